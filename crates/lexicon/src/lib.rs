@@ -1,0 +1,2 @@
+//! Shipped word lists and gazetteers (work in progress).
+#![deny(missing_docs)]
