@@ -1,1 +1,26 @@
-fn main() {}
+//! The `storyline` binary: parses flags, builds the library objects, loops over inputs and
+//! reports. No domain rules live here.
+
+mod args;
+mod bench;
+mod extract;
+mod messages;
+mod output;
+
+use clap::Parser;
+
+fn main() {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Extract(a) => extract::run(a),
+        args::Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(()) if messages::errored() => std::process::exit(1),
+        Ok(()) => {}
+        Err(err) => {
+            messages::fatal(&err);
+            std::process::exit(2);
+        }
+    }
+}

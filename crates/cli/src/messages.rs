@@ -1,0 +1,24 @@
+//! Error reporting on stderr, and the sticky "something failed" flag behind the exit status.
+//!
+//! The flag is the binary's one piece of global state: set by any per-input error, read once
+//! by `main` to choose the exit status.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+static ERRORED: AtomicBool = AtomicBool::new(false);
+
+/// Reports one input that failed, and remembers that something did.
+pub fn input_error(err: &dyn std::fmt::Display) {
+    ERRORED.store(true, Ordering::Relaxed);
+    eprintln!("storyline: {err}");
+}
+
+/// Whether any input failed.
+pub fn errored() -> bool {
+    ERRORED.load(Ordering::Relaxed)
+}
+
+/// Reports an error that stops the whole run, with its chain of causes.
+pub fn fatal(err: &anyhow::Error) {
+    eprintln!("storyline: error: {err:#}");
+}

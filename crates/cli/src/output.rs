@@ -1,0 +1,136 @@
+//! Writers for article records: JSONL, a JSON array, or readable text.
+
+use std::io::Write;
+
+use anyhow::Result;
+use storyline_record::Record;
+
+use crate::args::Format;
+
+/// Writes records in one format, one at a time.
+pub struct RecordWriter<W: Write> {
+    out: W,
+    format: Format,
+    num_written: usize,
+}
+
+impl<W: Write> RecordWriter<W> {
+    /// A writer of `format` onto `out`.
+    pub fn new(out: W, format: Format) -> RecordWriter<W> {
+        RecordWriter {
+            out,
+            format,
+            num_written: 0,
+        }
+    }
+
+    /// Writes one record.
+    pub fn write(&mut self, record: &Record) -> Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, record)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out
+                    .write_all(if self.num_written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut self.out, record)?;
+            }
+            Format::Text => write_text(&mut self.out, record)?,
+        }
+        self.num_written += 1;
+        Ok(())
+    }
+
+    /// Closes the output (the JSON array's bracket) and flushes it.
+    pub fn finish(mut self) -> Result<()> {
+        if self.format == Format::Json {
+            self.out
+                .write_all(if self.num_written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()?;
+        Ok(())
+    }
+}
+
+fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_string());
+    writeln!(out, "== {} ({})", r.source, r.id)?;
+    writeln!(out, "title:     {}", or_dash(&r.title))?;
+    writeln!(
+        out,
+        "outlet:    {}   published: {}   author: {}   language: {}",
+        or_dash(&r.outlet),
+        or_dash(&r.published),
+        or_dash(&r.author),
+        or_dash(&r.language)
+    )?;
+    writeln!(
+        out,
+        "counts:    {} sentences, {} entities, {} quotes, {} claims, {} events, {} removed",
+        r.sentences.len(),
+        r.entities.len(),
+        r.quotes.len(),
+        r.claims.len(),
+        r.events.len(),
+        r.removed.len()
+    )?;
+    for e in &r.entities {
+        let role = e.role.as_deref().map(|x| format!(" [{x}]")).unwrap_or_default();
+        writeln!(out, "entity:    {} {}{} x{}", e.kind, e.name, role, e.mentions.len())?;
+    }
+    for q in &r.quotes {
+        writeln!(
+            out,
+            "quote:     {} ({}, {}): \"{}\"",
+            or_dash(&q.speaker),
+            q.kind,
+            or_dash(&q.cue),
+            q.text
+        )?;
+    }
+    for c in &r.claims {
+        writeln!(out, "claim:     {} = {} ({})", c.text, c.value, or_dash(&c.claimant))?;
+    }
+    writeln!(out)?;
+    writeln!(out, "{}", r.text)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_record::Article;
+
+    fn record() -> Record {
+        let mut a = Article::new("a.txt", "Body.");
+        a.set_text("Body.".into());
+        Record::from_article(&a)
+    }
+
+    #[test]
+    fn json_array_is_valid_for_zero_one_and_two_records() {
+        for n in 0..3 {
+            let mut buf = Vec::new();
+            let mut w = RecordWriter::new(&mut buf, Format::Json);
+            for _ in 0..n {
+                w.write(&record()).expect("write");
+            }
+            w.finish().expect("finish");
+            let parsed: Vec<Record> = serde_json::from_slice(&buf).expect("valid JSON");
+            assert_eq!(parsed.len(), n);
+        }
+    }
+
+    #[test]
+    fn jsonl_is_one_line_per_record() {
+        let mut buf = Vec::new();
+        let mut w = RecordWriter::new(&mut buf, Format::Jsonl);
+        w.write(&record()).expect("write");
+        w.write(&record()).expect("write");
+        w.finish().expect("finish");
+        let text = String::from_utf8(buf).expect("utf8");
+        assert_eq!(text.lines().count(), 2);
+    }
+}

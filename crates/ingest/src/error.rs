@@ -1,0 +1,73 @@
+//! Ingest errors: each names the input (and line) and the reason.
+
+use std::fmt;
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The operating system refused the read.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    /// A directory walk failed (unreadable entry, symlink loop).
+    #[error("{0}")]
+    Walk(String),
+    /// Nothing to read.
+    #[error("empty input")]
+    Empty,
+    /// Over the size limit.
+    #[error("larger than the {limit_bytes}-byte limit (raise it with --max-bytes)")]
+    TooLarge {
+        /// The limit in force.
+        limit_bytes: u64,
+    },
+    /// Binary content (NUL or many control bytes): not text.
+    #[error("binary content ({0}), not text")]
+    Binary(&'static str),
+    /// Text that is neither valid UTF-8/UTF-16 nor a recognisable legacy encoding.
+    #[error("invalid text encoding: {0}")]
+    Encoding(String),
+    /// A JSONL line that is not a JSON object.
+    #[error("not a JSON object: {0}")]
+    Json(String),
+    /// A JSONL object without a `text` string.
+    #[error("JSON object has no \"text\" string field")]
+    MissingText,
+}
+
+/// An error about one input, naming it.
+#[derive(Debug)]
+pub struct IngestError {
+    /// The path (or `-` for stdin).
+    pub source: String,
+    /// The 1-based line, for JSONL inputs.
+    pub line: Option<usize>,
+    /// The reason.
+    pub kind: ErrorKind,
+}
+
+impl IngestError {
+    /// An error about a whole input.
+    pub fn new(source: impl Into<String>, kind: ErrorKind) -> IngestError {
+        IngestError {
+            source: source.into(),
+            line: None,
+            kind,
+        }
+    }
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.source, line, self.kind),
+            None => write!(f, "{}: {}", self.source, self.kind),
+        }
+    }
+}
+
+impl std::error::Error for IngestError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.kind)
+    }
+}
