@@ -12,6 +12,9 @@ pub enum ErrorKind {
     /// A directory walk failed (unreadable entry, symlink loop).
     #[error("{0}")]
     Walk(String),
+    /// A gzip stream that cannot be decompressed (truncated or corrupt).
+    #[error("bad gzip data: {0}")]
+    Gzip(String),
     /// Nothing to read.
     #[error("empty input")]
     Empty,

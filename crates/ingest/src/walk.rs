@@ -138,7 +138,27 @@ fn read_bounded(path: &str, limit: u64) -> Result<Vec<u8>, ErrorKind> {
     if bytes.len() as u64 > limit {
         return Err(ErrorKind::TooLarge { limit_bytes: limit });
     }
+    if bytes.starts_with(&GZIP_MAGIC) {
+        return gunzip_bounded(&bytes, limit);
+    }
     Ok(bytes)
+}
+
+/// The first two bytes of every gzip member.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// Decompresses gzip (one or more members), refusing output over `limit` bytes so a
+/// decompression bomb costs no more memory than a large plain file.
+fn gunzip_bounded(bytes: &[u8], limit: u64) -> Result<Vec<u8>, ErrorKind> {
+    let mut out = Vec::new();
+    flate2::read::MultiGzDecoder::new(bytes)
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut out)
+        .map_err(|e| ErrorKind::Gzip(e.to_string()))?;
+    if out.len() as u64 > limit {
+        return Err(ErrorKind::TooLarge { limit_bytes: limit });
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -183,6 +203,25 @@ mod tests {
         let results: Vec<_> = Inputs::new([big_str, missing], options).collect();
         assert!(matches!(results[0], Err(IngestError { kind: ErrorKind::TooLarge { .. }, .. })));
         assert!(matches!(results[1], Err(IngestError { kind: ErrorKind::Io(_), .. })));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn gzip_is_read_transparently_and_truncation_is_an_error() {
+        use std::io::Write;
+        let dir = temp_dir("gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(b"The ferry service resumed on Monday.").expect("compress");
+        let gz = enc.finish().expect("finish");
+        fs::write(dir.join("a.txt.gz"), &gz).expect("write");
+        fs::write(dir.join("b.txt.gz"), &gz[..gz.len() / 2]).expect("write");
+        let dir_str = dir.to_string_lossy().into_owned();
+        let results: Vec<_> = Inputs::new([dir_str], ReadOptions::default()).collect();
+        assert_eq!(
+            results[0].as_ref().map(|d| d.text.as_str()).ok(),
+            Some("The ferry service resumed on Monday.")
+        );
+        assert!(matches!(results[1], Err(IngestError { kind: ErrorKind::Gzip(_), .. })));
         let _ = fs::remove_dir_all(&dir);
     }
 }

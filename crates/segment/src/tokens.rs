@@ -216,9 +216,22 @@ mod tests {
     fn words_keep_inner_apostrophes_and_hyphens() {
         assert_eq!(
             words("The Secretary-General's plan won't pass, O’Brien said."),
-            ["The", "Secretary-General's", "plan", "won't", "pass", ",", "O’Brien", "said", "."]
+            [
+                "The",
+                "Secretary-General's",
+                "plan",
+                "won't",
+                "pass",
+                ",",
+                "O’Brien",
+                "said",
+                "."
+            ]
         );
-        assert_eq!(words("COVID-19 cases at AT&T"), ["COVID-19", "cases", "at", "AT&T"]);
+        assert_eq!(
+            words("COVID-19 cases at AT&T"),
+            ["COVID-19", "cases", "at", "AT&T"]
+        );
     }
 
     #[test]
@@ -242,7 +255,10 @@ mod tests {
                 (".", Punct),
             ]
         );
-        assert_eq!(words("in the 1990s, 2014-2022."), ["in", "the", "1990s", ",", "2014", "-", "2022", "."]);
+        assert_eq!(
+            words("in the 1990s, 2014-2022."),
+            ["in", "the", "1990s", ",", "2014", "-", "2022", "."]
+        );
     }
 
     #[test]
@@ -254,14 +270,27 @@ mod tests {
                 "on", "Jan.", "5", ",", "e.g.", "here", "."
             ]
         );
-        assert_eq!(words("No. 10 said no. The"), ["No.", "10", "said", "no", ".", "The"]);
+        assert_eq!(
+            words("No. 10 said no. The"),
+            ["No.", "10", "said", "no", ".", "The"]
+        );
     }
 
     #[test]
     fn run_together_sentences_split_but_domains_and_initialisms_do_not() {
         assert_eq!(
             words("willing countries.The statement on dw.com and U.S.A."),
-            ["willing", "countries", ".", "The", "statement", "on", "dw.com", "and", "U.S.A."]
+            [
+                "willing",
+                "countries",
+                ".",
+                "The",
+                "statement",
+                "on",
+                "dw.com",
+                "and",
+                "U.S.A."
+            ]
         );
     }
 
@@ -293,11 +322,17 @@ mod tests {
 
     #[test]
     fn runs_of_dots_bangs_and_dashes_stay_whole() {
-        assert_eq!(words("NATO ... stands -- ready?! Yes…"), ["NATO", "...", "stands", "--", "ready", "?!", "Yes", "…"]);
+        assert_eq!(
+            words("NATO ... stands -- ready?! Yes…"),
+            ["NATO", "...", "stands", "--", "ready", "?!", "Yes", "…"]
+        );
     }
 
     #[test]
     fn non_latin_and_combining_marks_stay_in_words() {
-        assert_eq!(words("Киев, Zürich e\u{301}te 東京。"), ["Киев", ",", "Zürich", "e\u{301}te", "東京", "。"]);
+        assert_eq!(
+            words("Киев, Zürich e\u{301}te 東京。"),
+            ["Киев", ",", "Zürich", "e\u{301}te", "東京", "。"]
+        );
     }
 }

@@ -1,0 +1,833 @@
+//! Word classes the claim rules read: number words, scales, hedges, calendar and time words,
+//! function words, nouns that count concrete things, currencies, measures and demonyms.
+//!
+//! Every function takes a lowercase word. Lists are small and closed, so `matches!` is both
+//! the clearest and the fastest representation.
+
+/// Value of a cardinal number word ("seven" → 7, "twenty" → 20).
+pub(crate) fn cardinal(w: &str) -> Option<f64> {
+    let v = match w {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "thirteen" => 13,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "sixteen" => 16,
+        "seventeen" => 17,
+        "eighteen" => 18,
+        "nineteen" => 19,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "seventy" => 70,
+        "eighty" => 80,
+        "ninety" => 90,
+        _ => return None,
+    };
+    Some(f64::from(v))
+}
+
+/// Value of a written scale word ("million" → 1e6), including the newsroom abbreviations.
+pub(crate) fn scale(w: &str) -> Option<f64> {
+    match w {
+        "hundred" => Some(1e2),
+        "thousand" | "k" => Some(1e3),
+        "million" | "mn" | "mln" | "m" => Some(1e6),
+        "billion" | "bn" => Some(1e9),
+        "trillion" | "tn" | "trn" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Value of a vague plural ("tens" → 10, "thousands" → 1000): "tens of thousands".
+pub(crate) fn vague(w: &str) -> Option<f64> {
+    match w {
+        "tens" => Some(1e1),
+        "dozens" => Some(12.0),
+        "scores" => Some(20.0),
+        "hundreds" => Some(1e2),
+        "thousands" => Some(1e3),
+        "millions" => Some(1e6),
+        "billions" => Some(1e9),
+        _ => None,
+    }
+}
+
+/// Hedges written before a number, longest first, as lowercase word sequences.
+pub(crate) const HEDGES: &[&[&str]] = &[
+    &["as", "many", "as"],
+    &["as", "much", "as"],
+    &["as", "few", "as"],
+    &["as", "little", "as"],
+    &["in", "excess", "of"],
+    &["more", "than"],
+    &["less", "than"],
+    &["fewer", "than"],
+    &["at", "least"],
+    &["at", "most"],
+    &["up", "to"],
+    &["close", "to"],
+    &["upwards", "of"],
+    &["an", "estimated"],
+    &["just", "over"],
+    &["just", "under"],
+    &["well", "over"],
+    &["nearly"],
+    &["almost"],
+    &["about"],
+    &["around"],
+    &["some"],
+    &["roughly"],
+    &["approximately"],
+    &["approx."],
+    &["over"],
+    &["under"],
+    &["circa"],
+    &["estimated"],
+];
+
+/// Month names and their abbreviations: a number beside one is a day or a year.
+pub(crate) fn is_month(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+    )
+}
+
+/// Words after a number that make it a clock time.
+pub(crate) fn is_clock(w: &str) -> bool {
+    matches!(
+        w,
+        "am" | "pm"
+            | "a.m."
+            | "p.m."
+            | "a.m"
+            | "p.m"
+            | "gmt"
+            | "utc"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "ist"
+            | "msk"
+            | "hrs"
+            | "o'clock"
+            | "o’clock"
+    )
+}
+
+/// Units of time: a number counting them is a duration or an age, not a claim.
+pub(crate) fn is_time_unit(w: &str) -> bool {
+    matches!(
+        w,
+        "second"
+            | "seconds"
+            | "minute"
+            | "minutes"
+            | "hour"
+            | "hours"
+            | "day"
+            | "days"
+            | "night"
+            | "nights"
+            | "week"
+            | "weeks"
+            | "weekend"
+            | "weekends"
+            | "fortnight"
+            | "fortnights"
+            | "month"
+            | "months"
+            | "year"
+            | "years"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+            | "millennium"
+            | "millennia"
+            | "season"
+            | "seasons"
+            | "term"
+            | "terms"
+            | "quarter"
+            | "quarters"
+            | "years-old"
+            | "year-old"
+            | "times"
+    )
+}
+
+/// Words before a number that make it a label ("Article 5", "page 12", "flight 370").
+pub(crate) fn is_label(w: &str) -> bool {
+    matches!(
+        w,
+        "article"
+            | "section"
+            | "chapter"
+            | "page"
+            | "pages"
+            | "p."
+            | "pp."
+            | "flight"
+            | "route"
+            | "room"
+            | "gate"
+            | "platform"
+            | "no."
+            | "no"
+            | "nos."
+            | "number"
+            | "vol."
+            | "volume"
+            | "episode"
+            | "season"
+            | "round"
+            | "game"
+            | "stage"
+            | "level"
+            | "phase"
+            | "grade"
+            | "category"
+            | "type"
+            | "model"
+            | "version"
+            | "exit"
+            | "junction"
+            | "highway"
+            | "interstate"
+            | "line"
+            | "item"
+            | "clause"
+            | "paragraph"
+            | "resolution"
+            | "pool"
+            | "group"
+            | "amendment"
+            | "lot"
+            | "unit"
+            | "ward"
+            | "district"
+            | "zone"
+            | "block"
+            | "floor"
+            | "row"
+            | "seat"
+            | "verse"
+            | "hole"
+            | "match"
+            | "week"
+            | "day"
+            | "year"
+            | "aged"
+            | "age"
+            | "ages"
+            | "gen"
+            | "series"
+            | "covid"
+            | "top"
+            | "tier"
+            | "figure"
+            | "fig."
+            | "table"
+            | "step"
+            | "part"
+    )
+}
+
+/// Determiners and possessives: "the two leaders" refers to known things, it counts nothing.
+pub(crate) fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "these"
+            | "those"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+            | "our"
+            | "my"
+            | "your"
+            | "both"
+            | "each"
+            | "every"
+            | "whose"
+            | "this"
+            | "that"
+            | "first"
+            | "last"
+            | "next"
+            | "other"
+            | "another"
+    )
+}
+
+/// Words before a bare four-digit number that make it a year ("in 2014", "since 1991").
+pub(crate) fn is_year_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "since"
+            | "by"
+            | "until"
+            | "till"
+            | "from"
+            | "of"
+            | "the"
+            | "this"
+            | "that"
+            | "early"
+            | "late"
+            | "mid"
+            | "between"
+            | "and"
+            | "or"
+            | "to"
+            | "before"
+            | "after"
+            | "during"
+            | "through"
+            | "year"
+            | "summer"
+            | "winter"
+            | "spring"
+            | "autumn"
+            | "fall"
+            | "election"
+            | "'s"
+    )
+}
+
+/// Function words, auxiliaries and common verbs that end a counted noun phrase.
+pub(crate) fn is_function(w: &str) -> bool {
+    matches!(
+        w,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "from"
+            | "by"
+            | "with"
+            | "without"
+            | "into"
+            | "onto"
+            | "near"
+            | "along"
+            | "across"
+            | "over"
+            | "under"
+            | "about"
+            | "around"
+            | "than"
+            | "as"
+            | "per"
+            | "and"
+            | "or"
+            | "but"
+            | "nor"
+            | "so"
+            | "if"
+            | "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "what"
+            | "when"
+            | "where"
+            | "while"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "shall"
+            | "should"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "must"
+            | "it"
+            | "its"
+            | "they"
+            | "them"
+            | "their"
+            | "he"
+            | "she"
+            | "we"
+            | "you"
+            | "i"
+            | "his"
+            | "her"
+            | "this"
+            | "these"
+            | "those"
+            | "there"
+            | "here"
+            | "not"
+            | "no"
+            | "also"
+            | "said"
+            | "says"
+            | "each"
+            | "more"
+            | "less"
+            | "fewer"
+            | "up"
+            | "down"
+            | "out"
+            | "off"
+            | "again"
+            | "ago"
+            | "apiece"
+            | "altogether"
+            | "all"
+            | "both"
+            | "such"
+            | "then"
+            | "yet"
+            | "still"
+            | "just"
+            | "only"
+            | "last"
+            | "next"
+            | "against"
+            | "between"
+            | "among"
+            | "after"
+            | "before"
+            | "since"
+            | "during"
+            | "until"
+            | "because"
+            | "despite"
+            | "including"
+            | "toward"
+            | "towards"
+            | "within"
+            | "inside"
+            | "outside"
+            | "through"
+            | "throughout"
+            | "via"
+            | "like"
+            | "unlike"
+            | "whether"
+    )
+}
+
+/// Plural or mass nouns that do not end in "s" but count people and things.
+pub(crate) fn is_irregular_plural(w: &str) -> bool {
+    matches!(
+        w,
+        "people"
+            | "men"
+            | "women"
+            | "children"
+            | "police"
+            | "staff"
+            | "personnel"
+            | "aircraft"
+            | "crew"
+            | "cattle"
+            | "livestock"
+            | "sheep"
+            | "deer"
+            | "fish"
+            | "infantry"
+            | "militia"
+            | "dead"
+            | "injured"
+            | "wounded"
+            | "homeless"
+            | "unemployed"
+            | "elderly"
+            | "faithful"
+            | "spacecraft"
+            | "offspring"
+            | "feet"
+            | "teeth"
+            | "mice"
+            | "geese"
+            | "youth"
+    )
+}
+
+/// Nouns of concrete, countable things and people: small numbers ("two", "7") only count
+/// these, since "two key provisions" or "three reasons" are rhetoric rather than quantities.
+pub(crate) fn is_concrete(w: &str) -> bool {
+    let w = singular(w);
+    is_irregular_plural(w)
+        || matches!(
+            w,
+            "person"
+                | "man"
+                | "woman"
+                | "child"
+                | "kid"
+                | "baby"
+                | "boy"
+                | "girl"
+                | "adult"
+                | "teenager"
+                | "soldier"
+                | "troop"
+                | "officer"
+                | "policeman"
+                | "civilian"
+                | "resident"
+                | "worker"
+                | "employee"
+                | "passenger"
+                | "patient"
+                | "student"
+                | "pupil"
+                | "teacher"
+                | "doctor"
+                | "nurse"
+                | "player"
+                | "fan"
+                | "death"
+                | "casualty"
+                | "victim"
+                | "refugee"
+                | "migrant"
+                | "prisoner"
+                | "hostage"
+                | "suspect"
+                | "journalist"
+                | "diplomat"
+                | "member"
+                | "tank"
+                | "jet"
+                | "plane"
+                | "ship"
+                | "vessel"
+                | "boat"
+                | "submarine"
+                | "missile"
+                | "rocket"
+                | "drone"
+                | "helicopter"
+                | "vehicle"
+                | "car"
+                | "bus"
+                | "truck"
+                | "lorry"
+                | "train"
+                | "house"
+                | "home"
+                | "building"
+                | "school"
+                | "hospital"
+                | "village"
+                | "town"
+                | "city"
+                | "bomb"
+                | "shell"
+                | "gun"
+                | "weapon"
+                | "battalion"
+                | "brigade"
+                | "division"
+                | "regiment"
+                | "warship"
+                | "fighter"
+                | "bomber"
+                | "seat"
+                | "vote"
+                | "job"
+                | "case"
+                | "goal"
+                | "medal"
+                | "store"
+                | "shop"
+                | "branch"
+                | "factory"
+                | "plant"
+                | "mine"
+                | "farm"
+                | "animal"
+                | "dog"
+                | "horse"
+                | "bird"
+                | "tree"
+                | "tonne"
+                | "ton"
+                | "barrel"
+                | "site"
+                | "base"
+                | "company"
+                | "firm"
+                | "bank"
+                | "candidate"
+                | "athlete"
+                | "runner"
+                | "survivor"
+                | "fatality"
+                | "arrest"
+                | "flight"
+                | "country"
+                | "nation"
+                | "state"
+                | "ally"
+    )
+}
+
+/// A rough singular for list lookups ("casualties" → "casualty", "troops" → "troop").
+pub(crate) fn singular(w: &str) -> &str {
+    if let Some(stem) = w.strip_suffix("ies") {
+        if stem.len() > 2 {
+            return match w {
+                "casualties" => "casualty",
+                "fatalities" => "fatality",
+                "cities" => "city",
+                "companies" => "company",
+                "countries" => "country",
+                "allies" => "ally",
+                "babies" => "baby",
+                _ => w,
+            };
+        }
+    }
+    if let Some(stem) = w.strip_suffix("es") {
+        if stem.ends_with("ss") || stem.ends_with("sh") || stem.ends_with("ch") || stem == "bus" {
+            return stem;
+        }
+    }
+    match w.strip_suffix('s') {
+        Some(stem) if !stem.ends_with('s') && stem.len() > 1 => stem,
+        _ => w,
+    }
+}
+
+/// Whether a lowercase word looks like a regular plural noun ("troops", "jobs").
+pub(crate) fn looks_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+        && !w.ends_with("'s")
+        && !w.ends_with("’s")
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        || is_irregular_plural(w)
+}
+
+/// Nouns that never make a counted noun phrase after a number.
+pub(crate) fn is_non_count(w: &str) -> bool {
+    matches!(
+        w,
+        "ones" | "others" | "times" | "fold" | "odds" | "percent" | "cent" | "whereas"
+    )
+}
+
+/// Currency words after a number ("5 billion dollars"), with their ISO codes.
+pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
+    match w {
+        "dollar" | "dollars" | "usd" => Some("USD"),
+        "euro" | "euros" | "eur" => Some("EUR"),
+        "pound" | "pounds" | "gbp" | "sterling" => Some("GBP"),
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
+        "yen" | "jpy" => Some("JPY"),
+        "yuan" | "renminbi" | "cny" => Some("CNY"),
+        "rupee" | "rupees" | "inr" => Some("INR"),
+        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => Some("UAH"),
+        "franc" | "francs" | "chf" => Some("CHF"),
+        _ => None,
+    }
+}
+
+/// Units of measure after a number ("300 tonnes of grain").
+pub(crate) fn is_measure(w: &str) -> bool {
+    matches!(
+        w,
+        "km" | "kilometres"
+            | "kilometers"
+            | "miles"
+            | "mile"
+            | "metres"
+            | "meters"
+            | "feet"
+            | "tonnes"
+            | "tons"
+            | "kilograms"
+            | "kg"
+            | "litres"
+            | "liters"
+            | "gallons"
+            | "barrels"
+            | "acres"
+            | "hectares"
+            | "megawatts"
+            | "gigawatts"
+            | "mw"
+            | "gw"
+            | "mph"
+            | "degrees"
+            | "square"
+            | "cubic"
+    )
+}
+
+/// Collective nouns that name what a bare number counts in "a crowd of 52,000".
+pub(crate) fn is_collective(w: &str) -> bool {
+    matches!(
+        w,
+        "crowd"
+            | "total"
+            | "population"
+            | "force"
+            | "army"
+            | "workforce"
+            | "sample"
+            | "audience"
+            | "attendance"
+            | "toll"
+            | "fleet"
+            | "contingent"
+            | "garrison"
+            | "turnout"
+            | "membership"
+            | "majority"
+            | "capacity"
+            | "circulation"
+            | "readership"
+            | "herd"
+            | "flock"
+            | "shipment"
+            | "tally"
+            | "buildup"
+            | "build-up"
+            | "deployment"
+            | "staff"
+            | "budget"
+            | "deficit"
+            | "surplus"
+            | "debt"
+    )
+}
+
+/// Words that make a phrase a place ("near the border", "in the region").
+pub(crate) fn is_place_word(w: &str) -> bool {
+    matches!(
+        singular(w),
+        "border"
+            | "frontier"
+            | "region"
+            | "area"
+            | "city"
+            | "town"
+            | "village"
+            | "coast"
+            | "country"
+            | "capital"
+            | "province"
+            | "district"
+            | "territory"
+            | "zone"
+            | "sea"
+            | "island"
+            | "peninsula"
+            | "front"
+            | "base"
+            | "camp"
+            | "county"
+            | "neighbourhood"
+            | "neighborhood"
+            | "port"
+            | "airport"
+            | "stadium"
+            | "street"
+            | "square"
+    )
+}
+
+/// Attribution verbs: the speaker of "X said …" or "… , X told reporters".
+pub(crate) fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "warned"
+            | "warns"
+            | "added"
+            | "claimed"
+            | "claims"
+            | "estimated"
+            | "estimates"
+            | "reported"
+            | "reports"
+            | "announced"
+            | "stated"
+            | "insisted"
+            | "confirmed"
+            | "noted"
+            | "wrote"
+            | "argued"
+            | "alleged"
+            | "believes"
+            | "believed"
+            | "revealed"
+            | "disclosed"
+            | "acknowledged"
+            | "admitted"
+    )
+}

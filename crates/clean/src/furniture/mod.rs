@@ -1,0 +1,90 @@
+//! Line classification: one rule family per kind of page furniture, each judging a line from
+//! its own text and shape only. Context rules (position, neighbours) live in `crate::context`.
+
+mod credit;
+mod dump;
+mod nav;
+mod prompt;
+mod signoff;
+mod teaser;
+
+use regex::RegexSet;
+use storyline_record::RemovalReason;
+
+use crate::lines::Line;
+
+pub use credit::CreditRules;
+pub use dump::DumpRules;
+pub use nav::NavRules;
+pub use prompt::PromptRules;
+pub use signoff::SignOffRules;
+pub use teaser::TeaserRules;
+
+/// Compiles a set of case-insensitive patterns; the patterns are constants of this crate, so
+/// a failure is a bug caught by the unit tests, and yields an empty set rather than a panic.
+pub(crate) fn set(patterns: &[&str]) -> RegexSet {
+    let ci: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
+    RegexSet::new(&ci).unwrap_or_else(|_| RegexSet::empty())
+}
+
+/// Compiles one case-insensitive pattern (see [`set`] for why a failure is not a panic).
+pub(crate) fn re(pattern: &str) -> regex::Regex {
+    regex::Regex::new(&format!("(?i){pattern}"))
+        .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+}
+
+/// Every context-free furniture rule family, compiled once.
+#[derive(Debug, Clone)]
+pub struct Furniture {
+    /// Navigation and site UI labels.
+    pub nav: NavRules,
+    /// Photo captions and credits.
+    pub credit: CreditRules,
+    /// Sign-up, consent and sharing prompts.
+    pub prompt: PromptRules,
+    /// Agency sign-offs.
+    pub signoff: SignOffRules,
+    /// Raw metadata lines of page dumps.
+    pub dump: DumpRules,
+    /// Teasers of other stories and section headers.
+    pub teaser: TeaserRules,
+}
+
+impl Furniture {
+    /// Compiles every family.
+    pub fn new() -> Furniture {
+        Furniture {
+            nav: NavRules::new(),
+            credit: CreditRules::new(),
+            prompt: PromptRules::new(),
+            signoff: SignOffRules::new(),
+            dump: DumpRules::new(),
+            teaser: TeaserRules::new(),
+        }
+    }
+
+    /// Classifies a line from its text alone; `None` when no family claims it.
+    pub fn classify(&self, line: &Line<'_>) -> Option<RemovalReason> {
+        if self.dump.matches(line) {
+            Some(RemovalReason::Metadata)
+        } else if self.nav.matches(line) {
+            Some(RemovalReason::Navigation)
+        } else if self.signoff.matches(line) {
+            Some(RemovalReason::SignOff)
+        } else if self.credit.matches(line) {
+            Some(RemovalReason::Credit)
+        } else if self.prompt.matches(line) {
+            Some(RemovalReason::Prompt)
+        } else if self.teaser.matches(line) || self.teaser.is_end_marker(line) {
+            Some(RemovalReason::Teaser)
+        } else {
+            None
+        }
+    }
+}
+
+impl Default for Furniture {
+    fn default() -> Self {
+        Furniture::new()
+    }
+}

@@ -1,0 +1,81 @@
+//! Navigation: skip links, menu and account links, breadcrumbs and bare site-UI labels.
+
+use regex::{Regex, RegexSet};
+
+use super::{re, set};
+use crate::lines::Line;
+
+/// Navigation and site-UI label rules.
+#[derive(Debug, Clone)]
+pub struct NavRules {
+    /// Whole-line patterns for short lines.
+    lines: RegexSet,
+    /// Breadcrumb trails and pipe-separated menus.
+    crumbs: Regex,
+}
+
+impl NavRules {
+    /// Compiles the rules.
+    pub fn new() -> NavRules {
+        NavRules {
+            lines: set(&[
+                // Skip links, optionally numbered as accessibility menus are.
+                r"^(?:\d{1,2}\.\s*)?skip (?:to|navigation|ad|advertisement|links?)\b.{0,40}$",
+                r"^(?:\d{1,2}\.\s*)?(?:go|back|return|jump) to (?:the )?(?:homepage|home|top|main page|main menu|content|navigation|search)\b.{0,20}$",
+                // Bare menu, account and tool labels.
+                r"^(?:main )?(?:menu|navigation|search|home|homepage|sign in|log ?in|log out|register|my account|account|close|open menu|toggle navigation|accessibility links|print|print this page|share|tweet|e-?mail|more|live|watch live|listen live|sections|all sections|subscribe|newsletters?|podcasts?|weather|settings|edition|change edition|select language|language|english|next|previous|prev|back|top|back to top)$",
+                // Section labels of the page layout, not of the article.
+                r"^(?:story highlights|highlights|key points|key facts|at a glance|in brief|in short|advertisement|advertisment|sponsored(?: content)?|promoted|ad|ads|listen to (?:this )?article|listen|audio|play|play video|watch video|video|loading|loading\.\.\.|follow|follow us)\s*:?$",
+                r"^you are here\b.{0,80}$",
+                r"^(?:this (?:article|story|page) (?:is|was) (?:also )?(?:available|printed) (?:in|from))\b.{0,60}$",
+                r"^(?:read|view) (?:this|in) (?:article )?in (?:english|german|french|spanish|russian|arabic|hindi)\b.{0,20}$",
+            ]),
+            crumbs: re(r"^(?:[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?:\s*(?:>|»|›|\||•)\s*|\s+/\s+)){2,}[\w'’&.-]+(?: [\w'’&.-]+){0,3}$"),
+        }
+    }
+
+    /// Whether the line is navigation.
+    pub fn matches(&self, line: &Line<'_>) -> bool {
+        if line.words > 16 {
+            return false;
+        }
+        self.lines.is_match(line.text) || (line.words <= 16 && self.crumbs.is_match(line.text))
+    }
+}
+
+impl Default for NavRules {
+    fn default() -> Self {
+        NavRules::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn nav(text: &str) -> bool {
+        let rules = NavRules::new();
+        split_lines(text).iter().all(|l| rules.matches(l))
+    }
+
+    #[test]
+    fn finds_skip_links_and_menus() {
+        assert!(nav("1. Skip to content\n  2. Skip to main navigation"));
+        assert!(nav("Go to homepage"));
+        assert!(nav("Back to top"));
+        assert!(nav("Sign in"));
+        assert!(nav("Home > Sport > Football"));
+        assert!(nav("News | Sport | Business | Weather"));
+        assert!(nav("Story highlights"));
+        assert!(nav("Advertisement"));
+    }
+
+    #[test]
+    fn leaves_body_lines_alone() {
+        assert!(!nav("The striker went home early after the 2-1 defeat at Anfield."));
+        assert!(!nav("Markets closed higher on Friday, with the FTSE 100 up 0.4%."));
+        assert!(!nav("Share prices of the lender fell 12% in early trading."));
+        assert!(!nav("Search teams found the missing hikers on Sunday morning."));
+    }
+}

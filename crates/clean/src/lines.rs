@@ -1,0 +1,170 @@
+//! The line model: the raw text cut into trimmed lines with byte spans, and the shape measures
+//! (word counts, case, final punctuation) that every rule family reads.
+
+use storyline_record::{RemovalReason, Span};
+
+/// What cleaning decided for one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Not decided yet: kept unless a later rule claims it.
+    Open,
+    /// Kept in the body.
+    Keep,
+    /// Removed whole, for this reason.
+    Drop(RemovalReason),
+    /// The first bytes (up to this offset in raw) are removed for this reason; the rest is kept.
+    DropPrefix(usize, RemovalReason),
+}
+
+impl Verdict {
+    /// Whether the line is removed whole.
+    pub fn is_drop(&self) -> bool {
+        matches!(self, Verdict::Drop(_))
+    }
+
+    /// The removal reason, when the line is removed whole.
+    pub fn reason(&self) -> Option<RemovalReason> {
+        match self {
+            Verdict::Drop(r) => Some(*r),
+            _ => None,
+        }
+    }
+}
+
+/// One non-blank line of raw, trimmed of surrounding whitespace.
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    /// Byte span of the trimmed line in raw.
+    pub span: Span,
+    /// The trimmed text.
+    pub text: &'a str,
+    /// Whether one or more blank lines separate it from the previous non-blank line.
+    pub blank_before: bool,
+    /// Number of whitespace-separated words.
+    pub words: usize,
+    /// What cleaning decided.
+    pub verdict: Verdict,
+}
+
+/// Whitespace as news pages use it, including no-break and zero-width spaces.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
+}
+
+/// Cuts `raw` into its non-blank lines.
+pub fn split_lines(raw: &str) -> Vec<Line<'_>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut blank_before = false;
+    for piece in raw.split_inclusive('\n') {
+        let end = start + piece.len();
+        let lead = piece.len() - piece.trim_start_matches(is_space).len();
+        let trimmed = piece.trim_matches(is_space);
+        if trimmed.is_empty() {
+            blank_before = true;
+        } else {
+            let s = start + lead;
+            let text = raw.get(s..s + trimmed.len()).unwrap_or("");
+            out.push(Line {
+                span: Span::new(s, s + text.len()),
+                text,
+                blank_before,
+                words: text.split(is_space).filter(|w| !w.is_empty()).count(),
+                verdict: Verdict::Open,
+            });
+            blank_before = false;
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether the text ends like a sentence: `.`, `!`, `?` or `…`, possibly followed by closing
+/// quotes or brackets.
+pub fn ends_sentence(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“')
+    });
+    t.ends_with(['.', '!', '?', '…'])
+}
+
+/// Whether the text ends with a full stop (possibly inside closing quotes), the mark of prose.
+pub fn ends_period(text: &str) -> bool {
+    let t = text.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“')
+    });
+    t.ends_with(['.', '…']) || t.ends_with('!')
+}
+
+/// Share of words that start with a lowercase letter.
+pub fn lowercase_ratio(text: &str) -> f32 {
+    let mut words = 0usize;
+    let mut lower = 0usize;
+    for w in text.split(is_space).filter(|w| !w.is_empty()) {
+        words += 1;
+        let first = w.chars().find(|c| c.is_alphabetic());
+        if first.is_some_and(|c| c.is_lowercase()) {
+            lower += 1;
+        }
+    }
+    if words == 0 {
+        0.0
+    } else {
+        lower as f32 / words as f32
+    }
+}
+
+/// Whether a line reads as a paragraph of article prose: a sentence of eight words or more,
+/// or a long run of mostly lowercase words (truncated paragraphs lose their final period).
+pub fn is_prose(line: &Line<'_>) -> bool {
+    let lower = lowercase_ratio(line.text);
+    (line.words >= 8 && ends_period(line.text) && lower >= 0.3)
+        || (line.words >= 20 && lower >= 0.4)
+}
+
+/// Whether a line is a full body sentence that the cleaner must never drop (except as a
+/// duplicate): ends like a sentence and has at least `min_words` words, mostly lowercase.
+pub fn is_sentence(line: &Line<'_>, min_words: usize) -> bool {
+    line.words >= min_words && ends_sentence(line.text) && lowercase_ratio(line.text) >= 0.3
+}
+
+/// Whether the text has no lowercase letters but has some letters (e.g. "WATCH", "BBC").
+pub fn has_lowercase(text: &str) -> bool {
+    text.chars().any(|c| c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_and_trims_lines_with_spans() {
+        let raw = "  Local council votes\u{a0}\n\n\nThe council voted 7-2 on Tuesday.\r\nNext";
+        let lines = split_lines(raw);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0].span.slice(raw), "Local council votes");
+        assert!(!lines[0].blank_before);
+        assert_eq!(lines[1].text, "The council voted 7-2 on Tuesday.");
+        assert!(lines[1].blank_before);
+        assert!(!lines[2].blank_before);
+        assert_eq!(lines[1].words, 6);
+    }
+
+    #[test]
+    fn tells_prose_from_headlines() {
+        let raw = "Shares in Acme Corp fell sharply on Monday after the profit warning.\n\
+                   Acme Shares Slump After Profit Warning\n\
+                   \"We are disappointed,\" the chief executive told analysts on a call.";
+        let lines = split_lines(raw);
+        assert!(is_prose(&lines[0]));
+        assert!(!is_prose(&lines[1]));
+        assert!(is_prose(&lines[2]));
+        assert!(is_sentence(&lines[2], 8));
+    }
+
+    #[test]
+    fn empty_and_blank_inputs_give_no_lines() {
+        assert!(split_lines("").is_empty());
+        assert!(split_lines("\n \n\t\n").is_empty());
+    }
+}

@@ -1,0 +1,284 @@
+//! The [`Lexicon`]: every gazetteer and word list behind one typed, read-only API.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::load::{rows, with_lower, words};
+
+/// What kind of place a gazetteer name denotes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    /// A sovereign state or dependent territory ("Ukraine", "Britain").
+    Country,
+    /// A city or town ("Moscow", "Springfield").
+    City,
+    /// A region, state, province or nation within a country ("Crimea", "Texas", "Wales").
+    Region,
+    /// A continent ("Europe").
+    Continent,
+    /// A named geographic feature: sea, river, mountain range ("Black Sea", "Alps").
+    Feature,
+}
+
+/// A gazetteer entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Place {
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// The canonical name of the place ("UK" and "Britain" → "United Kingdom").
+    pub canonical: &'static str,
+    /// Whether the name is also a common English word ("Reading", "Bath"): trust it only
+    /// where capitalisation means something, i.e. not at a sentence start.
+    pub common_word: bool,
+}
+
+/// The likely sex of a given name's bearers, as a hint for resolving "he" and "she".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Mostly men ("Sergey", "John").
+    Male,
+    /// Mostly women ("Liz", "Angela").
+    Female,
+}
+
+/// The shipped gazetteers and word lists, parsed once.
+///
+/// Multi-word names ("United States of America", "Sky News") are stored with single spaces
+/// between words; callers join tokens the same way before looking them up.
+#[derive(Debug)]
+pub struct Lexicon {
+    places: HashMap<&'static str, Place>,
+    orgs: HashMap<&'static str, &'static str>,
+    given: HashMap<&'static str, Gender>,
+    demonyms: HashMap<&'static str, Option<&'static str>>,
+    titles: HashSet<&'static str>,
+    role_nouns: HashSet<&'static str>,
+    org_words: HashSet<&'static str>,
+    org_heads: HashSet<&'static str>,
+    not_names: HashSet<&'static str>,
+    cue_verbs: HashSet<&'static str>,
+    /// For each first word of a multi-word place or organisation, its largest word count.
+    multi: HashMap<&'static str, usize>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+fn place_kind(code: &str) -> Option<(PlaceKind, bool)> {
+    Some(match code {
+        "country" => (PlaceKind::Country, false),
+        "city" | "place" => (PlaceKind::City, false),
+        "city?" => (PlaceKind::City, true),
+        "region" => (PlaceKind::Region, false),
+        "continent" => (PlaceKind::Continent, false),
+        "feature" => (PlaceKind::Feature, false),
+        _ => return None,
+    })
+}
+
+impl Lexicon {
+    /// The shared lexicon, parsed on first use (a few milliseconds) and kept for the process.
+    pub fn get() -> &'static Lexicon {
+        &LEXICON
+    }
+
+    fn build() -> Lexicon {
+        let mut places = HashMap::new();
+        // Curated regions and short forms come first so that they win over generated rows.
+        for data in [
+            include_str!("../data/regions.tsv"),
+            include_str!("../data/places.tsv"),
+        ] {
+            for r in rows(data) {
+                if let [name, kind, canon, ..] = r[..] {
+                    if let Some((kind, common_word)) = place_kind(kind) {
+                        places.entry(name).or_insert(Place {
+                            kind,
+                            canonical: canon,
+                            common_word,
+                        });
+                    }
+                }
+            }
+        }
+        let orgs: HashMap<_, _> = rows(include_str!("../data/orgs.tsv"))
+            .filter_map(|r| match r[..] {
+                [name, canon, ..] => Some((name, canon)),
+                _ => None,
+            })
+            .collect();
+        let mut given = HashMap::new();
+        for data in [
+            include_str!("../data/given_names_extra.tsv"),
+            include_str!("../data/given_names.tsv"),
+        ] {
+            for r in rows(data) {
+                if let [name, g, ..] = r[..] {
+                    let g = if g == "f" { Gender::Female } else { Gender::Male };
+                    given.entry(name).or_insert(g);
+                }
+            }
+        }
+        let demonyms = rows(include_str!("../data/demonyms.tsv"))
+            .filter_map(|r| {
+                let name = *r.first()?;
+                let country = r.get(1).copied().filter(|c| !c.is_empty());
+                Some((name, country))
+            })
+            .collect();
+        let mut multi: HashMap<&'static str, usize> = HashMap::new();
+        for name in places.keys().chain(orgs.keys()) {
+            let n = name.split(' ').count();
+            if n > 1 {
+                if let Some(first) = name.split(' ').next() {
+                    let e = multi.entry(first).or_insert(0);
+                    *e = (*e).max(n);
+                }
+            }
+        }
+        Lexicon {
+            places,
+            orgs,
+            given,
+            demonyms,
+            titles: words(include_str!("../data/titles.txt")).collect(),
+            role_nouns: words(include_str!("../data/role_nouns.txt")).collect(),
+            org_words: words(include_str!("../data/org_words.txt")).collect(),
+            org_heads: words(include_str!("../data/org_heads.txt")).collect(),
+            not_names: words(include_str!("../data/not_names.txt")).collect(),
+            cue_verbs: words(include_str!("../data/cue_verbs.txt")).collect(),
+            multi,
+        }
+    }
+
+    /// The gazetteer entry for a place name as written ("Kiev", "U.S.", "Black Sea").
+    pub fn place(&self, name: &str) -> Option<Place> {
+        self.places.get(name).copied()
+    }
+
+    /// The kind of place `name` denotes, if the gazetteer knows it.
+    pub fn place_kind(&self, name: &str) -> Option<PlaceKind> {
+        self.place(name).map(|p| p.kind)
+    }
+
+    /// The canonical name of a well-known organisation, outlet or agency written as `name`
+    /// ("OSCE" → "Organization for Security and Cooperation in Europe", "Kremlin" → "Kremlin").
+    pub fn org(&self, name: &str) -> Option<&'static str> {
+        self.orgs.get(name).copied()
+    }
+
+    /// Whether `word` is a known given name (any case: "Sergey", "LIZ").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given_name_gender(word).is_some()
+    }
+
+    /// The likely sex of the bearers of given name `word`, if it is a known given name.
+    pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
+        with_lower(word, |w| self.given.get(w).copied())
+    }
+
+    /// Whether `word` is a demonym or similar capitalised adjective ("Russian", "British",
+    /// "Western", "Republican"): such words are never places or entities by themselves.
+    pub fn is_demonym(&self, word: &str) -> bool {
+        self.demonyms.contains_key(word)
+    }
+
+    /// The canonical place a demonym refers to ("Ukrainian" → "Ukraine").
+    pub fn country_of_demonym(&self, word: &str) -> Option<&'static str> {
+        self.demonyms.get(word).copied().flatten()
+    }
+
+    /// Whether `word`, last in a capitalised name, marks an organisation ("Ministry", "FC").
+    pub fn is_org_word(&self, word: &str) -> bool {
+        self.org_words.contains(word)
+    }
+
+    /// Whether `word`, first in a capitalised name, marks an organisation whose name may run
+    /// on through "of", "for", "and" ("University" of Oxford, "Ministry" of Defence).
+    pub fn is_org_head(&self, word: &str) -> bool {
+        self.org_heads.contains(word)
+    }
+
+    /// Whether capitalised `word` belongs to a title or role before a name ("Minister",
+    /// "Secretary-General", "Dr.").
+    pub fn is_title_word(&self, word: &str) -> bool {
+        self.titles.contains(word)
+    }
+
+    /// Whether lower-case `word` is a role noun that can stand before a name ("coach",
+    /// "spokesman", "striker").
+    pub fn is_role_noun(&self, word: &str) -> bool {
+        with_lower(word, |w| self.role_nouns.contains(w))
+    }
+
+    /// Whether capitalised `word` can never be a name by itself: function words and sentence
+    /// openers ("The", "Meanwhile"), months, weekdays, holidays, common acronyms ("CEO").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
+    /// Whether `word` is a speech verb that marks its subject as a speaker ("said", "told").
+    pub fn is_cue_verb(&self, word: &str) -> bool {
+        with_lower(word, |w| self.cue_verbs.contains(w))
+    }
+
+    /// The largest number of words of a known multi-word place or organisation starting with
+    /// `first` ("United" → 5 for "United States of America ..."), or 0 when there is none.
+    pub fn max_words_from(&self, first: &str) -> usize {
+        self.multi.get(first).copied().unwrap_or(0)
+    }
+}
+
+/// The likely sex of the bearers of a given name, from the shipped lists: a hint for resolving
+/// "he said" / "she said" to a person. `None` when the name is unknown.
+pub fn given_name_gender(name: &str) -> Option<Gender> {
+    Lexicon::get().given_name_gender(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn places_have_kinds_and_canonical_names() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.place_kind("Moscow"), Some(PlaceKind::City));
+        assert_eq!(lex.place_kind("Texas"), Some(PlaceKind::Region));
+        assert_eq!(lex.place_kind("Europe"), Some(PlaceKind::Continent));
+        assert_eq!(lex.place_kind("Black Sea"), Some(PlaceKind::Feature));
+        assert_eq!(lex.place("Britain").map(|p| p.canonical), Some("United Kingdom"));
+        assert_eq!(lex.place("U.S.").map(|p| p.canonical), Some("United States"));
+        assert_eq!(lex.place("Kiev").map(|p| p.canonical), Some("Kyiv"));
+        assert_eq!(lex.place("Russian"), None);
+        assert_eq!(lex.place("Bath").map(|p| p.common_word), Some(true));
+    }
+
+    #[test]
+    fn demonyms_are_not_places() {
+        let lex = Lexicon::get();
+        assert!(lex.is_demonym("Ukrainian"));
+        assert_eq!(lex.country_of_demonym("British"), Some("United Kingdom"));
+        assert_eq!(lex.country_of_demonym("Western"), None);
+        assert!(lex.is_demonym("Western"));
+    }
+
+    #[test]
+    fn given_names_carry_gender() {
+        assert_eq!(given_name_gender("Sergey"), Some(Gender::Male));
+        assert_eq!(given_name_gender("jane"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Nvidia"), None);
+    }
+
+    #[test]
+    fn word_classes() {
+        let lex = Lexicon::get();
+        assert!(lex.is_title_word("Secretary-General"));
+        assert!(lex.is_role_noun("Striker"));
+        assert!(lex.is_org_word("Airlines"));
+        assert!(lex.is_org_head("University"));
+        assert!(lex.is_not_name("Meanwhile"));
+        assert!(lex.is_not_name("Tuesday"));
+        assert!(lex.is_cue_verb("Said"));
+        assert_eq!(lex.org("AP"), Some("Associated Press"));
+        assert!(lex.max_words_from("United") >= 4);
+    }
+}

@@ -1,0 +1,50 @@
+//! Parsing of the shipped data files: one entry a line, `#` starts a comment line, tab-separated
+//! columns. Malformed lines are skipped rather than fatal: the data is ours and tested.
+
+/// Non-comment, non-empty lines of a data file, each split into its tab-separated columns.
+pub(crate) fn rows(data: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    data.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').collect())
+}
+
+/// The first column of each row: for one-word-a-line lists.
+pub(crate) fn words(data: &'static str) -> impl Iterator<Item = &'static str> {
+    rows(data).filter_map(|r| r.first().copied())
+}
+
+/// Calls `f` with an ASCII-lower-cased copy of `word`, on the stack when it is short, so that
+/// case-insensitive lookups do not allocate on the hot path.
+pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    let bytes = word.as_bytes();
+    if bytes.len() <= buf.len() {
+        let dst = &mut buf[..bytes.len()];
+        dst.copy_from_slice(bytes);
+        dst.make_ascii_lowercase();
+        // Lower-casing ASCII bytes keeps UTF-8 valid, so this cannot fail.
+        if let Ok(s) = std::str::from_utf8(dst) {
+            return f(s);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_comments_and_blank_lines() {
+        let r: Vec<_> = rows("# head\n\nA\tb\nC\n").collect();
+        assert_eq!(r, vec![vec!["A", "b"], vec!["C"]]);
+    }
+
+    #[test]
+    fn lowers_without_losing_non_ascii() {
+        assert_eq!(with_lower("Zoë", |s| s.to_string()), "zoë");
+        let long = "X".repeat(100);
+        assert_eq!(with_lower(&long, |s| s.len()), 100);
+    }
+}

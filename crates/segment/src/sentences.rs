@@ -1,0 +1,285 @@
+//! Sentence splitting over the tokens of each paragraph.
+//!
+//! A sentence ends after a terminator (". ! ? …", or an abbreviation's dot when it may close a
+//! sentence) together with any closing quotes and brackets that follow it, when the next token
+//! can start a sentence: a capitalised word, a number, an opening quote or bracket. A lowercase
+//! word never starts one ("a.m. on Friday", "NATO ... stands ready", `“Why?” she asked`).
+//! Terminators inside a quotation that its sentence continues past do not end it (see
+//! [`crate::quotemarks`]). Sentences never cross paragraphs; a paragraph without a terminator
+//! (a headline, a caption) is one sentence.
+
+use storyline_record::{Span, Token, TokenKind};
+
+use crate::abbrev::{self, AbbrevClass};
+use crate::lookup::tokens_in;
+use crate::quotemarks::{self, Dir, QuoteScan};
+use crate::tokens::char_at;
+
+/// What kind of possible sentence end a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Terminator {
+    /// ". ! ?" and their runs.
+    Full,
+    /// "..." or "…": ends a sentence only before a capital.
+    Ellipsis,
+    /// A word ending in an abbreviation dot.
+    Abbrev(AbbrevClass),
+}
+
+/// The terminator `tok` is, if any.
+fn terminator(text: &str, tok: &Token) -> Option<Terminator> {
+    let s = tok.span.slice(text);
+    match tok.kind {
+        TokenKind::Punct => match s.chars().next()? {
+            '…' => Some(Terminator::Ellipsis),
+            '.' if s.len() > 1 => Some(Terminator::Ellipsis),
+            '.' | '!' | '?' | '。' | '！' | '？' | '؟' => Some(Terminator::Full),
+            _ => None,
+        },
+        TokenKind::Word => {
+            let word = s.strip_suffix('.')?;
+            let after = text
+                .get(tok.span.end..)
+                .and_then(|r| r.chars().find(|c| !c.is_whitespace()));
+            // The tokenizer only keeps a dot on a word it classed as an abbreviation.
+            Some(Terminator::Abbrev(
+                abbrev::class_of(word, after).unwrap_or(AbbrevClass::Trailing),
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Whether token `k` closes what precedes it: a closing quote, a closing bracket, or a further
+/// terminator (`.”)` or `?!`).
+fn is_closer(text: &str, toks: &[Token], dirs: &[Option<Dir>], k: usize) -> bool {
+    let Some(tok) = toks.get(k) else {
+        return false;
+    };
+    match tok.kind {
+        TokenKind::Quote => dirs.get(k).copied().flatten() == Some(Dir::Close),
+        TokenKind::Punct => matches!(
+            char_at(text, tok.span.start),
+            Some(')' | ']' | '}' | '.' | '!' | '?' | '…')
+        ),
+        _ => false,
+    }
+}
+
+/// Whether a sentence ending in `term` ends before `next` (the token after any closers).
+fn ends_before(text: &str, term: Terminator, next: &Token, next_dir: Option<Dir>) -> bool {
+    let Some(first) = char_at(text, next.span.start) else {
+        return true;
+    };
+    if term == Terminator::Abbrev(AbbrevClass::Leading) {
+        return false;
+    }
+    let abbrev = matches!(term, Terminator::Abbrev(_));
+    match next.kind {
+        // A possible trailing abbreviation ("U.S.", "Inc.", an initial) ends a sentence only
+        // before a typical opener: "U.S. Army" and "John F. Kennedy" stay whole.
+        TokenKind::Word if abbrev => abbrev::is_opener(next.span.slice(text)),
+        TokenKind::Word => !first.is_lowercase(),
+        TokenKind::Number => !abbrev,
+        TokenKind::Quote => next_dir == Some(Dir::Open),
+        TokenKind::Punct => {
+            !abbrev && !matches!(first, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '.' | '…')
+        }
+    }
+}
+
+/// Byte spans of the sentences of `text`, given its paragraphs and tokens: in order, never
+/// overlapping, each inside one paragraph, each starting and ending on a token.
+pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
+    let mut out = Vec::with_capacity(tokens.len() / 20 + paragraphs.len());
+    let mut scan = QuoteScan::default();
+    for &para in paragraphs {
+        let range = tokens_in(tokens, para);
+        let Some(toks) = tokens.get(range) else {
+            continue;
+        };
+        split_paragraph(text, toks, &mut scan, &mut out);
+    }
+    out
+}
+
+/// Appends the sentences of one paragraph's tokens `toks` to `out`.
+fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut Vec<Span>) {
+    let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+        return;
+    };
+    quotemarks::scan(text, toks, scan);
+    let mut start = first.span.start;
+    let mut k = 0;
+    while k < toks.len() {
+        let term = match terminator(text, &toks[k]) {
+            Some(t) if !scan.protected[k] => t,
+            _ => {
+                k += 1;
+                continue;
+            }
+        };
+        let mut e = k + 1;
+        while is_closer(text, toks, &scan.dirs, e) {
+            e += 1;
+        }
+        let Some(next) = toks.get(e) else {
+            break;
+        };
+        if ends_before(text, term, next, scan.dirs[e]) {
+            out.push(Span::new(start, toks[e - 1].span.end));
+            start = next.span.start;
+        }
+        k = e;
+    }
+    out.push(Span::new(start, last.span.end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::paragraphs::paragraphs;
+    use crate::tokens::tokenize;
+
+    fn split(text: &str) -> Vec<&str> {
+        let paras = paragraphs(text);
+        let toks = tokenize(text);
+        sentences(text, &paras, &toks)
+            .iter()
+            .map(|s| s.slice(text))
+            .collect()
+    }
+
+    #[test]
+    fn splits_plain_wire_copy() {
+        assert_eq!(
+            split("Oil prices rose 2% on Monday. Traders cited supply fears! Will it last? Analysts doubt it."),
+            [
+                "Oil prices rose 2% on Monday.",
+                "Traders cited supply fears!",
+                "Will it last?",
+                "Analysts doubt it."
+            ]
+        );
+    }
+
+    #[test]
+    fn titles_months_and_numbered_abbreviations_never_end_a_sentence() {
+        assert_eq!(
+            split("Gen. Lloyd Austin met Dr. Smith on Jan. 12 at No. 10 Downing St. in London. It went well."),
+            [
+                "Gen. Lloyd Austin met Dr. Smith on Jan. 12 at No. 10 Downing St. in London.",
+                "It went well."
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_abbreviations_end_a_sentence_only_before_an_opener() {
+        assert_eq!(
+            split("Shares of Acme Corp. rose. The deal closes at 5 p.m. on Friday. Talks in the U.S. The U.S. Army agreed."),
+            [
+                "Shares of Acme Corp. rose.",
+                "The deal closes at 5 p.m. on Friday.",
+                "Talks in the U.S.",
+                "The U.S. Army agreed."
+            ]
+        );
+    }
+
+    #[test]
+    fn initials_decimals_and_eg_stay_inside() {
+        assert_eq!(
+            split("John F. Kennedy and J. K. Rowling, e.g. authors, earned 3.5 times more. Then came 2014."),
+            [
+                "John F. Kennedy and J. K. Rowling, e.g. authors, earned 3.5 times more.",
+                "Then came 2014."
+            ]
+        );
+    }
+
+    #[test]
+    fn ellipses_end_a_sentence_only_before_a_capital() {
+        assert_eq!(
+            split("NATO ... stands ready, he said… The vote follows."),
+            ["NATO ... stands ready, he said…", "The vote follows."]
+        );
+    }
+
+    #[test]
+    fn quotes_over_several_sentences_stay_joined_until_the_cue() {
+        assert_eq!(
+            split("\"We are focusing on support. There is no doubt,\" he said. Fans cheered."),
+            [
+                "\"We are focusing on support. There is no doubt,\" he said.",
+                "Fans cheered."
+            ]
+        );
+        assert_eq!(
+            split(
+                "“The lab found traces. We are sure,” said lead author Ana Ruiz. It was published."
+            ),
+            [
+                "“The lab found traces. We are sure,” said lead author Ana Ruiz.",
+                "It was published."
+            ]
+        );
+        assert_eq!(
+            split("“Why now?” she asked. Nobody knew."),
+            ["“Why now?” she asked.", "Nobody knew."]
+        );
+    }
+
+    #[test]
+    fn a_closing_quote_before_a_capital_ends_the_sentence() {
+        assert_eq!(
+            split("The mayor said: “Roads reopen Monday.” Crews worked overnight."),
+            [
+                "The mayor said: “Roads reopen Monday.”",
+                "Crews worked overnight."
+            ]
+        );
+        assert_eq!(
+            split("He said: 'Prices will fall. Soon.' Markets rallied."),
+            ["He said: 'Prices will fall.", "Soon.'", "Markets rallied."]
+        );
+    }
+
+    #[test]
+    fn run_together_sentences_split() {
+        assert_eq!(
+            split("aid from willing countries.The statement follows talks on dw.com today."),
+            [
+                "aid from willing countries.",
+                "The statement follows talks on dw.com today."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_bound_sentences_and_headlines_stand_alone() {
+        assert_eq!(
+            split("Storm shuts schools across county\nClasses resume Tuesday. Buses run\n“The roof held. We"),
+            [
+                "Storm shuts schools across county",
+                "Classes resume Tuesday.",
+                "Buses run",
+                "“The roof held.",
+                "We"
+            ]
+        );
+    }
+
+    #[test]
+    fn brackets_and_quotes_after_a_terminator_stay_with_it() {
+        assert_eq!(
+            split("The bill passed (narrowly.) Opponents vowed to fight. (Reuters reported it.) Done."),
+            [
+                "The bill passed (narrowly.)",
+                "Opponents vowed to fight.",
+                "(Reuters reported it.)",
+                "Done."
+            ]
+        );
+    }
+}
