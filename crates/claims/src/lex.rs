@@ -109,7 +109,21 @@ const UNIT_SUFFIXES: &[&str] = &["km", "kg", "mph", "kph", "mw", "gw", "kw", "sq
 fn leading_punct(c: char) -> bool {
     matches!(
         c,
-        '"' | '\'' | '“' | '‘' | '«' | '‹' | '(' | '[' | '{' | '¿' | '¡' | '-' | '–' | '*' | '•' | '·'
+        '"' | '\''
+            | '“'
+            | '‘'
+            | '«'
+            | '‹'
+            | '('
+            | '['
+            | '{'
+            | '¿'
+            | '¡'
+            | '-'
+            | '–'
+            | '*'
+            | '•'
+            | '·'
     )
 }
 
@@ -179,8 +193,10 @@ fn chunk(text: &str, s: usize, e: usize, line_start: bool, out: &mut Vec<Tok>) {
             let next = iter.peek().map(|&(_, n)| n);
             let splits = match ch {
                 '—' | '…' | '―' => true,
-                '–' => !(prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit())),
+                '–' => {
+                    !(prev.is_some_and(|p| p.is_ascii_digit())
+                        && next.is_some_and(|n| n.is_ascii_digit()))
+                }
                 _ => false,
             };
             if splits {
@@ -323,7 +339,11 @@ pub(crate) fn number_shape(core: &str) -> Option<NumShape> {
     }
     let lower = suffix.to_ascii_lowercase();
     if let Some(&(_, m)) = SCALE_SUFFIXES.iter().find(|(s, _)| *s == lower) {
-        // "1.2m" is a million in news copy; a bare "5m" without currency is still read so.
+        // "1.2m" and "3m people" are millions in news copy, but "400m", "5,000m" without a
+        // currency are race distances in metres: identifiers, not counts.
+        if lower == "m" && currency.is_none() && !decimal && (grouped || value >= 100.0) {
+            return None;
+        }
         shape.mult = m;
         return Some(shape);
     }
@@ -385,7 +405,11 @@ pub(crate) fn sentence_ranges(
             (_, None) => true,
             (_, Some(n)) if n.line_start => true,
             (Kind::Punct('.' | '!' | '?'), Some(n)) => {
-                !n.glued && text_of(text, n).chars().next().is_some_and(|c| !c.is_lowercase())
+                !n.glued
+                    && text_of(text, n)
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_lowercase())
             }
             _ => false,
         };
@@ -456,6 +480,8 @@ mod tests {
         assert_eq!((n.value * n.mult, n.currency), (80e6, Some("GBP")));
         assert!(number_shape("10,00").is_none());
         assert!(number_shape("2,000km").is_some_and(|n| n.unit == Some("km")));
+        assert!(number_shape("400m").is_none());
+        assert!(number_shape("3m").is_some_and(|n| n.mult == 1e6));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Word classes the claim rules read: number words, scales, hedges, calendar and time words,
-//! function words, nouns that count concrete things, currencies, measures and demonyms.
+//! Word classes around a number: number words, scales, hedges, calendar and time words,
+//! labels, determiners, function words and attribution cues.
 //!
 //! Every function takes a lowercase word. Lists are small and closed, so `matches!` is both
 //! the clearest and the fastest representation.
@@ -47,6 +47,9 @@ pub(crate) fn scale(w: &str) -> Option<f64> {
         "million" | "mn" | "mln" | "m" => Some(1e6),
         "billion" | "bn" => Some(1e9),
         "trillion" | "tn" | "trn" => Some(1e12),
+        // South Asian scales, common in Indian outlets: "Rs 500 crore".
+        "lakh" | "lakhs" => Some(1e5),
+        "crore" | "crores" => Some(1e7),
         _ => None,
     }
 }
@@ -161,6 +164,12 @@ pub(crate) fn is_time_unit(w: &str) -> bool {
         w,
         "second"
             | "seconds"
+            | "sec"
+            | "secs"
+            | "min"
+            | "mins"
+            | "hr"
+            | "hrs"
             | "minute"
             | "minutes"
             | "hour"
@@ -471,333 +480,6 @@ pub(crate) fn is_function(w: &str) -> bool {
     )
 }
 
-/// Plural or mass nouns that do not end in "s" but count people and things.
-pub(crate) fn is_irregular_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "men"
-            | "women"
-            | "children"
-            | "police"
-            | "staff"
-            | "personnel"
-            | "aircraft"
-            | "crew"
-            | "cattle"
-            | "livestock"
-            | "sheep"
-            | "deer"
-            | "fish"
-            | "infantry"
-            | "militia"
-            | "dead"
-            | "injured"
-            | "wounded"
-            | "homeless"
-            | "unemployed"
-            | "elderly"
-            | "faithful"
-            | "spacecraft"
-            | "offspring"
-            | "feet"
-            | "teeth"
-            | "mice"
-            | "geese"
-            | "youth"
-    )
-}
-
-/// Nouns of concrete, countable things and people: small numbers ("two", "7") only count
-/// these, since "two key provisions" or "three reasons" are rhetoric rather than quantities.
-pub(crate) fn is_concrete(w: &str) -> bool {
-    let w = singular(w);
-    is_irregular_plural(w)
-        || matches!(
-            w,
-            "person"
-                | "man"
-                | "woman"
-                | "child"
-                | "kid"
-                | "baby"
-                | "boy"
-                | "girl"
-                | "adult"
-                | "teenager"
-                | "soldier"
-                | "troop"
-                | "officer"
-                | "policeman"
-                | "civilian"
-                | "resident"
-                | "worker"
-                | "employee"
-                | "passenger"
-                | "patient"
-                | "student"
-                | "pupil"
-                | "teacher"
-                | "doctor"
-                | "nurse"
-                | "player"
-                | "fan"
-                | "death"
-                | "casualty"
-                | "victim"
-                | "refugee"
-                | "migrant"
-                | "prisoner"
-                | "hostage"
-                | "suspect"
-                | "journalist"
-                | "diplomat"
-                | "member"
-                | "tank"
-                | "jet"
-                | "plane"
-                | "ship"
-                | "vessel"
-                | "boat"
-                | "submarine"
-                | "missile"
-                | "rocket"
-                | "drone"
-                | "helicopter"
-                | "vehicle"
-                | "car"
-                | "bus"
-                | "truck"
-                | "lorry"
-                | "train"
-                | "house"
-                | "home"
-                | "building"
-                | "school"
-                | "hospital"
-                | "village"
-                | "town"
-                | "city"
-                | "bomb"
-                | "shell"
-                | "gun"
-                | "weapon"
-                | "battalion"
-                | "brigade"
-                | "division"
-                | "regiment"
-                | "warship"
-                | "fighter"
-                | "bomber"
-                | "seat"
-                | "vote"
-                | "job"
-                | "case"
-                | "goal"
-                | "medal"
-                | "store"
-                | "shop"
-                | "branch"
-                | "factory"
-                | "plant"
-                | "mine"
-                | "farm"
-                | "animal"
-                | "dog"
-                | "horse"
-                | "bird"
-                | "tree"
-                | "tonne"
-                | "ton"
-                | "barrel"
-                | "site"
-                | "base"
-                | "company"
-                | "firm"
-                | "bank"
-                | "candidate"
-                | "athlete"
-                | "runner"
-                | "survivor"
-                | "fatality"
-                | "arrest"
-                | "flight"
-                | "country"
-                | "nation"
-                | "state"
-                | "ally"
-    )
-}
-
-/// A rough singular for list lookups ("casualties" → "casualty", "troops" → "troop").
-pub(crate) fn singular(w: &str) -> &str {
-    if let Some(stem) = w.strip_suffix("ies") {
-        if stem.len() > 2 {
-            return match w {
-                "casualties" => "casualty",
-                "fatalities" => "fatality",
-                "cities" => "city",
-                "companies" => "company",
-                "countries" => "country",
-                "allies" => "ally",
-                "babies" => "baby",
-                _ => w,
-            };
-        }
-    }
-    if let Some(stem) = w.strip_suffix("es") {
-        if stem.ends_with("ss") || stem.ends_with("sh") || stem.ends_with("ch") || stem == "bus" {
-            return stem;
-        }
-    }
-    match w.strip_suffix('s') {
-        Some(stem) if !stem.ends_with('s') && stem.len() > 1 => stem,
-        _ => w,
-    }
-}
-
-/// Whether a lowercase word looks like a regular plural noun ("troops", "jobs").
-pub(crate) fn looks_plural(w: &str) -> bool {
-    w.len() > 3
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-        && !w.ends_with("us")
-        && !w.ends_with("is")
-        && !w.ends_with("'s")
-        && !w.ends_with("’s")
-        && w.chars().all(|c| c.is_alphabetic() || c == '-')
-        || is_irregular_plural(w)
-}
-
-/// Nouns that never make a counted noun phrase after a number.
-pub(crate) fn is_non_count(w: &str) -> bool {
-    matches!(
-        w,
-        "ones" | "others" | "times" | "fold" | "odds" | "percent" | "cent" | "whereas"
-    )
-}
-
-/// Currency words after a number ("5 billion dollars"), with their ISO codes.
-pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
-    match w {
-        "dollar" | "dollars" | "usd" => Some("USD"),
-        "euro" | "euros" | "eur" => Some("EUR"),
-        "pound" | "pounds" | "gbp" | "sterling" => Some("GBP"),
-        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        "yen" | "jpy" => Some("JPY"),
-        "yuan" | "renminbi" | "cny" => Some("CNY"),
-        "rupee" | "rupees" | "inr" => Some("INR"),
-        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => Some("UAH"),
-        "franc" | "francs" | "chf" => Some("CHF"),
-        _ => None,
-    }
-}
-
-/// Units of measure after a number ("300 tonnes of grain").
-pub(crate) fn is_measure(w: &str) -> bool {
-    matches!(
-        w,
-        "km" | "kilometres"
-            | "kilometers"
-            | "miles"
-            | "mile"
-            | "metres"
-            | "meters"
-            | "feet"
-            | "tonnes"
-            | "tons"
-            | "kilograms"
-            | "kg"
-            | "litres"
-            | "liters"
-            | "gallons"
-            | "barrels"
-            | "acres"
-            | "hectares"
-            | "megawatts"
-            | "gigawatts"
-            | "mw"
-            | "gw"
-            | "mph"
-            | "degrees"
-            | "square"
-            | "cubic"
-    )
-}
-
-/// Collective nouns that name what a bare number counts in "a crowd of 52,000".
-pub(crate) fn is_collective(w: &str) -> bool {
-    matches!(
-        w,
-        "crowd"
-            | "total"
-            | "population"
-            | "force"
-            | "army"
-            | "workforce"
-            | "sample"
-            | "audience"
-            | "attendance"
-            | "toll"
-            | "fleet"
-            | "contingent"
-            | "garrison"
-            | "turnout"
-            | "membership"
-            | "majority"
-            | "capacity"
-            | "circulation"
-            | "readership"
-            | "herd"
-            | "flock"
-            | "shipment"
-            | "tally"
-            | "buildup"
-            | "build-up"
-            | "deployment"
-            | "staff"
-            | "budget"
-            | "deficit"
-            | "surplus"
-            | "debt"
-    )
-}
-
-/// Words that make a phrase a place ("near the border", "in the region").
-pub(crate) fn is_place_word(w: &str) -> bool {
-    matches!(
-        singular(w),
-        "border"
-            | "frontier"
-            | "region"
-            | "area"
-            | "city"
-            | "town"
-            | "village"
-            | "coast"
-            | "country"
-            | "capital"
-            | "province"
-            | "district"
-            | "territory"
-            | "zone"
-            | "sea"
-            | "island"
-            | "peninsula"
-            | "front"
-            | "base"
-            | "camp"
-            | "county"
-            | "neighbourhood"
-            | "neighborhood"
-            | "port"
-            | "airport"
-            | "stadium"
-            | "street"
-            | "square"
-    )
-}
-
 /// Attribution verbs: the speaker of "X said …" or "… , X told reporters".
 pub(crate) fn is_cue(w: &str) -> bool {
     matches!(
@@ -830,4 +512,25 @@ pub(crate) fn is_cue(w: &str) -> bool {
             | "acknowledged"
             | "admitted"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_words() {
+        assert_eq!(cardinal("seventeen"), Some(17.0));
+        assert_eq!(scale("bn"), Some(1e9));
+        assert_eq!(vague("tens"), Some(10.0));
+        assert_eq!(vague("tensions"), None);
+    }
+
+    #[test]
+    fn context_words() {
+        assert!(is_month("sept.") && is_clock("p.m.") && is_time_unit("decades"));
+        assert!(is_label("article") && is_determiner("these") && is_year_cue("since"));
+        assert!(is_function("were") && is_cue("told") && !is_function("troops"));
+        assert!(HEDGES.iter().any(|h| h.join(" ") == "as many as"));
+    }
 }

@@ -1,22 +1,283 @@
-//! Removes page furniture, records each removal, and fills metadata. (work in progress: this crate's rules are being written).
+//! Cleaning: removes page furniture from a scraped article, records every removal with its
+//! reason, and fills the article's metadata.
+//!
+//! The [`Cleaner`] works on lines of `article.raw`, in passes:
+//!
+//! 1. each line is classified from its own text by one rule family per kind of furniture
+//!    (navigation, credits, prompts, sign-offs, dump metadata, teasers) and by the dateline
+//!    and byline rules, which also read the date and author;
+//! 2. repeated body text is reduced to one copy (the better-spaced one);
+//! 3. the body start (first prose paragraph) bounds the header, where the headline is found;
+//! 4. context rules: captions above credits, the tail of other stories after the body, short
+//!    lines sandwiched between furniture;
+//! 5. metadata is filled (given fields win), the clean text is assembled with its map back to
+//!    raw, and the language is detected.
+//!
+//! ```
+//! use storyline_clean::Cleaner;
+//! use storyline_record::Article;
+//!
+//! let raw = "Skip to content\n\nCouncil approves new library\n\nMarch 4, 2023\n\n\
+//!            The council approved plans for a new library on Tuesday, the mayor said.\n\n\
+//!            Sign up for our newsletter";
+//! let mut article = Article::new("page.txt", raw);
+//! Cleaner::new().annotate(&mut article);
+//! assert_eq!(article.text, "The council approved plans for a new library on Tuesday, the mayor said.");
+//! assert_eq!(article.meta.title.as_deref(), Some("Council approves new library"));
+//! assert_eq!(article.meta.published.as_deref(), Some("2023-03-04"));
+//! assert_eq!(article.removed.len(), 4);
+//! ```
 #![deny(missing_docs)]
 
-use storyline_record::Article;
+mod assemble;
+mod context;
+mod duplicate;
+mod furniture;
+mod lines;
+mod metadata;
+
+use storyline_record::{Article, Metadata, RemovalReason};
+
+use furniture::Furniture;
+use lines::{ends_sentence, split_lines, Line, Verdict};
+use metadata::{title, Byline, DateLine, FoundDate, MetaRules};
 
 /// Removes page furniture, records each removal, and fills metadata.
-#[derive(Debug, Default, Clone)]
-pub struct Cleaner {}
+#[derive(Debug, Clone, Default)]
+pub struct Cleaner {
+    /// Context-free furniture rules.
+    furniture: Furniture,
+    /// Date, byline and outlet rules.
+    meta: MetaRules,
+}
+
+/// What the line pass read besides verdicts.
+#[derive(Default)]
+struct Found {
+    /// Dates of datelines, with their line index, in source order.
+    dates: Vec<(usize, FoundDate)>,
+    /// Bylines, with their line index.
+    bylines: Vec<(usize, Byline)>,
+}
 
 impl Cleaner {
-    /// Builds the stage with its default settings.
+    /// Builds the stage, compiling every rule family once.
     pub fn new() -> Cleaner {
-        Cleaner {}
+        Cleaner {
+            furniture: Furniture::new(),
+            meta: MetaRules::new(),
+        }
     }
 
-    /// Annotates one article in place.
+    /// Cleans one article in place: sets `text`, `origin`, `removed` and fills the `meta`
+    /// fields that are still `None`.
     pub fn annotate(&self, article: &mut Article) {
-        let raw = article.raw.clone();
-        article.origin = vec![(0, 0)];
-        article.set_text(raw);
+        let raw = std::mem::take(&mut article.raw);
+        let mut lines = split_lines(&raw);
+        let found = self.classify(&mut lines);
+        duplicate::mark(&mut lines);
+
+        let start = context::body_start(&lines);
+        let title_line = self.title(&mut lines, &mut article.meta, start);
+        context::header(&mut lines, title_line, start);
+        context::captions(&mut lines);
+        let ends: Vec<bool> = lines
+            .iter()
+            .map(|l| self.furniture.teaser.is_end_marker(l) || self.furniture.signoff.matches(l))
+            .collect();
+        let tail = context::tail(&mut lines, &ends, start);
+        context::trailing(&mut lines);
+        context::sandwich(&mut lines);
+        self.fill(article, &mut lines, &found, start, tail);
+
+        let out = assemble::assemble(&raw, &lines);
+        article.raw = raw;
+        article.origin = out.origin;
+        article.removed = out.removed;
+        if article.meta.language.is_none() {
+            article.meta.language = metadata::detect_language(&out.text);
+        }
+        article.set_text(out.text);
+    }
+
+    /// Pass 1: classifies each line from its own text; reads datelines and bylines.
+    fn classify(&self, lines: &mut [Line<'_>]) -> Found {
+        let mut found = Found::default();
+        for i in 0..lines.len() {
+            // A lowercase line right after an unfinished prose line is its wrapped remainder.
+            if i > 0 && !lines[i].blank_before {
+                let prev = &lines[i - 1];
+                let continues =
+                    !prev.verdict.is_drop() && prev.words >= 8 && !ends_sentence(prev.text);
+                if continues && lines[i].text.chars().next().is_some_and(char::is_lowercase) {
+                    lines[i].verdict = Verdict::Keep;
+                    continue;
+                }
+            }
+            let line = &lines[i];
+            let starts_digit = line.text.chars().next().is_some_and(|c| c.is_ascii_digit());
+            if line.words <= 20 || starts_digit {
+                match self.meta.date.dateline(line.text) {
+                    Some(DateLine::Whole(dates)) => {
+                        found.dates.extend(dates.into_iter().map(|d| (i, d)));
+                        lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
+                        continue;
+                    }
+                    Some(DateLine::Prefix(dates, at)) => {
+                        found.dates.extend(dates.into_iter().map(|d| (i, d)));
+                        let at = lines[i].span.start + at;
+                        lines[i].verdict = Verdict::DropPrefix(at, RemovalReason::Dateline);
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            if let Some(reason) = self.furniture.classify(line) {
+                lines[i].verdict = Verdict::Drop(reason);
+            } else if let Some(b) = self.meta.author.byline(line.text) {
+                found.bylines.push((i, b));
+                lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
+            }
+        }
+        found
+    }
+
+    /// Finds the headline (or the given title's line) and marks its copies as `Title`.
+    fn title(&self, lines: &mut [Line<'_>], meta: &mut Metadata, start: usize) -> Option<usize> {
+        let (index, wanted) = match &meta.title {
+            Some(given) => (None, title::norm(given)),
+            None => {
+                let i = title::find(lines, start)?;
+                meta.title = Some(lines[i].text.to_string());
+                (Some(i), title::norm(lines[i].text))
+            }
+        };
+        for line in lines.iter_mut() {
+            let claimable = matches!(
+                line.verdict,
+                Verdict::Open | Verdict::Keep | Verdict::Drop(RemovalReason::Duplicate)
+            );
+            if claimable && line.text.len() <= wanted.len() + 8 && title::norm(line.text) == wanted
+            {
+                line.verdict = Verdict::Drop(RemovalReason::Title);
+            }
+        }
+        index
+    }
+
+    /// Fills `published`, `author`, `outlet` and `url` when they are still `None`.
+    fn fill(
+        &self,
+        article: &mut Article,
+        lines: &mut [Line<'_>],
+        found: &Found,
+        start: usize,
+        tail: Option<usize>,
+    ) {
+        let meta = &mut article.meta;
+        let before_tail = |i: usize| !matches!(tail, Some(t) if i >= t);
+        if meta.published.is_none() {
+            let dates: Vec<FoundDate> = found
+                .dates
+                .iter()
+                .filter(|(i, _)| before_tail(*i))
+                .map(|(_, d)| d.clone())
+                .collect();
+            meta.published = metadata::pick_published(&dates);
+        }
+        // URL lines of the header (page dumps start with the page's own address).
+        let page_url = lines.iter().take(start.max(1)).find_map(|l| {
+            let url = l.text.split_whitespace().next()?;
+            let is_url = url.starts_with("http://") || url.starts_with("https://");
+            (is_url
+                && l.verdict.is_drop()
+                && !metadata::is_asset_url(url)
+                && !metadata::is_social_url(url))
+            .then(|| url.to_string())
+        });
+        if meta.url.is_none() {
+            meta.url = page_url.clone();
+        }
+        if meta.author.is_none() {
+            meta.author = found.bylines.iter().find_map(|(_, b)| match b {
+                Byline::Person(name) => Some(name.clone()),
+                Byline::Team(_) => None,
+            });
+        }
+        if meta.author.is_none() {
+            meta.author = self.dump_author(lines);
+        }
+        if meta.outlet.is_none() {
+            meta.outlet = self.outlet(lines, meta.url.as_deref(), &article.source, found);
+        }
+    }
+
+    /// The author of a page dump: a personal name on a line of its own that the dump repeats
+    /// or that sits above an image (the author's portrait). Its lines become `Dateline`.
+    fn dump_author(&self, lines: &mut [Line<'_>]) -> Option<String> {
+        let dumped = lines
+            .iter()
+            .filter(|l| l.verdict == Verdict::Drop(RemovalReason::Metadata))
+            .count();
+        if dumped < 3 {
+            return None;
+        }
+        let n = lines.len();
+        let name = (0..n).find_map(|i| {
+            let l = &lines[i];
+            if !l.verdict.is_drop() || l.verdict == Verdict::Drop(RemovalReason::Title) {
+                return None;
+            }
+            if !self.meta.author.is_person_name(l.text) {
+                return None;
+            }
+            let repeated = lines
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && o.text == l.text);
+            let portrait = lines.get(i + 1).is_some_and(|next| {
+                next.text.starts_with("http") && metadata::is_asset_url(next.text)
+            });
+            (repeated || portrait).then(|| l.text.to_string())
+        })?;
+        for line in lines.iter_mut().filter(|l| l.text == name) {
+            line.verdict = Verdict::Drop(RemovalReason::Dateline);
+        }
+        Some(name)
+    }
+
+    /// The outlet: a well-known domain, then site-name phrases, team bylines, any domain, and
+    /// copyright lines, in that order of trust.
+    fn outlet(
+        &self,
+        lines: &[Line<'_>],
+        url: Option<&str>,
+        source: &str,
+        found: &Found,
+    ) -> Option<String> {
+        let source_url =
+            (source.starts_with("http://") || source.starts_with("https://")).then_some(source);
+        let page = url.or(source_url);
+        if let Some(known) = page.and_then(metadata::known_domain) {
+            return Some(known);
+        }
+        let phrase = lines.iter().find_map(|l| self.meta.outlet.phrase(l.text));
+        let team = found.bylines.iter().find_map(|(_, b)| match b {
+            Byline::Team(t) => Some(t.clone()),
+            Byline::Person(_) => None,
+        });
+        let copyright = || {
+            lines
+                .iter()
+                .filter(|l| l.verdict == Verdict::Drop(RemovalReason::Metadata))
+                .find_map(|l| self.meta.outlet.copyright_holder(l.text))
+        };
+        phrase
+            .or(team)
+            .or_else(|| page.and_then(metadata::outlet_from_url))
+            .or_else(copyright)
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -128,11 +128,6 @@ pub fn is_sentence(line: &Line<'_>, min_words: usize) -> bool {
     line.words >= min_words && ends_sentence(line.text) && lowercase_ratio(line.text) >= 0.3
 }
 
-/// Whether the text has no lowercase letters but has some letters (e.g. "WATCH", "BBC").
-pub fn has_lowercase(text: &str) -> bool {
-    text.chars().any(|c| c.is_lowercase())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -57,11 +57,15 @@ pub fn run(args: BenchArgs) -> Result<()> {
         num_words as f64 / elapsed,
         num_articles as f64 / elapsed
     );
-    let total: f64 = stage_time.iter().map(Duration::as_secs_f64).sum::<f64>()
-        + serialise_time.as_secs_f64();
+    let total: f64 =
+        stage_time.iter().map(Duration::as_secs_f64).sum::<f64>() + serialise_time.as_secs_f64();
     let share = |d: Duration| 100.0 * d.as_secs_f64() / total.max(f64::MIN_POSITIVE);
     for (name, time) in names.iter().zip(&stage_time) {
-        println!("  {name:<10} {:>6.1}%  {:.3}s", share(*time), time.as_secs_f64());
+        println!(
+            "  {name:<10} {:>6.1}%  {:.3}s",
+            share(*time),
+            time.as_secs_f64()
+        );
     }
     println!(
         "  {:<10} {:>6.1}%  {:.3}s",

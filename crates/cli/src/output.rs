@@ -32,8 +32,11 @@ impl<W: Write> RecordWriter<W> {
                 self.out.write_all(b"\n")?;
             }
             Format::Json => {
-                self.out
-                    .write_all(if self.num_written == 0 { b"[\n" } else { b",\n" })?;
+                self.out.write_all(if self.num_written == 0 {
+                    b"[\n"
+                } else {
+                    b",\n"
+                })?;
                 serde_json::to_writer_pretty(&mut self.out, record)?;
             }
             Format::Text => write_text(&mut self.out, record)?,
@@ -45,8 +48,11 @@ impl<W: Write> RecordWriter<W> {
     /// Closes the output (the JSON array's bracket) and flushes it.
     pub fn finish(mut self) -> Result<()> {
         if self.format == Format::Json {
-            self.out
-                .write_all(if self.num_written == 0 { b"[]\n" } else { b"\n]\n" })?;
+            self.out.write_all(if self.num_written == 0 {
+                b"[]\n"
+            } else {
+                b"\n]\n"
+            })?;
         }
         self.out.flush()?;
         Ok(())
@@ -76,8 +82,19 @@ fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
         r.removed.len()
     )?;
     for e in &r.entities {
-        let role = e.role.as_deref().map(|x| format!(" [{x}]")).unwrap_or_default();
-        writeln!(out, "entity:    {} {}{} x{}", e.kind, e.name, role, e.mentions.len())?;
+        let role = e
+            .role
+            .as_deref()
+            .map(|x| format!(" [{x}]"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "entity:    {} {}{} x{}",
+            e.kind,
+            e.name,
+            role,
+            e.mentions.len()
+        )?;
     }
     for q in &r.quotes {
         writeln!(
@@ -90,7 +107,13 @@ fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
         )?;
     }
     for c in &r.claims {
-        writeln!(out, "claim:     {} = {} ({})", c.text, c.value, or_dash(&c.claimant))?;
+        writeln!(
+            out,
+            "claim:     {} = {} ({})",
+            c.text,
+            c.value,
+            or_dash(&c.claimant)
+        )?;
     }
     writeln!(out)?;
     writeln!(out, "{}", r.text)?;

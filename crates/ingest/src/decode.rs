@@ -23,7 +23,10 @@ pub fn decode(bytes: &[u8]) -> Result<String, ErrorKind> {
         let text = encoding
             .decode_without_bom_handling_and_without_replacement(body)
             .ok_or_else(|| {
-                ErrorKind::Encoding(format!("invalid {} after its byte-order mark", encoding.name()))
+                ErrorKind::Encoding(format!(
+                    "invalid {} after its byte-order mark",
+                    encoding.name()
+                ))
             })?;
         return check_text(text.into_owned());
     }
@@ -33,9 +36,7 @@ pub fn decode(bytes: &[u8]) -> Result<String, ErrorKind> {
     match std::str::from_utf8(bytes) {
         Ok(text) => check_text(text.to_string()),
         Err(err) => {
-            let has_multibyte_utf8 = bytes
-                .utf8_chunks()
-                .any(|chunk| !chunk.valid().is_ascii());
+            let has_multibyte_utf8 = bytes.utf8_chunks().any(|chunk| !chunk.valid().is_ascii());
             if has_multibyte_utf8 {
                 return Err(ErrorKind::Encoding(format!(
                     "invalid UTF-8 sequence at byte {}",
@@ -80,7 +81,10 @@ mod tests {
 
     #[test]
     fn utf8_passes_through() {
-        assert_eq!(decode("Kyiv – “calm”".as_bytes()).ok().as_deref(), Some("Kyiv – “calm”"));
+        assert_eq!(
+            decode("Kyiv – “calm”".as_bytes()).ok().as_deref(),
+            Some("Kyiv – “calm”")
+        );
     }
 
     #[test]
@@ -101,7 +105,8 @@ mod tests {
     #[test]
     fn windows_1252_is_detected() {
         // "café – “quoted”" in Windows-1252: é=E9, en dash=96, curly quotes=93/94.
-        let bytes = b"The caf\xE9 owner said \x93we are open\x94 \x96 again, on Monday in Z\xFCrich.";
+        let bytes =
+            b"The caf\xE9 owner said \x93we are open\x94 \x96 again, on Monday in Z\xFCrich.";
         let text = decode(bytes).expect("decodes");
         assert!(text.contains("café"), "{text}");
         assert!(text.contains("“we are open”"), "{text}");
@@ -111,8 +116,14 @@ mod tests {
     fn refuses_empty_binary_and_broken_utf8() {
         assert!(matches!(decode(b""), Err(ErrorKind::Empty)));
         assert!(matches!(decode(b" \n\t"), Err(ErrorKind::Empty)));
-        assert!(matches!(decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), Err(ErrorKind::Binary(_))));
-        assert!(matches!(decode(b"text\x01\x02\x03\x04\x05\x06"), Err(ErrorKind::Binary(_))));
+        assert!(matches!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Err(ErrorKind::Binary(_))
+        ));
+        assert!(matches!(
+            decode(b"text\x01\x02\x03\x04\x05\x06"),
+            Err(ErrorKind::Binary(_))
+        ));
         let broken = b"Kyiv \xE2\x80\x93 ok then \xFF\xFE broken";
         assert!(matches!(decode(broken), Err(ErrorKind::Encoding(_))));
     }

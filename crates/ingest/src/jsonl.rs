@@ -101,7 +101,9 @@ mod tests {
         assert_eq!(third.meta.published.as_deref(), Some("2022-01-30"));
         let bad = docs[3].as_ref().expect_err("line 5");
         assert_eq!(bad.line, Some(5));
-        assert!(bad.to_string().starts_with("feed.jsonl:5: not a JSON object"));
+        assert!(bad
+            .to_string()
+            .starts_with("feed.jsonl:5: not a JSON object"));
         let missing = docs[4].as_ref().expect_err("line 6");
         assert!(matches!(missing.kind, ErrorKind::MissingText));
     }

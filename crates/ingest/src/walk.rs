@@ -119,7 +119,11 @@ impl Iterator for Inputs {
 
 /// Whether a walked entry is kept: the root always, others unless their name starts with a dot.
 fn visible(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() == 0 || !entry.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+    entry.depth() == 0
+        || !entry
+            .file_name()
+            .to_str()
+            .is_some_and(|n| n.starts_with('.'))
 }
 
 /// Reads a file or stdin (`-`), refusing anything over `limit` bytes without loading it all.
@@ -134,7 +138,9 @@ fn read_bounded(path: &str, limit: u64) -> Result<Vec<u8>, ErrorKind> {
         }
         Box::new(file)
     };
-    reader.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
         return Err(ErrorKind::TooLarge { limit_bytes: limit });
     }
@@ -167,7 +173,8 @@ mod tests {
     use std::fs;
 
     fn temp_dir(name: &str) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("storyline-ingest-{name}-{}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("storyline-ingest-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).expect("temp dir");
         dir
@@ -184,7 +191,11 @@ mod tests {
         fs::write(dir.join(".hidden"), "skip me").expect("write");
         let dir_str = dir.to_string_lossy().into_owned();
         let results: Vec<_> = Inputs::new([dir_str.as_str()], ReadOptions::default()).collect();
-        let texts: Vec<_> = results.iter().filter_map(|r| r.as_ref().ok()).map(|d| d.text.as_str()).collect();
+        let texts: Vec<_> = results
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|d| d.text.as_str())
+            .collect();
         assert_eq!(texts, ["First story.", "Second story.", "Third story."]);
         let errors: Vec<_> = results.iter().filter_map(|r| r.as_ref().err()).collect();
         assert_eq!(errors.len(), 1);
@@ -201,8 +212,20 @@ mod tests {
         let big_str = big.to_string_lossy().into_owned();
         let missing = dir.join("missing.txt").to_string_lossy().into_owned();
         let results: Vec<_> = Inputs::new([big_str, missing], options).collect();
-        assert!(matches!(results[0], Err(IngestError { kind: ErrorKind::TooLarge { .. }, .. })));
-        assert!(matches!(results[1], Err(IngestError { kind: ErrorKind::Io(_), .. })));
+        assert!(matches!(
+            results[0],
+            Err(IngestError {
+                kind: ErrorKind::TooLarge { .. },
+                ..
+            })
+        ));
+        assert!(matches!(
+            results[1],
+            Err(IngestError {
+                kind: ErrorKind::Io(_),
+                ..
+            })
+        ));
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -211,7 +234,8 @@ mod tests {
         use std::io::Write;
         let dir = temp_dir("gz");
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-        enc.write_all(b"The ferry service resumed on Monday.").expect("compress");
+        enc.write_all(b"The ferry service resumed on Monday.")
+            .expect("compress");
         let gz = enc.finish().expect("finish");
         fs::write(dir.join("a.txt.gz"), &gz).expect("write");
         fs::write(dir.join("b.txt.gz"), &gz[..gz.len() / 2]).expect("write");
@@ -221,7 +245,13 @@ mod tests {
             results[0].as_ref().map(|d| d.text.as_str()).ok(),
             Some("The ferry service resumed on Monday.")
         );
-        assert!(matches!(results[1], Err(IngestError { kind: ErrorKind::Gzip(_), .. })));
+        assert!(matches!(
+            results[1],
+            Err(IngestError {
+                kind: ErrorKind::Gzip(_),
+                ..
+            })
+        ));
         let _ = fs::remove_dir_all(&dir);
     }
 }

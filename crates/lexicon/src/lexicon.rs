@@ -57,6 +57,10 @@ pub struct Lexicon {
     org_heads: HashSet<&'static str>,
     not_names: HashSet<&'static str>,
     cue_verbs: HashSet<&'static str>,
+    place_words: HashSet<&'static str>,
+    non_entity_words: HashSet<&'static str>,
+    common_words: HashSet<&'static str>,
+    role_modifiers: HashSet<&'static str>,
     /// For each first word of a multi-word place or organisation, its largest word count.
     multi: HashMap<&'static str, usize>,
 }
@@ -113,7 +117,11 @@ impl Lexicon {
         ] {
             for r in rows(data) {
                 if let [name, g, ..] = r[..] {
-                    let g = if g == "f" { Gender::Female } else { Gender::Male };
+                    let g = if g == "f" {
+                        Gender::Female
+                    } else {
+                        Gender::Male
+                    };
                     given.entry(name).or_insert(g);
                 }
             }
@@ -146,6 +154,10 @@ impl Lexicon {
             org_heads: words(include_str!("../data/org_heads.txt")).collect(),
             not_names: words(include_str!("../data/not_names.txt")).collect(),
             cue_verbs: words(include_str!("../data/cue_verbs.txt")).collect(),
+            place_words: words(include_str!("../data/place_words.txt")).collect(),
+            non_entity_words: words(include_str!("../data/non_entity_words.txt")).collect(),
+            common_words: words(include_str!("../data/common_words.txt")).collect(),
+            role_modifiers: words(include_str!("../data/role_modifiers.txt")).collect(),
             multi,
         }
     }
@@ -221,6 +233,29 @@ impl Lexicon {
         with_lower(word, |w| self.cue_verbs.contains(w))
     }
 
+    /// Whether `word`, last in a capitalised name, makes it a place ("River", "Province").
+    pub fn is_place_word(&self, word: &str) -> bool {
+        self.place_words.contains(word)
+    }
+
+    /// Whether `word`, last in a capitalised name, makes it something that is not a person,
+    /// organisation or place ("Cold War", "Paris Agreement", "World Cup").
+    pub fn is_non_entity_word(&self, word: &str) -> bool {
+        self.non_entity_words.contains(word)
+    }
+
+    /// Whether `word`, lower-cased, is a common English word ("claims", "possible", "brown"):
+    /// a capitalised run made only of such words is rarely a person's name.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        with_lower(word, |w| self.common_words.contains(w))
+    }
+
+    /// Whether lower-case `word` may qualify a role noun ("national" security adviser,
+    /// "former" coach).
+    pub fn is_role_modifier(&self, word: &str) -> bool {
+        with_lower(word, |w| self.role_modifiers.contains(w))
+    }
+
     /// The largest number of words of a known multi-word place or organisation starting with
     /// `first` ("United" → 5 for "United States of America ..."), or 0 when there is none.
     pub fn max_words_from(&self, first: &str) -> usize {
@@ -245,8 +280,14 @@ mod tests {
         assert_eq!(lex.place_kind("Texas"), Some(PlaceKind::Region));
         assert_eq!(lex.place_kind("Europe"), Some(PlaceKind::Continent));
         assert_eq!(lex.place_kind("Black Sea"), Some(PlaceKind::Feature));
-        assert_eq!(lex.place("Britain").map(|p| p.canonical), Some("United Kingdom"));
-        assert_eq!(lex.place("U.S.").map(|p| p.canonical), Some("United States"));
+        assert_eq!(
+            lex.place("Britain").map(|p| p.canonical),
+            Some("United Kingdom")
+        );
+        assert_eq!(
+            lex.place("U.S.").map(|p| p.canonical),
+            Some("United States")
+        );
         assert_eq!(lex.place("Kiev").map(|p| p.canonical), Some("Kyiv"));
         assert_eq!(lex.place("Russian"), None);
         assert_eq!(lex.place("Bath").map(|p| p.common_word), Some(true));
@@ -280,5 +321,10 @@ mod tests {
         assert!(lex.is_cue_verb("Said"));
         assert_eq!(lex.org("AP"), Some("Associated Press"));
         assert!(lex.max_words_from("United") >= 4);
+        assert!(lex.is_place_word("River"));
+        assert!(lex.is_non_entity_word("War"));
+        assert!(lex.is_common_word("Claims"));
+        assert!(lex.is_role_modifier("former"));
+        assert!(!lex.is_common_word("Stoltenberg"));
     }
 }

@@ -88,17 +88,49 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     toks
 }
 
-/// Byte bounds `[start, end)` of the line (paragraph) holding byte `pos`.
+/// The span of `spans` (sorted by start, not overlapping) that holds byte `pos`, if any.
+pub(crate) fn covering(spans: &[Span], pos: usize) -> Option<Span> {
+    let i = spans.partition_point(|s| s.start <= pos);
+    let s = *spans.get(i.checked_sub(1)?)?;
+    (pos < s.end).then_some(s)
+}
+
+/// How far paragraph and sentence searches look from a position, in bytes. Real paragraphs are
+/// far shorter; the cap keeps a text without line breaks linear (each search is bounded).
+pub(crate) const MAX_REACH: usize = 4_000;
+
+/// The char boundary at or after `pos`, clamped to the text.
+pub(crate) fn ceil_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    p
+}
+
+/// The char boundary at or before `pos`, clamped to the text.
+pub(crate) fn floor_boundary(text: &str, pos: usize) -> usize {
+    let mut p = pos.min(text.len());
+    while !text.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// Byte bounds `[start, end)` of the line (paragraph) holding byte `pos`, at most
+/// [`MAX_REACH`] bytes either side of it.
 pub(crate) fn paragraph_bounds(text: &str, pos: usize) -> (usize, usize) {
-    let pos = pos.min(text.len());
+    let pos = floor_boundary(text, pos);
+    let lo = ceil_boundary(text, pos.saturating_sub(MAX_REACH));
+    let hi = floor_boundary(text, pos + MAX_REACH);
     let start = text
-        .get(..pos)
+        .get(lo..pos)
         .and_then(|s| s.rfind('\n'))
-        .map_or(0, |i| i + 1);
+        .map_or(lo, |i| lo + i + 1);
     let end = text
-        .get(pos..)
+        .get(pos..hi)
         .and_then(|s| s.find('\n'))
-        .map_or(text.len(), |i| pos + i);
+        .map_or(hi, |i| pos + i);
     (start, end)
 }
 
@@ -110,10 +142,46 @@ fn is_abbreviation(word: &str) -> bool {
     }
     matches!(
         w,
-        "Mr" | "Mrs" | "Ms" | "Dr" | "Prof" | "Gen" | "Col" | "Lt" | "Sgt" | "Capt" | "Cmdr"
-            | "Adm" | "Gov" | "Sen" | "Rep" | "Rev" | "St" | "Jr" | "Sr" | "Inc" | "Co"
-            | "Corp" | "Ltd" | "No" | "vs" | "etc" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun"
-            | "Jul" | "Aug" | "Sep" | "Sept" | "Oct" | "Nov" | "Dec" | "approx" | "Mt" | "Ft"
+        "Mr" | "Mrs"
+            | "Ms"
+            | "Dr"
+            | "Prof"
+            | "Gen"
+            | "Col"
+            | "Lt"
+            | "Sgt"
+            | "Capt"
+            | "Cmdr"
+            | "Adm"
+            | "Gov"
+            | "Sen"
+            | "Rep"
+            | "Rev"
+            | "St"
+            | "Jr"
+            | "Sr"
+            | "Inc"
+            | "Co"
+            | "Corp"
+            | "Ltd"
+            | "No"
+            | "vs"
+            | "etc"
+            | "Jan"
+            | "Feb"
+            | "Mar"
+            | "Apr"
+            | "Jun"
+            | "Jul"
+            | "Aug"
+            | "Sep"
+            | "Sept"
+            | "Oct"
+            | "Nov"
+            | "Dec"
+            | "approx"
+            | "Mt"
+            | "Ft"
     )
 }
 

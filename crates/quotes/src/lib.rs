@@ -1,20 +1,91 @@
-//! Finds quotations and their speakers. (work in progress: this crate's rules are being written).
+//! Finds quotations in an article and who said them: fills `Article.quotes`.
+//!
+//! Steps, in order, over the frozen clean text (it reads `article.entities`, nothing else):
+//!
+//! 1. Pair quotation marks (straight, curly, low-9, guillemets; single marks only where they
+//!    cannot be apostrophes), joining wire-style quotes that run over several paragraphs.
+//! 2. Keep speech: drop names and titles in quotes ("Sunday Time"), terms after naming words
+//!    (`nicknamed "Londongrad"`), quoted terms used as clause subjects, headline scare quotes;
+//!    keep one- and two-word quotes only when a cue attributes them. Kind: `direct` when the
+//!    quote opens its sentence (or follows `:` / `,` with a capital), else `partial`.
+//! 3. Attribute: the cue after the quote (`"…," he said`, `"…," said X`), else the cue before
+//!    it in its sentence (`X said it was "…"`), subject phrases resolved to canonical entity
+//!    names, role phrases ("Boris Johnson's spokesman"), or pronoun antecedents.
+//! 4. Lend speakers to quotes without a cue: split quotes and runs of quote paragraphs.
+//!
+//! Indirect speech (`Lavrov said that …`) is found by [`QuoteFinder::indirect`], and added to
+//! the article only when the finder is built with [`IndirectSpeech::Include`].
+//!
+//! ```
+//! use storyline_quotes::QuoteFinder;
+//! use storyline_record::Article;
+//!
+//! let mut article = Article::new("x.txt", "");
+//! article.set_text("\"We were poor today,\" said coach Erik ten Hag.".to_string());
+//! QuoteFinder::new().annotate(&mut article);
+//! let q = &article.quotes[0];
+//! assert_eq!(q.span.slice(&article.text), "We were poor today");
+//! assert_eq!(q.speaker.as_deref(), Some("Erik ten Hag"));
+//! ```
 #![deny(missing_docs)]
 
-use storyline_record::Article;
+mod cues;
+mod filter;
+mod finder;
+mod indirect;
+mod layout;
+mod marks;
+mod speaker;
+mod words;
+
+use storyline_record::{Article, Quote};
+
+/// Whether reported speech without quotation marks goes into `Article.quotes`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum IndirectSpeech {
+    /// Only quotations in marks (the default: scorers and most users count quoted words).
+    #[default]
+    Exclude,
+    /// Also `X said that …` clauses, as kind `indirect`.
+    Include,
+}
 
 /// Finds quotations and their speakers.
 #[derive(Debug, Default, Clone)]
-pub struct QuoteFinder {}
+pub struct QuoteFinder {
+    indirect: IndirectSpeech,
+}
 
 impl QuoteFinder {
-    /// Builds the stage with its default settings.
+    /// Builds the stage with its default settings (quotations in marks only).
     pub fn new() -> QuoteFinder {
-        QuoteFinder {}
+        QuoteFinder::with_indirect(IndirectSpeech::Include)
     }
 
-    /// Annotates one article in place.
+    /// Builds the stage with the given treatment of indirect speech.
+    pub fn with_indirect(indirect: IndirectSpeech) -> QuoteFinder {
+        // Parse the shipped word lists now, not inside the first `annotate`.
+        let _ = storyline_lexicon::Lexicon::get();
+        QuoteFinder { indirect }
+    }
+
+    /// Fills `article.quotes` (replacing what was there), in text order.
     pub fn annotate(&self, article: &mut Article) {
-        let _ = article;
+        let mut quotes = finder::find_quotes(&article.text, &article.entities);
+        if self.indirect == IndirectSpeech::Include {
+            quotes.extend(indirect::find_indirect(
+                &article.text,
+                &article.entities,
+                &quotes,
+            ));
+            quotes.sort_by_key(|q| q.span.start);
+        }
+        article.quotes = quotes;
+    }
+
+    /// Reported speech of an article (`X told reporters the club would …`), kind `indirect`,
+    /// whatever the setting; for stages that want claimants of unquoted statements.
+    pub fn indirect(&self, article: &Article) -> Vec<Quote> {
+        indirect::find_indirect(&article.text, &article.entities, &article.quotes)
     }
 }

@@ -10,6 +10,8 @@
 
 use storyline_record::Span;
 
+use crate::layout::{covering, paragraph_bounds};
+
 /// One quoted stretch: where its marks are and what lies between them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Marked {
@@ -92,7 +94,7 @@ fn find_double(text: &str) -> Vec<Marked> {
             inner_start: after,
             low: c == '„',
         };
-        let mut close = |o: Opening, out: &mut Vec<Marked>| {
+        let close = |o: Opening, out: &mut Vec<Marked>| {
             out.push(Marked {
                 open: o.at,
                 inner: Span::new(o.inner_start, i),
@@ -122,7 +124,7 @@ fn find_double(text: &str) -> Vec<Marked> {
                     // space is a stray close (or inches), not an opening.
                     let looks_closing = !prev.is_whitespace()
                         && !matches!(prev, '(' | '[' | '—' | '–' | '-' | '/' | ':')
-                        && next.map_or(true, |d| d.is_whitespace() || d.is_ascii_punctuation());
+                        && next.is_none_or(|d| d.is_whitespace() || d.is_ascii_punctuation());
                     if next.is_some_and(|d| !d.is_whitespace()) && !looks_closing {
                         open = Some(opening);
                     }
@@ -148,7 +150,7 @@ fn find_double(text: &str) -> Vec<Marked> {
 
 /// Whether a single mark at `i` (char `c`, between `prev` and `next`) can open a quote.
 fn can_open_single(c: char, prev: Option<char>, next: Option<char>) -> bool {
-    let before_ok = prev.map_or(true, |p| {
+    let before_ok = prev.is_none_or(|p| {
         p.is_whitespace() || matches!(p, '(' | '[' | '"' | '“' | '—' | '–' | '-' | '/' | ':')
     });
     let next_ok = next.is_some_and(char::is_alphanumeric);
@@ -179,7 +181,12 @@ fn can_close_single(text: &str, i: usize, c: char) -> Option<bool> {
 
 fn find_single(text: &str, doubles: &[Marked]) -> Vec<Marked> {
     let mut out = Vec::new();
-    let inside_double = |pos: usize| doubles.iter().any(|d| d.open <= pos && pos < d.close);
+    // Doubles come out of `find_double` in text order and never overlap.
+    let spans: Vec<Span> = doubles
+        .iter()
+        .map(|d| Span::new(d.open, d.close.max(d.open)))
+        .collect();
+    let inside_double = |pos: usize| covering(&spans, pos).is_some();
     let mut prev: Option<char> = None;
     let mut skip_to = 0;
     let mut chars = text.char_indices().peekable();
@@ -191,9 +198,7 @@ fn find_single(text: &str, doubles: &[Marked]) -> Vec<Marked> {
             continue;
         }
         let inner_start = i + c.len_utf8();
-        let para_end = text[inner_start..]
-            .find('\n')
-            .map_or(text.len(), |k| inner_start + k);
+        let (_, para_end) = paragraph_bounds(text, inner_start);
         let mut best: Option<usize> = None;
         let mut fallback: Option<usize> = None;
         for (k, d) in text[inner_start..para_end].char_indices() {
@@ -229,7 +234,10 @@ mod tests {
     use super::*;
 
     fn inners(text: &str) -> Vec<&str> {
-        find_marked(text).iter().map(|m| m.inner.slice(text)).collect()
+        find_marked(text)
+            .iter()
+            .map(|m| m.inner.slice(text))
+            .collect()
     }
 
     #[test]
@@ -240,7 +248,10 @@ mod tests {
 
     #[test]
     fn german_low_high_marks() {
-        assert_eq!(inners("the agency „Rosiya Segodnya“ said"), ["Rosiya Segodnya"]);
+        assert_eq!(
+            inners("the agency „Rosiya Segodnya“ said"),
+            ["Rosiya Segodnya"]
+        );
     }
 
     #[test]
@@ -278,7 +289,17 @@ mod tests {
 
     #[test]
     fn never_panics_on_odd_input() {
-        for text in ["\"", "'", "“", "„", "\"\n\"", "a' 'b", "’’‘‘", "\"\u{0}\"é\"", "x\"y"] {
+        for text in [
+            "\"",
+            "'",
+            "“",
+            "„",
+            "\"\n\"",
+            "a' 'b",
+            "’’‘‘",
+            "\"\u{0}\"é\"",
+            "x\"y",
+        ] {
             let _ = find_marked(text);
         }
     }

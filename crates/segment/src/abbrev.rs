@@ -19,17 +19,22 @@ pub enum AbbrevClass {
 /// Titles, months and Latin/reference abbreviations that precede a name, number or phrase.
 /// Both spellings are listed where newswires capitalise them mid-sentence.
 const LEADING: &[&str] = &[
-    "Adm", "Amb", "Apr", "Art", "Aug", "Capt", "Cdr", "Cmdr", "Col", "Cpl", "Dec", "Dep", "Det",
-    "Dr", "Feb", "Fig", "Fr", "Ft", "Gen", "Gov", "Hon", "Insp", "Jan", "Jul", "Jun", "Lt", "Maj",
-    "Mar", "Messrs", "Mme", "Mlle", "Mr", "Mrs", "Ms", "Mt", "Nov", "Oct", "Ph", "Pres", "Prof",
-    "Pt", "Pvt", "Rep", "Reps", "Rev", "Sen", "Sens", "Sep", "Sept", "Sgt", "St", "Ste", "Supt",
-    "Vol", "approx", "cf", "ca", "fig", "vol", "vs", "v",
+    "Adm", "Ald", "Amb", "Apr", "Art", "Asst", "Atty", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col",
+    "Cpl", "Dec", "Dep", "Dept", "Det", "Dr", "Feb", "Fig", "Fr", "Ft", "Gen", "Gens", "Gov",
+    "Hon", "Insp", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs", "Mme", "Mlle", "Mr", "Mrs",
+    "Ms", "Msgr", "Mt", "Nov", "Oct", "Pfc", "Ph", "Pres", "Prof", "Pt", "Pvt", "Rep", "Reps",
+    "Rev", "Rt", "Sec", "Sen", "Sens", "Sep", "Sept", "Sgt", "Spc", "St", "Ste", "Supt", "Vol",
+    "approx", "cf", "ca", "fig", "vol", "vs", "v",
 ];
 
-/// Abbreviations that can close a sentence as well as sit inside one.
+/// Abbreviations that can close a sentence as well as sit inside one: company suffixes,
+/// generational suffixes, street types, and the state abbreviations of AP-style datelines
+/// ("SPRINGFIELD, Ill. (AP) —").
 const TRAILING: &[&str] = &[
-    "Bros", "Co", "Corp", "Inc", "Jr", "Ltd", "Plc", "Sr", "est", "etc", "Mass", "Calif", "Ariz",
-    "Fla", "Ill", "Penn", "Tex", "Wash",
+    "Ala", "Ariz", "Ark", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del",
+    "Fla", "Ga", "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "La", "Ltd", "Mass", "Md", "Mich", "Minn",
+    "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Plc", "Rd", "Sr", "Tenn",
+    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "est", "etc",
 ];
 
 /// "No." is an abbreviation only before a number ("No. 10"); otherwise it is the word "no".

@@ -37,6 +37,12 @@ pub(crate) struct QuoteScan {
     pub protected: Vec<bool>,
     /// Open marks awaiting their close: (family, token index).
     stack: Vec<(Family, usize)>,
+    /// How many marks of each family (`Family as usize`) the stack holds, so a close with no
+    /// open of its family costs nothing instead of a scan of the stack.
+    num_open: [usize; 2],
+    /// Change in protection depth at each token (+1 after an open, -1 at its close), summed
+    /// once at the end so nested pairs cost linear time.
+    depth_delta: Vec<i32>,
 }
 
 /// Family and built-in direction of a quotation mark (`None`: decided by context).
@@ -85,6 +91,9 @@ pub(crate) fn scan(text: &str, toks: &[Token], scan: &mut QuoteScan) {
     scan.protected.clear();
     scan.protected.resize(toks.len(), false);
     scan.stack.clear();
+    scan.num_open = [0; 2];
+    scan.depth_delta.clear();
+    scan.depth_delta.resize(toks.len() + 1, 0);
     for (k, tok) in toks.iter().enumerate() {
         if tok.kind != TokenKind::Quote {
             continue;
@@ -96,9 +105,14 @@ pub(crate) fn scan(text: &str, toks: &[Token], scan: &mut QuoteScan) {
         let prev = text
             .get(..tok.span.start)
             .and_then(|s| s.chars().next_back());
+        let next = char_at(text, tok.span.end);
+        if family == Family::Single && next.is_some_and(|n| n.is_ascii_digit()) {
+            // An elided century ("the ’90s"), not a quotation mark.
+            continue;
+        }
         let opens = opens_after(prev);
-        let closes = closes_before(char_at(text, tok.span.end));
-        let has_open = scan.stack.iter().any(|&(f, _)| f == family);
+        let closes = closes_before(next);
+        let has_open = scan.num_open[family as usize] > 0;
         let dir = match (opens, closes, fixed) {
             // Context overrides typography only when it is unambiguous: sites misuse ” and ’.
             (true, false, _) => Dir::Open,
@@ -109,19 +123,31 @@ pub(crate) fn scan(text: &str, toks: &[Token], scan: &mut QuoteScan) {
         };
         scan.dirs[k] = Some(dir);
         match dir {
-            Dir::Open => scan.stack.push((family, k)),
-            Dir::Close => {
-                if let Some(pos) = scan.stack.iter().rposition(|&(f, _)| f == family) {
-                    let open = scan.stack[pos].1;
-                    scan.stack.truncate(pos);
-                    if continues_after(text, toks, k) {
-                        for p in &mut scan.protected[open + 1..k] {
-                            *p = true;
+            Dir::Open => {
+                scan.stack.push((family, k));
+                scan.num_open[family as usize] += 1;
+            }
+            Dir::Close if has_open => {
+                // Pop to the nearest open of this family; inner unmatched opens are dropped.
+                // Every popped entry was pushed once, so matching is linear overall.
+                while let Some((f, open)) = scan.stack.pop() {
+                    scan.num_open[f as usize] -= 1;
+                    if f == family {
+                        if continues_after(text, toks, k) {
+                            scan.depth_delta[open + 1] += 1;
+                            scan.depth_delta[k] -= 1;
                         }
+                        break;
                     }
                 }
             }
+            Dir::Close => {}
         }
+    }
+    let mut depth = 0;
+    for (p, d) in scan.protected.iter_mut().zip(&scan.depth_delta) {
+        depth += d;
+        *p = depth > 0;
     }
 }
 
@@ -140,7 +166,62 @@ fn continues_after(text: &str, toks: &[Token], close: usize) -> bool {
         t.kind == TokenKind::Word && char_at(text, t.span.start).is_some_and(char::is_lowercase)
     });
     let before = close.checked_sub(1).and_then(|b| toks.get(b));
-    is_joiner(before) || is_joiner(after) || lower_after
+    is_joiner(before) || is_joiner(after) || lower_after || attributed_after(text, toks, close)
+}
+
+/// Most words between a closing quote and its cue verb: "Mrs. Ann Patel said" is four.
+const MAX_SPEAKER_WORDS: usize = 4;
+
+/// Speech verbs that attribute a quotation in the past or present tense.
+const CUES: &[&str] = &[
+    "added",
+    "adds",
+    "admitted",
+    "argued",
+    "asked",
+    "asks",
+    "claimed",
+    "continued",
+    "declared",
+    "exclaimed",
+    "explained",
+    "insisted",
+    "joked",
+    "noted",
+    "recalled",
+    "replied",
+    "said",
+    "says",
+    "shouted",
+    "stated",
+    "tweeted",
+    "warned",
+    "wrote",
+    "writes",
+];
+
+/// Whether a capitalised speaker and a cue verb that closes the clause follow the closing mark
+/// at `close` (`"Finally!" Mrs. Patel said.`): then the quotation and its attribution are one
+/// sentence, although the word after the mark is capitalised.
+fn attributed_after(text: &str, toks: &[Token], close: usize) -> bool {
+    let rest = toks.get(close + 1..).unwrap_or(&[]);
+    for (i, tok) in rest.iter().enumerate().take(MAX_SPEAKER_WORDS + 1) {
+        if tok.kind != TokenKind::Word {
+            return false;
+        }
+        if i > 0 && CUES.contains(&tok.span.slice(text)) {
+            // The cue must end the clause: "Smith said." but not "Smith said the…".
+            return match rest.get(i + 1) {
+                None => true,
+                Some(t) => t.kind == TokenKind::Punct,
+            };
+        }
+        // Speakers are names and titles ("Mrs. Ann Patel"), not "Then the referee".
+        if !char_at(text, tok.span.start).is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -178,6 +259,23 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_followed_by_a_named_speaker_and_cue_is_protected() {
+        assert_eq!(
+            protected("“Finally! Done.” Mrs. Ann Patel said."),
+            "Finally ! Done ."
+        );
+        assert_eq!(
+            protected("\"Go. Now.\" Striker Tom Hale said, smiling."),
+            "Go . Now ."
+        );
+        assert_eq!(
+            protected("\"Go. Now.\" Tom Hale said the team was ready."),
+            ""
+        );
+        assert_eq!(protected("\"Go. Now.\" Then the referee said."), "");
+    }
+
+    #[test]
     fn a_quote_closed_before_a_capital_is_not_protected() {
         assert_eq!(
             protected("He said: “Turnout was low. We expected it.” The count ends today."),
@@ -189,6 +287,7 @@ mod tests {
     fn unclosed_quotes_and_apostrophes_protect_nothing() {
         assert_eq!(protected("“The river rose. Homes flooded. We"), "");
         assert_eq!(protected("The players' union met. It voted."), "");
+        assert_eq!(protected("It was the ’90s. The Joneses’ house burned."), "");
     }
 
     #[test]

@@ -88,6 +88,18 @@ fn ends_before(text: &str, term: Terminator, next: &Token, next_dir: Option<Dir>
     }
 }
 
+/// Whether token `k` is a capitalised word glued to the word before it: the tokenizer splits
+/// words only where a sentence opener was run into the previous text ("UkraineThe UK").
+fn glued_start(text: &str, toks: &[Token], k: usize) -> bool {
+    let (Some(prev), Some(tok)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) else {
+        return false;
+    };
+    prev.kind == TokenKind::Word
+        && tok.kind == TokenKind::Word
+        && prev.span.end == tok.span.start
+        && char_at(text, tok.span.start).is_some_and(char::is_uppercase)
+}
+
 /// Byte spans of the sentences of `text`, given its paragraphs and tokens: in order, never
 /// overlapping, each inside one paragraph, each starting and ending on a token.
 pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
@@ -112,6 +124,11 @@ fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut V
     let mut start = first.span.start;
     let mut k = 0;
     while k < toks.len() {
+        // `start` already sits on token `k` when a terminator just ended the sentence.
+        if k > 0 && start < toks[k].span.start && glued_start(text, toks, k) && !scan.protected[k] {
+            out.push(Span::new(start, toks[k - 1].span.end));
+            start = toks[k].span.start;
+        }
         let term = match terminator(text, &toks[k]) {
             Some(t) if !scan.protected[k] => t,
             _ => {
@@ -120,9 +137,17 @@ fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut V
             }
         };
         let mut e = k + 1;
+        let mut quoted = false;
         while is_closer(text, toks, &scan.dirs, e) {
+            quoted |= toks[e].kind == TokenKind::Quote;
             e += 1;
         }
+        // A closing quote after an abbreviation's dot marks the end as surely as a full stop:
+        // `…based in the U.S.” Biden said` ends before "Biden".
+        let term = match term {
+            Terminator::Abbrev(AbbrevClass::Trailing) if quoted => Terminator::Full,
+            t => t,
+        };
         let Some(next) = toks.get(e) else {
             break;
         };
@@ -188,6 +213,18 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_quote_after_an_abbreviation_ends_the_sentence() {
+        assert_eq!(
+            split("“Our plant moves to the U.S.” Workers were stunned. SPRINGFIELD, Ill. (AP) — Rain fell."),
+            [
+                "“Our plant moves to the U.S.”",
+                "Workers were stunned.",
+                "SPRINGFIELD, Ill. (AP) — Rain fell."
+            ]
+        );
+    }
+
+    #[test]
     fn initials_decimals_and_eg_stay_inside() {
         assert_eq!(
             split("John F. Kennedy and J. K. Rowling, e.g. authors, earned 3.5 times more. Then came 2014."),
@@ -231,6 +268,17 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_attributed_to_a_named_speaker_stays_whole() {
+        assert_eq!(
+            split("“Finally! We won.” Coach Ana Diaz said. Fans stayed late."),
+            [
+                "“Finally! We won.” Coach Ana Diaz said.",
+                "Fans stayed late."
+            ]
+        );
+    }
+
+    #[test]
     fn a_closing_quote_before_a_capital_ends_the_sentence() {
         assert_eq!(
             split("The mayor said: “Roads reopen Monday.” Crews worked overnight."),
@@ -252,6 +300,19 @@ mod tests {
             [
                 "aid from willing countries.",
                 "The statement follows talks on dw.com today."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_glued_opener_starts_a_sentence() {
+        assert_eq!(
+            split("Storm Warning for the CoastThe Met Office issued alerts. In the U.S.The storm faded."),
+            [
+                "Storm Warning for the Coast",
+                "The Met Office issued alerts.",
+                "In the U.S.",
+                "The storm faded."
             ]
         );
     }

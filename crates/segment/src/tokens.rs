@@ -127,7 +127,15 @@ fn scan_word(text: &str, start: usize) -> usize {
     while let Some(d) = char_at(text, j) {
         let next = char_at(text, j + d.len_utf8());
         let joins = if is_word_char(d) {
-            true
+            // A capital glued to a lowercase letter may start a new sentence in page dumps
+            // ("…of UkraineThe UK"): split there when the tail is an opener of three letters
+            // or more ("LinkedIn" and "McDonald" stay whole).
+            !(d.is_uppercase()
+                && prev.is_some_and(char::is_lowercase)
+                && text
+                    .get(start..j)
+                    .is_some_and(|h| h.chars().nth(2).is_some())
+                && glued_opener(text, j))
         } else if is_apostrophe(d) || is_hyphen(d) {
             // "don't", "Russia's"; "Secretary-General", "COVID-19".
             next.is_some_and(|n| {
@@ -142,8 +150,17 @@ fn scan_word(text: &str, start: usize) -> usize {
         } else if d == '.' {
             // Inner dot: initialisms ("U.S.A", "e.g") and domains ("dw.com") join; a dot after
             // a longer piece before a capital is a run-together sentence end ("troops.The").
-            let short_piece = text.get(piece..j).is_some_and(|p| p.chars().count() == 1);
-            next.is_some_and(|n| n.is_alphabetic() && (short_piece || n.is_lowercase()))
+            // A piece counts as short at two letters or fewer ("Ph.D", "U.S.A", "a.m"); both
+            // sides must be short so "U.S.The" splits after the abbreviation.
+            let short_piece = text
+                .get(piece..j)
+                .is_some_and(|p| p.chars().nth(2).is_none());
+            let short_next = text
+                .get(j + 1..)
+                .is_some_and(|r| r.chars().take_while(|c| c.is_alphabetic()).take(3).count() <= 2);
+            next.is_some_and(|n| {
+                n.is_alphabetic() && (short_piece && short_next || n.is_lowercase())
+            })
         } else {
             false
         };
@@ -158,6 +175,22 @@ fn scan_word(text: &str, start: usize) -> usize {
     }
     trailing_abbrev_dot(text, start, j)
 }
+
+/// Whether the letters starting at byte `at` spell a sentence opener of three letters or more.
+fn glued_opener(text: &str, at: usize) -> bool {
+    // Openers are at most nine letters; looking no further keeps "aBaBaB…" linear.
+    let tail = text.get(at..).unwrap_or("");
+    let len = tail
+        .char_indices()
+        .take(MAX_OPENER_LEN + 1)
+        .find(|&(_, c)| !c.is_alphabetic())
+        .map_or(tail.len(), |(i, _)| i);
+    tail.get(..len)
+        .is_some_and(|w| w.len() >= 3 && w.len() <= MAX_OPENER_LEN && abbrev::is_opener(w))
+}
+
+/// Length in bytes of the longest glued opener looked for ("Meanwhile").
+const MAX_OPENER_LEN: usize = 9;
 
 /// `end`, or one past the dot that follows when the word `start..end` is an abbreviation.
 fn trailing_abbrev_dot(text: &str, start: usize, end: usize) -> usize {
@@ -273,6 +306,31 @@ mod tests {
         assert_eq!(
             words("No. 10 said no. The"),
             ["No.", "10", "said", "no", ".", "The"]
+        );
+    }
+
+    #[test]
+    fn a_glued_opener_splits_off_but_camel_case_names_do_not() {
+        assert_eq!(
+            words("Flood Risk in YorkshireThe council and LinkedIn, McDonald's, YouTube"),
+            [
+                "Flood",
+                "Risk",
+                "in",
+                "Yorkshire",
+                "The",
+                "council",
+                "and",
+                "LinkedIn",
+                ",",
+                "McDonald's",
+                ",",
+                "YouTube"
+            ]
+        );
+        assert_eq!(
+            words("in the U.S.The Ph.D"),
+            ["in", "the", "U.S.", "The", "Ph.D"]
         );
     }
 

@@ -6,14 +6,17 @@
 
 use proptest::prelude::*;
 use storyline_record::{Article, Span};
-use storyline_segment::Segmenter;
+use storyline_segment::{span_index, Segmenter};
 
 /// Panics with a message when `spans` break a layer invariant over `text`.
 fn check_layer(text: &str, spans: &[Span], layer: &str) {
     let mut prev_end = 0;
     for s in spans {
         assert!(s.start < s.end, "{layer}: empty span {s:?}");
-        assert!(s.start >= prev_end, "{layer}: {s:?} overlaps or is out of order");
+        assert!(
+            s.start >= prev_end,
+            "{layer}: {s:?} overlaps or is out of order"
+        );
         assert!(s.end <= text.len(), "{layer}: {s:?} past the end");
         assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         let piece = s.slice(text);
@@ -31,15 +34,18 @@ fn check(text: &str) {
     check_layer(text, &a.paragraphs, "paragraphs");
     check_layer(text, &a.sentences, "sentences");
     check_layer(text, &spans, "tokens");
+    // Layers are sorted, so the container of each span is found by binary search.
     for s in &a.sentences {
+        let p = span_index(&a.paragraphs, s.start).map(|i| a.paragraphs[i]);
         assert!(
-            a.paragraphs.iter().any(|p| p.contains(*s)),
+            p.is_some_and(|p| p.contains(*s)),
             "sentence {s:?} outside every paragraph"
         );
     }
     for t in &spans {
+        let s = span_index(&a.sentences, t.start).map(|i| a.sentences[i]);
         assert!(
-            a.sentences.iter().any(|s| s.contains(*t)),
+            s.is_some_and(|s| s.contains(*t)),
             "token {t:?} outside every sentence"
         );
     }
@@ -85,7 +91,7 @@ proptest! {
         prop::sample::select(vec![
             "U.S.", "Gen.", "No.", "e.g.", "p.m.", "J.", "3.5", "100,000", "said", "The",
             "he", "\"We", "win.\"", "“Yes,”", "'No'", "...", "…", "dw.com", "ends.The",
-            "(so.)", "!", "?", "don’t", "\n", "\n\n", "Inc.", "70k",
+            "(so.)", "!", "?", "don’t", "\n", "\n\n", "Inc.", "70k", "U.S.The", "CoastThe",
         ]),
         0..60,
     )) {
@@ -107,4 +113,21 @@ fn empty_and_whitespace_only_texts_have_no_spans() {
 fn a_huge_single_line_is_handled() {
     let text = "Prices rose 3.5% in the U.S. on Friday, said Gen. Smith. ".repeat(20_000);
     check(&text);
+}
+
+#[test]
+fn deeply_nested_and_unmatched_quotes_stay_linear() {
+    // Quadratic pairing would take minutes here; linear pairing takes milliseconds.
+    let nested = format!("{}{}", "\"a ".repeat(50_000), "b,\" ".repeat(50_000));
+    check(&nested);
+    let unmatched = format!("{}{}", "‘a ".repeat(50_000), "b” ".repeat(50_000));
+    check(&unmatched);
+}
+
+#[test]
+fn long_camel_case_and_dotted_runs_stay_linear() {
+    check(&"aB".repeat(200_000));
+    check(&"aThe".repeat(100_000));
+    check(&"a.".repeat(200_000));
+    check(&format!("x{}", ".a".repeat(200_000)));
 }

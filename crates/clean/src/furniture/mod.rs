@@ -23,13 +23,22 @@ pub use teaser::TeaserRules;
 /// Compiles a set of case-insensitive patterns; the patterns are constants of this crate, so
 /// a failure is a bug caught by the unit tests, and yields an empty set rather than a panic.
 pub(crate) fn set(patterns: &[&str]) -> RegexSet {
-    let ci: Vec<String> = patterns.iter().map(|p| format!("(?i){p}")).collect();
+    let ci: Vec<String> = patterns
+        .iter()
+        .map(|p| format!("(?i){}", ascii_bounds(p)))
+        .collect();
     RegexSet::new(&ci).unwrap_or_else(|_| RegexSet::empty())
+}
+
+/// Makes word boundaries ASCII-only: Unicode `\b` forces the slow regex engine on any line
+/// with a non-ASCII character, and every boundary in these rules sits next to ASCII words.
+pub(crate) fn ascii_bounds(pattern: &str) -> String {
+    pattern.replace(r"\b", r"(?-u:\b)")
 }
 
 /// Compiles one case-insensitive pattern (see [`set`] for why a failure is not a panic).
 pub(crate) fn re(pattern: &str) -> regex::Regex {
-    regex::Regex::new(&format!("(?i){pattern}"))
+    regex::Regex::new(&format!("(?i){}", ascii_bounds(pattern)))
         .unwrap_or_else(|_| regex::Regex::new("$^").unwrap_or_else(|_| unreachable!()))
 }
 
@@ -65,6 +74,10 @@ impl Furniture {
 
     /// Classifies a line from its text alone; `None` when no family claims it.
     pub fn classify(&self, line: &Line<'_>) -> Option<RemovalReason> {
+        // Every family judges short lines only: long prose lines are the body.
+        if line.words > 60 {
+            return None;
+        }
         if self.dump.matches(line) {
             Some(RemovalReason::Metadata)
         } else if self.nav.matches(line) {
@@ -77,6 +90,8 @@ impl Furniture {
             Some(RemovalReason::Prompt)
         } else if self.teaser.matches(line) || self.teaser.is_end_marker(line) {
             Some(RemovalReason::Teaser)
+        } else if self.dump.is_tag(line) {
+            Some(RemovalReason::Metadata)
         } else {
             None
         }

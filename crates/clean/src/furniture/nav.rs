@@ -30,7 +30,9 @@ impl NavRules {
                 r"^(?:this (?:article|story|page) (?:is|was) (?:also )?(?:available|printed) (?:in|from))\b.{0,60}$",
                 r"^(?:read|view) (?:this|in) (?:article )?in (?:english|german|french|spanish|russian|arabic|hindi)\b.{0,20}$",
             ]),
-            crumbs: re(r"^(?:[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?:\s*(?:>|»|›|\||•)\s*|\s+/\s+)){2,}[\w'’&.-]+(?: [\w'’&.-]+){0,3}$"),
+            crumbs: re(
+                r"^(?:[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?:\s*(?:>|»|›|\||•)\s*|\s+/\s+)){2,}[\w'’&.-]+(?: [\w'’&.-]+){0,3}$",
+            ),
         }
     }
 
@@ -73,9 +75,17 @@ mod tests {
 
     #[test]
     fn leaves_body_lines_alone() {
-        assert!(!nav("The striker went home early after the 2-1 defeat at Anfield."));
-        assert!(!nav("Markets closed higher on Friday, with the FTSE 100 up 0.4%."));
-        assert!(!nav("Share prices of the lender fell 12% in early trading."));
-        assert!(!nav("Search teams found the missing hikers on Sunday morning."));
+        assert!(!nav(
+            "The striker went home early after the 2-1 defeat at Anfield."
+        ));
+        assert!(!nav(
+            "Markets closed higher on Friday, with the FTSE 100 up 0.4%."
+        ));
+        assert!(!nav(
+            "Share prices of the lender fell 12% in early trading."
+        ));
+        assert!(!nav(
+            "Search teams found the missing hikers on Sunday morning."
+        ));
     }
 }

@@ -16,10 +16,8 @@ impl Dir {
     /// Creates an empty directory for one test.
     pub fn new(name: &str) -> Dir {
         let n = NEXT_DIR.fetch_add(1, Ordering::SeqCst);
-        let path = std::env::temp_dir().join(format!(
-            "storyline-it-{name}-{}-{n}",
-            std::process::id()
-        ));
+        let path =
+            std::env::temp_dir().join(format!("storyline-it-{name}-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&path);
         std::fs::create_dir_all(&path).expect("create temp dir");
         Dir { path }
@@ -46,7 +44,11 @@ impl Dir {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_storyline"));
         cmd.args(args)
             .current_dir(&self.path)
-            .stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+            .stdin(if stdin.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
         let mut child = cmd.spawn().expect("spawn storyline");
@@ -117,5 +119,8 @@ pub fn seeds_dir() -> PathBuf {
 
 /// Slices `text` by character offsets `[start, end)`.
 pub fn char_slice(text: &str, start: usize, end: usize) -> String {
-    text.chars().skip(start).take(end.saturating_sub(start)).collect()
+    text.chars()
+        .skip(start)
+        .take(end.saturating_sub(start))
+        .collect()
 }

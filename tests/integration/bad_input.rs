@@ -6,11 +6,20 @@ use crate::util::Dir;
 #[test]
 fn bad_inputs_are_reported_and_skipped() {
     let dir = Dir::new("bad");
-    dir.write("corpus/a_good.txt", "The harbour reopened on Friday after repairs, the port authority said.\n");
+    dir.write(
+        "corpus/a_good.txt",
+        "The harbour reopened on Friday after repairs, the port authority said.\n",
+    );
     dir.write("corpus/b_empty.txt", "");
-    dir.write("corpus/c_image.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".as_slice());
+    dir.write(
+        "corpus/c_image.png",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01".as_slice(),
+    );
     dir.write("corpus/d_nul.txt", b"Some text\0with a NUL byte".as_slice());
-    dir.write("corpus/e_broken_utf8.txt", b"Caf\xC3\xA9 society \xE2\x80\x94 then \xFF\xFE garbage".as_slice());
+    dir.write(
+        "corpus/e_broken_utf8.txt",
+        b"Caf\xC3\xA9 society \xE2\x80\x94 then \xFF\xFE garbage".as_slice(),
+    );
     dir.write(
         "corpus/f_lines.jsonl",
         "{\"text\": \"The library will open late on Sunday.\"}\nnot json at all\n{\"title\": \"no text\"}\n",
@@ -29,11 +38,18 @@ fn bad_inputs_are_reported_and_skipped() {
     let run = dir.run(&["extract", "corpus", "missing.txt"]);
     run.expect_code(1);
     let records = run.records();
-    assert_eq!(records.len(), 2, "good file and good JSONL line: {}", run.stdout());
+    assert_eq!(
+        records.len(),
+        2,
+        "good file and good JSONL line: {}",
+        run.stdout()
+    );
     let stderr = run.stderr();
     let expect_line = |name: &str, reason: &str| {
         assert!(
-            stderr.lines().any(|l| l.contains(name) && l.contains(reason)),
+            stderr
+                .lines()
+                .any(|l| l.contains(name) && l.contains(reason)),
             "no error line for {name} ({reason}):\n{stderr}"
         );
     };

@@ -1,0 +1,188 @@
+//! Who states a claim: the speaker of the quote it sits in, the source in "according to X",
+//! the subject of an attribution verb ("NATO warned", "said the minister"), else the outlet.
+
+use crate::context::Context;
+use crate::lex::{is_capitalised, lower, text_of, Kind};
+use crate::number::{is_word, word_at};
+use crate::words::{is_cue, is_function};
+use storyline_record::{EntityType, Span};
+
+impl Context<'_> {
+    /// Who states the claim at `span` in the sentence `floor..ceil`.
+    pub(crate) fn claimant(&self, floor: usize, ceil: usize, span: Span) -> Option<String> {
+        for q in self.quotes {
+            if q.span.start <= span.start && span.start < q.span.end {
+                if let Some(s) = &q.speaker {
+                    return Some(s.clone());
+                }
+            }
+        }
+        for k in floor..ceil {
+            if is_word(self.text, self.toks, k, "according")
+                && is_word(self.text, self.toks, k + 1, "to")
+            {
+                if let Some(n) = self.phrase_from(k + 2, ceil) {
+                    return Some(n);
+                }
+            }
+        }
+        for k in floor..ceil {
+            let is_cue_word = word_at(self.text, self.toks, k).is_some_and(|w| is_cue(&w));
+            if !is_cue_word {
+                continue;
+            }
+            if let Some(s) = self.speaker_before(k, floor, span) {
+                return Some(s);
+            }
+            // '"…," said the minister.': the speaker follows the cue and ends the clause.
+            let inverted = k > floor && matches!(self.toks[k - 1].kind, Kind::Punct(_));
+            if inverted {
+                if let Some((s, e)) = self.phrase_end(k + 1, ceil) {
+                    if e >= ceil || matches!(self.toks[e].kind, Kind::Punct(_)) {
+                        return Some(s);
+                    }
+                }
+            }
+        }
+        self.outlet.map(str::to_string)
+    }
+
+    /// The noun phrase starting at `s` ("US intelligence", "the ministry"), or its entity.
+    fn phrase_from(&self, s: usize, ceil: usize) -> Option<String> {
+        self.phrase_end(s, ceil).map(|(n, _)| n)
+    }
+
+    /// Like `phrase_from`, also giving the token after the phrase.
+    fn phrase_end(&self, mut s: usize, ceil: usize) -> Option<(String, usize)> {
+        if is_word(self.text, self.toks, s, "the") {
+            s += 1;
+        }
+        let mut e = s;
+        while e < ceil && e < s + 6 {
+            let t = self.toks[e];
+            if !matches!(t.kind, Kind::Word | Kind::Ident) {
+                break;
+            }
+            let w = lower(text_of(self.text, &t));
+            let of_name = w == "of"
+                && self
+                    .toks
+                    .get(e + 1)
+                    .is_some_and(|n| is_capitalised(text_of(self.text, n)));
+            if (is_function(&w) && !of_name) || is_cue(&w) {
+                break;
+            }
+            e += 1;
+        }
+        if e == s {
+            return None;
+        }
+        if let Some((first, ent)) = self.entity_at(s) {
+            let whole = self
+                .entity_at(e - 1)
+                .is_some_and(|(f, x)| f == first && x.name == ent.name);
+            if whole {
+                return Some((ent.name.clone(), e));
+            }
+        }
+        Some((self.name(s, e - 1), e))
+    }
+
+    /// The speaker right before cue token `c` ("NATO warned", "health officials said").
+    fn speaker_before(&self, c: usize, floor: usize, claim: Span) -> Option<String> {
+        let mut m = c;
+        if m > floor
+            && word_at(self.text, self.toks, m - 1)
+                .is_some_and(|w| w == "also" || w.ends_with("ly"))
+        {
+            m -= 1;
+        }
+        // "Johnson, 57, said": step over the age in apposition.
+        let age = m >= floor + 4
+            && self.toks[m - 1].kind == Kind::Punct(',')
+            && matches!(self.toks[m - 2].kind, Kind::Num(_))
+            && self.toks[m - 3].kind == Kind::Punct(',');
+        if age {
+            m -= 3;
+        }
+        if m == floor {
+            return None;
+        }
+        let w = word_at(self.text, self.toks, m - 1)?;
+        if w == "he" || w == "she" {
+            let before = self.toks[m - 1].start;
+            return self
+                .mentions
+                .iter()
+                .rev()
+                .filter(|(sp, i)| {
+                    sp.end <= before
+                        && self
+                            .entities
+                            .get(*i)
+                            .is_some_and(|e| e.kind == EntityType::Person)
+                })
+                .find_map(|(_, i)| self.entities.get(*i).map(|e| e.name.clone()));
+        }
+        if let Some((_, e)) = self.entity_at(m - 1) {
+            return Some(e.name.clone());
+        }
+        let mut first = m;
+        while first > floor && first + 4 > m {
+            let t = self.toks[first - 1];
+            if t.kind != Kind::Word {
+                break;
+            }
+            if is_function(&lower(text_of(self.text, &t))) {
+                break;
+            }
+            first -= 1;
+        }
+        if first == m || self.toks[first].start < claim.end && claim.start < self.toks[m - 1].end {
+            return None;
+        }
+        Some(self.name(first, m - 1))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::context::Context;
+    use crate::lex::{lex, text_of, Tok};
+    use storyline_record::{Article, Span};
+
+    fn article(text: &str) -> Article {
+        let mut a = Article::new("t.txt", text);
+        a.set_text(text.to_string());
+        a.meta.outlet = Some("Gazette".into());
+        a
+    }
+
+    fn at(text: &str, toks: &[Tok], needle: &str) -> usize {
+        toks.iter()
+            .position(|t| text_of(text, t) == needle)
+            .expect("needle")
+    }
+
+    #[test]
+    fn claimants() {
+        let a = article("Smith, 61, said the mill would hire 200 staff. Sales hit 9,000 cars.");
+        let toks = lex(&a.text);
+        let ctx = Context::new(&a, &toks);
+        let dot = at(&a.text, &toks, "Sales");
+        let span = Span::new(a.text.len(), a.text.len());
+        assert_eq!(ctx.claimant(0, dot, span).as_deref(), Some("Smith"));
+        assert_eq!(
+            ctx.claimant(dot, toks.len(), span).as_deref(),
+            Some("Gazette")
+        );
+        let a = article("The plant will close, according to the GMB union, cutting 300 jobs.");
+        let toks = lex(&a.text);
+        let ctx = Context::new(&a, &toks);
+        let span = Span::new(a.text.len(), a.text.len());
+        assert_eq!(
+            ctx.claimant(0, toks.len(), span).as_deref(),
+            Some("GMB union")
+        );
+    }
+}

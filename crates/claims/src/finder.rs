@@ -1,0 +1,344 @@
+//! The stage itself: walks each sentence's number phrases and turns the ones that count
+//! something into [`Claim`]s, one per distinct value, unit and counted thing per article.
+
+use crate::context::Context;
+use crate::exclude::excluded;
+use crate::lex::{lex, sentence_ranges, Tok};
+use crate::noun::counted_noun;
+use crate::nouns::{currency_word, is_concrete};
+use crate::number::{hedge_before, is_word, parse, NumPhrase};
+use crate::words::is_time_unit;
+use storyline_record::{Article, Claim, Span};
+
+/// Finds numeric claims: value, unit, counted noun, subject, place, hedge and claimant.
+#[derive(Debug, Default, Clone)]
+pub struct ClaimFinder {}
+
+impl ClaimFinder {
+    /// Builds the stage; its word lists are static, so this costs nothing.
+    pub fn new() -> ClaimFinder {
+        ClaimFinder {}
+    }
+
+    /// Fills `article.claims` from `article.text`, reading entities, quotes and sentences
+    /// when earlier stages set them.
+    pub fn annotate(&self, article: &mut Article) {
+        article.claims = find(article);
+    }
+}
+
+/// All claims of an article, in text order.
+fn find(article: &Article) -> Vec<Claim> {
+    let text = article.text.as_str();
+    let toks = lex(text);
+    let sentences = sentence_ranges(text, &toks, &article.sentences);
+    let ctx = Context::new(article, &toks);
+    let mut out: Vec<Claim> = Vec::new();
+    let mut seen: Vec<(u64, Option<String>, String)> = Vec::new();
+    for &(floor, ceil) in &sentences {
+        let mut i = floor;
+        while i < ceil {
+            let Some(p) = parse(text, &toks, i).filter(|p| p.last < ceil) else {
+                i += 1;
+                continue;
+            };
+            i = p.last + 1;
+            let Some((claim, head)) = claim_at(&ctx, text, &toks, &p, floor, ceil) else {
+                continue;
+            };
+            let key = (claim.value.to_bits(), claim.unit.clone(), head);
+            if !seen.contains(&key) {
+                seen.push(key);
+                out.push(claim);
+            }
+        }
+    }
+    out
+}
+
+/// The claim made by number phrase `p` in sentence `floor..ceil`, with its noun's head.
+fn claim_at(
+    ctx: &Context<'_>,
+    text: &str,
+    toks: &[Tok],
+    p: &NumPhrase,
+    floor: usize,
+    ceil: usize,
+) -> Option<(Claim, String)> {
+    let hedge = hedge_before(text, toks, p.first, floor);
+    let lead = hedge.as_ref().map_or(p.first, |h| h.0);
+    if excluded(text, toks, p, lead, floor) {
+        return None;
+    }
+    let measured = p.unit.is_some();
+    let noun = counted_noun(text, toks, p, lead, floor, ceil);
+    if noun.is_none() && !measured {
+        return None;
+    }
+    if let Some(n) = &noun {
+        if is_time_unit(&n.head) || is_time_unit(&n.head.replace('-', "")) {
+            return None;
+        }
+        if !measured && n.measure.is_none() && p.value < 10.0 && !is_concrete(&n.head) {
+            return None;
+        }
+        if !measured && p.value == 1.0 {
+            // "one man", "a dozen" aside, a single thing is a mention, not a quantity.
+            return None;
+        }
+    }
+    let mut start = toks[lead].start;
+    let mut end = toks[p.last].end;
+    let (noun_text, head) = match &noun {
+        Some(n) => {
+            let (a, b) = (toks[n.start].start, toks[n.end].end);
+            if n.after {
+                end = end.max(b);
+            } else if n.end + 2 == lead && is_word(text, toks, lead - 1, "of") {
+                // "crowd of 52,000"; a noun read across a verb stays out of the span.
+                start = start.min(a);
+            }
+            (text.get(a..b).unwrap_or("").to_string(), n.head.clone())
+        }
+        None => {
+            let name = unit_name(p.unit.as_deref().unwrap_or(""));
+            (name.to_string(), name.to_string())
+        }
+    };
+    let unit = p
+        .unit
+        .clone()
+        .or_else(|| noun.as_ref().and_then(|n| n.measure.clone()))
+        .or_else(|| currency_word(&head).map(str::to_string));
+    let span = Span::new(start, end);
+    let after = noun
+        .as_ref()
+        .filter(|n| n.after)
+        .map_or(p.last + 1, |n| n.end + 1);
+    let claim = Claim {
+        value: p.value,
+        unit,
+        noun: noun_text,
+        subject: ctx.subject(floor, lead, noun.as_ref()),
+        place: ctx.place(after, ceil),
+        hedge: p.vague.clone().or(hedge.map(|h| h.1)),
+        claimant: ctx.claimant(floor, ceil, span),
+        span,
+    };
+    Some((claim, head))
+}
+
+/// What a bare amount measures when the sentence names nothing ("up 3%").
+fn unit_name(unit: &str) -> &'static str {
+    match unit {
+        "%" => "per cent",
+        "percentage points" => "percentage points",
+        "EUR" => "euros",
+        "GBP" => "pounds",
+        "JPY" => "yen",
+        "RUB" => "roubles",
+        "CNY" => "yuan",
+        "INR" => "rupees",
+        "UAH" => "hryvnias",
+        "CHF" => "francs",
+        _ => "dollars",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_record::{Entity, EntityType, Quote, QuoteKind};
+
+    fn article(text: &str) -> Article {
+        let mut a = Article::new("t.txt", text);
+        a.set_text(text.to_string());
+        a.meta.outlet = Some("Daily Bugle".into());
+        a
+    }
+
+    fn entity(a: &mut Article, name: &str, kind: EntityType, mention: &str) {
+        let start = a.text.find(mention).expect("mention");
+        a.entities.push(Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            role: None,
+            mentions: vec![Span::new(start, start + mention.len())],
+        });
+    }
+
+    fn run(a: &mut Article) -> Vec<(f64, String, String)> {
+        ClaimFinder::new().annotate(a);
+        a.claims
+            .iter()
+            .map(|c| (c.value, c.noun.clone(), c.span.slice(&a.text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn wire_copy_with_entities_and_attribution() {
+        let text = "Police said at least 12 people were killed in Lagos on Friday. \
+                    The army has sent some 3,000 Nigerian soldiers to the border with Niger.";
+        let mut a = article(text);
+        entity(&mut a, "Lagos", EntityType::Place, "Lagos");
+        entity(&mut a, "Niger", EntityType::Place, "Niger.");
+        let got = run(&mut a);
+        assert_eq!(got[0], (12.0, "people".into(), "at least 12 people".into()));
+        assert_eq!(got[1].2, "some 3,000 Nigerian soldiers");
+        let c = &a.claims;
+        assert_eq!(c[0].hedge.as_deref(), Some("at least"));
+        assert_eq!(c[0].claimant.as_deref(), Some("Police"));
+        assert_eq!(c[1].subject.as_deref(), Some("Nigeria"));
+        assert_eq!(c[1].place.as_deref(), Some("the border with Niger"));
+        assert_eq!(c[1].claimant.as_deref(), Some("Daily Bugle"));
+    }
+
+    #[test]
+    fn quoted_numbers_belong_to_the_speaker() {
+        let text = "\"We lost 1,500 jobs this year,\" the chief executive said.";
+        let mut a = article(text);
+        let start = 1;
+        let end = text.find(",\"").expect("end");
+        a.quotes.push(Quote {
+            span: Span::new(start, end),
+            speaker: Some("Jane Doe".into()),
+            speaker_span: None,
+            cue: Some("said".into()),
+            kind: QuoteKind::Direct,
+        });
+        let got = run(&mut a);
+        assert_eq!(got, vec![(1500.0, "jobs".into(), "1,500 jobs".into())]);
+        assert_eq!(a.claims[0].claimant.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_and_subject_entity() {
+        let text =
+            "According to Western intelligence, Moscow has massed about 70k troops near Kharkiv.";
+        let mut a = article(text);
+        entity(&mut a, "Moscow", EntityType::Place, "Moscow");
+        entity(&mut a, "Kharkiv", EntityType::Place, "Kharkiv");
+        run(&mut a);
+        let c = &a.claims[0];
+        assert_eq!((c.value, c.hedge.as_deref()), (70_000.0, Some("about")));
+        assert_eq!(c.claimant.as_deref(), Some("Western intelligence"));
+        assert_eq!(c.subject.as_deref(), Some("Moscow"));
+        assert_eq!(c.place.as_deref(), Some("Kharkiv"));
+    }
+
+    #[test]
+    fn business_sport_and_science() {
+        let mut a = article(
+            "Revenue rose 3.5% to $5bn. The club paid a reported £80m fee before a crowd of \
+             52,000. The trial enrolled 1,200 patients in 14 countries.",
+        );
+        let got = run(&mut a);
+        let values: Vec<f64> = got.iter().map(|g| g.0).collect();
+        assert_eq!(values, vec![3.5, 5e9, 80e6, 52_000.0, 1_200.0, 14.0]);
+        assert_eq!(a.claims[0].unit.as_deref(), Some("%"));
+        assert_eq!(a.claims[1].unit.as_deref(), Some("USD"));
+        assert_eq!(a.claims[1].noun, "Revenue");
+        assert_eq!(got[3].2, "crowd of 52,000");
+    }
+
+    #[test]
+    fn not_claims() {
+        let mut a = article(
+            "1. Skip to content\nOn 10 February 2022, at 08:06 PM, flight MH17 and F-16 jets \
+             were discussed under Article 5. The 45-year-old, who served for five years, \
+             saw United win 2-1. One of the two leaders called +7 495 645 6601. \
+             See https://example.com/2022/01/story-1092823560.html for the 21st report.",
+        );
+        assert_eq!(run(&mut a), vec![]);
+    }
+
+    #[test]
+    fn repeated_claims_are_reported_once() {
+        let mut a = article("About 100,000 troops are massed. Those 100,000 troops are ready.");
+        assert_eq!(run(&mut a).len(), 1);
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for text in [
+            "",
+            "   ",
+            "\u{0}\u{1}12",
+            "“",
+            "$",
+            "$bn 5%",
+            "1,",
+            ",000",
+            "tens of",
+            "half a",
+            "€€€ 3",
+        ] {
+            let mut a = article(text);
+            run(&mut a);
+        }
+        let mut a = article(&"12 people. ".repeat(2000));
+        assert_eq!(run(&mut a).len(), 1);
+    }
+
+    #[test]
+    fn never_panics_on_random_mixtures() {
+        // A fixed pseudo-random walk over the characters the rules care about.
+        const PIECES: &[&str] = &[
+            "1",
+            "0",
+            "7",
+            ",",
+            ".",
+            "%",
+            "$",
+            "€",
+            "£",
+            "-",
+            "–",
+            "—",
+            " ",
+            "\n",
+            "a",
+            "of",
+            " tens",
+            " thousands",
+            " half",
+            " million",
+            " bn",
+            "k",
+            "m",
+            "“",
+            "\"",
+            "'",
+            "’s",
+            "(",
+            ")",
+            " troops",
+            " people",
+            " Russia",
+            " said",
+            " the",
+            "é",
+            "🙂",
+            "+",
+            ":",
+            "/",
+            " according to",
+        ];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..400 {
+            let mut text = String::new();
+            for _ in 0..60 {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push_str(PIECES[(seed >> 33) as usize % PIECES.len()]);
+            }
+            let mut a = article(&text);
+            a.sentences = vec![Span::new(0, text.len() / 2)];
+            ClaimFinder::new().annotate(&mut a);
+            for c in &a.claims {
+                assert!(a.text.get(c.span.range()).is_some(), "bad span in {text:?}");
+            }
+        }
+    }
+}

@@ -1,0 +1,191 @@
+//! Context rules: decisions that depend on a line's position and neighbours rather than its
+//! text alone: the header above the body, captions above credits, the tail of other stories
+//! after the body, and short lines sandwiched between furniture.
+
+use storyline_record::RemovalReason;
+
+use crate::lines::{ends_period, ends_sentence, is_prose, is_sentence, Line, Verdict};
+
+/// Whether a line is still in the body (not removed whole).
+fn kept(line: &Line<'_>) -> bool {
+    !line.verdict.is_drop()
+}
+
+/// Whether no rule has decided the line yet.
+fn open(line: &Line<'_>) -> bool {
+    line.verdict == Verdict::Open
+}
+
+/// Index of the first kept line that reads as prose: where the body starts.
+pub fn body_start(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .position(|l| kept(l) && is_prose(l))
+        .unwrap_or(lines.len())
+}
+
+/// Header leftovers: above the headline, short lines are site chrome (kickers, menus);
+/// between the headline and the body, very short lines are labels (section names, site names).
+pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
+    for (i, line) in lines.iter_mut().enumerate().take(body_start) {
+        if !open(line) || is_prose(line) {
+            continue;
+        }
+        match title {
+            Some(t) if i < t && line.words < 12 => {
+                line.verdict = Verdict::Drop(RemovalReason::Navigation);
+            }
+            _ if line.words <= 5 && !ends_sentence(line.text) => {
+                line.verdict = Verdict::Drop(RemovalReason::Metadata);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// A caption is the line right above a credit (no blank line between), without a final full
+/// stop: "Firefighters at the scene on Monday" / "Photo: J. Smith/AP".
+pub fn captions(lines: &mut [Line<'_>]) {
+    for i in 1..lines.len() {
+        let credit = lines[i].verdict == Verdict::Drop(RemovalReason::Credit);
+        if !credit || lines[i].blank_before {
+            continue;
+        }
+        let prev = &lines[i - 1];
+        if open(prev) && !ends_period(prev.text) && prev.words <= 40 {
+            lines[i - 1].verdict = Verdict::Drop(RemovalReason::Credit);
+        }
+    }
+}
+
+/// The tail: after a section header of other stories or a sign-off that follows the body, the
+/// page holds teasers. Every open line after it is a teaser, unless the body visibly resumes
+/// (two full sentences in a row). Returns the index of the end marker, if any.
+pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<usize> {
+    let marker = (body_start + 1..lines.len()).find(|&i| ends.get(i).copied().unwrap_or(false))?;
+    let full = |l: &Line<'_>| open(l) && is_sentence(l, 12);
+    let mut i = marker + 1;
+    while i < lines.len() {
+        if full(&lines[i]) && lines.get(i + 1).is_some_and(full) {
+            break;
+        }
+        if open(&lines[i]) {
+            lines[i].verdict = Verdict::Drop(RemovalReason::Teaser);
+        }
+        i += 1;
+    }
+    Some(marker)
+}
+
+/// After the last prose paragraph, lines that are not sentences are headlines of other
+/// stories, labels or widgets.
+pub fn trailing(lines: &mut [Line<'_>]) {
+    let Some(last) = lines.iter().rposition(|l| kept(l) && is_prose(l)) else {
+        return;
+    };
+    for line in lines.iter_mut().skip(last + 1) {
+        if open(line) && !is_sentence(line, 4) {
+            line.verdict = Verdict::Drop(RemovalReason::Teaser);
+        }
+    }
+}
+
+/// Runs of up to three short non-sentence lines between removed lines take the reason of
+/// the furniture above them (site names, publisher lines and labels inside page dumps).
+pub fn sandwich(lines: &mut [Line<'_>]) {
+    let short = |l: &Line<'_>| open(l) && l.words <= 6 && !ends_sentence(l.text);
+    let mut i = 0;
+    while i < lines.len() {
+        if !short(&lines[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && short(&lines[i]) {
+            i += 1;
+        }
+        let above = start.checked_sub(1).and_then(|j| lines[j].verdict.reason());
+        let below_dropped = i >= lines.len() || lines[i].verdict.is_drop();
+        let bounded_above = start == 0 || above.is_some();
+        if i - start > 3 || !below_dropped || !bounded_above || (start == 0 && i >= lines.len()) {
+            continue;
+        }
+        let reason = match above {
+            Some(RemovalReason::Title | RemovalReason::Dateline | RemovalReason::Duplicate)
+            | None => RemovalReason::Metadata,
+            Some(r) => r,
+        };
+        for line in &mut lines[start..i] {
+            line.verdict = Verdict::Drop(reason);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn drop(lines: &mut [Line<'_>], i: usize, r: RemovalReason) {
+        lines[i].verdict = Verdict::Drop(r);
+    }
+
+    #[test]
+    fn caption_above_credit_goes_with_it() {
+        let raw = "The mayor opened the bridge on Friday, ending two years of works.\n\n\
+                   Crowds gather on the new bridge\nPhoto: Evening Herald\n\n\
+                   Traffic is expected to ease from Monday, the council said.";
+        let mut lines = split_lines(raw);
+        drop(&mut lines, 2, RemovalReason::Credit);
+        captions(&mut lines);
+        assert_eq!(lines[1].verdict, Verdict::Drop(RemovalReason::Credit));
+        assert_eq!(lines[0].verdict, Verdict::Open);
+    }
+
+    #[test]
+    fn tail_after_a_sign_off_is_teasers() {
+        let raw = "United won 3-0 at home on Saturday, their fifth straight league win.\n\
+                   The manager praised the defence after the game.\n\
+                   jb/pl (Reuters)\n\
+                   Transfer news: City close in on winger\n\
+                   Fans queue overnight for cup final tickets as demand soars across the region";
+        let mut lines = split_lines(raw);
+        drop(&mut lines, 2, RemovalReason::SignOff);
+        let ends = [false, false, true, false, false];
+        let start = body_start(&lines);
+        assert_eq!(tail(&mut lines, &ends, start), Some(2));
+        assert_eq!(lines[3].verdict, Verdict::Drop(RemovalReason::Teaser));
+        assert_eq!(lines[4].verdict, Verdict::Drop(RemovalReason::Teaser));
+        assert_eq!(lines[1].verdict, Verdict::Open);
+    }
+
+    #[test]
+    fn body_resuming_after_a_marker_is_kept() {
+        let raw = "The company reported a record profit of $2bn for the third quarter.\n\
+                   Related\n\
+                   Its shares rose 5% in early trading in New York on Thursday morning.\n\
+                   The chief executive said demand for its chips remained strong in Asia.";
+        let mut lines = split_lines(raw);
+        drop(&mut lines, 1, RemovalReason::Teaser);
+        tail(&mut lines, &[false, true, false, false], 0);
+        assert_eq!(lines[2].verdict, Verdict::Open);
+        assert_eq!(lines[3].verdict, Verdict::Open);
+    }
+
+    #[test]
+    fn header_and_sandwich_rules() {
+        let raw = "Business\nBank Raises Rates Again\nMarkets\nThe central bank raised its key rate by a quarter point on Thursday, its tenth rise in a row.\n\
+                   x_widget\nGazette Media\ny_widget\nCrossheads Stay Here\nThe decision was widely expected by economists, who had forecast the move.";
+        let mut lines = split_lines(raw);
+        drop(&mut lines, 1, RemovalReason::Title);
+        header(&mut lines, Some(1), 3);
+        assert_eq!(lines[0].verdict, Verdict::Drop(RemovalReason::Navigation));
+        assert_eq!(lines[1].verdict, Verdict::Drop(RemovalReason::Title));
+        assert_eq!(lines[2].verdict, Verdict::Drop(RemovalReason::Metadata));
+        drop(&mut lines, 4, RemovalReason::Metadata);
+        drop(&mut lines, 6, RemovalReason::Metadata);
+        sandwich(&mut lines);
+        assert_eq!(lines[5].verdict, Verdict::Drop(RemovalReason::Metadata));
+        assert_eq!(lines[7].verdict, Verdict::Open);
+    }
+}

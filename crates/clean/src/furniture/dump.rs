@@ -1,0 +1,114 @@
+//! Raw metadata lines of page dumps: URLs, XPath expressions, e-mail addresses, phone numbers,
+//! tag lists and lowercase tag words, locale codes, bare numbers and years, widget names,
+//! copyright and publisher lines, lines without a letter or digit.
+
+use regex::RegexSet;
+
+use super::set;
+use crate::lines::{ends_sentence, Line};
+
+/// Page-dump metadata rules.
+#[derive(Debug, Clone)]
+pub struct DumpRules {
+    /// Whole-line patterns for short lines.
+    lines: RegexSet,
+    /// Tag words and lists: lowercase, no sentence punctuation (checked for short lines only).
+    tags: RegexSet,
+}
+
+impl DumpRules {
+    /// Compiles the rules.
+    pub fn new() -> DumpRules {
+        DumpRules {
+            lines: set(&[
+                // A URL, possibly run into a few words ("…jpgSputnik International").
+                r"^(?:https?://|www\.)\S+(?:\s+\S+){0,3}$",
+                r"^/{1,2}[a-z][\w:-]*(?:\[[^\]]*\])?(?:/{1,2}@?[\w:*-]+(?:\[[^\]]*\])?)+$",
+                r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
+                r"^(?:(?:tel|phone|ph|fax|call)\.?\s*:?\s*)?\+?\d[\d\s().-]{6,20}\d$",
+                r"^(?:tags?|topics?|keywords?|filed under|categories|category|section)\s*:.{0,200}$",
+                r"^[a-z]{2}[_-][a-z]{2}$",
+                r"^\d{1,6}$",
+                r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$",
+                r"^(?:©|\(c\)|copyright\b).{0,200}$",
+                r"\ball rights reserved\b",
+                r"^our standards\s*:",
+                r"^[^\p{L}\p{N}]+$",
+                r"^(?:og|twitter|article|fb):[\w:]+\b.{0,200}$",
+                r"^(?:content-type|charset|viewport|robots|canonical|amphtml)\b.{0,100}$",
+            ]),
+            tags: set(&[
+                // One lowercase tag word or phrase, or a list of them.
+                r"^[\p{Ll}\d][\p{Ll}\d '’&-]*(?:\s*[,;|]\s*[\p{Ll}\d][\p{Ll}\d '’&-]*)*$",
+            ]),
+        }
+    }
+
+    /// Whether the line is a raw metadata line (tags aside: see [`DumpRules::is_tag`]).
+    pub fn matches(&self, line: &Line<'_>) -> bool {
+        line.words <= 40 && self.lines.is_match(line.text)
+    }
+
+    /// Lowercase tag words and lists ("uk, nato, ukraine", "russia-nato row on european
+    /// security"): all lowercase, no sentence punctuation; single words or lists of short items.
+    pub fn is_tag(&self, line: &Line<'_>) -> bool {
+        let list = line.text.contains([',', ';', '|']);
+        let max_words = if list { 30 } else { 6 };
+        line.words <= max_words
+            && !ends_sentence(line.text)
+            && !line.text.chars().any(|c| c.is_uppercase())
+            && self.tags.is_match(line.text)
+    }
+}
+
+impl Default for DumpRules {
+    fn default() -> Self {
+        DumpRules::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn dump(text: &str) -> bool {
+        let rules = DumpRules::new();
+        split_lines(text)
+            .iter()
+            .all(|l| rules.matches(l) || rules.is_tag(l))
+    }
+
+    #[test]
+    fn finds_dump_lines() {
+        assert!(dump(
+            "https://www.example-gazette.co.uk/sport/2023/05/01/cup-final.html"
+        ));
+        assert!(dump(
+            "https://cdn.example.com/img/123_640x360.jpgExample Gazette"
+        ));
+        assert!(dump("//div[@class='article-body']/p"));
+        assert!(dump("/html/head/meta[@property='og:image']/@content"));
+        assert!(dump("newsdesk@example-gazette.co.uk"));
+        assert!(dump("+44 20 7946 0958"));
+        assert!(dump("football, premier league, transfers"));
+        assert!(dump("interest rates"));
+        assert!(dump("en_GB"));
+        assert!(dump("2023"));
+        assert!(dump("related_articles_widget"));
+        assert!(dump("© 2023 Example Media Group. All rights reserved."));
+        assert!(dump("Tags: Economy, Inflation, Bank of England"));
+        assert!(dump("* * *"));
+    }
+
+    #[test]
+    fn leaves_body_lines_alone() {
+        assert!(!dump(
+            "The Bank of England raised rates to 5.25% on Thursday."
+        ));
+        assert!(!dump("to the stadium before kick-off, police said."));
+        assert!(!dump(
+            "Call 999 if you see the suspect, officers urged residents."
+        ));
+    }
+}

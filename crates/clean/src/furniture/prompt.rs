@@ -1,0 +1,109 @@
+//! Sign-up, subscription, consent, sharing and comment prompts.
+
+use regex::RegexSet;
+
+use super::set;
+use crate::lines::Line;
+
+/// Prompt rules.
+#[derive(Debug, Clone)]
+pub struct PromptRules {
+    /// Patterns for lines of up to 25 words.
+    lines: RegexSet,
+}
+
+impl PromptRules {
+    /// Compiles the rules.
+    pub fn new() -> PromptRules {
+        PromptRules {
+            lines: set(&[
+                r"^(?:sign up|subscribe|register|join|opt in)\b.{0,80}\b(?:newsletters?|news|updates|inbox|e-?mails?|free|now|today|here|alerts|our|us|daily|weekly|briefing)\b",
+                r"\bby (?:submitting|signing up|clicking|subscribing|registering|continuing|entering)\b.{0,120}\b(?:agree|consent|accept|terms|privacy)",
+                r"^i (?:agree|accept|consent|have read)\b",
+                r"\b(?:privacy policy|privacy notice|terms of (?:use|service)|terms and conditions|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|manage (?:cookies|preferences|consent|privacy))\b",
+                r"^(?:we use cookies|this (?:site|website) uses cookies|we care about your privacy)",
+                r"^(?:follow|like|find) us on\b",
+                r"^(?:share|share this|share on|share via|share this (?:article|story|page))\b.{0,40}$",
+                r"^(?:download|get|install) (?:our|the) (?:free )?(?:[\w]+ )?app\b",
+                r"^click (?:here|to)\b",
+                r"\b(?:enable|turn on) javascript\b",
+                r"^(?:turn on|allow|enable) (?:notifications|push|alerts)\b",
+                r"^(?:already a (?:subscriber|member)|already have an account|create (?:an|a free) account|log in to|sign in to|register to (?:continue|read))\b",
+                r"^(?:support (?:our|independent|quality) journalism|donate\b|become a (?:member|subscriber|supporter|patron))",
+                r"^(?:leave a comment|comments?|\d+ comments?|post a comment|view comments|show comments|report an error|report a correction|send us feedback|contact us|write to us|got a (?:news )?tip)\b.{0,30}$",
+                r"^(?:continue|keep) reading\b.{0,30}$",
+                r"^(?:show|load|see|view) (?:more|all)\b.{0,20}$",
+                r"^get (?:the latest|our|breaking|the best)\b.{0,60}\b(?:news|updates|alerts|inbox|newsletter|stories)",
+                r"^(?:enter your e-?mail|your e-?mail address|e-?mail address|your name)\b.{0,30}$",
+                r"^thank you for (?:reading|subscribing|signing up|your feedback)\b",
+                r"^(?:you have|you've) (?:reached|read) (?:your|\d+|the) .{0,40}\b(?:articles?|limit|stories)\b",
+                r"^(?:was this (?:article|story) (?:helpful|useful))\b",
+            ]),
+        }
+    }
+
+    /// Whether the line is a prompt; reported speech ("said", quotes) never is.
+    pub fn matches(&self, line: &Line<'_>) -> bool {
+        line.words <= 25
+            && !line.text.contains(['“', '"'])
+            && !contains_speech_verb(line.text)
+            && self.lines.is_match(line.text)
+    }
+}
+
+/// Whether the text reports speech, which marks it as article prose.
+fn contains_speech_verb(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic()).any(|w| {
+        matches!(
+            w,
+            "said" | "says" | "told" | "added" | "announced" | "according"
+        )
+    })
+}
+
+impl Default for PromptRules {
+    fn default() -> Self {
+        PromptRules::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    fn prompt(text: &str) -> bool {
+        let rules = PromptRules::new();
+        split_lines(text).iter().all(|l| rules.matches(l))
+    }
+
+    #[test]
+    fn finds_prompts() {
+        assert!(prompt("Sign up for our daily business briefing"));
+        assert!(prompt("Subscribe to our newsletter"));
+        assert!(prompt(
+            "By clicking Sign Up, you agree to our Terms of Use and Privacy Policy."
+        ));
+        assert!(prompt("Follow us on Twitter and Facebook"));
+        assert!(prompt("Download the free Gazette app"));
+        assert!(prompt("Share this article"));
+        assert!(prompt("12 comments"));
+        assert!(prompt("We use cookies to improve your experience."));
+    }
+
+    #[test]
+    fn leaves_reporting_alone() {
+        assert!(!prompt(
+            "Subscribers to the streaming service rose 8% in the quarter."
+        ));
+        assert!(!prompt(
+            "Sign up numbers for the marathon were up, organisers said."
+        ));
+        assert!(!prompt(
+            "Voters must register to vote by Friday, the county clerk told reporters."
+        ));
+        assert!(!prompt(
+            "The club's new privacy policy drew criticism from fans, the trust said."
+        ));
+    }
+}

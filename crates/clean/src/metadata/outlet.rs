@@ -1,0 +1,295 @@
+//! Outlet names: from a URL's domain (with a table of well-known news domains), from site-name
+//! phrases ("Skip to more DW sites", "More stories from DW"), and from copyright lines.
+
+use regex::Regex;
+
+use crate::furniture::re;
+
+/// Well-known news domains (registrable part) and the names their outlets go by.
+const DOMAINS: &[(&str, &str)] = &[
+    ("dw.com", "DW"),
+    ("dw.de", "DW"),
+    ("bbc.co.uk", "BBC"),
+    ("bbc.com", "BBC"),
+    ("reuters.com", "Reuters"),
+    ("apnews.com", "AP"),
+    ("ap.org", "AP"),
+    ("afp.com", "AFP"),
+    ("dpa.com", "dpa"),
+    ("theguardian.com", "The Guardian"),
+    ("guardian.co.uk", "The Guardian"),
+    ("nytimes.com", "The New York Times"),
+    ("washingtonpost.com", "The Washington Post"),
+    ("wsj.com", "The Wall Street Journal"),
+    ("ft.com", "Financial Times"),
+    ("economist.com", "The Economist"),
+    ("bloomberg.com", "Bloomberg"),
+    ("cnn.com", "CNN"),
+    ("cnbc.com", "CNBC"),
+    ("foxnews.com", "Fox News"),
+    ("nbcnews.com", "NBC News"),
+    ("cbsnews.com", "CBS News"),
+    ("abcnews.go.com", "ABC News"),
+    ("abc.net.au", "ABC"),
+    ("npr.org", "NPR"),
+    ("pbs.org", "PBS"),
+    ("usatoday.com", "USA Today"),
+    ("latimes.com", "Los Angeles Times"),
+    ("politico.com", "Politico"),
+    ("politico.eu", "Politico"),
+    ("axios.com", "Axios"),
+    ("time.com", "Time"),
+    ("newsweek.com", "Newsweek"),
+    ("theatlantic.com", "The Atlantic"),
+    ("telegraph.co.uk", "The Telegraph"),
+    ("independent.co.uk", "The Independent"),
+    ("dailymail.co.uk", "Daily Mail"),
+    ("thetimes.co.uk", "The Times"),
+    ("sky.com", "Sky News"),
+    ("news.sky.com", "Sky News"),
+    ("aljazeera.com", "Al Jazeera"),
+    ("france24.com", "France 24"),
+    ("euronews.com", "Euronews"),
+    ("rfi.fr", "RFI"),
+    ("lemonde.fr", "Le Monde"),
+    ("spiegel.de", "Der Spiegel"),
+    ("rt.com", "RT"),
+    ("tass.com", "TASS"),
+    ("tass.ru", "TASS"),
+    ("sputniknews.com", "Sputnik"),
+    ("ria.ru", "RIA Novosti"),
+    ("themoscowtimes.com", "The Moscow Times"),
+    ("kyivindependent.com", "The Kyiv Independent"),
+    ("kyivpost.com", "Kyiv Post"),
+    ("ukrinform.net", "Ukrinform"),
+    ("rferl.org", "RFE/RL"),
+    ("voanews.com", "VOA"),
+    ("wionews.com", "WION"),
+    ("ndtv.com", "NDTV"),
+    ("hindustantimes.com", "Hindustan Times"),
+    ("indiatimes.com", "The Times of India"),
+    ("thehindu.com", "The Hindu"),
+    ("indianexpress.com", "The Indian Express"),
+    ("scmp.com", "South China Morning Post"),
+    ("globaltimes.cn", "Global Times"),
+    ("xinhuanet.com", "Xinhua"),
+    ("news.cn", "Xinhua"),
+    ("aa.com.tr", "Anadolu Agency"),
+    ("dailysabah.com", "Daily Sabah"),
+    ("japantimes.co.jp", "The Japan Times"),
+    ("straitstimes.com", "The Straits Times"),
+    ("smh.com.au", "The Sydney Morning Herald"),
+    ("cbc.ca", "CBC"),
+    ("globeandmail.com", "The Globe and Mail"),
+    ("espn.com", "ESPN"),
+    ("skysports.com", "Sky Sports"),
+    ("forbes.com", "Forbes"),
+    ("businessinsider.com", "Business Insider"),
+    ("theverge.com", "The Verge"),
+    ("nature.com", "Nature"),
+    ("newscientist.com", "New Scientist"),
+    ("yahoo.com", "Yahoo News"),
+];
+
+/// Second-level labels under which a country's domains are registered ("co.uk").
+const SECOND_LEVEL: &[&str] = &[
+    "co", "com", "org", "net", "gov", "ac", "edu", "go", "ne", "or",
+];
+
+/// Outlet patterns.
+#[derive(Debug, Clone)]
+pub struct OutletRules {
+    /// "Skip to more DW sites".
+    more_sites: Regex,
+    /// "More stories from DW", "More from the Gazette".
+    more_from: Regex,
+    /// "© 2023 Example Media. All rights reserved."
+    copyright: Regex,
+    /// Company suffixes to strip from publisher names.
+    suffix: Regex,
+}
+
+impl OutletRules {
+    /// Compiles the patterns.
+    pub fn new() -> OutletRules {
+        OutletRules {
+            more_sites: re(
+                r"^(?:\d{1,2}\.\s*)?skip to more (.{1,30}?) (?:sites|websites|services)$",
+            ),
+            more_from: re(
+                r"(?:^|section\s+)more (?:stories|news|articles|videos|content)? ?from (.{1,30})$",
+            ),
+            copyright: re(
+                r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(.{2,60}?)\s*(?:[.,]|\ball rights reserved\b|$)",
+            ),
+            suffix: re(
+                r"\s*,?\s*\b(?:ltd|limited|inc|llc|plc|gmbh|ag|s\.a\.|corp|corporation|co|company|group|media group)\.?$",
+            ),
+        }
+    }
+
+    /// The outlet named by a site-name phrase ("Skip to more DW sites"), when it is a known
+    /// outlet or an acronym (so "More stories from Ukraine" names no outlet).
+    pub fn phrase(&self, text: &str) -> Option<String> {
+        let name = self
+            .more_sites
+            .captures(text)
+            .or_else(|| self.more_from.captures(text))?
+            .get(1)?
+            .as_str()
+            .trim();
+        let acronym =
+            name.len() >= 2 && name.len() <= 6 && name.chars().all(|c| c.is_ascii_uppercase());
+        (acronym || known_name(name)).then(|| name.to_string())
+    }
+
+    /// The publisher named by a copyright line.
+    pub fn copyright_holder(&self, text: &str) -> Option<String> {
+        let name = self.copyright.captures(text)?.get(1)?.as_str().trim();
+        let name = self.suffix.replace(name, "");
+        let name = name.trim();
+        let words = name.split_whitespace().count();
+        let capitalised = name.chars().next().is_some_and(char::is_uppercase);
+        (capitalised && (1..=5).contains(&words) && !name.to_lowercase().contains("all rights"))
+            .then(|| name.to_string())
+    }
+}
+
+impl Default for OutletRules {
+    fn default() -> Self {
+        OutletRules::new()
+    }
+}
+
+/// Whether the name is one of the table's outlet names.
+fn known_name(name: &str) -> bool {
+    DOMAINS.iter().any(|(_, n)| n.eq_ignore_ascii_case(name))
+}
+
+/// The table's outlet name for a URL's domain, if it is a well-known news domain.
+pub fn known_domain(url: &str) -> Option<String> {
+    let host = host(url)?;
+    DOMAINS
+        .iter()
+        .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
+        .map(|(_, name)| (*name).to_string())
+}
+
+/// The host of a URL (without port, user info or `www.`), lowercased.
+pub fn host(url: &str) -> Option<String> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host
+        .rsplit('@')
+        .next()?
+        .split(':')
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.trim_start_matches("www.").to_string();
+    (host.contains('.')
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+    .then_some(host)
+}
+
+/// The readable outlet name of a URL's domain: the table's name, else the registrable label
+/// with a "news" affix stripped ("examplenews.com" → "Example"; short labels in capitals).
+pub fn from_url(url: &str) -> Option<String> {
+    if let Some(name) = known_domain(url) {
+        return Some(name);
+    }
+    let host = host(url)?;
+    let labels: Vec<&str> = host.split('.').collect();
+    let n = labels.len();
+    let label = match n {
+        0 | 1 => return None,
+        2 => labels[0],
+        _ if SECOND_LEVEL.contains(&labels[n - 2]) && labels[n - 1].len() == 2 => labels[n - 3],
+        _ => labels[n - 2],
+    };
+    let mut core = label;
+    for affix in ["news", "-news"] {
+        if let Some(s) = core.strip_suffix(affix) {
+            if s.len() >= 4 {
+                core = s;
+            }
+        }
+    }
+    let core = core.trim_matches('-');
+    if core.len() < 2 {
+        return None;
+    }
+    if core.len() <= 4 {
+        return Some(core.to_ascii_uppercase());
+    }
+    let words: Vec<String> = core
+        .split('-')
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map_or(String::new(), |f| {
+                f.to_ascii_uppercase().to_string() + c.as_str()
+            })
+        })
+        .collect();
+    Some(words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_outlets_from_urls() {
+        assert_eq!(
+            from_url("https://www.bbc.co.uk/news/uk-123").as_deref(),
+            Some("BBC")
+        );
+        assert_eq!(
+            from_url("https://cdn.img.sputniknews.com/img/1.jpg").as_deref(),
+            Some("Sputnik")
+        );
+        assert_eq!(
+            from_url("https://www.yorkshireeveningnews.co.uk/sport").as_deref(),
+            Some("Yorkshireevening")
+        );
+        assert_eq!(
+            from_url("https://www.lbc.co.uk/politics").as_deref(),
+            Some("LBC")
+        );
+        assert_eq!(
+            from_url("https://dailyherald-news.com/a").as_deref(),
+            Some("Dailyherald")
+        );
+        assert_eq!(from_url("not a url"), None);
+    }
+
+    #[test]
+    fn names_outlets_from_phrases_and_copyright() {
+        let rules = OutletRules::new();
+        assert_eq!(
+            rules.phrase("Skip to more CBC sites").as_deref(),
+            Some("CBC")
+        );
+        assert_eq!(
+            rules
+                .phrase("Skip next section More stories from NPR")
+                .as_deref(),
+            Some("NPR")
+        );
+        assert_eq!(rules.phrase("More stories from Ukraine"), None);
+        assert_eq!(
+            rules
+                .copyright_holder("© 2023 Riverside Gazette Ltd. All rights reserved.")
+                .as_deref(),
+            Some("Riverside Gazette")
+        );
+        assert_eq!(
+            rules
+                .copyright_holder("Copyright 2021 The Associated Press")
+                .as_deref(),
+            Some("The Associated Press")
+        );
+    }
+}

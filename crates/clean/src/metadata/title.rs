@@ -1,0 +1,72 @@
+//! The headline: the first headline-shaped line before the body starts (title-cased or
+//! sentence-like, no final full stop, three to twenty-five words), preferring a line the page
+//! repeats, as page dumps repeat their title.
+
+use crate::lines::{ends_period, is_space, lowercase_ratio, Line, Verdict};
+
+/// Whether a line is shaped like a headline.
+pub fn is_headline(line: &Line<'_>) -> bool {
+    let first = line.text.chars().next();
+    let letters = line.text.chars().filter(|c| c.is_alphabetic()).count();
+    // Sentence-case headlines are short; title-cased ones may run longer.
+    let max_words = if lowercase_ratio(line.text) > 0.5 {
+        16
+    } else {
+        25
+    };
+    (3..=max_words).contains(&line.words)
+        && line.text.len() <= 220
+        && !ends_period(line.text)
+        && !line.text.ends_with([':', ',', ';'])
+        && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "'\"‘“".contains(c))
+        && letters * 2 >= line.text.chars().filter(|c| !is_space(*c)).count()
+}
+
+/// Normalised form for comparing repeated lines.
+pub fn norm(text: &str) -> String {
+    text.split(is_space)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Index of the title line among `lines[..header_end]`, if any.
+pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
+    let open = |l: &Line<'_>| matches!(l.verdict, Verdict::Open | Verdict::Keep);
+    let candidates: Vec<usize> = (0..header_end.min(lines.len()))
+        .filter(|&i| open(&lines[i]) && is_headline(&lines[i]))
+        .collect();
+    // A candidate the page repeats (dumps repeat og:title and the headline) wins.
+    let repeated = candidates.iter().copied().find(|&i| {
+        let n = norm(lines[i].text);
+        lines
+            .iter()
+            .enumerate()
+            .any(|(j, l)| j != i && l.words == lines[i].words && norm(l.text) == n)
+    });
+    repeated.or_else(|| candidates.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    #[test]
+    fn finds_the_headline_before_the_body() {
+        let raw = "Rovers sign striker on three-year deal\n\nMarch 4, 2023\n\n\
+                   Rovers have signed the striker from a second-tier club for an undisclosed fee, the club said.";
+        let lines = split_lines(raw);
+        assert_eq!(find(&lines, 2), Some(0));
+    }
+
+    #[test]
+    fn prefers_a_repeated_line_and_rejects_sentences() {
+        let raw = "Markets\nFed Holds Rates Steady as Inflation Cools\nFed Holds Rates Steady as Inflation Cools";
+        let lines = split_lines(raw);
+        assert_eq!(find(&lines, 3), Some(1));
+        let raw = "The council approved the budget.\nshort";
+        assert_eq!(find(&split_lines(raw), 2), None);
+    }
+}

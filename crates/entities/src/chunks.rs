@@ -1,0 +1,535 @@
+//! Candidate names: known multi-word names, runs of capitalised words, and the split of a
+//! run into its title or role ("UK Foreign Secretary") and the name itself ("Liz Truss").
+
+use storyline_lexicon::{Lexicon, PlaceKind};
+use storyline_record::Span;
+
+pub(crate) use crate::known::{known_multi, known_single, Known};
+use crate::words::Word;
+
+/// What the chunker already knows about a piece's type from its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shape {
+    /// Nothing in its words decides.
+    Plain,
+    /// Ends in an organisation word or starts with an organisation head ("Foreign Ministry").
+    OrgWords,
+    /// Ends in a place word ("Dnipro River", "Kherson Oblast").
+    PlaceWords,
+    /// Ends in a word naming an event, law or work ("Cold War"): never an entity.
+    Other,
+}
+
+/// One candidate name: a span of words, what its words and its run say about it.
+#[derive(Debug, Clone)]
+pub(crate) struct Piece {
+    /// First word index.
+    pub first: usize,
+    /// One past the last word index.
+    pub end: usize,
+    /// Byte span of the name.
+    pub span: Span,
+    /// The name's words joined by single spaces.
+    pub surface: String,
+    /// Gazetteer hit, if any.
+    pub known: Option<Known>,
+    /// Type evidence from the words themselves.
+    pub shape: Shape,
+    /// Title or role written before the name.
+    pub role: Option<String>,
+    /// A title, honorific or role noun stands right before it: it names a person.
+    pub titled: bool,
+}
+
+/// Lower-case words that may join capitalised words inside one name.
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "di"
+            | "du"
+            | "del"
+            | "dos"
+            | "bin"
+            | "al"
+            | "la"
+            | "le"
+            | "ter"
+            | "ben"
+    )
+}
+
+/// Lower-case words that may join words of an organisation or place name after a head word.
+fn is_org_connector(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for" | "and" | "in" | "on" | "the" | "de" | "du" | "des" | "&"
+    )
+}
+
+fn is_honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame"
+    )
+}
+
+/// The end (exclusive) of the run of capitalised words starting at `i`.
+fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
+    let line = words[i].line;
+    let mut j = i + 1;
+    // A possessive ends a name ("Russia's"), except inside an organisation's name
+    // ("King's College London", "McDonald's Corp").
+    let joinable = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            let own = !words[k - 1].possessive
+                || (w.cap && !w.sent_start && (lex.is_org_word(w.text) || lex.is_org_head(w.text)));
+            w.line == line && own && (!w.gap_before || words[k - 1].possessive)
+        })
+    };
+    while joinable(j) {
+        let w = &words[j];
+        if w.cap {
+            j += 1;
+            continue;
+        }
+        let next_cap = joinable(j + 1) && words[j + 1].cap;
+        let org_run = words[i..j].iter().any(|x| lex.is_org_head(x.text));
+        if next_cap && w.text == "and" && starts_own_name(words, j + 1, lex) {
+            break;
+        }
+        if next_cap && (is_particle(w.text) || (org_run && is_org_connector(w.text))) {
+            j += 2;
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// Title words that qualify a following title word and cannot end a title themselves.
+fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Foreign"
+            | "Prime"
+            | "Vice"
+            | "Deputy"
+            | "Defence"
+            | "Defense"
+            | "Interior"
+            | "Finance"
+            | "Home"
+            | "Crown"
+            | "National"
+            | "Security"
+            | "Special"
+            | "Press"
+            | "Field"
+            | "Health"
+            | "Justice"
+            | "Economy"
+            | "Lieutenant"
+            | "Chief"
+            | "Executive"
+    )
+}
+
+/// Whether the capitalised words from `k` form a name of their own: after "and" they start
+/// a second name ("University of Oxford and Acme Corp"), not the rest of the first.
+fn starts_own_name(words: &[Word<'_>], k: usize, lex: &Lexicon) -> bool {
+    let mut e = k;
+    while e < words.len() && words[e].cap && (e == k || !words[e].gap_before) {
+        e += 1;
+    }
+    let (Some(first), Some(last)) = (words.get(k), e.checked_sub(1).and_then(|l| words.get(l)))
+    else {
+        return false;
+    };
+    lex.is_org_word(last.text)
+        || lex.is_org_head(first.text)
+        || lex.is_given_name(first.text)
+        || known_single(first.text, lex).is_some()
+}
+
+/// A lower-case role phrase ending right before word `i` ("striker", "national security
+/// adviser", "Russian leader"), as (first word index, phrase).
+fn role_before(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -> Option<(usize, String)> {
+    if i == 0 || words[i].gap_before {
+        return None;
+    }
+    let noun = &words[i - 1];
+    if noun.cap || !lex.is_role_noun(noun.text) || noun.possessive {
+        return None;
+    }
+    let mut first = i - 1;
+    // Up to two modifiers ("national security" adviser), never across punctuation or a
+    // possessive; a capitalised one ("NATO" chief, "Russian" leader) opens the role.
+    while first > 0 && i - 1 - first < 2 && !words[first].gap_before {
+        let m = &words[first - 1];
+        let modifier = if m.cap {
+            lex.is_demonym(m.text) || known_single(m.text, lex).is_some()
+        } else {
+            lex.is_role_modifier(m.text) || lex.is_role_noun(m.text)
+        };
+        if m.possessive || !modifier {
+            break;
+        }
+        first -= 1;
+        if m.cap {
+            break;
+        }
+    }
+    let span = Span::new(words[first].span.start, noun.span.end);
+    Some((first, span.slice(text).to_string()))
+}
+
+/// Builds a piece over words `first..end`.
+fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
+    let span = Span::new(words[first].span.start, words[end - 1].span.end);
+    let mut surface = String::new();
+    for (k, w) in words[first..end].iter().enumerate() {
+        if k > 0 {
+            // An inner possessive stays written: "King's College London".
+            surface.push_str(if words[first + k - 1].possessive {
+                "'s "
+            } else {
+                " "
+            });
+        }
+        surface.push_str(w.text);
+    }
+    let known = known_single(&surface, lex);
+    let last = words[end - 1].text;
+    let head = words[first].text;
+    // An organisation head joined to more words by a connector ("School of Economics").
+    let headed = words[first..end].windows(2).any(|pair| {
+        lex.is_org_head(pair[0].text) && !pair[1].cap && is_org_connector(pair[1].text)
+    });
+    // An organisation word followed by its city: "Imperial College London".
+    let located =
+        end - first >= 3 && lex.is_org_word(words[end - 2].text) && lex.place(last).is_some();
+    let org = lex.is_org_word(last) || lex.is_org_head(head) || headed || located;
+    let shape = if end - first >= 2 && org {
+        Shape::OrgWords
+    } else if end - first >= 2 && lex.is_place_word(last) {
+        Shape::PlaceWords
+    } else if lex.is_non_entity_word(last) && known.is_none() {
+        Shape::Other
+    } else {
+        Shape::Plain
+    };
+    Piece {
+        first,
+        end,
+        span,
+        surface,
+        known,
+        shape,
+        role: None,
+        titled: false,
+    }
+}
+
+/// A city followed by a name that is not a person's ("Tottenham Hotspur", "Boston Celtics",
+/// "Kyiv Independent"): a club, a newspaper, a company, typed as an organisation.
+fn team_of_city(
+    words: &[Word<'_>],
+    n0: usize,
+    e: usize,
+    titled: bool,
+    lex: &Lexicon,
+) -> Option<Piece> {
+    if titled {
+        return None;
+    }
+    let city_len = match known_multi(words, n0, lex) {
+        Some((n, Known::Place(p))) if p.kind == PlaceKind::City => n,
+        Some(_) => return None,
+        None => match lex.place(words[n0].text) {
+            Some(p) if p.kind == PlaceKind::City => 1,
+            _ => return None,
+        },
+    };
+    let rest = words.get(n0 + city_len)?;
+    if n0 + city_len >= e
+        || lex.is_given_name(rest.text)
+        || lex.is_title_word(rest.text)
+        || lex.is_demonym(rest.text)
+        || known_single(rest.text, lex).is_some()
+    {
+        return None;
+    }
+    let p = piece(words, n0, e, lex);
+    (p.shape != Shape::Other).then_some(Piece {
+        shape: Shape::OrgWords,
+        ..p
+    })
+}
+
+/// Splits the run `i..j` of capitalised words into pieces: known names, the title or role,
+/// and the name it introduces.
+fn split_run(
+    words: &[Word<'_>],
+    i: usize,
+    j: usize,
+    text: &str,
+    lex: &Lexicon,
+    out: &mut Vec<Piece>,
+) {
+    // Segments between words that are never part of a name ("The", "Sunday").
+    let mut k = i;
+    while k < j {
+        let breaks = |w: &Word<'_>| lex.is_not_name(w.text) && !is_honorific(w.text);
+        while k < j && breaks(&words[k]) {
+            k += 1;
+        }
+        let start = k;
+        while k < j && !breaks(&words[k]) {
+            k += 1;
+        }
+        // Drop lower-case particles dangling at either end of the segment.
+        let (mut s, mut e) = (start, k);
+        while s < e && !words[s].cap {
+            s += 1;
+        }
+        while e > s && !words[e - 1].cap {
+            e -= 1;
+        }
+        if s < e {
+            split_segment(words, s, e, text, lex, out);
+        }
+    }
+}
+
+fn split_segment(
+    words: &[Word<'_>],
+    s: usize,
+    e: usize,
+    text: &str,
+    lex: &Lexicon,
+    out: &mut Vec<Piece>,
+) {
+    let whole = piece(words, s, e, lex);
+    if whole.known.is_some() || matches!(whole.shape, Shape::OrgWords | Shape::PlaceWords) {
+        out.push(whole);
+        return;
+    }
+    // The title part ends at the last title word that is followed by more words.
+    let last_title = (s..e)
+        .rev()
+        .find(|&k| lex.is_title_word(words[k].text) || is_honorific(words[k].text));
+    let name_start = match last_title {
+        Some(t) => t + 1,
+        None => s,
+    };
+    // Known names inside the title ("NATO" Secretary-General, "UK" Foreign Secretary).
+    let mut k = s;
+    while k < name_start {
+        if let Some((n, known)) = known_multi(words, k, lex).filter(|(n, _)| k + n <= name_start) {
+            let mut p = piece(words, k, k + n, lex);
+            p.known = Some(known);
+            out.push(p);
+            k += n;
+            continue;
+        }
+        if let Some(known) = known_single(words[k].text, lex) {
+            let mut p = piece(words, k, k + 1, lex);
+            p.known = Some(known);
+            out.push(p);
+        }
+        k += 1;
+    }
+    if name_start >= e {
+        return;
+    }
+    let mut n0 = name_start;
+    // Demonyms and known places or organisations at the front of a name belong to the role
+    // or stand alone ("Moscow" John Sullivan).
+    while n0 < e {
+        if lex.is_demonym(words[n0].text) {
+            n0 += 1;
+            continue;
+        }
+        if let Some(p) = team_of_city(words, n0, e, last_title.is_some(), lex) {
+            out.push(p);
+            return;
+        }
+        // A given name that is also a place ("Vladimir", "Florence") starts a person's name.
+        if e - n0 >= 2 && !lex.is_given_name(words[n0].text) {
+            if let Some((n, known)) = known_multi(words, n0, lex).filter(|(n, _)| n0 + n < e) {
+                let mut p = piece(words, n0, n0 + n, lex);
+                p.known = Some(known);
+                out.push(p);
+                n0 += n;
+                continue;
+            }
+            if let Some(known) = known_single(words[n0].text, lex) {
+                // A known organisation followed by more name words is a longer name of
+                // its own ("JPMorgan Chase"), unless a person's name follows.
+                let rest_person =
+                    lex.is_given_name(words[n0 + 1].text) || lex.is_title_word(words[n0 + 1].text);
+                if matches!(known, Known::Org(_)) && !rest_person && last_title.is_none() {
+                    let p = piece(words, n0, e, lex);
+                    if p.shape != Shape::Other {
+                        out.push(Piece {
+                            shape: Shape::OrgWords,
+                            ..p
+                        });
+                    }
+                    return;
+                }
+                let mut p = piece(words, n0, n0 + 1, lex);
+                p.known = Some(known);
+                out.push(p);
+                n0 += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if n0 >= e {
+        return;
+    }
+    // A title that needs a head noun ("Foreign", "Prime") followed by one word: that word is
+    // a misspelt title ("Foreign Minster"), not a name.
+    if let Some(t) = last_title {
+        if e - n0 == 1 && is_title_modifier(words[t].text) {
+            return;
+        }
+    }
+    // An unknown sentence opener glued to a known name ("Should Russia ..."): drop it.
+    if e - n0 >= 2
+        && words[n0].sent_start
+        && last_title.is_none()
+        && !lex.is_given_name(words[n0].text)
+        && known_single(words[n0 + 1].text, lex).is_some()
+    {
+        n0 += 1;
+        if let Some(known) = known_single(words[n0].text, lex) {
+            if e - n0 == 1 {
+                let mut p = piece(words, n0, e, lex);
+                p.known = Some(known);
+                out.push(p);
+                return;
+            }
+        }
+    }
+    let mut p = piece(words, n0, e, lex);
+    if let Some(t) = last_title {
+        p.titled = true;
+        let role_words = &words[s..=t];
+        let only_honorific = role_words.iter().all(|w| is_honorific(w.text));
+        if !only_honorific {
+            let first = role_words
+                .iter()
+                .position(|w| !is_honorific(w.text))
+                .map_or(s, |x| s + x);
+            let span = Span::new(words[first].span.start, words[t].span.end);
+            p.role = Some(span.slice(text).to_string());
+        }
+    } else if let Some((_, role)) = role_before(words, s, text, lex) {
+        p.titled = true;
+        p.role = Some(role);
+    }
+    out.push(p);
+}
+
+/// Finds every candidate piece of the text, in text order.
+pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<Piece> {
+    let lex = Lexicon::get();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if skip_line.get(w.line).copied().unwrap_or(false) {
+            i += 1;
+            continue;
+        }
+        if !w.cap {
+            // A few names are written in lower case ("dpa").
+            if let Some(Known::Org(c)) = known_single(w.text, lex) {
+                if w.text.len() > 2 {
+                    let mut p = piece(words, i, i + 1, lex);
+                    p.known = Some(Known::Org(c));
+                    out.push(p);
+                }
+            }
+            i += 1;
+            continue;
+        }
+        if let Some((n, known)) = known_multi(words, i, lex) {
+            let mut p = piece(words, i, i + n, lex);
+            p.known = Some(known);
+            out.push(p);
+            i += n;
+            continue;
+        }
+        let j = run_end(words, i, lex);
+        split_run(words, i, j, text, lex, &mut out);
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::scan;
+
+    fn run(text: &str) -> Vec<(String, Option<String>)> {
+        let w = scan(text);
+        let skip = vec![false; w.last().map_or(1, |w| w.line + 1)];
+        pieces(&w, &skip, text)
+            .into_iter()
+            .map(|p| (p.span.slice(text).to_string(), p.role))
+            .collect()
+    }
+
+    #[test]
+    fn splits_titles_from_names() {
+        let got = run("Later, NATO Secretary-General Jens Stoltenberg spoke.");
+        assert_eq!(got[0].0, "NATO");
+        assert_eq!(
+            got[1],
+            (
+                "Jens Stoltenberg".into(),
+                Some("NATO Secretary-General".into())
+            )
+        );
+        let got = run("It was Russian Foreign Minister Sergey Lavrov who spoke.");
+        assert_eq!(got[0].0, "Sergey Lavrov");
+        assert_eq!(got[0].1.as_deref(), Some("Russian Foreign Minister"));
+    }
+
+    #[test]
+    fn role_nouns_before_names() {
+        let got = run("United signed striker Rasmus Hojlund from Atalanta.");
+        assert!(got.contains(&("Rasmus Hojlund".into(), Some("striker".into()))));
+        let got = run("Shares of Nvidia rose after chief executive Jensen Huang spoke.");
+        assert!(got.contains(&("Jensen Huang".into(), Some("chief executive".into()))));
+    }
+
+    #[test]
+    fn org_runs_take_connectors() {
+        let got = run("Researchers at the University of Oxford and Acme Corp agreed.");
+        let names: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert!(names.contains(&"University of Oxford"));
+        assert!(names.contains(&"Acme Corp"));
+        let got = run("Peace between Russia and Ukraine");
+        let names: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Peace", "Russia", "Ukraine"]);
+    }
+
+    #[test]
+    fn known_multiword_names_and_possessives() {
+        let got = run("He told Sky News that Britain's Prime Minister Boris Johnson agreed.");
+        let names: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(names, ["Sky News", "Britain", "Boris Johnson"]);
+    }
+}

@@ -1,0 +1,282 @@
+//! In-article coreference of names: mentions become entities, with one canonical name, the
+//! other forms as aliases, every mention span and the first role given.
+//!
+//! Persons merge when one name is a trailing part of another ("Lavrov" → "Sergey Lavrov");
+//! known places and organisations merge on their gazetteer canonical name ("UK", "Britain" →
+//! "United Kingdom"); an acronym in parentheses right after a name is an alias of it; an
+//! untyped capitalised word joins an entity that is written the same way elsewhere.
+
+use std::collections::{HashMap, HashSet};
+
+use storyline_lexicon::Lexicon;
+use storyline_record::{Entity, EntityType, Span};
+
+use crate::chunks::{Known, Piece};
+use crate::typing::Guess;
+use crate::words::Word;
+
+/// One entity under construction.
+struct Group {
+    kind: EntityType,
+    /// Canonical name from a gazetteer, if any.
+    canonical: Option<&'static str>,
+    /// Surfaces used, in first-use order.
+    surfaces: Vec<String>,
+    role: Option<String>,
+    mentions: Vec<Span>,
+}
+
+impl Group {
+    fn add(&mut self, p: &Piece) {
+        if !self.surfaces.contains(&p.surface) {
+            self.surfaces.push(p.surface.clone());
+        }
+        if self.role.is_none() {
+            self.role.clone_from(&p.role);
+        }
+        self.mentions.push(p.span);
+    }
+
+    fn name(&self) -> String {
+        if let Some(c) = self.canonical {
+            return c.to_string();
+        }
+        // The fullest form: most words, then longest, then first used.
+        let mut best: Option<&String> = None;
+        for s in &self.surfaces {
+            let better = best.is_none_or(|b| {
+                let (sw, bw) = (s.split(' ').count(), b.split(' ').count());
+                sw > bw || (sw == bw && s.len() > b.len())
+            });
+            if better {
+                best = Some(s);
+            }
+        }
+        best.cloned().unwrap_or_default()
+    }
+
+    fn into_entity(mut self) -> Entity {
+        let mut name = self.name();
+        // "Apple Inc." is "Apple": the legal suffix stays an alias, so outlets that drop it
+        // still name the same company.
+        if self.kind == EntityType::Org && self.canonical.is_none() {
+            if let Some(head) = without_corporate_suffix(&name) {
+                name = head.to_string();
+            }
+        }
+        self.mentions.sort();
+        self.mentions.dedup();
+        let aliases = self.surfaces.into_iter().filter(|s| *s != name).collect();
+        Entity {
+            name,
+            kind: self.kind,
+            aliases,
+            role: self.role,
+            mentions: self.mentions,
+        }
+    }
+}
+
+/// Legal-form suffixes of company names.
+const CORPORATE_SUFFIXES: &[&str] = &[
+    "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co", "Co.", "plc", "PLC", "LLC", "AG", "SA",
+    "S.A.", "NV", "N.V.", "GmbH", "SE", "Limited",
+];
+
+/// `name` without its trailing legal-form suffix, if it has one.
+fn without_corporate_suffix(name: &str) -> Option<&str> {
+    let (head, suffix) = name.rsplit_once(' ')?;
+    (CORPORATE_SUFFIXES.contains(&suffix) && !head.is_empty()).then_some(head)
+}
+
+/// The initials of a multi-word name's capitalised words ("North Atlantic Treaty
+/// Organization" → "NATO").
+fn initials(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=8).contains(&letters) && !w.chars().any(char::is_lowercase)
+}
+
+/// Merges typed pieces into entities, in order of first mention.
+pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Entity> {
+    let mut groups: Vec<Group> = Vec::new();
+    let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
+    // Index of the group each piece went to.
+    let mut assigned: Vec<Option<usize>> = vec![None; pieces.len()];
+
+    let new_group = |groups: &mut Vec<Group>, kind, canonical| {
+        groups.push(Group {
+            kind,
+            canonical,
+            surfaces: Vec::new(),
+            role: None,
+            mentions: Vec::new(),
+        });
+        groups.len() - 1
+    };
+
+    // Surnames of the persons named in full: "Austin" after "Lloyd Austin" is the person,
+    // not the city.
+    let surnames: HashSet<&str> = pieces
+        .iter()
+        .filter(|(p, g)| *g == Guess::Is(EntityType::Person) && p.end - p.first >= 2)
+        .filter_map(|(p, _)| p.surface.rsplit(' ').next())
+        .collect();
+    let is_surname = |p: &Piece| {
+        p.end - p.first == 1
+            && matches!(p.known, Some(Known::Place(_)))
+            && surnames.contains(p.surface.as_str())
+    };
+
+    // 1. Known names and typed organisations and places: keyed by canonical name or surface.
+    for (k, (p, g)) in pieces.iter().enumerate() {
+        let Guess::Is(kind) = *g else { continue };
+        if kind == EntityType::Person || is_surname(p) {
+            continue;
+        }
+        let canonical = match p.known {
+            Some(Known::Org(c)) => Some(c),
+            Some(Known::Place(pl)) => Some(pl.canonical),
+            // "Apple Inc." joins "Apple".
+            None if kind == EntityType::Org => {
+                without_corporate_suffix(&p.surface).and_then(|head| Lexicon::get().org(head))
+            }
+            None => None,
+        };
+        let key = (
+            kind,
+            canonical.map_or_else(|| p.surface.clone(), str::to_string),
+        );
+        let gi = match by_key.get(&key) {
+            Some(&gi) => gi,
+            None => {
+                let gi = new_group(&mut groups, kind, canonical);
+                by_key.insert(key, gi);
+                gi
+            }
+        };
+        groups[gi].add(p);
+        assigned[k] = Some(gi);
+    }
+
+    // 2. Persons, fullest names first, so that shorter forms find the name they shorten.
+    let mut persons: Vec<usize> = (0..pieces.len())
+        .filter(|&k| pieces[k].1 == Guess::Is(EntityType::Person))
+        .collect();
+    persons.sort_by_key(|&k| std::cmp::Reverse(pieces[k].0.end - pieces[k].0.first));
+    let mut person_groups: Vec<usize> = Vec::new();
+    for k in persons {
+        let p = &pieces[k].0;
+        let gi = find_person(&groups, &person_groups, &p.surface).unwrap_or_else(|| {
+            let gi = new_group(&mut groups, EntityType::Person, None);
+            person_groups.push(gi);
+            gi
+        });
+        groups[gi].add(p);
+        assigned[k] = Some(gi);
+    }
+
+    // 3. Untyped pieces: acronyms defined in parentheses, then same-name mentions.
+    for k in 0..pieces.len() {
+        if pieces[k].1 != Guess::Unknown && !is_surname(&pieces[k].0) {
+            continue;
+        }
+        let p = &pieces[k].0;
+        let in_parens = words.get(p.first).is_some_and(|w| w.in_parens);
+        let mut target = None;
+        if in_parens && is_acronym(&p.surface) && k > 0 {
+            target = assigned[k - 1].filter(|&gi| groups[gi].kind == EntityType::Org);
+        }
+        if target.is_none() {
+            target = find_person(&groups, &person_groups, &p.surface);
+        }
+        if target.is_none() {
+            target = groups.iter().position(|g| {
+                g.kind != EntityType::Person
+                    && (g.surfaces.contains(&p.surface)
+                        || without_corporate_suffix(&g.name()) == Some(p.surface.as_str())
+                        || (is_acronym(&p.surface)
+                            && g.kind == EntityType::Org
+                            && initials(&g.name()) == p.surface))
+            });
+        }
+        if let Some(gi) = target {
+            groups[gi].add(p);
+            assigned[k] = Some(gi);
+        }
+    }
+
+    let mut entities: Vec<Entity> = groups
+        .into_iter()
+        .filter(|g| !g.mentions.is_empty())
+        .map(Group::into_entity)
+        .collect();
+    entities.sort_by_key(|e| e.mentions.first().copied());
+    entities
+}
+
+/// The person group whose name `surface` equals or ends ("Lavrov", "Fogh Rasmussen").
+fn find_person(groups: &[Group], person_groups: &[usize], surface: &str) -> Option<usize> {
+    person_groups.iter().copied().find(|&gi| {
+        groups[gi].surfaces.iter().any(|s| {
+            s == surface
+                || (s.len() > surface.len()
+                    && s.ends_with(surface)
+                    && s.as_bytes().get(s.len() - surface.len() - 1) == Some(&b' '))
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::EntityRecognizer;
+    use storyline_record::{Article, EntityType};
+
+    fn entities(text: &str) -> Vec<(String, EntityType, Vec<String>, usize)> {
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        EntityRecognizer::new().annotate(&mut a);
+        a.entities
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.aliases, e.mentions.len()))
+            .collect()
+    }
+
+    #[test]
+    fn surnames_join_full_names() {
+        let got = entities(
+            "Coach Pep Guardiola praised his side. Guardiola said the title race was open.",
+        );
+        assert_eq!(got[0].0, "Pep Guardiola");
+        assert_eq!(got[0].2, vec!["Guardiola".to_string()]);
+        assert_eq!(got[0].3, 2);
+    }
+
+    #[test]
+    fn surnames_that_are_also_places() {
+        let got = entities(
+            "Defense Secretary Lloyd Austin met troops in Texas. Austin said morale was high.",
+        );
+        let austin = got.iter().find(|e| e.0 == "Lloyd Austin");
+        assert!(austin.is_some_and(|e| e.3 == 2));
+        assert!(!got.iter().any(|e| e.0 == "Austin"));
+    }
+
+    #[test]
+    fn acronyms_and_short_forms_merge() {
+        let got = entities(
+            "The Kyiv School of Economics (KSE) published data. KSE said Britain and the UK \
+             are one place.",
+        );
+        let kse = got.iter().find(|e| e.0 == "Kyiv School of Economics");
+        assert!(kse.is_some_and(|e| e.1 == EntityType::Org && e.3 == 3));
+        let uk = got.iter().find(|e| e.0 == "United Kingdom");
+        assert!(uk.is_some_and(|e| e.3 == 2 && e.2.contains(&"UK".to_string())));
+    }
+}

@@ -1,0 +1,297 @@
+//! The stage itself: [`EntityRecognizer`] runs scanning, chunking, typing and coreference.
+
+use storyline_lexicon::Lexicon;
+use storyline_record::Article;
+
+use crate::chunks::pieces;
+use crate::coref::resolve;
+use crate::roles::add_appositive_roles;
+use crate::typing::guess;
+use crate::words::{scan, Word};
+
+/// Finds named persons, organisations and places and fills `article.entities`.
+///
+/// Reads `article.text` (and `article.sentences` when segmentation has run, to know sentence
+/// starts); writes only `article.entities`. Never panics, whatever the text.
+#[derive(Debug, Clone)]
+pub struct EntityRecognizer {
+    lexicon: &'static Lexicon,
+}
+
+impl Default for EntityRecognizer {
+    fn default() -> Self {
+        EntityRecognizer::new()
+    }
+}
+
+/// Markers of a photo caption or credit line that slipped through cleaning: nothing on such
+/// a line is an entity of the article.
+const CREDIT_MARKERS: &[&str] = &[
+    "Image:",
+    "Photo:",
+    "Photograph:",
+    "Photo credit",
+    "Credit:",
+    "©",
+    "Getty Images",
+    "picture alliance",
+    "picture-alliance",
+];
+
+impl EntityRecognizer {
+    /// Builds the stage; the shared gazetteers are parsed here, once.
+    pub fn new() -> EntityRecognizer {
+        EntityRecognizer {
+            lexicon: Lexicon::get(),
+        }
+    }
+
+    /// Fills `article.entities` (replacing what was there).
+    pub fn annotate(&self, article: &mut Article) {
+        let text = article.text.as_str();
+        let mut words = scan(text);
+        mark_sentence_starts(&mut words, article);
+        let (skip, headline) = line_flags(&words, text, self.lexicon);
+        let typed: Vec<_> = pieces(&words, &skip, text)
+            .into_iter()
+            .map(|p| {
+                let on_headline = words
+                    .get(p.first)
+                    .is_some_and(|w| headline.get(w.line).copied().unwrap_or(false));
+                let g = guess(&p, &words, on_headline, self.lexicon);
+                (p, g)
+            })
+            .collect();
+        let mut entities = resolve(&typed, &words);
+        add_appositive_roles(&mut entities, text);
+        article.entities = entities;
+    }
+}
+
+/// Marks the first word of every sentence the segmenter found as a sentence start.
+fn mark_sentence_starts(words: &mut [Word<'_>], article: &Article) {
+    let mut k = 0;
+    for s in &article.sentences {
+        while k < words.len() && words[k].span.start < s.start {
+            k += 1;
+        }
+        if let Some(w) = words.get_mut(k) {
+            if w.span.start < s.end {
+                w.sent_start = true;
+            }
+        }
+    }
+}
+
+/// For each line: whether it is a credit line (skipped) and whether it is title-cased (a
+/// headline or teaser, where capitals say nothing about names).
+fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<bool>) {
+    let num_lines = words.last().map_or(0, |w| w.line + 1);
+    let mut skip = vec![false; num_lines];
+    let mut headline = vec![false; num_lines];
+    let mut start = 0;
+    while start < words.len() {
+        let line = words[start].line;
+        let mut end = start;
+        while end < words.len() && words[end].line == line {
+            end += 1;
+        }
+        let ws = &words[start..end];
+        let (first, last) = (ws[0].span.start, ws[ws.len() - 1].span.end);
+        let line_text = text.get(first..last).unwrap_or("");
+        skip[line] = CREDIT_MARKERS.iter().any(|m| line_text.contains(m));
+        // Content words: four letters or more, not function words.
+        let content: Vec<_> = ws
+            .iter()
+            .filter(|w| w.text.len() >= 4 && !lex.is_not_name(w.text))
+            .collect();
+        let caps = content.iter().filter(|w| w.cap).count();
+        let ends_sentence = text
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| matches!(c, '.' | '"' | '”'));
+        headline[line] = content.len() >= 3 && caps * 10 >= content.len() * 8 && !ends_sentence;
+        // A long line that ends without any punctuation is a photo caption left in the body.
+        let bare_end = text
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(|c| c == '\n' || c == '\r');
+        let speech =
+            ws.iter().any(|w| lex.is_cue_verb(w.text)) || line_text.contains(['"', '“', '”']);
+        if ws.len() >= 12 && bare_end && !headline[line] && !speech {
+            skip[line] = true;
+        }
+        start = end;
+    }
+    (skip, headline)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_record::EntityType;
+
+    fn run(text: &str) -> Vec<(String, EntityType, Option<String>)> {
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        EntityRecognizer::new().annotate(&mut a);
+        for e in &a.entities {
+            for m in &e.mentions {
+                assert!(a.text.get(m.range()).is_some());
+            }
+        }
+        a.entities
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.role))
+            .collect()
+    }
+
+    fn has(got: &[(String, EntityType, Option<String>)], name: &str, kind: EntityType) -> bool {
+        got.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn wire_copy() {
+        let got = run(
+            "Russian Foreign Minister Sergey Lavrov told reporters in Moscow on \
+             Tuesday that the Kremlin would respond. Lavrov added that NATO was to blame.",
+        );
+        assert!(has(&got, "Sergey Lavrov", EntityType::Person));
+        assert!(has(&got, "Moscow", EntityType::Place));
+        assert!(has(&got, "Kremlin", EntityType::Org));
+        assert!(has(&got, "NATO", EntityType::Org));
+        assert!(!got
+            .iter()
+            .any(|(n, _, _)| n == "Tuesday" || n.contains("Russian")));
+        let role = got
+            .iter()
+            .find(|e| e.0 == "Sergey Lavrov")
+            .and_then(|e| e.2.clone());
+        assert_eq!(role.as_deref(), Some("Russian Foreign Minister"));
+    }
+
+    #[test]
+    fn sport() {
+        let got = run(
+            "Manchester United signed striker Rasmus Hojlund from Atalanta on \
+             Saturday. Hojlund, 20, said he was delighted.",
+        );
+        assert!(has(&got, "Manchester United", EntityType::Org));
+        assert!(has(&got, "Rasmus Hojlund", EntityType::Person));
+        assert_eq!(
+            got.len(),
+            2 + usize::from(got.iter().any(|e| e.0 == "Atalanta"))
+        );
+    }
+
+    #[test]
+    fn business() {
+        let got = run(
+            "Shares of Nvidia rose 3% after CEO Jensen Huang said demand from \
+             China remained strong.",
+        );
+        assert!(has(&got, "Nvidia", EntityType::Org));
+        assert!(has(&got, "Jensen Huang", EntityType::Person));
+        assert!(has(&got, "China", EntityType::Place));
+    }
+
+    #[test]
+    fn science_and_local_news() {
+        let got = run(
+            "Researchers at the University of Oxford found the effect. Springfield \
+             Mayor Jane Doe told the city council on Tuesday that Doe would run again.",
+        );
+        assert!(has(&got, "University of Oxford", EntityType::Org));
+        assert!(has(&got, "Jane Doe", EntityType::Person));
+        assert!(has(&got, "Springfield", EntityType::Place));
+        assert!(!got.iter().any(|(n, _, _)| n == "Researchers"));
+    }
+
+    #[test]
+    fn skips_credits_and_headlines() {
+        let got = run(
+            "Talks Resume As Leaders Gather In Geneva Amid Tension\nA soldier \
+             stands guard Image: Vadim Petrenko/AP\nThe talks went on.",
+        );
+        assert!(!got
+            .iter()
+            .any(|(n, _, _)| n.contains("Petrenko") || n == "Talks Resume"));
+        assert!(has(&got, "Geneva", EntityType::Place));
+    }
+
+    #[test]
+    fn company_and_club_names() {
+        let got = run(
+            "Both engineers work for Siemens AG in Munich, and Apple Inc. hired \
+             three of them. Apple declined to comment. On Sunday the visitors beat Real Madrid \
+             after Bayern Munich lost, said a professor at King's College London.",
+        );
+        assert!(has(&got, "Siemens", EntityType::Org));
+        assert!(has(&got, "Munich", EntityType::Place));
+        assert_eq!(got.iter().filter(|e| e.0 == "Apple").count(), 1);
+        assert!(has(&got, "Real Madrid", EntityType::Org));
+        assert!(has(&got, "Bayern Munich", EntityType::Org));
+        assert!(has(&got, "King's College London", EntityType::Org));
+    }
+
+    #[test]
+    fn speakers_at_sentence_start() {
+        let got = run(
+            "Organisers said 500 people came. Hartley said nothing.\nOfficials said \
+             the road in Elmwood Park was closed.",
+        );
+        assert!(has(&got, "Hartley", EntityType::Person));
+        assert!(has(&got, "Elmwood Park", EntityType::Place));
+        assert!(!got
+            .iter()
+            .any(|e| e.0 == "Organisers" || e.0 == "Officials"));
+    }
+
+    #[test]
+    fn appositive_free_roles_and_honorifics() {
+        let got = run(
+            "The club's head coach, Ana Silva, left. Later Mr. Silva's brother, \
+             Kremlin spokesman Dmitry Peskov and NATO chief Mark Rutte spoke.",
+        );
+        let role = |n: &str| got.iter().find(|e| e.0 == n).and_then(|e| e.2.clone());
+        assert_eq!(role("Dmitry Peskov").as_deref(), Some("Kremlin spokesman"));
+        assert_eq!(role("Mark Rutte").as_deref(), Some("NATO chief"));
+        assert!(has(&got, "Ana Silva", EntityType::Person));
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        for t in [
+            "",
+            " ",
+            "\"",
+            "'s",
+            "A",
+            "The The The",
+            "(((",
+            "U.S.A.B.C.",
+            "é’s Ü",
+            "Mr. . Dr.",
+            "X (Y) (Z",
+        ] {
+            let _ = run(t);
+        }
+        // Pseudo-random strings over the characters the rules look at.
+        let alphabet: Vec<char> = "Aa Bb.,'’s()-\n\"“”éÜ Mr U.S. Inc of and the "
+            .chars()
+            .collect();
+        let mut seed: u64 = 7;
+        for _ in 0..300 {
+            let mut t = String::new();
+            for _ in 0..60 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                t.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let _ = run(&t);
+        }
+        let big = "Anna Berg said. ".repeat(2000);
+        assert_eq!(run(&big).len(), 1);
+    }
+}

@@ -1,0 +1,265 @@
+//! Typing a candidate piece: gazetteers first, then its own words, then its context.
+
+use storyline_lexicon::{Lexicon, PlaceKind};
+use storyline_record::EntityType;
+
+use crate::chunks::{Known, Piece, Shape};
+use crate::words::Word;
+
+/// What the rules conclude about one piece.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Guess {
+    /// A name of this type.
+    Is(EntityType),
+    /// Capitalised, but nothing here says what it is: kept only if another mention of the
+    /// same name in the article is typed ("Lavrov" after "Sergey Lavrov").
+    Unknown,
+    /// Not a name of a person, organisation or place.
+    Drop,
+}
+
+/// Prepositions after which an unknown single name is most likely a place.
+fn is_place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "near" | "across" | "outside" | "throughout" | "inside" | "into"
+    )
+}
+
+fn all_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(|c| c.is_lowercase())
+}
+
+/// Plural agent nouns ("Organisers", "Economists", "Ukrainians"): people, never one person.
+fn looks_plural(w: &str) -> bool {
+    ["ers", "ors", "ists", "ians", "ants", "ents", "ives"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
+/// A word and a city, where the word is no direction or demonym: a sports club.
+fn is_club_name(ws: &[Word<'_>], lex: &Lexicon) -> bool {
+    let (Some(a), Some(b)) = (ws.first(), ws.get(1)) else {
+        return false;
+    };
+    let city = lex.place_kind(b.text) == Some(PlaceKind::City);
+    let direction = matches!(
+        a.text,
+        "North"
+            | "South"
+            | "East"
+            | "West"
+            | "New"
+            | "Old"
+            | "Greater"
+            | "Central"
+            | "Upper"
+            | "Lower"
+            | "Downtown"
+            | "Northern"
+            | "Southern"
+            | "Eastern"
+            | "Western"
+            | "Saint"
+            | "St."
+            | "San"
+            | "Santa"
+            | "Port"
+            | "Fort"
+            | "Lake"
+            | "Mount"
+    );
+    city && !direction && !lex.is_demonym(a.text) && !lex.is_given_name(a.text)
+}
+
+/// Types `p`. `headline` is set for pieces on a title-cased line, where capitals say nothing.
+pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon) -> Guess {
+    match p.known {
+        Some(Known::Org(_)) => return Guess::Is(EntityType::Org),
+        Some(Known::Place(place)) => {
+            let start = words.get(p.first).is_some_and(|w| w.sent_start);
+            if place.common_word && (start || headline) {
+                return Guess::Drop;
+            }
+            return Guess::Is(EntityType::Place);
+        }
+        None => {}
+    }
+    if headline {
+        return Guess::Drop;
+    }
+    let n = p.end - p.first;
+    let ws = words.get(p.first..p.end).unwrap_or(&[]);
+    let first = match ws.first() {
+        Some(w) => w,
+        None => return Guess::Drop,
+    };
+    // "Local Police said …": an ordinary word capitalised only by the sentence start, in
+    // front of one organisation word, is a description, not a name.
+    if p.shape == Shape::OrgWords
+        && n == 2
+        && first.sent_start
+        && lex.is_common_word(first.text)
+        && !lex.is_org_head(first.text)
+    {
+        return Guess::Drop;
+    }
+    match p.shape {
+        Shape::OrgWords => return Guess::Is(EntityType::Org),
+        Shape::PlaceWords => return Guess::Is(EntityType::Place),
+        Shape::Other => return Guess::Drop,
+        Shape::Plain => {}
+    }
+    if ws
+        .iter()
+        .all(|w| lex.is_demonym(w.text) || lex.is_title_word(w.text))
+    {
+        return Guess::Drop;
+    }
+    if p.titled {
+        return Guess::Is(EntityType::Person);
+    }
+    if n >= 2 {
+        // "James Webb Space Telescope": a long name whose tail is ordinary words is named
+        // after a person, not a person.
+        let common_tail = ws[1..]
+            .iter()
+            .filter(|w| lex.is_common_word(w.text))
+            .count();
+        if n >= 3 && common_tail * 2 > n - 1 {
+            return Guess::Unknown;
+        }
+        if lex.is_given_name(first.text) {
+            return Guess::Is(EntityType::Person);
+        }
+        if ws
+            .iter()
+            .any(|w| all_caps(w.text) || w.text.chars().any(|c| c.is_ascii_digit()))
+        {
+            return Guess::Unknown;
+        }
+        // A club named for its city ("Real Madrid", "Bayern Munich").
+        if n == 2 && !first.sent_start && is_club_name(ws, lex) {
+            return Guess::Is(EntityType::Org);
+        }
+        // Two capitalised words are a person's name by shape only when they are not ordinary
+        // words or demonyms ("Unfounded Claims", "Possible Russian" in title-cased copy).
+        let ordinary = ws
+            .iter()
+            .any(|w| w.cap && (lex.is_common_word(w.text) || lex.is_demonym(w.text)));
+        if ordinary {
+            return Guess::Unknown;
+        }
+        return Guess::Is(EntityType::Person);
+    }
+    // One word: look at its neighbours.
+    let next = words
+        .get(p.end)
+        .filter(|w| !w.gap_before || w.text == "said");
+    let prev = p.first.checked_sub(1).and_then(|k| words.get(k));
+    let last = &ws[n - 1];
+    // "Hartley said": a speaker, unless it is an ordinary word ("Officials said") or a plural
+    // agent noun the word list spells otherwise ("Organisers said").
+    if next.is_some_and(|w| lex.is_cue_verb(w.text) && !last.possessive) {
+        let generic = first.sent_start && looks_plural(first.text);
+        return if all_caps(first.text) || lex.is_common_word(first.text) || generic {
+            Guess::Unknown
+        } else {
+            Guess::Is(EntityType::Person)
+        };
+    }
+    if !first.gap_before
+        && !lex.is_common_word(first.text)
+        && prev.is_some_and(|w| matches!(w.text, "said" | "says" | "told"))
+    {
+        return Guess::Is(EntityType::Person);
+    }
+    if !first.gap_before
+        && !first.sent_start
+        && prev.is_some_and(|w| is_place_preposition(w.text))
+        && !all_caps(first.text)
+        && !lex.is_given_name(first.text)
+    {
+        return Guess::Is(EntityType::Place);
+    }
+    Guess::Unknown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::chunks::pieces;
+    use crate::words::scan;
+
+    fn guesses(text: &str) -> Vec<(String, Guess)> {
+        let w = scan(text);
+        let skip = vec![false; w.last().map_or(1, |w| w.line + 1)];
+        let lex = Lexicon::get();
+        pieces(&w, &skip, text)
+            .iter()
+            .map(|p| (p.surface.clone(), guess(p, &w, false, lex)))
+            .collect()
+    }
+
+    fn kind_of(text: &str, name: &str) -> Option<Guess> {
+        guesses(text)
+            .into_iter()
+            .find(|(s, _)| s == name)
+            .map(|(_, g)| g)
+    }
+
+    #[test]
+    fn types_from_gazetteers_and_words() {
+        let t = "Shares of Nvidia rose in Tokyo after Malaysia Airlines and Manchester United \
+                 reported results to the Federal Reserve.";
+        assert_eq!(kind_of(t, "Nvidia"), Some(Guess::Is(EntityType::Org)));
+        assert_eq!(kind_of(t, "Tokyo"), Some(Guess::Is(EntityType::Place)));
+        assert_eq!(
+            kind_of(t, "Malaysia Airlines"),
+            Some(Guess::Is(EntityType::Org))
+        );
+        assert_eq!(
+            kind_of(t, "Manchester United"),
+            Some(Guess::Is(EntityType::Org))
+        );
+        assert_eq!(
+            kind_of(t, "Federal Reserve"),
+            Some(Guess::Is(EntityType::Org))
+        );
+    }
+
+    #[test]
+    fn types_persons_from_context() {
+        let t = "The council met. Springfield Mayor Jane Doe spoke, and Hartley said no.";
+        assert_eq!(kind_of(t, "Jane Doe"), Some(Guess::Is(EntityType::Person)));
+        assert_eq!(kind_of(t, "Hartley"), Some(Guess::Is(EntityType::Person)));
+        assert_eq!(
+            kind_of(t, "Springfield"),
+            Some(Guess::Is(EntityType::Place))
+        );
+    }
+
+    #[test]
+    fn drops_events_and_demonyms() {
+        let t = "Since the Cold War ended, Ukrainian and British officials met.";
+        assert_eq!(kind_of(t, "Cold War"), Some(Guess::Drop));
+        assert_eq!(kind_of(t, "Ukrainian"), None);
+    }
+
+    #[test]
+    fn sentence_initial_descriptions_are_not_orgs() {
+        let t = "Local Police said the road was shut. Officers from Lakeside Police agreed.";
+        assert_eq!(kind_of(t, "Local Police"), Some(Guess::Drop));
+        assert_eq!(
+            kind_of(t, "Lakeside Police"),
+            Some(Guess::Is(EntityType::Org))
+        );
+    }
+
+    #[test]
+    fn places_after_prepositions() {
+        let t = "Fighting continued in Bakhmutka while Pavlenko rested.";
+        assert_eq!(kind_of(t, "Bakhmutka"), Some(Guess::Is(EntityType::Place)));
+        assert_eq!(kind_of(t, "Pavlenko"), Some(Guess::Unknown));
+    }
+}

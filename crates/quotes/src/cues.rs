@@ -1,0 +1,355 @@
+//! Finds the cue that attributes a quote and the subject phrase of that cue.
+//!
+//! After the quote: `"…," he said`, `"…," said Patrushev, according to …`, `"…," Johnson's
+//! spokesman said`, `"…," according to the club`. Before it, in the same sentence:
+//! `Truss, however, said it was "…"`, `McFaul, the former ambassador, wrote on Twitter, "…"`,
+//! `Lavrov, who said there was "…"`, `what it called "…"`. Subjects are phrases of tokens; the
+//! speaker module turns them into names.
+
+use storyline_record::Span;
+
+use crate::layout::{covering, paragraph_bounds, sentence_start, tokenize, Tok};
+use crate::words::{
+    ends_inverted_subject, is_cue, is_determiner, is_naming_cue, is_skippable_before_cue,
+};
+
+/// A cue and the phrase naming who speaks through it.
+#[derive(Debug, Clone)]
+pub(crate) struct Cue<'t> {
+    /// The cue as written ("said", "according to"); `None` for a bare colon (`Smith: "…"`).
+    pub word: Option<String>,
+    /// The subject phrase (may be empty when the cue has no subject of its own).
+    pub subject: Vec<Tok<'t>>,
+}
+
+/// Whether a token is a quotation mark.
+fn is_mark(t: &Tok<'_>) -> bool {
+    !t.word && matches!(t.text, "\"" | "“" | "”" | "„" | "'" | "‘" | "’" | "«" | "»")
+}
+
+/// Whether a token ends a clause for attribution purposes.
+fn ends_clause(toks: &[Tok<'_>], i: usize) -> bool {
+    let t = &toks[i];
+    match t.text {
+        "!" | "?" | ";" => true,
+        // "U.S." tokenises as "U.S" + ".": that full stop ends nothing.
+        "." => !toks
+            .get(i.wrapping_sub(1))
+            .is_some_and(|p| p.word && (p.text.contains('.') || p.text.len() == 1)),
+        _ => is_mark(t),
+    }
+}
+
+/// Words that stop a subject phrase read backwards from its cue.
+fn stops_subject(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "or"
+            | "that"
+            | "because"
+            | "when"
+            | "while"
+            | "if"
+            | "as"
+            | "in"
+            | "on"
+            | "at"
+            | "with"
+            | "for"
+            | "from"
+            | "to"
+            | "by"
+            | "after"
+            | "before"
+            | "than"
+            | "so"
+            | "then"
+            | "there"
+            | "where"
+            | "whether"
+            | "although"
+            | "though"
+            | "since"
+            | "not"
+            | "about"
+            | "into"
+            | "over"
+            | "under"
+            | "against"
+            | "during"
+            | "without"
+            | "what"
+            | "how"
+            | "why"
+            | "it's"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+    )
+}
+
+/// The subject of the cue at `toks[c]`, read backwards: skips adverbs and auxiliaries, jumps
+/// over a parenthetical between commas and over a relative pronoun.
+pub(crate) fn subject_before<'t>(toks: &[Tok<'t>], c: usize) -> Vec<Tok<'t>> {
+    let mut j = c;
+    let skip = |j: &mut usize| {
+        while *j > 0 && toks[*j - 1].word && is_skippable_before_cue(&toks[*j - 1].lower()) {
+            *j -= 1;
+        }
+    };
+    skip(&mut j);
+    if j > 0 && toks[j - 1].text == "," {
+        // "Truss, however, said" / "McFaul, the former ambassador, wrote".
+        let from = j.saturating_sub(16);
+        if let Some(k) = (from..j - 1).rev().find(|&k| toks[k].text == ",") {
+            if !toks[k + 1..j - 1]
+                .iter()
+                .any(|t| t.word && is_cue(&t.lower()))
+            {
+                // "The club's chairman, John Allan, said": a name between the commas is the
+                // speaker; anything else there is a parenthetical to step over.
+                let inner = &toks[k + 1..j - 1];
+                let lead = inner.first().is_some_and(|t| t.is_capitalized());
+                if lead && inner.iter().all(|t| t.is_capitalized()) && inner.len() <= 4 {
+                    return inner.to_vec();
+                }
+                j = k;
+                skip(&mut j);
+            }
+        }
+    }
+    if j > 0 && matches!(toks[j - 1].lower().as_str(), "who" | "which") {
+        j -= 1;
+        if j > 0 && toks[j - 1].text == "," {
+            j -= 1;
+        }
+    }
+    let end = j;
+    while j > 0 && end - j < 8 {
+        let t = &toks[j - 1];
+        let l = t.lower();
+        if !t.word || stops_subject(&l) || (is_cue(&l) && !t.is_capitalized()) {
+            break;
+        }
+        if l == "of" {
+            let next_cap = toks.get(j).is_some_and(Tok::is_capitalized);
+            let prev_cap = j >= 2 && toks[j - 2].is_capitalized();
+            if !(next_cap && prev_cap) {
+                break;
+            }
+        }
+        j -= 1;
+        if is_determiner(&l) {
+            break;
+        }
+    }
+    toks[j..end].to_vec()
+}
+
+/// The cue right after a quote's closing mark, in the same clause, with its subject.
+///
+/// `ended_sentence`: the quote closed its own sentence (`"We won."`), so a following clause
+/// attributes it only when it is short (`"We won." Smith said.`), not a new statement.
+pub(crate) fn cue_after<'t>(text: &'t str, close: usize, ended_sentence: bool) -> Option<Cue<'t>> {
+    let (_, para_end) = paragraph_bounds(text, close);
+    let mut end = (close + 240).min(para_end);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let toks = tokenize(text, close, end);
+    let mut i = 0;
+    while i < toks.len()
+        && !toks[i].word
+        && matches!(toks[i].text, "," | "—" | "–" | "-" | "." | "!" | "?" | "…")
+    {
+        i += 1;
+    }
+    let start = i;
+    let stop = (start..toks.len())
+        .find(|&k| ends_clause(&toks, k))
+        .unwrap_or(toks.len());
+    let clause = &toks[start..stop];
+    if clause.is_empty() || (ended_sentence && (start == 0 || clause.len() > 8)) {
+        return None;
+    }
+    let c = clause.iter().take(8).position(|t| {
+        let l = t.lower();
+        t.word && ((is_cue(&l) && !is_naming_cue(&l)) || l == "according")
+    })?;
+    let cue = &clause[c];
+    if cue.lower() == "according" {
+        let to = clause.get(c + 1).filter(|t| t.lower() == "to")?;
+        let subject = phrase_until_break(&clause[c + 2..]);
+        return Some(Cue {
+            word: Some(format!("{} {}", cue.text, to.text)),
+            subject,
+        });
+    }
+    let subject = if c == 0 {
+        phrase_until_break(&clause[1..])
+    } else {
+        let before = &clause[..c];
+        let cut = before
+            .iter()
+            .position(|t| t.text == ",")
+            .unwrap_or(before.len());
+        let mut subject = before[..cut].to_vec();
+        while subject
+            .last()
+            .is_some_and(|t| is_skippable_before_cue(&t.lower()))
+            && subject.len() > 1
+        {
+            subject.pop();
+        }
+        if subject.iter().any(|t| !t.word) {
+            return None;
+        }
+        subject
+    };
+    Some(Cue {
+        word: Some(cue.text.to_string()),
+        subject,
+    })
+}
+
+/// An inverted subject: words up to a comma or a word that starts an adjunct.
+fn phrase_until_break<'t>(toks: &[Tok<'t>]) -> Vec<Tok<'t>> {
+    toks.iter()
+        .take_while(|t| t.word && (t.is_capitalized() || !ends_inverted_subject(&t.lower())))
+        .take(8)
+        .copied()
+        .collect()
+}
+
+/// Cues before a quote in its own sentence, nearest first, with their subjects; also the
+/// sentence's span (for the clause-subject fallback).
+pub(crate) fn cues_before<'t>(
+    text: &'t str,
+    open: usize,
+    masks: &[Span],
+    own: Span,
+) -> (Vec<Cue<'t>>, Span) {
+    let (para_start, _) = paragraph_bounds(text, open);
+    let start = sentence_start(text, open, para_start);
+    let toks: Vec<Tok<'t>> = tokenize(text, start, open)
+        .into_iter()
+        .filter(|t| !is_mark(t) && covering(masks, t.span.start).is_none_or(|m| m == own))
+        .collect();
+    let mut cues = Vec::new();
+    for i in (0..toks.len()).rev() {
+        let t = &toks[i];
+        if !t.word {
+            continue;
+        }
+        let l = t.lower();
+        if l == "according" && toks.get(i + 1).is_some_and(|n| n.lower() == "to") {
+            cues.push(Cue {
+                word: Some(format!("{} {}", t.text, toks[i + 1].text)),
+                subject: phrase_until_break(&toks[i + 2..]),
+            });
+        } else if is_cue(&l) && !t.is_capitalized() {
+            // "called"/"dubbed" attribute speech in "what X called" and "called the plan",
+            // not right before the quote ("a group called the").
+            let what = i >= 2 && toks[i - 2].lower() == "what";
+            let object = toks[i + 1..]
+                .iter()
+                .any(|o| o.word && !is_determiner(&o.lower()));
+            if is_naming_cue(&l) && !what && !object {
+                continue;
+            }
+            cues.push(Cue {
+                word: Some(t.text.to_string()),
+                subject: subject_before(&toks, i),
+            });
+        }
+    }
+    if cues.is_empty() && toks.last().is_some_and(|t| t.text == ":") {
+        let subject = subject_before(&toks, toks.len() - 1);
+        cues.push(Cue {
+            word: None,
+            subject,
+        });
+    }
+    (cues, Span::new(start, open.max(start)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(toks: &[Tok<'_>]) -> String {
+        toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
+    }
+
+    fn after(text: &str) -> Option<(String, String)> {
+        let close = text.find("\" ").or_else(|| text.find("” "))? + 1;
+        let c = cue_after(text, close, false)?;
+        Some((c.word.unwrap_or_default(), words(&c.subject)))
+    }
+
+    #[test]
+    fn cue_after_with_subject_and_inversion() {
+        assert_eq!(
+            after("\"We were poor,\" said coach Erik ten Hag."),
+            Some(("said".into(), "coach Erik ten Hag".into()))
+        );
+        assert_eq!(
+            after("\"Costs will rise,\" the company's finance chief told analysts on Tuesday."),
+            Some(("told".into(), "the company's finance chief".into()))
+        );
+        assert_eq!(
+            after("\"The road stays shut,\" police said in a statement, the BBC reported."),
+            Some(("said".into(), "police".into()))
+        );
+        assert_eq!(
+            after("\"Prices fell,\" according to the statistics office."),
+            Some(("according to".into(), "the statistics office".into()))
+        );
+        assert_eq!(after("\"We lost\" because the referee was poor."), None);
+    }
+
+    fn before(text: &str) -> Vec<(String, String)> {
+        let open = text.rfind('"').unwrap_or(0);
+        let open = text[..open].rfind('"').unwrap_or(open);
+        cues_before(text, open, &[], Span::default())
+            .0
+            .into_iter()
+            .map(|c| (c.word.unwrap_or_default(), words(&c.subject)))
+            .collect()
+    }
+
+    #[test]
+    fn cue_before_skips_adverbs_parentheticals_and_relatives() {
+        assert_eq!(
+            before("The mayor, however, said the plan was \"a disaster\".")[0].1,
+            "The mayor"
+        );
+        assert_eq!(
+            before("Jane Ode, the club's former captain, wrote on Twitter, \"Proud of them all.\"")
+                [0]
+            .1,
+            "Jane Ode"
+        );
+        assert_eq!(before("It was praised by the chief executive, who said profits were \"simply outstanding\".")[0].1, "the chief executive");
+        assert_eq!(
+            before("The central bank has also said inflation was \"broadly under control\".")[0].1,
+            "The central bank"
+        );
+    }
+
+    #[test]
+    fn naming_verbs_only_cue_in_what_x_called() {
+        let cues =
+            before("Regulators warned that what they called \"reckless lending\" would spread.");
+        assert_eq!(cues[0], ("called".into(), "they".into()));
+        assert_eq!(cues[1], ("warned".into(), "Regulators".into()));
+        assert!(before("A man called \"the butcher of the east\" was arrested.").is_empty());
+        let cues = before("Analysts at the bank called the results \"a clear beat\" on Monday.");
+        assert_eq!(cues[0], ("called".into(), "the bank".into()));
+    }
+}

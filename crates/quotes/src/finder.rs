@@ -1,0 +1,335 @@
+//! The quote pass: pairs marks, keeps speech, attributes each quote, then lends speakers to
+//! quotes without a cue of their own (split quotes, runs of quote paragraphs).
+
+use storyline_record::{Entity, Quote, QuoteKind, Span};
+
+use crate::cues::{cue_after, cues_before, Cue};
+use crate::filter::{classify, trimmed, Verdict};
+use crate::layout::paragraph_bounds;
+use crate::marks::{find_marked, Marked};
+use crate::speaker::{Resolver, Speaker};
+use crate::words::{pronoun, Pronoun};
+
+/// A kept quote while its speaker is being worked out.
+struct Pending {
+    mark: Marked,
+    kind: QuoteKind,
+    speaker: Option<Speaker>,
+    cue: Option<String>,
+    /// Attributed by a cue of its own (not lent by a neighbour).
+    own: bool,
+}
+
+/// Every direct and partial quote of `text`, attributed.
+pub(crate) fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+    let mut kept: Vec<(Marked, Verdict)> = find_marked(text)
+        .into_iter()
+        .map(|m| (m, classify(text, &m)))
+        .filter(|(_, v)| *v != Verdict::Skip)
+        .collect();
+    kept.sort_by_key(|(m, _)| m.open);
+    // Short stretches stay visible to the cue search: `Johnson 'warned' Putin` is a cue.
+    let masks: Vec<Span> = kept
+        .iter()
+        .filter(|(_, v)| matches!(v, Verdict::Keep(_)))
+        .map(|(m, _)| Span::new(m.open, m.close))
+        .collect();
+    let mut resolver = Resolver::new(text, entities, masks.clone());
+    let mut history: Vec<Speaker> = Vec::new();
+    let mut pending: Vec<Pending> = Vec::new();
+
+    for (mark, verdict) in &kept {
+        let found = attribute(text, mark, &masks, &mut resolver, &history);
+        let (kind, needs_cue) = match *verdict {
+            Verdict::Keep(k) => (k, false),
+            Verdict::NeedsCue(k) => (k, true),
+            Verdict::Skip => continue,
+        };
+        match found {
+            Some((speaker, cue)) => {
+                history.push(speaker.clone());
+                pending.push(Pending {
+                    mark: *mark,
+                    kind,
+                    speaker: Some(speaker),
+                    cue,
+                    own: true,
+                });
+            }
+            None if needs_cue => {}
+            None => pending.push(Pending {
+                mark: *mark,
+                kind,
+                speaker: None,
+                cue: None,
+                own: false,
+            }),
+        }
+    }
+    lend_speakers(text, &mut pending, &mut resolver, &history);
+    pending
+        .into_iter()
+        .filter_map(|p| {
+            let span = trimmed(text, p.mark.inner);
+            (!span.is_empty()).then(|| Quote {
+                span,
+                speaker: p.speaker.as_ref().map(|s| s.name.clone()),
+                speaker_span: p.speaker.as_ref().and_then(|s| s.span),
+                cue: p.cue,
+                kind: p.kind,
+            })
+        })
+        .collect()
+}
+
+/// The speaker and cue of one quote from its own sentence, if a cue attributes it.
+fn attribute(
+    text: &str,
+    mark: &Marked,
+    masks: &[Span],
+    resolver: &mut Resolver<'_>,
+    history: &[Speaker],
+) -> Option<(Speaker, Option<String>)> {
+    let inner = trimmed(text, mark.inner).slice(text);
+    let ended_sentence = inner.ends_with(['.', '!', '?']);
+    if let Some(cue) = cue_after(text, mark.close, ended_sentence) {
+        if let Some(s) = resolver.resolve_phrase(&cue.subject, history) {
+            return Some((s, cue.word));
+        }
+    }
+    let (cues, sentence) = cues_before(text, mark.open, masks, Span::new(mark.open, mark.close));
+    if cues.is_empty() {
+        return None;
+    }
+    // "what it called": a bare "it"/"they" defers to a named subject earlier in the sentence.
+    let is_vague = |c: &Cue<'_>| {
+        c.subject.len() == 1
+            && matches!(
+                pronoun(&c.subject[0].lower()),
+                Some(Pronoun::Neuter | Pronoun::Plural)
+            )
+    };
+    let named = cues
+        .iter()
+        .skip(1)
+        .find(|c| !c.subject.is_empty() && !is_vague(c));
+    for cue in &cues {
+        let cue = match named {
+            Some(n) if is_vague(cue) => n,
+            _ => cue,
+        };
+        if let Some(s) = resolver.resolve_phrase(&cue.subject, history) {
+            return Some((s, cue.word.clone()));
+        }
+    }
+    // A cue without its own subject ("…, but conceded that …"): the clause's opening subject.
+    let head_end = text
+        .get(sentence.start..sentence.end)
+        .and_then(|s| {
+            s.char_indices()
+                .filter(|(_, c)| c.is_whitespace())
+                .nth(3)
+                .map(|(k, _)| sentence.start + k)
+        })
+        .unwrap_or(sentence.end);
+    let s = resolver.first_mention_in(Span::new(sentence.start, head_end))?;
+    Some((s, cues[0].word.clone()))
+}
+
+/// Whether only whitespace and at most one paragraph break separate `a` and `b`.
+fn adjacent_paragraphs(text: &str, a_end: usize, b_start: usize) -> bool {
+    let (_, a_para_end) = paragraph_bounds(text, a_end);
+    let (b_para_start, _) = paragraph_bounds(text, b_start);
+    a_para_end >= b_para_start
+        || text
+            .get(a_para_end..b_para_start)
+            .is_some_and(|gap| gap.trim().is_empty())
+}
+
+/// Gives quotes without a cue the speaker of a neighbour: the next quote of the same paragraph
+/// (`"X." "Y," she said.`), else the previous quote when it sits in the same or the preceding
+/// paragraph (split quotes, runs of quote paragraphs), else the latest speaker, else the latest
+/// person named.
+fn lend_speakers(
+    text: &str,
+    pending: &mut [Pending],
+    resolver: &mut Resolver<'_>,
+    history: &[Speaker],
+) {
+    for i in 0..pending.len() {
+        if pending[i].own {
+            continue;
+        }
+        let open = pending[i].mark.open;
+        let (para_start, para_end) = paragraph_bounds(text, open);
+        let next_same = pending
+            .get(i + 1)
+            .filter(|n| n.own && n.mark.open < para_end && n.mark.open >= para_start)
+            .and_then(|n| n.speaker.clone());
+        let prev_near = i
+            .checked_sub(1)
+            .map(|k| &pending[k])
+            .filter(|p| adjacent_paragraphs(text, p.mark.close, open))
+            .and_then(|p| p.speaker.clone());
+        let latest = history.iter().rev().find(|s| s.at < open).cloned();
+        let speaker = next_same
+            .or(prev_near)
+            .or(latest)
+            .or_else(|| resolver.resolve_pronoun(Pronoun::Male, open, &[]))
+            .or_else(|| resolver.resolve_pronoun(Pronoun::Female, open, &[]));
+        pending[i].speaker = speaker;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_record::EntityType;
+
+    /// An entity whose mentions are every occurrence of each surface form.
+    fn entity(text: &str, name: &str, kind: EntityType, surfaces: &[&str]) -> Entity {
+        let mut mentions: Vec<Span> = surfaces
+            .iter()
+            .flat_map(|s| {
+                text.match_indices(s)
+                    .map(|(i, _)| Span::new(i, i + s.len()))
+            })
+            .collect();
+        mentions.sort_by_key(|m| m.start);
+        mentions.dedup_by(|b, a| a.contains(*b));
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: surfaces.iter().map(|s| s.to_string()).collect(),
+            role: None,
+            mentions,
+        }
+    }
+
+    fn run(text: &str, entities: &[Entity]) -> Vec<(String, String, QuoteKind)> {
+        find_quotes(text, entities)
+            .into_iter()
+            .map(|q| {
+                (
+                    q.span.slice(text).to_string(),
+                    q.speaker.unwrap_or_default(),
+                    q.kind,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn sport_split_quote_and_pronoun() {
+        let text = "Manchester United manager Erik ten Hag was blunt after the defeat.\n\n\"We were poor,\" he said. \"The second half was not acceptable.\"";
+        let e = [entity(
+            text,
+            "Erik ten Hag",
+            EntityType::Person,
+            &["Erik ten Hag"],
+        )];
+        let q = run(text, &e);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[0].0, "We were poor");
+        assert_eq!(q[1].0, "The second half was not acceptable.");
+        assert!(q
+            .iter()
+            .all(|x| x.1 == "Erik ten Hag" && x.2 == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn business_role_phrase_with_canonical_possessor() {
+        let text = "Shares in Tesco fell after chief executive Ken Murphy spoke.\n\"Trading was tough in every region,\" Murphy's spokesman said.";
+        let e = [
+            entity(
+                text,
+                "Ken Murphy",
+                EntityType::Person,
+                &["Ken Murphy", "Murphy"],
+            ),
+            entity(text, "Tesco", EntityType::Org, &["Tesco"]),
+        ];
+        let q = run(text, &e);
+        assert_eq!(q[0].1, "Ken Murphy's spokesman");
+    }
+
+    #[test]
+    fn wire_partial_quote_and_gendered_pronoun() {
+        let text = "Finance Minister Anna Berg met Prime Minister Jonas Holm on Monday. Berg, however, said the budget was \"deeply flawed\".\n\"We will not sign it,\" she said.";
+        let e = [
+            entity(
+                text,
+                "Anna Berg",
+                EntityType::Person,
+                &["Anna Berg", "Berg"],
+            ),
+            entity(text, "Jonas Holm", EntityType::Person, &["Jonas Holm"]),
+        ];
+        let q = run(text, &e);
+        assert_eq!(
+            q[0],
+            (
+                "deeply flawed".into(),
+                "Anna Berg".into(),
+                QuoteKind::Partial
+            )
+        );
+        assert_eq!(q[1].1, "Anna Berg");
+    }
+
+    #[test]
+    fn organisation_speaker_through_what_it_called() {
+        let text = "Last week the European Commission warned that what it called \"unfair subsidies\" would hurt rival carmakers.";
+        let e = [entity(
+            text,
+            "European Commission",
+            EntityType::Org,
+            &["European Commission"],
+        )];
+        let q = run(text, &e);
+        assert_eq!(q[0].0, "unfair subsidies");
+        assert_eq!(q[0].1, "European Commission");
+    }
+
+    #[test]
+    fn local_news_run_of_quote_paragraphs() {
+        let text = "Council leader Priya Shah said the library would stay open.\n\n\"We listened to residents and we heard them loud and clear,\" Shah said.\n\n\"Nobody wants to lose a service like this one.\"\n\nThe decision follows a petition.";
+        let e = [entity(
+            text,
+            "Priya Shah",
+            EntityType::Person,
+            &["Priya Shah", "Shah"],
+        )];
+        let q = run(text, &e);
+        assert_eq!(q.len(), 2);
+        assert!(q.iter().all(|x| x.1 == "Priya Shah"), "{q:?}");
+    }
+
+    #[test]
+    fn scare_quotes_and_titles_are_not_quotes() {
+        let text = "Residents call the junction 'the death trap'. The mayor appeared on the programme \"Morning Live\" and said the \"improvements\" were late.";
+        assert!(run(text, &[]).is_empty(), "{:?}", run(text, &[]));
+    }
+
+    #[test]
+    fn speaker_without_entities_falls_back_to_the_written_name() {
+        let text = "\"It is a fantastic result for the town,\" said Councillor Maria Lopez.";
+        assert_eq!(run(text, &[])[0].1, "Maria Lopez");
+    }
+
+    #[test]
+    fn never_panics() {
+        for text in [
+            "",
+            "\"",
+            "“”",
+            "said \"",
+            "\"a\" said he",
+            "\n\n\"\n\"x",
+            "'x' 'y",
+            "é\"ü\"ö said",
+        ] {
+            let _ = find_quotes(text, &[]);
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Turns a subject phrase ("he", "Johnson's spokesman", "UK Foreign Secretary Liz Truss",
+//! "the company") into a speaker: an entity's canonical name with the mention it came through,
+//! or a role phrase kept as written (its possessor canonicalised).
+//!
+//! Pronouns resolve to the most recent compatible antecedent outside quotes: a person of
+//! compatible gender for he/she (gender from given names, titles, roles and earlier pronouns),
+//! an organisation or place for "it"; a previous speaker that is more recent than any mention
+//! wins, so `"…," a police spokeswoman said. "…," she added.` stays with the spokeswoman.
+
+use std::collections::HashMap;
+
+use storyline_lexicon::Lexicon;
+use storyline_record::{Entity, EntityType, Span};
+
+use crate::layout::{covering, Tok};
+use crate::words::{
+    gender_of_given_name, gender_of_word, is_determiner, is_org_anaphor, is_role_noun, pronoun,
+    Gender, Pronoun,
+};
+
+/// A resolved speaker.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Speaker {
+    /// Canonical entity name or role phrase.
+    pub name: String,
+    /// The mention (or role phrase) it was resolved through.
+    pub span: Option<Span>,
+    /// The entity, when the speaker is one.
+    pub entity: Option<usize>,
+    /// Where in the text the attribution sits (for recency).
+    pub at: usize,
+    /// Gender evidence, for later pronouns.
+    pub gender: Option<Gender>,
+}
+
+/// Entity lookups for one article, plus what pronouns have taught about genders.
+pub(crate) struct Resolver<'a> {
+    text: &'a str,
+    entities: &'a [Entity],
+    /// Every mention as (span, entity index), by start.
+    mentions: Vec<(Span, usize)>,
+    /// Lowercased names and aliases.
+    by_name: HashMap<String, usize>,
+    /// Lowercased last word of person names, when it names one person only.
+    by_last: HashMap<String, Option<usize>>,
+    genders: Vec<Option<Gender>>,
+    /// Kept quotes (opening to closing mark): no antecedent hides in them.
+    quoted: Vec<Span>,
+}
+
+impl<'a> Resolver<'a> {
+    /// Indexes the entities of an article.
+    pub fn new(text: &'a str, entities: &'a [Entity], quoted: Vec<Span>) -> Resolver<'a> {
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
+            .filter(|(m, _)| text.get(m.range()).is_some())
+            .collect();
+        mentions.sort_by_key(|(m, _)| (m.start, m.end));
+        let mut by_name = HashMap::new();
+        let mut by_last: HashMap<String, Option<usize>> = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(&e.aliases) {
+                by_name.entry(n.to_lowercase()).or_insert(i);
+            }
+            if e.kind == EntityType::Person {
+                if let Some(last) = e.name.split_whitespace().last() {
+                    let slot = by_last.entry(last.to_lowercase()).or_insert(Some(i));
+                    if *slot != Some(i) {
+                        *slot = None;
+                    }
+                }
+            }
+        }
+        let genders = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| entity_gender(text, e, mentions.iter().filter(|m| m.1 == i)))
+            .collect();
+        Resolver {
+            text,
+            entities,
+            mentions,
+            by_name,
+            by_last,
+            genders,
+            quoted,
+        }
+    }
+
+    fn in_quote(&self, span: Span) -> bool {
+        covering(&self.quoted, span.start).is_some_and(|q| q.contains(span))
+    }
+
+    fn speaker_of(&self, entity: usize, span: Span) -> Speaker {
+        Speaker {
+            name: self.entities[entity].name.clone(),
+            span: Some(span),
+            entity: Some(entity),
+            at: span.start,
+            gender: self.genders[entity],
+        }
+    }
+
+    /// The speaker named by a subject phrase, or `None` when the phrase names nobody.
+    pub fn resolve_phrase(&mut self, phrase: &[Tok<'_>], history: &[Speaker]) -> Option<Speaker> {
+        let (first, last) = (phrase.first()?, phrase.last()?);
+        let span = Span::new(first.span.start, last.span.end);
+        if phrase.len() == 1 {
+            if let Some(p) = pronoun(&first.text.to_lowercase()) {
+                return self.resolve_pronoun(p, first.span.start, history);
+            }
+        }
+        let inside: Vec<(Span, usize)> = self
+            .mentions
+            .iter()
+            .filter(|(m, _)| span.contains(*m))
+            .copied()
+            .collect();
+        let head = last.lower();
+        let role_headed = !last.is_capitalized() && is_role_noun(&head);
+        if role_headed {
+            let capitalised = phrase.iter().any(Tok::is_capitalized);
+            if !capitalised && phrase.len() <= 3 {
+                if let Some(s) = self.role_anaphor(&head, span) {
+                    return Some(s);
+                }
+            }
+            return Some(self.role_phrase(phrase, span, &inside));
+        }
+        if !last.is_capitalized() {
+            return None;
+        }
+        // A named subject: prefer a person, else the last mention in the phrase.
+        let pick = inside
+            .iter()
+            .rev()
+            .find(|(_, e)| self.entities[*e].kind == EntityType::Person)
+            .or_else(|| inside.last());
+        if let Some(&(m, e)) = pick {
+            return Some(self.speaker_of(e, m));
+        }
+        let mut run = trailing_name(phrase);
+        // "Councillor Maria Lopez": titles are not part of the name.
+        while run.len() > 1 && is_title(run[0].text) {
+            run = &run[1..];
+        }
+        let (a, b) = (run.first()?, run.last()?);
+        let name_span = Span::new(a.span.start, b.span.end);
+        let name = name_span.slice(self.text);
+        let key = name.to_lowercase();
+        let key = key.strip_prefix("the ").unwrap_or(&key);
+        if let Some(&e) = self.by_name.get(key) {
+            return Some(self.speaker_of(e, name_span));
+        }
+        if let Some(&Some(e)) = self.by_last.get(&b.lower()) {
+            return Some(self.speaker_of(e, name_span));
+        }
+        let gender =
+            given_name(a.text).or_else(|| phrase.iter().find_map(|t| gender_of_word(&t.lower())));
+        Some(Speaker {
+            name: name.to_string(),
+            span: Some(name_span),
+            entity: None,
+            at: name_span.start,
+            gender,
+        })
+    }
+
+    /// "the company" → the latest organisation; "the minister" → the latest person with that role.
+    fn role_anaphor(&self, head: &str, span: Span) -> Option<Speaker> {
+        let before = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let candidates = self.mentions[..before].iter().rev().take(60);
+        if is_org_anaphor(head) {
+            let (m, e) = candidates
+                .clone()
+                .find(|(m, e)| self.entities[*e].kind == EntityType::Org && !self.in_quote(*m))?;
+            return Some(self.speaker_of(*e, *m));
+        }
+        let (m, e) = candidates.clone().find(|(m, e)| {
+            self.entities[*e].kind == EntityType::Person
+                && !self.in_quote(*m)
+                && self.entities[*e]
+                    .role
+                    .as_deref()
+                    .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head))
+        })?;
+        Some(self.speaker_of(*e, *m))
+    }
+
+    /// A role phrase as written, possessors canonicalised ("Johnson's spokesman" →
+    /// "Boris Johnson's spokesman").
+    fn role_phrase(&self, phrase: &[Tok<'_>], span: Span, inside: &[(Span, usize)]) -> Speaker {
+        let mut name = String::new();
+        let mut pos = span.start;
+        for &(m, e) in inside {
+            let possessor = self
+                .text
+                .get(m.end..)
+                .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+            if possessor && m.start >= pos {
+                name.push_str(self.text.get(pos..m.start).unwrap_or(""));
+                name.push_str(&self.entities[e].name);
+                pos = m.end;
+            }
+        }
+        name.push_str(self.text.get(pos..span.end).unwrap_or(""));
+        let gender = phrase.iter().find_map(|t| gender_of_word(&t.lower()));
+        Speaker {
+            name,
+            span: Some(span),
+            entity: None,
+            at: span.start,
+            gender,
+        }
+    }
+
+    /// Resolves a pronoun at `pos` to the latest compatible antecedent.
+    pub fn resolve_pronoun(
+        &mut self,
+        p: Pronoun,
+        pos: usize,
+        history: &[Speaker],
+    ) -> Option<Speaker> {
+        let before = self.mentions.partition_point(|(m, _)| m.start < pos);
+        let mention = self.mentions[..before]
+            .iter()
+            .rev()
+            .take(80)
+            .find(|(m, e)| {
+                !self.in_quote(*m) && self.compatible(p, self.entities[*e].kind, self.genders[*e])
+            })
+            .copied();
+        let previous = history
+            .iter()
+            .rev()
+            .find(|s| s.at < pos && self.speaker_compatible(p, s))
+            .cloned();
+        let mut found = match (mention, previous) {
+            (Some((m, e)), Some(s)) if s.at < m.start => self.speaker_of(e, m),
+            (_, Some(s)) => s,
+            (Some((m, e)), None) => self.speaker_of(e, m),
+            (None, None) => return None,
+        };
+        let learned = match p {
+            Pronoun::Male => Some(Gender::Male),
+            Pronoun::Female => Some(Gender::Female),
+            _ => None,
+        };
+        if let (Some(g), Some(e)) = (learned, found.entity) {
+            if self.genders[e].is_none() {
+                self.genders[e] = Some(g);
+            }
+        }
+        found.gender = found.gender.or(learned);
+        found.at = pos;
+        Some(found)
+    }
+
+    fn compatible(&self, p: Pronoun, kind: EntityType, gender: Option<Gender>) -> bool {
+        match p {
+            Pronoun::Male => kind == EntityType::Person && gender != Some(Gender::Female),
+            Pronoun::Female => kind == EntityType::Person && gender != Some(Gender::Male),
+            Pronoun::Neuter => kind != EntityType::Person,
+            Pronoun::Plural => kind == EntityType::Org,
+        }
+    }
+
+    fn speaker_compatible(&self, p: Pronoun, s: &Speaker) -> bool {
+        let kind = s.entity.map(|e| self.entities[e].kind);
+        match p {
+            Pronoun::Male | Pronoun::Female => {
+                let g = s.entity.and_then(|e| self.genders[e]).or(s.gender);
+                let person = kind.is_none_or(|k| k == EntityType::Person);
+                person && self.compatible(p, EntityType::Person, g)
+            }
+            Pronoun::Neuter => kind.is_some_and(|k| k != EntityType::Person),
+            Pronoun::Plural => kind != Some(EntityType::Person),
+        }
+    }
+
+    /// The first mention starting inside `span` (a clause's opening words), as a speaker.
+    pub fn first_mention_in(&self, span: Span) -> Option<Speaker> {
+        let i = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let &(m, e) = self.mentions.get(i).filter(|(m, _)| span.contains(*m))?;
+        Some(self.speaker_of(e, m))
+    }
+}
+
+/// Whether a capitalised word before a name is a title or role ("Councillor", "Coach").
+fn is_title(word: &str) -> bool {
+    let w = word.to_lowercase();
+    is_role_noun(&w) || gender_of_word(&w).is_some() || Lexicon::get().is_title_word(word)
+}
+
+/// Gender of a given name: this crate's short list first, then the lexicon's long one.
+fn given_name(word: &str) -> Option<Gender> {
+    gender_of_given_name(&word.to_lowercase()).or_else(|| {
+        storyline_lexicon::given_name_gender(word).map(|g| match g {
+            storyline_lexicon::Gender::Male => Gender::Male,
+            storyline_lexicon::Gender::Female => Gender::Female,
+        })
+    })
+}
+
+/// Gender evidence for an entity: its given name, its role, or a title before a mention.
+fn entity_gender<'m>(
+    text: &str,
+    e: &Entity,
+    mut mentions: impl Iterator<Item = &'m (Span, usize)>,
+) -> Option<Gender> {
+    if e.kind != EntityType::Person {
+        return None;
+    }
+    let first = e.name.split_whitespace().next().unwrap_or("");
+    given_name(first)
+        .or_else(|| {
+            let role = e.role.as_deref().unwrap_or("").to_lowercase();
+            role.split_whitespace().find_map(gender_of_word)
+        })
+        .or_else(|| {
+            mentions.find_map(|(m, _)| {
+                let before = text.get(..m.start)?.trim_end().trim_end_matches('.');
+                let word = before.rsplit(char::is_whitespace).next()?;
+                gender_of_word(&word.to_lowercase())
+            })
+        })
+}
+
+/// The trailing run of a phrase that looks like a name: capitalised words, with lowercase
+/// particles inside ("Erik ten Hag", "Ursula von der Leyen").
+fn trailing_name<'p, 't>(phrase: &'p [Tok<'t>]) -> &'p [Tok<'t>] {
+    let mut start = phrase.len();
+    while start > 0 {
+        let t = &phrase[start - 1];
+        let particle = matches!(
+            t.text,
+            "ten" | "van" | "von" | "der" | "de" | "da" | "bin" | "al" | "del" | "la" | "le"
+        );
+        let inner = start < phrase.len();
+        if t.is_capitalized() && (!t.is_possessive() || !inner) || (particle && inner) {
+            start -= 1;
+        } else {
+            break;
+        }
+    }
+    while start < phrase.len() && !phrase[start].is_capitalized() {
+        start += 1;
+    }
+    let slice = &phrase[start..];
+    if slice.first().is_some_and(|t| is_determiner(&t.lower())) {
+        &slice[1..]
+    } else {
+        slice
+    }
+}
