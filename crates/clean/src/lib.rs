@@ -58,6 +58,8 @@ struct Found {
     dates: Vec<(usize, FoundDate)>,
     /// Bylines, with their line index.
     bylines: Vec<(usize, Byline)>,
+    /// Agencies named by wire datelines.
+    agencies: Vec<String>,
 }
 
 impl Cleaner {
@@ -137,6 +139,10 @@ impl Cleaner {
             } else if let Some(b) = self.meta.author.byline(line.text) {
                 found.bylines.push((i, b));
                 lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
+            } else if let Some(w) = self.meta.agency.dateline(line.text) {
+                found.agencies.extend(w.agency);
+                let at = lines[i].span.start + w.body;
+                lines[i].verdict = Verdict::DropPrefix(at, RemovalReason::Dateline);
             }
         }
         found
@@ -272,10 +278,12 @@ impl Cleaner {
                 .filter(|l| l.verdict == Verdict::Drop(RemovalReason::Metadata))
                 .find_map(|l| self.meta.outlet.copyright_holder(l.text))
         };
+        let agency = found.agencies.first().cloned();
         phrase
             .or(team)
             .or_else(|| page.and_then(metadata::outlet_from_url))
             .or_else(copyright)
+            .or(agency)
     }
 }
 

@@ -34,6 +34,12 @@ pub enum Command {
     /// articles/s and each stage's share of the time. Pin it to one core to compare runs:
     /// `taskset -c 0 storyline bench examples/seeds`.
     Bench(BenchArgs),
+    /// Store and per-item query subcommands.
+    #[command(flatten)]
+    Store(crate::store_cmds::StoreCommand),
+    /// Cross-article analysis subcommands.
+    #[command(flatten)]
+    Analyse(crate::analyse_cmds::AnalyseCommand),
 }
 
 /// Flags of `storyline extract`.
@@ -93,7 +99,7 @@ mod tests {
         let cli = Cli::try_parse_from(["storyline", "extract", "a.txt"]).expect("parses");
         match cli.command {
             Command::Extract(a) => assert_eq!(a.format, Format::Jsonl),
-            Command::Bench(_) => unreachable!("parsed extract"),
+            _ => unreachable!("parsed extract"),
         }
     }
 }

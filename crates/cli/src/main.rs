@@ -1,11 +1,13 @@
 //! The `storyline` binary: parses flags, builds the library objects, loops over inputs and
 //! reports. No domain rules live here.
 
+mod analyse_cmds;
 mod args;
 mod bench;
 mod extract;
 mod messages;
 mod output;
+mod store_cmds;
 
 use clap::Parser;
 
@@ -14,6 +16,8 @@ fn main() {
     let result = match cli.command {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Bench(a) => bench::run(a),
+        args::Command::Store(c) => store_cmds::run(c),
+        args::Command::Analyse(c) => analyse_cmds::run(c),
     };
     match result {
         Ok(()) if messages::errored() => std::process::exit(1),

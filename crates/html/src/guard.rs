@@ -148,7 +148,7 @@ fn tag_name(b: &[u8], at: usize) -> &[u8] {
 }
 
 fn is_in(name: &[u8], set: &[&[u8]]) -> bool {
-    set.iter().any(|s| *s == name)
+    set.contains(&name)
 }
 
 /// Position of `needle` in `b` at or after `from`.

@@ -7,6 +7,7 @@
 //! 3. `entities`: persons, organisations, places with aliases, roles, mentions.
 //! 4. `quotes`: quotations with cues and speakers (reads entities).
 //! 5. `claims`: numeric claims with claimants (reads entities and quotes).
+//! 6. `events`: PLOVER actor–action–target events with modality (reads entities and quotes).
 //!
 //! The order lives here and nowhere else.
 //!
@@ -25,6 +26,7 @@
 use storyline_claims::ClaimFinder;
 use storyline_clean::Cleaner;
 use storyline_entities::EntityRecognizer;
+use storyline_events::EventCoder;
 use storyline_quotes::QuoteFinder;
 use storyline_record::Article;
 use storyline_segment::Segmenter;
@@ -61,6 +63,7 @@ stage!(Segmenter, "segment");
 stage!(EntityRecognizer, "entities");
 stage!(QuoteFinder, "quotes");
 stage!(ClaimFinder, "claims");
+stage!(EventCoder, "events");
 
 /// The ordered list of stages.
 pub struct Pipeline {
@@ -77,6 +80,7 @@ impl Pipeline {
                 Box::new(StageAdapter(EntityRecognizer::new())),
                 Box::new(StageAdapter(QuoteFinder::new())),
                 Box::new(StageAdapter(ClaimFinder::new())),
+                Box::new(StageAdapter(EventCoder::new())),
             ],
         }
     }

@@ -109,8 +109,15 @@ fn clause_after(toks: &[Tok<'_>], c: usize) -> Option<(usize, usize)> {
             None => return None,
         }
     }
+    let mut that = told;
     while i < toks.len() && toks[i].word && is_cue_adjunct(&toks[i].lower()) {
+        that |= toks[i].lower() == "that";
         i += 1;
+    }
+    // Other verbs take objects as often as clauses ("warned of a buildup", "acknowledged a
+    // build-up"): only "that" shows a clause follows.
+    if !that && !matches!(toks[c].lower().as_str(), "said" | "says") {
+        return None;
     }
     let mut end = toks.len();
     // Trailing attributions belong to the sentence, not the clause: ", according to Tass".
@@ -221,6 +228,16 @@ mod tests {
         assert!(found
             .iter()
             .all(|q| q.speaker.as_deref() == Some("Tom Reyes")));
+    }
+
+    #[test]
+    fn other_verbs_need_that() {
+        let text = "Analysts at Barclays warned of a slowdown in the housing market this year.";
+        let e = Entity {
+            kind: EntityType::Org,
+            ..person(text, "Barclays", &["Barclays"])
+        };
+        assert!(find_indirect(text, &[e], &[]).is_empty());
     }
 
     #[test]

@@ -35,6 +35,7 @@ mod finder;
 mod indirect;
 mod layout;
 mod marks;
+mod roles;
 mod speaker;
 mod words;
 
@@ -59,7 +60,7 @@ pub struct QuoteFinder {
 impl QuoteFinder {
     /// Builds the stage with its default settings (quotations in marks only).
     pub fn new() -> QuoteFinder {
-        QuoteFinder::with_indirect(IndirectSpeech::Include)
+        QuoteFinder::with_indirect(IndirectSpeech::default())
     }
 
     /// Builds the stage with the given treatment of indirect speech.

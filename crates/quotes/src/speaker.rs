@@ -13,10 +13,8 @@ use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::layout::{covering, Tok};
-use crate::words::{
-    gender_of_given_name, gender_of_word, is_determiner, is_org_anaphor, is_role_noun, pronoun,
-    Gender, Pronoun,
-};
+use crate::roles::{gender_of_given_name, gender_of_word, is_org_anaphor, is_role_noun, Gender};
+use crate::words::{is_determiner, pronoun, Pronoun};
 
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq)]
@@ -353,5 +351,91 @@ fn trailing_name<'p, 't>(phrase: &'p [Tok<'t>]) -> &'p [Tok<'t>] {
         &slice[1..]
     } else {
         slice
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::tokenize;
+
+    fn entity(text: &str, name: &str, kind: EntityType, surface: &str) -> Entity {
+        Entity {
+            name: name.into(),
+            kind,
+            aliases: vec![],
+            role: None,
+            mentions: text
+                .match_indices(surface)
+                .map(|(i, _)| Span::new(i, i + surface.len()))
+                .collect(),
+        }
+    }
+
+    /// Resolves the phrase `phrase` (its last occurrence in `text`).
+    fn resolve(text: &str, entities: &[Entity], phrase: &str) -> Option<String> {
+        let at = text.rfind(phrase)?;
+        let toks = tokenize(text, at, at + phrase.len());
+        Resolver::new(text, entities, Vec::new())
+            .resolve_phrase(&toks, &[])
+            .map(|s| s.name)
+    }
+
+    #[test]
+    fn she_skips_a_known_man() {
+        let text = "Angela Ruiz met John Park. she said";
+        let e = [
+            entity(text, "Angela Ruiz", EntityType::Person, "Angela Ruiz"),
+            entity(text, "John Park", EntityType::Person, "John Park"),
+        ];
+        assert_eq!(resolve(text, &e, "she").as_deref(), Some("Angela Ruiz"));
+        assert_eq!(resolve(text, &e, "John Park").as_deref(), Some("John Park"));
+    }
+
+    #[test]
+    fn it_means_an_organisation() {
+        let text = "Ofgem fined Thames Water on Monday, and Jo Smith spoke. it said";
+        let e = [
+            entity(text, "Thames Water", EntityType::Org, "Thames Water"),
+            entity(text, "Jo Smith", EntityType::Person, "Jo Smith"),
+        ];
+        assert_eq!(resolve(text, &e, "it").as_deref(), Some("Thames Water"));
+    }
+
+    #[test]
+    fn possessive_roles_keep_the_role_with_a_canonical_owner() {
+        let text = "Mayor Lena Ortiz spoke. Ortiz's deputy said";
+        let mut e = entity(text, "Lena Ortiz", EntityType::Person, "Ortiz");
+        e.mentions[0].start -= "Lena ".len();
+        assert_eq!(
+            resolve(text, &[e], "Ortiz's deputy").as_deref(),
+            Some("Lena Ortiz's deputy")
+        );
+    }
+
+    #[test]
+    fn role_anaphors_find_their_entity() {
+        let text = "Shares in Rolls-Royce rose. the company said";
+        let e = [entity(text, "Rolls-Royce", EntityType::Org, "Rolls-Royce")];
+        assert_eq!(
+            resolve(text, &e, "the company").as_deref(),
+            Some("Rolls-Royce")
+        );
+        assert_eq!(
+            resolve("a police spokeswoman said", &[], "a police spokeswoman").as_deref(),
+            Some("a police spokeswoman")
+        );
+    }
+
+    #[test]
+    fn unknown_names_lose_their_titles() {
+        assert_eq!(
+            resolve("Coach Sam Ode said", &[], "Coach Sam Ode").as_deref(),
+            Some("Sam Ode")
+        );
+        assert_eq!(
+            resolve("the report said", &[], "the report").as_deref(),
+            Some("the report")
+        );
     }
 }

@@ -1,12 +1,14 @@
 //! Article metadata: title, outlet, published date, author, language. Given fields win: only
 //! fields that are still `None` are filled, and unknown stays `None`.
 
+mod agency;
 mod author;
 mod date;
 mod language;
 mod outlet;
 pub mod title;
 
+pub use agency::AgencyRules;
 pub use author::{AuthorRules, Byline};
 pub use date::{DateLine, DateRules, FoundDate};
 pub use language::detect as detect_language;
@@ -66,6 +68,8 @@ pub struct MetaRules {
     pub author: AuthorRules,
     /// Outlet phrases and copyright lines.
     pub outlet: OutletRules,
+    /// Wire datelines.
+    pub agency: AgencyRules,
 }
 
 impl MetaRules {
@@ -75,6 +79,7 @@ impl MetaRules {
             date: DateRules::new(),
             author: AuthorRules::new(),
             outlet: OutletRules::new(),
+            agency: AgencyRules::new(),
         }
     }
 }

@@ -1,0 +1,2 @@
+//! Cross-article analysis: canonical entities, story clusters, disagreements, quote reuse, timelines. (being written).
+#![deny(missing_docs)]

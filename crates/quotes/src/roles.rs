@@ -1,0 +1,338 @@
+//! Word classes the speaker rules read: role nouns that head speaker phrases, nouns that refer
+//! back to an organisation, and gender hints from titles, role words and given names.
+//!
+//! Like `words`, each list is a `match` on a lowercased word: no lexicon is built at run time.
+
+/// Gender evidence for a person, from given names, titles and role words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Gender {
+    /// Known male.
+    Male,
+    /// Known female.
+    Female,
+}
+
+/// Role and group nouns that can head a speaker phrase ("Johnson's spokesman", "the coach").
+pub(crate) fn is_role_noun(w: &str) -> bool {
+    let w = w.strip_suffix('s').filter(|s| s.len() > 3).unwrap_or(w);
+    matches!(
+        w,
+        "spokesman"
+            | "spokeswoman"
+            | "spokesperson"
+            | "spokesmen"
+            | "spokeswomen"
+            | "official"
+            | "minister"
+            | "secretary"
+            | "president"
+            | "chairman"
+            | "chairwoman"
+            | "chair"
+            | "director"
+            | "chief"
+            | "executive"
+            | "ceo"
+            | "head"
+            | "leader"
+            | "coach"
+            | "manager"
+            | "captain"
+            | "adviser"
+            | "advisor"
+            | "aide"
+            | "ambassador"
+            | "envoy"
+            | "diplomat"
+            | "general"
+            | "commander"
+            | "officer"
+            | "police"
+            | "prosecutor"
+            | "lawyer"
+            | "attorney"
+            | "judge"
+            | "mayor"
+            | "governor"
+            | "senator"
+            | "lawmaker"
+            | "mp"
+            | "councillor"
+            | "councilor"
+            | "source"
+            | "analyst"
+            | "expert"
+            | "researcher"
+            | "scientist"
+            | "economist"
+            | "author"
+            | "statement"
+            | "report"
+            | "ministry"
+            | "office"
+            | "government"
+            | "department"
+            | "agency"
+            | "team"
+            | "club"
+            | "company"
+            | "firm"
+            | "board"
+            | "committee"
+            | "council"
+            | "union"
+            | "witnesse"
+            | "witness"
+            | "resident"
+            | "representative"
+            | "negotiator"
+            | "doctor"
+            | "professor"
+            | "teacher"
+            | "student"
+            | "fan"
+            | "player"
+            | "striker"
+            | "midfielder"
+            | "defender"
+            | "goalkeeper"
+            | "owner"
+            | "founder"
+            | "investor"
+            | "trader"
+            | "banker"
+            | "regulator"
+            | "counterpart"
+            | "premier"
+            | "chancellor"
+            | "alliance"
+            | "bank"
+            | "group"
+            | "organisation"
+            | "organization"
+            | "court"
+            | "military"
+            | "army"
+            | "administration"
+            | "campaign"
+            | "party"
+            | "embassy"
+            | "study"
+            | "survey"
+            | "paper"
+            | "document"
+            | "letter"
+            | "boss"
+            | "inspector"
+            | "detective"
+            | "sheriff"
+            | "firefighter"
+            | "paramedic"
+            | "nurse"
+            | "surgeon"
+            | "engineer"
+            | "worker"
+            | "employee"
+            | "activist"
+            | "campaigner"
+            | "protester"
+            | "organiser"
+            | "organizer"
+            | "candidate"
+            | "opponent"
+            | "critic"
+            | "supporter"
+            | "observer"
+            | "monitor"
+            | "mediator"
+            | "host"
+            | "presenter"
+            | "anchor"
+            | "journalist"
+            | "reporter"
+            | "editor"
+            | "publisher"
+            | "producer"
+            | "singer"
+            | "actor"
+            | "actress"
+            | "artist"
+            | "athlete"
+            | "champion"
+            | "referee"
+            | "umpire"
+            | "veteran"
+            | "deputy"
+            | "vice"
+            | "staff"
+            | "people"
+            | "person"
+            | "man"
+            | "woman"
+            | "parent"
+            | "mother"
+            | "father"
+            | "pilot"
+            | "soldier"
+            | "commissioner"
+            | "inspectorate"
+            | "watchdog"
+            | "citizen"
+            | "voter"
+            | "shopper"
+            | "customer"
+            | "patient"
+            | "victim"
+            | "survivor"
+            | "neighbour"
+            | "neighbor"
+            | "landlord"
+            | "tenant"
+            | "farmer"
+            | "dealer"
+            | "broker"
+            | "strategist"
+            | "forecaster"
+            | "insider"
+            | "associate"
+            | "colleague"
+            | "friend"
+            | "relative"
+            | "son"
+            | "daughter"
+            | "wife"
+            | "husband"
+            | "brother"
+            | "sister"
+    )
+}
+
+/// Role nouns that refer back to the most recent organisation ("the company said").
+pub(crate) fn is_org_anaphor(w: &str) -> bool {
+    matches!(
+        w,
+        "company"
+            | "firm"
+            | "club"
+            | "team"
+            | "ministry"
+            | "alliance"
+            | "bank"
+            | "group"
+            | "agency"
+            | "organisation"
+            | "organization"
+            | "union"
+            | "party"
+            | "council"
+            | "committee"
+            | "board"
+            | "court"
+            | "department"
+            | "retailer"
+            | "carrier"
+            | "airline"
+            | "automaker"
+            | "carmaker"
+            | "insurer"
+            | "lender"
+            | "broadcaster"
+            | "network"
+            | "university"
+            | "school"
+            | "hospital"
+            | "charity"
+            | "bloc"
+            | "government"
+            | "startup"
+            | "regulator"
+            | "watchdog"
+            | "embassy"
+            | "business"
+    )
+}
+
+/// Gender carried by a title or role word ("Mrs", "spokeswoman", "father").
+pub(crate) fn gender_of_word(w: &str) -> Option<Gender> {
+    match w {
+        "mrs" | "ms" | "miss" | "madam" | "madame" | "dame" | "lady" | "queen" | "princess"
+        | "spokeswoman" | "chairwoman" | "businesswoman" | "congresswoman" | "actress"
+        | "mother" | "wife" | "daughter" | "sister" | "grandmother" | "aunt" | "woman" | "girl"
+        | "her" | "she" | "herself" | "mum" | "mom" | "widow" | "duchess" => Some(Gender::Female),
+        "mr" | "sir" | "lord" | "king" | "prince" | "spokesman" | "chairman" | "businessman"
+        | "congressman" | "actor" | "father" | "husband" | "son" | "brother" | "grandfather"
+        | "uncle" | "man" | "boy" | "him" | "he" | "himself" | "his" | "dad" | "widower"
+        | "duke" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+/// Gender of a common given name (lowercase), across the names frequent in international news.
+pub(crate) fn gender_of_given_name(w: &str) -> Option<Gender> {
+    match w {
+        "mary" | "elizabeth" | "liz" | "anna" | "anne" | "ann" | "maria" | "marie" | "sarah"
+        | "sara" | "emma" | "olivia" | "sophie" | "sophia" | "laura" | "julia" | "angela"
+        | "ursula" | "kamala" | "hillary" | "nancy" | "theresa" | "margaret" | "jacinda"
+        | "kate" | "katherine" | "catherine" | "helen" | "jane" | "jennifer" | "jessica"
+        | "karen" | "linda" | "lisa" | "susan" | "patricia" | "barbara" | "michelle" | "emily"
+        | "hannah" | "rachel" | "rebecca" | "victoria" | "alice" | "claire" | "christine"
+        | "christina" | "annalena" | "giorgia" | "marine" | "priti" | "nicola" | "suella"
+        | "natalia" | "olga" | "irina" | "tatiana" | "svetlana" | "yulia" | "elena"
+        | "ekaterina" | "iryna" | "oksana" | "kaja" | "mette" | "sanna" | "roberta"
+        | "kristalina" | "janet" | "gina" | "amy" | "megan" | "lauren" | "ashley" | "amanda"
+        | "stephanie" | "nicole" | "serena" | "venus" | "simone" | "naomi" | "fatima" | "aisha"
+        | "leila" | "priya" | "sonia" | "indira" | "aung" | "yuriko" | "tsai" | "carrie"
+        | "beth" | "lucy" | "grace" | "chloe" | "charlotte" | "amelia" | "isabella" | "mia"
+        | "ella" | "zoe" | "ruth" | "judith" | "diane" | "diana" | "joanna" | "kathleen"
+        | "donna" | "heather" | "melissa" | "deborah" | "carol" | "sandra" | "sharon"
+        | "cynthia" | "valerie" | "yvette" | "harriet" | "penny" | "andrea" | "monica"
+        | "veronica" => Some(Gender::Female),
+        "john" | "james" | "michael" | "david" | "robert" | "william" | "richard" | "joseph"
+        | "joe" | "thomas" | "charles" | "daniel" | "matthew" | "mark" | "paul" | "peter"
+        | "george" | "steven" | "stephen" | "andrew" | "kevin" | "brian" | "edward" | "ben"
+        | "boris" | "vladimir" | "sergey" | "sergei" | "dmitry" | "dmitri" | "nikolai" | "jens"
+        | "anders" | "emmanuel" | "olaf" | "antony" | "anthony" | "donald" | "barack" | "xi"
+        | "narendra" | "recep" | "volodymyr" | "oleksii" | "oleksiy" | "denys" | "mateusz"
+        | "andrzej" | "viktor" | "alexei" | "alexey" | "alexander" | "ivan" | "yuri"
+        | "mikhail" | "igor" | "oleg" | "andriy" | "petro" | "arseniy" | "erik" | "jurgen"
+        | "pep" | "mikel" | "jose" | "carlo" | "antonio" | "luis" | "carlos" | "juan" | "pedro"
+        | "miguel" | "francois" | "jean" | "pierre" | "friedrich" | "karl" | "hans" | "klaus"
+        | "wolfgang" | "helmut" | "gerhard" | "frank" | "jack" | "harry" | "oliver" | "jacob"
+        | "noah" | "liam" | "ethan" | "mohammed" | "muhammad" | "ahmed" | "ali" | "omar"
+        | "hassan" | "ibrahim" | "benjamin" | "bibi" | "naftali" | "yair" | "rishi" | "keir"
+        | "nigel" | "jeremy" | "gordon" | "tony" | "tom" | "chris" | "christopher" | "jim"
+        | "bill" | "bob" | "mike" | "dave" | "steve" | "tim" | "timothy" | "greg" | "gary"
+        | "larry" | "scott" | "eric" | "jeff" | "jeffrey" | "elon" | "warren" | "jerome"
+        | "lloyd" | "ron" | "ronald" | "kenneth" | "ken" | "justin" | "jacinto" | "rodrigo"
+        | "ferdinand" | "shinzo" | "fumio" | "moon" | "kim" | "jair" | "lula" | "javier"
+        | "gustavo" | "andres" | "sebastian" | "lewis" | "max" | "lionel" | "cristiano"
+        | "kylian" | "neymar" | "roger" | "rafael" | "novak" | "andy" | "tiger" | "lebron"
+        | "kobe" | "hakeem" | "chuck" | "mitch" | "ted" | "rand" | "marco" | "ryan" | "adam"
+        | "aaron" | "patrick" | "sean" | "shane" | "simon" | "martin" | "hugh" | "ian" | "alan"
+        | "neil" | "graham" | "philip" | "phil" | "sam" | "samuel" | "nick" | "nicholas"
+        | "josh" | "joshua" | "luke" | "henry" | "arthur" | "alex" | "ramzan" | "yevgeny"
+        | "sergiy" | "vitali" | "vitaliy" | "dmytro" | "kyrylo" | "valery" | "valeriy"
+        | "herman" | "volker" | "josep" | "abdul" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles() {
+        assert!(is_role_noun("spokesman") && is_role_noun("officials"));
+        assert!(!is_role_noun("troops"));
+        assert!(is_org_anaphor("company") && !is_org_anaphor("minister"));
+    }
+
+    #[test]
+    fn gender_hints() {
+        assert_eq!(gender_of_given_name("kamala"), Some(Gender::Female));
+        assert_eq!(gender_of_given_name("erik"), Some(Gender::Male));
+        assert_eq!(gender_of_given_name("zzz"), None);
+        assert_eq!(gender_of_word("spokeswoman"), Some(Gender::Female));
+    }
+}
