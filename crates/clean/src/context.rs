@@ -43,9 +43,19 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
     }
 }
 
-/// A caption is the line right above a credit (no blank line between), without a final full
+/// A caption is the line after a caption label, or the line right above a credit (no blank line between), without a final full
 /// stop: "Firefighters at the scene on Monday" / "Photo: J. Smith/AP".
 pub fn captions(lines: &mut [Line<'_>]) {
+    // A credit label awaiting its text ("Image caption,", "Caption:") takes the next line.
+    for i in 1..lines.len() {
+        let prev = &lines[i - 1];
+        let label = prev.verdict == Verdict::Drop(RemovalReason::Credit)
+            && prev.words <= 3
+            && prev.text.ends_with([',', ':']);
+        if label && open(&lines[i]) && lines[i].words <= 40 {
+            lines[i].verdict = Verdict::Drop(RemovalReason::Credit);
+        }
+    }
     for i in 1..lines.len() {
         let credit = lines[i].verdict == Verdict::Drop(RemovalReason::Credit);
         if !credit || lines[i].blank_before {

@@ -218,8 +218,9 @@ impl Cleaner {
         }
     }
 
-    /// The author of a page dump: a personal name on a line of its own that the dump repeats
-    /// or that sits above an image (the author's portrait). Its lines become `Dateline`.
+    /// The author of a page dump: a personal name on a line of its own right above an image
+    /// (the author's portrait; menus repeat names too, so repetition alone is no sign). Its
+    /// lines become `Dateline`.
     fn dump_author(&self, lines: &mut [Line<'_>]) -> Option<String> {
         let dumped = lines
             .iter()
@@ -237,14 +238,10 @@ impl Cleaner {
             if !self.meta.author.is_person_name(l.text) {
                 return None;
             }
-            let repeated = lines
-                .iter()
-                .enumerate()
-                .any(|(j, o)| j != i && o.text == l.text);
             let portrait = lines.get(i + 1).is_some_and(|next| {
                 next.text.starts_with("http") && metadata::is_asset_url(next.text)
             });
-            (repeated || portrait).then(|| l.text.to_string())
+            portrait.then(|| l.text.to_string())
         })?;
         for line in lines.iter_mut().filter(|l| l.text == name) {
             line.verdict = Verdict::Drop(RemovalReason::Dateline);

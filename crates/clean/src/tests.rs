@@ -155,3 +155,51 @@ fn never_panics_on_odd_input() {
     cleaner.annotate(&mut a);
     assert!(!a.text.is_empty());
 }
+
+#[test]
+fn broadcaster_page_with_caption_label_and_related_topics() {
+    let raw = "Skip to content\nAccessibility Help\nHome\nNews\n\n\
+               Inflation falls to 6.7% as food prices ease\n\nPublished\n18 October 2023\n\nShare\n\n\
+               Image source, Getty Images\nImage caption,\nShoppers at a market in Leeds\n\n\
+               By Jane Holt\nBusiness reporter\n\n\
+               The rate at which prices are rising fell unexpectedly in September, official figures show.\n\n\
+               \"This is welcome news for families,\" the chancellor said.\n\n\
+               What is inflation?\n\n\
+               Inflation is the rate at which prices rise over time.\n\n\
+               Related Topics\nUK economy\nMore on this story\nHow much have prices gone up?\nPublished\n1 day ago";
+    let a = clean(raw);
+    assert!(a.text.starts_with("The rate at which prices"));
+    assert!(a.text.contains("\n\nWhat is inflation?\n\n"));
+    assert!(a.text.ends_with("rise over time."));
+    assert_eq!(a.meta.author.as_deref(), Some("Jane Holt"));
+    assert_eq!(a.meta.published.as_deref(), Some("2023-10-18"));
+    assert_eq!(a.meta.outlet, None);
+    assert!(reasons(&a).contains(&("Shoppers at a market in Leeds", "credit")));
+}
+
+#[test]
+fn sports_page_with_wire_photo_and_teasers() {
+    let raw = "Home > Football > Premier League\n\n\
+               Late penalty earns Rovers draw at City\n\n\
+               By Sam Wright, Sports Reporter\nSunday 8 October 2023 19:42 BST\n\n\
+               Rovers' captain celebrates his second goal\nREUTERS/Peter Smith\n\n\
+               LEEDS (Reuters) - Rovers came from behind to draw 2-2 at City on Sunday.\n\n\
+               ADVERTISEMENT\n\n\
+               Rovers are third in the table, one point behind the leaders.\n\n\
+               READ MORE: Manager under pressure after defeat\n\n\
+               Share this article\nComments (112)\nYou may also like\nStriker hails 'outstanding' teammate\n\
+               © 2023 Example Sports Media Ltd";
+    let a = clean(raw);
+    assert_eq!(
+        a.text,
+        "Rovers came from behind to draw 2-2 at City on Sunday.\n\n\
+         Rovers are third in the table, one point behind the leaders."
+    );
+    assert_eq!(a.meta.author.as_deref(), Some("Sam Wright"));
+    assert_eq!(a.meta.outlet.as_deref(), Some("Example Sports Media"));
+    assert_eq!(
+        a.meta.published.as_deref(),
+        Some("2023-10-08T19:42:00+01:00")
+    );
+    assert!(reasons(&a).contains(&("LEEDS (Reuters) - ", "dateline")));
+}

@@ -49,7 +49,12 @@ pub fn article(blocks: &[String]) -> Option<LdArticle> {
             flatten(v, &mut nodes, 0);
         }
     }
-    let art = nodes.iter().find(|n| has_article_type(n))?;
+    // Pages that are not typed as articles (`MedicalWebPage`, `ClaimReview`) still describe
+    // themselves with a headline and dates; such a node is the fallback.
+    let art = nodes
+        .iter()
+        .find(|n| has_article_type(n))
+        .or_else(|| nodes.iter().find(|n| describes_page(n)))?;
     let lookup = |v: &Value| -> Option<Value> {
         // A bare `{"@id": …}` points at another node of the graph.
         let id = v
@@ -150,6 +155,20 @@ fn has_article_type(n: &Value) -> bool {
     }
 }
 
+/// A non-article node that still reads as the page's own description.
+fn describes_page(n: &Value) -> bool {
+    let page_type = |t: &Value| {
+        t.as_str()
+            .is_some_and(|s| s.ends_with("WebPage") || s == "ClaimReview" || s == "Blog")
+    };
+    let typed = match n.get("@type") {
+        Some(Value::Array(ts)) => ts.iter().any(page_type),
+        Some(t) => page_type(t),
+        None => false,
+    };
+    n.get("headline").is_some() || (typed && n.get("datePublished").is_some())
+}
+
 /// A person's or organisation's name: a string, or an object's `name`.
 fn name_of(v: &Value) -> Option<String> {
     match v {
@@ -216,6 +235,17 @@ mod tests {
         let a = one("[{\"@type\":\"BreadcrumbList\"},{\"@type\":\"Article\",\"headline\":\"Line one\nline two\",\"author\":\"Desk\"}]");
         assert_eq!(a.headline.as_deref(), Some("Line one line two"));
         assert_eq!(a.authors, vec!["Desk"]);
+    }
+
+    #[test]
+    fn page_typed_nodes_are_the_fallback() {
+        let a = one(r#"[{"@type":"Organization","name":"Clinic Weekly"},
+            {"@type":"MedicalWebPage","headline":"Ten ways to sleep better","datePublished":"2020-02-03",
+             "publisher":{"@type":"Organization","name":"Clinic Weekly"}}]"#);
+        assert_eq!(a.headline.as_deref(), Some("Ten ways to sleep better"));
+        assert_eq!(a.publisher.as_deref(), Some("Clinic Weekly"));
+        let a = one(r#"{"@type":"ClaimReview","datePublished":"2021-07-08T10:00:00+00:00"}"#);
+        assert_eq!(a.published.as_deref(), Some("2021-07-08T10:00:00+00:00"));
     }
 
     #[test]

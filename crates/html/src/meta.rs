@@ -3,7 +3,7 @@
 //! Sources, best first for each field:
 //! - title: `og:title`, JSON-LD `headline`, `twitter:title`, `<meta name="title">`, `<title>`
 //!   (a trailing " | Outlet" or " - Outlet" is cut when it names the outlet);
-//! - outlet: JSON-LD `publisher.name`, `og:site_name`, `application-name`, else the domain of
+//! - outlet: JSON-LD `publisher.name`, `og:site_name`, else the domain of
 //!   the page URL (see [`crate::urls`]);
 //! - published: JSON-LD `datePublished`, `article:published_time`, then the `date`/`pubdate`
 //!   style meta names and `itemprop="datePublished"`, normalised by [`crate::dates`];
@@ -79,14 +79,31 @@ impl MetaTags {
                 continue;
             };
             let k = k.trim().to_ascii_lowercase();
-            if k == "datepublished" || k == "author" {
-                let v = node.attr("datetime").or_else(|| node.attr("content"));
-                let v = v
+            let v = match k.as_str() {
+                "datepublished" => node
+                    .attr("datetime")
+                    .or_else(|| node.attr("content"))
                     .map(|v| squash(&v))
-                    .unwrap_or_else(|| squash(&node.text()));
-                if !v.is_empty() && v.len() < 200 {
-                    pairs.push((k, v));
+                    .unwrap_or_else(|| squash(&node.text())),
+                // An author element often wraps a photo, links and the date; its `name`
+                // property is the byline, else only a short text is taken as one.
+                "author" => {
+                    let name = node.descendants_it().find(|d| {
+                        d.attr("itemprop")
+                            .is_some_and(|p| p.trim().eq_ignore_ascii_case("name"))
+                    });
+                    match name {
+                        Some(n) => match n.attr("content") {
+                            Some(c) => squash(&c),
+                            None => squash(&n.text()),
+                        },
+                        None => squash(&node.text()),
+                    }
                 }
+                _ => continue,
+            };
+            if !v.is_empty() && v.len() <= 80 && v.split(' ').count() <= 8 {
+                pairs.push((k, v));
             }
         }
         MetaTags(pairs)
@@ -136,16 +153,14 @@ pub fn read(doc: &Document, url: Option<&str>) -> Metadata {
     .find_map(|h| urls::absolute(h, url))
     .or_else(|| url.and_then(|u| urls::absolute(u, None)));
 
-    let outlet = [
-        ld.publisher.as_deref(),
-        tags.get("og:site_name"),
-        tags.get("application-name"),
-    ]
-    .into_iter()
-    .flatten()
-    .map(squash)
-    .find(|s| !s.is_empty())
-    .or_else(|| page_url.as_deref().and_then(urls::outlet_from_url));
+    // Not `application-name`: it names the CMS or app ("Blogger") as often as the outlet.
+    let outlet = [ld.publisher.as_deref(), tags.get("og:site_name")]
+        .into_iter()
+        .flatten()
+        .map(squash)
+        // A Twitter handle in `og:site_name` is not a name.
+        .find(|s| !s.is_empty() && !s.starts_with('@'))
+        .or_else(|| page_url.as_deref().and_then(urls::outlet_from_url));
 
     let html_title = doc
         .select("head title")
@@ -386,7 +401,7 @@ mod tests {
             <meta name="twitter:url" content="https://www.skywatch-news.org/science/comet">
             <meta name="twitter:creator" content="@skydesk">
             </head><body><article><time itemprop="datePublished" datetime="2024-10-12T19:00:00-04:00">Oct 12</time>
-            <span itemprop="author">Dr. Ken Ito</span><p>x</p></article></body></html>"#,
+            <div itemprop="author" itemscope><img src=k.jpg><span>by</span> <span itemprop="name"><a href="/ken">Dr. Ken Ito</a></span> Oct 12, 2024 at 7pm • 2 min read</div><p>x</p></article></body></html>"#,
             None,
         );
         assert_eq!(

@@ -19,10 +19,12 @@ pub const MAX_ELEMENTS: usize = 300_000;
 
 /// Extracts the article text of a parsed page, paragraphs separated by blank lines.
 pub fn main_text(doc: Document) -> Result<String, HtmlError> {
-    let body_empty = doc.select("body").nodes().first().is_none_or(|b| {
-        b.children_it(false)
-            .all(|c| !c.is_element() && c.text().trim().is_empty())
-    });
+    let body_empty = match doc.select("body").nodes().first() {
+        Some(b) => b
+            .children_it(false)
+            .all(|c| !c.is_element() && c.text().trim().is_empty()),
+        None => true,
+    };
     if body_empty {
         return Err(HtmlError::NoBody);
     }

@@ -34,14 +34,29 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     if host.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         return None;
     }
-    let labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
+    // Host prefixes that name a server or a mobile edition, not the site.
+    while labels.len() > 2
+        && matches!(
+            labels.first(),
+            Some(&("www" | "www2" | "www3" | "m" | "amp" | "mobile"))
+        )
+    {
+        labels.remove(0);
+    }
     let n = labels.len();
     // Drop the top-level label, and a generic second level under a two-letter country code.
     let suffix = match (labels.get(n.wrapping_sub(2)), labels.last()) {
         (Some(second), Some(tld)) if n >= 3 && tld.len() == 2 && SECOND_LEVEL.contains(second) => 2,
         _ => 1,
     };
-    let name = labels.get(..n.checked_sub(suffix)?)?.last()?;
+    let rest = labels.get(..n.checked_sub(suffix)?)?;
+    // A one- or two-letter label left over is a regional level (`city.sc.gov.br`): skip it.
+    let name = match rest {
+        [.., name, region] if region.len() <= 2 => name,
+        [.., name] => name,
+        [] => return None,
+    };
     Some((*name).to_string())
 }
 
@@ -81,11 +96,17 @@ mod tests {
         );
         assert_eq!(o("http://www.smh.com.au/sport").as_deref(), Some("smh"));
         assert_eq!(o("https://dw.com/en/a-1").as_deref(), Some("dw"));
+        assert_eq!(o("https://www.dw.com/en/a-1").as_deref(), Some("dw"));
+        assert_eq!(o("https://m.ft.com/x").as_deref(), Some("ft"));
         assert_eq!(
             o("https://user@News.Example.ORG:8080/x").as_deref(),
             Some("example")
         );
         assert_eq!(o("https://lemonde.fr").as_deref(), Some("lemonde"));
+        assert_eq!(
+            o("https://www.riverton.sc.gov.br/news/1").as_deref(),
+            Some("riverton")
+        );
         assert_eq!(o("http://127.0.0.1/x"), None);
         assert_eq!(o("ftp://example.com/x"), None);
         assert_eq!(o("not a url"), None);

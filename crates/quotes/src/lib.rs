@@ -13,8 +13,8 @@
 //!    names, role phrases ("Boris Johnson's spokesman"), or pronoun antecedents.
 //! 4. Lend speakers to quotes without a cue: split quotes and runs of quote paragraphs.
 //!
-//! Indirect speech (`Lavrov said that …`) is found by [`QuoteFinder::indirect`], and added to
-//! the article only when the finder is built with [`IndirectSpeech::Include`].
+//! Indirect speech (`Lavrov said that …`, kind `indirect`) goes to `Article.reported_speech` by
+//! default, or into `Article.quotes` when the finder is built with [`IndirectSpeech::InQuotes`].
 //!
 //! ```
 //! use storyline_quotes::QuoteFinder;
@@ -41,14 +41,15 @@ mod words;
 
 use storyline_record::{Article, Quote};
 
-/// Whether reported speech without quotation marks goes into `Article.quotes`.
+/// Where reported speech without quotation marks (kind `indirect`) goes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum IndirectSpeech {
-    /// Only quotations in marks (the default: scorers and most users count quoted words).
+    /// Into `Article.reported_speech`, keeping `quotes` to quoted words (the default: quote
+    /// scorers and most users count quoted words only).
     #[default]
-    Exclude,
-    /// Also `X said that …` clauses, as kind `indirect`.
-    Include,
+    Separate,
+    /// Into `Article.quotes`, beside the quotations in marks.
+    InQuotes,
 }
 
 /// Finds quotations and their speakers.
@@ -70,16 +71,18 @@ impl QuoteFinder {
         QuoteFinder { indirect }
     }
 
-    /// Fills `article.quotes` (replacing what was there), in text order.
+    /// Fills `article.quotes` and `article.reported_speech` (replacing what was there), in
+    /// text order.
     pub fn annotate(&self, article: &mut Article) {
         let mut quotes = finder::find_quotes(&article.text, &article.entities);
-        if self.indirect == IndirectSpeech::Include {
-            quotes.extend(indirect::find_indirect(
-                &article.text,
-                &article.entities,
-                &quotes,
-            ));
-            quotes.sort_by_key(|q| q.span.start);
+        let reported = indirect::find_indirect(&article.text, &article.entities, &quotes);
+        match self.indirect {
+            IndirectSpeech::Separate => article.reported_speech = reported,
+            IndirectSpeech::InQuotes => {
+                quotes.extend(reported);
+                quotes.sort_by_key(|q| q.span.start);
+                article.reported_speech.clear();
+            }
         }
         article.quotes = quotes;
     }

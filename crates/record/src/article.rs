@@ -6,7 +6,7 @@ use crate::{ArticleId, Claim, Entity, Event, Quote, Span};
 ///
 /// Invariants: `text` is frozen once `clean` has set it (later stages only add spans into it);
 /// every span in `paragraphs`, `sentences`, `tokens`, `entities`, `quotes`, `claims` and
-/// `events` is a byte span of `text`; every span in `removed` is a byte span of `raw`.
+/// `reported_speech`, `events` is a byte span of `text`; every span in `removed` is a byte span of `raw`.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
     /// Stable id: hash of the normalised `text`; set by [`Article::set_text`].
@@ -31,8 +31,10 @@ pub struct Article {
     pub tokens: Vec<Token>,
     /// Named persons, organisations and places.
     pub entities: Vec<Entity>,
-    /// Direct, partial and indirect quotations with their speakers.
+    /// Quotations in marks (direct and partial) with their speakers.
     pub quotes: Vec<Quote>,
+    /// Reported speech without quotation marks (`Lavrov said that …`), kind `indirect`.
+    pub reported_speech: Vec<Quote>,
     /// Numeric claims.
     pub claims: Vec<Claim>,
     /// Actor–action–target events.

@@ -107,19 +107,39 @@ pub struct Claim {
     pub span: Span,
 }
 
-/// An actor–action–target event.
-#[derive(Debug, Clone, PartialEq)]
+/// An actor–action–target event, coded in the PLOVER ontology.
+///
+/// Actor codes are `CCCSSS`: an ISO 3166 alpha-3 country ("RUS") followed by a PLOVER sector
+/// ("GOV", "MIL", "REB", "CVL", …) when known; international organisations use `IGO` (and
+/// non-governmental ones `NGO`) followed by their acronym ("IGONATO", "IGOUN"), so that the
+/// first three letters always name the country or the kind of organisation.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Event {
     /// The acting entity's canonical name.
     pub source: Option<String>,
+    /// The acting entity's code ("RUSGOV", "USA", "IGONATO").
+    pub source_actor: Option<String>,
     /// PLOVER event type ("MOBILIZE").
     pub action: String,
+    /// PLOVER mode of the action ("troops", "explosives", "demo-org"), when the trigger says.
+    pub mode: Option<String>,
+    /// CAMEO code of the trigger (root or full), when it maps to one.
+    pub cameo: Option<String>,
     /// The entity acted upon.
     pub target: Option<String>,
-    /// Whether the sentence denies the event.
+    /// The target's code, in the same convention as `source_actor`.
+    pub target_actor: Option<String>,
+    /// Whether the sentence denies the event ("did not", "never", "would not").
     pub negated: bool,
-    /// Whether the event is conditional, future or proposed.
+    /// Whether the event is conditional, future, proposed or only intended.
     pub hypothetical: bool,
+    /// ISO date of the event: a weekday or relative date resolved against the publication
+    /// date, else the publication date.
+    pub date: Option<String>,
+    /// Where it happened, when the sentence says ("Kabul").
+    pub place: Option<String>,
     /// The sentence that reports it.
     pub span: Span,
+    /// The word or phrase that names the action ("threatened", "imposed sanctions").
+    pub trigger: Span,
 }

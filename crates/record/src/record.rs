@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Article, CharMap, Span};
+use crate::{Article, CharMap, Quote, Span};
 
 /// The article record as written by `storyline extract --format jsonl`, one object per line.
 ///
@@ -41,8 +41,12 @@ pub struct Record {
     pub sentences: Vec<[usize; 2]>,
     /// Entities.
     pub entities: Vec<RecordEntity>,
-    /// Quotes.
+    /// Quotations in marks (direct and partial).
     pub quotes: Vec<RecordQuote>,
+    /// Reported speech without quotation marks (kind `indirect`); kept apart from `quotes`
+    /// because quote consumers (and scorers) count quoted words.
+    #[serde(default)]
+    pub reported_speech: Vec<RecordQuote>,
     /// Numeric claims.
     pub claims: Vec<RecordClaim>,
     /// Events.
@@ -105,21 +109,42 @@ pub struct RecordClaim {
     pub span: [usize; 2],
 }
 
-/// An event in the record.
+/// An event in the record (see [`crate::Event`] for the actor-code convention).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RecordEvent {
     /// Acting entity.
     pub source: Option<String>,
+    /// Acting entity's code (`RUSGOV`, `IGONATO`).
+    #[serde(default)]
+    pub source_actor: Option<String>,
     /// PLOVER type.
     pub action: String,
+    /// PLOVER mode.
+    #[serde(default)]
+    pub mode: Option<String>,
+    /// CAMEO code.
+    #[serde(default)]
+    pub cameo: Option<String>,
     /// Target entity.
     pub target: Option<String>,
+    /// Target entity's code.
+    #[serde(default)]
+    pub target_actor: Option<String>,
     /// Denied.
     pub negated: bool,
     /// Conditional, future or proposed.
     pub hypothetical: bool,
+    /// ISO date of the event.
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Where it happened.
+    #[serde(default)]
+    pub place: Option<String>,
     /// Sentence span.
     pub span: [usize; 2],
+    /// Trigger span.
+    #[serde(default)]
+    pub trigger: Option<[usize; 2]>,
 }
 
 impl Record {
@@ -129,6 +154,14 @@ impl Record {
         let raw_map = CharMap::new(&a.raw);
         let span = |s: Span| [text_map.char_offset(s.start), text_map.char_offset(s.end)];
         let spans = |v: &[Span]| v.iter().map(|&s| span(s)).collect::<Vec<_>>();
+        let quote = |q: &Quote| RecordQuote {
+            text: q.span.slice(&a.text).to_string(),
+            span: span(q.span),
+            speaker: q.speaker.clone(),
+            speaker_span: q.speaker_span.map(span),
+            cue: q.cue.clone(),
+            kind: q.kind.as_str().to_string(),
+        };
         Record {
             id: a.id.to_string(),
             source: a.source.clone(),
@@ -163,18 +196,8 @@ impl Record {
                     mentions: spans(&e.mentions),
                 })
                 .collect(),
-            quotes: a
-                .quotes
-                .iter()
-                .map(|q| RecordQuote {
-                    text: q.span.slice(&a.text).to_string(),
-                    span: span(q.span),
-                    speaker: q.speaker.clone(),
-                    speaker_span: q.speaker_span.map(span),
-                    cue: q.cue.clone(),
-                    kind: q.kind.as_str().to_string(),
-                })
-                .collect(),
+            quotes: a.quotes.iter().map(&quote).collect(),
+            reported_speech: a.reported_speech.iter().map(&quote).collect(),
             claims: a
                 .claims
                 .iter()
@@ -195,11 +218,18 @@ impl Record {
                 .iter()
                 .map(|e| RecordEvent {
                     source: e.source.clone(),
+                    source_actor: e.source_actor.clone(),
                     action: e.action.clone(),
+                    mode: e.mode.clone(),
+                    cameo: e.cameo.clone(),
                     target: e.target.clone(),
+                    target_actor: e.target_actor.clone(),
                     negated: e.negated,
                     hypothetical: e.hypothetical,
+                    date: e.date.clone(),
+                    place: e.place.clone(),
                     span: span(e.span),
+                    trigger: Some(span(e.trigger)),
                 })
                 .collect(),
         }

@@ -25,6 +25,8 @@ pub struct AuthorRules {
     name: Regex,
     /// Words that mark an organisation, never a person.
     org_word: Regex,
+    /// Job titles that follow a name in bylines.
+    role: Regex,
 }
 
 impl AuthorRules {
@@ -37,6 +39,7 @@ impl AuthorRules {
             ))
             .unwrap_or_else(|_| re("$^")),
             team: re(r"^(.{2,30}?)\s+(?:(?:web|news|online|digital|sports?|editorial|business|world)\s+)?(?:team|desk|staff|bureau|newsroom)$"),
+            role: re(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|analyst|producer|staff|chief|senior|deputy|political|economics|science|health|diplomatic)\b"),
             name: Regex::new(r"^\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?){1,2}$")
                 .unwrap_or_else(|_| re("$^")),
             org_word: re(r"\b(?:international|news|media|group|agency|press|times|post|daily|team|network|tv|radio|online|service|services|ministry|office|council|university|foundation|institute|company|limited|ltd|inc|corp|world|sport|sports|business|politics|europe|asia|africa|america|opinion|video|live|home|about|contact|more|menu|search|related|latest|league|club|party|bank|union|association|federation|committee|army|forces|police|court|parliament|government|airlines|airways|republic|kingdom|states|nations|city|county|street|road|square|park|centre|center|cup|championship|series|open|trophy|summit|treaty|highlights|story|stories)\b"),
@@ -50,10 +53,22 @@ impl AuthorRules {
         }
         if let Some(c) = self.by.captures(text) {
             let names = c.get(1)?.as_str().trim();
-            if names.split_whitespace().count() >= 2 && !self.org_word.is_match(names) {
-                return Some(Byline::Person(names.to_string()));
+            // "By Sam Wright, Sports Reporter": keep the parts that name people, drop roles.
+            let people: Vec<&str> = names
+                .split(',')
+                .map(str::trim)
+                .filter(|p| {
+                    p.split_whitespace().count() >= 2
+                        && !self.org_word.is_match(p)
+                        && !self.role.is_match(p)
+                })
+                .collect();
+            if !people.is_empty() {
+                return Some(Byline::Person(people.join(", ")));
             }
-            return Some(Byline::Team(names.to_string()));
+            // "By Reuters": an outlet; a failed name with a job title in it is neither.
+            let short = names.split_whitespace().count() <= 3;
+            return (short && !self.role.is_match(names)).then(|| Byline::Team(names.to_string()));
         }
         let c = self.team.captures(text)?;
         let outlet = c.get(1)?.as_str().trim();
@@ -100,6 +115,10 @@ mod tests {
         assert_eq!(
             rules.byline("Reuters Staff"),
             Some(Byline::Team("Reuters".into()))
+        );
+        assert_eq!(
+            rules.byline("By Sam Wright, Sports Reporter"),
+            Some(Byline::Person("Sam Wright".into()))
         );
         assert_eq!(rules.byline("By the numbers: how the season went"), None);
         assert_eq!(rules.byline("The home team"), None);

@@ -120,7 +120,7 @@ impl OutletRules {
                 r"(?:^|section\s+)more (?:stories|news|articles|videos|content)? ?from (.{1,30})$",
             ),
             copyright: re(
-                r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(.{2,60}?)\s*(?:[.,]|\ball rights reserved\b|$)",
+                r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(.{2,60}?)\s*(?:[.,]|\ball rights reserved\b|$)",
             ),
             suffix: re(
                 r"\s*,?\s*\b(?:ltd|limited|inc|llc|plc|gmbh|ag|s\.a\.|corp|corporation|co|company|group|media group)\.?$",
@@ -150,8 +150,18 @@ impl OutletRules {
         let name = name.trim();
         let words = name.split_whitespace().count();
         let capitalised = name.chars().next().is_some_and(char::is_uppercase);
-        (capitalised && (1..=5).contains(&words) && !name.to_lowercase().contains("all rights"))
-            .then(|| name.to_string())
+        let first = name.split_whitespace().next().unwrap_or("");
+        let generic = matches!(
+            first,
+            "Our" | "All" | "This" | "These" | "Your" | "Policy" | "Notice"
+        );
+        let plain = !name.contains(|c: char| c.is_ascii_digit() || c == ':' || c == '|');
+        (capitalised
+            && plain
+            && !generic
+            && (1..=5).contains(&words)
+            && !name.to_lowercase().contains("all rights"))
+        .then(|| name.to_string())
     }
 }
 
@@ -291,5 +301,7 @@ mod tests {
                 .as_deref(),
             Some("The Associated Press")
         );
+        assert_eq!(rules.copyright_holder("Copyright Policy"), None);
+        assert_eq!(rules.copyright_holder("© 2019 Our Network"), None);
     }
 }

@@ -2,6 +2,8 @@
 //! sentence-like, no final full stop, three to twenty-five words), preferring a line the page
 //! repeats, as page dumps repeat their title.
 
+use storyline_record::RemovalReason;
+
 use crate::lines::{ends_period, is_space, lowercase_ratio, Line, Verdict};
 
 /// Whether a line is shaped like a headline.
@@ -37,7 +39,15 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
     let candidates: Vec<usize> = (0..header_end.min(lines.len()))
         .filter(|&i| open(&lines[i]) && is_headline(&lines[i]))
         .collect();
-    // A candidate the page repeats (dumps repeat og:title and the headline) wins.
+    // A candidate just above a dateline or byline is the headline (menus come earlier).
+    let above_dateline = candidates.iter().copied().find(|&i| {
+        lines
+            .iter()
+            .skip(i + 1)
+            .take(3)
+            .any(|l| l.verdict == Verdict::Drop(RemovalReason::Dateline))
+    });
+    // Else a candidate the page repeats (dumps repeat og:title and the headline).
     let repeated = candidates.iter().copied().find(|&i| {
         let n = norm(lines[i].text);
         lines
@@ -45,7 +55,9 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
             .enumerate()
             .any(|(j, l)| j != i && l.words == lines[i].words && norm(l.text) == n)
     });
-    repeated.or_else(|| candidates.first().copied())
+    above_dateline
+        .or(repeated)
+        .or_else(|| candidates.first().copied())
 }
 
 #[cfg(test)]

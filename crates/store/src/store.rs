@@ -1,0 +1,225 @@
+//! [`Store`]: opening a database (file or memory), its connection settings, and reading stored
+//! records back.
+
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use storyline_record::Record;
+
+use crate::error::{AtPath, StoreError};
+use crate::schema;
+
+/// How long a statement waits for another process's lock before failing with
+/// [`StoreError::Locked`]: long enough to ride out a writer's batch commit (milliseconds), short
+/// enough that a stuck process is reported rather than waited on forever.
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// An open storyline database.
+///
+/// One `Store` is one SQLite connection: use it from one thread. Any number of `Store`s, in any
+/// number of processes, may read while one writes: the file is in WAL mode, so readers see the
+/// last committed batch and never block the writer.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) path: PathBuf,
+    /// The `pipelines` row of the provenance last written, cached per connection.
+    pub(crate) pipeline_cache: Option<(crate::Provenance, i64)>,
+}
+
+impl Store {
+    /// Opens the database at `path` for reading and writing, creating it when absent and
+    /// upgrading its schema when older.
+    ///
+    /// Refuses (with an error that says how to fix it) a file that is not SQLite, an SQLite
+    /// file storyline did not create, and a database written by a newer storyline.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(|source| {
+            match StoreError::from_sqlite(path, source) {
+                StoreError::Sqlite { path, source } => StoreError::Open { path, source },
+                other => other,
+            }
+        })?;
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).at(path)?;
+        schema::prepare(&mut conn, path)?;
+        // WAL lets readers run beside the one writer. synchronous=NORMAL keeps every committed
+        // batch through a process crash (kill -9); only a power cut may lose the last batches,
+        // never consistency.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))
+            .at(path)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").at(path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            pipeline_cache: None,
+        })
+    }
+
+    /// Opens an existing database for queries only; never creates, upgrades or writes.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
+        let path = path.as_ref();
+        if !path.exists() {
+            return Err(StoreError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| {
+            match StoreError::from_sqlite(path, source) {
+                StoreError::Sqlite { path, source } => StoreError::Open { path, source },
+                other => other,
+            }
+        })?;
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).at(path)?;
+        schema::check_read_only(&conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            pipeline_cache: None,
+        })
+    }
+
+    /// A fresh database in memory, for tests and one-off analyses; gone when dropped.
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let path = Path::new(":memory:");
+        let mut conn = Connection::open_in_memory().at(path)?;
+        schema::prepare(&mut conn, path)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            pipeline_cache: None,
+        })
+    }
+
+    /// The database file (`:memory:` for an in-memory store).
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Sets how long statements wait for another process's lock (default
+    /// [`DEFAULT_BUSY_TIMEOUT`]).
+    pub fn set_busy_timeout(&mut self, timeout: Duration) -> Result<(), StoreError> {
+        self.conn.busy_timeout(timeout).at(&self.path)
+    }
+
+    /// Number of stored articles: distinct ids, every revision counted.
+    pub fn num_articles(&self) -> Result<u64, StoreError> {
+        self.count("SELECT count(*) FROM articles")
+    }
+
+    /// Runs one `SELECT count(*)`-style statement.
+    pub(crate) fn count(&self, sql: &str) -> Result<u64, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row(sql, [], |r| r.get(0))
+            .at(&self.path)?;
+        Ok(n.max(0) as u64)
+    }
+
+    /// Every stored record, older revisions included, in ingest order.
+    pub fn records(&self) -> Result<Vec<Record>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_record(false, |r| {
+            out.push(r);
+            ControlFlow::Continue(())
+        })?;
+        Ok(out)
+    }
+
+    /// The current records only: every stored article except those replaced by a newer
+    /// revision, in ingest order. What cross-article analysis should count.
+    pub fn current_records(&self) -> Result<Vec<Record>, StoreError> {
+        let mut out = Vec::new();
+        self.for_each_record(true, |r| {
+            out.push(r);
+            ControlFlow::Continue(())
+        })?;
+        Ok(out)
+    }
+
+    /// Streams stored records in ingest order without holding them all in memory
+    /// (`current_only` skips replaced revisions); `visit` may stop early with `Break`.
+    pub fn for_each_record(
+        &self,
+        current_only: bool,
+        mut visit: impl FnMut(Record) -> ControlFlow<()>,
+    ) -> Result<(), StoreError> {
+        let sql = if current_only {
+            "SELECT id, text, record FROM articles WHERE current = 1 ORDER BY seq"
+        } else {
+            "SELECT id, text, record FROM articles ORDER BY seq"
+        };
+        let mut stmt = self.conn.prepare(sql).at(&self.path)?;
+        let mut rows = stmt.query([]).at(&self.path)?;
+        while let Some(row) = rows.next().at(&self.path)? {
+            let id: String = row.get(0).at(&self.path)?;
+            let text: String = row.get(1).at(&self.path)?;
+            let json: String = row.get(2).at(&self.path)?;
+            let mut record: Record =
+                serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
+                    path: self.path.clone(),
+                    id,
+                    source,
+                })?;
+            record.text = text;
+            if visit(record).is_break() {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The stored record of one article id, if present.
+    pub fn record(&self, id: &str) -> Result<Option<Record>, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT text, record FROM articles WHERE id = ?1")
+            .at(&self.path)?;
+        let mut rows = stmt.query([id]).at(&self.path)?;
+        let Some(row) = rows.next().at(&self.path)? else {
+            return Ok(None);
+        };
+        let text: String = row.get(0).at(&self.path)?;
+        let json: String = row.get(1).at(&self.path)?;
+        let mut record: Record =
+            serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
+                path: self.path.clone(),
+                id: id.to_string(),
+                source,
+            })?;
+        record.text = text;
+        Ok(Some(record))
+    }
+
+    /// Runs SQLite's full integrity check; `Err(Corrupt)` lists the first problems found.
+    pub fn check_integrity(&self) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("PRAGMA integrity_check(20)")
+            .at(&self.path)?;
+        let problems: Vec<String> = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .at(&self.path)?
+            .collect::<Result<_, _>>()
+            .at(&self.path)?;
+        if problems.len() == 1 && problems[0] == "ok" {
+            Ok(())
+        } else {
+            Err(StoreError::Corrupt {
+                path: self.path.clone(),
+                detail: problems.join("; "),
+            })
+        }
+    }
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}

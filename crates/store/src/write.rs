@@ -1,0 +1,252 @@
+//! The write path: storing batches of records idempotently, linking revisions, recording
+//! which pipeline produced each article.
+
+use rusqlite::{params, Transaction, TransactionBehavior};
+use storyline_record::Record;
+
+use crate::error::{AtPath, StoreError};
+use crate::Store;
+
+/// Which engine produced a batch of records: stored once per distinct pair, and referenced by
+/// every article it produced, so runs with different settings can be told apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Provenance {
+    /// The storyline version (`CARGO_PKG_VERSION` of the binary).
+    pub storyline_version: String,
+    /// The pipeline settings as JSON (stage list and their options).
+    pub settings: String,
+}
+
+/// What one batch did, counted per record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    /// Articles stored for the first time, with no earlier version.
+    pub num_new: u64,
+    /// Articles stored as a new revision of an earlier one (same URL or source, new body).
+    pub num_revisions: u64,
+    /// Records whose id was already stored (or came twice in the batch): nothing written.
+    pub num_duplicates: u64,
+}
+
+impl BatchSummary {
+    /// Adds another batch's counts to these.
+    pub fn add(&mut self, other: BatchSummary) {
+        self.num_new += other.num_new;
+        self.num_revisions += other.num_revisions;
+        self.num_duplicates += other.num_duplicates;
+    }
+}
+
+impl Store {
+    /// Stores a batch of records in one transaction.
+    ///
+    /// A record whose id is already stored is skipped (re-ingesting never duplicates). A record
+    /// whose URL (else source) matches a stored article with another id is stored as a new
+    /// revision: `revision_of` names the article it replaces, which stops being current.
+    ///
+    /// What a crash leaves behind: the batch is one SQLite transaction in a WAL file, so after
+    /// a kill at any moment either every article of the batch is stored with all its entities,
+    /// quotes, claims, events and search entry, or none is; earlier batches are intact. On
+    /// error (full disk, lock, read-only file) the batch is rolled back the same way.
+    pub fn insert_batch(
+        &mut self,
+        provenance: &Provenance,
+        records: &[Record],
+    ) -> Result<BatchSummary, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .at(&path)?;
+        let pipeline = match &self.pipeline_cache {
+            Some((p, id)) if p == provenance => *id,
+            _ => pipeline_id(&tx, provenance).at(&path)?,
+        };
+        let mut summary = BatchSummary::default();
+        for record in records {
+            match insert_one(&tx, pipeline, record).at(&path)? {
+                Stored::New => summary.num_new += 1,
+                Stored::Revision => summary.num_revisions += 1,
+                Stored::Duplicate => summary.num_duplicates += 1,
+            }
+        }
+        tx.commit().at(&path)?;
+        // Cached only after commit: a rolled-back batch may have created the row.
+        self.pipeline_cache = Some((provenance.clone(), pipeline));
+        Ok(summary)
+    }
+}
+
+/// What happened to one record.
+enum Stored {
+    New,
+    Revision,
+    Duplicate,
+}
+
+/// The `pipelines` row for `p`, created when new.
+fn pipeline_id(tx: &Transaction<'_>, p: &Provenance) -> rusqlite::Result<i64> {
+    tx.execute(
+        "INSERT OR IGNORE INTO pipelines(storyline_version, settings) VALUES (?1, ?2)",
+        params![p.storyline_version, p.settings],
+    )?;
+    tx.query_row(
+        "SELECT id FROM pipelines WHERE storyline_version = ?1 AND settings = ?2",
+        params![p.storyline_version, p.settings],
+        |r| r.get(0),
+    )
+}
+
+/// The key under which later bodies count as revisions: the URL when the source gave one.
+fn revision_key(r: &Record) -> &str {
+    match r.url.as_deref() {
+        Some(url) if !url.trim().is_empty() => url,
+        _ => &r.source,
+    }
+}
+
+fn insert_one(tx: &Transaction<'_>, pipeline: i64, r: &Record) -> rusqlite::Result<Stored> {
+    let exists = tx
+        .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")?
+        .exists([&r.id])?;
+    if exists {
+        return Ok(Stored::Duplicate);
+    }
+    let key = revision_key(r);
+    let previous: Option<String> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id FROM articles WHERE revision_key = ?1 ORDER BY seq DESC LIMIT 1",
+        )?;
+        let mut rows = stmt.query([key])?;
+        match rows.next()? {
+            Some(row) => Some(row.get(0)?),
+            None => None,
+        }
+    };
+    // The body is stored once, in `text`; the JSON keeps everything else.
+    let mut shell = Record {
+        text: String::new(),
+        ..r.clone()
+    };
+    // JSON has no NaN: a non-finite value would make the stored record unreadable.
+    for c in shell.claims.iter_mut().filter(|c| !c.value.is_finite()) {
+        c.value = 0.0;
+    }
+    let json = serde_json::to_string(&shell)
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    tx.prepare_cached(
+        "INSERT INTO articles(id, source, url, revision_key, revision_of, outlet, title, published,
+             author, language, text, record, pipeline, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+             strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+    )?
+    .execute(params![
+        r.id,
+        r.source,
+        r.url,
+        key,
+        previous,
+        r.outlet,
+        r.title,
+        r.published,
+        r.author,
+        r.language,
+        r.text,
+        json,
+        pipeline
+    ])?;
+    let seq = tx.last_insert_rowid();
+    if let Some(prev) = &previous {
+        tx.prepare_cached("UPDATE articles SET current = 0 WHERE id = ?1")?
+            .execute([prev])?;
+    }
+    tx.prepare_cached("INSERT INTO articles_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?
+        .execute(params![seq, r.title.as_deref().unwrap_or(""), r.text])?;
+    insert_items(tx, seq, r)?;
+    Ok(if previous.is_some() {
+        Stored::Revision
+    } else {
+        Stored::New
+    })
+}
+
+/// The per-item tables of one article.
+fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<()> {
+    let mut entity = tx.prepare_cached(
+        "INSERT INTO entities(article, name, kind, role, num_mentions, mentions)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    let mut name = tx.prepare_cached("INSERT INTO entity_names(entity, name) VALUES (?1, ?2)")?;
+    for e in &r.entities {
+        let mentions = serde_json::to_string(&e.mentions)
+            .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
+        entity.execute(params![
+            seq,
+            e.name,
+            e.kind,
+            e.role,
+            e.mentions.len() as i64,
+            mentions
+        ])?;
+        let id = tx.last_insert_rowid();
+        name.execute(params![id, e.name])?;
+        for alias in e.aliases.iter().filter(|a| !a.eq_ignore_ascii_case(&e.name)) {
+            name.execute(params![id, alias])?;
+        }
+    }
+    let mut quote = tx.prepare_cached(
+        "INSERT INTO quotes(article, text, speaker, cue, kind, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for q in &r.quotes {
+        quote.execute(params![
+            seq,
+            q.text,
+            q.speaker,
+            q.cue,
+            q.kind,
+            q.span[0] as i64,
+            q.span[1] as i64
+        ])?;
+    }
+    let mut claim = tx.prepare_cached(
+        "INSERT INTO claims(article, value, unit, noun, subject, place, hedge, claimant, text,
+             start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+    )?;
+    for c in &r.claims {
+        // SQLite stores NaN as NULL, which the NOT NULL column refuses: keep such a claim
+        // findable with 0 rather than failing the whole batch.
+        let value = if c.value.is_finite() { c.value } else { 0.0 };
+        claim.execute(params![
+            seq,
+            value,
+            c.unit,
+            c.noun,
+            c.subject,
+            c.place,
+            c.hedge,
+            c.claimant,
+            c.text,
+            c.span[0] as i64,
+            c.span[1] as i64
+        ])?;
+    }
+    let mut event = tx.prepare_cached(
+        "INSERT INTO events(article, source, action, target, negated, hypothetical, start, end)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for e in &r.events {
+        event.execute(params![
+            seq,
+            e.source,
+            e.action,
+            e.target,
+            e.negated,
+            e.hypothetical,
+            e.span[0] as i64,
+            e.span[1] as i64
+        ])?;
+    }
+    Ok(())
+}
