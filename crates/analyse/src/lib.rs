@@ -1,2 +1,86 @@
-//! Cross-article analysis: canonical entities, story clusters, disagreements, quote reuse, timelines. (being written).
+//! Cross-article analysis: canonical entities, story clusters, disagreements, quote reuse and
+//! timelines over a corpus of article records.
+//!
+//! Everything takes `&[Record]` (as read back from the store or a JSONL file) and returns
+//! plain, serialisable structs; nothing here touches a database. The steps, in order:
+//!
+//! 1. [`EntityIndex::build`]: one canonical entity per person, organisation or place across
+//!    outlets (Sergei/Sergey Lavrov, Kiev/Kyiv, UK/Britain), never merging two people who share
+//!    only a surname;
+//! 2. [`StoryBuilder::build`]: stories from blocking on rare shared features within a time
+//!    window, near-duplicates from MinHash LSH, and earlier phases of a returning story;
+//! 3. [`find_disagreements`]: the same quantity reported with different values;
+//! 4. [`group_quotes`]: one quotation, its first appearance and every repetition;
+//! 5. [`build_timeline`]: dated articles, quotes and claims, relative dates resolved.
+//!
+//! [`Analysis::run`] runs them all.
+//!
+//! ```
+//! use storyline_analyse::Analysis;
+//! use storyline_record::Record;
+//!
+//! let line = r#"{"id":"a1","source":"a.txt","outlet":"Wire","title":"Flood","published":"2024-06-03",
+//!   "author":null,"language":"en","text":"Mayor Anna Keller said on Monday the river had peaked.",
+//!   "removed":[],"entities":[{"name":"Anna Keller","type":"PERSON","aliases":[],"role":"Mayor",
+//!   "mentions":[[6,17]]}],"quotes":[],"claims":[],"events":[]}"#;
+//! let records: Vec<Record> = vec![serde_json::from_str(line)?];
+//! let analysis = Analysis::run(&records);
+//! assert_eq!(analysis.stories.stories.len(), 1);
+//! assert_eq!(analysis.entities.find("Keller").and_then(|id| analysis.entities.get(id)).map(|e| e.name.as_str()), Some("Anna Keller"));
+//! # Ok::<(), serde_json::Error>(())
+//! ```
 #![deny(missing_docs)]
+
+mod chars;
+mod date;
+mod disagree;
+mod entities;
+mod features;
+mod minhash;
+mod names;
+mod quotes;
+mod relative;
+mod stories;
+mod timeline;
+mod unionfind;
+
+#[cfg(test)]
+mod testutil;
+
+pub use chars::CharText;
+pub use date::{Date, Precision};
+pub use disagree::{find_disagreements, ClaimEntry, Disagreement};
+pub use entities::{CanonicalEntity, EntityId, EntityIndex};
+pub use quotes::{group_quotes, who_said_what, QuoteAppearance, QuoteGroup};
+pub use relative::{DateResolver, Resolved};
+pub use stories::{Story, StoryArticle, StoryBuilder, StorySet};
+pub use timeline::{build_timeline, entity_timeline, story_timeline, ItemKind, TimelineItem};
+
+use storyline_record::Record;
+
+/// Every cross-article answer for one corpus.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// Canonical entities.
+    pub entities: EntityIndex,
+    /// Stories and their phases.
+    pub stories: StorySet,
+    /// Quantities reported with different values.
+    pub disagreements: Vec<Disagreement>,
+    /// Quotations with their repetitions.
+    pub quotes: Vec<QuoteGroup>,
+    /// Dated items, by date.
+    pub timeline: Vec<TimelineItem>,
+}
+
+impl Analysis {
+    /// Runs every step with default settings.
+    pub fn run(records: &[Record]) -> Analysis {
+        let entities = EntityIndex::build(records);
+        let stories = StoryBuilder::default().build(records, &entities);
+        let disagreements = find_disagreements(records, &entities, &stories);
+        let quotes = group_quotes(records, &entities);
+        let timeline = build_timeline(records, &entities, &stories);
+        Analysis { entities, stories, disagreements, quotes, timeline }
+    }
+}

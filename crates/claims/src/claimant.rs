@@ -21,7 +21,7 @@ impl Context<'_> {
             if is_word(self.text, self.toks, k, "according")
                 && is_word(self.text, self.toks, k + 1, "to")
             {
-                if let Some(n) = self.phrase_from(k + 2, ceil) {
+                if let Some(n) = self.according(k + 2, ceil) {
                     return Some(n);
                 }
             }
@@ -34,8 +34,11 @@ impl Context<'_> {
             if let Some(s) = self.speaker_before(k, floor, span) {
                 return Some(s);
             }
-            // '"…," said the minister.': the speaker follows the cue and ends the clause.
-            let inverted = k > floor && matches!(self.toks[k - 1].kind, Kind::Punct(_));
+            // '"…," said the minister.': the speaker follows the cue and ends the clause
+            // ("told the Gazette" names the listener, not the speaker).
+            let told = word_at(self.text, self.toks, k)
+                .is_some_and(|w| w.starts_with("tel") || w == "told");
+            let inverted = !told && k > floor && matches!(self.toks[k - 1].kind, Kind::Punct(_));
             if inverted {
                 if let Some((s, e)) = self.phrase_end(k + 1, ceil) {
                     if e >= ceil || matches!(self.toks[e].kind, Kind::Punct(_)) {
@@ -47,8 +50,15 @@ impl Context<'_> {
         self.outlet.map(str::to_string)
     }
 
-    /// The noun phrase starting at `s` ("US intelligence", "the ministry"), or its entity.
-    fn phrase_from(&self, s: usize, ceil: usize) -> Option<String> {
+    /// The source after "according to" ("US intelligence", "the ministry", "its annual
+    /// filing" → the organisation "its" stands for), resolved to an entity when it can be.
+    fn according(&self, s: usize, ceil: usize) -> Option<String> {
+        let at = self.toks.get(s)?.start;
+        let possessive =
+            word_at(self.text, self.toks, s).is_some_and(|w| matches!(w.as_ref(), "its" | "their"));
+        if possessive {
+            return self.recent_company(at);
+        }
         self.phrase_end(s, ceil).map(|(n, _)| n)
     }
 
@@ -85,15 +95,19 @@ impl Context<'_> {
                 return Some((ent.name.clone(), e));
             }
         }
-        Some((self.name(s, e - 1), e))
+        let at = self.toks[s].start;
+        Some((self.resolve(s, e - 1, at)?, e))
     }
 
     /// The speaker right before cue token `c` ("NATO warned", "health officials said").
     fn speaker_before(&self, c: usize, floor: usize, claim: Span) -> Option<String> {
         let mut m = c;
-        if m > floor
-            && word_at(self.text, self.toks, m - 1)
-                .is_some_and(|w| w == "also" || w.ends_with("ly"))
+        // "AMD has said", "the ministry also said", "police previously said".
+        while m > floor
+            && m + 2 > c
+            && word_at(self.text, self.toks, m - 1).is_some_and(|w| {
+                matches!(w.as_ref(), "also" | "has" | "have" | "had") || w.ends_with("ly")
+            })
         {
             m -= 1;
         }
@@ -104,6 +118,13 @@ impl Context<'_> {
             && self.toks[m - 3].kind == Kind::Punct(',');
         if age {
             m -= 3;
+        }
+        // "its director, Maria Lopez, told": a named speaker in apposition before the cue.
+        if m > floor + 1 && self.toks[m - 1].kind == Kind::Punct(',') {
+            return self
+                .entity_at(m - 2)
+                .filter(|(_, e)| e.kind != EntityType::Place)
+                .map(|(_, e)| e.name.clone());
         }
         if m == floor {
             return None;
@@ -141,7 +162,7 @@ impl Context<'_> {
         if first == m || self.toks[first].start < claim.end && claim.start < self.toks[m - 1].end {
             return None;
         }
-        Some(self.name(first, m - 1))
+        self.resolve(first, m - 1, self.toks[first].start)
     }
 }
 

@@ -4,7 +4,7 @@
 use crate::lex::{is_capitalised, lower, text_of, Kind, Tok};
 use crate::noun::Noun;
 use crate::nouns::{currency_word, is_place_word};
-use crate::number::word_at;
+use crate::number::{is_word, word_at};
 use crate::words::{cardinal, is_cue, is_function, is_month, vague, HEDGES};
 use storyline_record::{Article, Entity, EntityType, Quote, Span};
 
@@ -57,6 +57,7 @@ fn is_preposition(w: &str) -> bool {
             | "since"
             | "during"
             | "behind"
+            | "without"
             | "beyond"
             | "off"
     )
@@ -81,6 +82,14 @@ fn is_clause_break(w: &str) -> bool {
             | "although"
             | "though"
             | "whereas"
+    )
+}
+
+/// Days of the week, which are capitalised but never what a number is about.
+pub(crate) fn is_weekday(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
 }
 
@@ -168,6 +177,7 @@ impl<'a> Context<'a> {
             || hedge
             || number
             || is_cue(&w)
+            || is_weekday(&w)
             || (k == floor && is_opener(&w)))
     }
 
@@ -193,11 +203,23 @@ impl<'a> Context<'a> {
         {
             first -= 1;
         }
-        Some((first, self.name(first, k)))
+        if self.mentions.is_empty() {
+            return Some((first, self.name(first, k)));
+        }
+        // With entities known, a capitalised word they missed is a short form of one
+        // ("United" → "Manchester United") or, opening the sentence, a common word
+        // ("Revenue", "Floods").
+        if first == k {
+            let word = text_of(self.text, &self.toks[k]);
+            if let Some(name) = self.abbreviated(word) {
+                return Some((first, name));
+            }
+        }
+        (first > floor).then(|| (first, self.name(first, k)))
     }
 
     /// Whether the name starting at token `s` follows a preposition ("over eastern Ukraine").
-    fn in_phrase(&self, s: usize, floor: usize) -> bool {
+    pub(crate) fn in_phrase(&self, s: usize, floor: usize) -> bool {
         let mut m = s;
         let mut skipped = 0;
         while m > floor {
@@ -286,6 +308,11 @@ impl<'a> Context<'a> {
                 continue;
             }
             let s = k + 1;
+            if w == "in" && is_word(self.text, self.toks, s, "front") {
+                // "in front of a crowd": a position, not a place.
+                k = s + 1;
+                continue;
+            }
             let mut e = s;
             let mut evidence = false;
             while e < ceil && e < s + 7 {
@@ -314,6 +341,14 @@ impl<'a> Context<'a> {
                     evidence = true;
                 }
                 e += 1;
+                // "in the UK live with…": a place name ends the phrase unless a place word
+                // or "of" continues it ("the Donbas region", "the Gulf of Mexico").
+                let continues = self.entity_at(e).is_some_and(|(f, _)| f < e)
+                    || word_at(self.text, self.toks, e)
+                        .is_some_and(|n| is_place_word(&n) || n == "of");
+                if place_entity && !continues {
+                    break;
+                }
             }
             while e > s
                 && word_at(self.text, self.toks, e - 1)

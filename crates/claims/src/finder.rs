@@ -4,9 +4,10 @@
 use crate::context::Context;
 use crate::exclude::excluded;
 use crate::lex::{lex, sentence_ranges, Tok};
-use crate::noun::counted_noun;
-use crate::nouns::{currency_word, is_concrete};
-use crate::number::{hedge_before, is_word, parse, NumPhrase};
+use crate::noun::{counted_noun, Noun};
+use crate::nouns::{currency_word, is_concrete, is_person_noun};
+use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
+use crate::verbs::is_casualty_verb;
 use crate::words::is_time_unit;
 use storyline_record::{Article, Claim, Span};
 
@@ -70,6 +71,10 @@ fn claim_at(
     if excluded(text, toks, p, lead, floor) {
         return None;
     }
+    if p.vague.is_some() && p.value < 100.0 {
+        // "dozens of residents", "tens of people": too vague to count as a claim.
+        return None;
+    }
     let measured = p.unit.is_some();
     let noun = counted_noun(text, toks, p, lead, floor, ceil);
     if noun.is_none() && !measured {
@@ -79,7 +84,16 @@ fn claim_at(
         if is_time_unit(&n.head) || is_time_unit(&n.head.replace('-', "")) {
             return None;
         }
-        if !measured && n.measure.is_none() && p.value < 10.0 && !is_concrete(&n.head) {
+        let casualty = is_casualty_verb(&n.head) || n.head == "died";
+        if !measured && n.measure.is_none() && p.value < 10.0 && !is_concrete(&n.head) && !casualty
+        {
+            return None;
+        }
+        if !measured && hedge.is_none() && identifying(text, toks, p, n, lead, floor, ceil) {
+            return None;
+        }
+        if n.measure.is_some() && lead > floor && is_word(text, toks, lead - 1, "the") {
+            // "won the 400 metres", "the 10km": a race or a named distance, not a measurement.
             return None;
         }
         if !measured && p.value == 1.0 {
@@ -94,8 +108,10 @@ fn claim_at(
             let (a, b) = (toks[n.start].start, toks[n.end].end);
             if n.after {
                 end = end.max(b);
-            } else if n.end + 2 == lead && is_word(text, toks, lead - 1, "of") {
-                // "crowd of 52,000"; a noun read across a verb stays out of the span.
+            } else if n.end + 1 == lead || n.end + 2 == lead && is_word(text, toks, lead - 1, "of")
+            {
+                // "crowd of 52,000", "killed at least 39"; a noun read across a verb stays
+                // out of the span.
                 start = start.min(a);
             }
             (text.get(a..b).unwrap_or("").to_string(), n.head.clone())
@@ -119,13 +135,42 @@ fn claim_at(
         value: p.value,
         unit,
         noun: noun_text,
-        subject: ctx.subject(floor, lead, noun.as_ref()),
+        // Money and percentages are about the company the sentence reports on, even when
+        // it is only "the company" or "its".
+        subject: ctx.subject(floor, lead, noun.as_ref()).or_else(|| {
+            measured
+                .then(|| ctx.measured_subject(floor, ceil))
+                .flatten()
+        }),
         place: ctx.place(after, ceil),
         hedge: p.vague.clone().or(hedge.map(|h| h.1)),
         claimant: ctx.claimant(floor, ceil, span),
         span,
     };
     Some((claim, head))
+}
+
+/// "Two men have been charged": a small count of people as the sentence's subject names who
+/// acted rather than claiming a quantity, unless the sentence counts harm ("Three people were
+/// killed").
+fn identifying(
+    text: &str,
+    toks: &[Tok],
+    p: &NumPhrase,
+    n: &Noun,
+    lead: usize,
+    floor: usize,
+    ceil: usize,
+) -> bool {
+    if p.value >= 10.0 || !n.after || !is_person_noun(&n.head) || lead != floor {
+        return false;
+    }
+    let harm = (floor..ceil).any(|k| {
+        word_at(text, toks, k).is_some_and(|w| {
+            is_casualty_verb(&w) || matches!(w.as_ref(), "died" | "dead" | "killed" | "total")
+        })
+    });
+    !harm
 }
 
 /// What a bare amount measures when the sentence names nothing ("up 3%").
@@ -141,6 +186,16 @@ fn unit_name(unit: &str) -> &'static str {
         "INR" => "rupees",
         "UAH" => "hryvnias",
         "CHF" => "francs",
+        "°C" => "degrees Celsius",
+        "°F" => "degrees Fahrenheit",
+        "km" => "kilometres",
+        "kg" => "kilograms",
+        "mph" => "miles per hour",
+        "kph" => "kilometres per hour",
+        "mw" => "megawatts",
+        "gw" => "gigawatts",
+        "kw" => "kilowatts",
+        "sq km" => "square kilometres",
         _ => "dollars",
     }
 }
@@ -240,6 +295,47 @@ mod tests {
         assert_eq!(a.claims[1].unit.as_deref(), Some("USD"));
         assert_eq!(a.claims[1].noun, "Revenue");
         assert_eq!(got[3].2, "crowd of 52,000");
+    }
+
+    #[test]
+    fn counts_of_people_votes_and_measures() {
+        let mut a = article(
+            "Two men have been charged. Three people were killed in the crash. \
+             The vote was 70-29. Twenty-two Republicans joined Democrats. \
+             Temperatures hit 45.6 degrees Celsius in Seville. \
+             Floods have killed at least 39, officials said. Dozens of residents fled.",
+        );
+        let got: Vec<(f64, String, String)> = run(&mut a);
+        let texts: Vec<&str> = got.iter().map(|g| g.2.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "Three people",
+                "Twenty-two Republicans",
+                "45.6 degrees Celsius",
+                "killed at least 39"
+            ]
+        );
+        assert_eq!(a.claims[2].unit.as_deref(), Some("°C"));
+        assert_eq!(a.claims[3].noun, "killed");
+        assert_eq!(a.claims[3].claimant.as_deref(), Some("officials"));
+    }
+
+    #[test]
+    fn role_and_company_claimants() {
+        let mut a = article(
+            "Mayor Ann Rowe backed Acme Corp. The mayor said 40 schools will close. \
+             Revenue in the cloud unit rose to $2 billion, the company said.",
+        );
+        entity(&mut a, "Ann Rowe", EntityType::Person, "Ann Rowe");
+        a.entities[0].role = Some("Mayor".into());
+        entity(&mut a, "Acme Corp", EntityType::Org, "Acme Corp");
+        run(&mut a);
+        assert_eq!(a.claims[0].claimant.as_deref(), Some("Ann Rowe"));
+        let c = &a.claims[1];
+        assert_eq!(c.noun, "Revenue");
+        assert_eq!(c.claimant.as_deref(), Some("Acme Corp"));
+        assert_eq!(c.subject.as_deref(), Some("Acme Corp"));
     }
 
     #[test]

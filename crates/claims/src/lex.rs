@@ -351,7 +351,13 @@ pub(crate) fn number_shape(core: &str) -> Option<NumShape> {
         shape.unit = Some(u);
         return Some(shape);
     }
-    None
+    // "1.48C", "45°C", "113F": temperatures; only a capital letter, as "30c" is cents.
+    shape.unit = match suffix.trim_start_matches(['°', 'º']) {
+        "C" => Some("°C"),
+        "F" => Some("°F"),
+        _ => None,
+    };
+    shape.unit.map(|_| shape)
 }
 
 /// The token's text.
@@ -482,6 +488,8 @@ mod tests {
         assert!(number_shape("2,000km").is_some_and(|n| n.unit == Some("km")));
         assert!(number_shape("400m").is_none());
         assert!(number_shape("3m").is_some_and(|n| n.mult == 1e6));
+        assert!(number_shape("1.48C").is_some_and(|n| n.unit == Some("°C")));
+        assert!(number_shape("30c").is_none());
     }
 
     #[test]

@@ -18,9 +18,12 @@ mod demonyms;
 mod exclude;
 mod finder;
 mod lex;
+mod measured;
 mod noun;
 mod nouns;
 mod number;
+mod resolve;
+mod verbs;
 mod words;
 
 pub use finder::ClaimFinder;

@@ -1,13 +1,155 @@
-//! Subcommands of cross-article analysis: stories, disagreements, timelines, report (being written).
+//! Subcommands of cross-article analysis: `disagreements`, `stories`, `timeline` and `report`.
+//! Glue only: records are read from the store, analysed by `storyline-analyse`, and written
+//! as a table, CSV, JSON, Markdown or HTML.
 
-use anyhow::Result;
-use clap::Subcommand;
+#[path = "analyse/render.rs"]
+mod render;
+#[path = "analyse/report.rs"]
+mod report;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context, Result};
+use clap::{Args, Subcommand, ValueEnum};
+use storyline_analyse::{entity_timeline, story_timeline, Analysis, TimelineItem};
+use storyline_record::Record;
 
 /// Analysis subcommands.
 #[derive(Subcommand, Debug)]
-pub enum AnalyseCommand {}
+pub enum AnalyseCommand {
+    /// Claims about the same quantity whose values differ across articles or claimants.
+    ///
+    /// A quantity is a subject, a counted noun (troops = soldiers = forces) and a place,
+    /// within one story; figures from an earlier phase of the story are listed apart.
+    Disagreements(AnalyseArgs),
+    /// Articles grouped into developing stories, with near-duplicates and earlier phases.
+    Stories(AnalyseArgs),
+    /// Dated articles, quotes and claims, relative dates resolved against publication.
+    Timeline(TimelineArgs),
+    /// A readable briefing: stories, timeline, who said what, disagreements, outlets.
+    Report(ReportArgs),
+}
+
+/// Database and output flags of the analysis subcommands.
+#[derive(Args, Debug, Clone)]
+pub struct AnalyseArgs {
+    /// The database file.
+    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+    pub format: TableFormat,
+}
+
+/// Flags of `storyline timeline`.
+#[derive(Args, Debug)]
+pub struct TimelineArgs {
+    #[command(flatten)]
+    pub common: AnalyseArgs,
+    /// Only this story (an id from `storyline stories`).
+    #[arg(long, value_name = "ID", conflicts_with = "entity")]
+    pub story: Option<String>,
+    /// Only items involving this entity (any spelling: "Lavrov", "Britain").
+    #[arg(long, value_name = "NAME")]
+    pub entity: Option<String>,
+}
+
+/// Flags of `storyline report`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The database file.
+    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    pub db: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+    pub format: ReportFormat,
+}
+
+/// How analysis results are written.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum TableFormat {
+    /// Aligned columns for reading.
+    #[default]
+    Table,
+    /// One JSON document.
+    Json,
+    /// Comma-separated values with a header row (RFC 4180 quoting).
+    Csv,
+}
+
+/// How the report is written.
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ReportFormat {
+    /// Markdown.
+    #[default]
+    Md,
+    /// A standalone HTML page.
+    Html,
+}
 
 /// Runs an analysis subcommand.
 pub fn run(command: AnalyseCommand) -> Result<()> {
-    match command {}
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match command {
+        AnalyseCommand::Disagreements(a) => {
+            let (_, analysis) = load(&a.db)?;
+            match a.format {
+                TableFormat::Json => json(&mut out, serde_json::to_value(&analysis.disagreements)?)?,
+                f => render::disagreements(&analysis.disagreements).write(&mut out, f == TableFormat::Csv)?,
+            }
+        }
+        AnalyseCommand::Stories(a) => {
+            let (_, analysis) = load(&a.db)?;
+            match a.format {
+                TableFormat::Json => json(&mut out, serde_json::to_value(&analysis.stories.stories)?)?,
+                f => render::stories(&analysis.stories.stories).write(&mut out, f == TableFormat::Csv)?,
+            }
+        }
+        AnalyseCommand::Timeline(t) => {
+            let (_, analysis) = load(&t.common.db)?;
+            let items: Vec<&TimelineItem> = match (&t.story, &t.entity) {
+                (Some(id), _) => {
+                    if analysis.stories.get(id).is_none() {
+                        bail!("no story with id {id:?} (see `storyline stories --db {}`)", t.common.db.display());
+                    }
+                    story_timeline(&analysis.timeline, id)
+                }
+                (None, Some(name)) => match analysis.entities.find(name) {
+                    Some(id) => entity_timeline(&analysis.timeline, id),
+                    None => bail!("no entity named {name:?} in {}", t.common.db.display()),
+                },
+                (None, None) => analysis.timeline.iter().collect(),
+            };
+            match t.common.format {
+                TableFormat::Json => json(&mut out, serde_json::to_value(&items)?)?,
+                f => render::timeline(&items).write(&mut out, f == TableFormat::Csv)?,
+            }
+        }
+        AnalyseCommand::Report(r) => {
+            let (records, analysis) = load(&r.db)?;
+            let doc = report::build(&records, &analysis);
+            match r.format {
+                ReportFormat::Md => doc.write_markdown(&mut out)?,
+                ReportFormat::Html => doc.write_html(&mut out)?,
+            }
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Reads the current records of a database and analyses them.
+fn load(db: &PathBuf) -> Result<(Vec<Record>, Analysis)> {
+    let store = storyline_store::Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))?;
+    let records = store.current_records().with_context(|| format!("reading articles from {}", db.display()))?;
+    let analysis = Analysis::run(&records);
+    Ok((records, analysis))
+}
+
+fn json(out: &mut impl Write, value: serde_json::Value) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &value)?;
+    writeln!(out)?;
+    Ok(())
 }

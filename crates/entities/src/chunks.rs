@@ -5,6 +5,7 @@ use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::Span;
 
 pub(crate) use crate::known::{known_multi, known_single, Known};
+use crate::dateline::dateline_at;
 use crate::words::Word;
 
 /// What the chunker already knows about a piece's type from its own words.
@@ -39,10 +40,12 @@ pub(crate) struct Piece {
     pub role: Option<String>,
     /// A title, honorific or role noun stands right before it: it names a person.
     pub titled: bool,
+    /// The place of a wire dateline ("WASHINGTON (AP) —"): a place whatever its words.
+    pub dateline: bool,
 }
 
 /// Lower-case words that may join capitalised words inside one name.
-fn is_particle(w: &str) -> bool {
+pub(crate) fn is_particle(w: &str) -> bool {
     matches!(
         w,
         "von"
@@ -60,6 +63,10 @@ fn is_particle(w: &str) -> bool {
             | "la"
             | "le"
             | "ter"
+            | "ten"
+            | "do"
+            | "das"
+            | "upon"
             | "ben"
     )
 }
@@ -196,11 +203,11 @@ fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
     for (k, w) in words[first..end].iter().enumerate() {
         if k > 0 {
             // An inner possessive stays written: "King's College London".
-            surface.push_str(if words[first + k - 1].possessive {
-                "'s "
-            } else {
-                " "
-            });
+            let prev = &words[first + k - 1];
+            if prev.possessive {
+                surface.push_str(if prev.apos.is_empty() { "'s" } else { prev.apos });
+            }
+            surface.push(' ');
         }
         surface.push_str(w.text);
     }
@@ -217,7 +224,7 @@ fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
     let org = lex.is_org_word(last) || lex.is_org_head(head) || headed || located;
     let shape = if end - first >= 2 && org {
         Shape::OrgWords
-    } else if end - first >= 2 && lex.is_place_word(last) {
+    } else if end - first >= 2 && lex.is_place_word(last) && !surname_like(words, first, end, lex) {
         Shape::PlaceWords
     } else if lex.is_non_entity_word(last) && known.is_none() {
         Shape::Other
@@ -233,7 +240,19 @@ fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
         shape,
         role: None,
         titled: false,
+        dateline: false,
     }
+}
+
+/// A given name and a place word that is also a surname ("Lois Lane", "Grace Park"): a
+/// person's name, not a street.
+fn surname_like(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> bool {
+    end - first == 2
+        && lex.is_given_name(words[first].text)
+        && matches!(
+            words[end - 1].text,
+            "Lane" | "Park" | "Castle" | "Bridge" | "Beach" | "Tower" | "Hill" | "Hall" | "Field"
+        )
 }
 
 /// A city followed by a name that is not a person's ("Tottenham Hotspur", "Boston Celtics",
@@ -462,6 +481,13 @@ pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<
             }
             i += 1;
             continue;
+        }
+        if i == 0 || words[i - 1].line != w.line {
+            if let Some(p) = dateline_at(words, i, text, lex) {
+                i = p.end;
+                out.push(p);
+                continue;
+            }
         }
         if let Some((n, known)) = known_multi(words, i, lex) {
             let mut p = piece(words, i, i + n, lex);

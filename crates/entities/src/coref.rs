@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
-use crate::chunks::{Known, Piece};
+use crate::chunks::{is_particle, Known, Piece};
 use crate::typing::Guess;
 use crate::words::Word;
 
@@ -105,6 +105,7 @@ fn is_acronym(w: &str) -> bool {
 
 /// Merges typed pieces into entities, in order of first mention.
 pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Entity> {
+    let lex = Lexicon::get();
     let mut groups: Vec<Group> = Vec::new();
     let mut by_key: HashMap<(EntityType, String), usize> = HashMap::new();
     // Index of the group each piece went to.
@@ -153,8 +154,19 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
             kind,
             canonical.map_or_else(|| p.surface.clone(), str::to_string),
         );
-        let gi = match by_key.get(&key) {
-            Some(&gi) => gi,
+        // "the Kyiv School of Economics (KSE)": the acronym names the organisation before it.
+        let defined = (kind == EntityType::Org
+            && p.known.is_none()
+            && is_acronym(&p.surface)
+            && words.get(p.first).is_some_and(|w| w.in_parens))
+        .then(|| k.checked_sub(1).and_then(|j| assigned[j]))
+        .flatten()
+        .filter(|&gi| groups[gi].kind == EntityType::Org);
+        let gi = match by_key.get(&key).copied().or(defined) {
+            Some(gi) => {
+                by_key.entry(key).or_insert(gi);
+                gi
+            }
             None => {
                 let gi = new_group(&mut groups, kind, canonical);
                 by_key.insert(key, gi);
@@ -172,9 +184,13 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
     persons.sort_by_key(|&k| std::cmp::Reverse(pieces[k].0.end - pieces[k].0.first));
     let mut person_groups: Vec<usize> = Vec::new();
     for k in persons {
-        let p = &pieces[k].0;
+        let p = &with_particle(&pieces[k].0, words, &groups, &person_groups);
         let gi = find_person(&groups, &person_groups, &p.surface).unwrap_or_else(|| {
-            let gi = new_group(&mut groups, EntityType::Person, None);
+            // A leader's surname alone is that leader ("Putin" → "Vladimir Putin").
+            let full = (p.end - p.first == 1)
+                .then(|| lex.leader(&p.surface))
+                .flatten();
+            let gi = new_group(&mut groups, EntityType::Person, full);
             person_groups.push(gi);
             gi
         });
@@ -187,7 +203,7 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         if pieces[k].1 != Guess::Unknown && !is_surname(&pieces[k].0) {
             continue;
         }
-        let p = &pieces[k].0;
+        let p = &with_particle(&pieces[k].0, words, &groups, &person_groups);
         let in_parens = words.get(p.first).is_some_and(|w| w.in_parens);
         let mut target = None;
         if in_parens && is_acronym(&p.surface) && k > 0 {
@@ -206,6 +222,21 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
                             && initials(&g.name()) == p.surface))
             });
         }
+        // "the Gazette" after "Springfield Gazette", "United" after "Manchester United".
+        if target.is_none() && lex.is_org_word(&p.surface) {
+            let tail = format!(" {}", p.surface);
+            target = groups
+                .iter()
+                .position(|g| g.kind == EntityType::Org && g.name().ends_with(&tail));
+        }
+        // A well-known leader named by surname alone ("standing up to Putin").
+        if target.is_none() && p.end - p.first == 1 {
+            if let Some(full) = lex.leader(&p.surface) {
+                let gi = new_group(&mut groups, EntityType::Person, Some(full));
+                person_groups.push(gi);
+                target = Some(gi);
+            }
+        }
         if let Some(gi) = target {
             groups[gi].add(p);
             assigned[k] = Some(gi);
@@ -221,16 +252,59 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
     entities
 }
 
+/// A surname mention that follows its capitalised particle at a sentence start ("Ten Hag"
+/// after "Erik ten Hag"): the particle belongs to the mention.
+fn with_particle(p: &Piece, words: &[Word<'_>], groups: &[Group], person_groups: &[usize]) -> Piece {
+    let prev = p.first.checked_sub(1).and_then(|k| words.get(k));
+    let Some(prev) = prev.filter(|w| w.cap && !words[p.first].gap_before && !w.possessive) else {
+        return p.clone();
+    };
+    let lower = prev.text.to_lowercase();
+    if !is_particle(&lower) {
+        return p.clone();
+    }
+    let tail = format!(" {lower} {}", p.surface);
+    let known = person_groups
+        .iter()
+        .any(|&gi| groups[gi].surfaces.iter().any(|s| s.ends_with(&tail)));
+    if !known {
+        return p.clone();
+    }
+    Piece {
+        first: p.first - 1,
+        span: Span::new(prev.span.start, p.span.end),
+        surface: format!("{} {}", prev.text, p.surface),
+        ..p.clone()
+    }
+}
+
 /// The person group whose name `surface` equals or ends ("Lavrov", "Fogh Rasmussen").
 fn find_person(groups: &[Group], person_groups: &[usize], surface: &str) -> Option<usize> {
-    person_groups.iter().copied().find(|&gi| {
-        groups[gi].surfaces.iter().any(|s| {
-            s == surface
-                || (s.len() > surface.len()
-                    && s.ends_with(surface)
-                    && s.as_bytes().get(s.len() - surface.len() - 1) == Some(&b' '))
-        })
-    })
+    let ends = |s: &str| {
+        s.len() > surface.len()
+            && s.is_char_boundary(s.len() - surface.len())
+            && s[s.len() - surface.len()..].eq_ignore_ascii_case(surface)
+            && s.as_bytes().get(s.len() - surface.len() - 1) == Some(&b' ')
+    };
+    let by_end = person_groups
+        .iter()
+        .copied()
+        .find(|&gi| groups[gi].surfaces.iter().any(|s| s == surface || ends(s)));
+    if by_end.is_some() || surface.contains(' ') {
+        return by_end;
+    }
+    // One word inside a longer name ("Lula" in "Luiz Inácio Lula da Silva"), when only one
+    // person has it and it is not that person's first name.
+    let mut inner = person_groups.iter().copied().filter(|&gi| {
+        groups[gi]
+            .surfaces
+            .iter()
+            .any(|s| s.split(' ').skip(1).any(|w| w == surface))
+    });
+    match (inner.next(), inner.next()) {
+        (Some(gi), None) => Some(gi),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

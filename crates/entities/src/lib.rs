@@ -25,7 +25,9 @@
 #![deny(missing_docs)]
 
 mod chunks;
+mod context;
 mod coref;
+mod dateline;
 mod known;
 mod lookup;
 mod recognizer;

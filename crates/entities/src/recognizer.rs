@@ -4,7 +4,9 @@ use storyline_lexicon::Lexicon;
 use storyline_record::Article;
 
 use crate::chunks::pieces;
+use crate::context::{refine, Context};
 use crate::coref::resolve;
+use crate::dateline::add_removed_datelines;
 use crate::roles::add_appositive_roles;
 use crate::typing::guess;
 use crate::words::{scan, Word};
@@ -52,7 +54,9 @@ impl EntityRecognizer {
         let mut words = scan(text);
         mark_sentence_starts(&mut words, article);
         let (skip, headline) = line_flags(&words, text, self.lexicon);
-        let typed: Vec<_> = pieces(&words, &skip, text)
+        let mut found = pieces(&words, &skip, text);
+        refine(&mut found, &words, Context::of(&words, self.lexicon), self.lexicon);
+        let typed: Vec<_> = found
             .into_iter()
             .map(|p| {
                 let on_headline = words
@@ -64,6 +68,7 @@ impl EntityRecognizer {
             .collect();
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
+        add_removed_datelines(article, &mut entities, self.lexicon);
         article.entities = entities;
     }
 }

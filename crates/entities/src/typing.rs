@@ -74,6 +74,9 @@ fn is_club_name(ws: &[Word<'_>], lex: &Lexicon) -> bool {
 
 /// Types `p`. `headline` is set for pieces on a title-cased line, where capitals say nothing.
 pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon) -> Guess {
+    if p.dateline {
+        return Guess::Is(EntityType::Place);
+    }
     match p.known {
         Some(Known::Org(_)) => return Guess::Is(EntityType::Org),
         Some(Known::Place(place)) => {
@@ -122,11 +125,13 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     if n >= 2 {
         // "James Webb Space Telescope": a long name whose tail is ordinary words is named
         // after a person, not a person.
+        // Lower-case particles ("Erik ten Hag") count for neither side.
+        let caps = ws.iter().filter(|w| w.cap).count();
         let common_tail = ws[1..]
             .iter()
-            .filter(|w| lex.is_common_word(w.text))
+            .filter(|w| w.cap && lex.is_common_word(w.text))
             .count();
-        if n >= 3 && common_tail * 2 > n - 1 {
+        if caps >= 3 && common_tail * 2 > caps - 1 {
             return Guess::Unknown;
         }
         if lex.is_given_name(first.text) {
@@ -158,6 +163,10 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
         .filter(|w| !w.gap_before || w.text == "said");
     let prev = p.first.checked_sub(1).and_then(|k| words.get(k));
     let last = &ws[n - 1];
+    // "the Dutchman told", "the Frenchman said": a description, never a person's name.
+    if !first.gap_before && prev.is_some_and(|w| matches!(w.text, "the" | "a" | "an")) {
+        return Guess::Unknown;
+    }
     // "Hartley said": a speaker, unless it is an ordinary word ("Officials said") or a plural
     // agent noun the word list spells otherwise ("Organisers said").
     if next.is_some_and(|w| lex.is_cue_verb(w.text) && !last.possessive) {

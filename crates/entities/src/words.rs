@@ -19,6 +19,9 @@ pub(crate) struct Word<'t> {
     pub sent_start: bool,
     /// Followed by a possessive `'s` / `’s` / `'`.
     pub possessive: bool,
+    /// The possessive marker as written (`'s`, `’s`, `'`), empty when there is none: names
+    /// that keep it inside ("Leeds Magistrates' Court") are spelt as written.
+    pub apos: &'t str,
     /// Something other than plain spaces separates it from the previous word (punctuation,
     /// a quotation mark, a line break): a name never spans such a gap.
     pub gap_before: bool,
@@ -128,6 +131,12 @@ pub(crate) fn scan(text: &str) -> Vec<Word<'_>> {
             _ => {}
         }
         let text_word = text.get(at(start)..at(end)).unwrap_or("");
+        let apos_len = match ch(end + 1) {
+            Some('s' | 'S') if possessive => 2,
+            _ if possessive => 1,
+            _ => 0,
+        };
+        let apos = text.get(at(end)..at(end + apos_len)).unwrap_or("");
         let first = text_word.chars().next().unwrap_or(' ');
         out.push(Word {
             span: Span::new(at(start), at(end)),
@@ -135,6 +144,7 @@ pub(crate) fn scan(text: &str) -> Vec<Word<'_>> {
             cap: first.is_uppercase(),
             sent_start: boundary,
             possessive,
+            apos,
             gap_before: gap,
             in_parens,
             line,
@@ -184,6 +194,14 @@ mod tests {
         assert!(w[6].possessive);
         assert!(!w[1].sent_start);
         assert!(!w[4].sent_start);
+    }
+
+    #[test]
+    fn keeps_the_written_possessive_marker() {
+        let w = scan("Leeds Magistrates' Court and Tesco’s shop");
+        assert_eq!(w[1].apos, "'");
+        assert_eq!(w[4].apos, "’s");
+        assert_eq!(w[0].apos, "");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! in `TextMode::Formatted` it keeps paragraph and heading boundaries as blank lines and
 //! scored best among the crates that meet the time budget. Around it, this module:
 //! - removes before scoring what news pages put inside the article container but is not
-//!   article text (figures and their captions, see [`crate::prune`]);
+//!   article text (figures, captions, bylines, share boxes: see [`crate::prune`]);
 //! - falls back to the whole body's text when the scorer finds no candidate (short pages,
 //!   plain text handed in as HTML);
 //! - turns the output into paragraphs separated by one blank line.

@@ -15,6 +15,9 @@ pub enum ErrorKind {
     /// A gzip stream that cannot be decompressed (truncated or corrupt).
     #[error("bad gzip data: {0}")]
     Gzip(String),
+    /// An HTML page with no extractable article.
+    #[error("HTML page: {0}")]
+    Html(String),
     /// Nothing to read.
     #[error("empty input")]
     Empty,

@@ -4,7 +4,9 @@
 //! 1. [`Inputs`] expands paths: files, directories (recursively, sorted by name), `-` for stdin.
 //! 2. Each file is read up to a size limit and [`decode`]d: UTF-8, UTF-16 with BOM, or a legacy
 //!    single-byte encoding detected by `chardetng`; binary and broken text are refused.
-//! 3. A JSONL file (by extension or content) yields one document per line.
+//! 3. A JSONL file (by extension or content) yields one document per line; an HTML page (by
+//!    content) yields its main text and page metadata through `storyline-html`; gzip is
+//!    decompressed transparently.
 //!
 //! ```no_run
 //! use storyline_ingest::{Inputs, ReadOptions};

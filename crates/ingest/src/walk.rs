@@ -91,6 +91,16 @@ impl Inputs {
         };
         if jsonl::looks_like_jsonl(&path, &text) {
             self.ready.extend(jsonl::parse(&path, &text));
+        } else if looks_like_html(&text) {
+            self.ready.push_back(
+                storyline_html::extract(&text, None)
+                    .map(|page| Document {
+                        source: path.clone(),
+                        text: page.text,
+                        meta: page.meta,
+                    })
+                    .map_err(|e| IngestError::new(path, ErrorKind::Html(e.to_string()))),
+            );
         } else {
             self.ready.push_back(Ok(Document {
                 source: path,
@@ -124,6 +134,20 @@ fn visible(entry: &walkdir::DirEntry) -> bool {
             .file_name()
             .to_str()
             .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Whether decoded text is an HTML page: by content, not extension (saved pages often have
+/// none, or `.php`). Looks for a doctype or an `<html>`/`<head>`/`<body>` tag near the start.
+fn looks_like_html(text: &str) -> bool {
+    let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    if !start.starts_with('<') {
+        return false;
+    }
+    let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.contains("<html")
+        || head.contains("<head")
+        || head.contains("<body")
 }
 
 /// Reads a file or stdin (`-`), refusing anything over `limit` bytes without loading it all.
@@ -226,6 +250,30 @@ mod tests {
                 ..
             })
         ));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn html_pages_are_extracted_with_their_metadata() {
+        let dir = temp_dir("html");
+        let page = concat!(
+            "<!DOCTYPE html><html lang=\"en\"><head><title>Bridge reopens | Valley Times</title>",
+            "<meta property=\"og:site_name\" content=\"Valley Times\">",
+            "<meta property=\"article:published_time\" content=\"2024-04-02T08:00:00Z\">",
+            "</head><body><nav>Home | News</nav><article><h1>Bridge reopens</h1>",
+            "<p>The river bridge reopened on Monday after eight months of repairs, the council said.</p>",
+            "<p>Engineers replaced the deck and strengthened the piers, and traffic returned by noon.</p>",
+            "</article></body></html>"
+        );
+        fs::write(dir.join("page"), page).expect("write");
+        let dir_str = dir.to_string_lossy().into_owned();
+        let docs: Vec<_> = Inputs::new([dir_str], ReadOptions::default()).collect();
+        let doc = docs[0].as_ref().expect("extracted");
+        assert!(doc.text.contains("The river bridge reopened on Monday"), "{}", doc.text);
+        assert!(!doc.text.contains("<p>"));
+        assert_eq!(doc.meta.outlet.as_deref(), Some("Valley Times"));
+        assert_eq!(doc.meta.published.as_deref().map(|d| &d[..10]), Some("2024-04-02"));
+        assert_eq!(doc.meta.language.as_deref(), Some("en"));
         let _ = fs::remove_dir_all(&dir);
     }
 

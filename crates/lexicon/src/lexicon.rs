@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::load::{rows, with_lower, words};
+use crate::load::{fold, rows, with_lower, words};
 
 /// What kind of place a gazetteer name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -18,6 +18,8 @@ pub enum PlaceKind {
     Continent,
     /// A named geographic feature: sea, river, mountain range ("Black Sea", "Alps").
     Feature,
+    /// A named site: a stadium, street, square or building ("Anfield", "Maple Street").
+    Site,
 }
 
 /// A gazetteer entry.
@@ -61,6 +63,13 @@ pub struct Lexicon {
     non_entity_words: HashSet<&'static str>,
     common_words: HashSet<&'static str>,
     role_modifiers: HashSet<&'static str>,
+    sport_words: HashSet<&'static str>,
+    /// Places by case- and accent-folded name ("porto alegre", "sao paulo").
+    folded: HashMap<String, Place>,
+    /// Well-known leaders by surname.
+    leaders: HashMap<&'static str, &'static str>,
+    /// Short names of sports clubs.
+    clubs: HashMap<&'static str, &'static str>,
     /// For each first word of a multi-word place or organisation, its largest word count.
     multi: HashMap<&'static str, usize>,
 }
@@ -75,6 +84,7 @@ fn place_kind(code: &str) -> Option<(PlaceKind, bool)> {
         "region" => (PlaceKind::Region, false),
         "continent" => (PlaceKind::Continent, false),
         "feature" => (PlaceKind::Feature, false),
+        "site" => (PlaceKind::Site, false),
         _ => return None,
     })
 }
@@ -90,7 +100,9 @@ impl Lexicon {
         // Curated regions and short forms come first so that they win over generated rows.
         for data in [
             include_str!("../data/regions.tsv"),
+            include_str!("../data/venues.tsv"),
             include_str!("../data/places.tsv"),
+            include_str!("../data/admin1.tsv"),
         ] {
             for r in rows(data) {
                 if let [name, kind, canon, ..] = r[..] {
@@ -133,6 +145,18 @@ impl Lexicon {
                 Some((name, country))
             })
             .collect();
+        let mut folded = HashMap::new();
+        for (name, place) in &places {
+            folded.entry(fold(name)).or_insert(*place);
+        }
+        let pairs = |data: &'static str| -> HashMap<&'static str, &'static str> {
+            rows(data)
+                .filter_map(|r| match r[..] {
+                    [name, value, ..] => Some((name, value)),
+                    _ => None,
+                })
+                .collect()
+        };
         let mut multi: HashMap<&'static str, usize> = HashMap::new();
         for name in places.keys().chain(orgs.keys()) {
             let n = name.split(' ').count();
@@ -158,6 +182,10 @@ impl Lexicon {
             non_entity_words: words(include_str!("../data/non_entity_words.txt")).collect(),
             common_words: words(include_str!("../data/common_words.txt")).collect(),
             role_modifiers: words(include_str!("../data/role_modifiers.txt")).collect(),
+            folded,
+            sport_words: words(include_str!("../data/sport_words.txt")).collect(),
+            leaders: pairs(include_str!("../data/leaders.tsv")),
+            clubs: pairs(include_str!("../data/clubs.tsv")),
             multi,
         }
     }
@@ -165,6 +193,29 @@ impl Lexicon {
     /// The gazetteer entry for a place name as written ("Kiev", "U.S.", "Black Sea").
     pub fn place(&self, name: &str) -> Option<Place> {
         self.places.get(name).copied()
+    }
+
+    /// The gazetteer entry for a place name in any case and with or without accents
+    /// ("PORTO ALEGRE", "Sao Paulo"): for datelines and copy that drops diacritics.
+    pub fn place_folded(&self, name: &str) -> Option<Place> {
+        self.place(name).or_else(|| self.folded.get(&fold(name)).copied())
+    }
+
+    /// The full name of a well-known head of state, government or international body
+    /// written by surname alone ("Putin" → "Vladimir Putin").
+    pub fn leader(&self, surname: &str) -> Option<&'static str> {
+        self.leaders.get(surname).copied()
+    }
+
+    /// The canonical name of a sports club written by its short name ("Spurs" → "Tottenham
+    /// Hotspur", "Liverpool" → "Liverpool"): a club only in sports copy, where context says so.
+    pub fn club(&self, name: &str) -> Option<&'static str> {
+        self.clubs.get(name).copied()
+    }
+
+    /// Whether lower-case `word` marks sports copy ("striker", "goalless", "innings").
+    pub fn is_sport_word(&self, word: &str) -> bool {
+        self.sport_words.contains(word)
     }
 
     /// The kind of place `name` denotes, if the gazetteer knows it.
@@ -291,6 +342,28 @@ mod tests {
         assert_eq!(lex.place("Kiev").map(|p| p.canonical), Some("Kyiv"));
         assert_eq!(lex.place("Russian"), None);
         assert_eq!(lex.place("Bath").map(|p| p.common_word), Some(true));
+    }
+
+    #[test]
+    fn first_level_regions_sites_and_folded_names() {
+        let lex = Lexicon::get();
+        for region in ["Haryana", "Rajasthan", "Rio Grande do Sul", "Bavaria", "Saxony"] {
+            let kind = lex.place_kind(region).or_else(|| lex.place_folded(region).map(|p| p.kind));
+            assert!(kind.is_some(), "{region}");
+        }
+        assert_eq!(lex.place_kind("New South Wales"), Some(PlaceKind::Region));
+        assert_eq!(lex.place_kind("Anfield"), Some(PlaceKind::Site));
+        assert_eq!(
+            lex.place_folded("PORTO ALEGRE").map(|p| p.canonical),
+            Some("Porto Alegre")
+        );
+        assert!(lex.place_folded("sao paulo").is_some());
+        // Regions named like common words stay out.
+        assert_eq!(lex.place("Meta"), None);
+        assert_eq!(lex.leader("Putin"), Some("Vladimir Putin"));
+        assert_eq!(lex.club("Spurs"), Some("Tottenham Hotspur"));
+        assert!(lex.is_sport_word("striker"));
+        assert!(lex.is_demonym("Dutchman"));
     }
 
     #[test]

@@ -31,6 +31,40 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// `name` lower-cased with the accents of Latin letters dropped ("São Paulo" → "sao paulo",
+/// "PORTO ALEGRE" → "porto alegre"): the key of case- and accent-blind lookups.
+pub(crate) fn fold(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        out.push(match lower {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => 'c',
+            'ď' | 'đ' => 'd',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+            'ğ' | 'ģ' => 'g',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+            'ķ' => 'k',
+            'ĺ' | 'ļ' | 'ľ' | 'ł' => 'l',
+            'ñ' | 'ń' | 'ņ' | 'ň' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+            'ŕ' | 'ř' => 'r',
+            'ś' | 'ş' | 'š' | 'ș' => 's',
+            'ţ' | 'ť' | 'ț' => 't',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ź' | 'ż' | 'ž' => 'z',
+            '’' => '\'',
+            other => other,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,6 +73,13 @@ mod tests {
     fn skips_comments_and_blank_lines() {
         let r: Vec<_> = rows("# head\n\nA\tb\nC\n").collect();
         assert_eq!(r, vec![vec!["A", "b"], vec!["C"]]);
+    }
+
+    #[test]
+    fn folds_case_and_accents() {
+        assert_eq!(fold("São Paulo"), "sao paulo");
+        assert_eq!(fold("PORTO ALEGRE"), "porto alegre");
+        assert_eq!(fold("Haryāna"), "haryana");
     }
 
     #[test]

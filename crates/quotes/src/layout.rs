@@ -212,8 +212,10 @@ fn ends_sentence_at(text: &str, i: usize) -> Option<usize> {
             if term == b'.' {
                 let before = &text[..i];
                 let word_start = before
-                    .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
-                    .map_or(0, |p| p + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+                    .map_or(0, |(p, c)| p + c.len_utf8());
                 if is_abbreviation(&before[word_start..]) {
                     return None;
                 }

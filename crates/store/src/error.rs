@@ -16,7 +16,9 @@ pub enum StoreError {
         path: PathBuf,
     },
     /// The file could not be opened or created (missing directory, read-only location, …).
-    #[error("cannot open database {path}: {source} (does the directory exist, and may we write there?)")]
+    #[error(
+        "cannot open database {path}: {source} (does the directory exist, and may we write there?)"
+    )]
     Open {
         /// The database file.
         path: PathBuf,
@@ -24,7 +26,9 @@ pub enum StoreError {
         source: rusqlite::Error,
     },
     /// The file is not an SQLite database at all.
-    #[error("{path} is not an SQLite database (or its header is damaged): choose another --db file")]
+    #[error(
+        "{path} is not an SQLite database (or its header is damaged): choose another --db file"
+    )]
     NotADatabase {
         /// The file.
         path: PathBuf,
@@ -56,7 +60,9 @@ pub enum StoreError {
         supported: i64,
     },
     /// The database is damaged.
-    #[error("{path} is corrupt ({detail}): restore it from a backup, or re-ingest into a new --db file")]
+    #[error(
+        "{path} is corrupt ({detail}): restore it from a backup, or re-ingest into a new --db file"
+    )]
     Corrupt {
         /// The file.
         path: PathBuf,
@@ -147,7 +153,10 @@ mod tests {
             supported: 1,
         };
         let msg = err.to_string();
-        assert!(msg.contains("news.db") && msg.contains("upgrade storyline"), "{msg}");
+        assert!(
+            msg.contains("news.db") && msg.contains("upgrade storyline"),
+            "{msg}"
+        );
     }
 
     #[test]

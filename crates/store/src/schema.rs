@@ -77,6 +77,7 @@ CREATE TABLE entity_names (
     name TEXT NOT NULL COLLATE NOCASE
 );
 CREATE INDEX entity_names_by_name ON entity_names(name COLLATE NOCASE);
+CREATE INDEX entity_names_by_entity ON entity_names(entity);
 CREATE TABLE quotes (
     id INTEGER PRIMARY KEY,
     article INTEGER NOT NULL REFERENCES articles(seq),

@@ -39,12 +39,13 @@ impl Store {
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(|source| {
-            match StoreError::from_sqlite(path, source) {
-                StoreError::Sqlite { path, source } => StoreError::Open { path, source },
-                other => other,
-            }
-        })?;
+        let mut conn =
+            Connection::open_with_flags(path, flags).map_err(
+                |source| match StoreError::from_sqlite(path, source) {
+                    StoreError::Sqlite { path, source } => StoreError::Open { path, source },
+                    other => other,
+                },
+            )?;
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).at(path)?;
         schema::prepare(&mut conn, path)?;
         // WAL lets readers run beside the one writer. synchronous=NORMAL keeps every committed
@@ -69,12 +70,13 @@ impl Store {
             });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|source| {
-            match StoreError::from_sqlite(path, source) {
-                StoreError::Sqlite { path, source } => StoreError::Open { path, source },
-                other => other,
-            }
-        })?;
+        let conn =
+            Connection::open_with_flags(path, flags).map_err(
+                |source| match StoreError::from_sqlite(path, source) {
+                    StoreError::Sqlite { path, source } => StoreError::Open { path, source },
+                    other => other,
+                },
+            )?;
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).at(path)?;
         schema::check_read_only(&conn, path)?;
         Ok(Store {
@@ -114,10 +116,7 @@ impl Store {
 
     /// Runs one `SELECT count(*)`-style statement.
     pub(crate) fn count(&self, sql: &str) -> Result<u64, StoreError> {
-        let n: i64 = self
-            .conn
-            .query_row(sql, [], |r| r.get(0))
-            .at(&self.path)?;
+        let n: i64 = self.conn.query_row(sql, [], |r| r.get(0)).at(&self.path)?;
         Ok(n.max(0) as u64)
     }
 
@@ -221,5 +220,179 @@ impl Store {
 impl std::fmt::Debug for Store {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{provenance, record};
+
+    fn stored(dir: &Path, n: usize) -> PathBuf {
+        let path = dir.join("news.db");
+        let mut store = Store::open(&path).expect("open");
+        let records: Vec<Record> = (0..n)
+            .map(|i| {
+                record(
+                    &format!("id{i}"),
+                    &format!("Story number {i} about the harbour."),
+                )
+                .build()
+            })
+            .collect();
+        store.insert_batch(&provenance(), &records).expect("insert");
+        path
+    }
+
+    #[test]
+    fn reopens_and_reads_while_another_connection_writes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = stored(dir.path(), 3);
+        let mut writer = Store::open(&path).expect("writer");
+        let reader = Store::open_read_only(&path).expect("reader");
+        // The writer holds an open transaction; the reader still sees the committed state.
+        let tx = writer.conn.transaction().expect("tx");
+        tx.execute("UPDATE articles SET title = 'x'", [])
+            .expect("write");
+        assert_eq!(reader.num_articles().expect("count"), 3);
+        tx.commit().expect("commit");
+        reader.check_integrity().expect("intact");
+    }
+
+    #[test]
+    fn refuses_files_that_are_not_storyline_databases() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let text = dir.path().join("notes.db");
+        std::fs::write(
+            &text,
+            "this is a shopping list, not a database\n".repeat(50),
+        )
+        .expect("write");
+        let err = Store::open(&text).expect_err("not sqlite");
+        assert!(matches!(err, StoreError::NotADatabase { .. }), "{err}");
+        assert!(err.to_string().contains("notes.db"));
+        // Nothing was written over it.
+        assert!(std::fs::read_to_string(&text)
+            .expect("read")
+            .starts_with("this is"));
+
+        let foreign = dir.path().join("recipes.db");
+        Connection::open(&foreign)
+            .and_then(|c| c.execute_batch("CREATE TABLE recipes (name TEXT)"))
+            .expect("foreign db");
+        let err = Store::open(&foreign).expect_err("foreign");
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        let err = Store::open_read_only(&foreign).expect_err("foreign");
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+
+        let err = Store::open_read_only(dir.path().join("absent.db")).expect_err("absent");
+        assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    }
+
+    #[test]
+    fn refuses_a_newer_schema_with_a_fix() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = stored(dir.path(), 1);
+        Connection::open(&path)
+            .and_then(|c| c.pragma_update(None, "user_version", crate::SCHEMA_VERSION + 1))
+            .expect("bump version");
+        let err = Store::open(&path).expect_err("too new");
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+        assert!(err.to_string().contains("upgrade storyline"), "{err}");
+    }
+
+    #[test]
+    fn reports_a_corrupt_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = stored(dir.path(), 200);
+        let mut bytes = std::fs::read(&path).expect("read");
+        // Keep the 100-byte header (so it still looks like SQLite) and wreck the pages.
+        for b in bytes.iter_mut().skip(4096).step_by(7) {
+            *b = 0xA5;
+        }
+        std::fs::write(&path, &bytes).expect("write");
+        let outcome = Store::open(&path).and_then(|s| {
+            s.check_integrity()?;
+            s.records().map(|_| ())
+        });
+        let err = outcome.expect_err("corruption is noticed");
+        assert!(
+            matches!(
+                err,
+                StoreError::Corrupt { .. } | StoreError::NotADatabase { .. }
+            ),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn full_disk_rolls_back_the_batch_and_keeps_the_rest() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = stored(dir.path(), 5);
+        let mut store = Store::open(&path).expect("open");
+        let pages: i64 = store
+            .conn
+            .query_row("PRAGMA page_count", [], |r| r.get(0))
+            .expect("pages");
+        // A size limit a few pages above the current size stands in for a full disk.
+        store
+            .conn
+            .pragma_update(None, "max_page_count", pages + 2)
+            .expect("limit");
+        let big: Vec<Record> = (0..50)
+            .map(|i| record(&format!("big{i}"), &"Long flood report. ".repeat(500)).build())
+            .collect();
+        let err = store.insert_batch(&provenance(), &big).expect_err("full");
+        assert!(matches!(err, StoreError::DiskFull { .. }), "{err}");
+        assert_eq!(store.num_articles().expect("count"), 5);
+        drop(store);
+        let store = Store::open(&path).expect("reopen");
+        store.check_integrity().expect("intact");
+        assert_eq!(store.num_articles().expect("count"), 5);
+    }
+
+    #[test]
+    fn a_locked_database_is_a_clear_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = stored(dir.path(), 1);
+        let mut holder = Store::open(&path).expect("holder");
+        let tx = holder
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .expect("lock");
+        let mut other = Store::open(&path).expect("second writer opens");
+        other
+            .set_busy_timeout(Duration::from_millis(50))
+            .expect("timeout");
+        let err = other
+            .insert_batch(&provenance(), &[record("late", "Late news.").build()])
+            .expect_err("locked");
+        assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+        tx.commit().expect("release");
+        other
+            .insert_batch(&provenance(), &[record("late", "Late news.").build()])
+            .expect("then it works");
+        assert_eq!(other.num_articles().expect("count"), 2);
+    }
+
+    #[test]
+    fn a_read_only_store_refuses_writes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = stored(dir.path(), 1);
+        let mut store = Store::open_read_only(&path).expect("open");
+        let err = store
+            .insert_batch(&provenance(), &[record("x", "New.").build()])
+            .expect_err("read-only");
+        assert!(matches!(err, StoreError::ReadOnly { .. }), "{err}");
+        assert_eq!(store.num_articles().expect("count"), 1);
+    }
+
+    #[test]
+    fn a_missing_directory_is_an_open_error_naming_the_file() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("no/such/dir/news.db");
+        let err = Store::open(&path).expect_err("cannot create");
+        assert!(matches!(err, StoreError::Open { .. }), "{err}");
+        assert!(err.to_string().contains("news.db"), "{err}");
     }
 }

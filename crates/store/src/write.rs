@@ -190,7 +190,11 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
         ])?;
         let id = tx.last_insert_rowid();
         name.execute(params![id, e.name])?;
-        for alias in e.aliases.iter().filter(|a| !a.eq_ignore_ascii_case(&e.name)) {
+        for alias in e
+            .aliases
+            .iter()
+            .filter(|a| !a.eq_ignore_ascii_case(&e.name))
+        {
             name.execute(params![id, alias])?;
         }
     }
@@ -198,7 +202,9 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
         "INSERT INTO quotes(article, text, speaker, cue, kind, start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    for q in &r.quotes {
+    // Reported speech sits beside the quotes (kind `indirect`): one table answers "what did
+    // X say" whichever way it was reported.
+    for q in r.quotes.iter().chain(&r.reported_speech) {
         quote.execute(params![
             seq,
             q.text,
@@ -249,4 +255,104 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
         ])?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{provenance, record, store_with};
+
+    #[test]
+    fn same_id_twice_stores_once() {
+        let a = record("a", "Rain stopped play at Lord's.").build();
+        let mut store = store_with(&[]);
+        let first = store
+            .insert_batch(&provenance(), &[a.clone(), a.clone()])
+            .expect("insert");
+        assert_eq!((first.num_new, first.num_duplicates), (1, 1));
+        let again = store.insert_batch(&provenance(), &[a]).expect("insert");
+        assert_eq!(again.num_duplicates, 1);
+        assert_eq!(store.num_articles().expect("count"), 1);
+    }
+
+    #[test]
+    fn changed_body_at_same_url_is_a_linked_revision() {
+        let url = "https://example.org/markets/chips";
+        let v1 = record("v1", "Chip shares fell 3% in early trading.").url(url);
+        let v2 = record("v2", "Chip shares fell 4% by the close.").url(url);
+        let other = record("o", "A different story.");
+        let mut store = store_with(&[v1, other]);
+        let s = store
+            .insert_batch(&provenance(), &[v2.build()])
+            .expect("insert");
+        assert_eq!(s.num_revisions, 1);
+        let stats = store.stats().expect("stats");
+        assert_eq!((stats.articles, stats.revisions), (3, 1));
+        let revision_of: Option<String> = store
+            .conn
+            .query_row(
+                "SELECT revision_of FROM articles WHERE id = 'v2'",
+                [],
+                |r| r.get(0),
+            )
+            .expect("row");
+        assert_eq!(revision_of.as_deref(), Some("v1"));
+        let current: Vec<String> = store
+            .current_records()
+            .expect("records")
+            .into_iter()
+            .map(|r| r.id)
+            .collect();
+        assert_eq!(current, ["o", "v2"]);
+        assert_eq!(store.records().expect("records").len(), 3);
+        // Searching finds the current revision only.
+        assert!(store.search("early", 5).expect("search").is_empty());
+        assert_eq!(store.search("close", 5).expect("search").len(), 1);
+    }
+
+    #[test]
+    fn records_round_trip_with_their_text() {
+        let fixture = record("r", "Über 40 Läufer finished the Köln marathon.").claim(
+            40.0,
+            "Läufer",
+            None,
+            "40 Läufer",
+        );
+        let store = store_with(std::slice::from_ref(&fixture));
+        assert_eq!(store.records().expect("records"), vec![fixture.build()]);
+        assert_eq!(store.record("r").expect("record"), Some(fixture.build()));
+        assert_eq!(store.record("missing").expect("record"), None);
+    }
+
+    #[test]
+    fn remembers_the_pipeline_that_produced_each_article() {
+        let mut store = store_with(&[record("a", "First.")]);
+        let newer = Provenance {
+            storyline_version: "9.9.9".into(),
+            settings: "{\"stages\":[\"clean\"]}".into(),
+        };
+        store
+            .insert_batch(&newer, &[record("b", "Second.").build()])
+            .expect("insert");
+        let versions: Vec<String> = store
+            .conn
+            .prepare("SELECT p.storyline_version FROM articles a JOIN pipelines p ON p.id = a.pipeline ORDER BY a.seq")
+            .expect("prepare")
+            .query_map([], |r| r.get(0))
+            .expect("query")
+            .collect::<Result<_, _>>()
+            .expect("rows");
+        assert_eq!(versions, ["test", "9.9.9"]);
+    }
+
+    #[test]
+    fn non_finite_claim_values_do_not_break_the_batch() {
+        let mut r = record("n", "Nobody knows how many.")
+            .claim(1.0, "people", None, "many")
+            .build();
+        r.claims[0].value = f64::NAN;
+        let mut store = store_with(&[]);
+        store.insert_batch(&provenance(), &[r]).expect("insert");
+        assert_eq!(store.records().expect("readable").len(), 1);
+    }
 }

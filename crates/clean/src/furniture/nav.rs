@@ -12,6 +12,9 @@ pub struct NavRules {
     lines: RegexSet,
     /// Breadcrumb trails and pipe-separated menus.
     crumbs: Regex,
+    /// Two short section labels joined by a separator ("Science | Health"): too short to be
+    /// a headline with its outlet, which names more than two words on one side.
+    section_pair: Regex,
 }
 
 impl NavRules {
@@ -33,6 +36,9 @@ impl NavRules {
             crumbs: re(
                 r"^(?:[\w'’&.-]+(?: [\w'’&.-]+){0,3}(?:\s*(?:>|»|›|\||•)\s*|\s+/\s+)){2,}[\w'’&.-]+(?: [\w'’&.-]+){0,3}$",
             ),
+            section_pair: re(
+                r"^[\w'’&.-]+(?: [\w'’&.-]+)?\s*(?:>|»|›|\||•)\s*[\w'’&.-]+(?: [\w'’&.-]+)?$",
+            ),
         }
     }
 
@@ -41,7 +47,9 @@ impl NavRules {
         if line.words > 16 {
             return false;
         }
-        self.lines.is_match(line.text) || (line.words <= 16 && self.crumbs.is_match(line.text))
+        self.lines.is_match(line.text)
+            || self.crumbs.is_match(line.text)
+            || self.section_pair.is_match(line.text)
     }
 }
 
@@ -69,6 +77,9 @@ mod tests {
         assert!(nav("Sign in"));
         assert!(nav("Home > Sport > Football"));
         assert!(nav("News | Sport | Business | Weather"));
+        assert!(nav("Science | Health"));
+        assert!(nav("Local News | Crime"));
+        assert!(nav("World » Europe"));
         assert!(nav("Story highlights"));
         assert!(nav("Advertisement"));
     }
@@ -87,5 +98,6 @@ mod tests {
         assert!(!nav(
             "Search teams found the missing hikers on Sunday morning."
         ));
+        assert!(!nav("Floods in Brazil force thousands from homes | World News"));
     }
 }

@@ -38,7 +38,7 @@ impl AuthorRules {
                 r"^(?i:by|written by|words by|author|authors|posted by|story by)\s*:?\s+({name}(?:\s+(?:and|&)\s+{name}|,\s*\p{{Lu}}[\p{{L}}'’.-]+\s+\p{{Lu}}[\p{{L}}'’.-]+)*)(?:\s*(?:,|\||–|—|-|\bin\b)\s*(.{{1,60}}))?$"
             ))
             .unwrap_or_else(|_| re("$^")),
-            team: re(r"^(.{2,30}?)\s+(?:(?:web|news|online|digital|sports?|editorial|business|world)\s+)?(?:team|desk|staff|bureau|newsroom)$"),
+            team: re(r"^(.{2,30}?)\s+(?:(?:web|news|online|digital|sports?|editorial|business|world)\s+)?(?:team|desk|staff|bureau)$"),
             role: re(r"\b(?:reporter|correspondent|editor|writer|columnist|journalist|contributor|analyst|producer|staff|chief|senior|deputy|political|economics|science|health|diplomatic)\b"),
             name: Regex::new(r"^\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?(?:\s+\p{Lu}\p{Ll}+(?:[-’']\p{Lu}?\p{Ll}+)?){1,2}$")
                 .unwrap_or_else(|_| re("$^")),
@@ -72,6 +72,13 @@ impl AuthorRules {
         }
         let c = self.team.captures(text)?;
         let outlet = c.get(1)?.as_str().trim();
+        let generic = matches!(
+            outlet.split_whitespace().next().unwrap_or(""),
+            "Our" | "The" | "All" | "Your" | "Meet" | "About" | "Editorial" | "Contact" | "Join"
+        );
+        if generic || outlet.contains(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
         let capitalised = outlet.split_whitespace().all(|w| {
             w.chars()
                 .next()
@@ -122,6 +129,7 @@ mod tests {
         );
         assert_eq!(rules.byline("By the numbers: how the season went"), None);
         assert_eq!(rules.byline("The home team"), None);
+        assert_eq!(rules.byline("Our Staff"), None);
     }
 
     #[test]

@@ -147,7 +147,11 @@ impl OutletRules {
     pub fn copyright_holder(&self, text: &str) -> Option<String> {
         let name = self.copyright.captures(text)?.get(1)?.as_str().trim();
         let name = self.suffix.replace(name, "");
-        let name = name.trim();
+        let name = name
+            .trim()
+            .trim_end_matches(" &")
+            .trim_end_matches(" and")
+            .trim();
         let words = name.split_whitespace().count();
         let capitalised = name.chars().next().is_some_and(char::is_uppercase);
         let first = name.split_whitespace().next().unwrap_or("");
@@ -302,6 +306,12 @@ mod tests {
             Some("The Associated Press")
         );
         assert_eq!(rules.copyright_holder("Copyright Policy"), None);
+        assert_eq!(
+            rules
+                .copyright_holder("Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.")
+                .as_deref(),
+            Some("Dow Jones")
+        );
         assert_eq!(rules.copyright_holder("© 2019 Our Network"), None);
     }
 }

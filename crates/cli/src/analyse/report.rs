@@ -1,0 +1,245 @@
+//! `storyline report`: a readable briefing of the corpus, as a list of blocks written out as
+//! Markdown or a standalone HTML page.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use storyline_analyse::{story_timeline, who_said_what, Analysis, Date};
+use storyline_record::Record;
+
+use super::render::{date, number};
+
+/// Items of one story shown in the timeline: a briefing, not a dump.
+const MAX_TIMELINE_ITEMS: usize = 40;
+/// Speakers shown under "who said what".
+const MAX_SPEAKERS: usize = 25;
+/// Entities shown in the entity table.
+const MAX_ENTITIES: usize = 25;
+
+/// A piece of the report.
+pub enum Block {
+    /// A heading of level 1–3.
+    Heading(u8, String),
+    /// A paragraph.
+    Para(String),
+    /// A bulleted list.
+    List(Vec<String>),
+    /// A table.
+    Table(Vec<&'static str>, Vec<Vec<String>>),
+}
+
+/// The report as blocks.
+pub struct Report {
+    blocks: Vec<Block>,
+}
+
+/// Builds the briefing.
+pub fn build(records: &[Record], a: &Analysis) -> Report {
+    let mut b = Vec::new();
+    let mut outlets: BTreeMap<String, (usize, Option<Date>, Option<Date>)> = BTreeMap::new();
+    for r in records {
+        let d = r.published.as_deref().and_then(Date::parse_iso);
+        let e = outlets.entry(r.outlet.clone().unwrap_or_else(|| "(unknown outlet)".into())).or_insert((0, None, None));
+        e.0 += 1;
+        if let Some(d) = d {
+            e.1 = Some(e.1.map_or(d, |x: Date| x.min(d)));
+            e.2 = Some(e.2.map_or(d, |x: Date| x.max(d)));
+        }
+    }
+    b.push(Block::Heading(1, "storyline briefing".into()));
+    b.push(Block::Para(format!(
+        "{} articles from {} outlets in {} stories; {} quantities reported differently; {} quotations ({} repeated across articles).",
+        records.len(),
+        outlets.len(),
+        a.stories.stories.len(),
+        a.disagreements.len(),
+        a.quotes.len(),
+        a.quotes.iter().filter(|q| q.repetitions.iter().any(|r| r.article != q.first.article)).count()
+    )));
+
+    b.push(Block::Heading(2, "Stories".into()));
+    for s in &a.stories.stories {
+        let phase = match &s.earlier_phase {
+            Some(e) => format!(", phase {} (continues story {e})", s.phase),
+            None => format!(", phase {}", s.phase),
+        };
+        b.push(Block::Heading(3, format!("Story {}{phase}", s.id)));
+        b.push(Block::Para(format!("{} to {}; about {}.", date(s.start), date(s.end), s.top_entities.join(", "))));
+        let rows = s
+            .articles
+            .iter()
+            .map(|x| {
+                let note = match (&x.duplicate_of, x.syndicated) {
+                    (Some(o), true) => format!("syndicated copy of {o}"),
+                    (Some(o), false) => format!("near-duplicate of {o}"),
+                    _ => String::new(),
+                };
+                vec![date(x.published), x.outlet.clone().unwrap_or_else(|| "-".into()), x.title.clone().unwrap_or_else(|| "-".into()), note]
+            })
+            .collect();
+        b.push(Block::Table(vec!["date", "outlet", "title", "note"], rows));
+    }
+
+    b.push(Block::Heading(2, "Timeline".into()));
+    for s in &a.stories.stories {
+        let items = story_timeline(&a.timeline, &s.id);
+        b.push(Block::Heading(3, format!("Story {}", s.id)));
+        let rows = items
+            .iter()
+            .take(MAX_TIMELINE_ITEMS)
+            .map(|i| {
+                let when = match &i.resolved_from {
+                    Some(f) => format!("{} ({f})", date(i.date)),
+                    None => date(i.date),
+                };
+                vec![when, format!("{:?}", i.kind).to_lowercase(), i.who.clone().unwrap_or_default(), i.text.clone(), i.outlet.clone().unwrap_or_default()]
+            })
+            .collect();
+        b.push(Block::Table(vec!["when", "what", "who", "text", "outlet"], rows));
+    }
+
+    b.push(Block::Heading(2, "Who said what".into()));
+    for (speaker, groups) in who_said_what(&a.quotes).into_iter().take(MAX_SPEAKERS) {
+        let mut articles: Vec<&str> = groups.iter().flat_map(|g| std::iter::once(&g.first).chain(&g.repetitions)).map(|x| x.article.as_str()).collect();
+        articles.sort_unstable();
+        articles.dedup();
+        b.push(Block::Heading(3, format!("{speaker} ({} quotes, {} articles)", groups.len(), articles.len())));
+        let items = groups
+            .iter()
+            .map(|g| {
+                let source = |x: &storyline_analyse::QuoteAppearance| format!("{}, {}", x.outlet.as_deref().unwrap_or("unknown outlet"), date(x.date));
+                let mut line = format!("“{}” ({})", g.text, source(&g.first));
+                if !g.repetitions.is_empty() {
+                    line.push_str(&format!("; repeated in {}", g.repetitions.iter().map(source).collect::<Vec<_>>().join("; ")));
+                }
+                line
+            })
+            .collect();
+        b.push(Block::List(items));
+    }
+
+    b.push(Block::Heading(2, "Disagreements".into()));
+    if a.disagreements.is_empty() {
+        b.push(Block::Para("No quantity is reported with different values.".into()));
+    }
+    for d in &a.disagreements {
+        let place = d.place.as_deref().map(|p| format!(" near {p}")).unwrap_or_default();
+        b.push(Block::Heading(3, format!("{} {}{place} (story {})", d.subject, d.noun, d.story)));
+        let row = |c: &storyline_analyse::ClaimEntry, phase: &str| {
+            vec![
+                number(c.value),
+                c.hedge.clone().unwrap_or_default(),
+                c.claimant.clone().unwrap_or_default(),
+                c.outlet.clone().unwrap_or_else(|| "-".into()),
+                date(c.date),
+                c.text.clone(),
+                phase.to_string(),
+            ]
+        };
+        let rows = d.claims.iter().map(|c| row(c, "current")).chain(d.earlier_phases.iter().map(|c| row(c, "earlier phase"))).collect();
+        b.push(Block::Table(vec!["value", "hedge", "claimant", "outlet", "date", "as written", "phase"], rows));
+    }
+
+    b.push(Block::Heading(2, "Outlets".into()));
+    let rows = outlets.iter().map(|(o, (n, first, last))| vec![o.clone(), n.to_string(), date(*first), date(*last)]).collect();
+    b.push(Block::Table(vec!["outlet", "articles", "first", "last"], rows));
+
+    b.push(Block::Heading(2, "Entities".into()));
+    let mut ents: Vec<&storyline_analyse::CanonicalEntity> = a.entities.entities.iter().collect();
+    ents.sort_by(|x, y| y.articles.len().cmp(&x.articles.len()).then(x.name.cmp(&y.name)));
+    let rows = ents
+        .iter()
+        .take(MAX_ENTITIES)
+        .map(|e| vec![e.name.clone(), e.kind.clone(), e.variants.join(", "), e.roles.first().cloned().unwrap_or_default(), e.articles.len().to_string()])
+        .collect();
+    b.push(Block::Table(vec!["entity", "type", "spellings", "role", "articles"], rows));
+    Report { blocks: b }
+}
+
+impl Report {
+    /// Writes Markdown.
+    pub fn write_markdown(&self, out: &mut impl Write) -> io::Result<()> {
+        let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+        for block in &self.blocks {
+            match block {
+                Block::Heading(level, text) => writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)))?,
+                Block::Para(text) => writeln!(out, "{text}\n")?,
+                Block::List(items) => {
+                    for i in items {
+                        writeln!(out, "- {}", i.replace('\n', " "))?;
+                    }
+                    writeln!(out)?;
+                }
+                Block::Table(headers, rows) => {
+                    writeln!(out, "| {} |", headers.join(" | "))?;
+                    writeln!(out, "|{}", "---|".repeat(headers.len()))?;
+                    for r in rows {
+                        writeln!(out, "| {} |", r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))?;
+                    }
+                    writeln!(out)?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes a standalone HTML page.
+    pub fn write_html(&self, out: &mut impl Write) -> io::Result<()> {
+        writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storyline briefing</title>")?;
+        writeln!(out, "<style>body{{font-family:sans-serif;max-width:70em;margin:auto}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}}</style></head><body>")?;
+        for block in &self.blocks {
+            match block {
+                Block::Heading(level, text) => writeln!(out, "<h{level}>{}</h{level}>", esc(text))?,
+                Block::Para(text) => writeln!(out, "<p>{}</p>", esc(text))?,
+                Block::List(items) => {
+                    writeln!(out, "<ul>")?;
+                    for i in items {
+                        writeln!(out, "<li>{}</li>", esc(i))?;
+                    }
+                    writeln!(out, "</ul>")?;
+                }
+                Block::Table(headers, rows) => {
+                    write!(out, "<table><tr>")?;
+                    for h in headers {
+                        write!(out, "<th>{}</th>", esc(h))?;
+                    }
+                    writeln!(out, "</tr>")?;
+                    for r in rows {
+                        write!(out, "<tr>")?;
+                        for c in r {
+                            write!(out, "<td>{}</td>", esc(c))?;
+                        }
+                        writeln!(out, "</tr>")?;
+                    }
+                    writeln!(out, "</table>")?;
+                }
+            }
+        }
+        writeln!(out, "</body></html>")
+    }
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_escapes_and_markdown_tables_are_well_formed() {
+        let r = Report {
+            blocks: vec![
+                Block::Heading(2, "A <b>".into()),
+                Block::Table(vec!["x", "y"], vec![vec!["1|2".into(), "3".into()]]),
+            ],
+        };
+        let mut md = Vec::new();
+        r.write_markdown(&mut md).expect("md");
+        assert!(String::from_utf8_lossy(&md).contains("| 1\\|2 | 3 |"));
+        let mut html = Vec::new();
+        r.write_html(&mut html).expect("html");
+        assert!(String::from_utf8_lossy(&html).contains("<h2>A &lt;b&gt;</h2>"));
+    }
+}

@@ -1,0 +1,191 @@
+//! `storyline ingest`: inputs → pipeline on all cores → one writer thread committing batches.
+//!
+//! The main thread reads documents and runs the pipeline over each batch on the worker pool;
+//! finished batches go through a short channel to the writer thread, which owns the store and
+//! commits one transaction per batch. The channel's small bound keeps memory flat and lets
+//! extraction of the next batch overlap the commit of the last.
+
+use std::io::{IsTerminal, Write};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::{anyhow, Context, Result};
+use rayon::prelude::*;
+use storyline_ingest::{Inputs, ReadOptions};
+use storyline_pipeline::Pipeline;
+use storyline_record::Record;
+use storyline_store::{BatchSummary, Provenance, Store};
+
+use super::IngestArgs;
+use crate::extract::process;
+use crate::messages;
+
+/// Documents per batch, and so per commit: big enough that commit cost (an fsync of the WAL
+/// at most) is amortised and every core stays busy, small enough that a killed run loses
+/// little work and memory stays flat.
+const BATCH_NUM_DOCS: usize = 256;
+
+/// Batches waiting for the writer: two lets one be extracted while one is committed.
+const NUM_BATCHES_IN_FLIGHT: usize = 2;
+
+/// Counts shown in the progress line and the summary.
+#[derive(Default)]
+struct Counts {
+    num_read: AtomicU64,
+    num_failed: AtomicU64,
+    stored: Mutex<BatchSummary>,
+}
+
+impl Counts {
+    fn stored(&self) -> BatchSummary {
+        self.stored.lock().map(|s| *s).unwrap_or_default()
+    }
+
+    fn line(&self, elapsed: Duration) -> String {
+        let s = self.stored();
+        let secs = elapsed.as_secs_f64();
+        let read = self.num_read.load(Ordering::Relaxed);
+        format!(
+            "{read} read, {} new, {} duplicates, {} revisions, {} failed in {secs:.1}s ({:.0} articles/s)",
+            s.num_new,
+            s.num_duplicates,
+            s.num_revisions,
+            self.num_failed.load(Ordering::Relaxed),
+            read as f64 / secs.max(1e-9),
+        )
+    }
+}
+
+/// A one-line progress display on stderr, drawn only when stderr is a terminal.
+struct Progress {
+    enabled: bool,
+    started: Instant,
+    last_drawn: Mutex<Option<Instant>>,
+}
+
+/// Redraw at most this often: more is flicker and wasted writes.
+const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
+
+impl Progress {
+    fn new(started: Instant) -> Progress {
+        Progress {
+            enabled: std::io::stderr().is_terminal(),
+            started,
+            last_drawn: Mutex::new(None),
+        }
+    }
+
+    fn tick(&self, counts: &Counts) {
+        if !self.enabled {
+            return;
+        }
+        let Ok(mut last) = self.last_drawn.lock() else {
+            return;
+        };
+        if last.is_some_and(|t| t.elapsed() < PROGRESS_INTERVAL) {
+            return;
+        }
+        *last = Some(Instant::now());
+        let line = counts.line(self.started.elapsed());
+        let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
+    }
+
+    fn finish(&self) {
+        if self.enabled {
+            let _ = write!(std::io::stderr(), "\r\x1b[K");
+        }
+    }
+}
+
+/// Runs `storyline ingest`.
+pub fn run(args: IngestArgs) -> Result<()> {
+    let started = Instant::now();
+    let db = args.db.db.clone();
+    let mut store = Store::open(&db)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.threads.unwrap_or(0))
+        .build()
+        .context("cannot start worker threads")?;
+    let pipeline = Pipeline::standard();
+    let provenance = Provenance {
+        storyline_version: env!("CARGO_PKG_VERSION").to_string(),
+        settings: serde_json::json!({ "stages": pipeline.stage_names() }).to_string(),
+    };
+    let counts = Counts::default();
+    let progress = Progress::new(started);
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(NUM_BATCHES_IN_FLIGHT);
+
+    let outcome = std::thread::scope(|scope| -> Result<()> {
+        let writer = scope.spawn(|| -> Result<(), storyline_store::StoreError> {
+            for batch in receiver {
+                let summary = store.insert_batch(&provenance, &batch)?;
+                if let Ok(mut stored) = counts.stored.lock() {
+                    stored.add(summary);
+                }
+                progress.tick(&counts);
+            }
+            Ok(())
+        });
+        let options = ReadOptions {
+            max_file_bytes: args.max_bytes,
+        };
+        let mut inputs = Inputs::new(&args.paths, options);
+        loop {
+            let mut docs = Vec::with_capacity(BATCH_NUM_DOCS);
+            for item in inputs.by_ref() {
+                match item {
+                    Ok(doc) => docs.push(doc),
+                    Err(err) => {
+                        counts.num_failed.fetch_add(1, Ordering::Relaxed);
+                        messages::input_error(&err);
+                    }
+                }
+                if docs.len() == BATCH_NUM_DOCS {
+                    break;
+                }
+            }
+            if docs.is_empty() {
+                break;
+            }
+            counts
+                .num_read
+                .fetch_add(docs.len() as u64, Ordering::Relaxed);
+            let records: Vec<Record> = pool.install(|| {
+                docs.into_par_iter()
+                    .filter_map(|doc| {
+                        let source = doc.source.clone();
+                        let article = process(&pipeline, doc);
+                        if article.text.trim().is_empty() {
+                            // Every empty body shares one id: storing it would be noise.
+                            counts.num_failed.fetch_add(1, Ordering::Relaxed);
+                            messages::input_error(&format!(
+                                "{source}: no article text left after cleaning; not stored"
+                            ));
+                            return None;
+                        }
+                        Some(Record::from_article(&article))
+                    })
+                    .collect()
+            });
+            progress.tick(&counts);
+            if sender.send(records).is_err() {
+                // The writer stopped on an error; it is reported below.
+                break;
+            }
+        }
+        drop(sender);
+        let written = writer
+            .join()
+            .map_err(|_| anyhow!("the database writer thread panicked"))?;
+        Ok(written?)
+    });
+    progress.finish();
+    println!(
+        "storyline: {}: {}",
+        db.display(),
+        counts.line(started.elapsed())
+    );
+    outcome
+}

@@ -1,0 +1,342 @@
+//! Typing from the words around a name, before the generic rules: clubs in sports copy
+//! ("Liverpool manager", "held Liverpool to a draw"), companies in business copy ("shares of
+//! X", "analysts at X", "rivals X"), journals ("the journal Nature Medicine"), newspapers ("told
+//! the Gazette") and acronyms that act ("compiled by LSEG", "the NHS").
+//!
+//! Each rule only turns a piece into an organisation; it never makes a person or a place.
+
+use storyline_lexicon::{Lexicon, PlaceKind};
+
+use crate::chunks::{Known, Piece, Shape};
+use crate::words::Word;
+
+/// What the whole article says about its names.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// Sports copy: several sports words ("striker", "goalless", "league").
+    pub sports: bool,
+}
+
+impl Context {
+    /// Reads the article's words once.
+    pub(crate) fn of(words: &[Word<'_>], lex: &Lexicon) -> Context {
+        let hits = words
+            .iter()
+            .filter(|w| !w.cap && lex.is_sport_word(w.text))
+            .count();
+        Context { sports: hits >= 3 }
+    }
+}
+
+/// Nouns after a club's name ("Liverpool manager", "Arsenal's goalkeeper").
+fn is_team_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "manager"
+            | "boss"
+            | "coach"
+            | "striker"
+            | "goalkeeper"
+            | "keeper"
+            | "midfielder"
+            | "defender"
+            | "winger"
+            | "forward"
+            | "captain"
+            | "fans"
+            | "supporters"
+            | "players"
+            | "squad"
+            | "side"
+            | "team"
+            | "academy"
+            | "teammate"
+            | "teammates"
+    )
+}
+
+/// Verbs of a result after the club ("Liverpool beat", "Everton drew").
+fn is_result_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "beat"
+            | "beats"
+            | "drew"
+            | "draw"
+            | "lost"
+            | "won"
+            | "thrashed"
+            | "edged"
+            | "hammered"
+            | "held"
+            | "host"
+            | "hosts"
+            | "face"
+            | "faces"
+            | "visit"
+            | "visits"
+            | "defeated"
+            | "scored"
+            | "trail"
+            | "trailed"
+            | "led"
+            | "lead"
+    )
+}
+
+/// Words before a club that is the object of a result ("beat Arsenal", "against Chelsea").
+fn is_result_object(w: &str) -> bool {
+    matches!(
+        w,
+        "beat"
+            | "against"
+            | "vs"
+            | "v"
+            | "held"
+            | "hosting"
+            | "host"
+            | "hosts"
+            | "face"
+            | "faces"
+            | "facing"
+            | "visit"
+            | "visiting"
+            | "defeated"
+            | "behind"
+            | "thrashed"
+            | "edged"
+            | "hammered"
+    )
+}
+
+/// Words before a company's name ("shares of", "analysts at", "rivals", "chipmaker").
+fn is_company_cue(prev2: &str, prev: &str) -> bool {
+    let pair = matches!(
+        (prev2, prev),
+        ("shares" | "stock" | "stake" | "shareholders", "of" | "in")
+            | (
+                "analysts" | "analyst" | "economists" | "economist" | "strategists" | "strategist",
+                "at"
+            )
+            | ("compiled" | "provided" | "published" | "owned" | "acquired", "by")
+            | ("data", "from")
+    );
+    pair || matches!(
+        prev,
+        "rivals"
+            | "rival"
+            | "competitors"
+            | "competitor"
+            | "peers"
+            | "chipmaker"
+            | "carmaker"
+            | "automaker"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "airline"
+            | "broker"
+            | "brokerage"
+            | "startup"
+            | "start-up"
+            | "conglomerate"
+            | "giant"
+            | "subsidiary"
+    )
+}
+
+/// Words after a company's name ("Nvidia shares", "Tesla's board").
+fn is_company_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "shares"
+            | "stock"
+            | "shareholders"
+            | "investors"
+            | "board"
+            | "revenue"
+            | "revenues"
+            | "earnings"
+            | "profit"
+            | "profits"
+            | "sales"
+    )
+}
+
+/// Newspaper names used with "the" alone ("told the Gazette").
+fn is_outlet_word(w: &str) -> bool {
+    matches!(
+        w,
+        "Gazette"
+            | "Times"
+            | "Post"
+            | "Herald"
+            | "Tribune"
+            | "Chronicle"
+            | "Telegraph"
+            | "Guardian"
+            | "Observer"
+            | "Independent"
+            | "Examiner"
+            | "Courier"
+            | "Mirror"
+            | "Express"
+            | "Inquirer"
+            | "Bulletin"
+            | "Dispatch"
+            | "Journal"
+            | "Sentinel"
+            | "Advertiser"
+            | "Echo"
+            | "Argus"
+    )
+}
+
+fn is_acronym(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && w.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+        && !w.contains("&&")
+}
+
+/// Turns pieces into organisations where the words around them say so.
+pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex: &Lexicon) {
+    let lower = |k: Option<usize>| {
+        k.and_then(|k| words.get(k))
+            .filter(|w| !w.cap)
+            .map_or("", |w| w.text)
+    };
+    for p in pieces.iter_mut() {
+        if p.dateline || p.titled || p.end <= p.first {
+            continue;
+        }
+        let Some(first) = words.get(p.first) else {
+            continue;
+        };
+        let last = &words[p.end - 1];
+        let one = p.end - p.first == 1;
+        // Words right before and after, never across punctuation.
+        let prev = if first.gap_before { "" } else { lower(p.first.checked_sub(1)) };
+        let prev2 = if prev.is_empty() || words[p.first - 1].gap_before {
+            ""
+        } else {
+            lower(p.first.checked_sub(2))
+        };
+        let next = match words.get(p.end) {
+            Some(w) if !w.gap_before || last.possessive => lower(Some(p.end)),
+            _ => "",
+        };
+        let place = match p.known {
+            Some(Known::Place(pl)) => Some(pl.kind),
+            Some(Known::Org(_)) => continue,
+            None => None,
+        };
+        let city_or_unknown = matches!(place, None | Some(PlaceKind::City));
+        let ordinary = lex.is_given_name(first.text) || lex.is_demonym(first.text);
+
+        if ctx.sports && one {
+            let club = lex.club(&p.surface);
+            let after_in = matches!(prev, "in" | "at" | "from" | "near" | "outside");
+            let team_noun = is_team_noun(next);
+            let result = is_result_verb(next) || is_result_object(prev);
+            if let Some(c) = club {
+                if !after_in || team_noun {
+                    p.known = Some(Known::Org(c));
+                    continue;
+                }
+            }
+            let city = place == Some(PlaceKind::City);
+            if (team_noun && city_or_unknown && !ordinary) || (result && city) {
+                to_org(p);
+                continue;
+            }
+        }
+        if place.is_some() && !city_or_unknown {
+            continue;
+        }
+        let company = is_company_cue(prev2, prev) || (last.possessive || one) && is_company_noun(next);
+        let journal = matches!(prev, "journal" | "journals");
+        let newspaper = one && prev == "the" && is_outlet_word(&p.surface);
+        let acronym = one
+            && is_acronym(&p.surface)
+            && place.is_none()
+            && !lex.is_not_name(&p.surface)
+            && (matches!(prev, "the" | "at" | "by" | "from" | "with" | "for")
+                || lex.is_cue_verb(next)
+                || (first.in_parens && !first.gap_before));
+        if (company && place.is_none()) || journal || newspaper || acronym {
+            to_org(p);
+        }
+    }
+}
+
+fn to_org(p: &mut Piece) {
+    p.known = None;
+    p.shape = Shape::OrgWords;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::EntityRecognizer;
+    use storyline_record::{Article, EntityType};
+
+    fn kinds(text: &str) -> Vec<(String, EntityType)> {
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        EntityRecognizer::new().annotate(&mut a);
+        a.entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    fn has(got: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
+        got.iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn clubs_in_sports_copy() {
+        let got = kinds(
+            "Everton held Leeds to a goalless draw on Saturday, and the striker said the \
+             league was open. Leeds manager Sam Allardyce praised his goalkeeper. Chelsea \
+             sit a point behind Arsenal after the match in Leeds.",
+        );
+        assert!(has(&got, "Leeds", EntityType::Org));
+        assert!(has(&got, "Everton", EntityType::Org));
+        assert!(has(&got, "Arsenal", EntityType::Org));
+        assert!(has(&got, "Chelsea", EntityType::Org));
+        assert!(has(&got, "Sam Allardyce", EntityType::Person));
+    }
+
+    #[test]
+    fn cities_outside_sport_stay_places() {
+        let got = kinds("Liverpool council said the Arsenal site in Liverpool would close.");
+        assert!(has(&got, "Liverpool", EntityType::Place));
+        assert!(!got.iter().any(|(n, k)| n == "Arsenal" && *k == EntityType::Org));
+    }
+
+    #[test]
+    fn companies_from_business_cues() {
+        let got = kinds(
+            "Shares of Wexford Dynamics rose after analysts at Morgan Stanley and Barrow \
+             Keane raised targets, beating estimates compiled by LSEG. The chipmaker's rivals \
+             Kestrel and Intel fell.",
+        );
+        assert!(has(&got, "Wexford Dynamics", EntityType::Org));
+        assert!(has(&got, "Morgan Stanley", EntityType::Org));
+        assert!(has(&got, "London Stock Exchange Group", EntityType::Org));
+        assert!(has(&got, "Kestrel", EntityType::Org));
+    }
+
+    #[test]
+    fn journals_newspapers_and_acronyms() {
+        let got = kinds(
+            "The study, published in the journal Cell Reports, was led by Dr Ann Ode. She \
+             told the Courier that data from the NHS and the FRC agreed, figures compiled by \
+             IMD showed.",
+        );
+        assert!(has(&got, "Cell Reports", EntityType::Org));
+        assert!(has(&got, "Courier", EntityType::Org));
+        assert!(has(&got, "NHS", EntityType::Org));
+        assert!(has(&got, "FRC", EntityType::Org));
+        assert!(has(&got, "IMD", EntityType::Org));
+        assert!(has(&got, "Ann Ode", EntityType::Person));
+    }
+}

@@ -1,0 +1,245 @@
+//! Wire datelines: "WASHINGTON (AP) —", "SAN FRANCISCO, March 3 (Reuters) -", "PORTO ALEGRE,
+//! Brazil (AP) —", "SPRINGFIELD —". The capitalised place that opens a wire story is a PLACE,
+//! named in title case ("Porto Alegre").
+//!
+//! Two cases: the dateline is still at the start of a line of `text` (it becomes a piece with
+//! its mention), or cleaning moved it to `removed` (its places become entities without a
+//! mention in `text`, unless the same place is named in the body).
+
+use storyline_lexicon::Lexicon;
+use storyline_record::{Article, Entity, EntityType, RemovalReason, Span};
+
+use crate::chunks::{Known, Piece, Shape};
+use crate::words::Word;
+
+/// Lower-case particles of place names ("Rio Grande do Sul", "Newcastle upon Tyne").
+fn is_place_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "do" | "da" | "dos" | "das" | "del" | "la" | "le" | "upon" | "on" | "am" | "of"
+    )
+}
+
+/// Whether `w` is written in capitals only ("WASHINGTON", "ST.", "PORTO").
+fn is_caps(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+}
+
+/// The place name of a capitalised dateline word run, as the gazetteer spells it or else in
+/// title case with lower-case particles ("RIO DE JANEIRO" → "Rio de Janeiro").
+pub(crate) fn title_case(caps: &str, lex: &Lexicon) -> String {
+    if let Some(p) = lex.place_folded(caps) {
+        return p.canonical.to_string();
+    }
+    let mut out = String::with_capacity(caps.len());
+    for (k, word) in caps.split(' ').filter(|w| !w.is_empty()).enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        if k > 0 && is_place_particle(&lower) {
+            out.push_str(&lower);
+            continue;
+        }
+        // Every part of a hyphenated name starts with a capital ("Winston-Salem").
+        let mut start = true;
+        for c in lower.chars() {
+            if start {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+            start = c == '-';
+        }
+    }
+    out
+}
+
+/// The character after a dateline's place: a comma, an opening parenthesis or a dash.
+fn ends_place(rest: &str) -> bool {
+    let rest = rest.trim_start_matches([' ', '\u{a0}']);
+    rest.starts_with([',', '(', '—', '–', '-'])
+}
+
+/// A dateline place at word `i`, the first word of its line: the run of capitalised words
+/// followed by a comma, a parenthesis or a dash, on a line that goes on in lower case.
+pub(crate) fn dateline_at(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -> Option<Piece> {
+    let first = words.get(i)?;
+    if i > 0 && words[i - 1].line == first.line {
+        return None;
+    }
+    let mut end = i;
+    while let Some(w) = words.get(end) {
+        let joined = end == i || (!w.gap_before && w.line == first.line);
+        let caps = is_caps(w.text) || (end > i && is_place_particle(&w.text.to_lowercase()));
+        if !joined || !caps || end - i >= 4 {
+            break;
+        }
+        end += 1;
+    }
+    // Particles never end the name.
+    while end > i && !is_caps(words[end - 1].text) {
+        end -= 1;
+    }
+    let last = words.get(end.checked_sub(1)?)?;
+    if end == i || last.possessive || !ends_place(text.get(last.span.end..)?) {
+        return None;
+    }
+    // The rest of the line is ordinary copy (not an all-capitals headline).
+    let rest_lower = words[end..]
+        .iter()
+        .take_while(|w| w.line == first.line)
+        .filter(|w| w.text.chars().any(char::is_lowercase))
+        .count();
+    if rest_lower < 3 {
+        return None;
+    }
+    let span = Span::new(first.span.start, last.span.end);
+    let caps = span.slice(text);
+    // Agencies and bodies in capitals are not datelines ("NATO — the alliance …").
+    if lex.org(caps).is_some() || lex.is_not_name(&title_case(caps, lex)) {
+        return None;
+    }
+    let surface = title_case(caps, lex);
+    let known = lex.place_folded(caps).map(Known::Place);
+    Some(Piece {
+        first: i,
+        end,
+        span,
+        surface,
+        known,
+        shape: Shape::PlaceWords,
+        role: None,
+        titled: false,
+        dateline: true,
+    })
+}
+
+/// The place names of a dateline that cleaning removed ("PORTO ALEGRE, Brazil (AP) — " →
+/// "Porto Alegre", "Brazil"): the capitalised first part, then known places after commas,
+/// up to the agency or the dash.
+fn removed_places(line: &str, lex: &Lexicon) -> Vec<String> {
+    let head_end = line.find(['(', '—', '–']).unwrap_or(line.len());
+    let head = line.get(..head_end).unwrap_or("");
+    // A plain hyphen ends it too, but not inside a name ("WINSTON-SALEM").
+    let head = head.split(" - ").next().unwrap_or(head);
+    let mut out = Vec::new();
+    for (k, part) in head.split(',').enumerate() {
+        let part = part.trim().trim_end_matches(['-', ' ']);
+        let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+        if letters < 2 || part.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if k == 0 {
+            let caps = part.split_whitespace().all(|w| {
+                is_caps(w) || is_place_particle(&w.to_lowercase())
+            });
+            if !caps || part.split_whitespace().count() > 4 || lex.org(part).is_some() {
+                return out;
+            }
+            out.push(title_case(part, lex));
+        } else if let Some(p) = lex.place_folded(part) {
+            out.push(p.canonical.to_string());
+        }
+    }
+    out
+}
+
+/// Adds the places of datelines that cleaning removed from the body: an entity the body
+/// already names keeps its mentions; a place named only in the dateline is added without
+/// mentions (there is no span of `text` to point at).
+pub(crate) fn add_removed_datelines(article: &Article, entities: &mut Vec<Entity>, lex: &Lexicon) {
+    for r in &article.removed {
+        if r.reason != RemovalReason::Dateline {
+            continue;
+        }
+        let Some(line) = article.raw.get(r.span.range()) else {
+            continue;
+        };
+        for name in removed_places(line, lex) {
+            let known = entities.iter().any(|e| {
+                e.kind == EntityType::Place && (e.name == name || e.aliases.contains(&name))
+            });
+            if !known && !lex.is_not_name(&name) {
+                entities.push(Entity {
+                    name,
+                    kind: EntityType::Place,
+                    aliases: Vec::new(),
+                    role: None,
+                    mentions: Vec::new(),
+                });
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::scan;
+
+    fn at_start(text: &str) -> Option<String> {
+        let w = scan(text);
+        dateline_at(&w, 0, text, Lexicon::get()).map(|p| format!("{}|{}", p.surface, p.span.slice(text)))
+    }
+
+    #[test]
+    fn reads_datelines_in_the_body() {
+        assert_eq!(
+            at_start("WASHINGTON (AP) — The Senate passed the bill on Friday.").as_deref(),
+            Some("Washington|WASHINGTON")
+        );
+        assert_eq!(
+            at_start("SAN FRANCISCO, March 3 (Reuters) - Shares of the chipmaker rose.").as_deref(),
+            Some("San Francisco|SAN FRANCISCO")
+        );
+        assert_eq!(
+            at_start("SPRINGFIELD — The city council met on Tuesday night.").as_deref(),
+            Some("Springfield|SPRINGFIELD")
+        );
+        assert_eq!(
+            at_start("EAST GRINSTEAD, England (AP) — Two men were arrested.").as_deref(),
+            Some("East Grinstead|EAST GRINSTEAD")
+        );
+    }
+
+    #[test]
+    fn ignores_headlines_and_acronyms() {
+        assert_eq!(at_start("BREAKING NEWS — MARKETS FALL"), None);
+        assert_eq!(at_start("NATO, the alliance, said on Monday it would act."), None);
+        assert_eq!(at_start("The Senate passed the bill."), None);
+    }
+
+    #[test]
+    fn reads_removed_datelines() {
+        let lex = Lexicon::get();
+        assert_eq!(
+            removed_places("PORTO ALEGRE, Brazil (AP) — ", lex),
+            ["Porto Alegre", "Brazil"]
+        );
+        assert_eq!(
+            removed_places("RIO DE JANEIRO, March 3 (Reuters) - ", lex),
+            ["Rio de Janeiro"]
+        );
+        assert_eq!(removed_places("WINSTON-SALEM, N.C. (AP) — ", lex), ["Winston-Salem"]);
+        assert!(removed_places("March 3, 2024 4:12 PM GMT", lex).is_empty());
+        assert_eq!(title_case("KINGSTON UPON HULL", lex), "Kingston upon Hull");
+    }
+
+    #[test]
+    fn adds_dateline_places_once() {
+        let mut a = Article::new("t", "LEEDS (Reuters) - Leeds council met.");
+        a.set_text("Leeds council met.".into());
+        a.removed.push(storyline_record::Removal {
+            span: Span::new(0, 18),
+            reason: RemovalReason::Dateline,
+        });
+        let mut entities = Vec::new();
+        add_removed_datelines(&a, &mut entities, Lexicon::get());
+        assert_eq!(entities.len(), 1);
+        assert_eq!(entities[0].name, "Leeds");
+        assert!(entities[0].mentions.is_empty());
+        add_removed_datelines(&a, &mut entities, Lexicon::get());
+        assert_eq!(entities.len(), 1);
+    }
+}

@@ -1,0 +1,467 @@
+//! [`EventCoder`]: one event per sentence that names a political action, with its actors,
+//! modality, date and place.
+//!
+//! Per sentence: cut a trailing attribution (", officials said Thursday") and a leading
+//! adverbial ("On Tuesday, "); take the first strong trigger of the main clause (weak ones
+//! only when there is none); the source is the first actor of the clause before it (or the
+//! agent of a passive), the target the first coded actor after it; coordinated sources with
+//! no target act on each other.
+
+use storyline_lexicon::Lexicon;
+use storyline_record::{Article, Event, Span};
+
+use crate::actors::{find_actors, index_mentions, Actor, MentionIndex};
+use crate::dates::event_date;
+use crate::modality::{fold, modality};
+use crate::tables::Tables;
+use crate::triggers::{Action, Hit, Triggers};
+use crate::words::{words_from_tokens, words_of, Word};
+
+/// Sentences longer than this (in words) are not coded: they are run-on page furniture or
+/// lists, and scanning them would cost more than they yield.
+const MAX_SENTENCE_WORDS: usize = 200;
+
+/// Codes political events in an article's sentences.
+///
+/// Construction parses the shipped lexicons once per process; [`EventCoder::annotate`] is
+/// linear in the number of tokens.
+#[derive(Debug, Clone)]
+pub struct EventCoder {
+    triggers: &'static Triggers,
+    tables: &'static Tables,
+}
+
+impl Default for EventCoder {
+    fn default() -> EventCoder {
+        EventCoder::new()
+    }
+}
+
+/// Openers of a leading adverbial phrase that ends at the first comma.
+const OPENERS: &[&str] = &[
+    "in", "on", "at", "after", "before", "with", "despite", "following", "during", "as", "while",
+    "since", "earlier", "meanwhile", "later", "last", "yesterday", "today", "amid", "under",
+    "for", "when", "if", "although", "though", "because", "unless", "once", "by", "from",
+    "instead", "however", "still", "separately", "elsewhere", "also",
+];
+
+/// Words after a comma that start a new clause: a target never lies beyond them.
+const CLAUSE_BREAKS: &[&str] = &[
+    "which", "who", "whom", "where", "while", "but", "saying", "adding", "citing", "despite",
+    "although", "after", "following", "as", "when", "because", "since", "whereas", "even",
+];
+
+/// Words that open a subordinate clause even without a comma.
+const SUBORDINATORS: &[&str] = &["after", "because", "despite", "although", "while", "since", "when"];
+
+const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i"];
+
+/// Cue words of an attribution.
+const REPORTING: &[&str] = &[
+    "according", "reported", "reports", "quoted", "quoting", "announced", "confirmed", "stated",
+    "noted", "wrote", "told",
+];
+
+impl EventCoder {
+    /// Builds the stage, parsing the trigger lexicon and actor tables.
+    pub fn new() -> EventCoder {
+        EventCoder {
+            triggers: Triggers::get(),
+            tables: Tables::get(),
+        }
+    }
+
+    /// Fills `article.events`, one event (or one per actor pair) per sentence that names an
+    /// action. Never panics, whatever the text.
+    pub fn annotate(&self, article: &mut Article) {
+        let mentions = index_mentions(&article.entities);
+        let mut events = Vec::new();
+        let mut last_source: Option<Actor> = None;
+        let sentences: Vec<Span> = if article.sentences.is_empty() && !article.text.is_empty() {
+            vec![Span::new(0, article.text.len())]
+        } else {
+            article.sentences.clone()
+        };
+        let mut tok = 0;
+        for sentence in sentences {
+            let words = if article.tokens.is_empty() {
+                words_of(&article.text, sentence.start, sentence.end)
+            } else {
+                while tok < article.tokens.len() && article.tokens[tok].span.start < sentence.start {
+                    tok += 1;
+                }
+                let end = tok
+                    + article.tokens[tok..]
+                        .iter()
+                        .take_while(|t| t.span.end <= sentence.end)
+                        .count();
+                words_from_tokens(&article.text, &article.tokens[tok..end])
+            };
+            if words.is_empty() || words.len() > MAX_SENTENCE_WORDS {
+                continue;
+            }
+            let ctx = Sentence {
+                words: &words,
+                span: sentence,
+                article,
+                mentions: &mentions,
+            };
+            self.code_sentence(&ctx, &mut last_source, &mut events);
+        }
+        article.events = events;
+    }
+
+    fn code_sentence(&self, s: &Sentence<'_>, last: &mut Option<Actor>, out: &mut Vec<Event>) {
+        let words = s.words;
+        let main_end = attribution_start(words);
+        let clause_start = clause_start(words, main_end);
+        let actors = find_actors(words, s.mentions);
+        let Some((hit, denied)) = self.main_trigger(words, &actors, main_end) else {
+            // Keep the subject for a pronoun in the next sentence.
+            if let Some(a) = actors.iter().find(|a| a.start >= clause_start && a.base.is_some()) {
+                *last = Some(a.clone());
+            }
+            return;
+        };
+        let mut m = modality(words, hit.start);
+        m.negated |= denied;
+        let mut action = hit.pattern.action;
+        if hit.pattern.intent && self.hostile_complement(words, &actors, hit.end, main_end) {
+            action = Action::Threaten;
+        }
+        let (action, hypothetical) = fold(action, m);
+        let passive = is_passive(words, hit.start);
+        let before: Vec<&Actor> = actors
+            .iter()
+            .filter(|a| a.start >= clause_start && a.end <= hit.start)
+            .collect();
+        let after_end = target_end(words, hit.end, main_end);
+        let after: Vec<&Actor> = actors
+            .iter()
+            .filter(|a| a.start >= hit.end && a.end <= after_end)
+            .collect();
+        let (mut sources, mut targets) = if passive {
+            let agent = agent_after(words, &after);
+            (agent, group(words, &before, first_coded(&before)))
+        } else {
+            (group(words, &before, first_coded(&before)), Vec::new())
+        };
+        if sources.is_empty() && !passive && subject_is_pronoun(words, clause_start, hit.start) {
+            sources.extend(last.clone());
+        }
+        if sources.is_empty() {
+            if let Some(a) = self.quote_speaker(s, hit) {
+                sources.push(a);
+            }
+        }
+        if !passive {
+            let src_codes: Vec<Option<String>> = sources.iter().map(Actor::code).collect();
+            // Coordinated sources act on each other: a place of their own after the trigger
+            // ("signed an accord in Santiago") is not a target.
+            let src_bases: Vec<Option<&str>> = sources.iter().map(|a| a.base).collect();
+            let rest: Vec<&Actor> = after
+                .iter()
+                .copied()
+                .filter(|a| a.base.is_some() && !src_codes.contains(&a.code()))
+                .filter(|a| sources.len() < 2 || !src_bases.contains(&a.base))
+                .collect();
+            targets = group(words, &rest, rest.first().map(|_| 0));
+        }
+        if let Some(a) = sources.first() {
+            *last = Some(a.clone());
+        }
+        let trigger = Span::new(
+            words[hit.start].span.start,
+            words[hit.end - 1].span.end.max(words[hit.start].span.start),
+        );
+        let base = Event {
+            action: action.as_str().to_string(),
+            mode: hit.pattern.mode.map(str::to_string),
+            cameo: hit.pattern.cameo.map(str::to_string),
+            negated: m.negated,
+            hypothetical,
+            date: event_date(words, s.article.meta.published.as_deref(), m.intent),
+            place: place_after(words, hit.end, main_end),
+            span: s.span,
+            trigger,
+            ..Event::default()
+        };
+        for (src, tgt) in pairs(&sources, &targets) {
+            let mut e = base.clone();
+            if let Some(a) = src {
+                e.source = Some(a.name.clone());
+                e.source_actor = a.code();
+            }
+            if let Some(a) = tgt {
+                e.target = Some(a.name.clone());
+                e.target_actor = a.code();
+            }
+            out.push(e);
+        }
+    }
+
+    /// The first strong trigger before `end` outside actor phrases and names (else the first
+    /// weak one), and whether it is a denial of the action that follows it ("denied
+    /// sending troops" → the sending, negated).
+    fn main_trigger(&self, words: &[Word<'_>], actors: &[Actor], end: usize) -> Option<(Hit, bool)> {
+        let mut hits = Vec::new();
+        let mut i = 0;
+        while i < end {
+            let in_actor = actors.iter().any(|a| a.start <= i && i < a.end);
+            let named = words[i].cap && i > 0 && !words[i - 1].punct;
+            // "Striking workers …": a sentence-initial participle modifies the actor after it.
+            let modifier = i == 0
+                && words[0].lower.ends_with("ing")
+                && actors.iter().any(|a| a.start <= 3 && a.start > 0);
+            match self.triggers.at(words, i) {
+                Some(h) if !in_actor && !named && !modifier && h.end <= end => {
+                    hits.push(h);
+                    i = h.end;
+                }
+                _ => i += 1,
+            }
+        }
+        let first = hits
+            .iter()
+            .position(|h| !h.pattern.weak)
+            .or(if hits.is_empty() { None } else { Some(0) })?;
+        let hit = hits[first];
+        let is_denial = matches!(words[hit.start].lower.as_str(), "denied" | "denies" | "deny" | "denying");
+        if is_denial {
+            if let Some(next) = hits.get(first + 1).filter(|n| n.start <= hit.end + 2) {
+                return Some((*next, true));
+            }
+        }
+        Some((hit, false))
+    }
+
+    /// Whether an intent verb's complement names a hostile act ("vowed to retaliate").
+    fn hostile_complement(&self, words: &[Word<'_>], actors: &[Actor], from: usize, end: usize) -> bool {
+        let stop = target_end(words, from, end).min(from + 8);
+        (from..stop).any(|i| {
+            !actors.iter().any(|a| a.start <= i && i < a.end)
+                && self
+                    .triggers
+                    .at(words, i)
+                    .is_some_and(|h| h.pattern.action.is_hostile() || h.pattern.action == Action::Threaten)
+        })
+    }
+
+    /// The speaker of a quote that holds the trigger, as an actor.
+    fn quote_speaker(&self, s: &Sentence<'_>, hit: Hit) -> Option<Actor> {
+        let at = s.words.get(hit.start)?.span;
+        let q = s.article.quotes.iter().find(|q| q.span.contains(at))?;
+        let name = q.speaker.clone()?;
+        let lex = Lexicon::get();
+        let code = self.tables.leader(&name).or_else(|| self.tables.name_code(&name, lex));
+        let role_code = s
+            .article
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.role.as_deref())
+            .and_then(|r| {
+                r.split(' ').find_map(|w| {
+                    self.tables
+                        .demonym_code(w, lex)
+                        .or_else(|| self.tables.name_code(w.trim_end_matches("'s"), lex))
+                })
+            });
+        let code = code.or(role_code);
+        Some(Actor {
+            start: 0,
+            end: 0,
+            name,
+            base: code.map(|c| c.get(..3).filter(|_| c.len() == 6).unwrap_or(c)),
+            sector: code.and_then(|c| c.get(3..).filter(|_| c.len() == 6 && !c.starts_with("IGO"))),
+            person: true,
+        })
+    }
+}
+
+/// What the coder needs to know about one sentence.
+struct Sentence<'a> {
+    words: &'a [Word<'a>],
+    span: Span,
+    article: &'a Article,
+    mentions: &'a MentionIndex<'a>,
+}
+
+/// Index of the first actor with a code, else of the first actor.
+fn first_coded(actors: &[&Actor]) -> Option<usize> {
+    if actors.is_empty() {
+        return None;
+    }
+    Some(actors.iter().position(|a| a.base.is_some()).unwrap_or(0))
+}
+
+/// The actor at `first` and those coordinated with it ("Jordan and Britain", "Iran, Libya
+/// and Cuba").
+fn group(words: &[Word<'_>], actors: &[&Actor], first: Option<usize>) -> Vec<Actor> {
+    let Some(k) = first else { return Vec::new() };
+    let mut out = vec![actors[k].clone()];
+    let mut prev = actors[k];
+    for a in &actors[k + 1..] {
+        let between = words.get(prev.end..a.start).unwrap_or(&[]);
+        let joined = !between.is_empty()
+            && between.len() <= 2
+            && between
+                .iter()
+                .all(|w| w.is(",") || matches!(w.lower.as_str(), "and" | "or"));
+        if !joined {
+            break;
+        }
+        out.push((*a).clone());
+        prev = a;
+    }
+    // "Senior Kenyan and Ugandan officials": a bare demonym shares its partner's head.
+    if let Some(sector) = out.last().and_then(|a| a.sector) {
+        for a in out.iter_mut() {
+            a.sector = a.sector.or(Some(sector));
+        }
+    }
+    out
+}
+
+/// Source/target pairs: each source with each target; coordinated sources without a
+/// target act on each other; a lone source yields one event with no target.
+fn pairs<'a>(sources: &'a [Actor], targets: &'a [Actor]) -> Vec<(Option<&'a Actor>, Option<&'a Actor>)> {
+    let mut out = Vec::new();
+    if targets.is_empty() && sources.len() >= 2 {
+        for (i, s) in sources.iter().enumerate() {
+            for (j, t) in sources.iter().enumerate() {
+                if i != j {
+                    out.push((Some(s), Some(t)));
+                }
+            }
+        }
+        return out;
+    }
+    let srcs: Vec<Option<&Actor>> = if sources.is_empty() { vec![None] } else { sources.iter().map(Some).collect() };
+    let tgts: Vec<Option<&Actor>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
+    for s in &srcs {
+        for t in &tgts {
+            out.push((*s, *t));
+        }
+    }
+    out
+}
+
+/// Where a trailing attribution (", officials said Thursday", ", according to …") starts,
+/// or the sentence length.
+fn attribution_start(words: &[Word<'_>]) -> usize {
+    let lex = Lexicon::get();
+    for (c, w) in words.iter().enumerate().rev() {
+        if !w.is(",") {
+            continue;
+        }
+        let tail = &words[c + 1..];
+        if tail.len() > 24 {
+            break;
+        }
+        let cue = tail
+            .iter()
+            .any(|t| REPORTING.contains(&t.lower.as_str()) || (!t.cap && lex.is_cue_verb(&t.lower)));
+        if cue && c > 2 {
+            return c;
+        }
+    }
+    words.len()
+}
+
+/// Where the main clause starts: after a leading adverbial phrase closed by a comma.
+fn clause_start(words: &[Word<'_>], end: usize) -> usize {
+    let Some(first) = words.first() else { return 0 };
+    if !OPENERS.contains(&first.lower.as_str()) {
+        return 0;
+    }
+    words
+        .iter()
+        .take(end.min(20))
+        .position(|w| w.is(","))
+        .map_or(0, |c| c + 1)
+}
+
+/// The end of the clause a target may lie in, after the trigger.
+fn target_end(words: &[Word<'_>], from: usize, end: usize) -> usize {
+    for i in from..end {
+        let w = &words[i];
+        if w.is(";") || w.is(":") || w.is("(") {
+            return i;
+        }
+        let next = words.get(i + 1).map(|n| n.lower.as_str());
+        if w.is(",") && next.is_some_and(|n| CLAUSE_BREAKS.contains(&n)) {
+            return i;
+        }
+        if SUBORDINATORS.contains(&w.lower.as_str()) && i > from {
+            return i;
+        }
+    }
+    end
+}
+
+/// Whether the trigger is a participle after a form of "be" ("were killed", "has been
+/// accused").
+fn is_passive(words: &[Word<'_>], start: usize) -> bool {
+    let t = &words[start].lower;
+    let participle = t.ends_with("ed") || t.ends_with("en") || t.ends_with("wn") || t.ends_with('t');
+    let mut j = start;
+    let mut n = 0;
+    while participle && j > 0 && n < 3 {
+        j -= 1;
+        n += 1;
+        match words[j].lower.as_str() {
+            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" => return true,
+            w if w.ends_with("ly") => continue,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The agent of a passive: the actor right after "by".
+fn agent_after(words: &[Word<'_>], after: &[&Actor]) -> Vec<Actor> {
+    after
+        .iter()
+        .find(|a| {
+            a.start > 0
+                && (words[a.start - 1].lower == "by"
+                    || (a.start > 1
+                        && words[a.start - 2].lower == "by"
+                        && matches!(words[a.start - 1].lower.as_str(), "the" | "a" | "an")))
+        })
+        .map(|a| vec![(*a).clone()])
+        .unwrap_or_default()
+}
+
+/// Whether the clause's subject before the trigger is a pronoun ("it", "they").
+fn subject_is_pronoun(words: &[Word<'_>], from: usize, to: usize) -> bool {
+    words
+        .get(from..to)
+        .is_some_and(|ws| ws.iter().any(|w| PRONOUNS.contains(&w.lower.as_str())))
+}
+
+/// The place after the trigger: a known city, region or country after "in", "near" or "at".
+fn place_after(words: &[Word<'_>], from: usize, end: usize) -> Option<String> {
+    let lex = Lexicon::get();
+    (from..end.saturating_sub(1)).find_map(|i| {
+        if !matches!(words[i].lower.as_str(), "in" | "near" | "at" | "outside") {
+            return None;
+        }
+        let mut j = i + 1;
+        if words.get(j).is_some_and(|w| w.lower == "the") {
+            j += 1;
+        }
+        let w = words.get(j).filter(|w| w.cap && !w.punct)?;
+        if let Some(next) = words.get(j + 1).filter(|n| n.cap && !n.punct) {
+            let two = format!("{} {}", w.text, next.base);
+            if let Some(p) = lex.place(&two) {
+                return Some(p.canonical.to_string());
+            }
+        }
+        lex.place(w.base).map(|p| p.canonical.to_string())
+    })
+}
+
+#[cfg(test)]
+mod tests;

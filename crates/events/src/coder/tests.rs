@@ -1,0 +1,138 @@
+//! Tests of the event coder on sentences written in the style of wire, sport, business,
+//! science and local news.
+
+use storyline_entities::EntityRecognizer;
+use storyline_record::{Article, Event};
+use storyline_segment::Segmenter;
+
+use super::EventCoder;
+
+fn code(text: &str) -> Vec<Event> {
+    let mut a = Article::new("t", text);
+    a.set_text(text.to_string());
+    a.meta.published = Some("2022-01-30".into());
+    Segmenter::new().annotate(&mut a);
+    EntityRecognizer::new().annotate(&mut a);
+    EventCoder::new().annotate(&mut a);
+    a.events
+}
+
+fn one(text: &str) -> Event {
+    let mut ev = code(text);
+    assert!(!ev.is_empty(), "no event in {text:?}");
+    ev.swap_remove(0)
+}
+
+fn triple(e: &Event) -> (String, Option<String>, Option<String>) {
+    let cut = |c: &Option<String>| c.as_ref().map(|c| c.chars().take(3).collect());
+    (e.action.clone(), cut(&e.source_actor), cut(&e.target_actor))
+}
+
+fn t(action: &str, s: Option<&str>, g: Option<&str>) -> (String, Option<String>, Option<String>) {
+    (action.into(), s.map(Into::into), g.map(Into::into))
+}
+
+#[test]
+fn mobilisation_is_asserted() {
+    let text = "Russia has sent over 100,000 troops to Ukraine's borders.";
+    let e = one(text);
+    assert_eq!(triple(&e), t("MOBILIZE", Some("RUS"), Some("UKR")));
+    assert!(!e.negated && !e.hypothetical);
+    assert_eq!(e.trigger.slice(text), "sent over 100,000 troops");
+    assert_eq!(e.span.slice(text), text);
+}
+
+#[test]
+fn refusal_under_condition_is_negated_and_hypothetical() {
+    let e = one("NATO would not send troops should Russia invade.");
+    assert_eq!(e.source_actor.as_deref(), Some("IGONATO"));
+    assert!(e.negated && e.hypothetical);
+}
+
+#[test]
+fn warning_of_sanctions_is_a_threat() {
+    let e = one("Washington warned Moscow of devastating sanctions.");
+    assert_eq!(triple(&e), t("THREATEN", Some("USA"), Some("RUS")));
+}
+
+#[test]
+fn accusations_and_demands() {
+    let e = one("Western leaders have accused Russia of providing the separatists with weapons.");
+    assert_eq!(e.action, "ACCUSE");
+    assert_eq!(e.target_actor.as_deref(), Some("RUS"));
+    let e = one("On Thursday, the Kenyan government called on Uganda to reopen the border.");
+    assert_eq!(triple(&e), t("REQUEST", Some("KEN"), Some("UGA")));
+    assert_eq!(e.date.as_deref(), Some("2022-01-27"));
+}
+
+#[test]
+fn announced_help_is_agree_and_hypothetical() {
+    let e = one("Norway will provide Ghana with new hospital equipment, the ministry said.");
+    assert_eq!(triple(&e), t("AGREE", Some("NOR"), Some("GHA")));
+    assert!(e.hypothetical);
+    let e = one("The city council is ready to lift the curfew in the old town.");
+    assert_eq!(e.action, "AGREE");
+}
+
+#[test]
+fn announced_coercion_is_a_threat() {
+    let e = one("Chilean authorities plan to impose restrictions on fishing fleets from Peru.");
+    assert_eq!(triple(&e), t("THREATEN", Some("CHL"), Some("PER")));
+}
+
+#[test]
+fn passive_voice_swaps_roles() {
+    let e = one("Two Malian soldiers were killed by rebels in Mali on Friday.");
+    assert_eq!(e.action, "ASSAULT");
+    assert_eq!(e.target_actor.as_deref(), Some("MLIMIL"));
+}
+
+#[test]
+fn coordinated_actors_without_target_are_reciprocal() {
+    let ev = code("Chile and Argentina signed a fisheries agreement in Santiago.");
+    let got: Vec<_> = ev.iter().map(triple).collect();
+    assert!(got.contains(&t("SUPPORT", Some("CHL"), Some("ARG"))));
+    assert!(got.contains(&t("SUPPORT", Some("ARG"), Some("CHL"))));
+}
+
+#[test]
+fn denials_negate_the_act() {
+    let e = one("Belarus denied sending troops to the border.");
+    assert_eq!(e.action, "MOBILIZE");
+    assert!(e.negated);
+}
+
+#[test]
+fn sport_business_and_science_sentences() {
+    let e = one("Striking dock workers in Brazil blocked roads to the port of Santos.");
+    assert_eq!(e.action, "PROTEST");
+    assert_eq!(e.source_actor.as_deref(), Some("BRALAB"));
+    let e = one("Japanese regulators fined the carmaker and imposed sanctions on two suppliers.");
+    assert_eq!(e.action, "SANCTION");
+    let e = one("The European Union praised Kenya's vaccination drive.");
+    assert_eq!(triple(&e), t("SUPPORT", Some("IGO"), Some("KEN")));
+    let e = one("Police in Nigeria arrested 12 fans after the derby, officials said Sunday.");
+    assert_eq!(triple(&e), t("COERCE", Some("NGA"), None));
+}
+
+#[test]
+fn attribution_tails_are_not_actors() {
+    let e = one("Egypt expelled two diplomats, a Jordanian official confirmed.");
+    assert_eq!(triple(&e), t("SANCTION", Some("EGY"), None));
+}
+
+#[test]
+fn no_event_without_trigger() {
+    assert!(code("The weather in Kyiv was mild and sunny.").is_empty());
+}
+
+#[test]
+fn never_panics_on_odd_text() {
+    for text in ["", "   ", "\u{0}\u{1}", "“unbalanced", "will not", "Russia", "by by by"] {
+        let _ = code(text);
+    }
+    let mut a = Article::new("t", "");
+    a.set_text("Russia attacked Ukraine. \u{fffd}\u{fffd} ,,,".into());
+    EventCoder::new().annotate(&mut a);
+    assert!(!a.events.is_empty());
+}

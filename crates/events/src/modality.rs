@@ -1,0 +1,195 @@
+//! Modality: negation, intent (future, willingness, plans) and conditions around a trigger,
+//! and how PLOVER codes an announced action ("will support" → AGREE, "plans to impose
+//! restrictions" → THREATEN, "will not accept" → REJECT).
+
+use crate::triggers::Action;
+use crate::words::Word;
+
+/// What the words around a trigger say about its reality.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Modality {
+    /// "not", "never", "no longer", "n't", or a denial.
+    pub(crate) negated: bool,
+    /// "will", "would", "plans to", "ready to", "may"…: announced, not done.
+    pub(crate) intent: bool,
+    /// An "if", "unless" or inverted "should" clause in the sentence.
+    pub(crate) conditional: bool,
+    /// "must" before the trigger: someone demands the act of its subject.
+    pub(crate) obliged: bool,
+}
+
+/// Words that may stand in a verb group before a trigger without ending it.
+const AUX: &[&str] = &[
+    "has", "have", "had", "been", "be", "is", "are", "was", "were", "am", "to", "also", "again",
+    "still", "now", "already", "further", "once", "finally", "reportedly", "allegedly", "just",
+    "continue", "continues", "continued", "formally", "officially", "jointly", "immediately",
+    "then", "soon", "later", "today", "being", "do", "does", "did", "would", "will", "shall",
+    "should", "may", "might", "could", "can", "must", "not", "never", "no", "longer", "going",
+    "plans", "plan", "planned", "planning", "intends", "intend", "intended", "ready", "prepared",
+    "willing", "set", "expected", "about", "likely", "wants", "want", "wanted", "hopes", "hope",
+    "hoped", "aims", "aim", "seeks", "seek", "decided", "decides", "tried", "try", "tries",
+    "attempted", "able", "unable", "cannot", "won't", "wouldn't", "didn't", "doesn't", "don't",
+    "hasn't", "haven't", "isn't", "aren't", "wasn't", "weren't", "can't", "couldn't", "shouldn't",
+    "mustn't", "yet", "even", "all", "both", "outright", "flatly", "firmly", "quickly", "publicly",
+];
+
+/// Markers of an action announced or intended rather than done.
+const INTENT: &[&str] = &[
+    "will", "would", "shall", "going", "plans", "plan", "planned", "planning", "intends",
+    "intend", "intended", "ready", "prepared", "willing", "expected", "about", "likely", "wants",
+    "want", "wanted", "hopes", "hope", "hoped", "aims", "aim", "may", "might", "could", "won't",
+    "wouldn't", "couldn't", "set",
+];
+
+/// Reads the verb group before the trigger at word `start` and the sentence's conditions.
+///
+/// A noun trigger ("will extend the night-time curfew") is read through the verb that
+/// governs it: up to three lower-case words are skipped when the trigger has no verb group.
+pub(crate) fn modality(words: &[Word<'_>], start: usize) -> Modality {
+    let mut m = verb_group(words, start);
+    if !(m.negated || m.intent || m.obliged) {
+        let mut j = start;
+        for _ in 0..3 {
+            match j.checked_sub(1).and_then(|k| words.get(k)) {
+                Some(w) if !w.punct && !w.cap && !AUX.contains(&w.lower.as_str()) => j -= 1,
+                _ => break,
+            }
+            if j < start {
+                let g = verb_group(words, j);
+                if g.negated || g.intent || g.obliged {
+                    m = g;
+                    break;
+                }
+            }
+        }
+    }
+    m.conditional = is_conditional(words);
+    m
+}
+
+fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
+    let mut m = Modality::default();
+    let mut j = start;
+    let mut seen = 0;
+    while j > 0 && seen < 8 {
+        j -= 1;
+        let w = &words[j];
+        let lw = w.lower.as_str();
+        let adverb = lw.len() > 4 && lw.ends_with("ly") && !w.cap;
+        if w.punct || !(AUX.contains(&lw) || adverb || lw.ends_with("'ll") || lw.ends_with("’ll"))
+        {
+            break;
+        }
+        seen += 1;
+        if matches!(lw, "not" | "never" | "cannot" | "unable") || lw.ends_with("n't") {
+            m.negated = true;
+        }
+        if lw == "no" && j + 1 == start {
+            m.negated = true;
+        }
+        if INTENT.contains(&lw) || lw.ends_with("'ll") || lw.ends_with("’ll") {
+            m.intent = true;
+        }
+        if lw == "must" {
+            m.obliged = true;
+        }
+    }
+    // "is to visit": a bare be + to announces a plan.
+    if start >= 2 && words[start - 1].lower == "to" && is_be(&words[start - 2].lower) {
+        m.intent = true;
+    }
+    m
+}
+
+fn is_be(w: &str) -> bool {
+    matches!(w, "is" | "are" | "was" | "were")
+}
+
+/// Whether the sentence states a condition: "if", "unless", "in case", or an inverted
+/// "should Russia invade".
+fn is_conditional(words: &[Word<'_>]) -> bool {
+    words.iter().enumerate().any(|(i, w)| match w.lower.as_str() {
+        "if" | "unless" | "provided" => true,
+        // Modal "should" is followed by a verb; inverted "should" by a noun phrase.
+        "should" => {
+            i > 0
+                && words.get(i + 1).is_some_and(|n| {
+                    (n.cap && !n.punct) || matches!(n.lower.as_str(), "the" | "a" | "an" | "any")
+                })
+        }
+        "case" => i > 0 && words[i - 1].lower == "in",
+        _ => false,
+    })
+}
+
+/// The PLOVER type of an action under its modality, and whether it is hypothetical.
+///
+/// PLOVER codes intentions by what is announced: a promised cooperative act is AGREE, an
+/// announced hostile act is THREATEN, a refused cooperative act is REJECT; a withdrawal
+/// announced under a condition is a threat too. Other actions keep their type.
+pub(crate) fn fold(action: Action, m: Modality) -> (Action, bool) {
+    let hypothetical = m.intent || m.conditional;
+    let folded = match (m.intent, m.negated) {
+        _ if m.obliged => Action::Request,
+        (true, false) if action == Action::Retreat && m.conditional => Action::Threaten,
+        (_, true) if action.is_cooperative() => Action::Reject,
+        (true, true) if action.is_promisable() => Action::Reject,
+        (true, false) if action.is_promisable() => Action::Agree,
+        (true, false) if action.is_hostile() => Action::Threaten,
+        _ => action,
+    };
+    (folded, hypothetical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::words_of;
+
+    fn at(text: &str, trigger: &str) -> Modality {
+        let w = words_of(text, 0, text.len());
+        let i = w.iter().position(|w| w.text == trigger).unwrap_or(0);
+        modality(&w, i)
+    }
+
+    #[test]
+    fn reads_negation_intent_and_conditions() {
+        let m = at("The league would not send referees should the club appeal.", "send");
+        assert!(m.negated && m.intent && m.conditional);
+        let m = at("The firm has sent engineers to the plant.", "sent");
+        assert_eq!(m, Modality::default());
+        let m = at("The council is ready to lift the ban.", "lift");
+        assert!(m.intent && !m.negated);
+        let m = at("The union won't strike if talks resume.", "strike");
+        assert!(m.negated && m.intent && m.conditional);
+        let m = at("The minister is to visit Ghana.", "visit");
+        assert!(m.intent);
+        let m = at("The mayor said he will extend the night-time curfew.", "curfew");
+        assert!(m.intent);
+        let m = at("The league said clubs must cut wages.", "cut");
+        assert!(m.obliged);
+    }
+
+    #[test]
+    fn folds_announced_actions() {
+        let intent = Modality {
+            intent: true,
+            ..Modality::default()
+        };
+        assert_eq!(fold(Action::Aid, intent), (Action::Agree, true));
+        assert_eq!(fold(Action::Coerce, intent), (Action::Threaten, true));
+        let refused = Modality {
+            negated: true,
+            ..intent
+        };
+        assert_eq!(fold(Action::Consult, refused), (Action::Reject, true));
+        assert_eq!(fold(Action::Mobilize, refused), (Action::Mobilize, true));
+        assert_eq!(fold(Action::Assault, Modality::default()), (Action::Assault, false));
+        assert_eq!(fold(Action::Retreat, intent), (Action::Agree, true));
+        let obliged = Modality {
+            obliged: true,
+            ..Modality::default()
+        };
+        assert_eq!(fold(Action::Cooperate, obliged), (Action::Request, false));
+    }
+}
