@@ -22,6 +22,8 @@ fn main() {
     match result {
         Ok(()) if messages::errored() => std::process::exit(1),
         Ok(()) => {}
+        // A closed pipe (`storyline stats | head`) is the reader's choice, not a failure.
+        Err(err) if messages::is_broken_pipe(&err) => {}
         Err(err) => {
             messages::fatal(&err);
             std::process::exit(2);

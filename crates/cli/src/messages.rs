@@ -22,3 +22,12 @@ pub fn errored() -> bool {
 pub fn fatal(err: &anyhow::Error) {
     eprintln!("storyline: error: {err:#}");
 }
+
+/// Whether an error comes from writing to a pipe whose reader has gone.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -110,7 +110,11 @@ fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
         if next_cap && w.text == "and" && starts_own_name(words, j + 1, lex) {
             break;
         }
-        if next_cap && (is_particle(w.text) || (org_run && is_org_connector(w.text))) {
+        // "Karolinska Institute in Stockholm": "in" and "on" before a known place end the
+        // name; the place is named on its own.
+        let located = matches!(w.text, "in" | "on")
+            && words.get(j + 1).is_some_and(|n| lex.place(n.text).is_some());
+        if next_cap && (is_particle(w.text) || (org_run && is_org_connector(w.text) && !located)) {
             j += 2;
             continue;
         }
@@ -264,7 +268,8 @@ fn team_of_city(
     titled: bool,
     lex: &Lexicon,
 ) -> Option<Piece> {
-    if titled {
+    // "Mary Lowe", "Florence Pugh": a given name that is also a city opens a person's name.
+    if titled || lex.is_given_name(words[n0].text) {
         return None;
     }
     let city_len = match known_multi(words, n0, lex) {

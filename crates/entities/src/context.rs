@@ -263,9 +263,48 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
             && !lex.is_not_name(&p.surface)
             && (matches!(prev, "the" | "at" | "by" | "from" | "with" | "for")
                 || lex.is_cue_verb(next)
-                || (first.in_parens && !first.gap_before));
+                || first.in_parens);
         if (company && place.is_none()) || journal || newspaper || acronym {
             to_org(p);
+        }
+    }
+    coordinate(pieces, words, lex);
+}
+
+/// "rivals Alphabet and Snap", "Kestrel or Intel": an unknown name joined by "and" or "or"
+/// to an organisation is one too, unless it is the surname of a person named in full.
+fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], lex: &Lexicon) {
+    let surnames: Vec<&str> = pieces
+        .iter()
+        .filter(|p| p.end - p.first >= 2 && words.get(p.first).is_some_and(|w| lex.is_given_name(w.text)))
+        .filter_map(|p| words.get(p.end - 1).map(|w| w.text))
+        .collect();
+    let is_org = |p: &Piece| matches!(p.known, Some(Known::Org(_))) || p.shape == Shape::OrgWords;
+    let open = |p: &Piece| {
+        p.known.is_none()
+            && p.shape == Shape::Plain
+            && !p.titled
+            && !p.dateline
+            && words.get(p.first).is_some_and(|w| {
+                !lex.is_given_name(w.text) && !lex.is_demonym(w.text) && !w.sent_start
+            })
+            && words
+                .get(p.end - 1)
+                .is_some_and(|w| !surnames.contains(&w.text) && !w.possessive)
+    };
+    for k in 1..pieces.len() {
+        let (a, b) = (&pieces[k - 1], &pieces[k]);
+        let joined = a.end + 1 == b.first
+            && words.get(a.end).is_some_and(|w| {
+                matches!(w.text, "and" | "or") && !w.gap_before && !words[b.first].gap_before
+            });
+        if !joined {
+            continue;
+        }
+        if is_org(a) && open(b) {
+            to_org(&mut pieces[k]);
+        } else if is_org(b) && open(a) {
+            to_org(&mut pieces[k - 1]);
         }
     }
 }
@@ -317,12 +356,14 @@ mod tests {
         let got = kinds(
             "Shares of Wexford Dynamics rose after analysts at Morgan Stanley and Barrow \
              Keane raised targets, beating estimates compiled by LSEG. The chipmaker's rivals \
-             Kestrel and Intel fell.",
+             Kestrel and Intel fell. Ann Lowe and Nvidia agreed; Lowe and Nvidia met.",
         );
         assert!(has(&got, "Wexford Dynamics", EntityType::Org));
         assert!(has(&got, "Morgan Stanley", EntityType::Org));
         assert!(has(&got, "London Stock Exchange Group", EntityType::Org));
         assert!(has(&got, "Kestrel", EntityType::Org));
+        assert!(has(&got, "Ann Lowe", EntityType::Person));
+        assert!(!has(&got, "Lowe", EntityType::Org));
     }
 
     #[test]

@@ -72,6 +72,37 @@ fn is_club_name(ws: &[Word<'_>], lex: &Lexicon) -> bool {
     city && !direction && !lex.is_demonym(a.text) && !lex.is_given_name(a.text)
 }
 
+/// First words of place names ("Sao Leopoldo", "Port Talbot"), never of a person's name.
+fn is_place_prefix(w: &str) -> bool {
+    matches!(
+        w,
+        "Sao"
+            | "São"
+            | "Santa"
+            | "Santo"
+            | "San"
+            | "Porto"
+            | "Puerto"
+            | "Port"
+            | "Fort"
+            | "Mount"
+            | "Lake"
+            | "Saint"
+            | "St."
+            | "Nova"
+            | "Novo"
+            | "Nueva"
+            | "Nuevo"
+            | "Villa"
+            | "Ciudad"
+            | "Cape"
+            | "Los"
+            | "Las"
+            | "Bad"
+            | "Ras"
+    )
+}
+
 /// Types `p`. `headline` is set for pieces on a title-cased line, where capitals say nothing.
 pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon) -> Guess {
     if p.dateline {
@@ -136,6 +167,10 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
         }
         if lex.is_given_name(first.text) {
             return Guess::Is(EntityType::Person);
+        }
+        // "Sao Leopoldo", "Puerto Madryn", "Fort Collins": words that open place names.
+        if is_place_prefix(first.text) {
+            return Guess::Is(EntityType::Place);
         }
         if ws
             .iter()

@@ -42,7 +42,8 @@ const OPENERS: &[&str] = &[
     "in", "on", "at", "after", "before", "with", "despite", "following", "during", "as", "while",
     "since", "earlier", "meanwhile", "later", "last", "yesterday", "today", "amid", "under",
     "for", "when", "if", "although", "though", "because", "unless", "once", "by", "from",
-    "instead", "however", "still", "separately", "elsewhere", "also",
+    "instead", "however", "still", "separately", "elsewhere", "also", "according", "speaking",
+    "asked", "citing",
 ];
 
 /// Words after a comma that start a new clause: a target never lies beyond them.
@@ -116,7 +117,12 @@ impl EventCoder {
         let main_end = attribution_start(words);
         let clause_start = clause_start(words, main_end);
         let actors = find_actors(words, s.mentions);
-        let Some((hit, denied)) = self.main_trigger(words, &actors, main_end) else {
+        // The main clause's trigger first; a leading phrase's ("In a meeting on Thursday, …")
+        // only when the main clause has none.
+        let found = self
+            .main_trigger(words, &actors, clause_start, main_end)
+            .or_else(|| self.main_trigger(words, &actors, 0, clause_start));
+        let Some((hit, denied)) = found else {
             // Keep the subject for a pronoun in the next sentence.
             if let Some(a) = actors.iter().find(|a| a.start >= clause_start && a.base.is_some()) {
                 *last = Some(a.clone());
@@ -131,14 +137,26 @@ impl EventCoder {
         }
         let (action, hypothetical) = fold(action, m);
         let passive = is_passive(words, hit.start);
-        let before: Vec<&Actor> = actors
-            .iter()
-            .filter(|a| a.start >= clause_start && a.end <= hit.start)
-            .collect();
+        let before: Vec<&Actor> = if hit.start >= clause_start {
+            actors
+                .iter()
+                .filter(|a| a.start >= clause_start && a.end <= hit.start)
+                .collect()
+        } else {
+            // A trigger in the leading phrase: its actor is the main clause's subject.
+            actors
+                .iter()
+                .filter(|a| a.start >= clause_start && a.end <= main_end)
+                .take(1)
+                .collect()
+        };
         let after_end = target_end(words, hit.end, main_end);
+        // Actors inside a phrase trigger's gap count ("expelled two Russian diplomats").
         let after: Vec<&Actor> = actors
             .iter()
-            .filter(|a| a.start >= hit.end && a.end <= after_end)
+            .filter(|a| a.start >= hit.end || (a.start > hit.start && a.base.is_some()))
+            .filter(|a| a.end <= after_end)
+            .filter(|a| !before.iter().any(|b| b.start == a.start))
             .collect();
         let (mut sources, mut targets) = if passive {
             let agent = agent_after(words, &after);
@@ -146,6 +164,12 @@ impl EventCoder {
         } else {
             (group(words, &before, first_coded(&before)), Vec::new())
         };
+        if m.obliged && !passive {
+            // "X said Y must do Z": Y is asked, X asks.
+            if let Some(k) = before.iter().rposition(|a| !sources.iter().any(|s| s.start == a.start)) {
+                targets = vec![before[k].clone()];
+            }
+        }
         if sources.is_empty() && !passive && subject_is_pronoun(words, clause_start, hit.start) {
             sources.extend(last.clone());
         }
@@ -154,19 +178,19 @@ impl EventCoder {
                 sources.push(a);
             }
         }
-        if !passive {
-            let src_codes: Vec<Option<String>> = sources.iter().map(Actor::code).collect();
+        if !passive && targets.is_empty() {
             // Coordinated sources act on each other: a place of their own after the trigger
             // ("signed an accord in Santiago") is not a target.
             let src_bases: Vec<Option<&str>> = sources.iter().map(|a| a.base).collect();
             let rest: Vec<&Actor> = after
                 .iter()
                 .copied()
-                .filter(|a| a.base.is_some() && !src_codes.contains(&a.code()))
+                .filter(|a| a.base.is_some() || a.sector.is_some() || a.person)
                 .filter(|a| sources.len() < 2 || !src_bases.contains(&a.base))
                 .collect();
             targets = group(words, &rest, rest.first().map(|_| 0));
         }
+        domestic(&mut sources, &mut targets);
         if let Some(a) = sources.first() {
             *last = Some(a.clone());
         }
@@ -186,7 +210,17 @@ impl EventCoder {
             trigger,
             ..Event::default()
         };
-        for (src, tgt) in pairs(&sources, &targets) {
+        let symmetric = matches!(
+            action,
+            Action::Agree | Action::Consult | Action::Support | Action::Cooperate
+        ) || matches!(hit.pattern.action, Action::Assault if words[hit.start].lower.starts_with("clash") || words[hit.start].lower.starts_with("fight") || words[hit.start].lower.starts_with("fought"));
+        let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
+        for (src, tgt) in pairs(&sources, &targets, symmetric) {
+            let key = (src.and_then(Actor::code), tgt.and_then(Actor::code));
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
             let mut e = base.clone();
             if let Some(a) = src {
                 e.source = Some(a.name.clone());
@@ -203,9 +237,15 @@ impl EventCoder {
     /// The first strong trigger before `end` outside actor phrases and names (else the first
     /// weak one), and whether it is a denial of the action that follows it ("denied
     /// sending troops" → the sending, negated).
-    fn main_trigger(&self, words: &[Word<'_>], actors: &[Actor], end: usize) -> Option<(Hit, bool)> {
+    fn main_trigger(
+        &self,
+        words: &[Word<'_>],
+        actors: &[Actor],
+        from: usize,
+        end: usize,
+    ) -> Option<(Hit, bool)> {
         let mut hits = Vec::new();
-        let mut i = 0;
+        let mut i = from;
         while i < end {
             let in_actor = actors.iter().any(|a| a.start <= i && i < a.end);
             let named = words[i].cap && i > 0 && !words[i - 1].punct;
@@ -302,6 +342,12 @@ fn group(words: &[Word<'_>], actors: &[&Actor], first: Option<usize>) -> Vec<Act
     let mut out = vec![actors[k].clone()];
     let mut prev = actors[k];
     for a in &actors[k + 1..] {
+        // "Sergey Lavrov, Russia's foreign minister, …": an apposition, not a second actor.
+        let apposition = words.get(prev.end).is_some_and(|w| w.is(",")) && a.start == prev.end + 1 && a.base == prev.base;
+        if apposition {
+            prev = a;
+            continue;
+        }
         let between = words.get(prev.end..a.start).unwrap_or(&[]);
         let joined = !between.is_empty()
             && between.len() <= 2
@@ -325,9 +371,13 @@ fn group(words: &[Word<'_>], actors: &[&Actor], first: Option<usize>) -> Vec<Act
 
 /// Source/target pairs: each source with each target; coordinated sources without a
 /// target act on each other; a lone source yields one event with no target.
-fn pairs<'a>(sources: &'a [Actor], targets: &'a [Actor]) -> Vec<(Option<&'a Actor>, Option<&'a Actor>)> {
+fn pairs<'a>(
+    sources: &'a [Actor],
+    targets: &'a [Actor],
+    symmetric: bool,
+) -> Vec<(Option<&'a Actor>, Option<&'a Actor>)> {
     let mut out = Vec::new();
-    if targets.is_empty() && sources.len() >= 2 {
+    if targets.is_empty() && sources.len() >= 2 && symmetric {
         for (i, s) in sources.iter().enumerate() {
             for (j, t) in sources.iter().enumerate() {
                 if i != j {
@@ -345,6 +395,23 @@ fn pairs<'a>(sources: &'a [Actor], targets: &'a [Actor]) -> Vec<(Option<&'a Acto
         }
     }
     out
+}
+
+/// Domestic actors named without a country ("rebels", "the opposition", "President X") take
+/// the country of the other party, as event coders read "the government accepted the rebels'
+/// demands".
+fn domestic(sources: &mut [Actor], targets: &mut [Actor]) {
+    let country = |v: &[Actor]| v.iter().find_map(|a| a.base.filter(|b| b.len() == 3 && !matches!(*b, "IGO" | "NGO" | "IMG")));
+    if let Some(c) = country(sources) {
+        for t in targets.iter_mut().filter(|t| t.base.is_none()) {
+            t.base = Some(c);
+        }
+    }
+    if let Some(c) = country(targets) {
+        for s in sources.iter_mut().filter(|s| s.base.is_none() && (s.sector.is_some() || s.person)) {
+            s.base = Some(c);
+        }
+    }
 }
 
 /// Where a trailing attribution (", officials said Thursday", ", according to …") starts,

@@ -147,7 +147,17 @@ impl Lexicon {
             .collect();
         let mut folded = HashMap::new();
         for (name, place) in &places {
-            folded.entry(fold(name)).or_insert(*place);
+            // The spelling without accents wins ("Chandigarh" over "Chandīgarh"), so that a
+            // dateline in capitals names the place as the body spells it.
+            let plain = place.canonical.is_ascii();
+            folded
+                .entry(fold(name))
+                .and_modify(|p: &mut Place| {
+                    if plain && !p.canonical.is_ascii() {
+                        *p = *place;
+                    }
+                })
+                .or_insert(*place);
         }
         let pairs = |data: &'static str| -> HashMap<&'static str, &'static str> {
             rows(data)
@@ -358,6 +368,10 @@ mod tests {
             Some("Porto Alegre")
         );
         assert!(lex.place_folded("sao paulo").is_some());
+        assert_eq!(
+            lex.place_folded("CHANDIGARH").map(|p| p.canonical),
+            Some("Chandigarh")
+        );
         // Regions named like common words stay out.
         assert_eq!(lex.place("Meta"), None);
         assert_eq!(lex.leader("Putin"), Some("Vladimir Putin"));
