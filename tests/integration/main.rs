@@ -2,7 +2,7 @@
 
 mod util;
 
+mod analyse;
 mod bad_input;
 mod extract;
 mod store;
-mod analyse;

@@ -9,10 +9,32 @@ use std::time::Instant;
 use storyline_analyse::{find_disagreements, EntityIndex, StoryBuilder};
 use storyline_record::{Record, RecordClaim, RecordEntity};
 
-const GIVEN: &[&str] = &["Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kira", "Luis", "Maya", "Nikolai", "Omar", "Priya"];
-const SURNAMES: &[&str] = &["Keller", "Ivanov", "Okafor", "Santos", "Tanaka", "Novak", "Haddad", "Larsen", "Moreau", "Petrov", "Quinn", "Rossi", "Schmidt", "Weber", "Yilmaz", "Zhou"];
-const PLACES: &[&str] = &["Arden", "Belmar", "Corvo", "Dunmore", "Eskra", "Falun", "Gorsk", "Halden", "Irvale", "Jorvik", "Kestrel", "Lunder"];
-const ORGS: &[&str] = &["Harbour Authority", "Northern Bank", "City Council", "Red Cross", "Transit Union", "Health Agency", "Port Police", "Energy Board"];
+const GIVEN: &[&str] = &[
+    "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kira",
+    "Luis", "Maya", "Nikolai", "Omar", "Priya",
+];
+const SURNAMES: &[&str] = &[
+    "Keller", "Ivanov", "Okafor", "Santos", "Tanaka", "Novak", "Haddad", "Larsen", "Moreau",
+    "Petrov", "Quinn", "Rossi", "Schmidt", "Weber", "Yilmaz", "Zhou",
+];
+const PLACES: &[&str] = &[
+    "Arden", "Belmar", "Corvo", "Dunmore", "Eskra", "Falun", "Gorsk", "Halden", "Irvale", "Jorvik",
+    "Kestrel", "Lunder",
+];
+const ORGS: &[&str] = &[
+    "Harbour Authority",
+    "Northern Bank",
+    "City Council",
+    "Red Cross",
+    "Transit Union",
+    "Health Agency",
+    "Port Police",
+    "Energy Board",
+];
+const SYLLABLES: &[&str] = &[
+    "an", "bel", "cor", "dan", "ev", "for", "gal", "hem", "ist", "jor", "kan", "lem", "mor", "nes",
+    "ost", "pra", "rin", "sal", "tov", "ulm",
+];
 const TEMPLATES: &[&str] = &[
     "{P} officials in {C} said {N} workers had walked out over pay.",
     "{P} told reporters that the {O} would review the decision.",
@@ -34,7 +56,9 @@ impl Rng {
         self.0
     }
     fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v.get((self.next() % v.len() as u64) as usize).copied().unwrap_or("")
+        v.get((self.next() % v.len() as u64) as usize)
+            .copied()
+            .unwrap_or("")
     }
 }
 
@@ -42,36 +66,85 @@ fn article(i: usize, rng: &mut Rng) -> Record {
     // A story is a (person, place, organisation) triple over a few weeks; thousands of them.
     let story = rng.next() % 5_000;
     let mut srng = Rng(story * 7_919 + 17);
-    let person = format!("{} {}", srng.pick(GIVEN), srng.pick(SURNAMES));
-    let place = format!("{} {}", srng.pick(PLACES), srng.pick(PLACES));
-    let org = format!("{} of {}", srng.pick(ORGS), srng.pick(PLACES));
+    // Renamed entities: syllables make thousands of distinct names, as a real corpus has.
+    let person = format!(
+        "{} {}{}",
+        srng.pick(GIVEN),
+        srng.pick(SURNAMES),
+        srng.pick(SYLLABLES)
+    );
+    let place = format!(
+        "{}{}{}",
+        srng.pick(PLACES),
+        srng.pick(SYLLABLES),
+        srng.pick(SYLLABLES)
+    );
+    let org = format!(
+        "{} of {}{}",
+        srng.pick(ORGS),
+        srng.pick(PLACES),
+        srng.pick(SYLLABLES)
+    );
     let day = (story % 700) as i64 + (rng.next() % 10) as i64;
     let date = format!("2022-{:02}-{:02}", 1 + (day / 28) % 12, 1 + day % 28);
     let mut text = String::new();
     let mut claims = Vec::new();
     for _ in 0..8 {
         let n = 1_000 + (rng.next() % 50) * 100;
-        let sentence = rng.pick(TEMPLATES).replace("{P}", &person).replace("{C}", &place).replace("{O}", &org).replace("{N}", &n.to_string());
+        let sentence = rng
+            .pick(TEMPLATES)
+            .replace("{P}", &person)
+            .replace("{C}", &place)
+            .replace("{O}", &org)
+            .replace("{N}", &n.to_string());
         if sentence.contains(&n.to_string()) && claims.is_empty() {
             let start = text.chars().count() + sentence.find(&n.to_string()).unwrap_or(0);
-            claims.push(RecordClaim { value: n as f64, unit: None, noun: "workers".into(), subject: Some(place.clone()), place: None, hedge: None, claimant: None, text: n.to_string(), span: [start, start + n.to_string().len()] });
+            claims.push(RecordClaim {
+                value: n as f64,
+                unit: None,
+                noun: "workers".into(),
+                subject: Some(place.clone()),
+                place: None,
+                hedge: None,
+                claimant: None,
+                text: n.to_string(),
+                span: [start, start + n.to_string().len()],
+            });
         }
         text.push_str(&sentence);
         text.push(' ');
     }
-    let ent = |name: &str, kind: &str| RecordEntity { name: name.into(), kind: kind.into(), aliases: vec![], role: None, mentions: vec![] };
+    let ent = |name: &str, kind: &str| RecordEntity {
+        name: name.into(),
+        kind: kind.into(),
+        aliases: vec![],
+        role: None,
+        mentions: vec![],
+    };
     let json = serde_json::json!({"id": format!("{i:032x}"), "source": "synthetic", "outlet": format!("Outlet{}", i % 40),
         "title": null, "published": date, "author": null, "language": "en", "text": text, "removed": [],
         "entities": [], "quotes": [], "claims": [], "events": []});
-    let mut r: Record = serde_json::from_value(json).unwrap_or_else(|e| panic!("synthetic record: {e}"));
-    r.entities = vec![ent(&person, "PERSON"), ent(&place, "PLACE"), ent(&org, "ORG")];
+    let mut r: Record =
+        serde_json::from_value(json).unwrap_or_else(|e| panic!("synthetic record: {e}"));
+    r.entities = vec![
+        ent(&person, "PERSON"),
+        ent(&place, "PLACE"),
+        ent(&org, "ORG"),
+    ];
     r.claims = claims;
     r
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
-    let sizes = if sizes.is_empty() { vec![10_000, 100_000] } else { sizes };
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        vec![10_000, 100_000]
+    } else {
+        sizes
+    };
     for n in sizes {
         let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
         let records: Vec<Record> = (0..n).map(|i| article(i, &mut rng)).collect();

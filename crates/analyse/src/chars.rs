@@ -29,13 +29,18 @@ impl<'t> CharText<'t> {
     /// The byte offset of character offset `ch`.
     pub fn byte(&self, ch: usize) -> usize {
         let before = self.wide.partition_point(|&(at, _)| at < ch);
-        let extra = before.checked_sub(1).and_then(|i| self.wide.get(i)).map_or(0, |w| w.1);
+        let extra = before
+            .checked_sub(1)
+            .and_then(|i| self.wide.get(i))
+            .map_or(0, |w| w.1);
         ch + extra
     }
 
     /// The text of character span `[start, end)`, or `""` when it does not fit.
     pub fn slice(&self, span: [usize; 2]) -> &'t str {
-        self.text.get(self.byte(span[0])..self.byte(span[1])).unwrap_or("")
+        self.text
+            .get(self.byte(span[0])..self.byte(span[1]))
+            .unwrap_or("")
     }
 }
 

@@ -127,7 +127,10 @@ mod tests {
         assert_eq!(d.weekday(), 6, "30 January 2022 was a Sunday");
         let t = Date::parse_iso("2022-01-27T20:06:00+05:30").expect("date");
         assert_eq!(t.to_string(), "2022-01-27");
-        assert_eq!(Date::parse_iso("1999-12-31").map(|d| d.add_days(1).to_string()), Some("2000-01-01".into()));
+        assert_eq!(
+            Date::parse_iso("1999-12-31").map(|d| d.add_days(1).to_string()),
+            Some("2000-01-01".into())
+        );
         assert_eq!(Date::parse_iso("2024-02-29").map(|d| d.weekday()), Some(3));
     }
 

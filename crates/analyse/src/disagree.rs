@@ -17,15 +17,51 @@ use crate::stories::StorySet;
 
 /// Nouns counted as the same thing: "troops", "soldiers", "servicemen" are one quantity.
 const NOUN_CLASSES: &[(&str, &[&str])] = &[
-    ("troops", &["troop", "troops", "soldier", "soldiers", "servicemen", "serviceman", "service members", "personnel", "forces", "force", "men", "fighters"]),
-    ("people killed", &["dead", "deaths", "killed", "fatalities", "casualties"]),
-    ("people", &["people", "persons", "residents", "civilians", "inhabitants"]),
-    ("refugees", &["refugees", "refugee", "displaced", "migrants", "asylum seekers"]),
-    ("jobs", &["jobs", "job", "positions", "workers", "employees", "staff"]),
+    (
+        "troops",
+        &[
+            "troop",
+            "troops",
+            "soldier",
+            "soldiers",
+            "servicemen",
+            "serviceman",
+            "service members",
+            "personnel",
+            "forces",
+            "force",
+            "men",
+            "fighters",
+        ],
+    ),
+    (
+        "people killed",
+        &["dead", "deaths", "killed", "fatalities", "casualties"],
+    ),
+    (
+        "people",
+        &["people", "persons", "residents", "civilians", "inhabitants"],
+    ),
+    (
+        "refugees",
+        &[
+            "refugees",
+            "refugee",
+            "displaced",
+            "migrants",
+            "asylum seekers",
+        ],
+    ),
+    (
+        "jobs",
+        &["jobs", "job", "positions", "workers", "employees", "staff"],
+    ),
 ];
 
 /// Words that end a counted noun phrase: what follows is place or purpose, not the noun.
-const NOUN_STOPS: &[&str] = &["on", "of", "in", "near", "at", "from", "to", "along", "across", "for", "with", "into"];
+const NOUN_STOPS: &[&str] = &[
+    "on", "of", "in", "near", "at", "from", "to", "along", "across", "for", "with", "into",
+];
 
 /// One figure given for a quantity.
 #[derive(Debug, Clone, Serialize)]
@@ -67,6 +103,9 @@ pub struct Disagreement {
     pub earlier_phases: Vec<ClaimEntry>,
 }
 
+/// A figure with the place it names, if any.
+type Placed = (Option<String>, ClaimEntry);
+
 /// The key of a quantity, without time.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Quantity {
@@ -76,21 +115,32 @@ struct Quantity {
 }
 
 /// Finds disagreements in the corpus.
-pub fn find_disagreements(records: &[Record], entities: &EntityIndex, stories: &StorySet) -> Vec<Disagreement> {
+pub fn find_disagreements(
+    records: &[Record],
+    entities: &EntityIndex,
+    stories: &StorySet,
+) -> Vec<Disagreement> {
     // (quantity, story) → (place, entry); groups are small, so places are sorted out per group.
-    let mut groups: HashMap<(Quantity, usize), Vec<(Option<String>, ClaimEntry)>> = HashMap::new();
+    let mut groups: HashMap<(Quantity, usize), Vec<Placed>> = HashMap::new();
     for (a, r) in records.iter().enumerate() {
         let story = stories.story_of.get(a).copied().unwrap_or(0);
         for c in &r.claims {
-            let Some((q, place)) = quantity(a, c, entities) else { continue };
-            groups.entry((q, story)).or_default().push((place, entry(r, c)));
+            let Some((q, place)) = quantity(a, c, entities) else {
+                continue;
+            };
+            groups
+                .entry((q, story))
+                .or_default()
+                .push((place, entry(r, c)));
         }
     }
     let mut keys: Vec<(Quantity, usize)> = groups.keys().cloned().collect();
     keys.sort();
     let mut out = Vec::new();
     for key in &keys {
-        let Some(items) = groups.get(key) else { continue };
+        let Some(items) = groups.get(key) else {
+            continue;
+        };
         for (place, mut claims) in split_by_place(items) {
             if !values_differ(&claims) {
                 continue;
@@ -99,7 +149,12 @@ pub fn find_disagreements(records: &[Record], entities: &EntityIndex, stories: &
             let thread = stories.thread_of(key.1);
             let mut earlier: Vec<ClaimEntry> = keys
                 .iter()
-                .filter(|(q, s)| *q == key.0 && *s != key.1 && stories.thread_of(*s) == thread && starts_before(stories, *s, key.1))
+                .filter(|(q, s)| {
+                    *q == key.0
+                        && *s != key.1
+                        && stories.thread_of(*s) == thread
+                        && starts_before(stories, *s, key.1)
+                })
                 .filter_map(|k| groups.get(k))
                 .flatten()
                 .map(|(_, e)| e.clone())
@@ -110,7 +165,11 @@ pub fn find_disagreements(records: &[Record], entities: &EntityIndex, stories: &
                 noun: key.0.noun.clone(),
                 place,
                 unit: key.0.unit.clone(),
-                story: stories.stories.get(key.1).map(|s| s.id.clone()).unwrap_or_default(),
+                story: stories
+                    .stories
+                    .get(key.1)
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default(),
                 claims,
                 earlier_phases: earlier,
             });
@@ -125,7 +184,14 @@ fn starts_before(stories: &StorySet, s: usize, t: usize) -> bool {
 }
 
 fn sort_entries(v: &mut [ClaimEntry]) {
-    v.sort_by(|a, b| (a.date.is_none(), a.date, &a.article, a.span).cmp(&(b.date.is_none(), b.date, &b.article, b.span)));
+    v.sort_by(|a, b| {
+        (a.date.is_none(), a.date, &a.article, a.span).cmp(&(
+            b.date.is_none(),
+            b.date,
+            &b.article,
+            b.span,
+        ))
+    });
 }
 
 /// Whether at least two figures differ by more than rounding (1%).
@@ -137,7 +203,9 @@ fn values_differ(v: &[ClaimEntry]) -> bool {
 
 /// Splits a group by named place; claims without a place join the single named place, if
 /// there is exactly one, else stay in their own group.
-fn split_by_place(items: &[(Option<String>, ClaimEntry)]) -> Vec<(Option<String>, Vec<ClaimEntry>)> {
+fn split_by_place(
+    items: &[(Option<String>, ClaimEntry)],
+) -> Vec<(Option<String>, Vec<ClaimEntry>)> {
     let mut named: Vec<(Option<String>, Vec<ClaimEntry>)> = Vec::new();
     let mut unplaced = Vec::new();
     for (place, e) in items {
@@ -171,13 +239,28 @@ fn entry(r: &Record, c: &RecordClaim) -> ClaimEntry {
 }
 
 /// The quantity a claim is about and its place; `None` when it has no subject to compare by.
-fn quantity(a: usize, c: &RecordClaim, entities: &EntityIndex) -> Option<(Quantity, Option<String>)> {
+fn quantity(
+    a: usize,
+    c: &RecordClaim,
+    entities: &EntityIndex,
+) -> Option<(Quantity, Option<String>)> {
     let subject = c.subject.as_deref().filter(|s| !s.trim().is_empty())?;
     let subject = canonical(a, subject, entities);
     let noun = noun_class(&c.noun)?;
-    let place = c.place.as_deref().and_then(|p| place_name(a, p, entities)).filter(|p| *p != subject);
+    let place = c
+        .place
+        .as_deref()
+        .and_then(|p| place_name(a, p, entities))
+        .filter(|p| *p != subject);
     let unit = c.unit.as_ref().map(|u| u.to_lowercase());
-    Some((Quantity { subject, noun, unit }, place))
+    Some((
+        Quantity {
+            subject,
+            noun,
+            unit,
+        },
+        place,
+    ))
 }
 
 fn canonical(a: usize, name: &str, entities: &EntityIndex) -> String {
@@ -192,13 +275,27 @@ fn canonical(a: usize, name: &str, entities: &EntityIndex) -> String {
 /// The class of a counted noun phrase: its head (the last word before a preposition),
 /// folded through [`NOUN_CLASSES`], else the head itself.
 pub fn noun_class(noun: &str) -> Option<String> {
-    let words: Vec<String> = noun.split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()).collect();
-    let end = words.iter().position(|w| NOUN_STOPS.contains(&w.as_str())).unwrap_or(words.len());
+    let words: Vec<String> = noun
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let end = words
+        .iter()
+        .position(|w| NOUN_STOPS.contains(&w.as_str()))
+        .unwrap_or(words.len());
     let head_words = words.get(..end).unwrap_or(&[]);
     let head = head_words.last()?.clone();
-    let two = head_words.len().checked_sub(2).and_then(|i| head_words.get(i..)).map(|w| w.join(" "));
+    let two = head_words
+        .len()
+        .checked_sub(2)
+        .and_then(|i| head_words.get(i..))
+        .map(|w| w.join(" "));
     for (class, members) in NOUN_CLASSES {
-        if members.contains(&head.as_str()) || two.as_deref().is_some_and(|t| members.contains(&t)) {
+        if members.contains(&head.as_str()) || two.as_deref().is_some_and(|t| members.contains(&t))
+        {
             return Some(class.to_string());
         }
     }

@@ -71,7 +71,10 @@ struct Node {
 
 impl Node {
     fn add(&mut self, seq: usize, display: &str, role: Option<&str>, kind: &str, co: &[u64]) {
-        self.displays.entry(display.to_string()).or_insert((0, seq)).0 += 1;
+        self.displays
+            .entry(display.to_string())
+            .or_insert((0, seq))
+            .0 += 1;
         if let Some(r) = role {
             *self.roles.entry(r.to_string()).or_default() += 1;
         }
@@ -99,20 +102,39 @@ impl EntityIndex {
         let mut slots: Vec<Vec<Slot>> = Vec::with_capacity(records.len());
         let mut surname_only_co: Vec<Vec<Vec<u64>>> = Vec::with_capacity(records.len());
         for (a, r) in records.iter().enumerate() {
-            let coarse: Vec<u64> = r.entities.iter().map(|e| hash_str(&coarse_key(&e.name, &e.kind), 0)).collect();
+            let coarse: Vec<u64> = r
+                .entities
+                .iter()
+                .map(|e| hash_str(&coarse_key(&e.name, &e.kind), 0))
+                .collect();
             let mut row = Vec::with_capacity(r.entities.len());
             let mut row_co = Vec::with_capacity(r.entities.len());
             for (i, e) in r.entities.iter().enumerate() {
-                let co: Vec<u64> = coarse.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, &h)| h).take(32).collect();
+                let co: Vec<u64> = coarse
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != i)
+                    .map(|(_, &h)| h)
+                    .take(32)
+                    .collect();
                 let (key, person) = node_key(&e.name, &e.kind, &e.aliases);
                 let slot = match (key, person) {
                     (Some(key), person) => {
                         let n = *node_of.entry(key).or_insert_with(|| {
-                            nodes.push(Node { person, ..Node::default() });
+                            nodes.push(Node {
+                                person,
+                                ..Node::default()
+                            });
                             nodes.len() - 1
                         });
                         if let Some(node) = nodes.get_mut(n) {
-                            node.add(a.saturating_mul(1024).saturating_add(i), &e.name, e.role.as_deref(), &e.kind, &co);
+                            node.add(
+                                a.saturating_mul(1024).saturating_add(i),
+                                &e.name,
+                                e.role.as_deref(),
+                                &e.kind,
+                                &co,
+                            );
                         }
                         Slot::Node(n)
                     }
@@ -139,8 +161,14 @@ impl EntityIndex {
         for (i, n) in nodes.iter().enumerate() {
             if n.person.is_some() {
                 let r = uf.find(i);
-                root_co.entry(r).or_default().extend(n.comentions.iter().copied());
-                root_roles.entry(r).or_default().extend(n.roles.keys().flat_map(|x| role_words(x)));
+                root_co
+                    .entry(r)
+                    .or_default()
+                    .extend(n.comentions.iter().copied());
+                root_roles
+                    .entry(r)
+                    .or_default()
+                    .extend(n.roles.keys().flat_map(|x| role_words(x)));
             }
         }
         // Place surname-only occurrences.
@@ -151,11 +179,17 @@ impl EntityIndex {
                 let n = match slots.get(a).and_then(|s| s.get(i)) {
                     Some(Slot::Node(n)) => *n,
                     Some(Slot::Surname(s)) => {
-                        let co = surname_only_co.get(a).and_then(|c| c.get(i)).map_or(&[][..], |v| v.as_slice());
-                        let mut roots: Vec<usize> = by_surname.get(s).map_or(Vec::new(), |v| v.iter().map(|&n| uf.find(n)).collect());
+                        let co = surname_only_co
+                            .get(a)
+                            .and_then(|c| c.get(i))
+                            .map_or(&[][..], |v| v.as_slice());
+                        let mut roots: Vec<usize> = by_surname
+                            .get(s)
+                            .map_or(Vec::new(), |v| v.iter().map(|&n| uf.find(n)).collect());
                         roots.sort_unstable();
                         roots.dedup();
-                        let chosen = pick_root(&roots, co, e.role.as_deref(), &root_co, &root_roles);
+                        let chosen =
+                            pick_root(&roots, co, e.role.as_deref(), &root_co, &root_roles);
                         let n = match chosen {
                             Some(root) => root,
                             None => {
@@ -167,7 +201,13 @@ impl EntityIndex {
                             }
                         };
                         if let Some(node) = nodes.get_mut(n) {
-                            node.add(a.saturating_mul(1024).saturating_add(i), &e.name, e.role.as_deref(), &e.kind, &[]);
+                            node.add(
+                                a.saturating_mul(1024).saturating_add(i),
+                                &e.name,
+                                e.role.as_deref(),
+                                &e.kind,
+                                &[],
+                            );
                         }
                         n
                     }
@@ -189,7 +229,11 @@ impl EntityIndex {
     /// the whole corpus.
     pub fn resolve(&self, a: usize, name: &str) -> Option<EntityId> {
         let key = skeleton(name);
-        let local = self.local.get(a).and_then(|v| v.iter().find(|(k, _)| *k == key)).map(|x| x.1);
+        let local = self
+            .local
+            .get(a)
+            .and_then(|v| v.iter().find(|(k, _)| *k == key))
+            .map(|x| x.1);
         local.or_else(|| self.find(name))
     }
 
@@ -256,7 +300,10 @@ fn merge_persons(nodes: &[Node], uf: &mut UnionFind) {
     // Blocks past this size are common surnames; comparing inside them is quadratic and
     // fuzzy evidence is weakest there, so only exact keys (already one node) merge.
     const MAX_BLOCK: usize = 64;
-    for members in blocks.values().filter(|m| m.len() > 1 && m.len() <= MAX_BLOCK) {
+    for members in blocks
+        .values()
+        .filter(|m| m.len() > 1 && m.len() <= MAX_BLOCK)
+    {
         for (x, &i) in members.iter().enumerate() {
             for &j in members.iter().skip(x + 1) {
                 if let (Some(a), Some(b)) = (nodes.get(i), nodes.get(j)) {
@@ -271,10 +318,16 @@ fn merge_persons(nodes: &[Node], uf: &mut UnionFind) {
 
 /// Whether two full-name nodes name one person.
 fn same_person(a: &Node, b: &Node) -> bool {
-    let (Some(pa), Some(pb)) = (&a.person, &b.person) else { return false };
-    let (Some(ga), Some(gb)) = (&pa.given, &pb.given) else { return false };
+    let (Some(pa), Some(pb)) = (&a.person, &b.person) else {
+        return false;
+    };
+    let (Some(ga), Some(gb)) = (&pa.given, &pb.given) else {
+        return false;
+    };
     let surname_exact = pa.surname == pb.surname;
-    let surname_near = !surname_exact && pa.surname.len().min(pb.surname.len()) >= 5 && within_one_edit(&pa.surname, &pb.surname);
+    let surname_near = !surname_exact
+        && pa.surname.len().min(pb.surname.len()) >= 5
+        && within_one_edit(&pa.surname, &pb.surname);
     if !surname_exact && !surname_near {
         return false;
     }
@@ -290,7 +343,11 @@ fn same_person(a: &Node, b: &Node) -> bool {
 /// Context agrees: a shared role word, or several shared co-mentioned entities.
 fn has_evidence(a: &Node, b: &Node) -> bool {
     let ra: HashSet<String> = a.roles.keys().flat_map(|r| role_words(r)).collect();
-    if b.roles.keys().flat_map(|r| role_words(r)).any(|w| ra.contains(&w)) {
+    if b.roles
+        .keys()
+        .flat_map(|r| role_words(r))
+        .any(|w| ra.contains(&w))
+    {
         return true;
     }
     let shared = a.comentions.intersection(&b.comentions).count();
@@ -327,8 +384,12 @@ fn pick_root(
             let mut scored: Vec<(usize, usize)> = roots
                 .iter()
                 .map(|r| {
-                    let c = root_co.get(r).map_or(0, |set| co.iter().filter(|h| set.contains(h)).count());
-                    let w = root_roles.get(r).map_or(0, |set| words.iter().filter(|x| set.contains(*x)).count());
+                    let c = root_co
+                        .get(r)
+                        .map_or(0, |set| co.iter().filter(|h| set.contains(h)).count());
+                    let w = root_roles
+                        .get(r)
+                        .map_or(0, |set| words.iter().filter(|x| set.contains(*x)).count());
                     (c + 2 * w, *r)
                 })
                 .collect();
@@ -342,7 +403,12 @@ fn pick_root(
 }
 
 /// Builds canonical entities from the merged nodes, ids in order of first appearance.
-fn assemble(records: &[Record], nodes: &[Node], uf: &mut UnionFind, final_node: &[Vec<usize>]) -> EntityIndex {
+fn assemble(
+    records: &[Record],
+    nodes: &[Node],
+    uf: &mut UnionFind,
+    final_node: &[Vec<usize>],
+) -> EntityIndex {
     let mut id_of_root: HashMap<usize, EntityId> = HashMap::new();
     let mut members: Vec<Vec<usize>> = Vec::new();
     let mut index = EntityIndex::default();
@@ -354,7 +420,14 @@ fn assemble(records: &[Record], nodes: &[Node], uf: &mut UnionFind, final_node: 
             let id = *id_of_root.entry(root).or_insert(next);
             if id == next {
                 members.push(Vec::new());
-                index.entities.push(CanonicalEntity { id, name: String::new(), kind: String::new(), variants: Vec::new(), roles: Vec::new(), articles: Vec::new() });
+                index.entities.push(CanonicalEntity {
+                    id,
+                    name: String::new(),
+                    kind: String::new(),
+                    variants: Vec::new(),
+                    roles: Vec::new(),
+                    articles: Vec::new(),
+                });
             }
             if let Some(e) = index.entities.get_mut(id.0 as usize) {
                 if e.articles.last() != Some(&a) {
@@ -393,18 +466,36 @@ fn assemble(records: &[Record], nodes: &[Node], uf: &mut UnionFind, final_node: 
         let ranked = |map: HashMap<&str, (u32, usize)>, prefer_long: bool| {
             let mut v: Vec<(&str, (u32, usize))> = map.into_iter().collect();
             v.sort_by(|a, b| {
-                let words = |s: &str| if prefer_long { s.split_whitespace().count().min(2) } else { 0 };
-                (words(b.0), b.1 .0).cmp(&(words(a.0), a.1 .0)).then(a.1 .1.cmp(&b.1 .1)).then(a.0.cmp(b.0))
+                let words = |s: &str| {
+                    if prefer_long {
+                        s.split_whitespace().count().min(2)
+                    } else {
+                        0
+                    }
+                };
+                (words(b.0), b.1 .0)
+                    .cmp(&(words(a.0), a.1 .0))
+                    .then(a.1 .1.cmp(&b.1 .1))
+                    .then(a.0.cmp(b.0))
             });
-            v.into_iter().map(|(s, _)| s.to_string()).collect::<Vec<_>>()
+            v.into_iter()
+                .map(|(s, _)| s.to_string())
+                .collect::<Vec<_>>()
         };
         let is_person = kinds.keys().any(|k| kind_class(k) == 'p');
         e.variants = ranked(displays, is_person);
         e.roles = ranked(plain(roles), false);
-        e.kind = ranked(plain(kinds), false).into_iter().next().unwrap_or_default();
+        e.kind = ranked(plain(kinds), false)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
         e.name = e.variants.first().cloned().unwrap_or_default();
         if !is_person {
-            if let Some(c) = e.variants.iter().find_map(|v| crate::names::variant_canonical(v)) {
+            if let Some(c) = e
+                .variants
+                .iter()
+                .find_map(|v| crate::names::variant_canonical(v))
+            {
                 e.name = c.to_string();
             }
         }
@@ -419,9 +510,14 @@ fn fill_lookups(records: &[Record], index: &mut EntityIndex) {
     for (a, r) in records.iter().enumerate() {
         let mut local = Vec::new();
         for (i, e) in r.entities.iter().enumerate() {
-            let Some(id) = index.of_record_entity(a, i) else { continue };
+            let Some(id) = index.of_record_entity(a, i) else {
+                continue;
+            };
             let weight = index.get(id).map_or(0, |c| c.articles.len());
-            let mut keys: Vec<String> = std::iter::once(&e.name).chain(&e.aliases).map(|n| skeleton(n)).collect();
+            let mut keys: Vec<String> = std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .map(|n| skeleton(n))
+                .collect();
             if let Some(p) = PersonName::parse(&e.name).filter(|_| kind_class(&e.kind) == 'p') {
                 keys.push(p.surname);
             }

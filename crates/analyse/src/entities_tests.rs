@@ -4,26 +4,56 @@ use super::*;
 use crate::testutil::Rec;
 
 fn names_of(index: &EntityIndex, name: &str) -> Option<String> {
-    index.find(name).and_then(|id| index.get(id)).map(|e| e.name.clone())
+    index
+        .find(name)
+        .and_then(|id| index.get(id))
+        .map(|e| e.name.clone())
 }
 
 #[test]
 fn transliterations_merge_across_outlets() {
-    let a = Rec::new("a", Some("Wire"), Some("2023-03-01"), "Foreign Minister Sergey Lavrov met envoys in Moscow.")
-        .entity("Sergey Lavrov", "PERSON", &["Lavrov"], Some("Foreign Minister"))
-        .entity("Moscow", "PLACE", &[], None);
-    let b = Rec::new("b", Some("Daily"), Some("2023-03-02"), "Sergei Lavrov spoke in Moscow. Lavrov smiled.")
-        .entity("Sergei Lavrov", "PERSON", &["Lavrov"], None)
-        .entity("Moscow", "PLACE", &[], None);
-    let c = Rec::new("c", Some("Post"), Some("2023-03-02"), "Lavrov, the foreign minister, left Moscow.")
-        .entity("Lavrov", "PERSON", &[], Some("foreign minister"))
-        .entity("Moscow", "PLACE", &[], None);
+    let a = Rec::new(
+        "a",
+        Some("Wire"),
+        Some("2023-03-01"),
+        "Foreign Minister Sergey Lavrov met envoys in Moscow.",
+    )
+    .entity(
+        "Sergey Lavrov",
+        "PERSON",
+        &["Lavrov"],
+        Some("Foreign Minister"),
+    )
+    .entity("Moscow", "PLACE", &[], None);
+    let b = Rec::new(
+        "b",
+        Some("Daily"),
+        Some("2023-03-02"),
+        "Sergei Lavrov spoke in Moscow. Lavrov smiled.",
+    )
+    .entity("Sergei Lavrov", "PERSON", &["Lavrov"], None)
+    .entity("Moscow", "PLACE", &[], None);
+    let c = Rec::new(
+        "c",
+        Some("Post"),
+        Some("2023-03-02"),
+        "Lavrov, the foreign minister, left Moscow.",
+    )
+    .entity("Lavrov", "PERSON", &[], Some("foreign minister"))
+    .entity("Moscow", "PLACE", &[], None);
     let idx = EntityIndex::build(&[a.0, b.0, c.0]);
     let id = idx.of_record_entity(0, 0);
     assert_eq!(idx.of_record_entity(1, 0), id);
     assert_eq!(idx.of_record_entity(2, 0), id);
-    assert_eq!(idx.get(id.unwrap_or(EntityId(99))).map(|e| e.articles.len()), Some(3));
-    assert_eq!(names_of(&idx, "Sergei Lavrov").as_deref(), Some("Sergey Lavrov"));
+    assert_eq!(
+        idx.get(id.unwrap_or(EntityId(99)))
+            .map(|e| e.articles.len()),
+        Some(3)
+    );
+    assert_eq!(
+        names_of(&idx, "Sergei Lavrov").as_deref(),
+        Some("Sergey Lavrov")
+    );
     assert_eq!(names_of(&idx, "Lavrov").as_deref(), Some("Sergey Lavrov"));
 }
 
@@ -33,10 +63,15 @@ fn country_and_city_variants_merge() {
         .entity("Britain", "PLACE", &[], None)
         .entity("U.S.", "PLACE", &[], None)
         .entity("Kiev", "PLACE", &[], None);
-    let b = Rec::new("b", None, None, "The United Kingdom, the United States and Kyiv agreed.")
-        .entity("United Kingdom", "PLACE", &["UK"], None)
-        .entity("United States", "PLACE", &["US"], None)
-        .entity("Kyiv", "PLACE", &[], None);
+    let b = Rec::new(
+        "b",
+        None,
+        None,
+        "The United Kingdom, the United States and Kyiv agreed.",
+    )
+    .entity("United Kingdom", "PLACE", &["UK"], None)
+    .entity("United States", "PLACE", &["US"], None)
+    .entity("Kyiv", "PLACE", &[], None);
     let idx = EntityIndex::build(&[a.0, b.0]);
     for i in 0..3 {
         assert_eq!(idx.of_record_entity(0, i), idx.of_record_entity(1, i));
@@ -47,15 +82,40 @@ fn country_and_city_variants_merge() {
 
 #[test]
 fn shared_surname_with_other_given_name_stays_apart() {
-    let a = Rec::new("a", Some("Sport"), Some("2023-05-01"), "Serena Williams won in Rome.")
-        .entity("Serena Williams", "PERSON", &["Williams"], Some("tennis player"))
-        .entity("Rome", "PLACE", &[], None);
-    let b = Rec::new("b", Some("Biz"), Some("2023-05-01"), "Rowan Williams spoke in Canterbury.")
-        .entity("Rowan Williams", "PERSON", &["Williams"], Some("archbishop"))
-        .entity("Canterbury", "PLACE", &[], None);
-    let c = Rec::new("c", Some("Sport"), Some("2023-05-02"), "Williams beat her rival in Rome.")
-        .entity("Williams", "PERSON", &[], None)
-        .entity("Rome", "PLACE", &[], None);
+    let a = Rec::new(
+        "a",
+        Some("Sport"),
+        Some("2023-05-01"),
+        "Serena Williams won in Rome.",
+    )
+    .entity(
+        "Serena Williams",
+        "PERSON",
+        &["Williams"],
+        Some("tennis player"),
+    )
+    .entity("Rome", "PLACE", &[], None);
+    let b = Rec::new(
+        "b",
+        Some("Biz"),
+        Some("2023-05-01"),
+        "Rowan Williams spoke in Canterbury.",
+    )
+    .entity(
+        "Rowan Williams",
+        "PERSON",
+        &["Williams"],
+        Some("archbishop"),
+    )
+    .entity("Canterbury", "PLACE", &[], None);
+    let c = Rec::new(
+        "c",
+        Some("Sport"),
+        Some("2023-05-02"),
+        "Williams beat her rival in Rome.",
+    )
+    .entity("Williams", "PERSON", &[], None)
+    .entity("Rome", "PLACE", &[], None);
     let idx = EntityIndex::build(&[a.0, b.0, c.0]);
     assert_ne!(idx.of_record_entity(0, 0), idx.of_record_entity(1, 0));
     // The surname alone has two candidates; only one shares the article's co-mentions,
@@ -66,15 +126,30 @@ fn shared_surname_with_other_given_name_stays_apart() {
 
 #[test]
 fn near_spellings_merge_only_with_evidence() {
-    let a = Rec::new("a", Some("Wire"), Some("2022-01-20"), "Kremlin spokesman Dmitry Peskov spoke to Interfax in Moscow about Washington.")
-        .entity("Dmitry Peskov", "PERSON", &[], Some("Kremlin spokesman"))
-        .entity("Interfax", "ORG", &[], None)
-        .entity("Moscow", "PLACE", &[], None);
-    let b = Rec::new("b", Some("Blog"), Some("2022-01-21"), "Kremlin Spokesman Dmitry Pesko said so.")
-        .entity("Dmitry Pesko", "PERSON", &[], Some("Kremlin Spokesman"));
-    let c = Rec::new("c", Some("Lab"), Some("2022-01-21"), "Chemist Dmitry Pesko of Tomsk published a paper.")
-        .entity("Dmitry Pesko", "PERSON", &[], Some("chemist"))
-        .entity("Tomsk", "PLACE", &[], None);
+    let a = Rec::new(
+        "a",
+        Some("Wire"),
+        Some("2022-01-20"),
+        "Kremlin spokesman Dmitry Peskov spoke to Interfax in Moscow about Washington.",
+    )
+    .entity("Dmitry Peskov", "PERSON", &[], Some("Kremlin spokesman"))
+    .entity("Interfax", "ORG", &[], None)
+    .entity("Moscow", "PLACE", &[], None);
+    let b = Rec::new(
+        "b",
+        Some("Blog"),
+        Some("2022-01-21"),
+        "Kremlin Spokesman Dmitry Pesko said so.",
+    )
+    .entity("Dmitry Pesko", "PERSON", &[], Some("Kremlin Spokesman"));
+    let c = Rec::new(
+        "c",
+        Some("Lab"),
+        Some("2022-01-21"),
+        "Chemist Dmitry Pesko of Tomsk published a paper.",
+    )
+    .entity("Dmitry Pesko", "PERSON", &[], Some("chemist"))
+    .entity("Tomsk", "PLACE", &[], None);
     let idx = EntityIndex::build(&[a.0.clone(), b.0]);
     assert_eq!(idx.of_record_entity(0, 0), idx.of_record_entity(1, 0));
     let idx = EntityIndex::build(&[a.0, c.0]);

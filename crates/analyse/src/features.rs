@@ -17,16 +17,100 @@ const KEYWORD_WEIGHT: f32 = 0.5;
 
 /// Function words and newsroom verbs that say nothing about a story.
 const STOPWORDS: &[&str] = &[
-    "about", "after", "again", "against", "also", "although", "among", "another", "because",
-    "before", "being", "between", "could", "during", "earlier", "every", "first", "former",
-    "their", "there", "these", "those", "through", "under", "until", "where", "which", "while",
-    "whose", "would", "should", "other", "since", "still", "said", "says", "told", "added",
-    "according", "reported", "statement", "people", "years", "today", "yesterday", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "week", "month",
-    "however", "including", "without", "within", "around", "further", "further", "across",
-    "three", "million", "percent", "around", "being", "doing", "having", "what", "when", "with",
-    "this", "that", "from", "have", "will", "were", "been", "they", "them", "than", "then",
-    "into", "more", "most", "some", "such", "only", "over", "very", "just", "last", "next",
+    "about",
+    "after",
+    "again",
+    "against",
+    "also",
+    "although",
+    "among",
+    "another",
+    "because",
+    "before",
+    "being",
+    "between",
+    "could",
+    "during",
+    "earlier",
+    "every",
+    "first",
+    "former",
+    "their",
+    "there",
+    "these",
+    "those",
+    "through",
+    "under",
+    "until",
+    "where",
+    "which",
+    "while",
+    "whose",
+    "would",
+    "should",
+    "other",
+    "since",
+    "still",
+    "said",
+    "says",
+    "told",
+    "added",
+    "according",
+    "reported",
+    "statement",
+    "people",
+    "years",
+    "today",
+    "yesterday",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "week",
+    "month",
+    "however",
+    "including",
+    "without",
+    "within",
+    "around",
+    "further",
+    "further",
+    "across",
+    "three",
+    "million",
+    "percent",
+    "around",
+    "being",
+    "doing",
+    "having",
+    "what",
+    "when",
+    "with",
+    "this",
+    "that",
+    "from",
+    "have",
+    "will",
+    "were",
+    "been",
+    "they",
+    "them",
+    "than",
+    "then",
+    "into",
+    "more",
+    "most",
+    "some",
+    "such",
+    "only",
+    "over",
+    "very",
+    "just",
+    "last",
+    "next",
 ];
 
 /// Sorted `(feature, weight)` pairs of each article; entity features come first in id order.
@@ -72,7 +156,11 @@ impl Features {
             let mut feats: Vec<(u32, f32)> = entities
                 .by_article
                 .get(a)
-                .map(|ids| ids.iter().map(|id| (id.0, idf(entities.get(*id).map_or(1, |e| e.articles.len())))).collect())
+                .map(|ids| {
+                    ids.iter()
+                        .map(|id| (id.0, idf(entities.get(*id).map_or(1, |e| e.articles.len()))))
+                        .collect()
+                })
                 .unwrap_or_default();
             feats.sort_by_key(|f| f.0);
             feats.dedup_by_key(|f| f.0);
@@ -90,7 +178,10 @@ impl Features {
             let mut kw: Vec<(u32, f32)> = kw
                 .into_iter()
                 .map(|(id, _)| {
-                    let df = word_df.get((id - entity_offset) as usize).copied().unwrap_or(1) as usize;
+                    let df = word_df
+                        .get((id - entity_offset) as usize)
+                        .copied()
+                        .unwrap_or(1) as usize;
                     (id, KEYWORD_WEIGHT * idf(df))
                 })
                 .collect();
@@ -99,8 +190,23 @@ impl Features {
             let single = idf(1) * 0.999;
             let mut rare: Vec<(u32, f32)> = feats
                 .iter()
-                .filter(|f| if f.0 < entity_offset { f.1 < single } else { true })
-                .map(|f| (f.0, if f.0 < entity_offset { f.1 } else { f.1 / KEYWORD_WEIGHT }))
+                .filter(|f| {
+                    if f.0 < entity_offset {
+                        f.1 < single
+                    } else {
+                        true
+                    }
+                })
+                .map(|f| {
+                    (
+                        f.0,
+                        if f.0 < entity_offset {
+                            f.1
+                        } else {
+                            f.1 / KEYWORD_WEIGHT
+                        },
+                    )
+                })
                 .collect();
             rare.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             shared.push(rare.into_iter().map(|f| f.0).collect());
@@ -168,7 +274,8 @@ fn merge(a: &[(u32, f32)], b: &[(u32, f32)]) -> (f32, f32) {
             }
         }
     }
-    total += a.iter().skip(i).map(|f| f.1).sum::<f32>() + b.iter().skip(j).map(|f| f.1).sum::<f32>();
+    total +=
+        a.iter().skip(i).map(|f| f.1).sum::<f32>() + b.iter().skip(j).map(|f| f.1).sum::<f32>();
     (shared, total)
 }
 

@@ -81,6 +81,12 @@ impl Analysis {
         let disagreements = find_disagreements(records, &entities, &stories);
         let quotes = group_quotes(records, &entities);
         let timeline = build_timeline(records, &entities, &stories);
-        Analysis { entities, stories, disagreements, quotes, timeline }
+        Analysis {
+            entities,
+            stories,
+            disagreements,
+            quotes,
+            timeline,
+        }
     }
 }

@@ -72,7 +72,12 @@ impl Signature {
 
     /// Estimated Jaccard similarity of the two texts' shingle sets.
     pub fn similarity(&self, other: &Signature) -> f32 {
-        let same = self.bins.iter().zip(&other.bins).filter(|(a, b)| a == b).count();
+        let same = self
+            .bins
+            .iter()
+            .zip(&other.bins)
+            .filter(|(a, b)| a == b)
+            .count();
         same as f32 / NUM_BINS as f32
     }
 
@@ -108,16 +113,23 @@ pub fn near_duplicate_sets(signatures: &[Option<Signature>], threshold: f32) -> 
 mod tests {
     use super::*;
 
-    const WIRE: &str = "The central bank raised its main interest rate by a quarter point on Wednesday, \
+    const WIRE: &str =
+        "The central bank raised its main interest rate by a quarter point on Wednesday, \
         citing stubborn inflation in services and a labour market that has barely cooled, and said \
         further increases could follow if wage growth does not slow in the coming months.";
 
     #[test]
     fn syndicated_copy_is_near_duplicate() {
         let copy = format!("{WIRE} Markets fell slightly after the announcement.");
-        let other = "The home side won three-nil at the weekend, with two late goals from the captain \
+        let other =
+            "The home side won three-nil at the weekend, with two late goals from the captain \
             sealing a victory that lifts them to fourth in the table before the winter break.";
-        let sigs = vec![Signature::of_text(WIRE), Signature::of_text(&copy), Signature::of_text(other), None];
+        let sigs = vec![
+            Signature::of_text(WIRE),
+            Signature::of_text(&copy),
+            Signature::of_text(other),
+            None,
+        ];
         let mut uf = near_duplicate_sets(&sigs, 0.5);
         assert_eq!(uf.find(0), uf.find(1));
         assert_ne!(uf.find(0), uf.find(2));
@@ -128,7 +140,10 @@ mod tests {
     fn similarity_tracks_overlap() {
         let a = Signature::of_text(WIRE).expect("words");
         assert!((a.similarity(&a) - 1.0).abs() < f32::EPSILON);
-        let b = Signature::of_text("Completely different words about a regional football derby tonight").expect("words");
+        let b = Signature::of_text(
+            "Completely different words about a regional football derby tonight",
+        )
+        .expect("words");
         assert!(a.similarity(&b) < 0.2);
         assert!(Signature::of_text("  ,, ").is_none());
         assert!(Signature::of_text("short").is_some());

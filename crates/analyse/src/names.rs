@@ -5,11 +5,32 @@
 //! gazetteer of *exonyms and official-name variants* that no letter rule can fold
 //! (Kiev/Kyiv, Britain/United Kingdom, U.S./United States).
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 /// Places and bodies with several established names; the first of each row is canonical.
 /// Rows are whole-name variants, so no rule can leak from one name to another.
 const VARIANTS: &[&[&str]] = &[
-    &["United States", "US", "U.S.", "USA", "U.S.A.", "United States of America", "America", "the US", "the U.S."],
-    &["United Kingdom", "UK", "U.K.", "Britain", "Great Britain", "the UK", "the U.K."],
+    &[
+        "United States",
+        "US",
+        "U.S.",
+        "USA",
+        "U.S.A.",
+        "United States of America",
+        "America",
+        "the US",
+        "the U.S.",
+    ],
+    &[
+        "United Kingdom",
+        "UK",
+        "U.K.",
+        "Britain",
+        "Great Britain",
+        "the UK",
+        "the U.K.",
+    ],
     &["Russia", "Russian Federation"],
     &["Kyiv", "Kiev"],
     &["Kharkiv", "Kharkov"],
@@ -38,10 +59,24 @@ const VARIANTS: &[&[&str]] = &[
     &["European Union", "EU", "E.U."],
     &["United Nations", "UN", "U.N."],
     &["NATO", "North Atlantic Treaty Organization", "Nato"],
-    &["Organization for Security and Co-operation in Europe", "OSCE", "Organization for Security and Cooperation in Europe", "Organisation for Security and Co-operation in Europe"],
-    &["World Health Organization", "WHO", "World Health Organisation"],
+    &[
+        "Organization for Security and Co-operation in Europe",
+        "OSCE",
+        "Organization for Security and Cooperation in Europe",
+        "Organisation for Security and Co-operation in Europe",
+    ],
+    &[
+        "World Health Organization",
+        "WHO",
+        "World Health Organisation",
+    ],
     &["International Monetary Fund", "IMF"],
-    &["Federal Reserve", "Fed", "US Federal Reserve", "U.S. Federal Reserve"],
+    &[
+        "Federal Reserve",
+        "Fed",
+        "US Federal Reserve",
+        "U.S. Federal Reserve",
+    ],
     &["European Central Bank", "ECB"],
     &["Associated Press", "AP"],
     &["Agence France-Presse", "AFP"],
@@ -49,19 +84,54 @@ const VARIANTS: &[&[&str]] = &[
 
 /// Titles that open a person's name in some outlets but are not part of it.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president",
-    "minister", "chancellor", "general", "gen", "col", "capt", "sen", "senator", "rep",
-    "gov", "governor", "judge", "justice", "pope", "king", "queen", "prince", "princess",
-    "coach", "st",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "minister",
+    "chancellor",
+    "general",
+    "gen",
+    "col",
+    "capt",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "judge",
+    "justice",
+    "pope",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "coach",
+    "st",
 ];
 
 /// The canonical name of a gazetteer variant (`"Britain"` → `"United Kingdom"`), if listed.
 pub fn variant_canonical(name: &str) -> Option<&'static str> {
-    let key = skeleton(name);
-    VARIANTS
-        .iter()
-        .find(|row| row.iter().any(|v| skeleton(v) == key))
-        .and_then(|row| row.first().copied())
+    static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut t = HashMap::new();
+        for row in VARIANTS {
+            if let Some(first) = row.first() {
+                for v in row.iter() {
+                    t.insert(skeleton(v), *first);
+                }
+            }
+        }
+        t
+    });
+    table.get(&skeleton(name)).copied()
 }
 
 /// Folds a name to the key that transliteration variants share: lowercase ASCII letters and
@@ -150,11 +220,17 @@ impl PersonName {
             words.remove(0);
         }
         // Generational suffixes are not surnames.
-        if words.len() > 1 && words.last().is_some_and(|w| matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv")) {
+        if words.len() > 1
+            && words
+                .last()
+                .is_some_and(|w| matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv"))
+        {
             words.pop();
         }
         let surname = words.last()?.to_string();
-        let given = (words.len() > 1).then(|| words.first().map(|w| w.to_string())).flatten();
+        let given = (words.len() > 1)
+            .then(|| words.first().map(|w| w.to_string()))
+            .flatten();
         Some(PersonName { given, surname })
     }
 }
@@ -209,7 +285,10 @@ mod tests {
     #[test]
     fn skeleton_folds_transliterations() {
         assert_eq!(skeleton("Sergey Lavrov"), skeleton("Sergei Lavrov"));
-        assert_eq!(skeleton("Volodymyr Zelensky"), skeleton("Volodymyr Zelenskyy"));
+        assert_eq!(
+            skeleton("Volodymyr Zelensky"),
+            skeleton("Volodymyr Zelenskyy")
+        );
         assert_eq!(skeleton("Oleksiy Reznikov"), skeleton("Oleksii Reznikov"));
         assert_eq!(skeleton("Wladimir Putin"), skeleton("Vladimir Putin"));
         assert_eq!(skeleton("Müller"), skeleton("Muller"));
@@ -229,7 +308,10 @@ mod tests {
     #[test]
     fn person_names_split() {
         let p = PersonName::parse("President Joe Biden").expect("name");
-        assert_eq!((p.given.as_deref(), p.surname.as_str()), (Some("joe"), "biden"));
+        assert_eq!(
+            (p.given.as_deref(), p.surname.as_str()),
+            (Some("joe"), "biden")
+        );
         let q = PersonName::parse("Lavrov").expect("name");
         assert_eq!((q.given, q.surname.as_str()), (None, "lavrov"));
         let r = PersonName::parse("Martin Luther King Jr.").expect("name");

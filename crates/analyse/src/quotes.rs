@@ -71,7 +71,10 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
                 continue;
             }
             let speaker = q.speaker.as_deref().map(|s| {
-                entities.resolve(a, s).and_then(|id| entities.get(id)).map_or_else(|| s.to_string(), |e| e.name.clone())
+                entities
+                    .resolve(a, s)
+                    .and_then(|id| entities.get(id))
+                    .map_or_else(|| s.to_string(), |e| e.name.clone())
             });
             items.push(Item {
                 norm,
@@ -100,7 +103,9 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
     let mut uf = UnionFind::new(items.len());
     for (i, it) in items.iter().enumerate() {
         let key = it.norm.get(..GRAM.min(it.norm.len())).unwrap_or(&[]);
-        let Some(cands) = index.get(key) else { continue };
+        let Some(cands) = index.get(key) else {
+            continue;
+        };
         if cands.len() >= MAX_POSTING {
             continue;
         }
@@ -119,25 +124,57 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
     for i in 0..items.len() {
         groups.entry(uf.find(i)).or_default().push(i);
     }
-    let order = |i: &usize| items.get(*i).map(|it| (it.app.date.is_none(), it.app.date, it.app.index, it.app.span));
+    let order = |i: &usize| {
+        items.get(*i).map(|it| {
+            (
+                it.app.date.is_none(),
+                it.app.date,
+                it.app.index,
+                it.app.span,
+            )
+        })
+    };
     let mut out: Vec<QuoteGroup> = groups
         .into_values()
         .filter_map(|mut members| {
             members.sort_by_key(order);
-            let fullest = members.iter().filter_map(|&i| items.get(i)).max_by_key(|it| it.norm.len())?;
-            let speaker = members.iter().filter_map(|&i| items.get(i)).find_map(|it| it.speaker.clone());
-            let mut apps = members.iter().filter_map(|&i| items.get(i)).map(|it| it.app.clone());
+            let fullest = members
+                .iter()
+                .filter_map(|&i| items.get(i))
+                .max_by_key(|it| it.norm.len())?;
+            let speaker = members
+                .iter()
+                .filter_map(|&i| items.get(i))
+                .find_map(|it| it.speaker.clone());
+            let mut apps = members
+                .iter()
+                .filter_map(|&i| items.get(i))
+                .map(|it| it.app.clone());
             let first = apps.next()?;
-            Some(QuoteGroup { speaker, text: fullest.app.text.clone(), first, repetitions: apps.collect() })
+            Some(QuoteGroup {
+                speaker,
+                text: fullest.app.text.clone(),
+                first,
+                repetitions: apps.collect(),
+            })
         })
         .collect();
-    out.sort_by_key(|g| (g.first.date.is_none(), g.first.date, g.first.index, g.first.span));
+    out.sort_by_key(|g| {
+        (
+            g.first.date.is_none(),
+            g.first.date,
+            g.first.index,
+            g.first.span,
+        )
+    });
     out
 }
 
 /// Whether word sequence `needle` occurs contiguously in `hay`.
 fn contains(hay: &[String], needle: &[String]) -> bool {
-    !needle.is_empty() && hay.len() >= needle.len() && hay.windows(needle.len()).any(|w| w == needle)
+    !needle.is_empty()
+        && hay.len() >= needle.len()
+        && hay.windows(needle.len()).any(|w| w == needle)
 }
 
 /// Quotes gathered per speaker: (canonical speaker, groups), speakers by number of quotes.
@@ -148,7 +185,8 @@ pub fn who_said_what(groups: &[QuoteGroup]) -> Vec<(String, Vec<&QuoteGroup>)> {
             by.entry(s).or_default().push(g);
         }
     }
-    let mut out: Vec<(String, Vec<&QuoteGroup>)> = by.into_iter().map(|(s, v)| (s.to_string(), v)).collect();
+    let mut out: Vec<(String, Vec<&QuoteGroup>)> =
+        by.into_iter().map(|(s, v)| (s.to_string(), v)).collect();
     out.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then(a.0.cmp(&b.0)));
     out
 }
@@ -160,25 +198,50 @@ mod tests {
 
     #[test]
     fn repeated_quotation_is_one_quote() {
-        let a = Rec::new("a", Some("Wire"), Some("2024-03-01"), "\"We will not raise prices this year,\" chief executive Priya Nair said.")
-            .entity("Priya Nair", "PERSON", &[], Some("chief executive"))
-            .quote("We will not raise prices this year,", "Priya Nair", "Priya Nair");
-        let b = Rec::new("b", Some("Biz"), Some("2024-03-02"), "Nair insisted: \"We will NOT raise prices this year.\" Shares rose.")
-            .entity("Nair", "PERSON", &[], None)
-            .quote("We will NOT raise prices this year.", "Nair", "Nair");
-        let c = Rec::new("c", Some("Blog"), Some("2024-02-28"), "Nair said they would \"not raise prices\" and more.")
-            .entity("Nair", "PERSON", &[], None)
-            .quote("not raise prices", "Nair", "Nair");
+        let a = Rec::new(
+            "a",
+            Some("Wire"),
+            Some("2024-03-01"),
+            "\"We will not raise prices this year,\" chief executive Priya Nair said.",
+        )
+        .entity("Priya Nair", "PERSON", &[], Some("chief executive"))
+        .quote(
+            "We will not raise prices this year,",
+            "Priya Nair",
+            "Priya Nair",
+        );
+        let b = Rec::new(
+            "b",
+            Some("Biz"),
+            Some("2024-03-02"),
+            "Nair insisted: \"We will NOT raise prices this year.\" Shares rose.",
+        )
+        .entity("Nair", "PERSON", &[], None)
+        .quote("We will NOT raise prices this year.", "Nair", "Nair");
+        let c = Rec::new(
+            "c",
+            Some("Blog"),
+            Some("2024-02-28"),
+            "Nair said they would \"not raise prices\" and more.",
+        )
+        .entity("Nair", "PERSON", &[], None)
+        .quote("not raise prices", "Nair", "Nair");
         let records = vec![a.0, b.0, c.0];
         let idx = EntityIndex::build(&records);
         let groups = group_quotes(&records, &idx);
-        let g = groups.iter().find(|g| g.first.article == "a").expect("group");
+        let g = groups
+            .iter()
+            .find(|g| g.first.article == "a")
+            .expect("group");
         assert_eq!(g.speaker.as_deref(), Some("Priya Nair"));
         assert_eq!(g.repetitions.len(), 1);
         assert_eq!(g.repetitions.first().map(|r| r.article.as_str()), Some("b"));
         // A three-word partial quote matches only an identical short quote, not containment.
         assert_eq!(groups.len(), 2, "{groups:?}");
         let who = who_said_what(&groups);
-        assert_eq!(who.first().map(|w| (w.0.as_str(), w.1.len())), Some(("Priya Nair", 2)));
+        assert_eq!(
+            who.first().map(|w| (w.0.as_str(), w.1.len())),
+            Some(("Priya Nair", 2))
+        );
     }
 }

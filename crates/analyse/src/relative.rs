@@ -29,8 +29,18 @@ pub struct DateResolver {
     future: Option<Regex>,
 }
 
-const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 impl Default for DateResolver {
     fn default() -> DateResolver {
@@ -56,11 +66,17 @@ impl DateResolver {
         let expr = self.expr.as_ref()?;
         for caps in expr.captures_iter(sentence) {
             let whole = caps.get(0).map_or("", |m| m.as_str()).trim().to_string();
-            let resolved = if let Some(m) = caps.name("dm_month").or_else(|| caps.name("md_month")) {
-                let day = caps.name("dm_day").or_else(|| caps.name("md_day")).and_then(|d| d.as_str().parse().ok());
+            let resolved = if let Some(m) = caps.name("dm_month").or_else(|| caps.name("md_month"))
+            {
+                let day = caps
+                    .name("dm_day")
+                    .or_else(|| caps.name("md_day"))
+                    .and_then(|d| d.as_str().parse().ok());
                 let month = month_number(m.as_str());
                 let year = caps.name("year").and_then(|y| y.as_str().parse().ok());
-                day.zip(month).and_then(|(d, m)| day_month(published, year, m, d)).map(|d| (d, Precision::Day))
+                day.zip(month)
+                    .and_then(|(d, m)| day_month(published, year, m, d))
+                    .map(|d| (d, Precision::Day))
             } else if let Some(r) = caps.name("rel") {
                 let offset = match r.as_str().to_lowercase().as_str() {
                     "yesterday" => -1,
@@ -85,11 +101,22 @@ impl DateResolver {
                     _ => (published.add_months(-12 * n), Precision::Year),
                 })
             } else if let Some(wd) = caps.name("weekday") {
-                let target = WEEKDAYS.iter().position(|w| w.eq_ignore_ascii_case(wd.as_str())).unwrap_or(0) as i32;
-                let modifier = caps.name("wd_mod").map(|m| m.as_str().trim().to_lowercase()).unwrap_or_default();
+                let target = WEEKDAYS
+                    .iter()
+                    .position(|w| w.eq_ignore_ascii_case(wd.as_str()))
+                    .unwrap_or(0) as i32;
+                let modifier = caps
+                    .name("wd_mod")
+                    .map(|m| m.as_str().trim().to_lowercase())
+                    .unwrap_or_default();
                 // A bare weekday before a capitalised word is part of a name ("Sunday Times").
                 let after = sentence.get(wd.end()..).unwrap_or("");
-                if modifier.is_empty() && after.strip_prefix(' ').and_then(|r| r.chars().next()).is_some_and(char::is_uppercase) {
+                if modifier.is_empty()
+                    && after
+                        .strip_prefix(' ')
+                        .and_then(|r| r.chars().next())
+                        .is_some_and(char::is_uppercase)
+                {
                     continue;
                 }
                 let today = published.weekday() as i32;
@@ -106,14 +133,24 @@ impl DateResolver {
                 Some((date, Precision::Day))
             } else if let Some(m) = caps.name("in_month") {
                 let year = caps.name("in_year").and_then(|y| y.as_str().parse().ok());
-                month_number(m.as_str()).and_then(|m| day_month(published, year, m, 1)).map(|d| (d, Precision::Month))
+                month_number(m.as_str())
+                    .and_then(|m| day_month(published, year, m, 1))
+                    .map(|d| (d, Precision::Month))
             } else if let Some(y) = caps.name("only_year") {
-                y.as_str().parse().ok().and_then(|y| Date::from_ymd(y, 1, 1)).map(|d| (d, Precision::Year))
+                y.as_str()
+                    .parse()
+                    .ok()
+                    .and_then(|y| Date::from_ymd(y, 1, 1))
+                    .map(|d| (d, Precision::Year))
             } else {
                 None
             };
             if let Some((date, precision)) = resolved {
-                return Some(Resolved { date, precision, expression: whole });
+                return Some(Resolved {
+                    date,
+                    precision,
+                    expression: whole,
+                });
             }
         }
         None
@@ -122,7 +159,10 @@ impl DateResolver {
 
 fn month_number(name: &str) -> Option<u32> {
     let lower = name.to_lowercase();
-    MONTHS.iter().position(|m| lower.starts_with(m)).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| lower.starts_with(m))
+        .map(|i| i as u32 + 1)
 }
 
 fn number(word: &str) -> i32 {
@@ -156,9 +196,15 @@ fn day_month(published: Date, year: Option<i32>, month: u32, day: u32) -> Option
 /// "last/this/next week|month|year": the first day of that unit.
 fn unit_shift(published: Date, unit: &str, step: i32) -> (Date, Precision) {
     match unit {
-        "week" => (published.add_days(7 * step - published.weekday() as i32), Precision::Week),
+        "week" => (
+            published.add_days(7 * step - published.weekday() as i32),
+            Precision::Week,
+        ),
         "month" => (published.add_months(step), Precision::Month),
-        _ => (published.add_months(12 * step - (published.ymd().1 as i32 - 1)), Precision::Year),
+        _ => (
+            published.add_months(12 * step - (published.ymd().1 as i32 - 1)),
+            Precision::Year,
+        ),
     }
 }
 
@@ -168,7 +214,9 @@ mod tests {
 
     fn at(pub_date: &str, sentence: &str) -> Option<(String, Precision)> {
         let d = Date::parse_iso(pub_date)?;
-        DateResolver::new().resolve(sentence, d).map(|r| (r.date.to_string(), r.precision))
+        DateResolver::new()
+            .resolve(sentence, d)
+            .map(|r| (r.date.to_string(), r.precision))
     }
 
     #[test]
@@ -180,21 +228,54 @@ mod tests {
     #[test]
     fn weekdays_point_back_unless_future() {
         // 2024-03-08 was a Friday.
-        assert_eq!(at("2024-03-08", "The minister resigned on Tuesday."), Some(("2024-03-05".into(), Precision::Day)));
-        assert_eq!(at("2024-03-08", "The striker scored on Friday."), Some(("2024-03-08".into(), Precision::Day)));
-        assert_eq!(at("2024-03-08", "The council will vote on Monday."), Some(("2024-03-11".into(), Precision::Day)));
-        assert_eq!(at("2024-03-08", "Shares fell last Friday."), Some(("2024-03-01".into(), Precision::Day)));
-        assert_eq!(at("2024-03-08", "She told the Sunday Times it was over."), None);
+        assert_eq!(
+            at("2024-03-08", "The minister resigned on Tuesday."),
+            Some(("2024-03-05".into(), Precision::Day))
+        );
+        assert_eq!(
+            at("2024-03-08", "The striker scored on Friday."),
+            Some(("2024-03-08".into(), Precision::Day))
+        );
+        assert_eq!(
+            at("2024-03-08", "The council will vote on Monday."),
+            Some(("2024-03-11".into(), Precision::Day))
+        );
+        assert_eq!(
+            at("2024-03-08", "Shares fell last Friday."),
+            Some(("2024-03-01".into(), Precision::Day))
+        );
+        assert_eq!(
+            at("2024-03-08", "She told the Sunday Times it was over."),
+            None
+        );
     }
 
     #[test]
     fn weeks_months_and_days_of_months() {
-        assert_eq!(at("2024-03-08", "Prices rose last week."), Some(("2024-02-26".into(), Precision::Week)));
-        assert_eq!(at("2024-03-08", "The trial opens next month."), Some(("2024-04-01".into(), Precision::Month)));
-        assert_eq!(at("2022-01-27", "On December 13, the mayor spoke."), Some(("2021-12-13".into(), Precision::Day)));
-        assert_eq!(at("2022-02-07", "The visit is planned for 10 February."), Some(("2022-02-10".into(), Precision::Day)));
-        assert_eq!(at("2014-08-07", "The standoff escalated in July."), Some(("2014-07-01".into(), Precision::Month)));
-        assert_eq!(at("2024-03-08", "The lab opened three years ago."), Some(("2021-03-01".into(), Precision::Year)));
+        assert_eq!(
+            at("2024-03-08", "Prices rose last week."),
+            Some(("2024-02-26".into(), Precision::Week))
+        );
+        assert_eq!(
+            at("2024-03-08", "The trial opens next month."),
+            Some(("2024-04-01".into(), Precision::Month))
+        );
+        assert_eq!(
+            at("2022-01-27", "On December 13, the mayor spoke."),
+            Some(("2021-12-13".into(), Precision::Day))
+        );
+        assert_eq!(
+            at("2022-02-07", "The visit is planned for 10 February."),
+            Some(("2022-02-10".into(), Precision::Day))
+        );
+        assert_eq!(
+            at("2014-08-07", "The standoff escalated in July."),
+            Some(("2014-07-01".into(), Precision::Month))
+        );
+        assert_eq!(
+            at("2024-03-08", "The lab opened three years ago."),
+            Some(("2021-03-01".into(), Precision::Year))
+        );
         assert_eq!(at("2024-03-08", "Nothing to see here."), None);
     }
 }

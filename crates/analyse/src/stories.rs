@@ -115,7 +115,11 @@ impl StorySet {
     pub fn thread_of(&self, story: usize) -> usize {
         let mut s = story;
         for _ in 0..self.stories.len() {
-            let up = self.stories.get(s).and_then(|x| x.earlier_phase.as_deref()).and_then(|id| self.stories.iter().position(|t| t.id == id));
+            let up = self
+                .stories
+                .get(s)
+                .and_then(|x| x.earlier_phase.as_deref())
+                .and_then(|id| self.stories.iter().position(|t| t.id == id));
             match up {
                 Some(t) => s = t,
                 None => break,
@@ -129,9 +133,15 @@ impl StoryBuilder {
     /// Clusters the records into stories.
     pub fn build(&self, records: &[Record], entities: &EntityIndex) -> StorySet {
         let n = records.len();
-        let dates: Vec<Option<Date>> = records.iter().map(|r| r.published.as_deref().and_then(Date::parse_iso)).collect();
+        let dates: Vec<Option<Date>> = records
+            .iter()
+            .map(|r| r.published.as_deref().and_then(Date::parse_iso))
+            .collect();
         let features = Features::build(records, entities);
-        let sigs: Vec<Option<Signature>> = records.iter().map(|r| Signature::of_text(&r.text)).collect();
+        let sigs: Vec<Option<Signature>> = records
+            .iter()
+            .map(|r| Signature::of_text(&r.text))
+            .collect();
         let mut dups = near_duplicate_sets(&sigs, self.duplicate_threshold);
         let mut uf = UnionFind::new(n);
         for a in 0..n {
@@ -142,7 +152,11 @@ impl StoryBuilder {
         let mut undated = Vec::new();
         for a in 0..n {
             for &feat in features.shared(a).iter().take(self.num_blocking_features) {
-                let day = dates.get(a).copied().flatten().map_or(i32::MAX, Date::num_days);
+                let day = dates
+                    .get(a)
+                    .copied()
+                    .flatten()
+                    .map_or(i32::MAX, Date::num_days);
                 postings.entry(feat).or_default().push((day, a as u32));
             }
             if dates.get(a).copied().flatten().is_none() {
@@ -178,8 +192,15 @@ impl StoryBuilder {
             let mut seen: Vec<usize> = Vec::new();
             let mut by_story: HashMap<usize, f32> = HashMap::new();
             for feat in features.shared(a) {
-                let Some(list) = postings.get(feat) else { continue };
-                for &(_, b) in list.iter().rev().filter(|x| x.0 != i32::MAX).take(UNDATED_CANDIDATES) {
+                let Some(list) = postings.get(feat) else {
+                    continue;
+                };
+                for &(_, b) in list
+                    .iter()
+                    .rev()
+                    .filter(|x| x.0 != i32::MAX)
+                    .take(UNDATED_CANDIDATES)
+                {
                     let b = b as usize;
                     if seen.contains(&b) || seen.len() >= 4 * UNDATED_CANDIDATES {
                         continue;
@@ -191,7 +212,9 @@ impl StoryBuilder {
                     }
                 }
             }
-            let best = by_story.into_iter().max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
+            let best = by_story
+                .into_iter()
+                .max_by(|x, y| x.1.total_cmp(&y.1).then(y.0.cmp(&x.0)));
             if let Some((root, _)) = best {
                 uf.union(a, root);
             }
@@ -212,19 +235,37 @@ impl StoryBuilder {
         for s in &set.stories {
             let mut counts: HashMap<u32, f32> = HashMap::new();
             for a in &s.articles {
-                let mut ids = entities.by_article.get(a.index).cloned().unwrap_or_default();
+                let mut ids = entities
+                    .by_article
+                    .get(a.index)
+                    .cloned()
+                    .unwrap_or_default();
                 ids.sort_unstable();
                 ids.dedup();
                 for id in ids {
                     *counts.entry(id.0).or_default() += 1.0;
                 }
             }
-            let idf = |id: u32| (1.0 + n / entities.get(EntityId(id)).map_or(1, |e| e.articles.len()).max(1) as f32).ln();
+            let idf = |id: u32| {
+                (1.0 + n / entities
+                    .get(EntityId(id))
+                    .map_or(1, |e| e.articles.len())
+                    .max(1) as f32)
+                    .ln()
+            };
             let mut p: Vec<(u32, f32)> = counts.keys().map(|&id| (id, idf(id))).collect();
             p.sort_by_key(|x| x.0);
-            let mut t: Vec<(u32, f32)> = counts.into_iter().map(|(id, c)| (id, c * idf(id))).collect();
+            let mut t: Vec<(u32, f32)> = counts
+                .into_iter()
+                .map(|(id, c)| (id, c * idf(id)))
+                .collect();
             t.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            tops.push(t.into_iter().take(self.num_blocking_features).map(|x| x.0).collect());
+            tops.push(
+                t.into_iter()
+                    .take(self.num_blocking_features)
+                    .map(|x| x.0)
+                    .collect(),
+            );
             profiles.push(p);
         }
         let mut by_entity: HashMap<u32, Vec<usize>> = HashMap::new();
@@ -234,12 +275,25 @@ impl StoryBuilder {
             let mut best: Option<(f32, usize)> = None;
             let top = tops.get(s).cloned().unwrap_or_default();
             for e in &top {
-                for &t in by_entity.get(e).map_or(&[][..], Vec::as_slice).iter().rev().take(self.num_neighbours) {
-                    let gap = set.stories.get(t).and_then(|x| x.end).map_or(0, |end| start.num_days() - end.num_days());
+                for &t in by_entity
+                    .get(e)
+                    .map_or(&[][..], Vec::as_slice)
+                    .iter()
+                    .rev()
+                    .take(self.num_neighbours)
+                {
+                    let gap = set
+                        .stories
+                        .get(t)
+                        .and_then(|x| x.end)
+                        .map_or(0, |end| start.num_days() - end.num_days());
                     if gap <= self.window_days {
                         continue;
                     }
-                    let sim = overlap(profiles.get(s).map_or(&[], Vec::as_slice), profiles.get(t).map_or(&[], Vec::as_slice));
+                    let sim = overlap(
+                        profiles.get(s).map_or(&[], Vec::as_slice),
+                        profiles.get(t).map_or(&[], Vec::as_slice),
+                    );
                     if sim >= self.phase_threshold && best.is_none_or(|(b, _)| sim > b) {
                         best = Some((sim, t));
                     }
@@ -265,7 +319,12 @@ impl StoryBuilder {
                 }
                 depth
             };
-            let up_id = earlier.get(s).copied().flatten().and_then(|t| set.stories.get(t)).map(|t| t.id.clone());
+            let up_id = earlier
+                .get(s)
+                .copied()
+                .flatten()
+                .and_then(|t| set.stories.get(t))
+                .map(|t| t.id.clone());
             if let Some(story) = set.stories.get_mut(s) {
                 story.earlier_phase = up_id;
                 story.phase = phase;
@@ -285,13 +344,28 @@ fn link_score(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
 }
 
 /// Builds the stories from the union-find groups, ordered by start date.
-fn assemble(records: &[Record], entities: &EntityIndex, dates: &[Option<Date>], uf: &mut UnionFind, dups: &mut UnionFind) -> StorySet {
+fn assemble(
+    records: &[Record],
+    entities: &EntityIndex,
+    dates: &[Option<Date>],
+    uf: &mut UnionFind,
+    dups: &mut UnionFind,
+) -> StorySet {
     let n = records.len();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for a in 0..n {
         groups.entry(uf.find(a)).or_default().push(a);
     }
-    let key = |a: &usize| (dates.get(*a).copied().flatten().map_or(i32::MAX, Date::num_days), *a);
+    let key = |a: &usize| {
+        (
+            dates
+                .get(*a)
+                .copied()
+                .flatten()
+                .map_or(i32::MAX, Date::num_days),
+            *a,
+        )
+    };
     let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
     for g in &mut groups {
         g.sort_by_key(key);
@@ -304,7 +378,10 @@ fn assemble(records: &[Record], entities: &EntityIndex, dates: &[Option<Date>], 
     for &a in &order {
         original.entry(dups.find(a)).or_insert(a);
     }
-    let mut set = StorySet { stories: Vec::with_capacity(groups.len()), story_of: vec![0; n] };
+    let mut set = StorySet {
+        stories: Vec::with_capacity(groups.len()),
+        story_of: vec![0; n],
+    };
     let mut used_ids: HashMap<String, usize> = HashMap::new();
     for (s, g) in groups.iter().enumerate() {
         let mut counts: HashMap<EntityId, usize> = HashMap::new();
@@ -331,17 +408,29 @@ fn assemble(records: &[Record], entities: &EntityIndex, dates: &[Option<Date>], 
         }
         let mut top: Vec<(usize, EntityId)> = counts.into_iter().map(|(id, c)| (c, id)).collect();
         top.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        let base: String = articles.first().map(|a| a.id.chars().take(8).collect()).unwrap_or_default();
+        let base: String = articles
+            .first()
+            .map(|a| a.id.chars().take(8).collect())
+            .unwrap_or_default();
         let seen = used_ids.entry(base.clone()).or_insert(0);
         *seen += 1;
-        let id = if *seen > 1 { format!("{base}-{seen}") } else { base };
+        let id = if *seen > 1 {
+            format!("{base}-{seen}")
+        } else {
+            base
+        };
         let dated: Vec<Date> = articles.iter().filter_map(|a| a.published).collect();
         set.stories.push(Story {
             id,
             start: dated.iter().min().copied(),
             end: dated.iter().max().copied(),
             articles,
-            top_entities: top.iter().take(6).filter_map(|(_, id)| entities.get(*id)).map(|e| e.name.clone()).collect(),
+            top_entities: top
+                .iter()
+                .take(6)
+                .filter_map(|(_, id)| entities.get(*id))
+                .map(|e| e.name.clone())
+                .collect(),
             earlier_phase: None,
             phase: 1,
         });

@@ -23,7 +23,8 @@ impl Rec {
         let mut start = 0;
         let chars: Vec<char> = text.chars().collect();
         for (i, c) in chars.iter().enumerate() {
-            let end_here = matches!(c, '.' | '!' | '?') && chars.get(i + 1).is_none_or(|n| *n == ' ' || *n == '\n');
+            let end_here = matches!(c, '.' | '!' | '?')
+                && chars.get(i + 1).is_none_or(|n| *n == ' ' || *n == '\n');
             if end_here {
                 sentences.push([start, i + 1]);
                 start = i + 2;
@@ -73,7 +74,16 @@ impl Rec {
 
     /// Adds a claim written as `written`.
     #[allow(clippy::too_many_arguments)]
-    pub fn claim(mut self, value: f64, noun: &str, subject: Option<&str>, place: Option<&str>, hedge: Option<&str>, claimant: Option<&str>, written: &str) -> Rec {
+    pub fn claim(
+        mut self,
+        value: f64,
+        noun: &str,
+        subject: Option<&str>,
+        place: Option<&str>,
+        hedge: Option<&str>,
+        claimant: Option<&str>,
+        written: &str,
+    ) -> Rec {
         self.0.claims.push(RecordClaim {
             value,
             unit: None,

@@ -55,17 +55,30 @@ pub struct TimelineItem {
 }
 
 /// Every dated item of the corpus, by date (undated last).
-pub fn build_timeline(records: &[Record], entities: &EntityIndex, stories: &StorySet) -> Vec<TimelineItem> {
+pub fn build_timeline(
+    records: &[Record],
+    entities: &EntityIndex,
+    stories: &StorySet,
+) -> Vec<TimelineItem> {
     let resolver = DateResolver::new();
     let mut items = Vec::new();
     for (a, r) in records.iter().enumerate() {
         let published = r.published.as_deref().and_then(Date::parse_iso);
-        let story = stories.story_of.get(a).and_then(|&s| stories.stories.get(s)).map(|s| s.id.clone()).unwrap_or_default();
+        let story = stories
+            .story_of
+            .get(a)
+            .and_then(|&s| stories.stories.get(s))
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
         let text = CharText::new(&r.text);
         let mut all: Vec<EntityId> = entities.by_article.get(a).cloned().unwrap_or_default();
         all.sort_unstable();
         all.dedup();
-        let base = |kind, who: Option<String>, words: String, span: Option<[usize; 2]>, ents: Vec<EntityId>| TimelineItem {
+        let base = |kind,
+                    who: Option<String>,
+                    words: String,
+                    span: Option<[usize; 2]>,
+                    ents: Vec<EntityId>| TimelineItem {
             date: published,
             precision: Precision::Day,
             resolved_from: None,
@@ -78,7 +91,10 @@ pub fn build_timeline(records: &[Record], entities: &EntityIndex, stories: &Stor
             span,
             entities: ents,
         };
-        let title = r.title.clone().unwrap_or_else(|| r.text.chars().take(80).collect());
+        let title = r
+            .title
+            .clone()
+            .unwrap_or_else(|| r.text.chars().take(80).collect());
         items.push(base(ItemKind::Article, r.outlet.clone(), title, None, all));
         for q in &r.quotes {
             let anchor = q.speaker_span.unwrap_or(q.span);
@@ -87,7 +103,10 @@ pub fn build_timeline(records: &[Record], entities: &EntityIndex, stories: &Stor
             let speaker = q.speaker.as_deref().and_then(|s| entities.resolve(a, s));
             let mut ents = mentioned_in(r, entities, a, sentence);
             ents.extend(speaker);
-            let who = speaker.and_then(|id| entities.get(id)).map(|e| e.name.clone()).or_else(|| q.speaker.clone());
+            let who = speaker
+                .and_then(|id| entities.get(id))
+                .map(|e| e.name.clone())
+                .or_else(|| q.speaker.clone());
             let mut item = base(ItemKind::Quote, who, q.text.clone(), Some(q.span), ents);
             date_item(&mut item, &resolver, &context, published);
             items.push(item);
@@ -96,7 +115,13 @@ pub fn build_timeline(records: &[Record], entities: &EntityIndex, stories: &Stor
             let sentence = sentence_of(r, c.span);
             let mut ents = mentioned_in(r, entities, a, sentence);
             ents.extend(c.subject.as_deref().and_then(|s| entities.resolve(a, s)));
-            let mut item = base(ItemKind::Claim, c.claimant.clone(), c.text.clone(), Some(c.span), ents);
+            let mut item = base(
+                ItemKind::Claim,
+                c.claimant.clone(),
+                c.text.clone(),
+                Some(c.span),
+                ents,
+            );
             // Only words before the figure date the claim: later ones usually say when the
             // counted thing happens ("could invade early next year"), not when it was claimed.
             let before = text.slice([sentence[0], c.span[0].max(sentence[0])]);
@@ -104,7 +129,7 @@ pub fn build_timeline(records: &[Record], entities: &EntityIndex, stories: &Stor
             items.push(item);
         }
     }
-    items.sort_by(|x, y| (x.date.is_none(), x.date).cmp(&(y.date.is_none(), y.date)));
+    items.sort_by_key(|x| (x.date.is_none(), x.date));
     items
 }
 
@@ -115,10 +140,18 @@ pub fn story_timeline<'i>(items: &'i [TimelineItem], story: &str) -> Vec<&'i Tim
 
 /// The items involving one entity.
 pub fn entity_timeline(items: &[TimelineItem], entity: EntityId) -> Vec<&TimelineItem> {
-    items.iter().filter(|i| i.entities.contains(&entity)).collect()
+    items
+        .iter()
+        .filter(|i| i.entities.contains(&entity))
+        .collect()
 }
 
-fn date_item(item: &mut TimelineItem, resolver: &DateResolver, context: &str, published: Option<Date>) {
+fn date_item(
+    item: &mut TimelineItem,
+    resolver: &DateResolver,
+    context: &str,
+    published: Option<Date>,
+) {
     if let Some(r) = published.and_then(|p| resolver.resolve(context, p)) {
         item.date = Some(r.date);
         item.precision = r.precision;
@@ -136,11 +169,20 @@ fn sentence_of(r: &Record, span: [usize; 2]) -> [usize; 2] {
 }
 
 /// Canonical entities with a mention inside `sentence`.
-fn mentioned_in(r: &Record, entities: &EntityIndex, a: usize, sentence: [usize; 2]) -> Vec<EntityId> {
+fn mentioned_in(
+    r: &Record,
+    entities: &EntityIndex,
+    a: usize,
+    sentence: [usize; 2],
+) -> Vec<EntityId> {
     r.entities
         .iter()
         .enumerate()
-        .filter(|(_, e)| e.mentions.iter().any(|m| m[0] < sentence[1] && sentence[0] < m[1]))
+        .filter(|(_, e)| {
+            e.mentions
+                .iter()
+                .any(|m| m[0] < sentence[1] && sentence[0] < m[1])
+        })
         .filter_map(|(i, _)| entities.of_record_entity(a, i))
         .collect()
 }
@@ -163,15 +205,31 @@ mod tests {
         let stories = StoryBuilder::default().build(&records, &idx);
         let items = build_timeline(&records, &idx, &stories);
         assert_eq!(items.len(), 3);
-        let quote = items.iter().find(|i| i.kind == ItemKind::Quote).expect("quote");
+        let quote = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Quote)
+            .expect("quote");
         // The Saturday inside the quotation is not when it was said.
-        assert_eq!(quote.date.map(|d| d.to_string()).as_deref(), Some("2024-05-07"));
+        assert_eq!(
+            quote.date.map(|d| d.to_string()).as_deref(),
+            Some("2024-05-07")
+        );
         assert_eq!(quote.resolved_from.as_deref(), Some("on Tuesday"));
-        let claim = items.iter().find(|i| i.kind == ItemKind::Claim).expect("claim");
-        assert_eq!((claim.date.map(|d| d.to_string()), claim.precision), (Some("2024-04-29".into()), Precision::Week));
+        let claim = items
+            .iter()
+            .find(|i| i.kind == ItemKind::Claim)
+            .expect("claim");
+        assert_eq!(
+            (claim.date.map(|d| d.to_string()), claim.precision),
+            (Some("2024-04-29".into()), Precision::Week)
+        );
         let brandt = idx.find("Brandt").expect("entity");
         assert_eq!(entity_timeline(&items, brandt).len(), 2);
-        let id = stories.stories.first().map(|s| s.id.clone()).unwrap_or_default();
+        let id = stories
+            .stories
+            .first()
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
         assert_eq!(story_timeline(&items, &id).len(), 3);
     }
 }

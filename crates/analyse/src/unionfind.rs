@@ -47,7 +47,11 @@ impl UnionFind {
             return false;
         }
         let size = |s: &Self, r: usize| s.size.get(r).copied().unwrap_or(1);
-        let (big, small) = if size(self, ra) >= size(self, rb) { (ra, rb) } else { (rb, ra) };
+        let (big, small) = if size(self, ra) >= size(self, rb) {
+            (ra, rb)
+        } else {
+            (rb, ra)
+        };
         let total = size(self, big) + size(self, small);
         if let Some(p) = self.parent.get_mut(small) {
             *p = big as u32;

@@ -4,7 +4,8 @@
 use crate::context::Context;
 use crate::lex::{is_capitalised, lower, text_of, Kind};
 use crate::number::{is_word, word_at};
-use crate::words::{is_cue, is_function};
+use crate::verbs::is_cue;
+use crate::words::is_function;
 use storyline_record::{EntityType, Span};
 
 impl Context<'_> {
@@ -145,8 +146,17 @@ impl Context<'_> {
                 })
                 .find_map(|(_, i)| self.entities.get(*i).map(|e| e.name.clone()));
         }
-        if let Some((_, e)) = self.entity_at(m - 1) {
-            return Some(e.name.clone());
+        if let Some((f, e)) = self.entity_at(m - 1) {
+            // "Health officials in Ohio reported": the place qualifies the speakers before it.
+            let qualified = e.kind == EntityType::Place
+                && f > floor + 1
+                && word_at(self.text, self.toks, f - 1)
+                    .is_some_and(|w| matches!(w.as_ref(), "in" | "from" | "at"))
+                && word_at(self.text, self.toks, f - 2).is_some_and(|w| !is_function(&w));
+            if !qualified {
+                return Some(e.name.clone());
+            }
+            m = f - 1;
         }
         let mut first = m;
         while first > floor && first + 4 > m {
@@ -170,7 +180,7 @@ impl Context<'_> {
 mod tests {
     use crate::context::Context;
     use crate::lex::{lex, text_of, Tok};
-    use storyline_record::{Article, Span};
+    use storyline_record::{Article, Entity, EntityType, Span};
 
     fn article(text: &str) -> Article {
         let mut a = Article::new("t.txt", text);
@@ -204,6 +214,62 @@ mod tests {
         assert_eq!(
             ctx.claimant(0, toks.len(), span).as_deref(),
             Some("GMB union")
+        );
+    }
+
+    /// The claimant of a sentence, with entities given as (name, kind, mention).
+    fn claimant_of(text: &str, ents: &[(&str, EntityType, &str)]) -> Option<String> {
+        let mut a = article(text);
+        for (name, kind, mention) in ents {
+            let s = text.find(mention).expect("mention");
+            a.entities.push(Entity {
+                name: name.to_string(),
+                kind: *kind,
+                aliases: vec![],
+                role: None,
+                mentions: vec![Span::new(s, s + mention.len())],
+            });
+        }
+        let toks = lex(&a.text);
+        let ctx = Context::new(&a, &toks);
+        let span = Span::new(a.text.len(), a.text.len());
+        ctx.claimant(0, toks.len(), span)
+    }
+
+    #[test]
+    fn appositions_auxiliaries_and_fillers() {
+        let person = EntityType::Person;
+        assert_eq!(
+            claimant_of(
+                "It will buy 40 laptops, its director, Ann Lee, told the Gazette.",
+                &[("Ann Lee", person, "Ann Lee")]
+            )
+            .as_deref(),
+            Some("Ann Lee")
+        );
+        assert_eq!(
+            claimant_of(
+                "Globex has said it will sell 9,000 chips.",
+                &[("Globex", EntityType::Org, "Globex")]
+            )
+            .as_deref(),
+            Some("Globex")
+        );
+        assert_eq!(
+            claimant_of("The two mayors together said 300 homes flooded.", &[]).as_deref(),
+            Some("two mayors")
+        );
+        assert_eq!(
+            claimant_of(
+                "Health officials in Ohio reported 1,300 new cases.",
+                &[("Ohio", EntityType::Place, "Ohio")]
+            )
+            .as_deref(),
+            Some("Health officials")
+        );
+        assert_eq!(
+            claimant_of("Official figures show 3.4 million people wait.", &[]).as_deref(),
+            Some("Official figures")
         );
     }
 }

@@ -5,7 +5,8 @@ use crate::lex::{is_capitalised, lower, text_of, Kind, Tok};
 use crate::noun::Noun;
 use crate::nouns::{currency_word, is_place_word};
 use crate::number::{is_word, word_at};
-use crate::words::{cardinal, is_cue, is_function, is_month, vague, HEDGES};
+use crate::verbs::is_cue;
+use crate::words::{cardinal, is_function, is_month, vague, HEDGES};
 use storyline_record::{Article, Entity, EntityType, Quote, Span};
 
 /// The article around the claims: tokens, entity mentions and quotes.

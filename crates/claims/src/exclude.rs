@@ -81,7 +81,9 @@ pub(crate) fn excluded(text: &str, toks: &[Tok], p: &NumPhrase, lead: usize, flo
     if prev(1).is_some_and(|i| toks[i].kind == Kind::Punct('#')) {
         return true;
     }
-    if lead == p.first && p.value < 100.0 && prev_word(1).is_some_and(|w| is_determiner(&w)) {
+    // "said that 60 firefighters…": "that" opening a clause is no determiner.
+    let determiner = prev_word(1).is_some_and(|w| is_determiner(&w) && w != "that");
+    if lead == p.first && p.value < 100.0 && determiner {
         return true;
     }
     false

@@ -186,6 +186,7 @@ fn unit_name(unit: &str) -> &'static str {
         "INR" => "rupees",
         "UAH" => "hryvnias",
         "CHF" => "francs",
+        "KRW" => "won",
         "°C" => "degrees Celsius",
         "°F" => "degrees Fahrenheit",
         "km" => "kilometres",

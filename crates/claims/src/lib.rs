@@ -6,10 +6,23 @@
 //!    and URLs never look like quantities while "$5bn", "70k" and "3.5%" do;
 //! 2. reads number phrases in digits or words and normalises their value and unit (`number`);
 //! 3. drops years, dates, times, ages, labels, list numbers and phone-like runs (`exclude`);
-//! 4. finds the counted noun phrase, rejecting durations and rhetoric ("two key points") (`noun`);
+//! 4. finds the counted noun phrase, rejecting durations and rhetoric ("two key points") (`noun`),
+//!    or, when no noun follows, what the figure measures: the noun before it, an "of" phrase,
+//!    a purpose, a comparison or a casualty verb (`measured`);
 //! 5. fills hedge, subject and place from the sentence and the entities (`context`), and the
-//!    claimant from the quotes, "according to" and cue verbs, falling back to the outlet
-//!    (`claimant`); a value, unit and counted thing is reported once per article (`finder`).
+//!    claimant from the quotes, "according to" and cue verbs (`verbs`), falling back to the
+//!    outlet (`claimant`), resolving role and organisation nouns to entities (`resolve`); a
+//!    value, unit and counted thing is reported once per article (`finder`).
+//!
+//! Policy choices, kept consistent across rules:
+//! - temperatures and physical measures are claims (a reading of the world that can be
+//!   checked: "45.6 degrees Celsius", "400 miles of coastline"); the unit is "°C"/"°F" when
+//!   the scale is written, else the measure word ("degrees", "km"); a named distance after
+//!   "the" ("won the 400 metres") is an event, not a measure;
+//! - tallies and scores ("70-29", "2-1") and vague plurals below a hundred ("dozens of") are
+//!   not claims;
+//! - a small count of people opening a sentence ("Two men have been charged") identifies who
+//!   acted and is dropped, unless a hedge or harm ("were killed") makes it a count.
 #![deny(missing_docs)]
 
 mod claimant;

@@ -60,13 +60,14 @@ pub(crate) fn of_phrase(
     }
     // "€85bn in financial, military and humanitarian aid": modifiers in a list share the head
     // after the last "and".
-    let listed = toks.get(n.end + 1).is_some_and(|t| t.kind == Kind::Punct(','))
+    let listed = toks
+        .get(n.end + 1)
+        .is_some_and(|t| t.kind == Kind::Punct(','))
         || is_word(text, toks, n.end + 1, "and")
         || is_word(text, toks, n.end + 1, "or");
     if listed && !looks_plural(&n.head) {
-        let and = (n.end + 1..ceil.min(n.end + 8)).find(|&i| {
-            is_word(text, toks, i, "and") || is_word(text, toks, i, "or")
-        });
+        let and = (n.end + 1..ceil.min(n.end + 8))
+            .find(|&i| is_word(text, toks, i, "and") || is_word(text, toks, i, "or"));
         if let Some(tail) = and.and_then(|i| phrase(text, toks, i + 1, ceil, value, true)) {
             n.end = tail.end;
             n.head = tail.head;
@@ -422,8 +423,11 @@ mod tests {
             Some("less likely")
         );
         assert_eq!(
-            n("It gave €85 billion in military, economic and humanitarian aid.", "€85")
-                .as_deref(),
+            n(
+                "It gave €85 billion in military, economic and humanitarian aid.",
+                "€85"
+            )
+            .as_deref(),
             Some("military, economic and humanitarian aid")
         );
         assert_eq!(

@@ -267,6 +267,7 @@ pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
         "rupee" | "rupees" | "inr" => Some("INR"),
         "hryvnia" | "hryvnias" | "hryvnas" | "uah" => Some("UAH"),
         "franc" | "francs" | "chf" => Some("CHF"),
+        "won" | "krw" => Some("KRW"),
         _ => None,
     }
 }

@@ -257,6 +257,11 @@ fn suffix(text: &str, toks: &[Tok], p: &mut NumPhrase) {
             p.unit = Some("%".into());
             p.last = j + 1;
         }
+        // "2.8 trillion won": after a scale, "won" is Korea's currency, not a verb.
+        "won" if p.value >= 1e6 && p.unit.is_none() && p.last > p.first => {
+            p.unit = Some("KRW".into());
+            p.last = j;
+        }
         "percent" | "pc" => {
             p.unit = Some("%".into());
             p.last = j;
@@ -268,8 +273,10 @@ fn suffix(text: &str, toks: &[Tok], p: &mut NumPhrase) {
         _ => {
             if p.unit.is_none() && !p.wants_of {
                 if let Some(code) = currency_word(&w) {
-                    // "five billion euros"; the word also serves as the counted noun.
+                    // "five billion euros": the currency word is the unit, and what the
+                    // amount measures is read around it like any other amount's.
                     p.unit = Some(code.into());
+                    p.last = j;
                 }
             }
         }

@@ -157,7 +157,24 @@ impl Context<'_> {
     /// What the phrase in tokens `first..=last` refers to, read before byte `before`: an
     /// entity for role, organisation and pronoun phrases, else the phrase itself; `None` for
     /// fillers ("together").
-    pub(crate) fn resolve(&self, first: usize, last: usize, before: usize) -> Option<String> {
+    pub(crate) fn resolve(
+        &self,
+        mut first: usize,
+        mut last: usize,
+        before: usize,
+    ) -> Option<String> {
+        // "the two presidents together": fillers at either end are not part of the name.
+        let filler = |k: usize| {
+            self.toks
+                .get(k)
+                .is_some_and(|t| is_filler(&lower(text_of(self.text, t))))
+        };
+        while last > first && filler(last) {
+            last -= 1;
+        }
+        while first < last && filler(first) {
+            first += 1;
+        }
         let words: Vec<String> = (first..=last)
             .filter_map(|k| self.toks.get(k))
             .map(|t| lower(text_of(self.text, t)).into_owned())

@@ -195,6 +195,49 @@ pub(crate) fn is_casualty_verb(w: &str) -> bool {
     )
 }
 
+/// Attribution verbs: the speaker of "X said …" or "… , X told reporters".
+pub(crate) fn is_cue(w: &str) -> bool {
+    matches!(
+        w,
+        "said"
+            | "says"
+            | "told"
+            | "tells"
+            | "warned"
+            | "warns"
+            | "added"
+            | "claimed"
+            | "claims"
+            | "estimated"
+            | "estimates"
+            | "reported"
+            | "reports"
+            | "announced"
+            | "stated"
+            | "insisted"
+            | "confirmed"
+            | "noted"
+            | "wrote"
+            | "argued"
+            | "alleged"
+            | "believes"
+            | "believed"
+            | "revealed"
+            | "disclosed"
+            | "acknowledged"
+            | "admitted"
+            // Sources that are documents: "figures show", "a study found".
+            | "show"
+            | "shows"
+            | "showed"
+            | "suggest"
+            | "suggests"
+            | "suggested"
+            | "found"
+            | "finds"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -203,5 +246,6 @@ mod tests {
     fn classes() {
         assert!(is_change_verb("rose") && is_money_verb("invest") && is_verb_cue("will"));
         assert!(is_casualty_verb("killed") && !is_casualty_verb("said"));
+        assert!(is_cue("told") && is_cue("showed") && !is_cue("troops"));
     }
 }

@@ -96,15 +96,21 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
         AnalyseCommand::Disagreements(a) => {
             let (_, analysis) = load(&a.db)?;
             match a.format {
-                TableFormat::Json => json(&mut out, serde_json::to_value(&analysis.disagreements)?)?,
-                f => render::disagreements(&analysis.disagreements).write(&mut out, f == TableFormat::Csv)?,
+                TableFormat::Json => {
+                    json(&mut out, serde_json::to_value(&analysis.disagreements)?)?
+                }
+                f => render::disagreements(&analysis.disagreements)
+                    .write(&mut out, f == TableFormat::Csv)?,
             }
         }
         AnalyseCommand::Stories(a) => {
             let (_, analysis) = load(&a.db)?;
             match a.format {
-                TableFormat::Json => json(&mut out, serde_json::to_value(&analysis.stories.stories)?)?,
-                f => render::stories(&analysis.stories.stories).write(&mut out, f == TableFormat::Csv)?,
+                TableFormat::Json => {
+                    json(&mut out, serde_json::to_value(&analysis.stories.stories)?)?
+                }
+                f => render::stories(&analysis.stories.stories)
+                    .write(&mut out, f == TableFormat::Csv)?,
             }
         }
         AnalyseCommand::Timeline(t) => {
@@ -112,7 +118,10 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             let items: Vec<&TimelineItem> = match (&t.story, &t.entity) {
                 (Some(id), _) => {
                     if analysis.stories.get(id).is_none() {
-                        bail!("no story with id {id:?} (see `storyline stories --db {}`)", t.common.db.display());
+                        bail!(
+                            "no story with id {id:?} (see `storyline stories --db {}`)",
+                            t.common.db.display()
+                        );
                     }
                     story_timeline(&analysis.timeline, id)
                 }
@@ -142,8 +151,11 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
 
 /// Reads the current records of a database and analyses them.
 fn load(db: &PathBuf) -> Result<(Vec<Record>, Analysis)> {
-    let store = storyline_store::Store::open_read_only(db).with_context(|| format!("opening {}", db.display()))?;
-    let records = store.current_records().with_context(|| format!("reading articles from {}", db.display()))?;
+    let store = storyline_store::Store::open_read_only(db)
+        .with_context(|| format!("opening {}", db.display()))?;
+    let records = store
+        .current_records()
+        .with_context(|| format!("reading articles from {}", db.display()))?;
     let analysis = Analysis::run(&records);
     Ok((records, analysis))
 }

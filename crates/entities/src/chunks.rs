@@ -4,8 +4,8 @@
 use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::Span;
 
-pub(crate) use crate::known::{known_multi, known_single, Known};
 use crate::dateline::dateline_at;
+pub(crate) use crate::known::{known_multi, known_single, Known};
 use crate::words::Word;
 
 /// What the chunker already knows about a piece's type from its own words.
@@ -71,6 +71,13 @@ pub(crate) fn is_particle(w: &str) -> bool {
     )
 }
 
+/// "London-based", "NBA-leading", "Australian-born", "Day-by-day": a capitalised word whose
+/// last hyphenated part is lower case is a modifier in front of a name, not part of it.
+fn is_hyphen_modifier(w: &str) -> bool {
+    w.rsplit_once('-')
+        .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && tail.len() > 1)
+}
+
 /// Lower-case words that may join words of an organisation or place name after a head word.
 fn is_org_connector(w: &str) -> bool {
     matches!(
@@ -113,7 +120,9 @@ fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
         // "Karolinska Institute in Stockholm": "in" and "on" before a known place end the
         // name; the place is named on its own.
         let located = matches!(w.text, "in" | "on")
-            && words.get(j + 1).is_some_and(|n| lex.place(n.text).is_some());
+            && words
+                .get(j + 1)
+                .is_some_and(|n| lex.place(n.text).is_some());
         if next_cap && (is_particle(w.text) || (org_run && is_org_connector(w.text) && !located)) {
             j += 2;
             continue;
@@ -209,7 +218,11 @@ fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
             // An inner possessive stays written: "King's College London".
             let prev = &words[first + k - 1];
             if prev.possessive {
-                surface.push_str(if prev.apos.is_empty() { "'s" } else { prev.apos });
+                surface.push_str(if prev.apos.is_empty() {
+                    "'s"
+                } else {
+                    prev.apos
+                });
             }
             surface.push(' ');
         }
@@ -309,7 +322,9 @@ fn split_run(
     // Segments between words that are never part of a name ("The", "Sunday").
     let mut k = i;
     while k < j {
-        let breaks = |w: &Word<'_>| lex.is_not_name(w.text) && !is_honorific(w.text);
+        let breaks = |w: &Word<'_>| {
+            (lex.is_not_name(w.text) && !is_honorific(w.text)) || is_hyphen_modifier(w.text)
+        };
         while k < j && breaks(&words[k]) {
             k += 1;
         }

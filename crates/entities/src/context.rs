@@ -118,7 +118,10 @@ fn is_company_cue(prev2: &str, prev: &str) -> bool {
                 "analysts" | "analyst" | "economists" | "economist" | "strategists" | "strategist",
                 "at"
             )
-            | ("compiled" | "provided" | "published" | "owned" | "acquired", "by")
+            | (
+                "compiled" | "provided" | "published" | "owned" | "acquired",
+                "by"
+            )
             | ("data", "from")
     );
     pair || matches!(
@@ -160,6 +163,9 @@ fn is_company_noun(w: &str) -> bool {
             | "profit"
             | "profits"
             | "sales"
+            | "spokesperson"
+            | "spokesman"
+            | "spokeswoman"
     )
 }
 
@@ -216,7 +222,11 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
         let last = &words[p.end - 1];
         let one = p.end - p.first == 1;
         // Words right before and after, never across punctuation.
-        let prev = if first.gap_before { "" } else { lower(p.first.checked_sub(1)) };
+        let prev = if first.gap_before {
+            ""
+        } else {
+            lower(p.first.checked_sub(1))
+        };
         let prev2 = if prev.is_empty() || words[p.first - 1].gap_before {
             ""
         } else {
@@ -254,7 +264,10 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
         if place.is_some() && !city_or_unknown {
             continue;
         }
-        let company = is_company_cue(prev2, prev) || (last.possessive || one) && is_company_noun(next);
+        // "a stake in Kylie Jenner's company": a person's possessive is no company.
+        let owner = last.possessive && lex.is_given_name(first.text);
+        let company = (is_company_cue(prev2, prev) && !owner)
+            || ((last.possessive || one) && is_company_noun(next));
         let journal = matches!(prev, "journal" | "journals");
         let newspaper = one && prev == "the" && is_outlet_word(&p.surface);
         let acronym = one
@@ -271,17 +284,23 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
     coordinate(pieces, words, lex);
 }
 
-/// "rivals Alphabet and Snap", "Kestrel or Intel": an unknown name joined by "and" or "or"
+/// "rivals Alphabet and Snap", "Kestrel or Intel": an unknown one-word name joined by "and" or "or"
 /// to an organisation is one too, unless it is the surname of a person named in full.
 fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], lex: &Lexicon) {
     let surnames: Vec<&str> = pieces
         .iter()
-        .filter(|p| p.end - p.first >= 2 && words.get(p.first).is_some_and(|w| lex.is_given_name(w.text)))
+        .filter(|p| {
+            p.end - p.first >= 2
+                && words
+                    .get(p.first)
+                    .is_some_and(|w| lex.is_given_name(w.text))
+        })
         .filter_map(|p| words.get(p.end - 1).map(|w| w.text))
         .collect();
     let is_org = |p: &Piece| matches!(p.known, Some(Known::Org(_))) || p.shape == Shape::OrgWords;
     let open = |p: &Piece| {
-        p.known.is_none()
+        p.end - p.first == 1
+            && p.known.is_none()
             && p.shape == Shape::Plain
             && !p.titled
             && !p.dateline
@@ -348,7 +367,9 @@ mod tests {
     fn cities_outside_sport_stay_places() {
         let got = kinds("Liverpool council said the Arsenal site in Liverpool would close.");
         assert!(has(&got, "Liverpool", EntityType::Place));
-        assert!(!got.iter().any(|(n, k)| n == "Arsenal" && *k == EntityType::Org));
+        assert!(!got
+            .iter()
+            .any(|(n, k)| n == "Arsenal" && *k == EntityType::Org));
     }
 
     #[test]

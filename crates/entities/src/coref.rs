@@ -129,9 +129,11 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         .filter(|(p, g)| *g == Guess::Is(EntityType::Person) && p.end - p.first >= 2)
         .filter_map(|(p, _)| p.surface.rsplit(' ').next())
         .collect();
+    // Only gazetteer places and names typed by a weak rule ("in Cohen's studies"); a known
+    // organisation or club keeps its type.
     let is_surname = |p: &Piece| {
         p.end - p.first == 1
-            && matches!(p.known, Some(Known::Place(_)))
+            && !matches!(p.known, Some(Known::Org(_)))
             && surnames.contains(p.surface.as_str())
     };
 
@@ -254,7 +256,12 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
 
 /// A surname mention that follows its capitalised particle at a sentence start ("Ten Hag"
 /// after "Erik ten Hag"): the particle belongs to the mention.
-fn with_particle(p: &Piece, words: &[Word<'_>], groups: &[Group], person_groups: &[usize]) -> Piece {
+fn with_particle(
+    p: &Piece,
+    words: &[Word<'_>],
+    groups: &[Group],
+    person_groups: &[usize],
+) -> Piece {
     let prev = p.first.checked_sub(1).and_then(|k| words.get(k));
     let Some(prev) = prev.filter(|w| w.cap && !words[p.first].gap_before && !w.possessive) else {
         return p.clone();

@@ -63,7 +63,12 @@ fn ends_place(rest: &str) -> bool {
 
 /// A dateline place at word `i`, the first word of its line: the run of capitalised words
 /// followed by a comma, a parenthesis or a dash, on a line that goes on in lower case.
-pub(crate) fn dateline_at(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -> Option<Piece> {
+pub(crate) fn dateline_at(
+    words: &[Word<'_>],
+    i: usize,
+    text: &str,
+    lex: &Lexicon,
+) -> Option<Piece> {
     let first = words.get(i)?;
     if i > 0 && words[i - 1].line == first.line {
         return None;
@@ -131,9 +136,9 @@ fn removed_places(line: &str, lex: &Lexicon) -> Vec<String> {
             continue;
         }
         if k == 0 {
-            let caps = part.split_whitespace().all(|w| {
-                is_caps(w) || is_place_particle(&w.to_lowercase())
-            });
+            let caps = part
+                .split_whitespace()
+                .all(|w| is_caps(w) || is_place_particle(&w.to_lowercase()));
             if !caps || part.split_whitespace().count() > 4 || lex.org(part).is_some() {
                 return out;
             }
@@ -180,7 +185,8 @@ mod tests {
 
     fn at_start(text: &str) -> Option<String> {
         let w = scan(text);
-        dateline_at(&w, 0, text, Lexicon::get()).map(|p| format!("{}|{}", p.surface, p.span.slice(text)))
+        dateline_at(&w, 0, text, Lexicon::get())
+            .map(|p| format!("{}|{}", p.surface, p.span.slice(text)))
     }
 
     #[test]
@@ -206,7 +212,10 @@ mod tests {
     #[test]
     fn ignores_headlines_and_acronyms() {
         assert_eq!(at_start("BREAKING NEWS — MARKETS FALL"), None);
-        assert_eq!(at_start("NATO, the alliance, said on Monday it would act."), None);
+        assert_eq!(
+            at_start("NATO, the alliance, said on Monday it would act."),
+            None
+        );
         assert_eq!(at_start("The Senate passed the bill."), None);
     }
 
@@ -221,7 +230,10 @@ mod tests {
             removed_places("RIO DE JANEIRO, March 3 (Reuters) - ", lex),
             ["Rio de Janeiro"]
         );
-        assert_eq!(removed_places("WINSTON-SALEM, N.C. (AP) — ", lex), ["Winston-Salem"]);
+        assert_eq!(
+            removed_places("WINSTON-SALEM, N.C. (AP) — ", lex),
+            ["Winston-Salem"]
+        );
         assert!(removed_places("March 3, 2024 4:12 PM GMT", lex).is_empty());
         assert_eq!(title_case("KINGSTON UPON HULL", lex), "Kingston upon Hull");
     }

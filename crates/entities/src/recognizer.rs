@@ -55,7 +55,12 @@ impl EntityRecognizer {
         mark_sentence_starts(&mut words, article);
         let (skip, headline) = line_flags(&words, text, self.lexicon);
         let mut found = pieces(&words, &skip, text);
-        refine(&mut found, &words, Context::of(&words, self.lexicon), self.lexicon);
+        refine(
+            &mut found,
+            &words,
+            Context::of(&words, self.lexicon),
+            self.lexicon,
+        );
         let typed: Vec<_> = found
             .into_iter()
             .map(|p| {

@@ -72,6 +72,30 @@ fn is_club_name(ws: &[Word<'_>], lex: &Lexicon) -> bool {
     city && !direction && !lex.is_demonym(a.text) && !lex.is_given_name(a.text)
 }
 
+/// "WeWork", "SoftBank": a capital inside a word after lower-case letters marks a brand, not
+/// a place ("into WeWork"); "McDonald", "DeSantis", "LeBron" are names' own prefixes.
+fn camel_case(w: &str) -> bool {
+    let inner = w
+        .char_indices()
+        .skip(1)
+        .any(|(i, c)| c.is_uppercase() && w[..i].chars().last().is_some_and(char::is_lowercase));
+    // A surname prefix before a name ("MacArthur"), not before a common word ("MacBook").
+    let prefix = [
+        "Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Du",
+    ]
+    .iter()
+    .filter_map(|p| w.strip_prefix(p))
+    .any(|rest| rest.starts_with(char::is_uppercase) && !Lexicon::get().is_common_word(rest));
+    inner && !prefix
+}
+
+fn is_contraction(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    ["'ve", "'re", "'ll", "n't", "'m", "'d"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
 /// First words of place names ("Sao Leopoldo", "Port Talbot"), never of a person's name.
 fn is_place_prefix(w: &str) -> bool {
     matches!(
@@ -124,6 +148,10 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     }
     let n = p.end - p.first;
     let ws = words.get(p.first..p.end).unwrap_or(&[]);
+    // "We've", "Don't", "It'll": contractions are never names.
+    if ws.iter().any(|w| is_contraction(w.text)) {
+        return Guess::Drop;
+    }
     let first = match ws.first() {
         Some(w) => w,
         None => return Guess::Drop,
@@ -164,6 +192,11 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
             .count();
         if caps >= 3 && common_tail * 2 > caps - 1 {
             return Guess::Unknown;
+        }
+        // "Virginia Democrats": a place, then a known organisation, is a branch of it; after
+        // a plain given name it would be a surname ("Michael Bloomberg").
+        if lex.place(first.text).is_some() && lex.org(ws[n - 1].text).is_some() {
+            return Guess::Is(EntityType::Org);
         }
         if lex.is_given_name(first.text) {
             return Guess::Is(EntityType::Person);
@@ -220,6 +253,7 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     }
     if !first.gap_before
         && !first.sent_start
+        && !camel_case(first.text)
         && prev.is_some_and(|w| is_place_preposition(w.text))
         && !all_caps(first.text)
         && !lex.is_given_name(first.text)

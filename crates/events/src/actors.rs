@@ -118,9 +118,9 @@ const BOUND_SECTORS: &[&str] = &[
 /// Words that end an actor phrase's modifier run ("Russian *and* …", "Israel *has* …").
 const STOP: &[&str] = &[
     "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "to",
-    "of", "in", "on", "at", "by", "for", "with", "that", "which", "who", "the", "a", "an",
-    "its", "their", "his", "her", "from", "as", "said", "says", "be", "been", "this", "these",
-    "not", "also",
+    "of", "in", "on", "at", "by", "for", "with", "that", "which", "who", "the", "a", "an", "its",
+    "their", "his", "her", "from", "as", "said", "says", "be", "been", "this", "these", "not",
+    "also",
 ];
 
 struct Finder<'a, 'w> {
@@ -260,11 +260,23 @@ impl Finder<'_, '_> {
         if let Some(next) = self.words.get(i + 1).filter(|n| !n.punct) {
             let two = format!("{} {}", w.text, next.base);
             if let Some(code) = self.tables.demonym_code(&two, self.lex) {
-                return Some((2, Piece::Demonym { code, plural: false }));
+                return Some((
+                    2,
+                    Piece::Demonym {
+                        code,
+                        plural: false,
+                    },
+                ));
             }
         }
         if let Some(code) = self.tables.demonym_code(w.base, self.lex) {
-            return Some((1, Piece::Demonym { code, plural: false }));
+            return Some((
+                1,
+                Piece::Demonym {
+                    code,
+                    plural: false,
+                },
+            ));
         }
         let singular = w.base.strip_suffix('s')?;
         let code = self.tables.demonym_code(singular, self.lex)?;
@@ -420,15 +432,20 @@ fn of_country(f: &Finder<'_, '_>, a: &mut Actor, ethnic: bool, name: &mut Option
     if !matches!(w.lower.as_str(), "in" | "of" | "from") {
         return;
     }
-    let mut j = a.end + 1;
-    for _ in 0..4 {
+    for j in a.end + 1..a.end + 5 {
         let Some(w) = f.words.get(j) else { return };
         if w.punct {
             return;
         }
         if w.cap {
-            if let Some((len, Piece::Named { name: n, code: Some(code), person: false })) =
-                f.piece(j)
+            if let Some((
+                len,
+                Piece::Named {
+                    name: n,
+                    code: Some(code),
+                    person: false,
+                },
+            )) = f.piece(j)
             {
                 let (b, s) = split_code(code);
                 a.base = b;
@@ -441,7 +458,6 @@ fn of_country(f: &Finder<'_, '_>, a: &mut Actor, ethnic: bool, name: &mut Option
             }
             return;
         }
-        j += 1;
     }
 }
 
@@ -503,15 +519,24 @@ mod tests {
     #[test]
     fn possessive_country_with_head() {
         let t = "Chile's supreme court and Peru's navy spoke.";
-        assert_eq!(code_of(t, "Chile's supreme court").as_deref(), Some("CHLJUD"));
+        assert_eq!(
+            code_of(t, "Chile's supreme court").as_deref(),
+            Some("CHLJUD")
+        );
         assert_eq!(code_of(t, "Peru's navy").as_deref(), Some("PERMIL"));
     }
 
     #[test]
     fn following_place_gives_the_country() {
         let t = "Rebels in northern Chad attacked. Protesters from Bolivia marched.";
-        assert_eq!(code_of(t, "Rebels in northern Chad").as_deref(), Some("TCDREB"));
-        assert_eq!(code_of(t, "Protesters from Bolivia").as_deref(), Some("BOLCVL"));
+        assert_eq!(
+            code_of(t, "Rebels in northern Chad").as_deref(),
+            Some("TCDREB")
+        );
+        assert_eq!(
+            code_of(t, "Protesters from Bolivia").as_deref(),
+            Some("BOLCVL")
+        );
     }
 
     #[test]

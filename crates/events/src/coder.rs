@@ -11,8 +11,13 @@ use storyline_lexicon::Lexicon;
 use storyline_record::{Article, Event, Span};
 
 use crate::actors::{find_actors, index_mentions, Actor, MentionIndex};
+use crate::clauses::{
+    agent_after, attribution_start, clause_start, is_passive, place_after, subject_is_pronoun,
+    target_end,
+};
 use crate::dates::event_date;
 use crate::modality::{fold, modality};
+use crate::roles::{domestic, first_coded, group, pairs};
 use crate::tables::Tables;
 use crate::triggers::{Action, Hit, Triggers};
 use crate::words::{words_from_tokens, words_of, Word};
@@ -36,32 +41,6 @@ impl Default for EventCoder {
         EventCoder::new()
     }
 }
-
-/// Openers of a leading adverbial phrase that ends at the first comma.
-const OPENERS: &[&str] = &[
-    "in", "on", "at", "after", "before", "with", "despite", "following", "during", "as", "while",
-    "since", "earlier", "meanwhile", "later", "last", "yesterday", "today", "amid", "under",
-    "for", "when", "if", "although", "though", "because", "unless", "once", "by", "from",
-    "instead", "however", "still", "separately", "elsewhere", "also", "according", "speaking",
-    "asked", "citing",
-];
-
-/// Words after a comma that start a new clause: a target never lies beyond them.
-const CLAUSE_BREAKS: &[&str] = &[
-    "which", "who", "whom", "where", "while", "but", "saying", "adding", "citing", "despite",
-    "although", "after", "following", "as", "when", "because", "since", "whereas", "even",
-];
-
-/// Words that open a subordinate clause even without a comma.
-const SUBORDINATORS: &[&str] = &["after", "because", "despite", "although", "while", "since", "when"];
-
-const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i"];
-
-/// Cue words of an attribution.
-const REPORTING: &[&str] = &[
-    "according", "reported", "reports", "quoted", "quoting", "announced", "confirmed", "stated",
-    "noted", "wrote", "told",
-];
 
 impl EventCoder {
     /// Builds the stage, parsing the trigger lexicon and actor tables.
@@ -88,7 +67,8 @@ impl EventCoder {
             let words = if article.tokens.is_empty() {
                 words_of(&article.text, sentence.start, sentence.end)
             } else {
-                while tok < article.tokens.len() && article.tokens[tok].span.start < sentence.start {
+                while tok < article.tokens.len() && article.tokens[tok].span.start < sentence.start
+                {
                     tok += 1;
                 }
                 let end = tok
@@ -124,7 +104,10 @@ impl EventCoder {
             .or_else(|| self.main_trigger(words, &actors, 0, clause_start));
         let Some((hit, denied)) = found else {
             // Keep the subject for a pronoun in the next sentence.
-            if let Some(a) = actors.iter().find(|a| a.start >= clause_start && a.base.is_some()) {
+            if let Some(a) = actors
+                .iter()
+                .find(|a| a.start >= clause_start && a.base.is_some())
+            {
                 *last = Some(a.clone());
             }
             return;
@@ -166,7 +149,10 @@ impl EventCoder {
         };
         if m.obliged && !passive {
             // "X said Y must do Z": Y is asked, X asks.
-            if let Some(k) = before.iter().rposition(|a| !sources.iter().any(|s| s.start == a.start)) {
+            if let Some(k) = before
+                .iter()
+                .rposition(|a| !sources.iter().any(|s| s.start == a.start))
+            {
                 targets = vec![before[k].clone()];
             }
         }
@@ -266,7 +252,10 @@ impl EventCoder {
             .position(|h| !h.pattern.weak)
             .or(if hits.is_empty() { None } else { Some(0) })?;
         let hit = hits[first];
-        let is_denial = matches!(words[hit.start].lower.as_str(), "denied" | "denies" | "deny" | "denying");
+        let is_denial = matches!(
+            words[hit.start].lower.as_str(),
+            "denied" | "denies" | "deny" | "denying"
+        );
         if is_denial {
             if let Some(next) = hits.get(first + 1).filter(|n| n.start <= hit.end + 2) {
                 return Some((*next, true));
@@ -276,14 +265,19 @@ impl EventCoder {
     }
 
     /// Whether an intent verb's complement names a hostile act ("vowed to retaliate").
-    fn hostile_complement(&self, words: &[Word<'_>], actors: &[Actor], from: usize, end: usize) -> bool {
+    fn hostile_complement(
+        &self,
+        words: &[Word<'_>],
+        actors: &[Actor],
+        from: usize,
+        end: usize,
+    ) -> bool {
         let stop = target_end(words, from, end).min(from + 8);
         (from..stop).any(|i| {
             !actors.iter().any(|a| a.start <= i && i < a.end)
-                && self
-                    .triggers
-                    .at(words, i)
-                    .is_some_and(|h| h.pattern.action.is_hostile() || h.pattern.action == Action::Threaten)
+                && self.triggers.at(words, i).is_some_and(|h| {
+                    h.pattern.action.is_hostile() || h.pattern.action == Action::Threaten
+                })
         })
     }
 
@@ -293,7 +287,10 @@ impl EventCoder {
         let q = s.article.quotes.iter().find(|q| q.span.contains(at))?;
         let name = q.speaker.clone()?;
         let lex = Lexicon::get();
-        let code = self.tables.leader(&name).or_else(|| self.tables.name_code(&name, lex));
+        let code = self
+            .tables
+            .leader(&name)
+            .or_else(|| self.tables.name_code(&name, lex));
         let role_code = s
             .article
             .entities
@@ -325,209 +322,6 @@ struct Sentence<'a> {
     span: Span,
     article: &'a Article,
     mentions: &'a MentionIndex<'a>,
-}
-
-/// Index of the first actor with a code, else of the first actor.
-fn first_coded(actors: &[&Actor]) -> Option<usize> {
-    if actors.is_empty() {
-        return None;
-    }
-    Some(actors.iter().position(|a| a.base.is_some()).unwrap_or(0))
-}
-
-/// The actor at `first` and those coordinated with it ("Jordan and Britain", "Iran, Libya
-/// and Cuba").
-fn group(words: &[Word<'_>], actors: &[&Actor], first: Option<usize>) -> Vec<Actor> {
-    let Some(k) = first else { return Vec::new() };
-    let mut out = vec![actors[k].clone()];
-    let mut prev = actors[k];
-    for a in &actors[k + 1..] {
-        // "Sergey Lavrov, Russia's foreign minister, …": an apposition, not a second actor.
-        let apposition = words.get(prev.end).is_some_and(|w| w.is(",")) && a.start == prev.end + 1 && a.base == prev.base;
-        if apposition {
-            prev = a;
-            continue;
-        }
-        let between = words.get(prev.end..a.start).unwrap_or(&[]);
-        let joined = !between.is_empty()
-            && between.len() <= 2
-            && between
-                .iter()
-                .all(|w| w.is(",") || matches!(w.lower.as_str(), "and" | "or"));
-        if !joined {
-            break;
-        }
-        out.push((*a).clone());
-        prev = a;
-    }
-    // "Senior Kenyan and Ugandan officials": a bare demonym shares its partner's head.
-    if let Some(sector) = out.last().and_then(|a| a.sector) {
-        for a in out.iter_mut() {
-            a.sector = a.sector.or(Some(sector));
-        }
-    }
-    out
-}
-
-/// Source/target pairs: each source with each target; coordinated sources without a
-/// target act on each other; a lone source yields one event with no target.
-fn pairs<'a>(
-    sources: &'a [Actor],
-    targets: &'a [Actor],
-    symmetric: bool,
-) -> Vec<(Option<&'a Actor>, Option<&'a Actor>)> {
-    let mut out = Vec::new();
-    if targets.is_empty() && sources.len() >= 2 && symmetric {
-        for (i, s) in sources.iter().enumerate() {
-            for (j, t) in sources.iter().enumerate() {
-                if i != j {
-                    out.push((Some(s), Some(t)));
-                }
-            }
-        }
-        return out;
-    }
-    let srcs: Vec<Option<&Actor>> = if sources.is_empty() { vec![None] } else { sources.iter().map(Some).collect() };
-    let tgts: Vec<Option<&Actor>> = if targets.is_empty() { vec![None] } else { targets.iter().map(Some).collect() };
-    for s in &srcs {
-        for t in &tgts {
-            out.push((*s, *t));
-        }
-    }
-    out
-}
-
-/// Domestic actors named without a country ("rebels", "the opposition", "President X") take
-/// the country of the other party, as event coders read "the government accepted the rebels'
-/// demands".
-fn domestic(sources: &mut [Actor], targets: &mut [Actor]) {
-    let country = |v: &[Actor]| v.iter().find_map(|a| a.base.filter(|b| b.len() == 3 && !matches!(*b, "IGO" | "NGO" | "IMG")));
-    if let Some(c) = country(sources) {
-        for t in targets.iter_mut().filter(|t| t.base.is_none()) {
-            t.base = Some(c);
-        }
-    }
-    if let Some(c) = country(targets) {
-        for s in sources.iter_mut().filter(|s| s.base.is_none() && (s.sector.is_some() || s.person)) {
-            s.base = Some(c);
-        }
-    }
-}
-
-/// Where a trailing attribution (", officials said Thursday", ", according to …") starts,
-/// or the sentence length.
-fn attribution_start(words: &[Word<'_>]) -> usize {
-    let lex = Lexicon::get();
-    for (c, w) in words.iter().enumerate().rev() {
-        if !w.is(",") {
-            continue;
-        }
-        let tail = &words[c + 1..];
-        if tail.len() > 24 {
-            break;
-        }
-        let cue = tail
-            .iter()
-            .any(|t| REPORTING.contains(&t.lower.as_str()) || (!t.cap && lex.is_cue_verb(&t.lower)));
-        if cue && c > 2 {
-            return c;
-        }
-    }
-    words.len()
-}
-
-/// Where the main clause starts: after a leading adverbial phrase closed by a comma.
-fn clause_start(words: &[Word<'_>], end: usize) -> usize {
-    let Some(first) = words.first() else { return 0 };
-    if !OPENERS.contains(&first.lower.as_str()) {
-        return 0;
-    }
-    words
-        .iter()
-        .take(end.min(20))
-        .position(|w| w.is(","))
-        .map_or(0, |c| c + 1)
-}
-
-/// The end of the clause a target may lie in, after the trigger.
-fn target_end(words: &[Word<'_>], from: usize, end: usize) -> usize {
-    for i in from..end {
-        let w = &words[i];
-        if w.is(";") || w.is(":") || w.is("(") {
-            return i;
-        }
-        let next = words.get(i + 1).map(|n| n.lower.as_str());
-        if w.is(",") && next.is_some_and(|n| CLAUSE_BREAKS.contains(&n)) {
-            return i;
-        }
-        if SUBORDINATORS.contains(&w.lower.as_str()) && i > from {
-            return i;
-        }
-    }
-    end
-}
-
-/// Whether the trigger is a participle after a form of "be" ("were killed", "has been
-/// accused").
-fn is_passive(words: &[Word<'_>], start: usize) -> bool {
-    let t = &words[start].lower;
-    let participle = t.ends_with("ed") || t.ends_with("en") || t.ends_with("wn") || t.ends_with('t');
-    let mut j = start;
-    let mut n = 0;
-    while participle && j > 0 && n < 3 {
-        j -= 1;
-        n += 1;
-        match words[j].lower.as_str() {
-            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" => return true,
-            w if w.ends_with("ly") => continue,
-            _ => return false,
-        }
-    }
-    false
-}
-
-/// The agent of a passive: the actor right after "by".
-fn agent_after(words: &[Word<'_>], after: &[&Actor]) -> Vec<Actor> {
-    after
-        .iter()
-        .find(|a| {
-            a.start > 0
-                && (words[a.start - 1].lower == "by"
-                    || (a.start > 1
-                        && words[a.start - 2].lower == "by"
-                        && matches!(words[a.start - 1].lower.as_str(), "the" | "a" | "an")))
-        })
-        .map(|a| vec![(*a).clone()])
-        .unwrap_or_default()
-}
-
-/// Whether the clause's subject before the trigger is a pronoun ("it", "they").
-fn subject_is_pronoun(words: &[Word<'_>], from: usize, to: usize) -> bool {
-    words
-        .get(from..to)
-        .is_some_and(|ws| ws.iter().any(|w| PRONOUNS.contains(&w.lower.as_str())))
-}
-
-/// The place after the trigger: a known city, region or country after "in", "near" or "at".
-fn place_after(words: &[Word<'_>], from: usize, end: usize) -> Option<String> {
-    let lex = Lexicon::get();
-    (from..end.saturating_sub(1)).find_map(|i| {
-        if !matches!(words[i].lower.as_str(), "in" | "near" | "at" | "outside") {
-            return None;
-        }
-        let mut j = i + 1;
-        if words.get(j).is_some_and(|w| w.lower == "the") {
-            j += 1;
-        }
-        let w = words.get(j).filter(|w| w.cap && !w.punct)?;
-        if let Some(next) = words.get(j + 1).filter(|n| n.cap && !n.punct) {
-            let two = format!("{} {}", w.text, next.base);
-            if let Some(p) = lex.place(&two) {
-                return Some(p.canonical.to_string());
-            }
-        }
-        lex.place(w.base).map(|p| p.canonical.to_string())
-    })
 }
 
 #[cfg(test)]

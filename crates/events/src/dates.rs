@@ -49,7 +49,15 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let mp = (5 * doy + 2) / 153;
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 /// Parses the `YYYY-MM-DD` prefix of an ISO date or timestamp.
@@ -67,7 +75,11 @@ fn fmt(days: i64) -> String {
 
 /// The event date of a sentence published on `published`; `future` prefers the next
 /// matching weekday over the last one ("will meet on Friday").
-pub(crate) fn event_date(words: &[Word<'_>], published: Option<&str>, future: bool) -> Option<String> {
+pub(crate) fn event_date(
+    words: &[Word<'_>],
+    published: Option<&str>,
+    future: bool,
+) -> Option<String> {
     let (y, m, d) = parse_ymd(published?)?;
     let pub_days = days_from_civil(y, m, d);
     // 1970-01-01 was a Thursday (index 3 with Monday = 0).
@@ -121,17 +133,38 @@ mod tests {
     #[test]
     fn resolves_weekdays_against_publication() {
         // 2022-01-30 was a Sunday.
-        assert_eq!(date("Fans rioted on Friday.", "2022-01-30", false).as_deref(), Some("2022-01-28"));
-        assert_eq!(date("The club will meet on Tuesday.", "2022-01-30", true).as_deref(), Some("2022-02-01"));
-        assert_eq!(date("Rain fell on Sunday.", "2022-01-30T10:00Z", false).as_deref(), Some("2022-01-30"));
+        assert_eq!(
+            date("Fans rioted on Friday.", "2022-01-30", false).as_deref(),
+            Some("2022-01-28")
+        );
+        assert_eq!(
+            date("The club will meet on Tuesday.", "2022-01-30", true).as_deref(),
+            Some("2022-02-01")
+        );
+        assert_eq!(
+            date("Rain fell on Sunday.", "2022-01-30T10:00Z", false).as_deref(),
+            Some("2022-01-30")
+        );
     }
 
     #[test]
     fn relative_and_calendar_dates() {
-        assert_eq!(date("It opened yesterday.", "2021-03-01", false).as_deref(), Some("2021-02-28"));
-        assert_eq!(date("Talks began on March 3.", "2021-03-10", false).as_deref(), Some("2021-03-03"));
-        assert_eq!(date("Talks began on 29 December.", "2021-01-05", false).as_deref(), Some("2020-12-29"));
-        assert_eq!(date("No date here.", "2021-01-05", false).as_deref(), Some("2021-01-05"));
+        assert_eq!(
+            date("It opened yesterday.", "2021-03-01", false).as_deref(),
+            Some("2021-02-28")
+        );
+        assert_eq!(
+            date("Talks began on March 3.", "2021-03-10", false).as_deref(),
+            Some("2021-03-03")
+        );
+        assert_eq!(
+            date("Talks began on 29 December.", "2021-01-05", false).as_deref(),
+            Some("2020-12-29")
+        );
+        assert_eq!(
+            date("No date here.", "2021-01-05", false).as_deref(),
+            Some("2021-01-05")
+        );
         assert_eq!(date("No date.", "garbage", false), None);
     }
 }

@@ -30,9 +30,11 @@
 #![deny(missing_docs)]
 
 mod actors;
+mod clauses;
 mod coder;
 mod dates;
 mod modality;
+mod roles;
 mod tables;
 mod triggers;
 mod words;

@@ -20,24 +20,121 @@ pub(crate) struct Modality {
 
 /// Words that may stand in a verb group before a trigger without ending it.
 const AUX: &[&str] = &[
-    "has", "have", "had", "been", "be", "is", "are", "was", "were", "am", "to", "also", "again",
-    "still", "now", "already", "further", "once", "finally", "reportedly", "allegedly", "just",
-    "continue", "continues", "continued", "formally", "officially", "jointly", "immediately",
-    "then", "soon", "later", "today", "being", "do", "does", "did", "would", "will", "shall",
-    "should", "may", "might", "could", "can", "must", "not", "never", "no", "longer", "going",
-    "plans", "plan", "planned", "planning", "intends", "intend", "intended", "ready", "prepared",
-    "willing", "set", "expected", "about", "likely", "wants", "want", "wanted", "hopes", "hope",
-    "hoped", "aims", "aim", "seeks", "seek", "decided", "decides", "tried", "try", "tries",
-    "attempted", "able", "unable", "cannot", "won't", "wouldn't", "didn't", "doesn't", "don't",
-    "hasn't", "haven't", "isn't", "aren't", "wasn't", "weren't", "can't", "couldn't", "shouldn't",
-    "mustn't", "yet", "even", "all", "both", "outright", "flatly", "firmly", "quickly", "publicly",
+    "has",
+    "have",
+    "had",
+    "been",
+    "be",
+    "is",
+    "are",
+    "was",
+    "were",
+    "am",
+    "to",
+    "also",
+    "again",
+    "still",
+    "now",
+    "already",
+    "further",
+    "once",
+    "finally",
+    "reportedly",
+    "allegedly",
+    "just",
+    "continue",
+    "continues",
+    "continued",
+    "formally",
+    "officially",
+    "jointly",
+    "immediately",
+    "then",
+    "soon",
+    "later",
+    "today",
+    "being",
+    "do",
+    "does",
+    "did",
+    "would",
+    "will",
+    "shall",
+    "should",
+    "may",
+    "might",
+    "could",
+    "can",
+    "must",
+    "not",
+    "never",
+    "no",
+    "longer",
+    "going",
+    "plans",
+    "plan",
+    "planned",
+    "planning",
+    "intends",
+    "intend",
+    "intended",
+    "ready",
+    "prepared",
+    "willing",
+    "set",
+    "expected",
+    "about",
+    "likely",
+    "wants",
+    "want",
+    "wanted",
+    "hopes",
+    "hope",
+    "hoped",
+    "aims",
+    "aim",
+    "seeks",
+    "seek",
+    "decided",
+    "decides",
+    "tried",
+    "try",
+    "tries",
+    "attempted",
+    "able",
+    "unable",
+    "cannot",
+    "won't",
+    "wouldn't",
+    "didn't",
+    "doesn't",
+    "don't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "aren't",
+    "wasn't",
+    "weren't",
+    "can't",
+    "couldn't",
+    "shouldn't",
+    "mustn't",
+    "yet",
+    "even",
+    "all",
+    "both",
+    "outright",
+    "flatly",
+    "firmly",
+    "quickly",
+    "publicly",
 ];
 
 /// Markers of an action announced or intended rather than done.
 const INTENT: &[&str] = &[
-    "will", "would", "shall", "going", "plans", "plan", "planned", "planning", "intends",
-    "intend", "intended", "ready", "prepared", "willing", "expected", "about", "likely", "wants",
-    "want", "wanted", "hopes", "hope", "hoped", "aims", "aim", "may", "might", "could", "won't",
+    "will", "would", "shall", "going", "plans", "plan", "planned", "planning", "intends", "intend",
+    "intended", "ready", "prepared", "willing", "expected", "about", "likely", "wants", "want",
+    "wanted", "hopes", "hope", "hoped", "aims", "aim", "may", "might", "could", "won't",
     "wouldn't", "couldn't", "set",
 ];
 
@@ -108,18 +205,22 @@ fn is_be(w: &str) -> bool {
 /// Whether the sentence states a condition: "if", "unless", "in case", or an inverted
 /// "should Russia invade".
 fn is_conditional(words: &[Word<'_>]) -> bool {
-    words.iter().enumerate().any(|(i, w)| match w.lower.as_str() {
-        "if" | "unless" | "provided" => true,
-        // Modal "should" is followed by a verb; inverted "should" by a noun phrase.
-        "should" => {
-            i > 0
-                && words.get(i + 1).is_some_and(|n| {
-                    (n.cap && !n.punct) || matches!(n.lower.as_str(), "the" | "a" | "an" | "any")
-                })
-        }
-        "case" => i > 0 && words[i - 1].lower == "in",
-        _ => false,
-    })
+    words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| match w.lower.as_str() {
+            "if" | "unless" | "provided" => true,
+            // Modal "should" is followed by a verb; inverted "should" by a noun phrase.
+            "should" => {
+                i > 0
+                    && words.get(i + 1).is_some_and(|n| {
+                        (n.cap && !n.punct)
+                            || matches!(n.lower.as_str(), "the" | "a" | "an" | "any")
+                    })
+            }
+            "case" => i > 0 && words[i - 1].lower == "in",
+            _ => false,
+        })
 }
 
 /// The PLOVER type of an action under its modality, and whether it is hypothetical.
@@ -128,7 +229,8 @@ fn is_conditional(words: &[Word<'_>]) -> bool {
 /// announced hostile act is THREATEN, a refused cooperative act is REJECT; a withdrawal
 /// announced under a condition is a threat too. Other actions keep their type.
 pub(crate) fn fold(action: Action, m: Modality) -> (Action, bool) {
-    let hypothetical = m.intent || m.conditional;
+    // A threat's "if" clause is its content, not a doubt that the threat was made.
+    let hypothetical = m.intent || (m.conditional && action != Action::Threaten);
     let folded = match (m.intent, m.negated) {
         _ if m.obliged => Action::Request,
         (true, false) if action == Action::Retreat && m.conditional => Action::Threaten,
@@ -154,7 +256,10 @@ mod tests {
 
     #[test]
     fn reads_negation_intent_and_conditions() {
-        let m = at("The league would not send referees should the club appeal.", "send");
+        let m = at(
+            "The league would not send referees should the club appeal.",
+            "send",
+        );
         assert!(m.negated && m.intent && m.conditional);
         let m = at("The firm has sent engineers to the plant.", "sent");
         assert_eq!(m, Modality::default());
@@ -164,7 +269,10 @@ mod tests {
         assert!(m.negated && m.intent && m.conditional);
         let m = at("The minister is to visit Ghana.", "visit");
         assert!(m.intent);
-        let m = at("The mayor said he will extend the night-time curfew.", "curfew");
+        let m = at(
+            "The mayor said he will extend the night-time curfew.",
+            "curfew",
+        );
         assert!(m.intent);
         let m = at("The league said clubs must cut wages.", "cut");
         assert!(m.obliged);
@@ -184,7 +292,10 @@ mod tests {
         };
         assert_eq!(fold(Action::Consult, refused), (Action::Reject, true));
         assert_eq!(fold(Action::Mobilize, refused), (Action::Mobilize, true));
-        assert_eq!(fold(Action::Assault, Modality::default()), (Action::Assault, false));
+        assert_eq!(
+            fold(Action::Assault, Modality::default()),
+            (Action::Assault, false)
+        );
         assert_eq!(fold(Action::Retreat, intent), (Action::Agree, true));
         let obliged = Modality {
             obliged: true,

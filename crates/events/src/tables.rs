@@ -58,7 +58,10 @@ impl Tables {
         let mut surnames: HashMap<&str, &str> = HashMap::new();
         let mut clash = Vec::new();
         for (name, code) in &leaders {
-            let Some(last) = name.rsplit(' ').next().filter(|l| l.len() > 2 && *l != *name)
+            let Some(last) = name
+                .rsplit(' ')
+                .next()
+                .filter(|l| l.len() > 2 && *l != *name)
             else {
                 continue;
             };
@@ -164,7 +167,13 @@ mod tests {
     fn every_lexicon_country_has_a_code() {
         let t = Tables::get();
         let lex = Lexicon::get();
-        for name in ["Ivory Coast", "North Korea", "Czechia", "Soviet Union", "Vietnam"] {
+        for name in [
+            "Ivory Coast",
+            "North Korea",
+            "Czechia",
+            "Soviet Union",
+            "Vietnam",
+        ] {
             assert!(t.name_code(name, lex).is_some(), "{name}");
         }
     }

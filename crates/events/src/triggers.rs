@@ -173,13 +173,17 @@ fn inflect(base: &str) -> Vec<String> {
     let b = base.as_bytes();
     let last = b[b.len() - 1];
     let vowel = |c: u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
-    let stem_y = base.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
+    let stem_y = base
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']));
     if let Some(s) = stem_y {
         out.extend([format!("{s}ies"), format!("{s}ied"), format!("{base}ing")]);
     } else if let Some(s) = base.strip_suffix('e') {
         out.extend([format!("{base}s"), format!("{base}d"), format!("{s}ing")]);
     } else {
-        let es = ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| base.ends_with(e));
+        let es = ["s", "sh", "ch", "x", "z", "o"]
+            .iter()
+            .any(|e| base.ends_with(e));
         out.push(format!("{base}{}", if es { "es" } else { "s" }));
         out.extend([format!("{base}ed"), format!("{base}ing")]);
         let cvc = b.len() >= 3
@@ -208,7 +212,8 @@ impl Triggers {
                 continue;
             }
             let cols: Vec<&'static str> = line.split('\t').map(str::trim).collect();
-            let (Some(action), Some(pat)) = (cols.first().and_then(|a| Action::parse(a)), cols.get(1))
+            let (Some(action), Some(pat)) =
+                (cols.first().and_then(|a| Action::parse(a)), cols.get(1))
             else {
                 continue;
             };
@@ -265,7 +270,7 @@ impl Triggers {
         for &p in cands {
             let pattern = &self.patterns[p];
             if let Some(end) = match_rest(pattern, words, i + 1) {
-                if best.map_or(true, |b| end > b.end) {
+                if best.is_none_or(|b| end > b.end) {
                     best = Some(Hit {
                         pattern,
                         start: i,
@@ -288,7 +293,7 @@ fn match_rest(p: &Pattern, words: &[Word<'_>], mut at: usize) -> Option<usize> {
             if w.punct {
                 return None;
             }
-            if slot.forms.iter().any(|f| *f == w.lower) {
+            if slot.forms.contains(&w.lower) {
                 found = Some(at + k + 1);
                 break;
             }

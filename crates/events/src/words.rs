@@ -87,10 +87,18 @@ pub(crate) fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         }
         if let Some(ws) = word_start.take() {
             let s = start + ws;
-            out.push(Word::new(&text[s..start + i], Span::new(s, start + i), false));
+            out.push(Word::new(
+                &text[s..start + i],
+                Span::new(s, start + i),
+                false,
+            ));
         }
         // A dot closing an abbreviation ("U.S.") stays on the word.
-        if c == '.' && out.last().is_some_and(|w: &Word| w.span.end == start + i && w.text.contains('.')) {
+        if c == '.'
+            && out
+                .last()
+                .is_some_and(|w: &Word| w.span.end == start + i && w.text.contains('.'))
+        {
             if let Some(w) = out.pop() {
                 let s = w.span.start;
                 let e = start + i + 1;

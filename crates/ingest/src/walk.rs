@@ -143,7 +143,11 @@ fn looks_like_html(text: &str) -> bool {
     if !start.starts_with('<') {
         return false;
     }
-    let head: String = start.chars().take(2048).collect::<String>().to_ascii_lowercase();
+    let head: String = start
+        .chars()
+        .take(2048)
+        .collect::<String>()
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.contains("<html")
         || head.contains("<head")
@@ -269,10 +273,17 @@ mod tests {
         let dir_str = dir.to_string_lossy().into_owned();
         let docs: Vec<_> = Inputs::new([dir_str], ReadOptions::default()).collect();
         let doc = docs[0].as_ref().expect("extracted");
-        assert!(doc.text.contains("The river bridge reopened on Monday"), "{}", doc.text);
+        assert!(
+            doc.text.contains("The river bridge reopened on Monday"),
+            "{}",
+            doc.text
+        );
         assert!(!doc.text.contains("<p>"));
         assert_eq!(doc.meta.outlet.as_deref(), Some("Valley Times"));
-        assert_eq!(doc.meta.published.as_deref().map(|d| &d[..10]), Some("2024-04-02"));
+        assert_eq!(
+            doc.meta.published.as_deref().map(|d| &d[..10]),
+            Some("2024-04-02")
+        );
         assert_eq!(doc.meta.language.as_deref(), Some("en"));
         let _ = fs::remove_dir_all(&dir);
     }

@@ -208,7 +208,8 @@ impl Lexicon {
     /// The gazetteer entry for a place name in any case and with or without accents
     /// ("PORTO ALEGRE", "Sao Paulo"): for datelines and copy that drops diacritics.
     pub fn place_folded(&self, name: &str) -> Option<Place> {
-        self.place(name).or_else(|| self.folded.get(&fold(name)).copied())
+        self.place(name)
+            .or_else(|| self.folded.get(&fold(name)).copied())
     }
 
     /// The full name of a well-known head of state, government or international body
@@ -246,7 +247,17 @@ impl Lexicon {
 
     /// The likely sex of the bearers of given name `word`, if it is a known given name.
     pub fn given_name_gender(&self, word: &str) -> Option<Gender> {
-        with_lower(word, |w| self.given.get(w).copied())
+        let found = with_lower(word, |w| self.given.get(w).copied());
+        if found.is_some() || !word.contains('-') {
+            return found;
+        }
+        // "Anne-Marie", "Jean-Pierre": every part a given name; the first one gives the sex.
+        let mut parts = word.split('-');
+        let first = parts
+            .next()
+            .and_then(|p| with_lower(p, |w| self.given.get(w).copied()));
+        let rest = parts.all(|p| with_lower(p, |w| self.given.contains_key(w)));
+        first.filter(|_| rest)
     }
 
     /// Whether `word` is a demonym or similar capitalised adjective ("Russian", "British",
@@ -357,8 +368,16 @@ mod tests {
     #[test]
     fn first_level_regions_sites_and_folded_names() {
         let lex = Lexicon::get();
-        for region in ["Haryana", "Rajasthan", "Rio Grande do Sul", "Bavaria", "Saxony"] {
-            let kind = lex.place_kind(region).or_else(|| lex.place_folded(region).map(|p| p.kind));
+        for region in [
+            "Haryana",
+            "Rajasthan",
+            "Rio Grande do Sul",
+            "Bavaria",
+            "Saxony",
+        ] {
+            let kind = lex
+                .place_kind(region)
+                .or_else(|| lex.place_folded(region).map(|p| p.kind));
             assert!(kind.is_some(), "{region}");
         }
         assert_eq!(lex.place_kind("New South Wales"), Some(PlaceKind::Region));
@@ -394,6 +413,8 @@ mod tests {
         assert_eq!(given_name_gender("Sergey"), Some(Gender::Male));
         assert_eq!(given_name_gender("jane"), Some(Gender::Female));
         assert_eq!(given_name_gender("Nvidia"), None);
+        assert_eq!(given_name_gender("Anne-Marie"), Some(Gender::Female));
+        assert_eq!(given_name_gender("Anne-Nvidia"), None);
     }
 
     #[test]

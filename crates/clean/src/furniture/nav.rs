@@ -98,6 +98,8 @@ mod tests {
         assert!(!nav(
             "Search teams found the missing hikers on Sunday morning."
         ));
-        assert!(!nav("Floods in Brazil force thousands from homes | World News"));
+        assert!(!nav(
+            "Floods in Brazil force thousands from homes | World News"
+        ));
     }
 }

@@ -16,7 +16,10 @@ pub struct Table {
 impl Table {
     /// An empty table.
     pub fn new(headers: &[&'static str]) -> Table {
-        Table { headers: headers.to_vec(), rows: Vec::new() }
+        Table {
+            headers: headers.to_vec(),
+            rows: Vec::new(),
+        }
     }
 
     /// Adds a row.
@@ -27,16 +30,32 @@ impl Table {
     /// Writes CSV (`csv`) or aligned columns.
     pub fn write(&self, out: &mut impl Write, csv: bool) -> io::Result<()> {
         if csv {
-            writeln!(out, "{}", self.headers.iter().map(|h| csv_cell(h)).collect::<Vec<_>>().join(","))?;
+            writeln!(
+                out,
+                "{}",
+                self.headers
+                    .iter()
+                    .map(|h| csv_cell(h))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            )?;
             for r in &self.rows {
-                writeln!(out, "{}", r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(","))?;
+                writeln!(
+                    out,
+                    "{}",
+                    r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",")
+                )?;
             }
             return Ok(());
         }
         if self.rows.is_empty() {
             return writeln!(out, "(none)");
         }
-        let shown: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(|c| shorten(c)).collect()).collect();
+        let shown: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| shorten(c)).collect())
+            .collect();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
         for r in &shown {
             for (w, c) in widths.iter_mut().zip(r) {
@@ -45,7 +64,11 @@ impl Table {
         }
         let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
         for r in std::iter::once(&header).chain(&shown) {
-            let cells: Vec<String> = r.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+            let cells: Vec<String> = r
+                .iter()
+                .zip(&widths)
+                .map(|(c, w)| format!("{c:<w$}"))
+                .collect();
             writeln!(out, "{}", cells.join("  ").trim_end())?;
         }
         Ok(())
@@ -102,10 +125,25 @@ fn or_dash(v: Option<&str>) -> String {
 
 /// One row per figure: the current phase's figures, then earlier phases'.
 pub fn disagreements(list: &[Disagreement]) -> Table {
-    let mut t = Table::new(&["story", "quantity", "phase", "value", "hedge", "claimant", "outlet", "date", "text", "article", "span"]);
+    let mut t = Table::new(&[
+        "story", "quantity", "phase", "value", "hedge", "claimant", "outlet", "date", "text",
+        "article", "span",
+    ]);
     for d in list {
-        let quantity = format!("{} {}{}", d.subject, d.noun, d.place.as_deref().map(|p| format!(" @ {p}")).unwrap_or_default());
-        let rows = d.claims.iter().map(|c| ("current", c)).chain(d.earlier_phases.iter().map(|c| ("earlier", c)));
+        let quantity = format!(
+            "{} {}{}",
+            d.subject,
+            d.noun,
+            d.place
+                .as_deref()
+                .map(|p| format!(" @ {p}"))
+                .unwrap_or_default()
+        );
+        let rows = d
+            .claims
+            .iter()
+            .map(|c| ("current", c))
+            .chain(d.earlier_phases.iter().map(|c| ("earlier", c)));
         for (phase, c) in rows {
             t.row(vec![
                 d.story.clone(),
@@ -127,9 +165,24 @@ pub fn disagreements(list: &[Disagreement]) -> Table {
 
 /// One row per story.
 pub fn stories(list: &[Story]) -> Table {
-    let mut t = Table::new(&["story", "phase", "earlier", "start", "end", "articles", "duplicates", "outlets", "entities", "first title"]);
+    let mut t = Table::new(&[
+        "story",
+        "phase",
+        "earlier",
+        "start",
+        "end",
+        "articles",
+        "duplicates",
+        "outlets",
+        "entities",
+        "first title",
+    ]);
     for s in list {
-        let mut outlets: Vec<&str> = s.articles.iter().filter_map(|a| a.outlet.as_deref()).collect();
+        let mut outlets: Vec<&str> = s
+            .articles
+            .iter()
+            .filter_map(|a| a.outlet.as_deref())
+            .collect();
         outlets.sort_unstable();
         outlets.dedup();
         t.row(vec![
@@ -139,10 +192,17 @@ pub fn stories(list: &[Story]) -> Table {
             date(s.start),
             date(s.end),
             s.articles.len().to_string(),
-            s.articles.iter().filter(|a| a.duplicate_of.is_some()).count().to_string(),
+            s.articles
+                .iter()
+                .filter(|a| a.duplicate_of.is_some())
+                .count()
+                .to_string(),
             outlets.join("; "),
             s.top_entities.join("; "),
-            s.articles.iter().find_map(|a| a.title.clone()).unwrap_or_default(),
+            s.articles
+                .iter()
+                .find_map(|a| a.title.clone())
+                .unwrap_or_default(),
         ]);
     }
     t
@@ -150,7 +210,17 @@ pub fn stories(list: &[Story]) -> Table {
 
 /// One row per dated item.
 pub fn timeline(items: &[&TimelineItem]) -> Table {
-    let mut t = Table::new(&["date", "precision", "from", "kind", "who", "text", "outlet", "story", "article"]);
+    let mut t = Table::new(&[
+        "date",
+        "precision",
+        "from",
+        "kind",
+        "who",
+        "text",
+        "outlet",
+        "story",
+        "article",
+    ]);
     for i in items {
         t.row(vec![
             date(i.date),

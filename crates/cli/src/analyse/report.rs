@@ -39,7 +39,13 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
     let mut outlets: BTreeMap<String, (usize, Option<Date>, Option<Date>)> = BTreeMap::new();
     for r in records {
         let d = r.published.as_deref().and_then(Date::parse_iso);
-        let e = outlets.entry(r.outlet.clone().unwrap_or_else(|| "(unknown outlet)".into())).or_insert((0, None, None));
+        let e = outlets
+            .entry(
+                r.outlet
+                    .clone()
+                    .unwrap_or_else(|| "(unknown outlet)".into()),
+            )
+            .or_insert((0, None, None));
         e.0 += 1;
         if let Some(d) = d {
             e.1 = Some(e.1.map_or(d, |x: Date| x.min(d)));
@@ -64,7 +70,12 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
             None => format!(", phase {}", s.phase),
         };
         b.push(Block::Heading(3, format!("Story {}{phase}", s.id)));
-        b.push(Block::Para(format!("{} to {}; about {}.", date(s.start), date(s.end), s.top_entities.join(", "))));
+        b.push(Block::Para(format!(
+            "{} to {}; about {}.",
+            date(s.start),
+            date(s.end),
+            s.top_entities.join(", ")
+        )));
         let rows = s
             .articles
             .iter()
@@ -74,7 +85,12 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
                     (Some(o), false) => format!("near-duplicate of {o}"),
                     _ => String::new(),
                 };
-                vec![date(x.published), x.outlet.clone().unwrap_or_else(|| "-".into()), x.title.clone().unwrap_or_else(|| "-".into()), note]
+                vec![
+                    date(x.published),
+                    x.outlet.clone().unwrap_or_else(|| "-".into()),
+                    x.title.clone().unwrap_or_else(|| "-".into()),
+                    note,
+                ]
             })
             .collect();
         b.push(Block::Table(vec!["date", "outlet", "title", "note"], rows));
@@ -92,25 +108,58 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
                     Some(f) => format!("{} ({f})", date(i.date)),
                     None => date(i.date),
                 };
-                vec![when, format!("{:?}", i.kind).to_lowercase(), i.who.clone().unwrap_or_default(), i.text.clone(), i.outlet.clone().unwrap_or_default()]
+                vec![
+                    when,
+                    format!("{:?}", i.kind).to_lowercase(),
+                    i.who.clone().unwrap_or_default(),
+                    i.text.clone(),
+                    i.outlet.clone().unwrap_or_default(),
+                ]
             })
             .collect();
-        b.push(Block::Table(vec!["when", "what", "who", "text", "outlet"], rows));
+        b.push(Block::Table(
+            vec!["when", "what", "who", "text", "outlet"],
+            rows,
+        ));
     }
 
     b.push(Block::Heading(2, "Who said what".into()));
     for (speaker, groups) in who_said_what(&a.quotes).into_iter().take(MAX_SPEAKERS) {
-        let mut articles: Vec<&str> = groups.iter().flat_map(|g| std::iter::once(&g.first).chain(&g.repetitions)).map(|x| x.article.as_str()).collect();
+        let mut articles: Vec<&str> = groups
+            .iter()
+            .flat_map(|g| std::iter::once(&g.first).chain(&g.repetitions))
+            .map(|x| x.article.as_str())
+            .collect();
         articles.sort_unstable();
         articles.dedup();
-        b.push(Block::Heading(3, format!("{speaker} ({} quotes, {} articles)", groups.len(), articles.len())));
+        b.push(Block::Heading(
+            3,
+            format!(
+                "{speaker} ({} quotes, {} articles)",
+                groups.len(),
+                articles.len()
+            ),
+        ));
         let items = groups
             .iter()
             .map(|g| {
-                let source = |x: &storyline_analyse::QuoteAppearance| format!("{}, {}", x.outlet.as_deref().unwrap_or("unknown outlet"), date(x.date));
+                let source = |x: &storyline_analyse::QuoteAppearance| {
+                    format!(
+                        "{}, {}",
+                        x.outlet.as_deref().unwrap_or("unknown outlet"),
+                        date(x.date)
+                    )
+                };
                 let mut line = format!("“{}” ({})", g.text, source(&g.first));
                 if !g.repetitions.is_empty() {
-                    line.push_str(&format!("; repeated in {}", g.repetitions.iter().map(source).collect::<Vec<_>>().join("; ")));
+                    line.push_str(&format!(
+                        "; repeated in {}",
+                        g.repetitions
+                            .iter()
+                            .map(source)
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ));
                 }
                 line
             })
@@ -120,11 +169,20 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
 
     b.push(Block::Heading(2, "Disagreements".into()));
     if a.disagreements.is_empty() {
-        b.push(Block::Para("No quantity is reported with different values.".into()));
+        b.push(Block::Para(
+            "No quantity is reported with different values.".into(),
+        ));
     }
     for d in &a.disagreements {
-        let place = d.place.as_deref().map(|p| format!(" near {p}")).unwrap_or_default();
-        b.push(Block::Heading(3, format!("{} {}{place} (story {})", d.subject, d.noun, d.story)));
+        let place = d
+            .place
+            .as_deref()
+            .map(|p| format!(" near {p}"))
+            .unwrap_or_default();
+        b.push(Block::Heading(
+            3,
+            format!("{} {}{place} (story {})", d.subject, d.noun, d.story),
+        ));
         let row = |c: &storyline_analyse::ClaimEntry, phase: &str| {
             vec![
                 number(c.value),
@@ -136,23 +194,61 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
                 phase.to_string(),
             ]
         };
-        let rows = d.claims.iter().map(|c| row(c, "current")).chain(d.earlier_phases.iter().map(|c| row(c, "earlier phase"))).collect();
-        b.push(Block::Table(vec!["value", "hedge", "claimant", "outlet", "date", "as written", "phase"], rows));
+        let rows = d
+            .claims
+            .iter()
+            .map(|c| row(c, "current"))
+            .chain(d.earlier_phases.iter().map(|c| row(c, "earlier phase")))
+            .collect();
+        b.push(Block::Table(
+            vec![
+                "value",
+                "hedge",
+                "claimant",
+                "outlet",
+                "date",
+                "as written",
+                "phase",
+            ],
+            rows,
+        ));
     }
 
     b.push(Block::Heading(2, "Outlets".into()));
-    let rows = outlets.iter().map(|(o, (n, first, last))| vec![o.clone(), n.to_string(), date(*first), date(*last)]).collect();
-    b.push(Block::Table(vec!["outlet", "articles", "first", "last"], rows));
+    let rows = outlets
+        .iter()
+        .map(|(o, (n, first, last))| vec![o.clone(), n.to_string(), date(*first), date(*last)])
+        .collect();
+    b.push(Block::Table(
+        vec!["outlet", "articles", "first", "last"],
+        rows,
+    ));
 
     b.push(Block::Heading(2, "Entities".into()));
     let mut ents: Vec<&storyline_analyse::CanonicalEntity> = a.entities.entities.iter().collect();
-    ents.sort_by(|x, y| y.articles.len().cmp(&x.articles.len()).then(x.name.cmp(&y.name)));
+    ents.sort_by(|x, y| {
+        y.articles
+            .len()
+            .cmp(&x.articles.len())
+            .then(x.name.cmp(&y.name))
+    });
     let rows = ents
         .iter()
         .take(MAX_ENTITIES)
-        .map(|e| vec![e.name.clone(), e.kind.clone(), e.variants.join(", "), e.roles.first().cloned().unwrap_or_default(), e.articles.len().to_string()])
+        .map(|e| {
+            vec![
+                e.name.clone(),
+                e.kind.clone(),
+                e.variants.join(", "),
+                e.roles.first().cloned().unwrap_or_default(),
+                e.articles.len().to_string(),
+            ]
+        })
         .collect();
-    b.push(Block::Table(vec!["entity", "type", "spellings", "role", "articles"], rows));
+    b.push(Block::Table(
+        vec!["entity", "type", "spellings", "role", "articles"],
+        rows,
+    ));
     Report { blocks: b }
 }
 
@@ -162,7 +258,9 @@ impl Report {
         let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
         for block in &self.blocks {
             match block {
-                Block::Heading(level, text) => writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)))?,
+                Block::Heading(level, text) => {
+                    writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)))?
+                }
                 Block::Para(text) => writeln!(out, "{text}\n")?,
                 Block::List(items) => {
                     for i in items {
@@ -174,7 +272,11 @@ impl Report {
                     writeln!(out, "| {} |", headers.join(" | "))?;
                     writeln!(out, "|{}", "---|".repeat(headers.len()))?;
                     for r in rows {
-                        writeln!(out, "| {} |", r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | "))?;
+                        writeln!(
+                            out,
+                            "| {} |",
+                            r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+                        )?;
                     }
                     writeln!(out)?;
                 }
@@ -220,7 +322,10 @@ impl Report {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 #[cfg(test)]

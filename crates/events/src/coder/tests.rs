@@ -53,6 +53,9 @@ fn refusal_under_condition_is_negated_and_hypothetical() {
 fn warning_of_sanctions_is_a_threat() {
     let e = one("Washington warned Moscow of devastating sanctions.");
     assert_eq!(triple(&e), t("THREATEN", Some("USA"), Some("RUS")));
+    let e = one("The union warned the club of a strike if wages are cut.");
+    assert_eq!(e.action, "THREATEN");
+    assert!(!e.hypothetical && !e.negated);
 }
 
 #[test]
@@ -128,7 +131,15 @@ fn no_event_without_trigger() {
 
 #[test]
 fn never_panics_on_odd_text() {
-    for text in ["", "   ", "\u{0}\u{1}", "“unbalanced", "will not", "Russia", "by by by"] {
+    for text in [
+        "",
+        "   ",
+        "\u{0}\u{1}",
+        "“unbalanced",
+        "will not",
+        "Russia",
+        "by by by",
+    ] {
         let _ = code(text);
     }
     let mut a = Article::new("t", "");
