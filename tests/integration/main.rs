@@ -6,3 +6,4 @@ mod analyse;
 mod bad_input;
 mod extract;
 mod store;
+mod web_formats;

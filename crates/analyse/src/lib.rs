@@ -11,7 +11,9 @@
 //!    window, near-duplicates from MinHash LSH, and earlier phases of a returning story;
 //! 3. [`find_disagreements`]: the same quantity reported with different values;
 //! 4. [`group_quotes`]: one quotation, its first appearance and every repetition;
-//! 5. [`build_timeline`]: dated articles, quotes and claims, relative dates resolved.
+//! 5. [`build_timeline`]: dated articles, quotes and claims, relative dates resolved;
+//! 6. [`group_events`]: the same event reported by several outlets in one story counted once,
+//!    with all its mentions.
 //!
 //! [`Analysis::run`] runs them all.
 //!
@@ -35,6 +37,7 @@ mod chars;
 mod date;
 mod disagree;
 mod entities;
+mod events;
 mod features;
 mod minhash;
 mod names;
@@ -51,6 +54,9 @@ pub use chars::CharText;
 pub use date::{Date, Precision};
 pub use disagree::{find_disagreements, ClaimEntry, Disagreement};
 pub use entities::{CanonicalEntity, EntityId, EntityIndex};
+pub use events::{
+    group_events, EventGroup, EventMention, Modality, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS,
+};
 pub use quotes::{group_quotes, who_said_what, QuoteAppearance, QuoteGroup};
 pub use relative::{DateResolver, Resolved};
 pub use stories::{Story, StoryArticle, StoryBuilder, StorySet};
@@ -71,6 +77,8 @@ pub struct Analysis {
     pub quotes: Vec<QuoteGroup>,
     /// Dated items, by date.
     pub timeline: Vec<TimelineItem>,
+    /// Events of each story, each counted once with its mentions.
+    pub events: Vec<EventGroup>,
 }
 
 impl Analysis {
@@ -81,12 +89,14 @@ impl Analysis {
         let disagreements = find_disagreements(records, &entities, &stories);
         let quotes = group_quotes(records, &entities);
         let timeline = build_timeline(records, &entities, &stories);
+        let events = group_events(records, &entities, &stories);
         Analysis {
             entities,
             stories,
             disagreements,
             quotes,
             timeline,
+            events,
         }
     }
 }

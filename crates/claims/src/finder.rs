@@ -9,6 +9,7 @@ use crate::nouns::{currency_word, is_concrete, is_person_noun};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
 use crate::verbs::is_casualty_verb;
 use crate::words::is_time_unit;
+use std::collections::HashSet;
 use storyline_record::{Article, Claim, Span};
 
 /// Finds numeric claims: value, unit, counted noun, subject, place, hedge and claimant.
@@ -28,6 +29,9 @@ impl ClaimFinder {
     }
 }
 
+/// The longest run of tokens read as one sentence.
+const WINDOW: usize = 160;
+
 /// All claims of an article, in text order.
 fn find(article: &Article) -> Vec<Claim> {
     let text = article.text.as_str();
@@ -35,8 +39,15 @@ fn find(article: &Article) -> Vec<Claim> {
     let sentences = sentence_ranges(text, &toks, &article.sentences);
     let ctx = Context::new(article, &toks);
     let mut out: Vec<Claim> = Vec::new();
-    let mut seen: Vec<(u64, Option<String>, String)> = Vec::new();
-    for &(floor, ceil) in &sentences {
+    let mut seen: HashSet<Key> = HashSet::new();
+    // Windows of at most `WINDOW` tokens: every per-claim scan of its sentence stays bounded
+    // on text with no sentence breaks (tables, run-on dumps).
+    let windows = sentences.iter().flat_map(|&(floor, ceil)| {
+        (floor..ceil)
+            .step_by(WINDOW)
+            .map(move |f| (f, ceil.min(f + WINDOW)))
+    });
+    for (floor, ceil) in windows {
         let mut i = floor;
         while i < ceil {
             let Some(p) = parse(text, &toks, i).filter(|p| p.last < ceil) else {
@@ -44,12 +55,7 @@ fn find(article: &Article) -> Vec<Claim> {
                 continue;
             };
             i = p.last + 1;
-            let Some((claim, head)) = claim_at(&ctx, text, &toks, &p, floor, ceil) else {
-                continue;
-            };
-            let key = (claim.value.to_bits(), claim.unit.clone(), head);
-            if !seen.contains(&key) {
-                seen.push(key);
+            if let Some(claim) = claim_at(&ctx, text, &toks, &p, (floor, ceil), &mut seen) {
                 out.push(claim);
             }
         }
@@ -57,15 +63,19 @@ fn find(article: &Article) -> Vec<Claim> {
     out
 }
 
-/// The claim made by number phrase `p` in sentence `floor..ceil`, with its noun's head.
+/// What makes a claim distinct within an article: its value, unit and counted head.
+type Key = (u64, Option<String>, String);
+
+/// The claim made by number phrase `p` in the sentence `floor..ceil`, unless `seen` already
+/// holds its key (checked before the costlier context is read).
 fn claim_at(
     ctx: &Context<'_>,
     text: &str,
     toks: &[Tok],
     p: &NumPhrase,
-    floor: usize,
-    ceil: usize,
-) -> Option<(Claim, String)> {
+    (floor, ceil): (usize, usize),
+    seen: &mut HashSet<Key>,
+) -> Option<Claim> {
     let hedge = hedge_before(text, toks, p.first, floor);
     let lead = hedge.as_ref().map_or(p.first, |h| h.0);
     if excluded(text, toks, p, lead, floor) {
@@ -126,6 +136,9 @@ fn claim_at(
         .clone()
         .or_else(|| noun.as_ref().and_then(|n| n.measure.clone()))
         .or_else(|| currency_word(&head).map(str::to_string));
+    if !seen.insert((p.value.to_bits(), unit.clone(), head)) {
+        return None;
+    }
     let span = Span::new(start, end);
     let after = noun
         .as_ref()
@@ -147,7 +160,7 @@ fn claim_at(
         claimant: ctx.claimant(floor, ceil, span),
         span,
     };
-    Some((claim, head))
+    Some(claim)
 }
 
 /// "Two men have been charged": a small count of people as the sentence's subject names who

@@ -296,7 +296,10 @@ fn modified_head(text: &str, toks: &[Tok], k: usize, floor: usize) -> Option<Nou
             return None;
         }
         let w = text_of(text, &t).to_lowercase();
-        if matches!(w.as_str(), "in" | "of" | "at" | "from" | "across") {
+        if matches!(
+            w.as_str(),
+            "in" | "of" | "at" | "from" | "across" | "for" | "on" | "among"
+        ) {
             if !noun_phrase(text, toks, m + 1, k) {
                 return None;
             }
@@ -318,7 +321,8 @@ fn modified_head(text: &str, toks: &[Tok], k: usize, floor: usize) -> Option<Nou
 }
 
 /// Whether tokens `s..k` read as a noun phrase ending in `k`: an optional determiner, names,
-/// then lowercase modifiers only after a determiner or when hyphenated ("data-centre").
+/// then lowercase modifiers only after a determiner, right after the preposition ("for heat
+/// stroke") or when hyphenated ("data-centre").
 fn noun_phrase(text: &str, toks: &[Tok], s: usize, k: usize) -> bool {
     let mut det = false;
     for i in s..k {
@@ -326,7 +330,7 @@ fn noun_phrase(text: &str, toks: &[Tok], s: usize, k: usize) -> bool {
         let w = raw.to_lowercase();
         if is_det(&w) {
             det = true;
-        } else if !(is_capitalised(raw) || det || w.contains('-')) {
+        } else if !(is_capitalised(raw) || det || i == s || w.contains('-')) {
             return false;
         }
     }
@@ -405,6 +409,18 @@ mod tests {
             )
             .as_deref(),
             Some("shares")
+        );
+        assert_eq!(
+            n("Admissions for heat stroke rose 20% in Rome.", "20%").as_deref(),
+            Some("Admissions")
+        );
+        assert_eq!(
+            n("Analysts in London expect revenue to reach $5bn.", "$5bn").as_deref(),
+            Some("revenue")
+        );
+        assert_eq!(
+            n("Support for the party stood at 32% in May.", "32%").as_deref(),
+            Some("Support")
         );
         assert_eq!(
             n("Shares of Globex fell 7% after the warning.", "7%").as_deref(),

@@ -9,6 +9,10 @@ use crate::lex::{is_capitalised, lower, text_of};
 use crate::words::is_function;
 use storyline_record::{Entity, EntityType, Span};
 
+/// How many earlier entity mentions a reference looks back over: a role or "the company"
+/// refers to something named recently, and the bound keeps each claim's cost fixed.
+const LOOKBACK: usize = 200;
+
 /// Nouns that stand for a company named earlier ("the company said").
 fn is_company_noun(w: &str) -> bool {
     matches!(
@@ -117,7 +121,7 @@ impl Context<'_> {
     /// The latest entity mentioned before byte `before` that satisfies `keep`.
     pub(crate) fn recent(&self, before: usize, keep: impl Fn(&Entity) -> bool) -> Option<&Entity> {
         let end = self.mentions.partition_point(|(m, _)| m.start < before);
-        self.mentions[..end]
+        self.mentions[end.saturating_sub(LOOKBACK)..end]
             .iter()
             .rev()
             .filter_map(|&(_, i)| self.entities.get(i))
@@ -131,7 +135,7 @@ impl Context<'_> {
         let end = self.mentions.partition_point(|(m, _)| m.start < before);
         let mut counts = vec![0usize; self.entities.len()];
         let mut best: Option<(usize, usize)> = None;
-        for &(_, i) in &self.mentions[..end] {
+        for &(_, i) in &self.mentions[end.saturating_sub(LOOKBACK)..end] {
             let Some(e) = self.entities.get(i) else {
                 continue;
             };

@@ -96,6 +96,8 @@ pub(crate) const HEDGES: &[&[&str]] = &[
     &["approximately"],
     &["approx."],
     &["over"],
+    &["above"],
+    &["below"],
     &["under"],
     &["circa"],
     &["estimated"],

@@ -5,6 +5,7 @@
 use storyline_record::RemovalReason;
 
 use crate::lines::{ends_period, ends_sentence, is_prose, is_sentence, Line, Verdict};
+use crate::metadata::title::is_headline;
 
 /// Whether a line is still in the body (not removed whole).
 fn kept(line: &Line<'_>) -> bool {
@@ -26,6 +27,7 @@ pub fn body_start(lines: &[Line<'_>]) -> usize {
 
 /// Header leftovers: above the headline, short lines are site chrome (kickers, menus);
 /// between the headline and the body, very short lines are labels (section names, site names).
+/// Without a headline line in the text nothing is decided here.
 pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
     for (i, line) in lines.iter_mut().enumerate().take(body_start) {
         if !open(line) || is_prose(line) {
@@ -35,10 +37,33 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
             Some(t) if i < t && line.words < 12 => {
                 line.verdict = Verdict::Drop(RemovalReason::Navigation);
             }
-            _ if line.words <= 5 && !ends_sentence(line.text) => {
+            // Only under a headline found in the text: without one (text extracted from HTML
+            // starts with the body), short lines before the first paragraph are the body's
+            // own subheads and list items.
+            Some(t) if i > t && line.words <= 5 && !ends_sentence(line.text) => {
                 line.verdict = Verdict::Drop(RemovalReason::Metadata);
             }
             _ => {}
+        }
+    }
+}
+
+/// A lowercase phrase on a line of its own is a tag in a page dump, where its neighbours are
+/// dump lines too; next to short open lines it is an item of the article's own list
+/// ("Arrowhead bottled water" / "baby carrier" / "camera") and stays. Chains are followed
+/// both ways, so a list of several lowercase items comes back whole.
+pub fn list_items(lines: &mut [Line<'_>], tag: impl Fn(&Line<'_>) -> bool) {
+    let item = |l: &Line<'_>| open(l) && l.words <= 8 && !ends_sentence(l.text);
+    let candidate =
+        |l: &Line<'_>| l.verdict == Verdict::Drop(RemovalReason::Metadata) && tag(l);
+    for i in 1..lines.len() {
+        if candidate(&lines[i]) && item(&lines[i - 1]) {
+            lines[i].verdict = Verdict::Open;
+        }
+    }
+    for i in (0..lines.len().saturating_sub(1)).rev() {
+        if candidate(&lines[i]) && item(&lines[i + 1]) {
+            lines[i].verdict = Verdict::Open;
         }
     }
 }
@@ -87,17 +112,43 @@ pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<
     Some(marker)
 }
 
-/// After the last prose paragraph, lines that are not sentences are headlines of other
-/// stories, labels or widgets.
+/// After the last prose paragraph, a run of headline-shaped lines is the headlines of other
+/// stories (or labels and widgets). Lists end articles too (tour dates, results, products,
+/// ingredients), so the run goes only when every open line in it reads as a teaser: any
+/// sentence, list item or list intro means the body goes on, and the whole run is kept.
 pub fn trailing(lines: &mut [Line<'_>]) {
     let Some(last) = lines.iter().rposition(|l| kept(l) && is_prose(l)) else {
         return;
     };
+    let run = || lines.iter().skip(last + 1).filter(|l| open(l));
+    if run().count() == 0 || !run().all(teaser_like) || !run().any(is_headline) {
+        return;
+    }
     for line in lines.iter_mut().skip(last + 1) {
-        if open(line) && !is_sentence(line, 4) {
+        if open(line) {
             line.verdict = Verdict::Drop(RemovalReason::Teaser);
         }
     }
+}
+
+/// Whether a line after the body could be a teaser headline or a label: headline-shaped or
+/// a bare label of up to three words, and neither a sentence nor a list item (numbered,
+/// bulleted, key–value, or holding a number of its own: scores, dates, prices).
+fn teaser_like(line: &Line<'_>) -> bool {
+    let first = line.text.chars().next();
+    let bullet = first.is_some_and(|c| !c.is_alphanumeric() && !"'\"‘“".contains(c));
+    !is_sentence(line, 4)
+        && !bullet
+        && !line.text.ends_with(':')
+        && !has_number(line.text)
+        && (is_headline(line) || (line.words <= 3 && first.is_some_and(char::is_uppercase)))
+}
+
+/// Whether the text holds a number as a word of its own ("4 points", "(0-1)", "10th",
+/// "60,000"), as list items do; digits inside names ("WIRED25", "Covid-19") do not count.
+fn has_number(text: &str) -> bool {
+    text.split(|c: char| c.is_whitespace() || "()[]:,;/".contains(c))
+        .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// Runs of up to three short non-sentence lines between removed lines take the reason of

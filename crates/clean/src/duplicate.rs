@@ -11,13 +11,15 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use storyline_record::RemovalReason;
 
-use crate::lines::{Line, Verdict};
+use crate::lines::{is_prose, Line, Verdict};
 
 /// Characters per compared window: long enough that shared stock phrases ("Russian President
 /// Vladimir Putin") do not make two different paragraphs look alike.
 const WINDOW: usize = 32;
 /// Share of a line's windows found elsewhere that makes it a copy.
 const COVERED: f32 = 0.6;
+/// Consecutive copied paragraphs that make a copied block (unless glued or merged).
+const MIN_BLOCK: usize = 3;
 
 /// The candidates holding one window: up to four ids inline, then just "many" (a window
 /// held by five lines is covered whatever is dropped).
@@ -201,7 +203,12 @@ pub fn mark(lines: &mut [Line<'_>]) {
                 }
             }
         }
-        cand.merged = partners.iter().filter(|p| p.1 >= 3).count() >= 2;
+        // Lines repeated whole (a stock question, a recipe used on two days) share everything
+        // with each copy: merging means each partner holds only a part.
+        let whole = partners
+            .iter()
+            .any(|p| p.1 as f32 >= COVERED * cand.hashes.len() as f32);
+        cand.merged = !whole && partners.iter().filter(|p| p.1 >= 3).count() >= 2;
     }
     let mut alive = vec![true; cands.len()];
     let coverage = |k: usize, alive: &[bool]| -> f32 {
@@ -236,7 +243,33 @@ pub fn mark(lines: &mut [Line<'_>]) {
     for (k, _) in order {
         if coverage(k, &alive) >= COVERED {
             alive[k] = false;
-            lines[cands[k].line].verdict = Verdict::Drop(RemovalReason::Duplicate);
+        }
+    }
+    // A copy of the body is a block of paragraphs (or one glued or merged line); a lone
+    // repeated paragraph between distinct ones is the page's own repetition (a pull quote, a
+    // question asked of every interviewee, a recipe used twice), which stays.
+    // Outside the body (above its first paragraph or below its last), a copy is the page's
+    // description or summary repeating the lede, and goes even alone.
+    let prose = |k: &usize| alive[*k] && is_prose(&lines[cands[*k].line]);
+    let first = (0..cands.len()).find(prose).unwrap_or(cands.len());
+    let last = (0..cands.len()).rfind(prose).unwrap_or(0);
+    let mut k = 0;
+    while k < cands.len() {
+        if alive[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < cands.len() && !alive[k] {
+            k += 1;
+        }
+        let run = &cands[start..k];
+        let outside = start < first || start > last;
+        let block = outside || run.len() >= MIN_BLOCK || run.iter().any(|c| c.glued || c.merged);
+        if block {
+            for c in run {
+                lines[c.line].verdict = Verdict::Drop(RemovalReason::Duplicate);
+            }
         }
     }
 }

@@ -77,6 +77,9 @@ impl Cleaner {
         let raw = std::mem::take(&mut article.raw);
         let mut lines = split_lines(&raw);
         let found = self.classify(&mut lines);
+        context::list_items(&mut lines, |l| {
+            self.furniture.dump.is_tag(l) && !l.text.contains([',', ';', '|'])
+        });
         duplicate::mark(&mut lines);
 
         let start = context::body_start(&lines);
@@ -158,7 +161,8 @@ impl Cleaner {
                 (Some(i), title::norm(lines[i].text))
             }
         };
-        for line in lines.iter_mut() {
+        let mut first = None;
+        for (i, line) in lines.iter_mut().enumerate() {
             let claimable = matches!(
                 line.verdict,
                 Verdict::Open | Verdict::Keep | Verdict::Drop(RemovalReason::Duplicate)
@@ -166,9 +170,11 @@ impl Cleaner {
             if claimable && line.text.len() <= wanted.len() + 8 && title::norm(line.text) == wanted
             {
                 line.verdict = Verdict::Drop(RemovalReason::Title);
+                first = first.or(Some(i));
             }
         }
-        index
+        // A given title's line in the header bounds it as a found one does.
+        index.or(first.filter(|&i| i < start))
     }
 
     /// Fills `published`, `author`, `outlet` and `url` when they are still `None`.

@@ -51,6 +51,33 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200b}' | '\u{feff}' | '\u{2060}')
 }
 
+/// Whether the character belongs to a script written without spaces between words (Han,
+/// kana, Thai, Lao, Khmer, Myanmar), where a line's length in words must be estimated.
+pub fn is_unspaced(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30ff}' // hiragana, katakana
+        | '\u{3400}'..='\u{4dbf}' // CJK extension A
+        | '\u{4e00}'..='\u{9fff}' // CJK unified ideographs
+        | '\u{f900}'..='\u{faff}' // CJK compatibility ideographs
+        | '\u{0e00}'..='\u{0eff}' // Thai, Lao
+        | '\u{1000}'..='\u{109f}' // Myanmar
+        | '\u{1780}'..='\u{17ff}' // Khmer
+    )
+}
+
+/// Number of words: whitespace-separated words, where a run of unspaced script counts one
+/// word per two characters (about the length of a Chinese or Japanese word), so a line of
+/// Japanese prose measures like a line of English prose.
+pub fn count_words(text: &str) -> usize {
+    text.split(is_space)
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let unspaced = w.chars().filter(|&c| is_unspaced(c)).count();
+            unspaced.div_ceil(2).max(1)
+        })
+        .sum()
+}
+
 /// Cuts `raw` into its non-blank lines.
 pub fn split_lines(raw: &str) -> Vec<Line<'_>> {
     let mut out = Vec::new();
@@ -69,7 +96,7 @@ pub fn split_lines(raw: &str) -> Vec<Line<'_>> {
                 span: Span::new(s, s + text.len()),
                 text,
                 blank_before,
-                words: text.split(is_space).filter(|w| !w.is_empty()).count(),
+                words: count_words(text),
                 verdict: Verdict::Open,
             });
             blank_before = false;
@@ -79,31 +106,38 @@ pub fn split_lines(raw: &str) -> Vec<Line<'_>> {
     out
 }
 
-/// Whether the text ends like a sentence: `.`, `!`, `?` or `…`, possibly followed by closing
-/// quotes or brackets.
+/// The text without trailing spaces, closing quotes and closing brackets (Latin and CJK).
+fn trim_closers(text: &str) -> &str {
+    text.trim_end_matches(|c: char| {
+        is_space(c)
+            || matches!(
+                c,
+                '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“' | '」' | '』' | '）' | '】' | '〉' | '》'
+            )
+    })
+}
+
+/// Whether the text ends like a sentence: `.`, `!`, `?` or `…` (or their CJK forms),
+/// possibly followed by closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
-        is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“')
-    });
-    t.ends_with(['.', '!', '?', '…'])
+    trim_closers(text).ends_with(['.', '!', '?', '…', '。', '！', '？', '．', '।', '۔', '؟'])
 }
 
 /// Whether the text ends with a full stop (possibly inside closing quotes), the mark of prose.
 pub fn ends_period(text: &str) -> bool {
-    let t = text.trim_end_matches(|c: char| {
-        is_space(c) || matches!(c, '"' | '\'' | '”' | '’' | '»' | ')' | ']' | '“')
-    });
-    t.ends_with(['.', '…']) || t.ends_with('!')
+    trim_closers(text).ends_with(['.', '…', '!', '。', '！', '．', '।', '۔'])
 }
 
-/// Share of words that start with a lowercase letter.
+/// Share of words that start with a lowercase letter; a letter of a script without case
+/// (Han, kana, Arabic, Hebrew, Thai…) counts as lowercase, since only capitals mark names and
+/// headlines.
 pub fn lowercase_ratio(text: &str) -> f32 {
     let mut words = 0usize;
     let mut lower = 0usize;
     for w in text.split(is_space).filter(|w| !w.is_empty()) {
         words += 1;
         let first = w.chars().find(|c| c.is_alphabetic());
-        if first.is_some_and(|c| c.is_lowercase()) {
+        if first.is_some_and(|c| !c.is_uppercase()) {
             lower += 1;
         }
     }

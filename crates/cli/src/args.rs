@@ -34,6 +34,8 @@ pub enum Command {
     /// articles/s and each stage's share of the time. Pin it to one core to compare runs:
     /// `taskset -c 0 storyline bench examples/seeds`.
     Bench(BenchArgs),
+    /// Fetch feeds and pages over HTTP(S), politely, and store their articles.
+    Crawl(crate::crawl_cmd::CrawlArgs),
     /// Store and per-item query subcommands.
     #[command(flatten)]
     Store(crate::store_cmds::StoreCommand),

@@ -4,6 +4,7 @@
 mod analyse_cmds;
 mod args;
 mod bench;
+mod crawl_cmd;
 mod extract;
 mod messages;
 mod output;
@@ -16,6 +17,7 @@ fn main() {
     let result = match cli.command {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Bench(a) => bench::run(a),
+        args::Command::Crawl(a) => crawl_cmd::run(a),
         args::Command::Store(c) => store_cmds::run(c),
         args::Command::Analyse(c) => analyse_cmds::run(c),
     };

@@ -27,7 +27,8 @@ pub enum StoreCommand {
     /// at any moment loses at most the batch in flight, and running it again completes the
     /// rest. Prints a one-line summary; the exit status is 1 if any input failed.
     Ingest(IngestArgs),
-    /// Count what the database holds: articles, revisions, entities, quotes, claims, events.
+    /// Count what the database holds: articles, revisions, entities, quotes, claims, events,
+    /// and stories (clustered as by `storyline stories`, so it reads every current article).
     Stats(StatsArgs),
     /// Full-text search over titles and bodies, best matches first, with snippets.
     Search(SearchArgs),
@@ -84,6 +85,10 @@ pub struct IngestArgs {
 pub struct StatsArgs {
     #[command(flatten)]
     pub query: QueryArgs,
+    /// Also print, on stderr, how long counting, reading the articles, resolving entities
+    /// and clustering stories took (for benchmarks).
+    #[arg(long)]
+    pub timings: bool,
 }
 
 /// Flags of `storyline search`.

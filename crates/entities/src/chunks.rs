@@ -6,6 +6,7 @@ use storyline_record::Span;
 
 use crate::dateline::dateline_at;
 pub(crate) use crate::known::{known_multi, known_single, Known};
+use crate::roles::{is_honorific, is_title_modifier, role_before};
 use crate::words::Word;
 
 /// What the chunker already knows about a piece's type from its own words.
@@ -86,13 +87,6 @@ fn is_org_connector(w: &str) -> bool {
     )
 }
 
-fn is_honorific(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame"
-    )
-}
-
 /// The end (exclusive) of the run of capitalised words starting at `i`.
 fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
     let line = words[i].line;
@@ -117,12 +111,14 @@ fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
         if next_cap && w.text == "and" && starts_own_name(words, j + 1, lex) {
             break;
         }
-        // "Karolinska Institute in Stockholm": "in" and "on" before a known place end the
-        // name; the place is named on its own.
+        // "Karolinska Institute in Stockholm", "Goddard Space Flight Center in Greenbelt":
+        // "in" after a complete name, or "in" and "on" before a known place, end the name
+        // ("Committee on Intelligence" goes on).
         let located = matches!(w.text, "in" | "on")
-            && words
-                .get(j + 1)
-                .is_some_and(|n| lex.place(n.text).is_some());
+            && ((w.text == "in" && lex.is_org_word(words[j - 1].text))
+                || words
+                    .get(j + 1)
+                    .is_some_and(|n| lex.place(n.text).is_some()));
         if next_cap && (is_particle(w.text) || (org_run && is_org_connector(w.text) && !located)) {
             j += 2;
             continue;
@@ -130,34 +126,6 @@ fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
         break;
     }
     j
-}
-
-/// Title words that qualify a following title word and cannot end a title themselves.
-fn is_title_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "Foreign"
-            | "Prime"
-            | "Vice"
-            | "Deputy"
-            | "Defence"
-            | "Defense"
-            | "Interior"
-            | "Finance"
-            | "Home"
-            | "Crown"
-            | "National"
-            | "Security"
-            | "Special"
-            | "Press"
-            | "Field"
-            | "Health"
-            | "Justice"
-            | "Economy"
-            | "Lieutenant"
-            | "Chief"
-            | "Executive"
-    )
 }
 
 /// Whether the capitalised words from `k` form a name of their own: after "and" they start
@@ -175,38 +143,6 @@ fn starts_own_name(words: &[Word<'_>], k: usize, lex: &Lexicon) -> bool {
         || lex.is_org_head(first.text)
         || lex.is_given_name(first.text)
         || known_single(first.text, lex).is_some()
-}
-
-/// A lower-case role phrase ending right before word `i` ("striker", "national security
-/// adviser", "Russian leader"), as (first word index, phrase).
-fn role_before(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -> Option<(usize, String)> {
-    if i == 0 || words[i].gap_before {
-        return None;
-    }
-    let noun = &words[i - 1];
-    if noun.cap || !lex.is_role_noun(noun.text) || noun.possessive {
-        return None;
-    }
-    let mut first = i - 1;
-    // Up to two modifiers ("national security" adviser), never across punctuation or a
-    // possessive; a capitalised one ("NATO" chief, "Russian" leader) opens the role.
-    while first > 0 && i - 1 - first < 2 && !words[first].gap_before {
-        let m = &words[first - 1];
-        let modifier = if m.cap {
-            lex.is_demonym(m.text) || known_single(m.text, lex).is_some()
-        } else {
-            lex.is_role_modifier(m.text) || lex.is_role_noun(m.text)
-        };
-        if m.possessive || !modifier {
-            break;
-        }
-        first -= 1;
-        if m.cap {
-            break;
-        }
-    }
-    let span = Span::new(words[first].span.start, noun.span.end);
-    Some((first, span.slice(text).to_string()))
 }
 
 /// Builds a piece over words `first..end`.

@@ -268,7 +268,8 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
         let owner = last.possessive && lex.is_given_name(first.text);
         let company = (is_company_cue(prev2, prev) && !owner)
             || ((last.possessive || one) && is_company_noun(next));
-        let journal = matches!(prev, "journal" | "journals");
+        let journal = matches!(prev, "journal" | "journals")
+            || (place.is_none() && matches!((prev2, prev), ("published" | "appeared", "in")));
         let newspaper = one && prev == "the" && is_outlet_word(&p.surface);
         let acronym = one
             && is_acronym(&p.surface)

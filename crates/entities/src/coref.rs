@@ -350,6 +350,28 @@ mod tests {
     }
 
     #[test]
+    fn particles_inner_names_and_leaders() {
+        let got = entities(
+            "Erik ten Hag said his side must be braver. Later Ten Hag said more. President \
+             Luiz Inácio Lula da Silva flew over Canoas. Lula told reporters the state was \
+             \"standing up to Putin\" on aid.",
+        );
+        let hag = got.iter().find(|e| e.0 == "Erik ten Hag");
+        assert!(hag.is_some_and(|e| e.3 == 2 && e.2.contains(&"Ten Hag".to_string())));
+        let lula = got.iter().find(|e| e.0 == "Luiz Inácio Lula da Silva");
+        assert!(lula.is_some_and(|e| e.3 == 2));
+        let putin = got.iter().find(|e| e.0 == "Vladimir Putin");
+        assert!(putin.is_some_and(|e| e.1 == EntityType::Person));
+    }
+
+    #[test]
+    fn surnames_after_place_prepositions() {
+        let got = entities("Professor Noam Kessler led the work. In Kessler's lab, mice ran.");
+        assert!(got.iter().any(|e| e.0 == "Noam Kessler" && e.3 == 2));
+        assert!(!got.iter().any(|e| e.0 == "Kessler"));
+    }
+
+    #[test]
     fn acronyms_and_short_forms_merge() {
         let got = entities(
             "The Kyiv School of Economics (KSE) published data. KSE said Britain and the UK \

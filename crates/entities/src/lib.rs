@@ -5,10 +5,16 @@
 //!
 //! 1. `words` scans the clean text into words with shape and position flags;
 //! 2. `chunks` finds known multi-word names, runs of capitalised words, and splits titles
-//!    and roles off them ("NATO Secretary-General Jens Stoltenberg");
-//! 3. `typing` types each name from gazetteers, word classes, shape and context;
-//! 4. `coref` merges mentions into entities ("Sergey Lavrov … Lavrov", "OSCE");
-//! 5. `roles` adds appositive roles ("Michael McFaul, the former US ambassador, …").
+//!    and roles off them ("NATO Secretary-General Jens Stoltenberg"); `dateline` reads wire
+//!    datelines ("PORTO ALEGRE, Brazil (AP) —"), in the body or removed by cleaning;
+//! 3. `context` types names from the words around them: clubs in sports copy ("Liverpool
+//!    manager"), companies ("analysts at X"), journals, newspapers, acting acronyms;
+//! 4. `typing` types the rest from gazetteers, word classes and shape;
+//! 5. `coref` merges mentions into entities ("Sergey Lavrov … Lavrov", "OSCE", "Ten Hag",
+//!    "Putin" → "Vladimir Putin");
+//! 6. `roles` reads titles and role phrases before names and appositive roles after them.
+//!
+//! A place named only in a dateline that cleaning removed is an entity with no mention.
 //!
 //! ```
 //! use storyline_entities::{entity_at, EntityRecognizer};

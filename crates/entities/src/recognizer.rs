@@ -270,6 +270,54 @@ mod tests {
     }
 
     #[test]
+    fn regions_streets_and_courts() {
+        let got = run(
+            "Farmers in Haryana and Rio Grande do Sul protested. A man from Kirkstall Road \
+             appeared at Leeds Magistrates' Court after a crash on Boar Lane. Fans gathered \
+             at Anfield, while residents of Sao Leopoldo waited.",
+        );
+        for place in [
+            "Haryana",
+            "Rio Grande do Sul",
+            "Kirkstall Road",
+            "Boar Lane",
+            "Anfield",
+        ] {
+            assert!(has(&got, place, EntityType::Place), "{place}");
+        }
+        assert!(has(&got, "Sao Leopoldo", EntityType::Place));
+        assert!(has(&got, "Leeds Magistrates' Court", EntityType::Org));
+    }
+
+    #[test]
+    fn shapes_that_are_not_names() {
+        let got = run(
+            "\"We've won,\" the Dutchman told reporters. London-based Reuters said \
+             Americans agreed, and the company moved into WeWork offices.",
+        );
+        assert!(has(&got, "Reuters", EntityType::Org));
+        for bad in [
+            "We've",
+            "Dutchman",
+            "Americans",
+            "WeWork",
+            "London-based Reuters",
+        ] {
+            assert!(
+                !got.iter().any(|e| e.0 == bad && e.1 != EntityType::Org),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn datelines_in_the_body() {
+        let got = run("SAN FRANCISCO, March 3 (Reuters) - Nvidia shares jumped after the results.");
+        assert!(has(&got, "San Francisco", EntityType::Place));
+        assert!(has(&got, "Nvidia", EntityType::Org));
+    }
+
+    #[test]
     fn never_panics_on_odd_text() {
         for t in [
             "",

@@ -1,8 +1,13 @@
-//! Appositive roles: "Michael McFaul, the former US ambassador to Russia, wrote …" gives the
-//! person the role "former US ambassador to Russia" when no title stood before the name.
+//! Roles of persons: title words and honorifics before a name ("Dr", "Foreign Minister"), a
+//! lower-case role phrase before it ("national security adviser Jake Sullivan"), and
+//! appositives after it: "Michael McFaul, the former US ambassador to Russia, wrote …" gives
+//! the person the role "former US ambassador to Russia" when no title stood before the name.
 
 use storyline_lexicon::Lexicon;
-use storyline_record::{Entity, EntityType};
+use storyline_record::{Entity, EntityType, Span};
+
+use crate::known::known_single;
+use crate::words::Word;
 
 /// The longest appositive we read, in bytes: longer stretches are clauses, not roles.
 const MAX_APPOSITIVE: usize = 80;
@@ -39,6 +44,78 @@ fn appositive(text: &str, at: usize, lex: &Lexicon) -> Option<String> {
         lex.is_role_noun(w) || (lex.is_title_word(w) && w.len() > 3)
     });
     (has_role && !body.is_empty()).then(|| body.to_string())
+}
+
+pub(crate) fn is_honorific(w: &str) -> bool {
+    matches!(
+        w,
+        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame"
+    )
+}
+
+/// Title words that qualify a following title word and cannot end a title themselves.
+pub(crate) fn is_title_modifier(w: &str) -> bool {
+    matches!(
+        w,
+        "Foreign"
+            | "Prime"
+            | "Vice"
+            | "Deputy"
+            | "Defence"
+            | "Defense"
+            | "Interior"
+            | "Finance"
+            | "Home"
+            | "Crown"
+            | "National"
+            | "Security"
+            | "Special"
+            | "Press"
+            | "Field"
+            | "Health"
+            | "Justice"
+            | "Economy"
+            | "Lieutenant"
+            | "Chief"
+            | "Executive"
+    )
+}
+
+/// A lower-case role phrase ending right before word `i` ("striker", "national security
+/// adviser", "Russian leader"), as (first word index, phrase).
+pub(crate) fn role_before(
+    words: &[Word<'_>],
+    i: usize,
+    text: &str,
+    lex: &Lexicon,
+) -> Option<(usize, String)> {
+    if i == 0 || words[i].gap_before {
+        return None;
+    }
+    let noun = &words[i - 1];
+    if noun.cap || !lex.is_role_noun(noun.text) || noun.possessive {
+        return None;
+    }
+    let mut first = i - 1;
+    // Up to two modifiers ("national security" adviser), never across punctuation or a
+    // possessive; a capitalised one ("NATO" chief, "Russian" leader) opens the role.
+    while first > 0 && i - 1 - first < 2 && !words[first].gap_before {
+        let m = &words[first - 1];
+        let modifier = if m.cap {
+            lex.is_demonym(m.text) || known_single(m.text, lex).is_some()
+        } else {
+            lex.is_role_modifier(m.text) || lex.is_role_noun(m.text)
+        };
+        if m.possessive || !modifier {
+            break;
+        }
+        first -= 1;
+        if m.cap {
+            break;
+        }
+    }
+    let span = Span::new(words[first].span.start, noun.span.end);
+    Some((first, span.slice(text).to_string()))
 }
 
 #[cfg(test)]

@@ -220,7 +220,15 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
         let ordinary = ws
             .iter()
             .any(|w| w.cap && (lex.is_common_word(w.text) || lex.is_demonym(w.text)));
-        if ordinary {
+        // "Pep Guardiola said": a speaker whose surname is no ordinary word is a person even
+        // when the first name is one.
+        let speaker = words
+            .get(p.end)
+            .is_some_and(|w| !w.gap_before && lex.is_cue_verb(w.text));
+        let last = &ws[n - 1];
+        let named =
+            n == 2 && speaker && !lex.is_common_word(last.text) && !lex.is_demonym(last.text);
+        if ordinary && !named {
             return Guess::Unknown;
         }
         return Guess::Is(EntityType::Person);
@@ -254,6 +262,7 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     if !first.gap_before
         && !first.sent_start
         && !camel_case(first.text)
+        && !lex.is_common_word(first.text)
         && prev.is_some_and(|w| is_place_preposition(w.text))
         && !all_caps(first.text)
         && !lex.is_given_name(first.text)

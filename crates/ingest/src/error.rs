@@ -39,6 +39,19 @@ pub enum ErrorKind {
     /// A JSONL object without a `text` string.
     #[error("JSON object has no \"text\" string field")]
     MissingText,
+    /// A feed (RSS, Atom, JSON Feed) that cannot be parsed, or one of its items with nothing
+    /// to keep.
+    #[error("feed: {0}")]
+    Feed(String),
+    /// A WARC record that cannot be read or turned into a document; the rest of the archive
+    /// is still read where the framing allows.
+    #[error("WARC record at byte {offset}: {reason}")]
+    Warc {
+        /// Where the record starts, in bytes from the start of the (decompressed) archive.
+        offset: u64,
+        /// What is wrong with it.
+        reason: String,
+    },
 }
 
 /// An error about one input, naming it.

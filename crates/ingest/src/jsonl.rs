@@ -73,6 +73,7 @@ fn parse_line(path: &str, number: usize, line: &str) -> Result<Document, ErrorKi
             language: blank_to_none(parsed.language),
             url: blank_to_none(parsed.url),
         },
+        stub: false,
     })
 }
 

@@ -4,9 +4,13 @@
 //! 1. [`Inputs`] expands paths: files, directories (recursively, sorted by name), `-` for stdin.
 //! 2. Each file is read up to a size limit and [`decode`]d: UTF-8, UTF-16 with BOM, or a legacy
 //!    single-byte encoding detected by `chardetng`; binary and broken text are refused.
-//! 3. A JSONL file (by extension or content) yields one document per line; an HTML page (by
-//!    content) yields its main text and page metadata through `storyline-html`; gzip is
-//!    decompressed transparently.
+//! 3. A feed (RSS, Atom, JSON Feed; by content or extension) yields one document per item, a
+//!    stub when the item has no full content; a JSONL file (by extension or content) one per
+//!    line; an HTML page (by content) its main text and page metadata through
+//!    `storyline-html`; gzip is decompressed transparently.
+//! 4. A WARC archive (by content, plain or gzipped whole or per record) is streamed whatever
+//!    its size: one document per `response` record holding an HTTP 200 HTML page; other
+//!    records are skipped and counted ([`Inputs::skipped`]).
 //!
 //! ```no_run
 //! use storyline_ingest::{Inputs, ReadOptions};
@@ -22,24 +26,33 @@
 
 mod decode;
 mod error;
+mod feed;
+mod http;
 mod jsonl;
+mod open;
 mod walk;
+mod warc;
 
 pub use decode::decode;
 pub use error::{ErrorKind, IngestError};
+pub use feed::{looks_like_feed, parse as parse_feed};
 pub use walk::Inputs;
 
 use storyline_record::Metadata;
 
 /// One document read from an input, before any cleaning.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Document {
     /// Where it came from: a path, a URL, a JSONL line's id, or `FILE:LINE`.
     pub source: String,
     /// The decoded text.
     pub text: String,
-    /// Metadata stated by the input itself (JSONL fields); these win over detected values.
+    /// Metadata stated by the input itself (JSONL fields, page markup, feed items, WARC
+    /// headers); these win over detected values.
     pub meta: Metadata,
+    /// A feed item that carried no full content: `text` is only its summary (or title), and
+    /// `source`/`meta.url` is the link a crawler should fetch to complete it.
+    pub stub: bool,
 }
 
 /// Settings for reading inputs.

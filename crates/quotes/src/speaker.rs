@@ -139,6 +139,17 @@ impl<'a> Resolver<'a> {
         if let Some(&(m, e)) = pick {
             return Some(self.speaker_of(e, m));
         }
+        // "the Dutchman told reporters": an epithet for someone already named, most likely
+        // the person last quoted, else the person last mentioned.
+        if phrase.len() == 2 && first.lower() == "the" && is_epithet(last.text) {
+            let last_speaker = history.iter().rev().find(|h| {
+                h.entity
+                    .is_some_and(|e| self.entities[e].kind == EntityType::Person)
+            });
+            if let Some(s) = last_speaker.cloned().or_else(|| self.latest_person(span)) {
+                return Some(s);
+            }
+        }
         let mut run = trailing_name(phrase);
         // "Councillor Maria Lopez": titles are not part of the name.
         while run.len() > 1 && is_title(run[0].text) {
@@ -164,6 +175,17 @@ impl<'a> Resolver<'a> {
             at: name_span.start,
             gender,
         })
+    }
+
+    /// The latest person mentioned before `span`, outside quotations.
+    fn latest_person(&self, span: Span) -> Option<Speaker> {
+        let before = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let (m, e) = self.mentions[..before]
+            .iter()
+            .rev()
+            .take(60)
+            .find(|(m, e)| self.entities[*e].kind == EntityType::Person && !self.in_quote(*m))?;
+        Some(self.speaker_of(*e, *m))
     }
 
     /// "the company" → the latest organisation; "the minister" → the latest person with that role.
@@ -286,6 +308,30 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whether a capitalised word after "the" stands for a person by nationality: "the Dutchman",
+/// "the Spaniard", "the Brazilian" (a demonym used as a noun).
+fn is_epithet(word: &str) -> bool {
+    let lex = Lexicon::get();
+    let stem = word
+        .strip_suffix("man")
+        .or_else(|| word.strip_suffix("woman"))
+        .filter(|s| s.len() >= 3);
+    lex.is_demonym(word)
+        || stem.is_some_and(|s| lex.is_demonym(s) || lex.is_demonym(&format!("{s}h")))
+        || matches!(
+            word,
+            "Dutchman"
+                | "Dutchwoman"
+                | "Spaniard"
+                | "Swede"
+                | "Dane"
+                | "Finn"
+                | "Pole"
+                | "Scot"
+                | "Turk"
+        )
+}
+
 /// Whether a capitalised word before a name is a title or role ("Councillor", "Coach").
 fn is_title(word: &str) -> bool {
     let w = word.to_lowercase();
@@ -379,6 +425,22 @@ mod tests {
         Resolver::new(text, entities, Vec::new())
             .resolve_phrase(&toks, &[])
             .map(|s| s.name)
+    }
+
+    #[test]
+    fn nationality_epithets_refer_back() {
+        let text = "Coach Arne Slot praised his side. The Dutchman told reporters it was fine.";
+        let e = entity(text, "Arne Slot", EntityType::Person, "Arne Slot");
+        assert_eq!(
+            resolve(text, &[e.clone()], "The Dutchman").as_deref(),
+            Some("Arne Slot")
+        );
+        let text = "Rafael Nadal won in Paris. The Spaniard said he was tired.";
+        let e = entity(text, "Rafael Nadal", EntityType::Person, "Rafael Nadal");
+        assert_eq!(
+            resolve(text, &[e], "The Spaniard").as_deref(),
+            Some("Rafael Nadal")
+        );
     }
 
     #[test]

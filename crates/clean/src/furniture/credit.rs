@@ -15,6 +15,13 @@ pub struct CreditRules {
     vocab: Regex,
     /// Bare image labels.
     labels: RegexSet,
+    /// A caption label opening a caption ("Image caption, Fans outside the ground").
+    caption: Regex,
+    /// A caption ending in its credit in brackets: "(AP Photo/Jane Doe)", "(credit: NASA)",
+    /// "(NASA via AP, File)".
+    bracket: Regex,
+    /// Words that mark a bracketed credit.
+    bracket_word: Regex,
 }
 
 impl CreditRules {
@@ -24,11 +31,16 @@ impl CreditRules {
             // Case-sensitive label (capitalised), so "picture" inside a sentence does not count;
             // no word boundary before it because scraped captions run into it ("KyivImage:").
             tail: Regex::new(
-                r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pic|Foto|Credit|Credits|Photo credit|Image credit|Image source|Illustration|Source)\s*:\s*(.{1,120})$",
+                r"(?:Image|Images|Photo|Photos|Photograph|Picture|Pic|Foto|Fotos|Фото|Bild|Credit|Credits|Photo credit|Image credit|Image source|Illustration|Source)\s*:\s*(.{1,120})$",
             )
             .unwrap_or_else(|_| re("$^")),
             vocab: re(
                 r"getty images|shutterstock|picture[- ]alliance|\bap photo\b|\bafp\b|reuters/|/reuters\b|/ap\b|/afp\b|/dpa\b|\bdpa\b|\bepa\b|epa-efe|via reuters|\bhandout\b|pool photo|file photo|\bphoto by\b|©|\bcourtesy\b|\bimago\b|\balamy\b|\bunsplash\b|\bpexels\b|\bistock\b|\bsputnik\s*/|\bpti\b|\bani\b|\bians\b|\bxinhua\b|\btass\b|\banadolu\b|\bwikimedia\b|creative commons|\bcc by\b",
+            ),
+            caption: re(r"^(?:image|photo|picture|video|media) caption\s*[,:]\s*\S"),
+            bracket: re(r"\(([^()]{2,80})\)\.?$"),
+            bracket_word: re(
+                r"\b(?:credit|credits|photo|photos|image|images|picture|pictures|courtesy|via|file|handout|illustration)\b",
             ),
             labels: set(&[
                 r"^(?:main|lead|hero|top|featured|representative|file|cover|article|story) (?:img|image|photo|picture|pic)$",
@@ -44,6 +56,12 @@ impl CreditRules {
     /// Whether the line is a caption-with-credit, a credit or an image label.
     pub fn matches(&self, line: &Line<'_>) -> bool {
         if line.words <= 8 && self.labels.is_match(line.text) {
+            return true;
+        }
+        if line.words <= 40 && self.caption.is_match(line.text) {
+            return true;
+        }
+        if line.words <= 60 && self.bracketed_credit(line.text) {
             return true;
         }
         let labelled = line.text.contains(':');
@@ -67,6 +85,22 @@ impl CreditRules {
             && !line.text.contains(['“', '"'])
             && self.vocab.is_match(line.text)
             && !line.text.contains(" said")
+    }
+
+    /// Whether the line ends with a credit in brackets: slashed agency credits, or a bracket
+    /// naming a photo, a credit, a handout or "via" an agency. A bare agency in brackets
+    /// ("(Reuters)") is a sign-off, not a caption.
+    fn bracketed_credit(&self, text: &str) -> bool {
+        let Some(inner) = self.bracket.captures(text).and_then(|c| c.get(1)) else {
+            return false;
+        };
+        let inner = inner.as_str();
+        let capital = inner.trim_start().chars().next().is_some_and(char::is_uppercase);
+        let slashed = capital
+            && inner.contains('/')
+            && inner.split('/').count() <= 5
+            && !inner.contains(|c: char| c.is_ascii_digit());
+        slashed || self.bracket_word.is_match(inner)
     }
 
     /// Whether the text after a credit label looks like a credit: short, no sentence inside,
@@ -115,10 +149,32 @@ mod tests {
         assert!(credit("File photo"));
         assert!(credit("main img"));
         assert!(credit("Photo credit: City of Leeds Council"));
+        assert!(credit(
+            "Image caption, The striker celebrates his second goal in front of the away fans"
+        ));
+        assert!(credit("Image source, Getty Images"));
+        assert!(credit("A rover crosses the crater floor. (NASA/JPL-Caltech)"));
+        assert!(credit(
+            "Firefighters battle the blaze on Main Street on Tuesday. (AP Photo/Sam Reed)"
+        ));
+        assert!(credit("The new stadium roof. (credit: Valley Council)"));
+        assert!(credit(
+            "In this 2019 file photo, the mayor speaks at a rally. (City Hall via AP, File)"
+        ));
+        assert!(credit("Фото: личный архив Анны Петровой"));
     }
 
     #[test]
     fn leaves_sentences_alone() {
+        assert!(!credit(
+            "Unemployment fell to 3.9% in March (seasonally adjusted/revised)."
+        ));
+        assert!(!credit(
+            "The ruling was reported first by the news agency (Reuters)."
+        ));
+        assert!(!credit(
+            "Sales rose 4% in the year to March (2023/24), the company said."
+        ));
         assert!(!credit(
             "The picture is clearer now, the central bank said on Thursday."
         ));

@@ -33,13 +33,18 @@ impl DumpRules {
                 r"^(?:©|\(c\)|copyright\b).{0,200}$",
                 r"\ball rights reserved\b",
                 r"^our standards\s*:",
+                r"^this (?:document|material|article|content|story) (?:is subject to copyright|may not be (?:published|reproduced|republished|copied|redistributed))",
+                r"^citation\s*:.{0,300}\bretrieved\b",
+                // A strip of post metadata: "05/10/2018 - Posted by: Ana Lima - Category: Health".
+                r"\s[-|•]\s(?:tags?|categor(?:y|ies|ia|ie)|publicado por|posted in|filed under)\s*:.{0,200}$",
                 r"^[^\p{L}\p{N}]+$",
                 r"^(?:og|twitter|article|fb):[\w:]+\b.{0,200}$",
                 r"^(?:content-type|charset|viewport|robots|canonical|amphtml)\b.{0,100}$",
             ]),
             tags: set(&[
                 // One lowercase tag word or phrase, or a list of them.
-                r"^[\p{Ll}\d][\p{Ll}\d '’&-]*(?:\s*[,;|]\s*[\p{Ll}\d][\p{Ll}\d '’&-]*)*$",
+                // A tag starts with a letter: "8-9 ripe pears, cored" is an ingredient.
+                r"^\p{Ll}[\p{Ll}\d '’&-]*(?:\s*[,;|]\s*[\p{Ll}\d][\p{Ll}\d '’&-]*)*$",
             ]),
         }
     }
@@ -99,6 +104,14 @@ mod tests {
         assert!(dump("© 2023 Example Media Group. All rights reserved."));
         assert!(dump("Tags: Economy, Inflation, Bank of England"));
         assert!(dump("* * *"));
+        assert!(dump(
+            "This material may not be published, broadcast, rewritten or redistributed."
+        ));
+        assert!(dump(
+            "Citation: Bees learn to count (2023, May 2) retrieved 3 May 2023 from https://example.org/news"
+        ));
+        assert!(dump("12/04/2023 - Posted by: Ana Lima - Category: Health - Tags: flu, winter"));
+        assert!(dump("Our Standards: The Thomson Reuters Trust Principles."));
     }
 
     #[test]

@@ -28,7 +28,9 @@ impl NavRules {
                 // Bare menu, account and tool labels.
                 r"^(?:main )?(?:menu|navigation|search|home|homepage|sign in|log ?in|log out|register|my account|account|close|open menu|toggle navigation|accessibility links|print|print this page|share|tweet|e-?mail|more|live|watch live|listen live|sections|all sections|subscribe|newsletters?|podcasts?|weather|settings|edition|change edition|select language|language|english|next|previous|prev|back|top|back to top)$",
                 // Section labels of the page layout, not of the article.
-                r"^(?:story highlights|highlights|key points|key facts|at a glance|in brief|in short|advertisement|advertisment|sponsored(?: content)?|promoted|ad|ads|listen to (?:this )?article|listen|audio|play|play video|watch video|video|loading|loading\.\.\.|follow|follow us)\s*:?$",
+                r"^(?:story highlights|highlights|key points|key facts|at a glance|in brief|in short|advertisement|advertisment|advert|adverts|anzeige|publicidad|publicité|pubblicità|publicidade|iklan|реклама|sponsored(?: content)?|promoted|ad|ads|listen to (?:this )?article|listen|audio|play|play video|watch video|video|loading|loading\.\.\.|follow|follow us|text size|font size|read more|learn more|find out more|see more|read full (?:story|article)|read the full (?:story|article))\s*[:.…]*$",
+                // Reading time and view counters.
+                r"^(?:\d{1,3}\s*(?:-\s*)?min(?:ute)?s?\.? read|reading time|read time|estimated reading time|tempo de leitura|tiempo de lectura|temps de lecture|lesezeit|время чтения)\b.{0,24}$",
                 r"^you are here\b.{0,80}$",
                 r"^(?:this (?:article|story|page) (?:is|was) (?:also )?(?:available|printed) (?:in|from))\b.{0,60}$",
                 r"^(?:read|view) (?:this|in) (?:article )?in (?:english|german|french|spanish|russian|arabic|hindi)\b.{0,20}$",
@@ -82,6 +84,12 @@ mod tests {
         assert!(nav("World » Europe"));
         assert!(nav("Story highlights"));
         assert!(nav("Advertisement"));
+        assert!(nav("Advert"));
+        assert!(nav("Text size"));
+        assert!(nav("LEARN MORE"));
+        assert!(nav("Read more..."));
+        assert!(nav("5 min read"));
+        assert!(nav("Reading time: 3 minutes"));
     }
 
     #[test]
@@ -100,6 +108,10 @@ mod tests {
         ));
         assert!(!nav(
             "Floods in Brazil force thousands from homes | World News"
+        ));
+        assert!(!nav("Read more about the council's plans on its website."));
+        assert!(!nav(
+            "Reading time for pupils rose by 20 minutes a day, the survey found."
         ));
     }
 }

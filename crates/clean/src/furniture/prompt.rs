@@ -17,12 +17,26 @@ impl PromptRules {
     pub fn new() -> PromptRules {
         PromptRules {
             lines: set(&[
-                r"^(?:sign up|subscribe|register|join|opt in)\b.{0,80}\b(?:newsletters?|news|updates|inbox|e-?mails?|free|now|today|here|alerts|our|us|daily|weekly|briefing)\b",
+                // Short calls to sign up name little; longer ones name the site's own offer (a
+                // how-to's "Sign up for a Hulu ad-free account for $11.99" is no prompt).
+                r"^(?:sign up|subscribe|register|join|opt in)\b(?:\S*\s+){0,8}?\S*\b(?:newsletters?|news|updates|inbox|e-?mails?|free|now|today|here|alerts|our|us|daily|weekly|briefing)\b",
+                r"^(?:sign up|subscribe|register|join|opt in)\b.{0,100}\b(?:newsletters?|inbox|alerts|our|us|briefing)\b",
                 r"\bby (?:submitting|signing up|clicking|subscribing|registering|continuing|entering)\b.{0,120}\b(?:agree|consent|accept|terms|privacy)",
                 r"^i (?:agree|accept|consent|have read)\b",
                 r"\b(?:privacy policy|privacy notice|terms of (?:use|service)|terms and conditions|cookie (?:policy|settings|preferences)|accept (?:all )?cookies|manage (?:cookies|preferences|consent|privacy))\b",
                 r"^(?:we use cookies|this (?:site|website) uses cookies|we care about your privacy)",
                 r"^(?:follow|like|find) us on\b",
+                r"^(?:follow|find) (?:\S+ ){0,3}(?:on|at) (?:twitter|facebook|instagram|x|youtube|tiktok|linkedin|threads|bluesky|mastodon|telegram|whatsapp)\b",
+                r"^subscribe to\b",
+                r"^join (?:our|us)\b",
+                r"^(?:have|got) a (?:news )?tip\b",
+                r"^(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|article|post|piece)\s*\?",
+                r"^if you (?:enjoyed|liked|value|appreciate|found value in) (?:this|our|what)\b",
+                // Affiliate disclosures.
+                r"\bmay (?:earn|receive|get|collect) (?:an? )?(?:small )?(?:share of (?:sales|revenue)|(?:affiliate )?commissions?)\b",
+                r"\b(?:contains?|may contain|includes?) (?:affiliate|sponsored|referral)\b.{0,20}\blinks\b",
+                r"\b(?:requires|needs) javascript\b",
+                r"\b(?:to|in|meet|hits?) your inbox\b",
                 r"^(?:share|share this|share on|share via|share this (?:article|story|page))\b.{0,40}$",
                 r"^(?:download|get|install) (?:our|the) (?:free )?(?:[\w]+ )?app\b",
                 r"^click (?:here|to)\b",
@@ -89,10 +103,29 @@ mod tests {
         assert!(prompt("Share this article"));
         assert!(prompt("12 comments"));
         assert!(prompt("We use cookies to improve your experience."));
+        assert!(prompt("Subscribe to the Valley Post YouTube channel for match highlights."));
+        assert!(prompt("Follow Valley Sport on Instagram, Facebook and TikTok."));
+        assert!(prompt("Have a news tip? Email newsdesk@example.org or call 555 0134."));
+        assert!(prompt("Like this story? Share it with a friend!"));
+        assert!(prompt(
+            "This post may contain affiliate links. Please see our disclosure page."
+        ));
+        assert!(prompt(
+            "We may earn a commission if you buy something through links in this article."
+        ));
+        assert!(prompt("This slideshow requires JavaScript."));
+        assert!(prompt("The day's biggest stories, delivered to your inbox every morning."));
+        assert!(prompt("Join our forums to keep talking about the match."));
     }
 
     #[test]
     fn leaves_reporting_alone() {
+        assert!(!prompt(
+            "Sign up for a streaming account with ads for $7.99 a month, then add the sports bundle."
+        ));
+        assert!(!prompt(
+            "Followers of the club on Twitter reacted angrily to the news, the fan group said."
+        ));
         assert!(!prompt(
             "Subscribers to the streaming service rose 8% in the quarter."
         ));

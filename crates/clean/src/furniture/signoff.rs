@@ -27,6 +27,12 @@ impl SignOffRules {
                 r"^[-–—]{1,2}\s*(?:ap|afp|reuters|dpa|pti|ani|ians|xinhua|tass|upi|bloomberg|efe|ansa|kyodo|yonhap)\.?$",
                 r"^\((?:ap|afp|reuters|dpa|pti|ani|ians|xinhua|tass|upi|bloomberg|efe|ansa|kyodo|yonhap)(?:\s*[,/]\s*\w+){0,4}\)\.?$",
                 r"^this (?:story|article|report) (?:has been|was) (?:edited|published|generated|auto-generated) from (?:a|an) (?:wire|agency|syndicated) (?:agency )?(?:feed|copy)\b.{0,80}$",
+                // "Associated Press writer Ana Ruiz contributed to this report from Lima."
+                r"^.{3,120}\bcontributed (?:to )?(?:this |the )?(?:report|reporting|story|article)\b.{0,80}$",
+                r"^contributing\s*:.{1,120}$",
+                r"^write to .{1,60}\bat\s+\S+@\S+$",
+                r"^via (?:[\w-]+\.)+[a-z]{2,}\.?$",
+                r"^[-–—]{0,2}\s*(?:the )?(?:associated press|reuters|agence france-presse|bloomberg news|press association|canadian press)\.?$",
             ]),
         }
     }
@@ -68,10 +74,21 @@ mod tests {
         assert!(signoff("Edited by Priya Nair"));
         assert!(signoff("— AP"));
         assert!(signoff("(AFP)"));
+        assert!(signoff(
+            "Associated Press writer Ana Ruiz contributed to this report from Lima."
+        ));
+        assert!(signoff("Tom Reed contributed reporting from Leeds."));
+        assert!(signoff("Contributing: Lee Park, Valley Post"));
+        assert!(signoff("Write to Sam Hill at sam.hill@example.com"));
+        assert!(signoff("Via NewsWire.example"));
+        assert!(signoff("The Associated Press"));
     }
 
     #[test]
     fn leaves_body_lines_alone() {
+        assert!(!signoff(
+            "Fans contributed to the appeal, the club said, raising £20,000 in a week."
+        ));
         assert!(!signoff(
             "The club said reporting by fans of racist abuse had doubled."
         ));
