@@ -4,6 +4,8 @@ mod util;
 
 mod analyse;
 mod bad_input;
+mod crawl;
+mod event_counts;
 mod extract;
 mod store;
 mod web_formats;

@@ -22,8 +22,8 @@ use std::io::{self, BufWriter, Write};
 /// Given names of the people in the corpus.
 const GIVEN: &[&str] = &[
     "Anna", "Boris", "Chen", "Dmitri", "Elena", "Farid", "Grace", "Hugo", "Ines", "Jonas", "Kira",
-    "Luis", "Maya", "Nikolai", "Omar", "Priya", "Ruth", "Samuel", "Tomas", "Ulrike", "Vera",
-    "Wei", "Yusuf", "Zofia",
+    "Luis", "Maya", "Nikolai", "Omar", "Priya", "Ruth", "Samuel", "Tomas", "Ulrike", "Vera", "Wei",
+    "Yusuf", "Zofia",
 ];
 /// Surname stems; a syllable is appended, so thousands of distinct surnames exist.
 const SURNAMES: &[&str] = &[
@@ -273,7 +273,12 @@ impl Story {
             .unwrap_or(&BEATS[0]);
         let surname = format!("{}{}", r.pick(SURNAMES), r.pick(SYLLABLES));
         let other_surname = format!("{}{}", r.pick(SURNAMES), r.pick(SYLLABLES));
-        let place = format!("{}{}{}", r.pick(PLACES), r.pick(SYLLABLES), r.pick(SYLLABLES));
+        let place = format!(
+            "{}{}{}",
+            r.pick(PLACES),
+            r.pick(SYLLABLES),
+            r.pick(SYLLABLES)
+        );
         let org = r.pick(beat.orgs).to_string();
         Story {
             beat,

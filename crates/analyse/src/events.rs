@@ -154,7 +154,7 @@ impl EventGroup {
 enum ActorKey {
     /// A canonical entity.
     Entity(EntityId),
-    /// A state actor code ("RUSGOV") or any code of an unresolved name.
+    /// A state's country code ("RUS" for RUSGOV) or any code of an unresolved name.
     Code(String),
     /// A name that is neither an entity nor coded, lowercased.
     Name(String),
@@ -184,9 +184,12 @@ fn actor(
             .map(|e| (id, e.name.clone(), e.kind == "PERSON"))
     });
     match (entity, code) {
-        (Some((_, shown, false)), Some(c)) if is_state_code(c) => {
-            (ActorKey::Code(c.to_string()), Some(shown))
-        }
+        // A state is one actor whichever of its bodies is named ("Serbia" SRB, "Belgrade"
+        // SRBGOV, "Serbian forces" SRBMIL): key on the country.
+        (Some((_, shown, false)), Some(c)) if is_state_code(c) => (
+            ActorKey::Code(c.get(..3).unwrap_or(c).to_string()),
+            Some(shown),
+        ),
         (Some((id, shown, _)), _) => (ActorKey::Entity(id), Some(shown)),
         (None, Some(c)) => (
             ActorKey::Code(c.to_string()),
@@ -323,9 +326,12 @@ fn sweep(items: &[Item], list: &mut [usize], out: &mut Vec<Vec<usize>>) {
     for &i in list.iter() {
         let Some(item) = items.get(i) else { continue };
         let (d, window) = when(item);
+        let open = out.len() > start;
         match (d, anchor, out.last_mut()) {
-            (None, _, Some(group)) if out.len() > start => group.push(i),
-            (Some(d), Some((a, aw)), Some(group)) if d - a <= window.max(aw) => group.push(i),
+            (None, _, Some(group)) if open => group.push(i),
+            (Some(d), Some((a, aw)), Some(group)) if open && d - a <= window.max(aw) => {
+                group.push(i)
+            }
             _ => {
                 anchor = d.map(|d| (d, window));
                 out.push(vec![i]);
@@ -368,12 +374,7 @@ fn range(items: &[Item], group: &[usize]) -> Option<(i32, i32)> {
 /// Links groups `first..` of one bucket whose modalities disagree on negation and whose
 /// dates overlap. A bucket holds few groups (its events differ by date or modality), so the
 /// pairs are few; very large buckets are checked only against neighbours by date.
-fn link_conflicts(
-    items: &[Item],
-    raw: &[Vec<usize>],
-    first: usize,
-    out: &mut Vec<(usize, usize)>,
-) {
+fn link_conflicts(items: &[Item], raw: &[Vec<usize>], first: usize, out: &mut Vec<(usize, usize)>) {
     /// Groups of one bucket compared pairwise; beyond this only ordered neighbours.
     const MAX_PAIRWISE: usize = 64;
     let modality = |g: usize| {
@@ -426,7 +427,11 @@ fn assemble(
         let Some(head) = members.first() else {
             continue;
         };
-        let story_index = stories.story_of.get(head.mention.index).copied().unwrap_or(0);
+        let story_index = stories
+            .story_of
+            .get(head.mention.index)
+            .copied()
+            .unwrap_or(0);
         let mut outlets: Vec<String> = Vec::new();
         for it in &members {
             if let Some(o) = &it.mention.outlet {
@@ -487,7 +492,10 @@ fn assemble(
         let (Some(&pa), Some(&pb)) = (position.get(a), position.get(b)) else {
             continue;
         };
-        let ids = (out.get(pa).map(|g| g.id.clone()), out.get(pb).map(|g| g.id.clone()));
+        let ids = (
+            out.get(pa).map(|g| g.id.clone()),
+            out.get(pb).map(|g| g.id.clone()),
+        );
         if let (Some(ia), Some(ib)) = ids {
             if let Some(g) = out.get_mut(pa) {
                 g.conflicts.push(ib);

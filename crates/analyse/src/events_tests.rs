@@ -70,7 +70,11 @@ fn border(id: &str, outlet: &str, published: Option<&str>, extra: &str, evs: &[E
         ("Vucic", "PERSON", &[]),
     ];
     for (name, kind, aliases) in more {
-        let named = rec.0.entities.iter().any(|e| e.aliases.iter().any(|a| a == name));
+        let named = rec
+            .0
+            .entities
+            .iter()
+            .any(|e| e.aliases.iter().any(|a| a == name));
         if text.contains(name) && !named {
             rec = rec.entity(name, kind, aliases, None);
         }
@@ -149,11 +153,18 @@ fn three_outlets_reporting_one_deployment_count_once() {
     assert_eq!(g.outlets, ["Wire", "Balkan Daily", "Euro Post"]);
     assert_eq!(g.source.as_deref(), Some("Serbia"));
     assert_eq!(g.target.as_deref(), Some("Kosovo"));
-    assert_eq!(g.first_date.map(|d| d.to_string()).as_deref(), Some("2024-03-04"));
+    assert_eq!(
+        g.first_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-04")
+    );
     assert_eq!(g.mentions[1].text, DEPLOY_DAILY);
     assert!(g.mentions[0].date_stated || g.mentions[0].published == g.mentions[0].date);
     assert!(g.is_asserted() && g.conflicts.is_empty());
-    assert!(g.id.starts_with(&g.story) && g.id.ends_with("-1"), "{}", g.id);
+    assert!(
+        g.id.starts_with(&g.story) && g.id.ends_with("-1"),
+        "{}",
+        g.id
+    );
 }
 
 #[test]
@@ -178,8 +189,8 @@ fn a_denial_is_kept_apart_and_listed_as_conflicting() {
     assert_eq!(denied.num_mentions, 1);
     assert_eq!(denied.modality, Modality::Negated);
     assert_eq!(denied.mentions[0].text, denial);
-    assert_eq!(asserted.conflicts, [denied.id.clone()]);
-    assert_eq!(denied.conflicts, [asserted.id.clone()]);
+    assert_eq!(asserted.conflicts, std::slice::from_ref(&denied.id));
+    assert_eq!(denied.conflicts, std::slice::from_ref(&asserted.id));
 }
 
 #[test]
@@ -228,8 +239,14 @@ fn unrelated_events_and_later_repeats_are_separate() {
         .iter()
         .any(|g| g.first_date.map(|d| d.to_string()).as_deref() == Some("2024-03-14")));
     assert_eq!(groups.iter().filter(|g| g.action == "THREATEN").count(), 1);
-    let protest = groups.iter().find(|g| g.action == "PROTEST").expect("protest");
-    assert_eq!((protest.source.as_deref(), protest.target.as_deref()), (None, None));
+    let protest = groups
+        .iter()
+        .find(|g| g.action == "PROTEST")
+        .expect("protest");
+    assert_eq!(
+        (protest.source.as_deref(), protest.target.as_deref()),
+        (None, None)
+    );
 }
 
 #[test]
@@ -306,7 +323,10 @@ fn undated_mentions_join_the_earliest_dated_event() {
             .to("Kosovo", "XKX")],
     ));
     let groups = run(&records);
-    let first = groups.iter().find(|g| g.action == "MOBILIZE").expect("group");
+    let first = groups
+        .iter()
+        .find(|g| g.action == "MOBILIZE")
+        .expect("group");
     assert_eq!(first.num_mentions, 4, "{groups:#?}");
     assert_eq!(first.outlets.last().map(String::as_str), Some("Blog"));
 }

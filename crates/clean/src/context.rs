@@ -54,8 +54,7 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
 /// both ways, so a list of several lowercase items comes back whole.
 pub fn list_items(lines: &mut [Line<'_>], tag: impl Fn(&Line<'_>) -> bool) {
     let item = |l: &Line<'_>| open(l) && l.words <= 8 && !ends_sentence(l.text);
-    let candidate =
-        |l: &Line<'_>| l.verdict == Verdict::Drop(RemovalReason::Metadata) && tag(l);
+    let candidate = |l: &Line<'_>| l.verdict == Verdict::Drop(RemovalReason::Metadata) && tag(l);
     for i in 1..lines.len() {
         if candidate(&lines[i]) && item(&lines[i - 1]) {
             lines[i].verdict = Verdict::Open;
@@ -115,13 +114,25 @@ pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<
 /// After the last prose paragraph, a run of headline-shaped lines is the headlines of other
 /// stories (or labels and widgets). Lists end articles too (tour dates, results, products,
 /// ingredients), so the run goes only when every open line in it reads as a teaser: any
-/// sentence, list item or list intro means the body goes on, and the whole run is kept.
+/// sentence, list item or list intro, or numbers in most lines, mean the body goes on, and
+/// the whole run is kept.
 pub fn trailing(lines: &mut [Line<'_>]) {
     let Some(last) = lines.iter().rposition(|l| kept(l) && is_prose(l)) else {
         return;
     };
-    let run = || lines.iter().skip(last + 1).filter(|l| open(l));
-    if run().count() == 0 || !run().all(teaser_like) || !run().any(is_headline) {
+    let run: Vec<&Line<'_>> = lines.iter().skip(last + 1).filter(|l| open(l)).collect();
+    // Results, prices and dates put numbers in most items; a teaser headline may hold one.
+    let numbered = run.iter().filter(|l| numbers(l.text) > 0).count();
+    // "England (Group A): 10th appearance": most items keyed by a label and a colon.
+    let keyed = run.iter().filter(|l| keyed(l.text)).count();
+    let list = (numbered >= 2 && numbered * 2 > run.len())
+        || (keyed >= 3 && keyed * 2 > run.len())
+        || run.iter().any(|l| numbers(l.text) >= 2 || list_item(l));
+    if run.is_empty()
+        || list
+        || !run.iter().all(|l| teaser_like(l))
+        || !run.iter().any(|l| is_headline(l))
+    {
         return;
     }
     for line in lines.iter_mut().skip(last + 1) {
@@ -132,23 +143,60 @@ pub fn trailing(lines: &mut [Line<'_>]) {
 }
 
 /// Whether a line after the body could be a teaser headline or a label: headline-shaped or
-/// a bare label of up to three words, and neither a sentence nor a list item (numbered,
-/// bulleted, key–value, or holding a number of its own: scores, dates, prices).
+/// a bare label of up to three words, and not a sentence.
 fn teaser_like(line: &Line<'_>) -> bool {
     let first = line.text.chars().next();
-    let bullet = first.is_some_and(|c| !c.is_alphanumeric() && !"'\"‘“".contains(c));
     !is_sentence(line, 4)
-        && !bullet
-        && !line.text.ends_with(':')
-        && !has_number(line.text)
         && (is_headline(line) || (line.words <= 3 && first.is_some_and(char::is_uppercase)))
 }
 
-/// Whether the text holds a number as a word of its own ("4 points", "(0-1)", "10th",
-/// "60,000"), as list items do; digits inside names ("WIRED25", "Covid-19") do not count.
-fn has_number(text: &str) -> bool {
+/// Whether a line is shaped as an item of a list: bulleted or numbered, led by a date
+/// ("June 9 -- Arena, City"), or introducing a list (a final colon).
+fn list_item(line: &Line<'_>) -> bool {
+    let first = line.text.chars().next();
+    let bullet = first.is_some_and(|c| !c.is_alphanumeric() && !"'\"‘“".contains(c));
+    let numbered = first.is_some_and(|c| c.is_ascii_digit());
+    let mut words = line.text.split_whitespace();
+    let month = words.next().is_some_and(|w| {
+        let w = w.trim_end_matches('.').to_ascii_lowercase();
+        w.len() >= 3
+            && [
+                "january",
+                "february",
+                "march",
+                "april",
+                "may",
+                "june",
+                "july",
+                "august",
+                "september",
+                "october",
+                "november",
+                "december",
+            ]
+            .iter()
+            .any(|m| m.starts_with(w.as_str()))
+    });
+    let dated = month
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()));
+    bullet || numbered || dated || line.text.ends_with(':')
+}
+
+/// Whether the text opens with a short key and a colon ("Spain (Group F): …").
+fn keyed(text: &str) -> bool {
+    text.split_whitespace()
+        .take(5)
+        .any(|w| w.ends_with(':') && w.len() > 1)
+}
+
+/// How many numbers the text holds as words of their own ("4 points", "(0-1)", "10th",
+/// "60,000"); digits inside names ("WIRED25", "Covid-19") do not count.
+fn numbers(text: &str) -> usize {
     text.split(|c: char| c.is_whitespace() || "()[]:,;/".contains(c))
-        .any(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .count()
 }
 
 /// Runs of up to three short non-sentence lines between removed lines take the reason of

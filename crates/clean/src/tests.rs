@@ -203,3 +203,120 @@ fn sports_page_with_wire_photo_and_teasers() {
     );
     assert!(reasons(&a).contains(&("LEEDS (Reuters) - ", "dateline")));
 }
+
+#[test]
+fn wire_page_names_its_agency_from_dateline_and_standards_line() {
+    let raw = "World | Americas\n\n\
+               Shipping firms reroute vessels as canal drought deepens\n\n\
+               By Ana Ruiz\n\nMarch 3, 2024\n\n\
+               PANAMA CITY (Reuters) - Shipping companies are rerouting vessels away from the canal as a drought cuts traffic.\n\n\
+               The canal authority said on Friday that it would limit daily transits until the rainy season.\n\n\
+               Reporting by Ana Ruiz; Editing by Tom Lee\n\n\
+               Our Standards: The Thomson Reuters Trust Principles.";
+    let a = clean(raw);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Shipping firms reroute vessels as canal drought deepens")
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("Reuters"));
+    assert_eq!(a.meta.author.as_deref(), Some("Ana Ruiz"));
+    assert!(a.text.starts_with("Shipping companies are rerouting"));
+    assert!(a.text.ends_with("until the rainy season."));
+}
+
+#[test]
+fn agency_dateline_is_the_last_resort_for_the_outlet() {
+    let raw = "Farm exports hit record as harvest recovers\n\n\
+               CANBERRA (AP) — Australia's farm exports reached a record high in the year to June, the agriculture department said.\n\n\
+               Wheat and barley shipments to Asia led the rise, officials said on Tuesday.";
+    let a = clean(raw);
+    assert_eq!(a.meta.outlet.as_deref(), Some("AP"));
+    assert!(a.text.starts_with("Australia's farm exports"));
+}
+
+#[test]
+fn copyright_line_names_the_publisher_and_wire_credits_go() {
+    let raw = "Storm knocks out power to 50,000 homes\n\n\
+               Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\
+               Image caption, A fallen tree blocks a road in the north of the county after the storm\n\n\
+               The utility said most customers would be reconnected by Friday evening.\n\n\
+               Associated Press writer Jo Kim contributed to this report.\n\n\
+               Have a news tip? Email tips@example-herald.com or call 555-0100.\n\n\
+               Copyright 2024 The Associated Press. All rights reserved.";
+    let a = clean(raw);
+    assert_eq!(
+        a.text,
+        "Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\
+         The utility said most customers would be reconnected by Friday evening."
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("The Associated Press"));
+    let r = reasons(&a);
+    assert!(r.contains(&(
+        "Associated Press writer Jo Kim contributed to this report.",
+        "signoff"
+    )));
+    assert!(r.contains(&(
+        "Have a news tip? Email tips@example-herald.com or call 555-0100.",
+        "prompt"
+    )));
+}
+
+#[test]
+fn extracted_html_text_keeps_lists_and_repeated_lines() {
+    // Text as an HTML extractor hands it over: no header, every block its own paragraph.
+    let raw = "The band will play 20 dates across the country next summer, its first tour in a decade.\n\n\
+               \"We can't wait to see everyone again,\" the singer said in a statement on Monday.\n\n\
+               Tour dates:\n\n\
+               June 9 -- Riverside Arena, Springfield\n\n\
+               June 12 -- Harbour Hall, Bayport\n\n\
+               July 2 -- City Park, Lakeside";
+    let a = clean(raw);
+    assert_eq!(a.text, raw);
+    let raw = "Results from Saturday's regional league games follow, with the leading scorers.\n\n\
+               GIRLS BASKETBALL\n\n\
+               Northside d. Eastfield 61-40\n\n\
+               Northside (2-0): Ames 20 points. Roy 12 points.\n\n\
+               Hill Academy d. Westbrook 48-45\n\n\
+               Hill Academy (1-1): Diaz 18 points.";
+    assert_eq!(clean(raw).text, raw);
+    let raw = "What inspired you to start cooking online?\n\n\
+               I started posting recipes for friends, and it grew from there over a couple of years.\n\n\
+               What food do you love most, and is there anything you would never eat at all?\n\n\
+               Anything with fresh herbs, but I have never liked olives in any form at all, sadly.\n\n\
+               What inspired you to start cooking online?\n\n\
+               My grandmother cooked for the whole street, and I wanted to share her recipes widely.\n\n\
+               What food do you love most, and is there anything you would never eat at all?\n\n\
+               Spicy food above all, though I still cannot bring myself to eat raw oysters at all.";
+    // HTML pages give their title, so no line of the body is taken for it.
+    let mut a = Article::new("page.html", raw);
+    a.meta.title = Some("Meet the city's favourite food bloggers".into());
+    Cleaner::new().annotate(&mut a);
+    assert_eq!(a.text, raw);
+}
+
+#[test]
+fn teaser_headlines_after_the_body_go_but_not_a_closing_list() {
+    let raw = "The council will vote next week on plans to close two libraries to save money.\n\n\
+               Campaigners have collected 4,000 signatures against the closures, they said.\n\n\
+               Bus lane cameras catch 900 drivers in first month\n\n\
+               Why the high street is fighting back against online shopping";
+    let a = clean(raw);
+    assert!(a.text.ends_with("they said."));
+    let raw = "The recipe makes about six jars of jam and keeps for a year in a cool cupboard.\n\n\
+               Ingredients\n\n\
+               8 ripe pears, peeled\n\n\
+               1 lemon\n\n\
+               cinnamon\n\n\
+               ground ginger";
+    assert_eq!(clean(raw).text, raw);
+}
+
+#[test]
+fn japanese_text_is_measured_as_prose() {
+    let raw =
+        "先日、改造した携帯電話を販売したとして男性が逮捕されたというニュースがありました。\n\n\
+               なぜ商標権の侵害になるのでしょうか。\n\n\
+               まず設定画面を開き、\n\n\
+               ショートカットの欄を空欄にします。";
+    assert_eq!(clean(raw).text, raw);
+}

@@ -1,7 +1,10 @@
-//! Subcommands of cross-article analysis: `disagreements`, `stories`, `timeline` and `report`.
+//! Subcommands of cross-article analysis: `disagreements`, `stories`, `timeline`,
+//! `event-counts` and `report`.
 //! Glue only: records are read from the store, analysed by `storyline-analyse`, and written
 //! as a table, CSV, JSON, Markdown or HTML.
 
+#[path = "analyse/events.rs"]
+mod events;
 #[path = "analyse/render.rs"]
 mod render;
 #[path = "analyse/report.rs"]
@@ -27,7 +30,13 @@ pub enum AnalyseCommand {
     Stories(AnalyseArgs),
     /// Dated articles, quotes and claims, relative dates resolved against publication.
     Timeline(TimelineArgs),
-    /// A readable briefing: stories, timeline, who said what, disagreements, outlets.
+    /// Events per story, each counted once however many outlets reported it.
+    ///
+    /// Reports of one event (same story, action, source and target, dates within a day or
+    /// two, same modality) are one row with its number of mentions and outlets; a denial is
+    /// its own row, listed as conflicting with what it denies.
+    EventCounts(EventCountsArgs),
+    /// A readable briefing: stories, timeline, who said what, disagreements, events, outlets.
     Report(ReportArgs),
 }
 
@@ -53,6 +62,19 @@ pub struct TimelineArgs {
     /// Only items involving this entity (any spelling: "Lavrov", "Britain").
     #[arg(long, value_name = "NAME")]
     pub entity: Option<String>,
+}
+
+/// Flags of `storyline event-counts`.
+#[derive(Args, Debug)]
+pub struct EventCountsArgs {
+    #[command(flatten)]
+    pub common: AnalyseArgs,
+    /// Only this story (an id from `storyline stories`).
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
+    /// Leave out denied and hypothetical events.
+    #[arg(long)]
+    pub asserted_only: bool,
 }
 
 /// Flags of `storyline report`.
@@ -134,6 +156,22 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             match t.common.format {
                 TableFormat::Json => json(&mut out, serde_json::to_value(&items)?)?,
                 f => render::timeline(&items).write(&mut out, f == TableFormat::Csv)?,
+            }
+        }
+        AnalyseCommand::EventCounts(e) => {
+            let (_, analysis) = load(&e.common.db)?;
+            if let Some(id) = &e.story {
+                if analysis.stories.get(id).is_none() {
+                    bail!(
+                        "no story with id {id:?} (see `storyline stories --db {}`)",
+                        e.common.db.display()
+                    );
+                }
+            }
+            let groups = events::select(&analysis, e.story.as_deref(), e.asserted_only);
+            match e.common.format {
+                TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
+                f => events::table(&groups).write(&mut out, f == TableFormat::Csv)?,
             }
         }
         AnalyseCommand::Report(r) => {

@@ -62,7 +62,10 @@ impl CrawlArgs {
             Ok(Duration::from_secs_f64(v))
         };
         if !(self.rate.is_finite() && self.rate > 0.0) {
-            bail!("--rate must be a positive number of requests per second, not {}", self.rate);
+            bail!(
+                "--rate must be a positive number of requests per second, not {}",
+                self.rate
+            );
         }
         Ok(Config {
             min_interval_per_host: Duration::from_secs_f64((1.0 / self.rate).min(86_400.0)),

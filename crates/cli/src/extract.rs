@@ -67,5 +67,11 @@ pub fn run(args: ExtractArgs) -> Result<()> {
             writer.write(record).context("cannot write output")?;
         }
     }
+    if inputs.skipped() > 0 {
+        eprintln!(
+            "storyline: skipped {} archive records without an HTML page",
+            inputs.skipped()
+        );
+    }
     writer.finish().context("cannot write output")
 }

@@ -88,7 +88,7 @@ impl Crawler {
                 return out;
             }
         };
-        match documents::kind(page.content_type.as_deref(), &page.body) {
+        match documents::kind(&page.url, page.content_type.as_deref(), &page.body) {
             Kind::Page => match documents::page(&page.url, &page.body) {
                 Ok(doc) => {
                     out.documents.push(doc);

@@ -22,7 +22,10 @@ fn article(title: &str, para: &str) -> String {
 
 fn newsroom(port_feed: &'static str) -> Server {
     Server::start(move |req| {
-        let etag = req.head.to_ascii_lowercase().contains("if-none-match: \"f1\"");
+        let etag = req
+            .head
+            .to_ascii_lowercase()
+            .contains("if-none-match: \"f1\"");
         match req.path.as_str() {
             "/robots.txt" => reply("200 OK", &[], "User-agent: *\nDisallow: /private/\n"),
             "/feed.xml" if etag => reply("304 Not Modified", &[], ""),
@@ -61,7 +64,10 @@ fn feed_items_are_fetched_and_robots_refusal_is_named() {
     let site = newsroom("");
     let feed = absolute_feed(&site);
     let feeds = newsroom(feed);
-    let mut crawler = Crawler::new(fetcher(), Some(ValidatorTable::open_in_memory().expect("db")));
+    let mut crawler = Crawler::new(
+        fetcher(),
+        Some(ValidatorTable::open_in_memory().expect("db")),
+    );
     let crawled = crawler.crawl(&feeds.url("/feed.xml"));
     assert!(crawled.is_feed);
     assert_eq!(crawled.documents.len(), 1, "{:?}", crawled.errors);
@@ -74,16 +80,29 @@ fn feed_items_are_fetched_and_robots_refusal_is_named() {
     assert!(matches!(err, CrawlError::Robots { .. }), "{err}");
     assert!(err.to_string().contains("/private/memo"));
     // An item failed: the feed's validators are not handed back.
-    assert!(!crawled.validators.iter().any(|(u, _)| u.ends_with("/feed.xml")));
+    assert!(!crawled
+        .validators
+        .iter()
+        .any(|(u, _)| u.ends_with("/feed.xml")));
     assert!(!site.paths().iter().any(|p| p.starts_with("/private")));
 }
 
 #[test]
 fn re_crawl_of_an_unchanged_feed_is_not_modified() {
     let site = newsroom("");
-    let feed = Box::leak(FEED.replace("<item><title>Internal memo</title><link>/private/memo</link></item>", "").replace("<link>/", &format!("<link>{}", site.url("/"))).into_boxed_str());
+    let feed = Box::leak(
+        FEED.replace(
+            "<item><title>Internal memo</title><link>/private/memo</link></item>",
+            "",
+        )
+        .replace("<link>/", &format!("<link>{}", site.url("/")))
+        .into_boxed_str(),
+    );
     let feeds = newsroom(feed);
-    let mut crawler = Crawler::new(fetcher(), Some(ValidatorTable::open_in_memory().expect("db")));
+    let mut crawler = Crawler::new(
+        fetcher(),
+        Some(ValidatorTable::open_in_memory().expect("db")),
+    );
     let first = crawler.crawl(&feeds.url("/feed.xml"));
     assert!(first.errors.is_empty(), "{:?}", first.errors);
     assert_eq!(first.documents.len(), 1);
@@ -102,5 +121,8 @@ fn a_page_url_is_one_document() {
     assert_eq!(crawled.documents.len(), 1);
     assert!(crawled.errors.is_empty());
     let missing = crawler.crawl(&site.url("/nowhere"));
-    assert!(matches!(missing.errors.first(), Some(CrawlError::Status { status: 404, .. })));
+    assert!(matches!(
+        missing.errors.first(),
+        Some(CrawlError::Status { status: 404, .. })
+    ));
 }

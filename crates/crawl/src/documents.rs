@@ -5,10 +5,7 @@
 //! `storyline-html` with the URL they came from (it resolves canonical links and gives the
 //! outlet from the domain as a last resort).
 
-use std::io::Write;
-use std::sync::atomic::{AtomicUsize, Ordering};
-
-use storyline_ingest::{Document, Inputs, ReadOptions};
+use storyline_ingest::Document;
 use storyline_record::Metadata;
 
 /// What a body is.
@@ -19,8 +16,9 @@ pub(crate) enum Kind {
 }
 
 /// Tells a feed from a page by the `Content-Type` and, as servers often send feeds as
-/// `text/xml` or even `text/html`, by the body's first element or JSON Feed marker.
-pub(crate) fn kind(content_type: Option<&str>, body: &[u8]) -> Kind {
+/// `text/xml` or even `text/html`, by the ingest reader's own test (root element, JSON Feed
+/// marker, feed extension of the URL).
+pub(crate) fn kind(url: &str, content_type: Option<&str>, body: &[u8]) -> Kind {
     let ct = content_type.unwrap_or("").to_ascii_lowercase();
     if ["rss", "atom", "feed+json", "rdf+xml"]
         .iter()
@@ -28,75 +26,25 @@ pub(crate) fn kind(content_type: Option<&str>, body: &[u8]) -> Kind {
     {
         return Kind::Feed;
     }
-    let head = String::from_utf8_lossy(body.get(..4096).unwrap_or(body)).to_ascii_lowercase();
-    let start = head.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
-    if start.starts_with('{') {
-        return if start.contains("jsonfeed.org/version") {
-            Kind::Feed
-        } else {
-            Kind::Page
-        };
+    if ct.contains("html") {
+        return Kind::Page;
     }
-    match first_element(start) {
-        Some(name) if ["rss", "feed", "rdf:rdf", "rdf"].contains(&name) => Kind::Feed,
-        _ => Kind::Page,
+    let head = String::from_utf8_lossy(body.get(..8192).unwrap_or(body));
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    if storyline_ingest::looks_like_feed(path, &head) {
+        Kind::Feed
+    } else {
+        Kind::Page
     }
 }
 
-/// The first element name of an XML or HTML head, past the prolog, comments and doctype.
-fn first_element(mut rest: &str) -> Option<&str> {
-    for _ in 0..32 {
-        rest = rest.trim_start();
-        let after = rest.strip_prefix('<')?;
-        let close = if after.starts_with("!--") { "-->" } else { ">" };
-        if after.starts_with('!') || after.starts_with('?') {
-            let end = rest.find(close)?;
-            rest = rest.get(end + close.len()..)?;
-            continue;
-        }
-        let end = after
-            .find(|c: char| c.is_whitespace() || c == '>' || c == '/')
-            .unwrap_or(after.len());
-        return after.get(..end);
-    }
-    None
-}
-
-/// Distinguishes the temporary files of concurrent calls in one process.
-static NEXT_FILE: AtomicUsize = AtomicUsize::new(0);
-
-/// A feed's items, read by `storyline-ingest`'s feed reader. Errors name `url`.
-///
-/// The reader takes files, so the body goes through a temporary `.xml` file (removed at
-/// once): the bridge until `storyline-ingest` exposes bytes-to-documents directly.
+/// A feed's items, read by `storyline-ingest`'s feed reader (the one `storyline ingest` uses).
+/// Errors name `url`.
 pub(crate) fn feed_items(url: &str, body: &[u8]) -> Vec<Result<Document, String>> {
-    let n = NEXT_FILE.fetch_add(1, Ordering::Relaxed);
-    let path = std::env::temp_dir().join(format!(
-        "storyline-crawl-{}-{n}.xml",
-        std::process::id()
-    ));
-    let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(body));
-    if let Err(err) = written {
-        let _ = std::fs::remove_file(&path);
-        return vec![Err(format!("{url}: cannot stage the feed for parsing: {err}"))];
-    }
-    let shown = path.to_string_lossy().into_owned();
-    let options = ReadOptions {
-        max_file_bytes: body.len() as u64 + 1,
-    };
-    let items: Vec<Result<Document, String>> = Inputs::new([shown.as_str()], options)
-        .map(|item| match item {
-            Ok(mut doc) => {
-                if doc.source.starts_with(&shown) {
-                    doc.source = doc.source.replacen(&shown, url, 1);
-                }
-                Ok(doc)
-            }
-            Err(err) => Err(err.to_string().replace(&shown, url)),
-        })
-        .collect();
-    let _ = std::fs::remove_file(&path);
-    items
+    storyline_ingest::parse_feed(url, body)
+        .into_iter()
+        .map(|item| item.map_err(|err| err.to_string()))
+        .collect()
 }
 
 /// A page's article: text and metadata from the HTML (or the text as it is, for plain text).
@@ -142,22 +90,18 @@ mod tests {
 
     #[test]
     fn feeds_are_told_from_pages() {
-        assert_eq!(kind(Some("application/rss+xml"), b"x"), Kind::Feed);
-        assert_eq!(kind(Some("text/xml"), RSS.as_bytes()), Kind::Feed);
-        assert_eq!(
-            kind(None, b"<?xml version='1.0'?><!-- c --><feed xmlns='http://www.w3.org/2005/Atom'>"),
-            Kind::Feed
-        );
-        assert_eq!(
-            kind(None, br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#),
-            Kind::Feed
-        );
-        assert_eq!(
-            kind(Some("text/html"), b"<!DOCTYPE html><html><body>Hi</body></html>"),
-            Kind::Page
-        );
-        assert_eq!(kind(None, b""), Kind::Page);
-        assert_eq!(kind(None, b"<<<<"), Kind::Page);
+        let u = "http://courier.test/latest";
+        assert_eq!(kind(u, Some("application/rss+xml"), b"x"), Kind::Feed);
+        assert_eq!(kind(u, Some("text/xml"), RSS.as_bytes()), Kind::Feed);
+        let atom = b"<?xml version='1.0'?><!-- c --><feed xmlns='http://www.w3.org/2005/Atom'>";
+        assert_eq!(kind(u, None, atom), Kind::Feed);
+        let json = br#"{"version": "https://jsonfeed.org/version/1.1", "items": []}"#;
+        assert_eq!(kind(u, None, json), Kind::Feed);
+        let html = b"<!DOCTYPE html><html><body>Hi</body></html>";
+        assert_eq!(kind(u, Some("text/html"), html), Kind::Page);
+        assert_eq!(kind(u, None, html), Kind::Page);
+        assert_eq!(kind(u, None, b""), Kind::Page);
+        assert_eq!(kind(u, None, b"<<<<"), Kind::Page);
     }
 
     #[test]
@@ -165,9 +109,17 @@ mod tests {
         let items = feed_items("http://courier.test/feed", RSS.as_bytes());
         assert_eq!(items.len(), 2);
         let first = items.first().and_then(|r| r.as_ref().ok()).expect("item 1");
-        assert_eq!(first.meta.url.as_deref(), Some("http://courier.test/news/library"));
+        assert_eq!(
+            first.meta.url.as_deref(),
+            Some("http://courier.test/news/library")
+        );
         assert!(first.stub);
-        assert!(first.meta.published.as_deref().unwrap_or("").starts_with("2024-06-04"));
+        assert!(first
+            .meta
+            .published
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("2024-06-04"));
     }
 
     #[test]
@@ -177,7 +129,6 @@ mod tests {
         for item in items {
             let err = item.expect_err("broken");
             assert!(err.contains("http://courier.test/feed"), "{err}");
-            assert!(!err.contains("storyline-crawl-"), "{err}");
         }
     }
 

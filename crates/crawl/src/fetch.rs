@@ -222,9 +222,10 @@ impl Fetcher {
             if (200..300).contains(&status) {
                 let cap = self.config.max_robots_bytes;
                 return match read_body(response, current.as_str(), cap, true, started) {
-                    Ok(body) => {
-                        RobotsState::Rules(Robots::parse(&String::from_utf8_lossy(&body), ROBOTS_TOKEN))
-                    }
+                    Ok(body) => RobotsState::Rules(Robots::parse(
+                        &String::from_utf8_lossy(&body),
+                        ROBOTS_TOKEN,
+                    )),
                     Err(err) => RobotsState::Unreachable(err.to_string()),
                 };
             }
@@ -267,7 +268,11 @@ impl Fetcher {
 
     /// Sleeps until the host may be asked again, and books its next turn.
     fn wait_turn(&mut self, url: &Url) {
-        let host = format!("{}:{}", url.host_str().unwrap_or(""), url.port_or_known_default().unwrap_or(0));
+        let host = format!(
+            "{}:{}",
+            url.host_str().unwrap_or(""),
+            url.port_or_known_default().unwrap_or(0)
+        );
         let origin = url.origin().ascii_serialization();
         let delay = match self.robots.get(&origin) {
             Some(RobotsState::Rules(r)) => r.crawl_delay().unwrap_or_default(),

@@ -22,12 +22,19 @@ fn site() -> Server {
     Server::start(|req| match req.path.as_str() {
         "/robots.txt" => reply("200 OK", &[], "User-agent: *\nDisallow: /members/\n"),
         "/news/bridge" => {
-            if req.head.to_ascii_lowercase().contains("if-none-match: \"b1\"") {
+            if req
+                .head
+                .to_ascii_lowercase()
+                .contains("if-none-match: \"b1\"")
+            {
                 reply("304 Not Modified", &[("ETag", "\"b1\"")], "")
             } else {
                 reply(
                     "200 OK",
-                    &[("Content-Type", "text/html; charset=utf-8"), ("ETag", "\"b1\"")],
+                    &[
+                        ("Content-Type", "text/html; charset=utf-8"),
+                        ("ETag", "\"b1\""),
+                    ],
                     PAGE,
                 )
             }
@@ -66,7 +73,10 @@ fn fetches_a_page_with_user_agent_and_validators() {
     assert!(p.content_type.unwrap_or_default().starts_with("text/html"));
     let seen = server.seen.lock().expect("log").clone();
     assert_eq!(seen.first().map(|s| s.path.as_str()), Some("/robots.txt"));
-    assert!(seen.iter().all(|s| s.head.to_ascii_lowercase().contains("user-agent: storyline/")));
+    assert!(seen.iter().all(|s| s
+        .head
+        .to_ascii_lowercase()
+        .contains("user-agent: storyline/")));
 }
 
 #[test]
@@ -104,7 +114,10 @@ fn redirect_loop_stops_at_the_cap() {
     let server = site();
     let mut f = Fetcher::new(config());
     let err = f.fetch(&server.url("/loop"), None).expect_err("loops");
-    assert!(matches!(err, CrawlError::TooManyRedirects { max: 5, .. }), "{err}");
+    assert!(
+        matches!(err, CrawlError::TooManyRedirects { max: 5, .. }),
+        "{err}"
+    );
     // robots.txt, then the first request and five redirects.
     assert_eq!(server.paths().len(), 7);
 }
@@ -140,7 +153,11 @@ fn loopback_is_refused_by_default() {
 #[test]
 fn non_http_schemes_are_refused() {
     let mut f = Fetcher::new(config());
-    for url in ["file:///etc/hostname", "ftp://127.0.0.1/pub/a.txt", "data:text/plain,x"] {
+    for url in [
+        "file:///etc/hostname",
+        "ftp://127.0.0.1/pub/a.txt",
+        "data:text/plain,x",
+    ] {
         let err = f.fetch(url, None).expect_err("refused");
         assert!(matches!(err, CrawlError::Scheme { .. }), "{url}: {err}");
     }
@@ -158,7 +175,11 @@ fn a_server_that_never_answers_times_out_quickly() {
     let started = Instant::now();
     let err = f.fetch(&server.url("/hang"), None).expect_err("times out");
     assert!(matches!(err, CrawlError::Timeout { .. }), "{err}");
-    assert!(started.elapsed() < Duration::from_secs(4), "{:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(4),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[test]
@@ -169,7 +190,9 @@ fn an_endless_body_stops_at_the_size_cap() {
         ..config()
     });
     let started = Instant::now();
-    let err = f.fetch(&server.url("/endless"), None).expect_err("too large");
+    let err = f
+        .fetch(&server.url("/endless"), None)
+        .expect_err("too large");
     assert!(matches!(err, CrawlError::TooLarge { .. }), "{err}");
     assert!(started.elapsed() < Duration::from_secs(4));
 }
@@ -181,7 +204,9 @@ fn unreadable_robots_txt_disallows_the_site() {
         _ => reply("200 OK", &[], "<p>Match report</p>"),
     });
     let mut f = Fetcher::new(config());
-    let err = f.fetch(&server.url("/sport/final"), None).expect_err("disallowed");
+    let err = f
+        .fetch(&server.url("/sport/final"), None)
+        .expect_err("disallowed");
     assert!(matches!(err, CrawlError::RobotsUnreachable { .. }), "{err}");
     assert_eq!(server.paths(), vec!["/robots.txt".to_string()]);
 }

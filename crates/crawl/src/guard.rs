@@ -85,7 +85,8 @@ fn is_public_v6(ip: Ipv6Addr) -> bool {
 /// NAT64 (`64:ff9b::a.b.c.d`) or 6to4 (`2002:aabb:ccdd::`) address.
 fn embedded_v4(ip: Ipv6Addr) -> Option<Ipv4Addr> {
     let seg = ip.segments();
-    let low = |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
+    let low =
+        |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
     if seg[..5].iter().all(|&s| s == 0) && (seg[5] == 0xffff || seg[5] == 0) {
         // `::` and `::1` are judged as IPv6 (unspecified, loopback), not as 0.0.0.x.
         if seg[5] == 0 && seg[6] == 0 {
@@ -127,7 +128,10 @@ pub(crate) fn resolve_checked(
     if let Some(bad) = addrs.iter().find(|a| !permitted(a.ip())) {
         return Err(io::Error::new(
             io::ErrorKind::PermissionDenied,
-            format!("{REFUSED_MARKER} ({}; use --allow-private to permit)", bad.ip()),
+            format!(
+                "{REFUSED_MARKER} ({}; use --allow-private to permit)",
+                bad.ip()
+            ),
         ));
     }
     Ok(addrs)
@@ -149,7 +153,10 @@ fn resolve_with_timeout(netloc: &str, timeout: Duration) -> io::Result<Vec<Socke
     receiver.recv_timeout(timeout).unwrap_or_else(|_| {
         Err(io::Error::new(
             io::ErrorKind::TimedOut,
-            format!("looking up {netloc} took longer than {}s", timeout.as_secs_f32()),
+            format!(
+                "looking up {netloc} took longer than {}s",
+                timeout.as_secs_f32()
+            ),
         ))
     })
 }
@@ -185,7 +192,13 @@ mod tests {
 
     #[test]
     fn public_v4_is_allowed() {
-        for s in ["8.8.8.8", "93.184.216.34", "172.32.0.1", "100.128.0.1", "1.1.1.1"] {
+        for s in [
+            "8.8.8.8",
+            "93.184.216.34",
+            "172.32.0.1",
+            "100.128.0.1",
+            "1.1.1.1",
+        ] {
             assert!(public(s), "{s} should be allowed");
         }
     }

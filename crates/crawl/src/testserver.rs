@@ -31,7 +31,10 @@ pub enum Reply {
 
 /// A 200 (or other status) with a body and extra header lines.
 pub fn reply(status: &str, headers: &[(&str, &str)], body: &str) -> Reply {
-    let mut out = format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+    let mut out = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
     for (k, v) in headers {
         out.push_str(&format!("{k}: {v}\r\n"));
     }

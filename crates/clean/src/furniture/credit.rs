@@ -95,7 +95,11 @@ impl CreditRules {
             return false;
         };
         let inner = inner.as_str();
-        let capital = inner.trim_start().chars().next().is_some_and(char::is_uppercase);
+        let capital = inner
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
         let slashed = capital
             && inner.contains('/')
             && inner.split('/').count() <= 5
@@ -153,7 +157,9 @@ mod tests {
             "Image caption, The striker celebrates his second goal in front of the away fans"
         ));
         assert!(credit("Image source, Getty Images"));
-        assert!(credit("A rover crosses the crater floor. (NASA/JPL-Caltech)"));
+        assert!(credit(
+            "A rover crosses the crater floor. (NASA/JPL-Caltech)"
+        ));
         assert!(credit(
             "Firefighters battle the blaze on Main Street on Tuesday. (AP Photo/Sam Reed)"
         ));

@@ -110,7 +110,9 @@ mod tests {
         assert!(dump(
             "Citation: Bees learn to count (2023, May 2) retrieved 3 May 2023 from https://example.org/news"
         ));
-        assert!(dump("12/04/2023 - Posted by: Ana Lima - Category: Health - Tags: flu, winter"));
+        assert!(dump(
+            "12/04/2023 - Posted by: Ana Lima - Category: Health - Tags: flu, winter"
+        ));
         assert!(dump("Our Standards: The Thomson Reuters Trust Principles."));
     }
 

@@ -19,7 +19,7 @@ impl PromptRules {
             lines: set(&[
                 // Short calls to sign up name little; longer ones name the site's own offer (a
                 // how-to's "Sign up for a Hulu ad-free account for $11.99" is no prompt).
-                r"^(?:sign up|subscribe|register|join|opt in)\b(?:\S*\s+){0,8}?\S*\b(?:newsletters?|news|updates|inbox|e-?mails?|free|now|today|here|alerts|our|us|daily|weekly|briefing)\b",
+                r"^(?:sign up|subscribe|register|join|opt in)\b(?:\s+\S+){0,6}?\s+(?:for )?(?:newsletters?|news|updates|inbox|e-?mails?|free|now|today|here|alerts|our|us|daily|weekly|briefing)\b\S*(?:\s+\S+){0,2}$",
                 r"^(?:sign up|subscribe|register|join|opt in)\b.{0,100}\b(?:newsletters?|inbox|alerts|our|us|briefing)\b",
                 r"\bby (?:submitting|signing up|clicking|subscribing|registering|continuing|entering)\b.{0,120}\b(?:agree|consent|accept|terms|privacy)",
                 r"^i (?:agree|accept|consent|have read)\b",
@@ -103,9 +103,15 @@ mod tests {
         assert!(prompt("Share this article"));
         assert!(prompt("12 comments"));
         assert!(prompt("We use cookies to improve your experience."));
-        assert!(prompt("Subscribe to the Valley Post YouTube channel for match highlights."));
-        assert!(prompt("Follow Valley Sport on Instagram, Facebook and TikTok."));
-        assert!(prompt("Have a news tip? Email newsdesk@example.org or call 555 0134."));
+        assert!(prompt(
+            "Subscribe to the Valley Post YouTube channel for match highlights."
+        ));
+        assert!(prompt(
+            "Follow Valley Sport on Instagram, Facebook and TikTok."
+        ));
+        assert!(prompt(
+            "Have a news tip? Email newsdesk@example.org or call 555 0134."
+        ));
         assert!(prompt("Like this story? Share it with a friend!"));
         assert!(prompt(
             "This post may contain affiliate links. Please see our disclosure page."
@@ -114,7 +120,9 @@ mod tests {
             "We may earn a commission if you buy something through links in this article."
         ));
         assert!(prompt("This slideshow requires JavaScript."));
-        assert!(prompt("The day's biggest stories, delivered to your inbox every morning."));
+        assert!(prompt(
+            "The day's biggest stories, delivered to your inbox every morning."
+        ));
         assert!(prompt("Join our forums to keep talking about the match."));
     }
 
@@ -122,6 +130,9 @@ mod tests {
     fn leaves_reporting_alone() {
         assert!(!prompt(
             "Sign up for a streaming account with ads for $7.99 a month, then add the sports bundle."
+        ));
+        assert!(!prompt(
+            "Sign up for the sports bundle using the same email as your streaming account"
         ));
         assert!(!prompt(
             "Followers of the club on Twitter reacted angrily to the news, the fan group said."

@@ -60,12 +60,13 @@ impl TeaserRules {
     }
 }
 
-/// A headline in capitals: six words or more, at least twenty letters, no lowercase letter
-/// and no final full stop. Crossheads in capitals are short; longer lines in capitals are links.
+/// A headline in capitals: nine words or more, at least thirty capitals, no lowercase letter
+/// and no final full stop. Crossheads in capitals are short ("HOW TO MAKE THE JAM"); longer
+/// lines in capitals are links. Scripts without case never qualify.
 fn shouted_headline(line: &Line<'_>) -> bool {
-    let letters = line.text.chars().filter(|c| c.is_alphabetic()).count();
-    line.words >= 6
-        && letters >= 20
+    let capitals = line.text.chars().filter(|c| c.is_uppercase()).count();
+    line.words >= 9
+        && capitals >= 30
         && !line.text.chars().any(char::is_lowercase)
         && !ends_period(line.text)
 }
@@ -93,7 +94,7 @@ mod tests {
                    Also read: Why bond yields matter\n[Related: Chipmaker shares slide on export curbs]\n\
                    Related post: Easy plum jam for beginners\nSEE MORE: Flooding closes the ring road\n\
                    Also on citynews.example Mayor unveils bus plan\n\
-                   STRIKER SIGNS NEW DEAL AMID INTEREST FROM RIVALS";
+                   STRIKER SIGNS NEW DEAL AMID INTEREST FROM RIVALS IN SPAIN AND ITALY";
         assert!(split_lines(raw).iter().all(|l| rules.matches(l)));
     }
 
@@ -103,7 +104,7 @@ mod tests {
         let raw = "More than 200 people attended the vigil on Saturday evening.\n\
                    Related companies also saw their shares fall.\n\
                    Watch the match live on BBC One from 3pm.\n\
-                   GOALS\n\
+                   GOALS\nWHAT YOU NEED TO MAKE THE JAM\n\
                    \"WE WILL FIGHT ON,\" SAID THE UNION LEADER TO CHEERING CROWDS.\n\
                    More than 40 stories were collected in the book.";
         for l in split_lines(raw) {

@@ -28,7 +28,7 @@ impl AgencyRules {
         let agency = r"Reuters|AP|AFP|Bloomberg|dpa|DPA|PTI|ANI|IANS|UPI|Xinhua|TASS|EFE|ANSA|Kyodo|Yonhap|Anadolu|AA|CNN|Sputnik|RIA Novosti|Interfax|IRNA|WAFA";
         AgencyRules {
             dateline: Regex::new(&format!(
-                r"^((?:\p{{Lu}}[\p{{Lu}}'.-]+)(?:[ /]\p{{Lu}}[\p{{Lu}}'.-]+)*)(?:,\s*\p{{Lu}}[\w.'-]+(?:\s\p{{Lu}}[\w.'-]+)*)?(?:,\s*\p{{Lu}}[a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*(?:\(({agency})\))?\s*(-|–|—|--)\s+"
+                r"^(?:((?:\p{{Lu}}[\p{{Lu}}'.-]+)(?:[ /]\p{{Lu}}[\p{{Lu}}'.-]+)*)(?:,\s*\p{{Lu}}[\w.'-]+(?:\s\p{{Lu}}[\w.'-]+)*)?(?:,\s*\p{{Lu}}[a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?(?:\(({agency})\))?\s*(-|–|—|--)\s+"
             ))
             .unwrap_or_else(|_| re("$^")),
         }
@@ -40,7 +40,8 @@ impl AgencyRules {
         let c = self.dateline.captures(text)?;
         let end = c.get(0)?.end();
         let agency = c.get(2).map(|m| m.as_str().to_string());
-        let place = c.get(1)?.as_str();
+        // The place may be missing when the agency is there: "(Reuters) - …".
+        let place = c.get(1).map_or("", |m| m.as_str());
         let long_dash = matches!(c.get(3)?.as_str(), "—" | "--");
         let letters = place.chars().filter(|c| c.is_alphabetic()).count();
         let body = text.get(end..)?;
@@ -79,6 +80,17 @@ mod tests {
         assert_eq!(rules.dateline(line).map(|d| d.agency), Some(None));
         assert_eq!(
             rules.dateline("NATO - the alliance said it would send more jets."),
+            None
+        );
+        let line = "(Reuters) - Oil prices rose on Monday as supply worries grew.";
+        let d = rules.dateline(line);
+        assert_eq!(
+            d.as_ref().and_then(|d| d.agency.as_deref()),
+            Some("Reuters")
+        );
+        assert_eq!(d.map(|d| &line[d.body..d.body + 3]), Some("Oil"));
+        assert_eq!(
+            rules.dateline("- The bridge reopened on Monday after repairs."),
             None
         );
         assert_eq!(

@@ -214,6 +214,8 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
         ));
     }
 
+    b.extend(super::events::report_section(a));
+
     b.push(Block::Heading(2, "Outlets".into()));
     let rows = outlets
         .iter()

@@ -317,7 +317,8 @@ mod tests {
             storyline_version: "test".into(),
             settings: "{}".into(),
         };
-        let flood = "Mayor Ingrid Falk said the river at Welby had peaked after three days of rain.";
+        let flood =
+            "Mayor Ingrid Falk said the river at Welby had peaked after three days of rain.";
         let match_report = "Striker Tomas Berg scored twice as Rovers beat the league leaders 3-1.";
         store
             .insert_batch(
