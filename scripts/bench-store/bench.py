@@ -41,6 +41,14 @@ def percentile(values, p):
     return s[max(0, math.ceil(p / 100 * len(s)) - 1)]
 
 
+def human(num_bytes):
+    """1234567 -> '1.2 MB'."""
+    for unit, size in (("MB", 1e6), ("kB", 1e3)):
+        if num_bytes >= size:
+            return f"{num_bytes / size:.1f} {unit}"
+    return f"{num_bytes} B"
+
+
 def probe(work):
     """Query arguments the generator printed: names that occur in the corpus."""
     with open(os.path.join(work, "probe.txt"), encoding="utf-8") as f:
@@ -84,7 +92,7 @@ def main():
         ("search (common words)", ["search", "workers", "pay", *q, "--format", "json"]),
         ("entity", ["entity", p["person"], *q, "--format", "json"]),
         ("quotes --speaker", ["quotes", "--speaker", p["surname"], *q, "--format", "json"]),
-        ("claims --noun", ["claims", "--noun", p["noun"], "--subject", p["place"], *q, "--format", "json"]),
+        ("claims --noun", ["claims", "--noun", p["noun"], "--limit", "100", *q, "--format", "json"]),
         ("events --actor", ["events", "--actor", p["surname"], *q, "--format", "json"]),
         ("disagreements", ["disagreements", *q, "--format", "json"]),
         ("stories", ["stories", *q, "--format", "json"]),
@@ -125,7 +133,7 @@ def main():
     ]
     for name, l in latencies.items():
         lines.append(f"| {name} | `{l['command']}` | {l['runs']} | {l['p50']:.3f} | {l['p99']:.3f} | "
-                     f"{l['output_bytes'] / 1024:,.0f} KiB |")
+                     f"{human(l['output_bytes'])} |")
     text = "\n".join(lines) + "\n"
     print(text)
     with open(os.path.join(work, "summary.md"), "w", encoding="utf-8") as f:

@@ -293,10 +293,13 @@ impl Story {
     }
 }
 
+/// Draws one value for a placeholder.
+type Draw = fn(&mut Rng) -> String;
+
 /// A money figure as news writes it: "$4.2 million", "€310,000".
 fn money(r: &mut Rng) -> String {
     let currency = r.pick(&["$", "€", "£"]);
-    if r.next() % 2 == 0 {
+    if r.next() & 1 == 0 {
         format!("{currency}{}.{} million", r.range(1, 900), r.range(1, 10))
     } else {
         format!("{currency}{},000", r.range(10, 999))
@@ -320,7 +323,7 @@ fn fill(template: &str, s: &Story, r: &mut Rng) -> String {
         .replace("{C}", &s.place)
         .replace("{O}", &s.org);
     // Each occurrence gets its own value: the numbers are what differ between articles.
-    let values: [(&str, fn(&mut Rng) -> String); 7] = [
+    let values: [(&str, Draw); 7] = [
         ("{D}", |r| r.pick(WEEKDAYS).to_string()),
         ("{N}", |r| group_thousands(r.range(12, 500) * 100)),
         ("{M2}", |r| r.range(2, 9).to_string()),
@@ -352,7 +355,8 @@ fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        let left = digits.len() - i;
+        if i > 0 && left == left / 3 * 3 {
             out.push(',');
         }
         out.push(ch);
@@ -480,7 +484,7 @@ fn main() -> io::Result<()> {
     // Query arguments that exist in every corpus: story 0's cast.
     let probe = Story::new(0, seed);
     eprintln!(
-        "probe\tperson={}\tsurname={}\tplace={}\tnoun=people\tword={}",
+        "probe\tperson={}\tsurname={}\tplace={}\tnoun=signatures\tword={}",
         probe.person,
         probe.surname,
         probe.place,

@@ -10,6 +10,7 @@
 //! a sort, never a comparison of every pair. An asserted event and its denial stay apart but
 //! point at each other as conflicting reports.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::Serialize;
@@ -151,11 +152,11 @@ impl EventGroup {
 
 /// How an actor is identified across articles.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum ActorKey {
+enum ActorKey<'r> {
     /// A canonical entity.
     Entity(EntityId),
     /// A state's country code ("RUS" for RUSGOV) or any code of an unresolved name.
-    Code(String),
+    Code(&'r str),
     /// A name that is neither an entity nor coded, lowercased.
     Name(String),
     /// Not stated.
@@ -169,34 +170,43 @@ fn is_state_code(code: &str) -> bool {
     code.len() == 3 || code.ends_with("GOV") || code.ends_with("MIL")
 }
 
+/// The canonical entity of a name in article `a`: the record's own entity of that name or
+/// alias when there is one (the events stage writes entity names), else by resolution.
+fn entity_of(entities: &EntityIndex, r: &Record, a: usize, name: &str) -> Option<EntityId> {
+    r.entities
+        .iter()
+        .position(|e| e.name == name || e.aliases.iter().any(|x| x == name))
+        .and_then(|i| entities.of_record_entity(a, i))
+        .or_else(|| entities.resolve(a, name))
+}
+
 /// The key and display name of an actor of article `a`.
-fn actor(
-    entities: &EntityIndex,
+fn actor<'r>(
+    entities: &'r EntityIndex,
+    r: &'r Record,
     a: usize,
-    name: Option<&str>,
-    code: Option<&str>,
-) -> (ActorKey, Option<String>) {
+    name: Option<&'r str>,
+    code: Option<&'r str>,
+) -> (ActorKey<'r>, Option<&'r str>) {
     let name = name.map(str::trim).filter(|n| !n.is_empty());
     let code = code.map(str::trim).filter(|c| !c.is_empty());
-    let entity = name.and_then(|n| entities.resolve(a, n)).and_then(|id| {
-        entities
-            .get(id)
-            .map(|e| (id, e.name.clone(), e.kind == "PERSON"))
-    });
+    let entity = name
+        .and_then(|n| entity_of(entities, r, a, n))
+        .and_then(|id| {
+            entities
+                .get(id)
+                .map(|e| (id, e.name.as_str(), e.kind == "PERSON"))
+        });
     match (entity, code) {
         // A state is one actor whichever of its bodies is named ("Serbia" SRB, "Belgrade"
         // SRBGOV, "Serbian forces" SRBMIL): key on the country.
-        (Some((_, shown, false)), Some(c)) if is_state_code(c) => (
-            ActorKey::Code(c.get(..3).unwrap_or(c).to_string()),
-            Some(shown),
-        ),
+        (Some((_, shown, false)), Some(c)) if is_state_code(c) => {
+            (ActorKey::Code(c.get(..3).unwrap_or(c)), Some(shown))
+        }
         (Some((id, shown, _)), _) => (ActorKey::Entity(id), Some(shown)),
-        (None, Some(c)) => (
-            ActorKey::Code(c.to_string()),
-            Some(name.unwrap_or(c).to_string()),
-        ),
+        (None, Some(c)) => (ActorKey::Code(c), Some(name.unwrap_or(c))),
         (None, None) => match name {
-            Some(n) => (ActorKey::Name(n.to_lowercase()), Some(n.to_string())),
+            Some(n) => (ActorKey::Name(n.to_lowercase()), Some(n)),
             None => (ActorKey::Unknown, None),
         },
     }
@@ -206,18 +216,18 @@ fn actor(
 struct Item<'r> {
     mention: EventMention,
     event: &'r RecordEvent,
-    source_shown: Option<String>,
-    target_shown: Option<String>,
+    source_shown: Option<&'r str>,
+    target_shown: Option<&'r str>,
     modality: Modality,
 }
 
 /// Groups every event of the corpus; groups ordered by story, then first date.
-pub fn group_events(
-    records: &[Record],
-    entities: &EntityIndex,
+pub fn group_events<'r>(
+    records: &'r [Record],
+    entities: &'r EntityIndex,
     stories: &StorySet,
 ) -> Vec<EventGroup> {
-    type Bucket = (usize, String, ActorKey, ActorKey);
+    type Bucket<'r> = (usize, Cow<'r, str>, ActorKey<'r>, ActorKey<'r>);
     let mut items: Vec<Item> = Vec::new();
     let mut buckets: HashMap<Bucket, Vec<usize>> = HashMap::new();
     for (a, r) in records.iter().enumerate() {
@@ -230,14 +240,30 @@ pub fn group_events(
         let published = r.published.as_deref().and_then(Date::parse_iso);
         let text = CharText::new(&r.text);
         for e in &r.events {
-            let action = e.action.trim().to_uppercase();
+            let action = e.action.trim();
             if action.is_empty() {
                 continue;
             }
-            let (src, source_shown) =
-                actor(entities, a, e.source.as_deref(), e.source_actor.as_deref());
-            let (tgt, target_shown) =
-                actor(entities, a, e.target.as_deref(), e.target_actor.as_deref());
+            // Upper case is the norm; allocate only for the odd lowercase type.
+            let action = if action.bytes().any(|b| b.is_ascii_lowercase()) {
+                Cow::Owned(action.to_uppercase())
+            } else {
+                Cow::Borrowed(action)
+            };
+            let (src, source_shown) = actor(
+                entities,
+                r,
+                a,
+                e.source.as_deref(),
+                e.source_actor.as_deref(),
+            );
+            let (tgt, target_shown) = actor(
+                entities,
+                r,
+                a,
+                e.target.as_deref(),
+                e.target_actor.as_deref(),
+            );
             let stated = e.date.as_deref().and_then(Date::parse_iso);
             let date = stated.or(published);
             buckets
@@ -293,7 +319,7 @@ pub fn group_events(
         }
         link_conflicts(&items, &raw, first_group, &mut conflicts);
     }
-    assemble(&items, raw, &conflicts, stories)
+    assemble(items, raw, &conflicts, stories)
 }
 
 /// Date and tolerance of a mention.
@@ -338,21 +364,16 @@ fn sweep(items: &[Item], list: &mut [usize], out: &mut Vec<Vec<usize>>) {
             }
         }
     }
-    // Undated mentions belong with the earliest event, not the latest.
+    // Undated mentions, sorted last, sit at the tail of the last group; they belong with the
+    // earliest event instead.
     if out.len() > start + 1 {
-        let last = out.len() - 1;
-        let undated: Vec<usize> = out
-            .get(last)
-            .map(|g| {
-                g.iter()
-                    .copied()
-                    .filter(|&i| items.get(i).is_some_and(|x| x.mention.date.is_none()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if let Some(g) = out.get_mut(last) {
-            g.retain(|i| !undated.contains(i));
-        }
+        let undated = out.last_mut().map_or_else(Vec::new, |g| {
+            let keep = g
+                .iter()
+                .position(|&i| items.get(i).is_some_and(|x| x.mention.date.is_none()))
+                .unwrap_or(g.len());
+            g.split_off(keep)
+        });
         if let Some(g) = out.get_mut(start) {
             g.extend(undated);
         }
@@ -414,16 +435,26 @@ fn link_conflicts(items: &[Item], raw: &[Vec<usize>], first: usize, out: &mut Ve
 
 /// Turns raw groups of item indices into [`EventGroup`]s, ordered and with ids.
 fn assemble(
-    items: &[Item],
+    items: Vec<Item>,
     raw: Vec<Vec<usize>>,
     conflicts: &[(usize, usize)],
     stories: &StorySet,
 ) -> Vec<EventGroup> {
     let num_raw = raw.len();
+    let mut items: Vec<Option<Item>> = items.into_iter().map(Some).collect();
     let mut groups: Vec<(usize, EventGroup)> = Vec::with_capacity(num_raw);
-    for (g, members) in raw.into_iter().enumerate() {
-        let mut members: Vec<&Item> = members.iter().filter_map(|&i| items.get(i)).collect();
-        members.sort_by_key(|it| (it.mention.date.is_none(), it.mention.date, it.mention.index));
+    for (g, mut members) in raw.into_iter().enumerate() {
+        // Sort indices, not the (large) items.
+        members.sort_by_key(|&i| {
+            items
+                .get(i)
+                .and_then(Option::as_ref)
+                .map(|it| (it.mention.date.is_none(), it.mention.date, it.mention.index))
+        });
+        let members: Vec<Item> = members
+            .iter()
+            .filter_map(|&i| items.get_mut(i).and_then(Option::take))
+            .collect();
         let Some(head) = members.first() else {
             continue;
         };
@@ -450,16 +481,20 @@ fn assemble(
                 .unwrap_or_default(),
             story_index,
             action: head.event.action.trim().to_uppercase(),
-            source: members.iter().find_map(|it| it.source_shown.clone()),
+            source: members
+                .iter()
+                .find_map(|it| it.source_shown.map(str::to_string)),
             source_actor: members.iter().find_map(|it| it.event.source_actor.clone()),
-            target: members.iter().find_map(|it| it.target_shown.clone()),
+            target: members
+                .iter()
+                .find_map(|it| it.target_shown.map(str::to_string)),
             target_actor: members.iter().find_map(|it| it.event.target_actor.clone()),
             modality: head.modality,
             first_date: dates.clone().min(),
             last_date: dates.max(),
             num_mentions: members.len(),
             outlets,
-            mentions: members.iter().map(|it| it.mention.clone()).collect(),
+            mentions: members.into_iter().map(|it| it.mention).collect(),
             conflicts: Vec::new(),
         };
         groups.push((g, group));

@@ -48,6 +48,19 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
     }
 }
 
+/// The line under a bare tag label ("Tags" / "stock car 2024, Interlagos, racing") is the
+/// tag list, whatever its case, when it is a list and no sentence.
+pub fn tag_lists(lines: &mut [Line<'_>], label: impl Fn(&Line<'_>) -> bool) {
+    for i in 1..lines.len() {
+        let under_label = lines[i - 1].verdict.is_drop() && label(&lines[i - 1]);
+        let line = &lines[i];
+        let list = line.text.contains([',', ';', '|', '#']) || line.words <= 4;
+        if under_label && open(line) && list && !ends_sentence(line.text) && line.words <= 80 {
+            lines[i].verdict = Verdict::Drop(RemovalReason::Metadata);
+        }
+    }
+}
+
 /// A lowercase phrase on a line of its own is a tag in a page dump, where its neighbours are
 /// dump lines too; next to short open lines it is an item of the article's own list
 /// ("Arrowhead bottled water" / "baby carrier" / "camera") and stays. Chains are followed

@@ -304,6 +304,37 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_repeat_inside_the_body_stays() {
+        // A pull quote repeats a paragraph of the body; a copied body is a block.
+        let raw = "The airport will open a second runway in 2027, the transport minister announced.\n\
+                   \"This runway will double our capacity within five years,\" the chief executive said.\n\
+                   Residents near the site have campaigned against night flights for a decade.\n\
+                   \"This runway will double our capacity within five years,\" the chief executive said.\n\
+                   A public inquiry into noise limits will open in the spring, officials said.";
+        let mut lines = split_lines(raw);
+        mark(&mut lines);
+        assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
+    }
+
+    #[test]
+    fn a_copied_block_goes() {
+        let raw = "The city council approved the new cycle lanes on Tuesday after a long debate.\n\
+                   Work on the first route will start in May and take about six months.\n\
+                   Residents had campaigned for safer routes for two years, the council said.\n\
+                   The mayor said the lanes would be reviewed after a year of use.\n\
+                   The city council approved the new cycle lanes on Tuesday after a long debate.\n\
+                   Work on the first route will start in May and take about six months.\n\
+                   Residents had campaigned for safer routes for two years, the council said.\n\
+                   Shops on the high street said they were worried about losing parking spaces.";
+        let mut lines = split_lines(raw);
+        mark(&mut lines);
+        let dup = Verdict::Drop(RemovalReason::Duplicate);
+        assert!(lines[..4].iter().all(|l| l.verdict == Verdict::Open));
+        assert!(lines[4..7].iter().all(|l| l.verdict == dup));
+        assert_eq!(lines[7].verdict, Verdict::Open);
+    }
+
+    #[test]
     fn short_or_unrelated_lines_are_left_alone() {
         let mut lines =
             split_lines("Goal!\nGoal!\nA late penalty gave the visitors a 2-1 win at the stadium.");

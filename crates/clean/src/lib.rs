@@ -1,15 +1,20 @@
 //! Cleaning: removes page furniture from a scraped article, records every removal with its
 //! reason, and fills the article's metadata.
 //!
-//! The [`Cleaner`] works on lines of `article.raw`, in passes:
+//! The [`Cleaner`] works on lines of `article.raw` (a scraped page, or the text an HTML
+//! extractor kept, which starts with the body and sets every block apart), in passes:
 //!
 //! 1. each line is classified from its own text by one rule family per kind of furniture
 //!    (navigation, credits, prompts, sign-offs, dump metadata, teasers) and by the dateline
-//!    and byline rules, which also read the date and author;
-//! 2. repeated body text is reduced to one copy (the better-spaced one);
+//!    and byline rules, which also read the date and author; the list under a tag label is
+//!    tags, while lowercase "tags" next to short open lines are the article's own list items;
+//! 2. repeated body text is reduced to one copy (the better-spaced one): copied blocks, glued
+//!    copies, and copies outside the body; a lone repeated paragraph inside it (a pull
+//!    quote) stays;
 //! 3. the body start (first prose paragraph) bounds the header, where the headline is found;
-//! 4. context rules: captions above credits, the tail of other stories after the body, short
-//!    lines sandwiched between furniture;
+//! 4. context rules: captions above credits, the tail of other stories after an end marker,
+//!    a closing run of teaser headlines (never a closing list), short lines sandwiched
+//!    between furniture;
 //! 5. metadata is filled (given fields win), the clean text is assembled with its map back to
 //!    raw, and the language is detected.
 //!
@@ -77,6 +82,7 @@ impl Cleaner {
         let raw = std::mem::take(&mut article.raw);
         let mut lines = split_lines(&raw);
         let found = self.classify(&mut lines);
+        context::tag_lists(&mut lines, |l| self.furniture.dump.is_tag_label(l));
         context::list_items(&mut lines, |l| {
             self.furniture.dump.is_tag(l) && !l.text.contains([',', ';', '|'])
         });

@@ -204,6 +204,17 @@ mod tests {
     }
 
     #[test]
+    fn measures_unspaced_scripts() {
+        let raw = "東京で新しい図書館が開館しました。\nまず設定画面を開き、";
+        let lines = split_lines(raw);
+        assert_eq!(lines[0].words, 8);
+        assert!(ends_sentence(lines[0].text) && ends_period(lines[0].text));
+        assert!(!ends_sentence(lines[1].text));
+        assert!(lowercase_ratio(lines[0].text) > 0.9);
+        assert_eq!(count_words("Kindle for PCの起動"), 4);
+    }
+
+    #[test]
     fn empty_and_blank_inputs_give_no_lines() {
         assert!(split_lines("").is_empty());
         assert!(split_lines("\n \n\t\n").is_empty());

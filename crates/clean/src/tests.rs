@@ -209,7 +209,7 @@ fn wire_page_names_its_agency_from_dateline_and_standards_line() {
     let raw = "World | Americas\n\n\
                Shipping firms reroute vessels as canal drought deepens\n\n\
                By Ana Ruiz\n\nMarch 3, 2024\n\n\
-               PANAMA CITY (Reuters) - Shipping companies are rerouting vessels away from the canal as a drought cuts traffic.\n\n\
+               Shipping companies are rerouting vessels away from the canal as a drought cuts traffic.\n\n\
                The canal authority said on Friday that it would limit daily transits until the rainy season.\n\n\
                Reporting by Ana Ruiz; Editing by Tom Lee\n\n\
                Our Standards: The Thomson Reuters Trust Principles.";
@@ -319,4 +319,17 @@ fn japanese_text_is_measured_as_prose() {
                まず設定画面を開き、\n\n\
                ショートカットの欄を空欄にします。";
     assert_eq!(clean(raw).text, raw);
+}
+
+#[test]
+fn tag_list_under_its_label_goes() {
+    let raw = "The league confirmed the 12-race calendar for next season on Monday, with two new circuits.\n\n\
+               Tags\n\n\
+               Stock car 2024, racing calendar, Interlagos, motorsport";
+    let a = clean(raw);
+    assert!(a.text.ends_with("two new circuits."));
+    assert!(reasons(&a).contains(&(
+        "Stock car 2024, racing calendar, Interlagos, motorsport",
+        "metadata"
+    )));
 }

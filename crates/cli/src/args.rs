@@ -4,9 +4,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// storyline: a local, fast news-intelligence engine.
 ///
-/// Reads news articles (scraped text, JSONL) and tells who is named, who said what, which
-/// numbers are claimed by whom, each answer pointing back to the exact characters of its
-/// source. Try: `storyline extract examples/seeds --format text`.
+/// Reads news articles (scraped text, HTML pages, RSS/Atom/JSON feeds, WARC archives, JSONL) and
+/// tells who is named, who said what, which numbers are claimed by whom and what happened to
+/// whom, each answer pointing back to the exact characters of its source; stores them and
+/// answers across articles: stories, disagreements, timelines.
+///
+/// Start with `storyline extract examples/seeds --format text`, then
+/// `storyline ingest examples/seeds` and `storyline report`.
 #[derive(Parser, Debug)]
 #[command(name = "storyline", version, about, long_about)]
 pub struct Cli {

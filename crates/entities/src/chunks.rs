@@ -7,6 +7,7 @@ use storyline_record::Span;
 use crate::dateline::dateline_at;
 pub(crate) use crate::known::{known_multi, known_single, Known};
 use crate::roles::{is_honorific, is_title_modifier, role_before};
+use crate::runs::{is_org_connector, run_end};
 use crate::words::Word;
 
 /// What the chunker already knows about a piece's type from its own words.
@@ -79,74 +80,8 @@ fn is_hyphen_modifier(w: &str) -> bool {
         .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && tail.len() > 1)
 }
 
-/// Lower-case words that may join words of an organisation or place name after a head word.
-fn is_org_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for" | "and" | "in" | "on" | "the" | "de" | "du" | "des" | "&"
-    )
-}
-
-/// The end (exclusive) of the run of capitalised words starting at `i`.
-fn run_end(words: &[Word<'_>], i: usize, lex: &Lexicon) -> usize {
-    let line = words[i].line;
-    let mut j = i + 1;
-    // A possessive ends a name ("Russia's"), except inside an organisation's name
-    // ("King's College London", "McDonald's Corp").
-    let joinable = |k: usize| {
-        words.get(k).is_some_and(|w| {
-            let own = !words[k - 1].possessive
-                || (w.cap && !w.sent_start && (lex.is_org_word(w.text) || lex.is_org_head(w.text)));
-            w.line == line && own && (!w.gap_before || words[k - 1].possessive)
-        })
-    };
-    while joinable(j) {
-        let w = &words[j];
-        if w.cap {
-            j += 1;
-            continue;
-        }
-        let next_cap = joinable(j + 1) && words[j + 1].cap;
-        let org_run = words[i..j].iter().any(|x| lex.is_org_head(x.text));
-        if next_cap && w.text == "and" && starts_own_name(words, j + 1, lex) {
-            break;
-        }
-        // "Karolinska Institute in Stockholm", "Goddard Space Flight Center in Greenbelt":
-        // "in" after a complete name, or "in" and "on" before a known place, end the name
-        // ("Committee on Intelligence" goes on).
-        let located = matches!(w.text, "in" | "on")
-            && ((w.text == "in" && lex.is_org_word(words[j - 1].text))
-                || words
-                    .get(j + 1)
-                    .is_some_and(|n| lex.place(n.text).is_some()));
-        if next_cap && (is_particle(w.text) || (org_run && is_org_connector(w.text) && !located)) {
-            j += 2;
-            continue;
-        }
-        break;
-    }
-    j
-}
-
-/// Whether the capitalised words from `k` form a name of their own: after "and" they start
-/// a second name ("University of Oxford and Acme Corp"), not the rest of the first.
-fn starts_own_name(words: &[Word<'_>], k: usize, lex: &Lexicon) -> bool {
-    let mut e = k;
-    while e < words.len() && words[e].cap && (e == k || !words[e].gap_before) {
-        e += 1;
-    }
-    let (Some(first), Some(last)) = (words.get(k), e.checked_sub(1).and_then(|l| words.get(l)))
-    else {
-        return false;
-    };
-    lex.is_org_word(last.text)
-        || lex.is_org_head(first.text)
-        || lex.is_given_name(first.text)
-        || known_single(first.text, lex).is_some()
-}
-
 /// Builds a piece over words `first..end`.
-fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
+pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
     let span = Span::new(words[first].span.start, words[end - 1].span.end);
     let mut surface = String::new();
     for (k, w) in words[first..end].iter().enumerate() {
@@ -164,8 +99,14 @@ fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
         }
         surface.push_str(w.text);
     }
-    let known = known_single(&surface, lex);
     let last = words[end - 1].text;
+    // "Moody's", "McDonald's": a name that ends in a possessive is looked up as written.
+    let known = known_single(&surface, lex).or_else(|| {
+        let apos = words[end - 1].possessive && !lex.is_given_name(words[first].text);
+        apos.then(|| lex.org(&format!("{surface}'s")))
+            .flatten()
+            .map(Known::Org)
+    });
     let head = words[first].text;
     // An organisation head joined to more words by a connector ("School of Economics").
     let headed = words[first..end].windows(2).any(|pair| {
@@ -415,6 +356,24 @@ fn split_segment(
     out.push(p);
 }
 
+/// An organisation whose name opens with an ordinal number: "9th Circuit", "82nd Airborne
+/// Division" (the capitalised words after it end in an organisation word).
+fn ordinal_org(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -> Option<Piece> {
+    let w = words.get(i)?;
+    let digits = w.text.trim_end_matches(char::is_alphabetic);
+    let suffix = &w.text[digits.len()..];
+    let ordinal = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th");
+    let next = words.get(i + 1)?;
+    if !ordinal || !next.cap || next.gap_before || next.line != w.line || w.possessive {
+        return None;
+    }
+    let j = run_end(words, i + 1, text, lex);
+    let p = piece(words, i, j, lex);
+    (p.shape == Shape::OrgWords).then_some(p)
+}
+
 /// Finds every candidate piece of the text, in text order.
 pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<Piece> {
     let lex = Lexicon::get();
@@ -427,6 +386,12 @@ pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<
             continue;
         }
         if !w.cap {
+            // "the 9th Circuit Court of Appeals", "the 82nd Airborne Division".
+            if let Some(p) = ordinal_org(words, i, text, lex) {
+                i = p.end;
+                out.push(p);
+                continue;
+            }
             // A few names are written in lower case ("dpa").
             if let Some(Known::Org(c)) = known_single(w.text, lex) {
                 if w.text.len() > 2 {
@@ -446,13 +411,23 @@ pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<
             }
         }
         if let Some((n, known)) = known_multi(words, i, lex) {
+            // "Los Angeles Police Department": a place that opens an organisation's name.
+            let j = run_end(words, i, text, lex);
+            if matches!(known, Known::Place(_)) && j > i + n {
+                let whole = piece(words, i, j, lex);
+                if whole.shape == Shape::OrgWords && lex.is_org_word(words[j - 1].text) {
+                    i = j;
+                    out.push(whole);
+                    continue;
+                }
+            }
             let mut p = piece(words, i, i + n, lex);
             p.known = Some(known);
             out.push(p);
             i += n;
             continue;
         }
-        let j = run_end(words, i, lex);
+        let j = run_end(words, i, text, lex);
         split_run(words, i, j, text, lex, &mut out);
         i = j;
     }

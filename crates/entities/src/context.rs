@@ -8,6 +8,7 @@
 use storyline_lexicon::{Lexicon, PlaceKind};
 
 use crate::chunks::{Known, Piece, Shape};
+use crate::descriptors::{is_medium_noun, is_org_descriptor, is_post_verb, is_source_cue};
 use crate::words::Word;
 
 /// What the whole article says about its names.
@@ -212,6 +213,7 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
             .filter(|w| !w.cap)
             .map_or("", |w| w.text)
     };
+    let surnames = full_name_surnames(pieces, words, lex);
     for p in pieces.iter_mut() {
         if p.dateline || p.titled || p.end <= p.first {
             continue;
@@ -280,9 +282,56 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
                 || first.in_parens);
         if (company && place.is_none()) || journal || newspaper || acronym {
             to_org(p);
+            continue;
+        }
+        // A city after a describing noun is a company named after it ("the carmaker Lincoln").
+        let city_named = place == Some(PlaceKind::City) && is_org_descriptor(prev);
+        if (place.is_none() || city_named) && !ordinary {
+            let after = words.get(p.end).map_or("", |w| w.text);
+            if described(p, prev2, prev, next, after, &surnames, lex) {
+                to_org(p);
+            }
         }
     }
     coordinate(pieces, words, lex);
+}
+
+/// Surnames of the persons named in full ("Lowe" for "Ann Lowe"): never typed as an
+/// organisation by a weak context.
+fn full_name_surnames<'t>(pieces: &[Piece], words: &[Word<'t>], lex: &Lexicon) -> Vec<&'t str> {
+    pieces
+        .iter()
+        .filter(|p| {
+            p.end - p.first >= 2
+                && words
+                    .get(p.first)
+                    .is_some_and(|w| lex.is_given_name(w.text))
+        })
+        .filter_map(|p| words.get(p.end - 1).map(|w| w.text))
+        .collect()
+}
+
+/// An organisation by its description: "the research firm X", "X magazine", "according to
+/// X", "posted on X". `after` is the next word whatever the punctuation ("X, formerly").
+fn described(
+    p: &Piece,
+    prev2: &str,
+    prev: &str,
+    next: &str,
+    after: &str,
+    surnames: &[&str],
+    lex: &Lexicon,
+) -> bool {
+    let one = p.end - p.first == 1;
+    let surname = surnames.contains(&p.surface.as_str()) || lex.leader(&p.surface).is_some();
+    let source = one && !surname && is_source_cue(prev2, prev);
+    let platform = one
+        && prev == "on"
+        && (matches!(
+            prev2,
+            "posted" | "wrote" | "tweeted" | "shared" | "post" | "posts" | "posting" | "writing"
+        ) || (p.surface == "X" && (is_post_verb(prev2) || after == "formerly")));
+    is_org_descriptor(prev) || is_medium_noun(next) || source || platform
 }
 
 /// "rivals Alphabet and Snap", "Kestrel or Intel": an unknown one-word name joined by "and" or "or"

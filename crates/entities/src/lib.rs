@@ -4,12 +4,15 @@
 //! Capitalisation-and-context rules over gazetteers (`storyline-lexicon`):
 //!
 //! 1. `words` scans the clean text into words with shape and position flags;
-//! 2. `chunks` finds known multi-word names, runs of capitalised words, and splits titles
-//!    and roles off them ("NATO Secretary-General Jens Stoltenberg"); `dateline` reads wire
+//! 2. `chunks` finds known multi-word names, runs of capitalised words (`runs`: connectors,
+//!    "Immigration and Customs Enforcement", "Bureau of Alcohol, Tobacco and Firearms"), and
+//!    splits titles and roles off them ("NATO Secretary-General Jens Stoltenberg"); `dateline` reads wire
 //!    datelines ("PORTO ALEGRE, Brazil (AP) —"), in the body or removed by cleaning;
 //! 3. `context` types names from the words around them: clubs in sports copy ("Liverpool
-//!    manager"), companies ("analysts at X"), journals, newspapers, acting acronyms;
-//! 4. `typing` types the rest from gazetteers, word classes and shape;
+//!    manager"), companies ("analysts at X"), journals, newspapers, acting acronyms, and
+//!    (`descriptors`) "the research firm X", "X magazine", "according to X", "posted on X";
+//! 4. `typing` types the rest from gazetteers, word classes and shape, then settles one type
+//!    per name (an organisation by context is never also a person by a weaker cue);
 //! 5. `coref` merges mentions into entities ("Sergey Lavrov … Lavrov", "OSCE", "Ten Hag",
 //!    "Putin" → "Vladimir Putin");
 //! 6. `roles` reads titles and role phrases before names and appositive roles after them.
@@ -34,10 +37,12 @@ mod chunks;
 mod context;
 mod coref;
 mod dateline;
+mod descriptors;
 mod known;
 mod lookup;
 mod recognizer;
 mod roles;
+mod runs;
 mod typing;
 mod words;
 

@@ -8,7 +8,7 @@ use crate::context::{refine, Context};
 use crate::coref::resolve;
 use crate::dateline::add_removed_datelines;
 use crate::roles::add_appositive_roles;
-use crate::typing::guess;
+use crate::typing::{guess, settle};
 use crate::words::{scan, Word};
 
 /// Finds named persons, organisations and places and fills `article.entities`.
@@ -61,7 +61,7 @@ impl EntityRecognizer {
             Context::of(&words, self.lexicon),
             self.lexicon,
         );
-        let typed: Vec<_> = found
+        let mut typed: Vec<_> = found
             .into_iter()
             .map(|p| {
                 let on_headline = words
@@ -71,6 +71,7 @@ impl EntityRecognizer {
                 (p, g)
             })
             .collect();
+        settle(&mut typed);
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
         add_removed_datelines(article, &mut entities, self.lexicon);

@@ -272,6 +272,35 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     Guess::Unknown
 }
 
+/// One name, one type: a name typed as an organisation by a gazetteer, its words or its
+/// context ("data from Kestrom") is an organisation wherever it is written, also where only
+/// a weaker cue said person ("Kestrom said"); a title before it ("Mayor Kestrom") outranks
+/// everything except a gazetteer.
+pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
+    use std::collections::HashSet;
+    let org = Guess::Is(EntityType::Org);
+    let person = Guess::Is(EntityType::Person);
+    let titled: HashSet<String> = typed
+        .iter()
+        .filter(|(p, g)| *g == person && p.titled)
+        .map(|(p, _)| p.surface.clone())
+        .collect();
+    let orgs: HashSet<String> = typed
+        .iter()
+        .filter(|(p, g)| {
+            *g == org && (matches!(p.known, Some(Known::Org(_))) || !titled.contains(&p.surface))
+        })
+        .map(|(p, _)| p.surface.clone())
+        .collect();
+    for (p, g) in typed.iter_mut() {
+        if *g == person && !p.titled && orgs.contains(&p.surface) {
+            *g = org;
+        } else if *g == org && p.known.is_none() && titled.contains(&p.surface) {
+            *g = person;
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

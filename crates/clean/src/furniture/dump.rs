@@ -14,6 +14,8 @@ pub struct DumpRules {
     lines: RegexSet,
     /// Tag words and lists: lowercase, no sentence punctuation (checked for short lines only).
     tags: RegexSet,
+    /// Bare labels over tag lists.
+    label: regex::Regex,
 }
 
 impl DumpRules {
@@ -27,6 +29,7 @@ impl DumpRules {
                 r"^(?:e-?mail\s*:?\s*)?[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",
                 r"^(?:(?:tel|phone|ph|fax|call)\.?\s*:?\s*)?\+?\d[\d\s().-]{6,20}\d$",
                 r"^(?:tags?|topics?|keywords?|filed under|categories|category|section)\s*:.{0,200}$",
+                r"^(?:tags?|keywords?|filed under|categories|related tags|etiquetas|schlagw(?:ö|oe)rter|mots-cl(?:é|e)s)$",
                 r"^[a-z]{2}[_-][a-z]{2}$",
                 r"^\d{1,6}$",
                 r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$",
@@ -41,6 +44,9 @@ impl DumpRules {
                 r"^(?:og|twitter|article|fb):[\w:]+\b.{0,200}$",
                 r"^(?:content-type|charset|viewport|robots|canonical|amphtml)\b.{0,100}$",
             ]),
+            label: super::re(
+                r"^(?:tags?|topics?|keywords?|filed under|categories|related tags|etiquetas|schlagw(?:ö|oe)rter|mots-cl(?:é|e)s)\s*:?$",
+            ),
             tags: set(&[
                 // One lowercase tag word or phrase, or a list of them.
                 // A tag starts with a letter: "8-9 ripe pears, cored" is an ingredient.
@@ -52,6 +58,11 @@ impl DumpRules {
     /// Whether the line is a raw metadata line (tags aside: see [`DumpRules::is_tag`]).
     pub fn matches(&self, line: &Line<'_>) -> bool {
         line.words <= 40 && self.lines.is_match(line.text)
+    }
+
+    /// Whether the line is a bare label over a tag list ("Tags", "Filed under").
+    pub fn is_tag_label(&self, line: &Line<'_>) -> bool {
+        line.words <= 3 && self.label.is_match(line.text)
     }
 
     /// Lowercase tag words and lists ("uk, nato, ukraine", "russia-nato row on european

@@ -107,6 +107,9 @@ pub struct OutletRules {
     copyright: Regex,
     /// Company suffixes to strip from publisher names.
     suffix: Regex,
+    /// Footers that name the wire service ("Our Standards: The Thomson Reuters Trust
+    /// Principles.").
+    standards: Regex,
 }
 
 impl OutletRules {
@@ -122,6 +125,7 @@ impl OutletRules {
             copyright: re(
                 r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(.{2,60}?)\s*(?:[.,]|\ball rights reserved\b|$)",
             ),
+            standards: re(r"^our standards\s*:\s*the thomson reuters trust principles\b"),
             suffix: re(
                 r"\s*,?\s*\b(?:ltd|limited|inc|llc|plc|gmbh|ag|s\.a\.|corp|corporation|co|company|group|media group)\.?$",
             ),
@@ -131,6 +135,9 @@ impl OutletRules {
     /// The outlet named by a site-name phrase ("Skip to more DW sites"), when it is a known
     /// outlet or an acronym (so "More stories from Ukraine" names no outlet).
     pub fn phrase(&self, text: &str) -> Option<String> {
+        if self.standards.is_match(text) {
+            return Some("Reuters".to_string());
+        }
         let name = self
             .more_sites
             .captures(text)
@@ -293,6 +300,12 @@ mod tests {
             Some("NPR")
         );
         assert_eq!(rules.phrase("More stories from Ukraine"), None);
+        assert_eq!(
+            rules
+                .phrase("Our Standards: The Thomson Reuters Trust Principles.")
+                .as_deref(),
+            Some("Reuters")
+        );
         assert_eq!(
             rules
                 .copyright_holder("© 2023 Riverside Gazette Ltd. All rights reserved.")

@@ -1,0 +1,180 @@
+//! Organisations named by the words that describe them: an appositive noun before the name
+//! ("the research firm Gartner", "the streaming service Hulu", "the chipmaker Arm"), a
+//! medium noun after it ("Variety magazine", "Time magazine's"), a source phrase before it
+//! ("according to Nielsen", "a survey by Kantar"), and social platforms ("posted on X").
+//!
+//! These only ever turn a piece into an organisation (see `context::refine`).
+
+/// Nouns that describe an organisation and stand right before its name: "the research firm
+/// Gartner", "the trade publication Billboard", "the ratings agency Moody's".
+pub(crate) fn is_org_descriptor(w: &str) -> bool {
+    matches!(
+        w,
+        "firm"
+            | "company"
+            | "agency"
+            | "publication"
+            | "magazine"
+            | "newspaper"
+            | "tabloid"
+            | "broadcaster"
+            | "network"
+            | "outlet"
+            | "website"
+            | "platform"
+            | "app"
+            | "service"
+            | "publisher"
+            | "label"
+            | "studio"
+            | "consultancy"
+            | "provider"
+            | "operator"
+            | "developer"
+            | "manufacturer"
+            | "supplier"
+            | "brand"
+            | "chain"
+            | "watchdog"
+            | "regulator"
+            | "charity"
+            | "nonprofit"
+            | "non-profit"
+            | "organization"
+            | "organisation"
+            | "pollster"
+            | "carrier"
+            | "distributor"
+            | "fintech"
+            | "unicorn"
+            | "automaker"
+            | "giant"
+    ) || (w.len() > 5 && w.ends_with("maker"))
+}
+
+/// Nouns right after a medium's name: "Variety magazine", "Time magazine's cover".
+pub(crate) fn is_medium_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "magazine" | "newspaper" | "tabloid" | "newsletter" | "podcast" | "website"
+    )
+}
+
+/// Word pairs before a name that is the source of figures or a claim: "according to X",
+/// "a survey by X", "figures from X".
+pub(crate) fn is_source_cue(prev2: &str, prev: &str) -> bool {
+    matches!(
+        (prev2, prev),
+        ("according", "to")
+            | (
+                "figures"
+                    | "data"
+                    | "estimates"
+                    | "survey"
+                    | "poll"
+                    | "polling"
+                    | "analysis"
+                    | "report"
+                    | "research"
+                    | "forecast"
+                    | "forecasts"
+                    | "ratings"
+                    | "tracker",
+                "from" | "by"
+            )
+    )
+}
+
+/// Verbs of posting before "on X": "wrote on X", "posted on Threads".
+pub(crate) fn is_post_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "posted"
+            | "wrote"
+            | "said"
+            | "shared"
+            | "announced"
+            | "tweeted"
+            | "post"
+            | "posts"
+            | "posting"
+            | "writing"
+            | "statement"
+            | "video"
+            | "message"
+            | "account"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::EntityRecognizer;
+    use storyline_record::{Article, EntityType};
+
+    fn kinds(text: &str) -> Vec<(String, EntityType)> {
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        EntityRecognizer::new().annotate(&mut a);
+        a.entities.into_iter().map(|e| (e.name, e.kind)).collect()
+    }
+
+    fn has(got: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
+        got.iter().any(|(n, k)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn word_classes() {
+        assert!(is_org_descriptor("drugmaker"));
+        assert!(!is_org_descriptor("maker"));
+        assert!(is_source_cue("according", "to"));
+    }
+
+    #[test]
+    fn culture_and_business_descriptors() {
+        let got = kinds(
+            "The single debuted at No. 2, according to the trade publication Pressfold, and \
+             the research firm Quillon said streams rose. The streaming service Vantro lost \
+             users, Lumen magazine reported, and the drugmaker Ostrava fell. Quillon said \
+             more cuts were likely.",
+        );
+        for org in ["Pressfold", "Quillon", "Vantro", "Lumen", "Ostrava"] {
+            assert!(has(&got, org, EntityType::Org), "{org}");
+        }
+        assert!(!has(&got, "Quillon", EntityType::Person));
+    }
+
+    #[test]
+    fn sources_and_platforms() {
+        let got = kinds(
+            "Turnout fell, according to Brevik, a survey by Marlow showed. The mayor wrote \
+             on X, formerly Twitter, that the council would act, and posted on Threads too.",
+        );
+        assert!(has(&got, "Brevik", EntityType::Org));
+        assert!(has(&got, "Marlow", EntityType::Org));
+        assert!(has(&got, "X", EntityType::Org));
+        assert!(has(&got, "Twitter", EntityType::Org));
+    }
+
+    #[test]
+    fn persons_stay_persons() {
+        let got = kinds(
+            "Coach Dana Brevik said the side was ready, according to Brevik. The company \
+             founder, Ann Marlow, said a report by John Keel was wrong.",
+        );
+        assert!(has(&got, "Dana Brevik", EntityType::Person));
+        assert!(!has(&got, "Brevik", EntityType::Org));
+        assert!(has(&got, "John Keel", EntityType::Person));
+        assert!(has(&got, "Ann Marlow", EntityType::Person));
+    }
+
+    #[test]
+    fn one_name_one_type() {
+        let got = kinds(
+            "Shoppers cut back, data from Kestrom showed. Kestrom said spending fell. \
+             \"It is tough,\" said Kestrom.",
+        );
+        assert!(has(&got, "Kestrom", EntityType::Org));
+        assert!(!has(&got, "Kestrom", EntityType::Person));
+    }
+}
