@@ -432,7 +432,7 @@ mod tests {
         let text = "Coach Arne Slot praised his side. The Dutchman told reporters it was fine.";
         let e = entity(text, "Arne Slot", EntityType::Person, "Arne Slot");
         assert_eq!(
-            resolve(text, &[e.clone()], "The Dutchman").as_deref(),
+            resolve(text, std::slice::from_ref(&e), "The Dutchman").as_deref(),
             Some("Arne Slot")
         );
         let text = "Rafael Nadal won in Paris. The Spaniard said he was tired.";
