@@ -15,11 +15,15 @@
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
-use storyline_record::Record;
+use storyline_record::{Record, RecordEntity};
 
 use crate::chars::hash_str;
-use crate::names::{place_org_key, skeleton, surname_blocks, within_one_edit, PersonName};
+use crate::names::{place_org_key, skeleton, PersonName};
 use crate::unionfind::UnionFind;
+
+mod persons;
+
+use persons::{merge_persons, role_words};
 
 /// Index of a canonical entity in [`EntityIndex::entities`]; ids follow first appearance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -70,7 +74,11 @@ struct Node {
 }
 
 impl Node {
-    fn add(&mut self, seq: usize, display: &str, role: Option<&str>, kind: &str, co: &[u64]) {
+    /// Counts the `i`-th entity `e` of article `a` under this node, with `co` as its
+    /// co-mentions.
+    fn add_mention(&mut self, a: usize, i: usize, e: &RecordEntity, co: &[u64]) {
+        let seq = a.saturating_mul(1024).saturating_add(i);
+        let (display, role, kind) = (&e.name, e.role.as_deref(), &e.kind);
         self.displays
             .entry(display.to_string())
             .or_insert((0, seq))
@@ -128,13 +136,7 @@ impl EntityIndex {
                             nodes.len() - 1
                         });
                         if let Some(node) = nodes.get_mut(n) {
-                            node.add(
-                                a.saturating_mul(1024).saturating_add(i),
-                                &e.name,
-                                e.role.as_deref(),
-                                &e.kind,
-                                &co,
-                            );
+                            node.add_mention(a, i, e, &co);
                         }
                         Slot::Node(n)
                     }
@@ -201,13 +203,7 @@ impl EntityIndex {
                             }
                         };
                         if let Some(node) = nodes.get_mut(n) {
-                            node.add(
-                                a.saturating_mul(1024).saturating_add(i),
-                                &e.name,
-                                e.role.as_deref(),
-                                &e.kind,
-                                &[],
-                            );
+                            node.add_mention(a, i, e, &[]);
                         }
                         n
                     }
@@ -285,87 +281,6 @@ fn node_key(name: &str, kind: &str, aliases: &[String]) -> (Option<String>, Opti
         },
         None => (Some(format!("p:{}", skeleton(name))), None),
     }
-}
-
-/// Step 2: merges full-name nodes that are spelling variants of one person.
-fn merge_persons(nodes: &[Node], uf: &mut UnionFind) {
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, n) in nodes.iter().enumerate() {
-        if let Some(p) = &n.person {
-            for k in surname_blocks(&p.surname) {
-                blocks.entry(k).or_default().push(i);
-            }
-        }
-    }
-    // Blocks past this size are common surnames; comparing inside them is quadratic and
-    // fuzzy evidence is weakest there, so only exact keys (already one node) merge.
-    const MAX_BLOCK: usize = 64;
-    for members in blocks
-        .values()
-        .filter(|m| m.len() > 1 && m.len() <= MAX_BLOCK)
-    {
-        for (x, &i) in members.iter().enumerate() {
-            for &j in members.iter().skip(x + 1) {
-                if let (Some(a), Some(b)) = (nodes.get(i), nodes.get(j)) {
-                    if same_person(a, b) {
-                        uf.union(i, j);
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Whether two full-name nodes name one person.
-fn same_person(a: &Node, b: &Node) -> bool {
-    let (Some(pa), Some(pb)) = (&a.person, &b.person) else {
-        return false;
-    };
-    let (Some(ga), Some(gb)) = (&pa.given, &pb.given) else {
-        return false;
-    };
-    let surname_exact = pa.surname == pb.surname;
-    let surname_near = !surname_exact
-        && pa.surname.len().min(pb.surname.len()) >= 5
-        && within_one_edit(&pa.surname, &pb.surname);
-    if !surname_exact && !surname_near {
-        return false;
-    }
-    let given_exact = ga == gb;
-    let initial = (ga.len() == 1 || gb.len() == 1) && ga.get(..1) == gb.get(..1);
-    let given_near = !given_exact && ga.len().min(gb.len()) >= 4 && within_one_edit(ga, gb);
-    if !given_exact && !initial && !given_near {
-        return false;
-    }
-    (given_exact && surname_exact) || has_evidence(a, b)
-}
-
-/// Context agrees: a shared role word, or several shared co-mentioned entities.
-fn has_evidence(a: &Node, b: &Node) -> bool {
-    let ra: HashSet<String> = a.roles.keys().flat_map(|r| role_words(r)).collect();
-    if b.roles
-        .keys()
-        .flat_map(|r| role_words(r))
-        .any(|w| ra.contains(&w))
-    {
-        return true;
-    }
-    let shared = a.comentions.intersection(&b.comentions).count();
-    let smaller = a.comentions.len().min(b.comentions.len());
-    shared >= 3 || (smaller > 0 && shared * 2 >= smaller && shared >= 2)
-}
-
-/// Words of a role that identify it ("UK Prime Minister" → uk, prime, minister).
-fn role_words(role: &str) -> Vec<String> {
-    skeleton(role)
-        .split(' ')
-        .filter(|w| w.len() >= 2 && !matches!(*w, "the" | "of" | "and" | "for" | "former" | "to"))
-        .map(|w| match w {
-            "british" | "britain" => "uk".to_string(),
-            "american" => "us".to_string(),
-            w => w.to_string(),
-        })
-        .collect()
 }
 
 /// Step 3: the person a surname alone refers to, if the evidence singles one out.

@@ -179,21 +179,9 @@ impl Context<'_> {
 #[cfg(test)]
 mod tests {
     use crate::context::Context;
-    use crate::lex::{lex, text_of, Tok};
-    use storyline_record::{Article, Entity, EntityType, Span};
-
-    fn article(text: &str) -> Article {
-        let mut a = Article::new("t.txt", text);
-        a.set_text(text.to_string());
-        a.meta.outlet = Some("Gazette".into());
-        a
-    }
-
-    fn at(text: &str, toks: &[Tok], needle: &str) -> usize {
-        toks.iter()
-            .position(|t| text_of(text, t) == needle)
-            .expect("needle")
-    }
+    use crate::lex::lex;
+    use crate::testutil::{article, at};
+    use storyline_record::{Entity, EntityType, Span};
 
     #[test]
     fn claimants() {

@@ -87,6 +87,7 @@ fn is_clause_break(w: &str) -> bool {
 }
 
 /// Days of the week, which are capitalised but never what a number is about.
+// storyline-quotes keeps the same list; sharing it would need a dependency between the stages.
 pub(crate) fn is_weekday(w: &str) -> bool {
     matches!(
         w,
@@ -97,6 +98,7 @@ pub(crate) fn is_weekday(w: &str) -> bool {
 /// Capitalised sentence openers that are not names.
 fn is_opener(w: &str) -> bool {
     w.ends_with("ly")
+        || is_weekday(w)
         || matches!(
             w,
             "earlier"
@@ -113,13 +115,6 @@ fn is_opener(w: &str) -> bool {
                 | "elsewhere"
                 | "last"
                 | "next"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
         )
 }
 
@@ -373,19 +368,7 @@ impl<'a> Context<'a> {
 mod tests {
     use super::*;
     use crate::lex::lex;
-
-    fn article(text: &str) -> Article {
-        let mut a = Article::new("t.txt", text);
-        a.set_text(text.to_string());
-        a.meta.outlet = Some("Gazette".into());
-        a
-    }
-
-    fn at(text: &str, toks: &[Tok], needle: &str) -> usize {
-        toks.iter()
-            .position(|t| text_of(text, t) == needle)
-            .expect("needle")
-    }
+    use crate::testutil::{article, at};
 
     #[test]
     fn subject_skips_names_inside_phrases() {

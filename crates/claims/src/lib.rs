@@ -36,6 +36,8 @@ mod noun;
 mod nouns;
 mod number;
 mod resolve;
+#[cfg(test)]
+mod testutil;
 mod verbs;
 mod words;
 

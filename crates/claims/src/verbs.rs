@@ -196,6 +196,8 @@ pub(crate) fn is_casualty_verb(w: &str) -> bool {
 }
 
 /// Attribution verbs: the speaker of "X said …" or "… , X told reporters".
+// Wider than storyline-quotes' cue lists and the lexicon's `is_cue_verb` on purpose: figures
+// and studies are claimants too.
 pub(crate) fn is_cue(w: &str) -> bool {
     matches!(
         w,

@@ -8,6 +8,7 @@ use crate::dateline::dateline_at;
 pub(crate) use crate::known::{known_multi, known_single, Known};
 use crate::roles::{is_honorific, is_title_modifier, role_before};
 use crate::runs::{is_org_connector, run_end};
+use crate::titled::title_of;
 use crate::words::Word;
 
 /// What the chunker already knows about a piece's type from its own words.
@@ -428,6 +429,18 @@ pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<
             continue;
         }
         let j = run_end(words, i, text, lex);
+        // "U.S. Secretary of State Antony Blinken": a title word with a complement ends
+        // the run; what stands before it is read as usual ("U.S.").
+        let mut named = Vec::new();
+        let titled = (i..j)
+            .take_while(|&t| words[t].cap)
+            .find_map(|t| Some((t, title_of(words, t, text, lex, &mut named)?)));
+        if let Some((t, end)) = titled {
+            split_run(words, i, t + 1, text, lex, &mut out);
+            out.append(&mut named);
+            i = end;
+            continue;
+        }
         split_run(words, i, j, text, lex, &mut out);
         i = j;
     }

@@ -6,7 +6,8 @@
 //! 1. `words` scans the clean text into words with shape and position flags;
 //! 2. `chunks` finds known multi-word names, runs of capitalised words (`runs`: connectors,
 //!    "Immigration and Customs Enforcement", "Bureau of Alcohol, Tobacco and Firearms"), and
-//!    splits titles and roles off them ("NATO Secretary-General Jens Stoltenberg"); `dateline` reads wire
+//!    splits titles and roles off them ("NATO Secretary-General Jens Stoltenberg"; `titled`:
+//!    "Secretary of State Antony Blinken"); `dateline` reads wire
 //!    datelines ("PORTO ALEGRE, Brazil (AP) —"), in the body or removed by cleaning;
 //! 3. `context` types names from the words around them: clubs in sports copy ("Liverpool
 //!    manager"), companies ("analysts at X"), journals, newspapers, acting acronyms, and
@@ -43,6 +44,7 @@ mod lookup;
 mod recognizer;
 mod roles;
 mod runs;
+mod titled;
 mod typing;
 mod words;
 

@@ -12,8 +12,11 @@ use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::tables::Tables;
-use crate::triggers::Triggers;
 use crate::words::Word;
+
+mod grow;
+
+use grow::build;
 
 /// An actor phrase found in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -113,14 +116,6 @@ const BOUND_SECTORS: &[&str] = &[
     "newspaper",
     "university",
     "national",
-];
-
-/// Words that end an actor phrase's modifier run ("Russian *and* …", "Israel *has* …").
-const STOP: &[&str] = &[
-    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "to",
-    "of", "in", "on", "at", "by", "for", "with", "that", "which", "who", "the", "a", "an", "its",
-    "their", "his", "her", "from", "as", "said", "says", "be", "been", "this", "these", "not",
-    "also",
 ];
 
 struct Finder<'a, 'w> {
@@ -334,131 +329,6 @@ fn is_bound(words: &[Word<'_>], a: &Actor) -> bool {
         && words
             .get(a.start)
             .is_some_and(|w| BOUND_SECTORS.contains(&w.lower.as_str()))
-}
-
-/// Grows an actor phrase from its first piece.
-fn build(f: &Finder<'_, '_>, start: usize, len: usize, first: Piece) -> Actor {
-    let mut a = Actor {
-        start,
-        end: start + len,
-        name: String::new(),
-        base: None,
-        sector: None,
-        person: false,
-    };
-    let mut plural_demonym = false;
-    let mut country_name: Option<String> = None;
-    let mut absorb = |a: &mut Actor, p: &Piece, country_name: &mut Option<String>| match p {
-        Piece::Named { name, code, person } => {
-            let (b, s) = code.map(split_code).unwrap_or((None, None));
-            if a.base.is_none() {
-                a.base = b;
-            }
-            if s.is_some() && (a.sector.is_none() || *person) {
-                a.sector = s;
-            }
-            if *person {
-                a.person = true;
-                a.name = name.clone();
-                a.sector = a.sector.or(Some("GOV"));
-            } else if country_name.is_none() {
-                *country_name = Some(name.clone());
-            }
-        }
-        Piece::Demonym { code, plural } => {
-            if a.base.is_none() {
-                a.base = Some(code);
-            }
-            if *plural {
-                plural_demonym = true;
-                a.sector = a.sector.or(Some("CVL"));
-            }
-        }
-        Piece::Sector(s) => a.sector = Some(s),
-    };
-    absorb(&mut a, &first, &mut country_name);
-    // Extend: a country or title piece may be followed by further titles, sector heads and a
-    // person's name, with up to three lower-case modifiers before a sector head.
-    loop {
-        let prev_possessive = f.words.get(a.end - 1).is_some_and(|w| w.possessive);
-        if a.person && !prev_possessive {
-            break;
-        }
-        let mut j = a.end;
-        let mut mods = 0;
-        while mods < 3 {
-            match f.words.get(j) {
-                Some(w)
-                    if !w.punct
-                        && !w.cap
-                        && !STOP.contains(&w.lower.as_str())
-                        && f.tables.sector(&w.lower).is_none()
-                        && !w.lower.ends_with("ly")
-                        && !Triggers::get().is_trigger_word(&w.lower)
-                        && w.lower.chars().all(|c| c.is_alphabetic() || c == '-') =>
-                {
-                    j += 1;
-                    mods += 1;
-                }
-                _ => break,
-            }
-        }
-        match f.piece(j) {
-            Some((len, p @ (Piece::Sector(_) | Piece::Named { person: true, .. }))) => {
-                absorb(&mut a, &p, &mut country_name);
-                a.end = j + len;
-            }
-            Some((len, p @ Piece::Named { .. })) if mods == 0 && a.base.is_none() => {
-                absorb(&mut a, &p, &mut country_name);
-                a.end = j + len;
-            }
-            _ => break,
-        }
-    }
-    of_country(f, &mut a, plural_demonym, &mut country_name);
-    if a.name.is_empty() {
-        a.name = country_name.unwrap_or_else(|| phrase(f.words, a.start, a.end));
-    }
-    a
-}
-
-/// "rebels in the Ivory Coast", "King Hassan of Morocco", "Albanians of southern Serbia":
-/// a following place gives the phrase its country when it has none (or only an ethnic one).
-fn of_country(f: &Finder<'_, '_>, a: &mut Actor, ethnic: bool, name: &mut Option<String>) {
-    if a.base.is_some() && !ethnic {
-        return;
-    }
-    let Some(w) = f.words.get(a.end) else { return };
-    if !matches!(w.lower.as_str(), "in" | "of" | "from") {
-        return;
-    }
-    for j in a.end + 1..a.end + 5 {
-        let Some(w) = f.words.get(j) else { return };
-        if w.punct {
-            return;
-        }
-        if w.cap {
-            if let Some((
-                len,
-                Piece::Named {
-                    name: n,
-                    code: Some(code),
-                    person: false,
-                },
-            )) = f.piece(j)
-            {
-                let (b, s) = split_code(code);
-                a.base = b;
-                a.sector = a.sector.or(s);
-                a.end = j + len;
-                *name = Some(n);
-            } else if let Some((len, Piece::Demonym { code, .. })) = f.piece(j) {
-                a.base = Some(code);
-                a.end = j + len;
-            }
-            return;
-        }
-    }
 }
 
 /// The words `start..end` as written, joined by single spaces.

@@ -9,6 +9,7 @@ use storyline_record::{Entity, Quote, QuoteKind, Span};
 use crate::cues::subject_before;
 use crate::layout::{sentence_end, tokenize, Tok};
 use crate::speaker::Resolver;
+use crate::words::is_weekday;
 
 /// Speech verbs that report a clause.
 fn reports_clause(w: &str) -> bool {
@@ -45,30 +46,24 @@ fn reports_clause(w: &str) -> bool {
 
 /// Words between a cue and its clause that belong to neither ("said on Sunday that").
 fn is_cue_adjunct(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "today"
-            | "yesterday"
-            | "earlier"
-            | "later"
-            | "late"
-            | "last"
-            | "this"
-            | "week"
-            | "month"
-            | "again"
-            | "also"
-            | "repeatedly"
-            | "publicly"
-            | "that"
-    )
+    is_weekday(w)
+        || matches!(
+            w,
+            "on" | "today"
+                | "yesterday"
+                | "earlier"
+                | "later"
+                | "late"
+                | "last"
+                | "this"
+                | "week"
+                | "month"
+                | "again"
+                | "also"
+                | "repeatedly"
+                | "publicly"
+                | "that"
+        )
 }
 
 /// Audiences after "told" that let the clause follow without "that".

@@ -9,12 +9,15 @@
 
 use std::collections::HashMap;
 
-use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::layout::{covering, Tok};
-use crate::roles::{gender_of_given_name, gender_of_word, is_org_anaphor, is_role_noun, Gender};
-use crate::words::{is_determiner, pronoun, Pronoun};
+use crate::roles::{gender_of_word, is_org_anaphor, is_role_noun, Gender};
+use crate::words::{pronoun, Pronoun};
+
+mod names;
+
+use names::{entity_gender, given_name, is_epithet, is_title, trailing_name};
 
 /// A resolved speaker.
 #[derive(Debug, Clone, PartialEq)]
@@ -305,98 +308,6 @@ impl<'a> Resolver<'a> {
         let i = self.mentions.partition_point(|(m, _)| m.start < span.start);
         let &(m, e) = self.mentions.get(i).filter(|(m, _)| span.contains(*m))?;
         Some(self.speaker_of(e, m))
-    }
-}
-
-/// Whether a capitalised word after "the" stands for a person by nationality: "the Dutchman",
-/// "the Spaniard", "the Brazilian" (a demonym used as a noun).
-fn is_epithet(word: &str) -> bool {
-    let lex = Lexicon::get();
-    let stem = word
-        .strip_suffix("man")
-        .or_else(|| word.strip_suffix("woman"))
-        .filter(|s| s.len() >= 3);
-    lex.is_demonym(word)
-        || stem.is_some_and(|s| lex.is_demonym(s) || lex.is_demonym(&format!("{s}h")))
-        || matches!(
-            word,
-            "Dutchman"
-                | "Dutchwoman"
-                | "Spaniard"
-                | "Swede"
-                | "Dane"
-                | "Finn"
-                | "Pole"
-                | "Scot"
-                | "Turk"
-        )
-}
-
-/// Whether a capitalised word before a name is a title or role ("Councillor", "Coach").
-fn is_title(word: &str) -> bool {
-    let w = word.to_lowercase();
-    is_role_noun(&w) || gender_of_word(&w).is_some() || Lexicon::get().is_title_word(word)
-}
-
-/// Gender of a given name: this crate's short list first, then the lexicon's long one.
-fn given_name(word: &str) -> Option<Gender> {
-    gender_of_given_name(&word.to_lowercase()).or_else(|| {
-        storyline_lexicon::given_name_gender(word).map(|g| match g {
-            storyline_lexicon::Gender::Male => Gender::Male,
-            storyline_lexicon::Gender::Female => Gender::Female,
-        })
-    })
-}
-
-/// Gender evidence for an entity: its given name, its role, or a title before a mention.
-fn entity_gender<'m>(
-    text: &str,
-    e: &Entity,
-    mut mentions: impl Iterator<Item = &'m (Span, usize)>,
-) -> Option<Gender> {
-    if e.kind != EntityType::Person {
-        return None;
-    }
-    let first = e.name.split_whitespace().next().unwrap_or("");
-    given_name(first)
-        .or_else(|| {
-            let role = e.role.as_deref().unwrap_or("").to_lowercase();
-            role.split_whitespace().find_map(gender_of_word)
-        })
-        .or_else(|| {
-            mentions.find_map(|(m, _)| {
-                let before = text.get(..m.start)?.trim_end().trim_end_matches('.');
-                let word = before.rsplit(char::is_whitespace).next()?;
-                gender_of_word(&word.to_lowercase())
-            })
-        })
-}
-
-/// The trailing run of a phrase that looks like a name: capitalised words, with lowercase
-/// particles inside ("Erik ten Hag", "Ursula von der Leyen").
-fn trailing_name<'p, 't>(phrase: &'p [Tok<'t>]) -> &'p [Tok<'t>] {
-    let mut start = phrase.len();
-    while start > 0 {
-        let t = &phrase[start - 1];
-        let particle = matches!(
-            t.text,
-            "ten" | "van" | "von" | "der" | "de" | "da" | "bin" | "al" | "del" | "la" | "le"
-        );
-        let inner = start < phrase.len();
-        if t.is_capitalized() && (!t.is_possessive() || !inner) || (particle && inner) {
-            start -= 1;
-        } else {
-            break;
-        }
-    }
-    while start < phrase.len() && !phrase[start].is_capitalized() {
-        start += 1;
-    }
-    let slice = &phrase[start..];
-    if slice.first().is_some_and(|t| is_determiner(&t.lower())) {
-        &slice[1..]
-    } else {
-        slice
     }
 }
 

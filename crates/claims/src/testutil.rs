@@ -1,0 +1,20 @@
+//! Test helpers shared by the rule modules' unit tests.
+
+use storyline_record::Article;
+
+use crate::lex::{text_of, Tok};
+
+/// An article whose cleaned text is `text`, published by the outlet "Gazette".
+pub(crate) fn article(text: &str) -> Article {
+    let mut a = Article::new("t.txt", text);
+    a.set_text(text.to_string());
+    a.meta.outlet = Some("Gazette".into());
+    a
+}
+
+/// Index of the first token that reads `needle`.
+pub(crate) fn at(text: &str, toks: &[Tok], needle: &str) -> usize {
+    toks.iter()
+        .position(|t| text_of(text, t) == needle)
+        .expect("needle")
+}
