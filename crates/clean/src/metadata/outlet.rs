@@ -138,6 +138,11 @@ impl OutletRules {
         if self.standards.is_match(text) {
             return Some("Reuters".to_string());
         }
+        // A line that is nothing but a well-known outlet's name: the site's name bar.
+        let line = text.trim();
+        if let Some((_, name)) = DOMAINS.iter().find(|(_, n)| n.eq_ignore_ascii_case(line)) {
+            return Some((*name).to_string());
+        }
         let name = self
             .more_sites
             .captures(text)
@@ -284,6 +289,14 @@ mod tests {
             Some("Dailyherald")
         );
         assert_eq!(from_url("not a url"), None);
+    }
+
+    #[test]
+    fn names_outlets_from_their_name_bar() {
+        let rules = OutletRules::new();
+        assert_eq!(rules.phrase("ABC News").as_deref(), Some("ABC News"));
+        assert_eq!(rules.phrase("Sky News ").as_deref(), Some("Sky News"));
+        assert_eq!(rules.phrase("ABC News reported the fire on Sunday."), None);
     }
 
     #[test]
