@@ -1,10 +1,10 @@
 //! `storyline report`: a readable briefing of the corpus, as a list of blocks written out as
 //! Markdown or a standalone HTML page.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
-use storyline_analyse::{story_timeline, who_said_what, Analysis, Date};
+use storyline_analyse::{who_said_what, Analysis, Date, TimelineItem};
 use storyline_record::Record;
 
 use super::render::{date, number};
@@ -97,8 +97,13 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
     }
 
     b.push(Block::Heading(2, "Timeline".into()));
+    // Group the timeline by story once: filtering it per story is quadratic on a big corpus.
+    let mut by_story: HashMap<&str, Vec<&TimelineItem>> = HashMap::new();
+    for item in &a.timeline {
+        by_story.entry(item.story.as_str()).or_default().push(item);
+    }
     for s in &a.stories.stories {
-        let items = story_timeline(&a.timeline, &s.id);
+        let items = by_story.get(s.id.as_str()).map_or(&[][..], Vec::as_slice);
         b.push(Block::Heading(3, format!("Story {}", s.id)));
         let rows = items
             .iter()
