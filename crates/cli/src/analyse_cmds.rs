@@ -88,17 +88,8 @@ pub struct ReportArgs {
     pub format: ReportFormat,
 }
 
-/// How analysis results are written.
-#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum TableFormat {
-    /// Aligned columns for reading.
-    #[default]
-    Table,
-    /// One JSON document.
-    Json,
-    /// Comma-separated values with a header row (RFC 4180 quoting).
-    Csv,
-}
+/// Output of the table-shaped analysis commands: the same formats as the store's queries.
+pub use crate::table::QueryFormat as TableFormat;
 
 /// How the report is written.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -121,8 +112,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 TableFormat::Json => {
                     json(&mut out, serde_json::to_value(&analysis.disagreements)?)?
                 }
-                f => render::disagreements(&analysis.disagreements)
-                    .write(&mut out, f == TableFormat::Csv)?,
+                f => render::disagreements(&analysis.disagreements).write(f, &mut out)?,
             }
         }
         AnalyseCommand::Stories(a) => {
@@ -131,8 +121,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 TableFormat::Json => {
                     json(&mut out, serde_json::to_value(&analysis.stories.stories)?)?
                 }
-                f => render::stories(&analysis.stories.stories)
-                    .write(&mut out, f == TableFormat::Csv)?,
+                f => render::stories(&analysis.stories.stories).write(f, &mut out)?,
             }
         }
         AnalyseCommand::Timeline(t) => {
@@ -155,7 +144,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             };
             match t.common.format {
                 TableFormat::Json => json(&mut out, serde_json::to_value(&items)?)?,
-                f => render::timeline(&items).write(&mut out, f == TableFormat::Csv)?,
+                f => render::timeline(&items).write(f, &mut out)?,
             }
         }
         AnalyseCommand::EventCounts(e) => {
@@ -171,7 +160,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             let groups = events::select(&analysis, e.story.as_deref(), e.asserted_only);
             match e.common.format {
                 TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
-                f => events::table(&groups).write(&mut out, f == TableFormat::Csv)?,
+                f => events::table(&groups).write(f, &mut out)?,
             }
         }
         AnalyseCommand::Report(r) => {

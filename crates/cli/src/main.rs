@@ -9,6 +9,7 @@ mod extract;
 mod messages;
 mod output;
 mod store_cmds;
+mod table;
 
 use clap::Parser;
 

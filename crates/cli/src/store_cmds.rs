@@ -6,15 +6,13 @@
 mod ingest;
 #[path = "store/queries.rs"]
 mod queries;
-#[path = "store/table.rs"]
-mod table;
 
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-pub use table::QueryFormat;
+pub use crate::table::QueryFormat;
 
 /// Store subcommands.
 #[derive(Subcommand, Debug)]

@@ -1,98 +1,8 @@
 //! Tables of analysis results: aligned text for reading, CSV for spreadsheets.
 
-use std::io::{self, Write};
-
 use storyline_analyse::{Date, Disagreement, Story, TimelineItem};
 
-/// Widest cell in aligned output; CSV keeps cells whole.
-const MAX_CELL_CHARS: usize = 60;
-
-/// Rows of text cells under a header.
-pub struct Table {
-    headers: Vec<&'static str>,
-    rows: Vec<Vec<String>>,
-}
-
-impl Table {
-    /// An empty table.
-    pub fn new(headers: &[&'static str]) -> Table {
-        Table {
-            headers: headers.to_vec(),
-            rows: Vec::new(),
-        }
-    }
-
-    /// Adds a row.
-    pub fn row(&mut self, cells: Vec<String>) {
-        self.rows.push(cells);
-    }
-
-    /// Writes CSV (`csv`) or aligned columns.
-    pub fn write(&self, out: &mut impl Write, csv: bool) -> io::Result<()> {
-        if csv {
-            writeln!(
-                out,
-                "{}",
-                self.headers
-                    .iter()
-                    .map(|h| csv_cell(h))
-                    .collect::<Vec<_>>()
-                    .join(",")
-            )?;
-            for r in &self.rows {
-                writeln!(
-                    out,
-                    "{}",
-                    r.iter().map(|c| csv_cell(c)).collect::<Vec<_>>().join(",")
-                )?;
-            }
-            return Ok(());
-        }
-        if self.rows.is_empty() {
-            return writeln!(out, "(none)");
-        }
-        let shown: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| shorten(c)).collect())
-            .collect();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
-        for r in &shown {
-            for (w, c) in widths.iter_mut().zip(r) {
-                *w = (*w).max(c.chars().count());
-            }
-        }
-        let header: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
-        for r in std::iter::once(&header).chain(&shown) {
-            let cells: Vec<String> = r
-                .iter()
-                .zip(&widths)
-                .map(|(c, w)| format!("{c:<w$}"))
-                .collect();
-            writeln!(out, "{}", cells.join("  ").trim_end())?;
-        }
-        Ok(())
-    }
-}
-
-fn shorten(cell: &str) -> String {
-    let one_line = cell.replace(['\n', '\r', '\t'], " ");
-    if one_line.chars().count() <= MAX_CELL_CHARS {
-        one_line
-    } else {
-        let mut s: String = one_line.chars().take(MAX_CELL_CHARS - 1).collect();
-        s.push('…');
-        s
-    }
-}
-
-fn csv_cell(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
-}
+pub use crate::table::Table;
 
 /// `2022-01-30`, or `undated`.
 pub fn date(d: Option<Date>) -> String {
@@ -245,11 +155,5 @@ mod tests {
     fn formats_cells() {
         assert_eq!(number(130000.0), "130,000");
         assert_eq!(number(2.5), "2.5");
-        assert_eq!(csv_cell("a, \"b\""), "\"a, \"\"b\"\"\"");
-        let mut t = Table::new(&["a", "b"]);
-        t.row(vec!["x".into(), "y,z".into()]);
-        let mut buf = Vec::new();
-        t.write(&mut buf, true).expect("write");
-        assert_eq!(String::from_utf8_lossy(&buf), "a,b\nx,\"y,z\"\n");
     }
 }

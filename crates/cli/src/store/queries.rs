@@ -6,8 +6,8 @@ use anyhow::{Context, Result};
 use storyline_analyse::{EntityIndex, StoryBuilder};
 use storyline_store::{ArticleRef, ClaimFilter, EventFilter, QuoteFilter, QuoteRow, Store};
 
-use super::table::{emit, number, or_dash, Table};
 use super::{ClaimsArgs, EntityArgs, EventsArgs, QueryArgs, QuotesArgs, SearchArgs, StatsArgs};
+use crate::table::{emit, number, or_dash, Table};
 
 /// Opens the database for queries: never creates or changes it.
 fn open(args: &QueryArgs) -> Result<Store> {

@@ -1,5 +1,5 @@
-//! Query output: one [`Table`] of strings, written as aligned text or CSV; JSON comes straight
-//! from the store's serialisable rows.
+//! Command output shared by the store queries and the analysis commands: one [`Table`] of
+//! strings, written as aligned text or CSV; JSON comes straight from serialisable rows.
 
 use std::io::{self, Write};
 
