@@ -385,19 +385,8 @@ fn to_org(p: &mut Piece) {
 
 #[cfg(test)]
 mod tests {
-    use crate::EntityRecognizer;
-    use storyline_record::{Article, EntityType};
-
-    fn kinds(text: &str) -> Vec<(String, EntityType)> {
-        let mut a = Article::new("t", "");
-        a.set_text(text.to_string());
-        EntityRecognizer::new().annotate(&mut a);
-        a.entities.into_iter().map(|e| (e.name, e.kind)).collect()
-    }
-
-    fn has(got: &[(String, EntityType)], name: &str, kind: EntityType) -> bool {
-        got.iter().any(|(n, k)| n == name && *k == kind)
-    }
+    use crate::testutil::{has, kinds};
+    use storyline_record::EntityType;
 
     #[test]
     fn clubs_in_sports_copy() {

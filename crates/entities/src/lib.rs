@@ -44,6 +44,8 @@ mod lookup;
 mod recognizer;
 mod roles;
 mod runs;
+#[cfg(test)]
+mod testutil;
 mod titled;
 mod typing;
 mod words;
