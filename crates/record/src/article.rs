@@ -1,6 +1,6 @@
 //! The in-engine article: source text, frozen clean text, metadata and every layer of annotation.
 
-use crate::{ArticleId, Claim, Entity, Event, Quote, Span};
+use crate::{ArticleId, Claim, Deprel, Entity, Event, Quote, Span, Upos, Xpos};
 
 /// One article as it flows through the pipeline.
 ///
@@ -139,18 +139,62 @@ impl RemovalReason {
     }
 }
 
-/// A token of `text`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A token of `text`: the one token layer every stage after `segment` reads.
+///
+/// `segment` fills the span, kind, shape, normalised form and the sentence and paragraph it
+/// belongs to (tokens follow Universal Dependencies conventions: "Russia's" is `Russia` + `'s`,
+/// "don't" is `do` + `n't`, "anti-war" is `anti` + `-` + `war`). The `syntax` stage adds the
+/// part-of-speech tags, lemma and the dependency arc.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Token {
     /// Byte span of `text`.
     pub span: Span,
     /// What kind of token it is.
     pub kind: TokenKind,
+    /// Normalised form: lowercased, typographic quotes, apostrophes and dashes made plain.
+    pub norm: String,
+    /// Capitalisation and character classes.
+    pub shape: Shape,
+    /// Index of its sentence in `sentences`.
+    pub sentence: u32,
+    /// Index of its paragraph in `paragraphs`.
+    pub paragraph: u32,
+    /// Universal part-of-speech tag (set by the syntax stage; `X` before it).
+    pub upos: Upos,
+    /// Penn Treebank tag (set by the syntax stage; `XX` before it).
+    pub xpos: Xpos,
+    /// Dictionary form (set by the syntax stage; empty before it).
+    pub lemma: String,
+    /// Index in `tokens` of its syntactic head; `None` for the root of its sentence (and
+    /// before the syntax stage has run).
+    pub head: Option<u32>,
+    /// Relation to its head (`root` for the root).
+    pub deprel: Deprel,
+}
+
+/// Capitalisation and character classes of a token, as one small class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Shape {
+    /// All letters lower case ("troops").
+    #[default]
+    Lower,
+    /// First letter upper case, the rest lower ("Kyiv").
+    Title,
+    /// Every letter upper case, two or more letters ("NATO").
+    Upper,
+    /// Upper and lower case mixed otherwise ("iPhone", "McCain").
+    Mixed,
+    /// Digits only, with separators ("100,000").
+    Digits,
+    /// Digits and letters ("MH17", "70k").
+    Alnum,
+    /// No letter or digit.
+    Symbol,
 }
 
 /// Token classes, shown on "U.S. troops, 8,500 of them—'now'":
 /// `U.S.` Word, `troops` Word, `,` Punct, `8,500` Number, `—` Punct, `'` Quote.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum TokenKind {
     /// Letters, with inner apostrophes, hyphens and abbreviation dots.
     Word,
@@ -159,6 +203,7 @@ pub enum TokenKind {
     /// Quotation marks, straight or curly.
     Quote,
     /// Any other punctuation or symbol.
+    #[default]
     Punct,
 }
 

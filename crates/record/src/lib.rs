@@ -24,10 +24,12 @@ mod id;
 mod items;
 mod record;
 mod span;
+mod syntax;
 
-pub use article::{Article, Metadata, Removal, RemovalReason, Token, TokenKind};
+pub use article::{Article, Metadata, Removal, RemovalReason, Shape, Token, TokenKind};
 pub use charmap::CharMap;
 pub use id::ArticleId;
 pub use items::{Claim, Entity, EntityType, Event, Quote, QuoteKind};
 pub use record::{Record, RecordClaim, RecordEntity, RecordEvent, RecordQuote};
 pub use span::Span;
+pub use syntax::{Deprel, Upos, UposTag, Xpos};
