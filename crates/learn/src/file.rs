@@ -3,15 +3,16 @@
 //! ```text
 //! magic      8 bytes  "STLMODEL"
 //! version    u32      FORMAT_VERSION
-//! header     u32 length + JSON: {"kind", "templates" (hex), "classes" (count), "scale", "meta"}
-//! features   u32 count, then per feature: key u64, entry count u16
-//! entries    u32 count, then per entry: class u8, weight i16
+//! header     u32 length + JSON: {"kind", "templates" (hex), "tables": [{"classes", "scale"}], "meta"}
+//! per table  features: u32 count, then per feature: key u64, entry count u16
+//!            entries:  u32 count, then per entry: class u8, weight i16
 //! checksum   u64      hash of every byte before it
 //! ```
 //! All integers little-endian. `kind` says which model it is ("tagger", "parser"); `templates`
 //! is a hash of the feature templates of the code that trained it: a model is only loaded by
 //! code with the same templates, since its keys mean nothing to any other. `meta` holds what
-//! the model needs besides weights (class names, lookup tables) as the model's code defines.
+//! the model needs besides weights (class names, lookup tables) as the model's code defines. A file
+//! holds one weight table or more (a parser keeps its transition and its label classifier).
 
 use std::io::Write;
 
@@ -47,7 +48,9 @@ pub enum ModelError {
         expected: String,
     },
     /// Trained with other feature templates.
-    #[error("model trained with feature templates {found}, this storyline uses {expected}: retrain it")]
+    #[error(
+        "model trained with feature templates {found}, this storyline uses {expected}: retrain it"
+    )]
     Templates {
         /// Template hash in the file (hex).
         found: String,
@@ -72,9 +75,14 @@ pub enum ModelError {
 struct Header {
     kind: String,
     templates: String,
+    tables: Vec<TableHeader>,
+    meta: serde_json::Value,
+}
+
+#[derive(Serialize, Deserialize)]
+struct TableHeader {
     classes: usize,
     scale: f32,
-    meta: serde_json::Value,
 }
 
 /// A model with what its file says about it.
@@ -88,6 +96,8 @@ pub struct ModelFile {
     pub meta: serde_json::Value,
     /// The weights.
     pub model: Model,
+    /// Further weight tables of the same model, in order (e.g. a parser's label classifier).
+    pub more: Vec<Model>,
 }
 
 impl ModelFile {
@@ -98,7 +108,18 @@ impl ModelFile {
             templates,
             meta,
             model,
+            more: Vec::new(),
         }
+    }
+
+    /// Adds a further weight table.
+    pub fn with(mut self, table: Model) -> ModelFile {
+        self.more.push(table);
+        self
+    }
+
+    fn tables(&self) -> impl Iterator<Item = &Model> {
+        std::iter::once(&self.model).chain(&self.more)
     }
 
     /// Writes the model file.
@@ -109,25 +130,19 @@ impl ModelFile {
         let header = serde_json::to_vec(&Header {
             kind: self.kind.clone(),
             templates: format!("{:016x}", self.templates),
-            classes: self.model.n_classes(),
-            scale: self.model.scale(),
+            tables: self
+                .tables()
+                .map(|m| TableHeader {
+                    classes: m.n_classes(),
+                    scale: m.scale(),
+                })
+                .collect(),
             meta: self.meta.clone(),
         })?;
         buf.extend_from_slice(&(header.len() as u32).to_le_bytes());
         buf.extend_from_slice(&header);
-        let rows = self.model.rows_sorted();
-        buf.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        for (key, entries) in &rows {
-            buf.extend_from_slice(&key.to_le_bytes());
-            buf.extend_from_slice(&(entries.len() as u16).to_le_bytes());
-        }
-        let n: usize = rows.iter().map(|r| r.1.len()).sum();
-        buf.extend_from_slice(&(n as u32).to_le_bytes());
-        for (_, entries) in &rows {
-            for e in entries.iter() {
-                buf.push(e.class);
-                buf.extend_from_slice(&e.weight.to_le_bytes());
-            }
+        for table in self.tables() {
+            write_table(table, &mut buf);
         }
         let sum = checksum(&buf);
         buf.extend_from_slice(&sum.to_le_bytes());
@@ -174,49 +189,87 @@ impl ModelFile {
                 expected,
             });
         }
-        if !(1..=256).contains(&header.classes) {
-            return Err(ModelError::Malformed("class count out of range"));
+        let mut tables = Vec::with_capacity(header.tables.len());
+        for t in &header.tables {
+            if !(1..=256).contains(&t.classes) {
+                return Err(ModelError::Malformed("class count out of range"));
+            }
+            tables.push(read_table(&mut r, t)?);
         }
-        let n_features = r.u32()? as usize;
-        let feats = r.take(n_features.checked_mul(10).ok_or(ModelError::Malformed("size"))?)?;
-        let n_entries = r.u32()? as usize;
-        let entries = r.take(n_entries.checked_mul(3).ok_or(ModelError::Malformed("size"))?)?;
         if r.at != r.bytes.len() {
             return Err(ModelError::Malformed("trailing bytes"));
         }
-        let mut rows = Vec::with_capacity(n_features);
-        let mut at = 0usize;
-        for f in feats.chunks_exact(10) {
-            let key = u64::from_le_bytes(f[..8].try_into().expect("8 bytes"));
-            let len = u16::from_le_bytes([f[8], f[9]]) as usize;
-            let end = at + len;
-            if end > n_entries {
-                return Err(ModelError::Malformed("feature rows exceed the entries"));
-            }
-            let mut row = Vec::with_capacity(len);
-            for e in entries[at * 3..end * 3].chunks_exact(3) {
-                let entry = Entry {
-                    class: e[0],
-                    weight: i16::from_le_bytes([e[1], e[2]]),
-                };
-                if entry.class as usize >= header.classes {
-                    return Err(ModelError::Malformed("class index out of range"));
-                }
-                row.push((entry.class, entry.weight));
-            }
-            rows.push((key, row));
-            at = end;
-        }
-        if at != n_entries {
-            return Err(ModelError::Malformed("entries left over"));
-        }
+        let mut tables = tables.into_iter();
+        let model = tables
+            .next()
+            .ok_or(ModelError::Malformed("no weight table"))?;
         Ok(ModelFile {
             kind: header.kind,
             templates,
             meta: header.meta,
-            model: Model::from_rows(header.classes, header.scale, rows.into_iter()),
+            model,
+            more: tables.collect(),
         })
     }
+}
+
+/// Appends one weight table's features and entries.
+fn write_table(model: &Model, buf: &mut Vec<u8>) {
+    let rows = model.rows_sorted();
+    buf.extend_from_slice(&(rows.len() as u32).to_le_bytes());
+    for (key, entries) in &rows {
+        buf.extend_from_slice(&key.to_le_bytes());
+        buf.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    }
+    let n: usize = rows.iter().map(|r| r.1.len()).sum();
+    buf.extend_from_slice(&(n as u32).to_le_bytes());
+    for (_, entries) in &rows {
+        for e in entries.iter() {
+            buf.push(e.class);
+            buf.extend_from_slice(&e.weight.to_le_bytes());
+        }
+    }
+}
+
+/// Reads one weight table.
+fn read_table(r: &mut Reader, t: &TableHeader) -> Result<Model, ModelError> {
+    let n_features = r.u32()? as usize;
+    let feats = r.take(
+        n_features
+            .checked_mul(10)
+            .ok_or(ModelError::Malformed("size"))?,
+    )?;
+    let n_entries = r.u32()? as usize;
+    let entries = r.take(
+        n_entries
+            .checked_mul(3)
+            .ok_or(ModelError::Malformed("size"))?,
+    )?;
+    let mut keys = Vec::with_capacity(n_features);
+    let mut total = 0usize;
+    for f in feats.chunks_exact(10) {
+        let key = u64::from_le_bytes(f[..8].try_into().expect("8 bytes"));
+        let len = u16::from_le_bytes([f[8], f[9]]) as u32;
+        if !(1..=t.classes as u32).contains(&len) {
+            return Err(ModelError::Malformed("feature row length out of range"));
+        }
+        keys.push((key, len));
+        total += len as usize;
+    }
+    if total != n_entries {
+        return Err(ModelError::Malformed("feature rows and entries disagree"));
+    }
+    let mut parsed = Vec::with_capacity(n_entries);
+    for e in entries.chunks_exact(3) {
+        if e[0] as usize >= t.classes {
+            return Err(ModelError::Malformed("class index out of range"));
+        }
+        parsed.push(Entry {
+            class: e[0],
+            weight: i16::from_le_bytes([e[1], e[2]]),
+        });
+    }
+    Ok(Model::from_parts(t.classes, t.scale, keys, parsed))
 }
 
 struct Reader<'b> {
@@ -237,7 +290,9 @@ impl<'b> Reader<'b> {
     }
 
     fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
 }
 
@@ -273,7 +328,12 @@ mod tests {
     #[test]
     fn round_trip_keeps_predictions() {
         let model = small_model();
-        let file = ModelFile::new("toy", 0xabc, serde_json::json!({"classes": ["a", "b"]}), model);
+        let file = ModelFile::new(
+            "toy",
+            0xabc,
+            serde_json::json!({"classes": ["a", "b"]}),
+            model,
+        );
         let mut bytes = Vec::new();
         file.write(&mut bytes).unwrap();
         let back = ModelFile::read(&bytes, "toy", 0xabc).unwrap();
@@ -296,13 +356,25 @@ mod tests {
         let file = ModelFile::new("toy", 7, serde_json::json!(null), small_model());
         let mut bytes = Vec::new();
         file.write(&mut bytes).unwrap();
-        assert!(matches!(ModelFile::read(&bytes, "parser", 7), Err(ModelError::Kind { .. })));
-        assert!(matches!(ModelFile::read(&bytes, "toy", 8), Err(ModelError::Templates { .. })));
-        assert!(matches!(ModelFile::read(b"junk", "toy", 7), Err(ModelError::BadMagic)));
+        assert!(matches!(
+            ModelFile::read(&bytes, "parser", 7),
+            Err(ModelError::Kind { .. })
+        ));
+        assert!(matches!(
+            ModelFile::read(&bytes, "toy", 8),
+            Err(ModelError::Templates { .. })
+        ));
+        assert!(matches!(
+            ModelFile::read(b"junk", "toy", 7),
+            Err(ModelError::BadMagic)
+        ));
         let mut flipped = bytes.clone();
         let mid = flipped.len() / 2;
         flipped[mid] ^= 0x40;
-        assert!(matches!(ModelFile::read(&flipped, "toy", 7), Err(ModelError::Checksum)));
+        assert!(matches!(
+            ModelFile::read(&flipped, "toy", 7),
+            Err(ModelError::Checksum)
+        ));
         for cut in [9, 12, 20, bytes.len() - 1] {
             assert!(ModelFile::read(&bytes[..cut], "toy", 7).is_err());
         }

@@ -63,7 +63,10 @@ mod tests {
         assert_eq!(h.feature(1, &[2, 3]), h.feature(1, &[2, 3]));
         assert_ne!(h.feature(1, &[2, 3]), h.feature(1, &[3, 2]));
         assert_ne!(h.feature(1, &[2]), h.feature(2, &[2]));
-        assert_ne!(FeatureHasher::new(1).feature(0, &[]), FeatureHasher::new(2).feature(0, &[]));
+        assert_ne!(
+            FeatureHasher::new(1).feature(0, &[]),
+            FeatureHasher::new(2).feature(0, &[])
+        );
         assert_eq!(hash_str("troops"), hash_str("troops"));
         assert_ne!(hash_str("troops"), hash_str("troop"));
     }

@@ -13,12 +13,21 @@ pub(crate) struct Entry {
     pub class: u8,
 }
 
-/// One slot of the feature table; `key == 0` marks an empty slot.
+/// One slot of the feature index, 8 bytes: a 32-bit fingerprint of the key (0: empty) and
+/// the feature's first entry (24 bits) with its entry count less one (8 bits).
 #[derive(Debug, Clone, Copy, Default)]
 struct Slot {
-    key: u64,
-    start: u32,
-    len: u32,
+    fingerprint: u32,
+    packed: u32,
+}
+
+/// Most entries a table can hold (the 24 bits of a slot's first-entry field).
+const MAX_ENTRIES: usize = 1 << 24;
+
+/// The fingerprint of a key: its high half, never 0 (the low bits pick the slot).
+#[inline]
+fn fingerprint(key: u64) -> u32 {
+    ((key >> 32) as u32) | 1
 }
 
 /// A trained linear model: sparse class weights per hashed feature.
@@ -28,9 +37,11 @@ pub struct Model {
     /// What one unit of a quantised weight is worth in perceptron units.
     scale: f32,
     mask: usize,
+    /// The hot index: open addressing, linear probing, at most half full.
     slots: Vec<Slot>,
     entries: Vec<Entry>,
-    n_features: usize,
+    /// Each feature's key and entry count, in entry order (what the model file stores).
+    features: Vec<(u64, u32)>,
 }
 
 impl Model {
@@ -40,52 +51,63 @@ impl Model {
         scale: f32,
         rows: impl Iterator<Item = (u64, Vec<(u8, i16)>)>,
     ) -> Model {
-        let rows: Vec<(u64, Vec<(u8, i16)>)> = rows.collect();
-        let capacity = (rows.len() * 2).next_power_of_two().max(16);
+        let mut keys = Vec::new();
+        let mut entries = Vec::new();
+        for (key, row) in rows {
+            keys.push((key, row.len() as u32));
+            entries.extend(row.iter().map(|&(class, weight)| Entry { weight, class }));
+        }
+        Model::from_parts(n_classes, scale, keys, entries)
+    }
+
+    /// Builds the table from each feature's key and entry count (1 to 256; distinct keys),
+    /// and all entries in the same order (feature by feature). Entries past the index's
+    /// reach (2^24) are dropped with their features.
+    pub(crate) fn from_parts(
+        n_classes: usize,
+        scale: f32,
+        mut features: Vec<(u64, u32)>,
+        mut entries: Vec<Entry>,
+    ) -> Model {
+        let mut total = 0usize;
+        let keep = features
+            .iter()
+            .take_while(|&&(_, len)| {
+                total += len as usize;
+                total <= MAX_ENTRIES && (1..=256).contains(&len)
+            })
+            .count();
+        features.truncate(keep);
+        entries.truncate(features.iter().map(|&(_, l)| l as usize).sum());
+        let capacity = (features.len() * 2).next_power_of_two().max(16);
         let mut model = Model {
             n_classes,
             scale,
             mask: capacity - 1,
             slots: vec![Slot::default(); capacity],
-            entries: Vec::with_capacity(rows.iter().map(|r| r.1.len()).sum()),
-            n_features: 0,
+            entries,
+            features: Vec::new(),
         };
-        for (key, row) in rows {
-            let start = model.entries.len() as u32;
-            model
-                .entries
-                .extend(row.iter().map(|&(class, weight)| Entry { weight, class }));
-            model.insert(key.max(1), start, row.len() as u32);
+        let mut start = 0u32;
+        for &(key, len) in &features {
+            model.insert(key, start, len);
+            start += len;
         }
+        model.features = features;
         model
     }
 
     fn insert(&mut self, key: u64, start: u32, len: u32) {
         let mut i = key as usize & self.mask;
+        let fp = fingerprint(key);
         loop {
             let slot = &mut self.slots[i];
-            if slot.key == 0 || slot.key == key {
-                if slot.key == 0 {
-                    self.n_features += 1;
-                }
-                *slot = Slot { key, start, len };
+            if slot.fingerprint == 0 || slot.fingerprint == fp {
+                *slot = Slot {
+                    fingerprint: fp,
+                    packed: (start << 8) | (len - 1),
+                };
                 return;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
-    /// The entries of feature `key`, empty when the model does not know it.
-    #[inline]
-    pub(crate) fn row(&self, key: u64) -> &[Entry] {
-        let mut i = key as usize & self.mask;
-        loop {
-            let slot = &self.slots[i];
-            if slot.key == key {
-                return &self.entries[slot.start as usize..(slot.start + slot.len) as usize];
-            }
-            if slot.key == 0 {
-                return &[];
             }
             i = (i + 1) & self.mask;
         }
@@ -98,7 +120,7 @@ impl Model {
 
     /// Number of features that carry weight.
     pub fn n_features(&self) -> usize {
-        self.n_features
+        self.features.len()
     }
 
     /// Number of (feature, class) weights.
@@ -115,10 +137,38 @@ impl Model {
     #[inline]
     pub fn scores(&self, feats: &[u64], out: &mut [i32]) {
         out.iter_mut().for_each(|s| *s = 0);
+        // The index is larger than the caches: ask for every slot first, so that the memory
+        // reads overlap instead of waiting one after another.
         for &f in feats {
-            for e in self.row(f) {
-                out[e.class as usize] += e.weight as i32;
+            prefetch(&self.slots[f as usize & self.mask]);
+        }
+        for &f in feats {
+            if let Some((start, len)) = self.find(f) {
+                for e in &self.entries[start..start + len] {
+                    if let Some(s) = out.get_mut(e.class as usize) {
+                        *s += e.weight as i32;
+                    }
+                }
             }
+        }
+    }
+
+    /// The first entry and entry count of feature `key`, if the model knows it.
+    #[inline]
+    fn find(&self, key: u64) -> Option<(usize, usize)> {
+        let mut i = key as usize & self.mask;
+        let fp = fingerprint(key);
+        loop {
+            let slot = self.slots[i];
+            if slot.fingerprint == fp {
+                let start = (slot.packed >> 8) as usize;
+                let len = (slot.packed & 0xff) as usize + 1;
+                return (start + len <= self.entries.len()).then_some((start, len));
+            }
+            if slot.fingerprint == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
         }
     }
 
@@ -131,22 +181,50 @@ impl Model {
         argmax(scores, valid)
     }
 
+    /// The same model without the weights whose magnitude is below `min` (in averaged
+    /// perceptron units): smaller and faster, usually at a small cost in accuracy.
+    pub fn pruned(&self, min: f64) -> Model {
+        let limit = (min / self.scale as f64).ceil().min(i16::MAX as f64) as i32;
+        let rows = self.rows_sorted().into_iter().filter_map(|(key, row)| {
+            let kept: Vec<(u8, i16)> = row
+                .iter()
+                .filter(|e| (e.weight as i32).abs() >= limit)
+                .map(|e| (e.class, e.weight))
+                .collect();
+            (!kept.is_empty()).then_some((key, kept))
+        });
+        Model::from_rows(self.n_classes, self.scale, rows)
+    }
+
     /// Features in key order with their entries (what the model file stores).
     pub(crate) fn rows_sorted(&self) -> Vec<(u64, &[Entry])> {
+        let mut start = 0usize;
         let mut rows: Vec<(u64, &[Entry])> = self
-            .slots
+            .features
             .iter()
-            .filter(|s| s.key != 0)
-            .map(|s| {
-                (
-                    s.key,
-                    &self.entries[s.start as usize..(s.start + s.len) as usize],
-                )
+            .map(|&(key, len)| {
+                let row = &self.entries[start..start + len as usize];
+                start += len as usize;
+                (key, row)
             })
             .collect();
         rows.sort_unstable_by_key(|r| r.0);
         rows
     }
+}
+
+/// Hints the processor to load `slot` into the cache (no effect where unsupported).
+#[inline(always)]
+fn prefetch<T>(slot: &T) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        // SAFETY: a prefetch is only a hint: it never faults nor reads into the program's
+        // state, and SSE is part of every x86_64 target.
+        unsafe { _mm_prefetch::<_MM_HINT_T0>((slot as *const T).cast::<i8>()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = slot;
 }
 
 #[cfg(test)]
@@ -155,15 +233,21 @@ mod tests {
 
     #[test]
     fn looks_up_rows_and_scores() {
-        let rows = vec![(5u64, vec![(0u8, 3i16), (2, -1)]), (21, vec![(1, 7)])];
+        let h = crate::FeatureHasher::new(0);
+        let (a, b, c) = (h.feature(0, &[]), h.feature(1, &[]), h.feature(2, &[]));
+        let rows = vec![(a, vec![(0u8, 3i16), (2, -1)]), (b, vec![(1, 7)])];
         let m = Model::from_rows(3, 1.0, rows.into_iter());
         let mut s = [0; 3];
-        m.scores(&[5, 21, 99], &mut s);
+        m.scores(&[a, b, c], &mut s);
         assert_eq!(s, [3, 7, -1]);
-        assert_eq!(m.best(&[5], |_| true), Some(0));
-        assert_eq!(m.best(&[5], |c| c != 0), Some(1));
-        assert_eq!(m.best(&[5], |_| false), None);
+        assert_eq!(m.best(&[a], |_| true), Some(0));
+        assert_eq!(m.best(&[a], |c| c != 0), Some(1));
+        assert_eq!(m.best(&[a], |_| false), None);
         assert_eq!(m.n_features(), 2);
         assert_eq!(m.n_weights(), 3);
+        let p = m.pruned(2.0);
+        assert_eq!(p.n_weights(), 2);
+        p.scores(&[a, b, c], &mut s);
+        assert_eq!(s, [3, 7, 0]);
     }
 }

@@ -154,7 +154,11 @@ impl Trainer {
             max = row.iter().fold(max, |m, &(_, w)| m.max(w.abs()));
             averaged.push((key, row));
         }
-        let scale = if max > 0.0 { max / i16::MAX as f64 } else { 1.0 };
+        let scale = if max > 0.0 {
+            max / i16::MAX as f64
+        } else {
+            1.0
+        };
         let rows = averaged.into_iter().filter_map(|(key, row)| {
             let q: Vec<(u8, i16)> = row
                 .into_iter()
@@ -191,7 +195,9 @@ mod tests {
         let h = FeatureHasher::new(3);
         let mut state = 12345u64;
         let mut next = || {
-            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             (state >> 33) as usize
         };
         (0..n)
@@ -222,7 +228,11 @@ mod tests {
             .filter(|(f, c)| model.best(f, |_| true) == Some(*c))
             .count();
         // A quarter of the examples have a random cue: about 83% is the ceiling.
-        assert!(right as f64 / 500.0 > 0.75, "accuracy {}", right as f64 / 500.0);
+        assert!(
+            right as f64 / 500.0 > 0.75,
+            "accuracy {}",
+            right as f64 / 500.0
+        );
     }
 
     #[test]

@@ -4,4 +4,5 @@
 #![deny(missing_docs)]
 
 pub mod conllu;
+pub mod parser;
 pub mod train;

@@ -1,0 +1,276 @@
+//! A transition-based dependency parser: arc-eager with the root at the end, greedy decoding,
+//! an averaged perceptron over the rich feature set of Zhang and Nivre (2011), trained with a
+//! dynamic oracle (Goldberg and Nivre 2012) on Universal Dependencies treebanks.
+//!
+//! Parsing is linear in the sentence length (at most 2n transitions, each a fixed number of
+//! features). Sentences longer than [`MAX_WORDS`] words are parsed in pieces of that size,
+//! each piece with a root of its own.
+
+mod features;
+mod oracle;
+mod state;
+mod train;
+
+use std::io::Write;
+
+use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile};
+use storyline_record::{Deprel, Upos, Xpos};
+
+use crate::conllu::Sentence;
+use features::{extract, extract_label, Atoms, TEMPLATES};
+use state::{Move, State, NONE};
+
+pub use train::evaluate;
+
+/// Longest piece parsed as one sentence; longer sentences are cut into pieces this long.
+pub const MAX_WORDS: usize = 250;
+
+/// The model kind written in parser model files.
+const KIND: &str = "parser";
+
+/// A trained dependency parser.
+#[derive(Debug, Clone)]
+pub struct Parser {
+    /// Transition classifier (shift, reduce, left, right).
+    model: Model,
+    /// Label classifier of each arc.
+    labeler: Model,
+    meta: serde_json::Value,
+}
+
+/// The tag atom of a word: its UPOS and XPOS together, never 0.
+pub(crate) fn tag_code(upos: Upos, xpos: Xpos) -> u64 {
+    (((upos.index() + 1) << 8) | (xpos.index() + 1)) as u64
+}
+
+/// Reusable buffers of one parsing thread.
+#[derive(Debug)]
+pub struct ParseBuffers {
+    state: State,
+    atoms: Atoms,
+    feats: Vec<u64>,
+    scores: Vec<i32>,
+    codes: Vec<u64>,
+}
+
+impl Default for ParseBuffers {
+    fn default() -> Self {
+        ParseBuffers {
+            state: State::new(),
+            atoms: Atoms::default(),
+            feats: Vec::with_capacity(96),
+            scores: vec![0; Deprel::count().max(Move::CLASSES)],
+            codes: Vec::new(),
+        }
+    }
+}
+
+impl Parser {
+    fn templates_hash() -> u64 {
+        hash_str(TEMPLATES)
+    }
+
+    /// Key spaces of the transition and the label classifier.
+    fn hashers() -> (FeatureHasher, FeatureHasher) {
+        let t = Parser::templates_hash();
+        (FeatureHasher::new(t), FeatureHasher::new(t ^ 1))
+    }
+
+    /// Reads a parser model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let mut file = ModelFile::read(bytes, KIND, Parser::templates_hash())?;
+        let labeler = file
+            .more
+            .pop()
+            .ok_or(ModelError::Malformed("parser file without its label table"))?;
+        if file.model.n_classes() != Move::CLASSES || labeler.n_classes() != Deprel::count() {
+            return Err(ModelError::Malformed(
+                "parser class counts differ from this code's",
+            ));
+        }
+        Ok(Parser {
+            model: file.model,
+            labeler,
+            meta: file.meta,
+        })
+    }
+
+    /// Writes the model file.
+    pub fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        ModelFile::new(
+            KIND,
+            Parser::templates_hash(),
+            self.meta.clone(),
+            self.model.clone(),
+        )
+        .with(self.labeler.clone())
+        .write(out)
+    }
+
+    /// The same parser without its weights below `min` (see `Model::pruned`).
+    pub fn pruned(&self, min: f64) -> Parser {
+        Parser {
+            model: self.model.pruned(min),
+            labeler: self.labeler.pruned(min),
+            meta: self.meta.clone(),
+        }
+    }
+
+    /// Facts recorded at training time (epochs, dev figures).
+    pub fn meta(&self) -> &serde_json::Value {
+        &self.meta
+    }
+
+    /// Parses one sentence: `forms` with their tags. Writes into `out` each word's head (an
+    /// index into `forms`, `None` for a root) and relation.
+    pub fn parse(
+        &self,
+        forms: &[&str],
+        tags: &[(Upos, Xpos)],
+        buffers: &mut ParseBuffers,
+        out: &mut Vec<(Option<u32>, Deprel)>,
+    ) {
+        out.clear();
+        let n = forms.len().min(tags.len());
+        let mut start = 0;
+        while start < n {
+            let end = (start + MAX_WORDS).min(n);
+            self.parse_piece(&forms[start..end], &tags[start..end], buffers, start, out);
+            start = end;
+        }
+    }
+
+    fn parse_piece(
+        &self,
+        forms: &[&str],
+        tags: &[(Upos, Xpos)],
+        buf: &mut ParseBuffers,
+        offset: usize,
+        out: &mut Vec<(Option<u32>, Deprel)>,
+    ) {
+        let n = forms.len();
+        buf.codes.clear();
+        buf.codes.extend(tags.iter().map(|&(u, x)| tag_code(u, x)));
+        buf.atoms.fill(forms, &buf.codes);
+        buf.state.reset(n);
+        let (th, lh) = Parser::hashers();
+        while !buf.state.is_final() {
+            extract(&th, &buf.atoms, &buf.state, &mut buf.feats);
+            self.model
+                .scores(&buf.feats, &mut buf.scores[..Move::CLASSES]);
+            let kind = best_valid(&buf.scores[..Move::CLASSES], &buf.state);
+            let m = match arc_of(kind, &buf.state) {
+                Some((head, dep)) => {
+                    let label = self.label(&lh, buf, head, dep);
+                    Move::of_class(kind.class(), label)
+                }
+                None => kind,
+            };
+            buf.state.apply(m);
+        }
+        finish_tree(&buf.state, offset, out);
+    }
+
+    /// The label of the arc `head` → `dep` (never `root`: only LEFT arcs to the root have it).
+    fn label(&self, lh: &FeatureHasher, buf: &mut ParseBuffers, head: usize, dep: usize) -> u8 {
+        if head >= buf.state.n {
+            return Deprel::root().index() as u8;
+        }
+        extract_label(lh, &buf.atoms, &buf.state, head, dep, &mut buf.feats);
+        let scores = &mut buf.scores[..Deprel::count()];
+        self.labeler.scores(&buf.feats, scores);
+        best_label(scores)
+    }
+
+    /// Parses a CoNLL-U sentence in place from its UPOS and XPOS columns (unknown tags read
+    /// as `X` / `XX`), filling HEAD and DEPREL.
+    pub fn parse_sentence(&self, sentence: &mut Sentence, buffers: &mut ParseBuffers) {
+        let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
+        let tags: Vec<(Upos, Xpos)> = sentence
+            .words
+            .iter()
+            .map(|w| {
+                (
+                    Upos::parse(&w.upos).unwrap_or_default(),
+                    Xpos::parse(&w.xpos).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let mut arcs = Vec::with_capacity(forms.len());
+        self.parse(&forms, &tags, buffers, &mut arcs);
+        for (w, (head, rel)) in sentence.words.iter_mut().zip(arcs) {
+            w.head = head.map_or(0, |h| h as usize + 1);
+            w.deprel = rel.name().to_string();
+        }
+    }
+}
+
+/// The highest-scoring valid transition (ties: lowest class); arcs carry label 0 until the
+/// label classifier names it.
+fn best_valid(scores: &[i32], state: &State) -> Move {
+    let mut best: Option<(Move, i32)> = None;
+    for (c, &s) in scores.iter().enumerate() {
+        let m = Move::of_class(c, 0);
+        if state.valid(m) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((m, s));
+        }
+    }
+    // Some move is always valid in a non-final state.
+    best.map(|(m, _)| m).unwrap_or(if state.at_root() {
+        Move::Left(0)
+    } else {
+        Move::Shift
+    })
+}
+
+/// The best label other than `root`.
+fn best_label(scores: &[i32]) -> u8 {
+    let root = Deprel::root().index();
+    let mut best = (Deprel::default().index(), i32::MIN);
+    for (c, &s) in scores.iter().enumerate() {
+        if c != root && s > best.1 {
+            best = (c, s);
+        }
+    }
+    best.0 as u8
+}
+
+/// The (head, dependent) of the arc that `m` makes in `state`, if it makes one.
+fn arc_of(m: Move, state: &State) -> Option<(usize, usize)> {
+    match (m, state.s0()) {
+        (Move::Left(_), Some(s)) => Some((state.b, s)),
+        (Move::Right(_), Some(s)) => Some((s, state.b)),
+        _ => None,
+    }
+}
+
+/// Appends the arcs of a finished piece: one root per piece; any further word attached to
+/// the root is attached to the first one instead (relation `parataxis`, or `punct` for
+/// punctuation-labelled words).
+fn finish_tree(state: &State, offset: usize, out: &mut Vec<(Option<u32>, Deprel)>) {
+    let n = state.n;
+    let root_label = Deprel::root().index() as u8;
+    let first_root = (0..n).find(|&i| state.heads[i] as usize == n || state.heads[i] == NONE);
+    for i in 0..n {
+        let h = state.heads[i];
+        let label = Deprel::from_index(state.labels[i] as usize).unwrap_or_default();
+        if Some(i) == first_root {
+            out.push((None, Deprel::root()));
+        } else if h as usize >= n {
+            let root = first_root.expect("a root exists when a word attaches to it");
+            let rel = if state.labels[i] == root_label || h == NONE {
+                Deprel::parse("parataxis").unwrap_or_default()
+            } else {
+                label
+            };
+            out.push((Some((root + offset) as u32), rel));
+        } else {
+            let rel = if state.labels[i] == root_label {
+                Deprel::default()
+            } else {
+                label
+            };
+            out.push((Some(h + offset as u32), rel));
+        }
+    }
+}
