@@ -141,7 +141,10 @@ impl Collector {
 fn read_line(line: &str, sentence: &mut Sentence) -> Result<(), String> {
     let cols: Vec<&str> = line.split('\t').collect();
     if cols.len() != 10 {
-        return Err(format!("expected 10 tab-separated columns, found {}", cols.len()));
+        return Err(format!(
+            "expected 10 tab-separated columns, found {}",
+            cols.len()
+        ));
     }
     let id = cols[0];
     if id.contains('-') || id.contains('.') {
@@ -160,7 +163,9 @@ fn read_line(line: &str, sentence: &mut Sentence) -> Result<(), String> {
     }
     let head = match cols[6] {
         "_" => 0,
-        h => h.parse::<usize>().map_err(|_| format!("HEAD {h:?} is not a number"))?,
+        h => h
+            .parse::<usize>()
+            .map_err(|_| format!("HEAD {h:?} is not a number"))?,
     };
     sentence.words.push(Word {
         form: cols[1].to_string(),

@@ -99,6 +99,11 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     };
     let at = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
     let s0i = st.stack.last().copied().unwrap_or(NONE);
+    let s1i = if st.stack.len() > 1 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
     let n0i = st.b as u32;
     let n1i = if st.b < st.n { st.b as u32 + 1 } else { NONE };
     let n2i = if st.b + 1 < st.n {
@@ -119,6 +124,7 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     let (n0w, n0p) = get(n0i);
     let (n1w, n1p) = get(n1i);
     let (n2w, n2p) = get(n2i);
+    let (s1w, s1p) = get(s1i);
     let (s0hw, s0hp) = get(s0h);
     let (s0h2w, s0h2p) = get(s0h2);
     let (s0lw, s0lp) = get(s0l);
@@ -219,6 +225,14 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     f(&[s0p, s0rp, s0r2p]);
     f(&[s0p, s0hp, s0h2p]);
     f(&[n0p, n0lp, n0l2p]);
+    // Second stack word, buffer bigrams.
+    f(&[s1w]);
+    f(&[s1p]);
+    f(&[s1p, s0p]);
+    f(&[s1p, s0p, n0p]);
+    f(&[n0w, n1w]);
+    f(&[n0p, n1w]);
+    f(&[n0w, n1p]);
     // Label sets.
     f(&[s0w, s0sr]);
     f(&[s0p, s0sr]);

@@ -274,3 +274,120 @@ fn finish_tree(state: &State, offset: usize, out: &mut Vec<(Option<u32>, Deprel)
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu;
+    use crate::train::TrainOptions;
+
+    /// A few sentences of our own, annotated by hand in the UD style.
+    const SAMPLE: &str = "\
+1\tTroops\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
+2\tarrived\t_\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tin\t_\tADP\tIN\t_\t4\tcase\t_\t_
+4\tKyiv\t_\tPROPN\tNNP\t_\t2\tobl\t_\t_
+5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tNATO\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\tsent\t_\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tfive\t_\tNUM\tCD\t_\t4\tnummod\t_\t_
+4\tships\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_
+5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+1\tThe\t_\tDET\tDT\t_\t2\tdet\t_\t_
+2\tminister\t_\tNOUN\tNN\t_\t3\tnsubj\t_\t_
+3\tsaid\t_\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthe\t_\tDET\tDT\t_\t5\tdet\t_\t_
+5\ttalks\t_\tNOUN\tNNS\t_\t6\tnsubj\t_\t_
+6\tfailed\t_\tVERB\tVBD\t_\t3\tccomp\t_\t_
+7\t.\t_\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+";
+
+    fn trained() -> Parser {
+        let (train, errors) = conllu::read(SAMPLE);
+        assert!(errors.is_empty());
+        let opts = TrainOptions {
+            epochs: 8,
+            ..TrainOptions::default()
+        };
+        Parser::train(&train, &train, &opts, &mut |_| {})
+    }
+
+    #[test]
+    fn learns_a_tiny_treebank_and_survives_a_round_trip() {
+        let parser = trained();
+        let (gold, _) = conllu::read(SAMPLE);
+        let (uas, las) = evaluate(&parser, &gold);
+        assert!(uas > 0.9 && las > 0.9, "UAS {uas} LAS {las}");
+        let mut bytes = Vec::new();
+        parser.write(&mut bytes).unwrap();
+        let back = Parser::from_bytes(&bytes).unwrap();
+        let mut buffers = ParseBuffers::default();
+        for s in &gold {
+            let (mut a, mut b) = (s.clone(), s.clone());
+            parser.parse_sentence(&mut a, &mut buffers);
+            back.parse_sentence(&mut b, &mut buffers);
+            assert_eq!(a, b);
+        }
+        assert!(Parser::from_bytes(&bytes[..bytes.len() / 2]).is_err());
+    }
+
+    /// One root, heads in range, no cycles.
+    fn assert_tree(arcs: &[(Option<u32>, Deprel)]) {
+        let n = arcs.len();
+        if n == 0 {
+            return;
+        }
+        let pieces = n.div_ceil(MAX_WORDS);
+        let roots = arcs.iter().filter(|a| a.0.is_none()).count();
+        assert_eq!(roots, pieces, "one root per piece");
+        for (i, &(head, rel)) in arcs.iter().enumerate() {
+            assert_eq!(head.is_none(), rel == Deprel::root());
+            let mut k = i;
+            for _ in 0..=n {
+                match arcs[k].0 {
+                    Some(h) => {
+                        assert!((h as usize) < n);
+                        k = h as usize;
+                    }
+                    None => break,
+                }
+            }
+            assert!(arcs[k].0.is_none(), "cycle through word {i}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_input_parses_to_a_valid_tree(
+            words in proptest::collection::vec("\\PC{1,8}", 0..40),
+            tags in proptest::collection::vec((0usize..17, 0usize..50), 0..40),
+        ) {
+            let parser = trained();
+            let n = words.len().min(tags.len());
+            let forms: Vec<&str> = words[..n].iter().map(String::as_str).collect();
+            let tags: Vec<(Upos, Xpos)> = tags[..n]
+                .iter()
+                .map(|&(u, x)| (Upos::from_index(u).unwrap(), Xpos::from_index(x).unwrap()))
+                .collect();
+            let mut out = Vec::new();
+            parser.parse(&forms, &tags, &mut ParseBuffers::default(), &mut out);
+            proptest::prop_assert_eq!(out.len(), n);
+            assert_tree(&out);
+        }
+    }
+
+    #[test]
+    fn a_long_sentence_is_parsed_in_pieces() {
+        let parser = trained();
+        let forms = vec!["troops"; 1000];
+        let tags = vec![(Upos::Noun, Xpos::parse("NNS").unwrap()); 1000];
+        let mut out = Vec::new();
+        parser.parse(&forms, &tags, &mut ParseBuffers::default(), &mut out);
+        assert_eq!(out.len(), 1000);
+        assert_tree(&out);
+    }
+}
