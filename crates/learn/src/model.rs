@@ -1,8 +1,10 @@
 //! Inference: the frozen, sparse, quantised weights of a trained perceptron.
 //!
-//! Layout for speed: one open-addressing table of features (key, first entry, entry count;
-//! 16 bytes a slot, at most half full) and one array of entries (class, 16-bit weight).
-//! Scoring adds integers, so a model predicts the same on every machine.
+//! Layout for speed: one open-addressing table of features (a key fingerprint, first entry and
+//! entry count; 8 bytes a slot, at most half full) and one array of entries (class, 16-bit
+//! weight). A model of at most [`INLINE_CLASSES`] classes (a parser's transitions) keeps each
+//! feature's weights inside its slot instead, so a feature costs one memory read. Scoring adds
+//! integers, so a model predicts the same on every machine.
 
 use crate::perceptron::argmax;
 
@@ -21,6 +23,16 @@ struct Slot {
     packed: u32,
 }
 
+/// Models with at most this many classes keep their weights inside the index slots.
+pub const INLINE_CLASSES: usize = 4;
+
+/// A slot of the inline layout: fingerprint (0: empty) and the weight of every class.
+#[derive(Debug, Clone, Copy, Default)]
+struct InlineSlot {
+    fingerprint: u32,
+    weights: [i16; INLINE_CLASSES],
+}
+
 /// Most entries a table can hold (the 24 bits of a slot's first-entry field).
 const MAX_ENTRIES: usize = 1 << 24;
 
@@ -37,8 +49,11 @@ pub struct Model {
     /// What one unit of a quantised weight is worth in perceptron units.
     scale: f32,
     mask: usize,
-    /// The hot index: open addressing, linear probing, at most half full.
+    /// The hot index: open addressing, linear probing, at most half full (empty when the
+    /// inline layout is used).
     slots: Vec<Slot>,
+    /// The inline layout's index (empty otherwise).
+    inline: Vec<InlineSlot>,
     entries: Vec<Entry>,
     /// Each feature's key and entry count, in entry order (what the model file stores).
     features: Vec<(u64, u32)>,
@@ -84,17 +99,48 @@ impl Model {
             n_classes,
             scale,
             mask: capacity - 1,
-            slots: vec![Slot::default(); capacity],
+            slots: Vec::new(),
+            inline: Vec::new(),
             entries,
             features: Vec::new(),
         };
         let mut start = 0u32;
-        for &(key, len) in &features {
-            model.insert(key, start, len);
-            start += len;
+        if n_classes <= INLINE_CLASSES {
+            model.inline = vec![InlineSlot::default(); capacity];
+            for &(key, len) in &features {
+                let row = &model.entries[start as usize..(start + len) as usize];
+                let mut weights = [0i16; INLINE_CLASSES];
+                for e in row {
+                    weights[e.class as usize % INLINE_CLASSES] = e.weight;
+                }
+                model.insert_inline(key, weights);
+                start += len;
+            }
+        } else {
+            model.slots = vec![Slot::default(); capacity];
+            for &(key, len) in &features {
+                model.insert(key, start, len);
+                start += len;
+            }
         }
         model.features = features;
         model
+    }
+
+    fn insert_inline(&mut self, key: u64, weights: [i16; INLINE_CLASSES]) {
+        let mut i = key as usize & self.mask;
+        let fp = fingerprint(key);
+        loop {
+            let slot = &mut self.inline[i];
+            if slot.fingerprint == 0 || slot.fingerprint == fp {
+                *slot = InlineSlot {
+                    fingerprint: fp,
+                    weights,
+                };
+                return;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 
     fn insert(&mut self, key: u64, start: u32, len: u32) {
@@ -137,6 +183,9 @@ impl Model {
     #[inline]
     pub fn scores(&self, feats: &[u64], out: &mut [i32]) {
         out.iter_mut().for_each(|s| *s = 0);
+        if !self.inline.is_empty() {
+            return self.scores_inline(feats, out);
+        }
         // The index is larger than the caches: ask for every slot first, so that the memory
         // reads overlap instead of waiting one after another.
         for &f in feats {
@@ -150,6 +199,34 @@ impl Model {
                     }
                 }
             }
+        }
+    }
+
+    /// [`Model::scores`] for the inline layout.
+    fn scores_inline(&self, feats: &[u64], out: &mut [i32]) {
+        for &f in feats {
+            prefetch(&self.inline[f as usize & self.mask]);
+        }
+        let mut sums = [0i32; INLINE_CLASSES];
+        for &f in feats {
+            let mut i = f as usize & self.mask;
+            let fp = fingerprint(f);
+            loop {
+                let slot = &self.inline[i];
+                if slot.fingerprint == fp {
+                    for (s, &w) in sums.iter_mut().zip(&slot.weights) {
+                        *s += w as i32;
+                    }
+                    break;
+                }
+                if slot.fingerprint == 0 {
+                    break;
+                }
+                i = (i + 1) & self.mask;
+            }
+        }
+        for (o, s) in out.iter_mut().zip(sums) {
+            *o = s;
         }
     }
 
@@ -230,6 +307,19 @@ fn prefetch<T>(slot: &T) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn small_models_keep_weights_inline() {
+        let h = crate::FeatureHasher::new(0);
+        let (a, b, c) = (h.feature(0, &[]), h.feature(1, &[]), h.feature(2, &[]));
+        let rows = vec![(a, vec![(0u8, 3i16), (3, -1)]), (b, vec![(1, 7)])];
+        let m = Model::from_rows(4, 1.0, rows.into_iter());
+        assert!(!m.inline.is_empty());
+        let mut s = [0; 4];
+        m.scores(&[a, b, c, a], &mut s);
+        assert_eq!(s, [6, 7, 0, -2]);
+        assert_eq!(m.rows_sorted().len(), 2);
+    }
 
     #[test]
     fn looks_up_rows_and_scores() {
