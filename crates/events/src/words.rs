@@ -51,16 +51,70 @@ impl<'t> Word<'t> {
     }
 }
 
-/// The words of the sentence `sentence` of `text`, from the article's tokens.
+/// The words of a sentence of `text` from its tokens (`article.tokens`).
+///
+/// The token layer follows Universal Dependencies and cuts words apart ("Russia" "'s", "do"
+/// "n't", "Secretary" "-" "General", "can" "not"); the coder reads whole words (possessive
+/// bases, hyphenated names), so the parts of a word written without a space are joined back:
+/// see [`joined_parts`]. A word without a letter or digit is punctuation.
 pub(crate) fn words_from_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
-    tokens
-        .iter()
-        .filter_map(|t| {
-            let s = text.get(t.span.range())?;
-            let punct = matches!(t.kind, TokenKind::Punct | TokenKind::Quote);
-            Some(Word::new(s, t.span, punct))
-        })
-        .collect()
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut k = 0;
+    while let Some(first) = tokens.get(k) {
+        let mut span = first.span;
+        k += 1;
+        while let Some(n) = joined_parts(text, span, tokens.get(k..).unwrap_or(&[])) {
+            span = Span::new(span.start, tokens[k + n - 1].span.end);
+            k += n;
+        }
+        if let Some(s) = text.get(span.range()) {
+            let punct = !s.chars().any(char::is_alphanumeric);
+            out.push(Word::new(s, span, punct));
+        }
+    }
+    out
+}
+
+/// How many of the tokens `rest` continue the word at `span`, when it starts with a letter and
+/// ends in a letter, digit or mark and the next token touches it: a clitic ("'s", "n't"), a
+/// hyphen with the part after it ("-" "General"), or the rest of a fused form ("not" after
+/// "can"). A capital touching a lower-case letter starts a new word ("UkraineThe" is two).
+fn joined_parts(text: &str, span: Span, rest: &[Token]) -> Option<usize> {
+    let word = text.get(span.range())?;
+    let last = word.chars().next_back()?;
+    let ends_word = last.is_alphanumeric() || !last.is_ascii();
+    if !word.starts_with(char::is_alphabetic) || !ends_word {
+        return None;
+    }
+    let next = rest.first().filter(|t| t.span.start == span.end)?;
+    let s = text.get(next.span.range())?;
+    let mut chars = s.chars();
+    let (first, second) = (chars.next()?, chars.next());
+    if is_apostrophe(first) && second.is_some() {
+        return Some(1);
+    }
+    let negation = matches!(
+        (first, second, chars.next(), chars.next()),
+        ('n' | 'N', Some(a), Some('t' | 'T'), None) if is_apostrophe(a)
+    );
+    if negation {
+        return Some(1);
+    }
+    if matches!(first, '-' | '‐' | '‑') && second.is_none() {
+        let part = rest.get(1).filter(|t| t.span.start == next.span.end)?;
+        let starts_word = text
+            .get(part.span.range())?
+            .starts_with(|c: char| c.is_alphanumeric() || !is_apostrophe(c) && !c.is_ascii());
+        let word_kind = matches!(part.kind, TokenKind::Word | TokenKind::Number);
+        return (word_kind && starts_word).then_some(2);
+    }
+    let new_word = last.is_lowercase() && first.is_uppercase();
+    (next.kind == TokenKind::Word && first.is_alphabetic() && !new_word).then_some(1)
+}
+
+/// Apostrophes, straight, curly or modifier letter.
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’' | 'ʼ')
 }
 
 /// The words of `text[start..end]` by a simple split (letters, digits, inner apostrophes,
@@ -136,5 +190,80 @@ mod tests {
         assert!(w[0].possessive && w[0].cap);
         assert!(w[2].is(","));
         assert_eq!(w[1].lower, "army");
+    }
+
+    /// Tokens of `text` as the segmenter cuts them (UD: clitics and hyphens apart).
+    fn tokens(text: &str, cuts: &[(&str, TokenKind)]) -> Vec<Token> {
+        let mut at = 0;
+        cuts.iter()
+            .map(|&(s, kind)| {
+                let start = at + text[at..].find(s).unwrap_or(0);
+                at = start + s.len();
+                Token {
+                    span: Span::new(start, at),
+                    kind,
+                    ..Token::default()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn joins_clitics_hyphens_and_fused_forms_written_together() {
+        use TokenKind::*;
+        let t = "Russia's Secretary-General can't, cannot; the fans' UkraineThe 2014-2022 U.S.-led";
+        let toks = tokens(
+            t,
+            &[
+                ("Russia", Word),
+                ("'s", Word),
+                ("Secretary", Word),
+                ("-", Punct),
+                ("General", Word),
+                ("ca", Word),
+                ("n't", Word),
+                (",", Punct),
+                ("can", Word),
+                ("not", Word),
+                (";", Punct),
+                ("the", Word),
+                ("fans", Word),
+                ("'", Word),
+                ("Ukraine", Word),
+                ("The", Word),
+                ("2014", Number),
+                ("-", Punct),
+                ("2022", Number),
+                ("U.S.", Word),
+                ("-", Punct),
+                ("led", Word),
+            ],
+        );
+        let w = words_from_tokens(t, &toks);
+        let texts: Vec<&str> = w.iter().map(|w| w.text).collect();
+        assert_eq!(
+            texts,
+            [
+                "Russia's",
+                "Secretary-General",
+                "can't",
+                ",",
+                "cannot",
+                ";",
+                "the",
+                "fans",
+                "'",
+                "Ukraine",
+                "The",
+                "2014",
+                "-",
+                "2022",
+                "U.S.",
+                "-",
+                "led"
+            ]
+        );
+        assert!(w[0].possessive && w[0].base == "Russia");
+        assert!(w[8].punct && !w[1].punct);
     }
 }

@@ -142,9 +142,10 @@ impl RemovalReason {
 /// A token of `text`: the one token layer every stage after `segment` reads.
 ///
 /// `segment` fills the span, kind, shape, normalised form and the sentence and paragraph it
-/// belongs to (tokens follow Universal Dependencies conventions: "Russia's" is `Russia` + `'s`,
-/// "don't" is `do` + `n't`, "anti-war" is `anti` + `-` + `war`). The `syntax` stage adds the
-/// part-of-speech tags, lemma and the dependency arc.
+/// belongs to (tokens follow Universal Dependencies English conventions: "Russia's" is
+/// `Russia` + `'s`, "don't" is `do` + `n't`, "Secretary-General" is `Secretary` + `-` +
+/// `General`, while "anti-war" and "U.S." stay whole; see `storyline_segment::tokenize`).
+/// The `syntax` stage adds the part-of-speech tags, lemma and the dependency arc.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Token {
     /// Byte span of `text`.
@@ -193,12 +194,16 @@ pub enum Shape {
 }
 
 /// Token classes, shown on "U.S. troops, 8,500 of them—'now'":
-/// `U.S.` Word, `troops` Word, `,` Punct, `8,500` Number, `—` Punct, `'` Quote.
+/// `U.S.` Word, `troops` Word, `,` Punct, `8,500` Number, `—` Punct, `'` Quote; and on
+/// "Kyiv's anti-war allies' $5": `Kyiv` Word, `'s` Word, `anti-war` Word, `allies` Word,
+/// `'` Word (a possessive, not a quotation mark), `$` Punct, `5` Number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum TokenKind {
-    /// Letters, with inner apostrophes, hyphens and abbreviation dots.
+    /// Letters, with abbreviation dots ("U.S."), apostrophes of names ("O'Brien") and
+    /// hyphens after a bound prefix ("anti-war"); also clitics ("'s", "n't"), the possessive
+    /// apostrophe after a plural, and web and e-mail addresses.
     Word,
-    /// Digits with separators and decimals.
+    /// Digits with separators, decimals and a letter suffix ("100,000", "3.5", "70k").
     Number,
     /// Quotation marks, straight or curly.
     Quote,

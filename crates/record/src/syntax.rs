@@ -165,7 +165,9 @@ impl Deprel {
     }
 }
 
+/// `dep`, the unspecified relation.
 impl Default for Deprel {
+    #[allow(clippy::derivable_impls)] // the struct comes from a macro shared with other sets
     fn default() -> Self {
         Deprel(0)
     }

@@ -1,5 +1,6 @@
 //! Offset lookups over the sorted, non-overlapping span layers of an article, by binary
-//! search: which sentence, paragraph or token holds a byte, and which tokens lie in a span.
+//! search: which sentence, paragraph or token holds a byte, and which tokens lie in a span;
+//! and each sentence's tokens in one linear walk.
 
 use std::ops::Range;
 
@@ -39,6 +40,44 @@ pub fn tokens_in(tokens: &[Token], span: Span) -> Range<usize> {
     lo..hi.max(lo)
 }
 
+/// Each sentence of `article` with the index range of its tokens in `article.tokens`, in
+/// order: `&article.tokens[range]` are the sentence's tokens (the unit a tagger or parser
+/// reads). One linear walk over both layers; a sentence without tokens gets an empty range.
+///
+/// ```
+/// use storyline_record::Article;
+/// use storyline_segment::{sentence_tokens, Segmenter};
+///
+/// let text = "Rain fell. Roads didn't close.";
+/// let mut article = Article::new("t", text);
+/// article.set_text(text.to_string());
+/// Segmenter::new().annotate(&mut article);
+/// let ranges: Vec<_> = sentence_tokens(&article).map(|(_, r)| r).collect();
+/// assert_eq!(ranges, [0..3, 3..8]);
+/// ```
+pub fn sentence_tokens(article: &Article) -> impl Iterator<Item = (Span, Range<usize>)> + '_ {
+    let tokens = &article.tokens;
+    let mut next = 0;
+    article.sentences.iter().map(move |&sentence| {
+        let lo = next
+            + tokens
+                .get(next..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|t| t.span.start < sentence.start)
+                .count();
+        let hi = lo
+            + tokens
+                .get(lo..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|t| t.span.end <= sentence.end)
+                .count();
+        next = hi;
+        (sentence, lo..hi)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +112,36 @@ mod tests {
             .collect();
         assert_eq!(words, ["Roads", "closed", "."]);
         assert!(tokens_in(&a.tokens, Span::new(1, 2)).is_empty());
+    }
+
+    #[test]
+    fn gives_each_sentence_its_token_range() {
+        let a = article(
+            "NATO's chief spoke.
+“We can't wait,” she said. Talks end.",
+        );
+        let got: Vec<(&str, Vec<&str>)> = sentence_tokens(&a)
+            .map(|(s, r)| {
+                let toks = a.tokens[r].iter().map(|t| t.span.slice(&a.text)).collect();
+                (s.slice(&a.text), toks)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "NATO's chief spoke.",
+                    vec!["NATO", "'s", "chief", "spoke", "."]
+                ),
+                (
+                    "“We can't wait,” she said.",
+                    vec!["“", "We", "ca", "n't", "wait", ",", "”", "she", "said", "."]
+                ),
+                ("Talks end.", vec!["Talks", "end", "."]),
+            ]
+        );
+        for (i, (_, r)) in sentence_tokens(&a).enumerate() {
+            assert!(a.tokens[r].iter().all(|t| t.sentence as usize == i));
+        }
     }
 }

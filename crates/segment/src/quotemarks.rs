@@ -5,11 +5,11 @@
 //! (`"We are ready. We always were," he said.`) is one sentence: the quote stage reads the
 //! speaker from the same sentence as the words. Only matched pairs count, so a stray or
 //! unclosed mark (a quote continued in the next paragraph, an apostrophe) never glues a whole
-//! paragraph together.
+//! paragraph together. Like the splitter, it reads the pieces of [`crate::scan`].
 
 use storyline_record::{Token, TokenKind};
 
-use crate::tokens::char_at;
+use crate::scan::char_at;
 
 /// Which way a quotation mark faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,13 +58,13 @@ fn classify(c: char) -> (Family, Option<Dir>) {
 }
 
 /// Whether the character before a mark suggests the mark opens a quotation.
-fn opens_after(prev: Option<char>) -> bool {
+pub(crate) fn opens_after(prev: Option<char>) -> bool {
     match prev {
         None => true,
         Some(c) => {
             c.is_whitespace()
                 || matches!(c, '(' | '[' | '{' | '-' | '–' | '—' | '/')
-                || crate::tokens::is_quote_char(c)
+                || crate::scan::is_quote_char(c)
         }
     }
 }
@@ -79,7 +79,7 @@ fn closes_before(next: Option<char>) -> bool {
                     c,
                     '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '-' | '–' | '—' | '…'
                 )
-                || crate::tokens::is_quote_char(c)
+                || crate::scan::is_quote_char(c)
         }
     }
 }
@@ -227,11 +227,11 @@ fn attributed_after(text: &str, toks: &[Token], close: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tokens::tokenize;
+    use crate::scan::pieces;
 
     /// The protected tokens of `text`, joined by spaces.
     fn protected(text: &str) -> String {
-        let toks = tokenize(text);
+        let toks = pieces(text);
         let mut s = QuoteScan::default();
         scan(text, &toks, &mut s);
         toks.iter()
@@ -293,7 +293,7 @@ mod tests {
     #[test]
     fn directions_follow_context_for_straight_marks() {
         let text = "said:\"Go.\" Then \"stop\".";
-        let toks = tokenize(text);
+        let toks = pieces(text);
         let mut s = QuoteScan::default();
         scan(text, &toks, &mut s);
         let dirs: Vec<Dir> = s.dirs.iter().flatten().copied().collect();

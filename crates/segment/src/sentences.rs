@@ -1,4 +1,6 @@
-//! Sentence splitting over the tokens of each paragraph.
+//! Sentence splitting over the pieces of each paragraph (the coarse units of [`crate::scan`];
+//! "token" below means a piece). UD tokens are cut inside pieces only, so every sentence
+//! starts and ends on a token of `article.tokens` too.
 //!
 //! A sentence ends after a terminator (". ! ? …", or an abbreviation's dot when it may close a
 //! sentence) together with any closing quotes and brackets that follow it, when the next token
@@ -13,7 +15,7 @@ use storyline_record::{Span, Token, TokenKind};
 use crate::abbrev::{self, AbbrevClass};
 use crate::lookup::tokens_in;
 use crate::quotemarks::{self, Dir, QuoteScan};
-use crate::tokens::char_at;
+use crate::scan::char_at;
 
 /// What kind of possible sentence end a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +43,7 @@ fn terminator(text: &str, tok: &Token) -> Option<Terminator> {
             let after = text
                 .get(tok.span.end..)
                 .and_then(|r| r.chars().find(|c| !c.is_whitespace()));
-            // The tokenizer only keeps a dot on a word it classed as an abbreviation.
+            // The scanner only keeps a dot on a word it classed as an abbreviation.
             Some(Terminator::Abbrev(
                 abbrev::class_of(word, after).unwrap_or(AbbrevClass::Trailing),
             ))
@@ -88,7 +90,7 @@ fn ends_before(text: &str, term: Terminator, next: &Token, next_dir: Option<Dir>
     }
 }
 
-/// Whether token `k` is a capitalised word glued to the word before it: the tokenizer splits
+/// Whether token `k` is a capitalised word glued to the word before it: the scanner splits
 /// words only where a sentence opener was run into the previous text ("UkraineThe UK").
 fn glued_start(text: &str, toks: &[Token], k: usize) -> bool {
     let (Some(prev), Some(tok)) = (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) else {
@@ -100,9 +102,9 @@ fn glued_start(text: &str, toks: &[Token], k: usize) -> bool {
         && char_at(text, tok.span.start).is_some_and(char::is_uppercase)
 }
 
-/// Byte spans of the sentences of `text`, given its paragraphs and tokens: in order, never
-/// overlapping, each inside one paragraph, each starting and ending on a token.
-pub fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
+/// Byte spans of the sentences of `text`, given its paragraphs and pieces (`tokens`): in
+/// order, never overlapping, each inside one paragraph, each starting and ending on a piece.
+pub(crate) fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<Span> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + paragraphs.len());
     let mut scan = QuoteScan::default();
     for &para in paragraphs {
@@ -164,11 +166,11 @@ fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut V
 mod tests {
     use super::*;
     use crate::paragraphs::paragraphs;
-    use crate::tokens::tokenize;
+    use crate::scan::pieces;
 
     fn split(text: &str) -> Vec<&str> {
         let paras = paragraphs(text);
-        let toks = tokenize(text);
+        let toks = pieces(text);
         sentences(text, &paras, &toks)
             .iter()
             .map(|s| s.slice(text))

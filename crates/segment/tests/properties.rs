@@ -3,10 +3,12 @@
 //! Well formed: every span lies inside the text on char boundaries and is non-empty; each
 //! layer is in order and non-overlapping; no token, sentence or paragraph starts or ends with
 //! whitespace; every sentence lies inside one paragraph; every token inside one sentence.
+//! The token layer also carries its sentence and paragraph indices, in order and in range,
+//! and a normalised form for every token.
 
 use proptest::prelude::*;
-use storyline_record::{Article, Span};
-use storyline_segment::{span_index, Segmenter};
+use storyline_record::{Article, Span, Token};
+use storyline_segment::{span_index, tokenize, Segmenter};
 
 /// Panics with a message when `spans` break a layer invariant over `text`.
 fn check_layer(text: &str, spans: &[Span], layer: &str) {
@@ -49,9 +51,37 @@ fn check(text: &str) {
             "token {t:?} outside every sentence"
         );
     }
+    check_token_fields(text, &a.tokens, &a.sentences, &a.paragraphs);
     // Every non-whitespace character belongs to some token.
     let covered: usize = spans.iter().map(|s| s.slice(text).chars().count()).sum();
     assert_eq!(covered, text.chars().filter(|c| !c.is_whitespace()).count());
+}
+
+/// Panics when a token holds whitespace, when its sentence or paragraph index is out of range,
+/// decreasing, or not the sentence and paragraph containing it, or when its normalised form
+/// is empty.
+fn check_token_fields(text: &str, tokens: &[Token], sentences: &[Span], paragraphs: &[Span]) {
+    let mut prev = (0, 0);
+    for t in tokens {
+        let form = t.span.slice(text);
+        assert!(
+            !form.contains(char::is_whitespace),
+            "{t:?}: whitespace in {form:?}"
+        );
+        let (s, p) = (t.sentence as usize, t.paragraph as usize);
+        assert!(
+            s < sentences.len() && p < paragraphs.len(),
+            "{t:?}: index out of range"
+        );
+        assert!(s >= prev.0 && p >= prev.1, "{t:?}: indices decrease");
+        assert!(sentences[s].contains(t.span), "{t:?}: not in sentence {s}");
+        assert!(
+            paragraphs[p].contains(t.span),
+            "{t:?}: not in paragraph {p}"
+        );
+        assert!(!t.norm.is_empty(), "{t:?}: empty norm");
+        prev = (s, p);
+    }
 }
 
 /// Characters that exercise the rules: quotes, terminators, abbreviation pieces, separators.
@@ -92,10 +122,49 @@ proptest! {
             "U.S.", "Gen.", "No.", "e.g.", "p.m.", "J.", "3.5", "100,000", "said", "The",
             "he", "\"We", "win.\"", "“Yes,”", "'No'", "...", "…", "dw.com", "ends.The",
             "(so.)", "!", "?", "don’t", "\n", "\n\n", "Inc.", "70k", "U.S.The", "CoastThe",
+            "Russia's", "countries'", "can't", "cannot", "anti-war", "Secretary-General's",
+            "2014-2022", "$5", "3.5%", "https://dw.com/a.", "press@un.org", "'fans'", "’90s",
         ]),
         0..60,
     )) {
         check(&words.join(" "));
+    }
+}
+
+/// Text mixing every script and symbol with the characters the token rules cut at.
+fn unicode_char() -> impl Strategy<Value = char> {
+    prop_oneof![
+        3 => any::<char>(),
+        1 => prop::sample::select(vec![
+            '\'', '’', 'ʼ', '-', '‐', '‑', '@', '/', ':', '.', ' ', '\n', 's', 'n', 't', 'w',
+        ]),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// The token layer on its own: in order, non-overlapping, non-empty, on char boundaries,
+    /// without whitespace, with sentence and paragraph indices non-decreasing and in range.
+    #[test]
+    fn token_layer_is_well_formed_on_arbitrary_unicode(
+        chars in prop::collection::vec(unicode_char(), 0..300)
+    ) {
+        let text: String = chars.into_iter().collect();
+        let tokens = tokenize(&text);
+        let spans: Vec<Span> = tokens.iter().map(|t| t.span).collect();
+        check_layer(&text, &spans, "tokens");
+        let (mut sentence, mut paragraph) = (0, 0);
+        for t in &tokens {
+            prop_assert!(!t.span.slice(&text).contains(char::is_whitespace));
+            prop_assert!(t.sentence >= sentence && t.paragraph >= paragraph);
+            (sentence, paragraph) = (t.sentence, t.paragraph);
+        }
+        let mut a = Article::new("prop", text.as_str());
+        a.set_text(text.clone());
+        Segmenter::new().annotate(&mut a);
+        prop_assert_eq!(&a.tokens, &tokens);
+        check_token_fields(&text, &a.tokens, &a.sentences, &a.paragraphs);
     }
 }
 
