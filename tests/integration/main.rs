@@ -8,4 +8,5 @@ mod crawl;
 mod event_counts;
 mod extract;
 mod store;
+mod syntax;
 mod web_formats;

@@ -38,6 +38,19 @@ pub enum Command {
     /// articles/s and each stage's share of the time. Pin it to one core to compare runs:
     /// `taskset -c 0 storyline bench examples/seeds`.
     Bench(BenchArgs),
+    /// Write the token layer: tokens, part-of-speech tags, lemmas and a dependency parse.
+    ///
+    /// Runs cleaning, segmentation and the syntax models over any input storyline reads and
+    /// writes CoNLL-U (`TokenRange=start:end` in MISC gives each token's character span in
+    /// the cleaned text of `storyline extract`) or JSONL. On CoNLL-U input (`.conllu`), the
+    /// words and sentences are kept exactly as given and tags, lemmas, heads and relations are
+    /// predicted: the standard way to score a parser against a treebank.
+    Parse(crate::parse_cmd::ParseArgs),
+    /// Train the part-of-speech tagger or the dependency parser on CoNLL-U treebanks.
+    ///
+    /// `storyline train pos` writes models/tagger.stlm, `storyline train parse`
+    /// models/parser.stlm; both read UD English EWT and GUM from ../shared/corpora by default.
+    Train(crate::train::TrainArgs),
     /// Fetch feeds and pages over HTTP(S), politely, and store their articles.
     Crawl(crate::crawl_cmd::CrawlArgs),
     /// Store and per-item query subcommands.

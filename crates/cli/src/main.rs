@@ -8,8 +8,10 @@ mod crawl_cmd;
 mod extract;
 mod messages;
 mod output;
+mod parse_cmd;
 mod store_cmds;
 mod table;
+mod train;
 
 use clap::Parser;
 
@@ -18,6 +20,8 @@ fn main() {
     let result = match cli.command {
         args::Command::Extract(a) => extract::run(a),
         args::Command::Bench(a) => bench::run(a),
+        args::Command::Parse(a) => parse_cmd::run(a),
+        args::Command::Train(a) => train::run(a),
         args::Command::Crawl(a) => crawl_cmd::run(a),
         args::Command::Store(c) => store_cmds::run(c),
         args::Command::Analyse(c) => analyse_cmds::run(c),

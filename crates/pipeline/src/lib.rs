@@ -3,11 +3,12 @@
 //! Every stage takes the same [`Article`] by mutable reference and fills its own layer:
 //!
 //! 1. `clean`: furniture removal, the `removed` list, metadata; freezes `text`.
-//! 2. `segment`: paragraphs, sentences, tokens.
-//! 3. `entities`: persons, organisations, places with aliases, roles, mentions.
-//! 4. `quotes`: quotations with cues and speakers (reads entities).
-//! 5. `claims`: numeric claims with claimants (reads entities and quotes).
-//! 6. `events`: PLOVER actor–action–target events with modality (reads entities and quotes).
+//! 2. `segment`: paragraphs, sentences, tokens (the one token layer).
+//! 3. `syntax`: part-of-speech tags, lemmas and a dependency parse on those tokens.
+//! 4. `entities`: persons, organisations, places with aliases, roles, mentions.
+//! 5. `quotes`: quotations with cues and speakers (reads entities).
+//! 6. `claims`: numeric claims with claimants (reads entities and quotes).
+//! 7. `events`: PLOVER actor–action–target events with modality (reads entities and quotes).
 //!
 //! The order lives here and nowhere else.
 //!
@@ -30,6 +31,7 @@ use storyline_events::EventCoder;
 use storyline_quotes::QuoteFinder;
 use storyline_record::Article;
 use storyline_segment::Segmenter;
+use storyline_syntax::SyntaxAnnotator;
 
 /// One step of the pipeline.
 ///
@@ -60,6 +62,7 @@ struct StageAdapter<T>(T);
 
 stage!(Cleaner, "clean");
 stage!(Segmenter, "segment");
+stage!(SyntaxAnnotator, "syntax");
 stage!(EntityRecognizer, "entities");
 stage!(QuoteFinder, "quotes");
 stage!(ClaimFinder, "claims");
@@ -77,10 +80,23 @@ impl Pipeline {
             stages: vec![
                 Box::new(StageAdapter(Cleaner::new())),
                 Box::new(StageAdapter(Segmenter::new())),
+                Box::new(StageAdapter(SyntaxAnnotator::new())),
                 Box::new(StageAdapter(EntityRecognizer::new())),
                 Box::new(StageAdapter(QuoteFinder::new())),
                 Box::new(StageAdapter(ClaimFinder::new())),
                 Box::new(StageAdapter(EventCoder::new())),
+            ],
+        }
+    }
+
+    /// The stages up to the token layer's syntax (clean, segment, syntax): what
+    /// `storyline parse` needs. `syntax` runs with `annotator`'s models.
+    pub fn through_syntax(annotator: SyntaxAnnotator) -> Pipeline {
+        Pipeline {
+            stages: vec![
+                Box::new(StageAdapter(Cleaner::new())),
+                Box::new(StageAdapter(Segmenter::new())),
+                Box::new(StageAdapter(annotator)),
             ],
         }
     }

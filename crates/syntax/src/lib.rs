@@ -3,6 +3,15 @@
 //! Universal Dependencies treebanks with the perceptron of `storyline-learn`.
 #![deny(missing_docs)]
 
+pub mod annotate;
 pub mod conllu;
+pub mod form;
+pub mod jackknife;
+pub mod lemma;
+pub mod models;
 pub mod parser;
+pub mod tagger;
 pub mod train;
+
+pub use annotate::SyntaxAnnotator;
+pub use models::Models;

@@ -13,15 +13,17 @@ use super::state::{State, NONE};
 
 /// Identifies the template set: a model is only loaded by code with the same templates.
 pub(crate) const TEMPLATES: &str =
-    "arc-eager-zn2011-v2: S0 N0 N1 N2 S0h S0h2 S0l S0r S0l2 S0r2 N0l N0l2 \
+    "arc-eager-zn2011-v4: S0 N0 N1 N2 S0h S0h2 S0l S0r S0l2 S0r2 N0l N0l2 \
      w p l; pairs, triples, distance, valency, label sets; w=lower+digits->0, p=xpos+upos; \
-     labels: h d d-1 d+1 dl1 dl2 dr1 hh, dir+dist, label sets";
+     labels: h d d-1 d+1 dl1 dl2 dr1 hh, dir+dist, label sets; suffixes S0 N0 N1; coarse tags";
 
 /// Per-word atoms of one sentence, the root last.
 #[derive(Debug, Default)]
 pub(crate) struct Atoms {
     pub word: Vec<u64>,
     pub tag: Vec<u64>,
+    /// Hash of the last three characters, lowercased: a rare word's best clue.
+    pub suffix: Vec<u64>,
 }
 
 const ROOT_WORD: u64 = 0x00ff_00ff_00ff_00ff;
@@ -32,10 +34,13 @@ impl Atoms {
     pub fn fill(&mut self, forms: &[&str], tags: &[u64]) {
         self.word.clear();
         self.tag.clear();
+        self.suffix.clear();
         self.word.extend(forms.iter().map(|f| word_key(f)));
+        self.suffix.extend(forms.iter().map(|f| suffix_key(f)));
         self.tag.extend_from_slice(tags);
         self.word.push(ROOT_WORD);
         self.tag.push(ROOT_TAG);
+        self.suffix.push(ROOT_WORD);
     }
 }
 
@@ -67,6 +72,12 @@ pub(crate) fn word_key(form: &str) -> u64 {
             .collect();
         hash_str(&norm)
     }
+}
+
+/// Hash of the last three characters of a word, lowercased.
+fn suffix_key(form: &str) -> u64 {
+    let start = form.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+    word_key(&form[start..]) ^ 0x5bd1_e995
 }
 
 /// Distance bucket between stack top and buffer front.
@@ -125,6 +136,8 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     let (n1w, n1p) = get(n1i);
     let (n2w, n2p) = get(n2i);
     let (s1w, s1p) = get(s1i);
+    let suf = |i: u32| if i == NONE { 0 } else { a.suffix[i as usize] };
+    let (s0s, n0s, n1s) = (suf(s0i), suf(n0i), suf(n1i));
     let (s0hw, s0hp) = get(s0h);
     let (s0h2w, s0h2p) = get(s0h2);
     let (s0lw, s0lp) = get(s0l);
@@ -133,6 +146,10 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     let (s0r2w, s0r2p) = get(s0r2);
     let (n0lw, n0lp) = get(n0l);
     let (n0l2w, n0l2p) = get(n0l2);
+    // The coarse tag (UPOS) alone: right more often than the pair with XPOS.
+    let coarse = |p: u64| p >> 8;
+    let (s0u, n0u, n1u) = (coarse(s0p), coarse(n0p), coarse(n1p));
+    let (s1u, s0hu) = (coarse(s1p), coarse(s0hp));
     let d = if s0i == NONE {
         0
     } else {
@@ -233,6 +250,20 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     f(&[n0w, n1w]);
     f(&[n0p, n1w]);
     f(&[n0w, n1p]);
+    // Coarse tags.
+    f(&[s0u, n0u]);
+    f(&[s0u, n0u, n1u]);
+    f(&[s1u, s0u, n0u]);
+    f(&[s0hu, s0u, n0u]);
+    f(&[s0w, n0u]);
+    f(&[s0u, n0w]);
+    // Suffixes.
+    f(&[s0s]);
+    f(&[n0s]);
+    f(&[n1s]);
+    f(&[s0s, n0s]);
+    f(&[s0p, n0s]);
+    f(&[s0s, n0p]);
     // Label sets.
     f(&[s0w, s0sr]);
     f(&[s0p, s0sr]);

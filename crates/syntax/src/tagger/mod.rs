@@ -1,0 +1,343 @@
+//! A part-of-speech tagger: greedy, left to right, an averaged perceptron predicting the UPOS
+//! and the XPOS (Penn Treebank) of each word together, as one class (the pairs seen in
+//! training), with the feature set of Collins (2002) and Honnibal's "perceptron tagger"
+//! ([`features`]). Frequent words that are (almost) never ambiguous in training skip the model:
+//! a tag dictionary gives their tag. The model file also carries the lemmatizer's tables, so
+//! one file tags and lemmatises.
+//!
+//! ```no_run
+//! use storyline_syntax::tagger::Tagger;
+//! let tagger = Tagger::from_bytes(&std::fs::read("models/tagger.stlm").unwrap()).unwrap();
+//! let mut tags = Vec::new();
+//! tagger.tag(&["NATO", "said", "so", "."], &mut tags);
+//! assert_eq!(tags[0].0.name(), "PROPN");
+//! ```
+
+mod dense;
+mod features;
+mod train;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::Write;
+
+use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile};
+use storyline_record::{Upos, Xpos};
+
+use crate::conllu::Sentence;
+use crate::lemma::Lemmatizer;
+use dense::{Dense, Frequent};
+use features::{
+    extract_dynamic, extract_static, flags_atom, lower_key, optional_rows, Atoms, Known, Lookup,
+    NO_ROW, PAD, STATIC, TEMPLATES,
+};
+
+pub use train::{evaluate, TagScores};
+
+/// The model kind written in tagger model files.
+const KIND: &str = "tagger";
+
+/// A hasher that passes pre-hashed `u64` keys through.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+
+/// A trained part-of-speech tagger with its lemmatizer.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    model: Model,
+    /// The (UPOS, XPOS) pair of each class.
+    classes: Vec<(Upos, Xpos)>,
+    /// Frequent words that (almost) always have one class, as (folded form, class), sorted
+    /// (what the file stores).
+    tagdict_list: Vec<(String, u8)>,
+    /// Ambiguity classes of words seen often enough in training, as (folded form, classes),
+    /// sorted (what the file stores).
+    lexicon_list: Vec<(String, Vec<u8>)>,
+    /// The frequent values of the atoms whose features have dense rows (what the file
+    /// stores).
+    frequent: Frequent,
+    /// What the atoms look up: ambiguity classes and dense rows.
+    lookup: Lookup,
+    /// Scores of the dense features, one row of class scores per value: previous tag (with
+    /// the bias added), tag before it, spelling flags.
+    dense: Dense,
+    lemmatizer: Lemmatizer,
+    /// Facts recorded at training time (epochs, dev figures).
+    training: serde_json::Value,
+}
+
+/// Reusable buffers of one tagging thread.
+#[derive(Debug, Default)]
+pub struct TagBuffers {
+    atoms: Atoms,
+    feats: Vec<u64>,
+    next: Vec<u64>,
+    offsets: Vec<u32>,
+    scores: Vec<i32>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<TagBuffers> = RefCell::new(TagBuffers::default());
+}
+
+impl Tagger {
+    fn templates_hash() -> u64 {
+        hash_str(TEMPLATES)
+    }
+
+    fn hasher() -> FeatureHasher {
+        FeatureHasher::new(Tagger::templates_hash())
+    }
+
+    fn new(
+        model: Model,
+        classes: Vec<(Upos, Xpos)>,
+        tagdict_list: Vec<(String, u8)>,
+        lexicon_list: Vec<(String, Vec<u8>)>,
+        frequent: Frequent,
+        lemmatizer: Lemmatizer,
+        training: serde_json::Value,
+    ) -> Tagger {
+        let rows = frequent.index();
+        let mut known: std::collections::BTreeMap<&str, (u64, u8)> = lexicon_list
+            .iter()
+            .map(|(form, classes)| (form.as_str(), (ambiguity_class(classes), NO_ROW)))
+            .collect();
+        for (form, class) in &tagdict_list {
+            known.entry(form).or_insert((0, NO_ROW)).1 = *class;
+        }
+        let words = known
+            .into_iter()
+            .map(|(form, (amb, dict))| (lower_key(form), Known::new(form, amb, dict, &rows)))
+            .collect();
+        let lookup = Lookup { words, rows };
+        let mut tagger = Tagger {
+            model,
+            classes,
+            tagdict_list,
+            lexicon_list,
+            frequent,
+            lookup,
+            dense: Dense::default(),
+            lemmatizer,
+            training,
+        };
+        tagger.set_model(tagger.model.clone());
+        tagger
+    }
+
+    /// Replaces the weights (and their dense tables).
+    fn set_model(&mut self, model: Model) {
+        let h = Tagger::hasher();
+        self.dense = Dense::of(&h, &model, self.classes.len(), &self.frequent);
+        self.model = model;
+    }
+
+    /// Reads a tagger model file.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let file = ModelFile::read(bytes, KIND, Tagger::templates_hash())?;
+        let meta = &file.meta;
+        let names: Vec<(String, String)> = serde_json::from_value(meta["classes"].clone())?;
+        let classes = names
+            .iter()
+            .map(|(u, x)| Some((Upos::parse(u)?, Xpos::parse(x)?)))
+            .collect::<Option<Vec<_>>>()
+            .ok_or(ModelError::Malformed("unknown tag in the class list"))?;
+        if classes.len() != file.model.n_classes() {
+            return Err(ModelError::Malformed(
+                "class list and weight table disagree",
+            ));
+        }
+        let tagdict: Vec<(String, u8)> = serde_json::from_value(meta["tagdict"].clone())?;
+        let lexicon: Vec<(String, Vec<u8>)> = serde_json::from_value(meta["lexicon"].clone())?;
+        let n = classes.len();
+        if tagdict.iter().any(|&(_, c)| c as usize >= n)
+            || lexicon.iter().flat_map(|l| &l.1).any(|&c| c as usize >= n)
+        {
+            return Err(ModelError::Malformed("tag dictionary class out of range"));
+        }
+        let frequent: Frequent = serde_json::from_value(meta["frequent_atoms"].clone())?;
+        let lemmatizer = Lemmatizer::from_json(&meta["lemmas"])?;
+        Ok(Tagger::new(
+            file.model,
+            classes,
+            tagdict,
+            lexicon,
+            frequent,
+            lemmatizer,
+            meta["training"].clone(),
+        ))
+    }
+
+    /// Writes the model file.
+    pub fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        let classes: Vec<(&str, &str)> = self
+            .classes
+            .iter()
+            .map(|(u, x)| (u.name(), x.name()))
+            .collect();
+        let meta = serde_json::json!({
+            "classes": classes,
+            "tagdict": self.tagdict_list,
+            "lexicon": self.lexicon_list,
+            "frequent_atoms": self.frequent,
+            "lemmas": self.lemmatizer.to_json(),
+            "training": self.training,
+        });
+        ModelFile::new(KIND, Tagger::templates_hash(), meta, self.model.clone()).write(out)
+    }
+
+    /// The same tagger without its weights below `min` (see `Model::pruned`).
+    pub fn pruned(&self, min: f64) -> Tagger {
+        let mut t = self.clone();
+        t.set_model(self.model.pruned(min));
+        t
+    }
+
+    /// Facts recorded at training time (epochs, dev figures, options).
+    pub fn training_facts(&self) -> &serde_json::Value {
+        &self.training
+    }
+
+    /// The (UPOS, XPOS) pairs the tagger predicts.
+    pub fn classes(&self) -> &[(Upos, Xpos)] {
+        &self.classes
+    }
+
+    /// The lemmatizer carried by the model.
+    pub fn lemmatizer(&self) -> &Lemmatizer {
+        &self.lemmatizer
+    }
+
+    /// Number of weights of the model.
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights()
+    }
+
+    /// Tags one sentence: `out` receives the (UPOS, XPOS) of each of `forms`.
+    pub fn tag(&self, forms: &[&str], out: &mut Vec<(Upos, Xpos)>) {
+        BUFFERS.with(|b| self.tag_with(forms, &mut b.borrow_mut(), out));
+    }
+
+    /// [`Tagger::tag`] with buffers of the caller's.
+    pub fn tag_with(&self, forms: &[&str], buf: &mut TagBuffers, out: &mut Vec<(Upos, Xpos)>) {
+        out.clear();
+        let TagBuffers {
+            atoms,
+            feats,
+            next,
+            offsets,
+            scores,
+        } = buf;
+        atoms.fill(forms, &self.lookup);
+        let h = Tagger::hasher();
+        scores.resize(self.classes.len(), 0);
+        let (mut t1, mut t2) = (0u64, 0u64);
+        let n = forms.len();
+        let _ = offsets;
+        let in_dict = |i: usize| Some(atoms.w[i + PAD].dict).filter(|&c| c != NO_ROW);
+        let mut dict = if n > 0 { in_dict(0) } else { None };
+        let mut ready = false;
+        for i in 0..n {
+            let dict_next = if i + 1 < n { in_dict(i + 1) } else { None };
+            let class = match dict {
+                Some(c) => c as usize,
+                None => {
+                    if !ready {
+                        self.prepare(&h, atoms, i, feats);
+                    }
+                    let prefetched = i + 1 < n && dict_next.is_none();
+                    if prefetched {
+                        self.prepare(&h, atoms, i + 1, next);
+                        self.model.prefetch(next);
+                    }
+                    extract_dynamic(&h, atoms, i, t1, t2, feats);
+                    self.model.scores(feats, scores);
+                    let flags = flags_atom(atoms, i) as usize;
+                    let rows = optional_rows(atoms, i);
+                    self.dense
+                        .add(scores, t1 as usize, t2 as usize, flags, &rows);
+                    std::mem::swap(feats, next);
+                    ready = prefetched;
+                    argmax(scores)
+                }
+            };
+            out.push(self.classes[class]);
+            t2 = t1;
+            t1 = class as u64 + 1;
+            dict = dict_next;
+        }
+    }
+
+    /// The static features of word `i` whose scores are not in dense rows, into `out`.
+    #[inline]
+    fn prepare(&self, h: &FeatureHasher, atoms: &Atoms, i: usize, out: &mut Vec<u64>) {
+        extract_static(h, atoms, i, out);
+        let rows = optional_rows(atoms, i);
+        let mut m = STATIC;
+        for (k, &row) in rows.iter().enumerate() {
+            if row == NO_ROW {
+                out[m] = out[STATIC + k];
+                m += 1;
+            }
+        }
+        out.truncate(m);
+    }
+
+    /// The lemma of `form` tagged `upos`/`xpos`.
+    pub fn lemma(&self, form: &str, upos: Upos, xpos: Xpos) -> String {
+        self.lemmatizer.lemma(form, upos, xpos)
+    }
+
+    /// Tags and lemmatises a CoNLL-U sentence in place (UPOS, XPOS and LEMMA columns).
+    pub fn tag_sentence(&self, sentence: &mut Sentence) {
+        let mut tags = Vec::with_capacity(sentence.words.len());
+        {
+            let forms: Vec<&str> = sentence.words.iter().map(|w| w.form.as_str()).collect();
+            self.tag(&forms, &mut tags);
+        }
+        for (w, (upos, xpos)) in sentence.words.iter_mut().zip(tags) {
+            w.upos = upos.name().to_string();
+            w.xpos = xpos.name().to_string();
+            w.lemma = self.lemmatizer.lemma(&w.form, upos, xpos);
+        }
+    }
+}
+
+/// The ambiguity-class atom of a word seen with `classes` (never 0, the unknown word's).
+pub(crate) fn ambiguity_class(classes: &[u8]) -> u64 {
+    let mut h: u64 = 0x243f_6a88_85a3_08d3;
+    for &c in classes {
+        h = (h.rotate_left(5) ^ (c as u64 + 1)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    h.max(1)
+}
+
+/// Index of the highest score (ties: the lowest index).
+#[inline]
+fn argmax<T: Ord + Copy>(scores: &[T]) -> usize {
+    match scores.iter().copied().max() {
+        Some(max) => scores.iter().position(|&s| s == max).unwrap_or(0),
+        None => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests;
