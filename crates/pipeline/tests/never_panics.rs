@@ -101,6 +101,10 @@ proptest! {
         }
         for t in &article.tokens {
             check_span(text, t.span, "token");
+            if let Some(h) = t.head {
+                let head = &article.tokens[h as usize];
+                prop_assert_eq!(head.sentence, t.sentence, "a head stays in its sentence");
+            }
         }
         for e in &article.entities {
             for m in &e.mentions {

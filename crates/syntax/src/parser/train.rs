@@ -107,7 +107,7 @@ impl Parser {
                     rng = rng
                         .wrapping_mul(6_364_136_223_846_793_005)
                         .wrapping_add(1_442_695_040_888_963_407);
-                    let explore = epoch > 1 && (rng >> 33) % 10 != 0;
+                    let explore = epoch > 1 && !(rng >> 33).is_multiple_of(10);
                     let kind = if explore { guess } else { truth };
                     let label = match arc_of(kind, &state) {
                         Some((head, _)) if head >= state.n => root as u8,
