@@ -450,10 +450,10 @@ pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::scan;
+    use crate::words::of_text;
 
     fn run(text: &str) -> Vec<(String, Option<String>)> {
-        let w = scan(text);
+        let w = of_text(text);
         let skip = vec![false; w.last().map_or(1, |w| w.line + 1)];
         pieces(&w, &skip, text)
             .into_iter()

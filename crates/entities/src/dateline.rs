@@ -181,10 +181,10 @@ pub(crate) fn add_removed_datelines(article: &Article, entities: &mut Vec<Entity
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::scan;
+    use crate::words::of_text;
 
     fn at_start(text: &str) -> Option<String> {
-        let w = scan(text);
+        let w = of_text(text);
         dateline_at(&w, 0, text, Lexicon::get())
             .map(|p| format!("{}|{}", p.surface, p.span.slice(text)))
     }

@@ -59,12 +59,12 @@ pub(crate) fn known_single(name: &str, lex: &Lexicon) -> Option<Known> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::scan;
+    use crate::words::of_text;
 
     #[test]
     fn longest_known_name_wins() {
         let lex = Lexicon::get();
-        let w = scan("the United States of America and the Gulf of Mexico");
+        let w = of_text("the United States of America and the Gulf of Mexico");
         let hit = known_multi(&w, 1, lex);
         assert!(matches!(hit, Some((4, Known::Place(p))) if p.canonical == "United States"));
         let hit = known_multi(&w, 7, lex);
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn never_across_punctuation() {
         let lex = Lexicon::get();
-        let w = scan("in New. York");
+        let w = of_text("in New. York");
         assert!(known_multi(&w, 1, lex).is_none());
         assert_eq!(known_single("Sky News", lex), Some(Known::Org("Sky News")));
     }

@@ -3,7 +3,8 @@
 //!
 //! Capitalisation-and-context rules over gazetteers (`storyline-lexicon`):
 //!
-//! 1. `words` scans the clean text into words with shape and position flags;
+//! 1. `words` reads the token layer (`article.tokens`) as written words with shape and position
+//!    flags ("Secretary" "-" "General" is one word, a possessive `'s` a flag of its word);
 //! 2. `chunks` finds known multi-word names, runs of capitalised words (`runs`: connectors,
 //!    "Immigration and Customs Enforcement", "Bureau of Alcohol, Tobacco and Firearms"), and
 //!    splits titles and roles off them ("NATO Secretary-General Jens Stoltenberg"; `titled`:

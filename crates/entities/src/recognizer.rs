@@ -1,4 +1,4 @@
-//! The stage itself: [`EntityRecognizer`] runs scanning, chunking, typing and coreference.
+//! The stage itself: [`EntityRecognizer`] reads words, runs chunking, typing and coreference.
 
 use storyline_lexicon::Lexicon;
 use storyline_record::Article;
@@ -9,12 +9,13 @@ use crate::coref::resolve;
 use crate::dateline::add_removed_datelines;
 use crate::roles::add_appositive_roles;
 use crate::typing::{guess, settle};
-use crate::words::{scan, Word};
+use crate::words::{self, Word};
 
 /// Finds named persons, organisations and places and fills `article.entities`.
 ///
-/// Reads `article.text` (and `article.sentences` when segmentation has run, to know sentence
-/// starts); writes only `article.entities`. Never panics, whatever the text.
+/// Reads `article.text` and its tokens (`article.tokens`, with their sentence ids; an article
+/// that was never segmented is tokenised here); writes only `article.entities`. Never panics,
+/// whatever the text.
 #[derive(Debug, Clone)]
 pub struct EntityRecognizer {
     lexicon: &'static Lexicon,
@@ -51,8 +52,11 @@ impl EntityRecognizer {
     /// Fills `article.entities` (replacing what was there).
     pub fn annotate(&self, article: &mut Article) {
         let text = article.text.as_str();
-        let mut words = scan(text);
-        mark_sentence_starts(&mut words, article);
+        let words = if article.tokens.is_empty() {
+            words::of_text(text)
+        } else {
+            words::of_tokens(text, &article.tokens)
+        };
         let (skip, headline) = line_flags(&words, text, self.lexicon);
         let mut found = pieces(&words, &skip, text);
         refine(
@@ -76,21 +80,6 @@ impl EntityRecognizer {
         add_appositive_roles(&mut entities, text);
         add_removed_datelines(article, &mut entities, self.lexicon);
         article.entities = entities;
-    }
-}
-
-/// Marks the first word of every sentence the segmenter found as a sentence start.
-fn mark_sentence_starts(words: &mut [Word<'_>], article: &Article) {
-    let mut k = 0;
-    for s in &article.sentences {
-        while k < words.len() && words[k].span.start < s.start {
-            k += 1;
-        }
-        if let Some(w) = words.get_mut(k) {
-            if w.span.start < s.end {
-                w.sent_start = true;
-            }
-        }
     }
 }
 

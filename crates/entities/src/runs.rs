@@ -144,10 +144,10 @@ fn starts_own_name(words: &[Word<'_>], k: usize, lex: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::scan;
+    use crate::words::of_text;
 
     fn run_at(text: &str, first: &str) -> String {
-        let w = scan(text);
+        let w = of_text(text);
         let i = w.iter().rposition(|w| w.text == first).unwrap_or(0);
         let j = run_end(&w, i, text, Lexicon::get());
         w[i..j].iter().map(|w| w.text).collect::<Vec<_>>().join(" ")
@@ -176,7 +176,7 @@ mod tests {
     fn ordinals_and_places_open_agency_names() {
         let t = "The 9th Circuit Court of Appeals sided with the Los Angeles Police \
                  Department, and the 3rd Street shop in Los Angeles stayed shut.";
-        let w = scan(t);
+        let w = of_text(t);
         let skip = vec![false; 1];
         let got: Vec<String> = crate::chunks::pieces(&w, &skip, t)
             .into_iter()

@@ -233,11 +233,11 @@ fn role_text(words: &[Word<'_>], t: usize, end: usize, text: &str, lex: &Lexicon
 
 #[cfg(test)]
 mod tests {
-    use crate::words::scan;
+    use crate::words::of_text;
 
     /// (name, role) of the titled persons and the other pieces of `text`.
     fn run(text: &str) -> (Vec<(String, String)>, Vec<String>) {
-        let w = scan(text);
+        let w = of_text(text);
         let skip = vec![false; w.last().map_or(1, |w| w.line + 1)];
         let (mut persons, mut others) = (vec![], vec![]);
         for p in crate::chunks::pieces(&w, &skip, text) {

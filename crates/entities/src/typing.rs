@@ -305,10 +305,10 @@ pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
 mod tests {
     use super::*;
     use crate::chunks::pieces;
-    use crate::words::scan;
+    use crate::words::of_text;
 
     fn guesses(text: &str) -> Vec<(String, Guess)> {
-        let w = scan(text);
+        let w = of_text(text);
         let skip = vec![false; w.last().map_or(1, |w| w.line + 1)];
         let lex = Lexicon::get();
         pieces(&w, &skip, text)
