@@ -8,7 +8,8 @@
 
 use storyline_record::Span;
 
-use crate::layout::{covering, paragraph_bounds, sentence_start, tokenize, Tok};
+use crate::layout::{covering, paragraph_bounds, sentence_start};
+use crate::tok::{Page, Tok};
 use crate::words::{
     ends_inverted_subject, is_cue, is_determiner, is_naming_cue, is_skippable_before_cue,
 };
@@ -155,13 +156,14 @@ pub(crate) fn subject_before<'t>(toks: &[Tok<'t>], c: usize) -> Vec<Tok<'t>> {
 ///
 /// `ended_sentence`: the quote closed its own sentence (`"We won."`), so a following clause
 /// attributes it only when it is short (`"We won." Smith said.`), not a new statement.
-pub(crate) fn cue_after<'t>(text: &'t str, close: usize, ended_sentence: bool) -> Option<Cue<'t>> {
+pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) -> Option<Cue<'t>> {
+    let text = page.text;
     let (_, para_end) = paragraph_bounds(text, close);
     let mut end = (close + 240).min(para_end);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let toks = tokenize(text, close, end);
+    let toks = page.words(close, end);
     let mut i = 0;
     while i < toks.len()
         && !toks[i].word
@@ -229,14 +231,15 @@ fn phrase_until_break<'t>(toks: &[Tok<'t>]) -> Vec<Tok<'t>> {
 /// Cues before a quote in its own sentence, nearest first, with their subjects; also the
 /// sentence's span (for the clause-subject fallback).
 pub(crate) fn cues_before<'t>(
-    text: &'t str,
+    page: Page<'t>,
     open: usize,
     masks: &[Span],
     own: Span,
 ) -> (Vec<Cue<'t>>, Span) {
-    let (para_start, _) = paragraph_bounds(text, open);
-    let start = sentence_start(text, open, para_start);
-    let toks: Vec<Tok<'t>> = tokenize(text, start, open)
+    let (para_start, _) = paragraph_bounds(page.text, open);
+    let start = sentence_start(page.text, open, para_start);
+    let toks: Vec<Tok<'t>> = page
+        .words(start, open)
         .into_iter()
         .filter(|t| !is_mark(t) && covering(masks, t.span.start).is_none_or(|m| m == own))
         .collect();
@@ -281,6 +284,7 @@ pub(crate) fn cues_before<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tok::with_page;
 
     fn words(toks: &[Tok<'_>]) -> String {
         toks.iter().map(|t| t.text).collect::<Vec<_>>().join(" ")
@@ -288,8 +292,10 @@ mod tests {
 
     fn after(text: &str) -> Option<(String, String)> {
         let close = text.find("\" ").or_else(|| text.find("” "))? + 1;
-        let c = cue_after(text, close, false)?;
-        Some((c.word.unwrap_or_default(), words(&c.subject)))
+        with_page(text, |page| {
+            let c = cue_after(page, close, false)?;
+            Some((c.word.unwrap_or_default(), words(&c.subject)))
+        })
     }
 
     #[test]
@@ -316,11 +322,13 @@ mod tests {
     fn before(text: &str) -> Vec<(String, String)> {
         let open = text.rfind('"').unwrap_or(0);
         let open = text[..open].rfind('"').unwrap_or(open);
-        cues_before(text, open, &[], Span::default())
-            .0
-            .into_iter()
-            .map(|c| (c.word.unwrap_or_default(), words(&c.subject)))
-            .collect()
+        with_page(text, |page| {
+            cues_before(page, open, &[], Span::default())
+                .0
+                .into_iter()
+                .map(|c| (c.word.unwrap_or_default(), words(&c.subject)))
+                .collect()
+        })
     }
 
     #[test]

@@ -9,8 +9,9 @@
 
 use storyline_record::{QuoteKind, Span};
 
-use crate::layout::{paragraph_bounds, sentence_start, tokenize, Tok};
+use crate::layout::{paragraph_bounds, sentence_start};
 use crate::marks::Marked;
+use crate::tok::{Page, Tok};
 use crate::words::{is_cue, is_determiner, is_naming_word, is_subject_verb};
 
 /// What to do with one quoted stretch.
@@ -82,9 +83,10 @@ fn opens_a_sentence(text: &str, open: usize, first_word: Option<&Tok<'_>>) -> bo
 }
 
 /// Decides whether `m` is speech and of which kind.
-pub(crate) fn classify(text: &str, m: &Marked) -> Verdict {
+pub(crate) fn classify(page: Page<'_>, m: &Marked) -> Verdict {
+    let text = page.text;
     let span = trimmed(text, m.inner);
-    let toks = tokenize(text, span.start, span.end);
+    let toks = page.words(span.start, span.end);
     let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
     if words.is_empty() {
         return Verdict::Skip;
@@ -101,7 +103,7 @@ pub(crate) fn classify(text: &str, m: &Marked) -> Verdict {
     let back_from = (back_from..=m.open)
         .find(|&i| text.is_char_boundary(i))
         .unwrap_or(m.open);
-    let before = tokenize(text, back_from, m.open);
+    let before = page.words(back_from, m.open);
     let before_words: Vec<String> = before
         .iter()
         .rev()
@@ -119,7 +121,7 @@ pub(crate) fn classify(text: &str, m: &Marked) -> Verdict {
     if words.len() <= 4 && naming {
         return Verdict::Skip;
     }
-    let after = tokenize(text, m.close, (m.close + 40).min(para_end));
+    let after = page.words(m.close, (m.close + 40).min(para_end));
     let after_word = after.first().filter(|t| t.word).map(Tok::lower);
     let det_before = before_words.first().is_some_and(|w| is_determiner(w));
     if words.len() <= 3 && det_before && after_word.as_deref().is_some_and(is_subject_verb) {
@@ -128,9 +130,9 @@ pub(crate) fn classify(text: &str, m: &Marked) -> Verdict {
 
     // Headlines and section titles: short line, no terminal punctuation, no cue.
     let para = text.get(para_start..para_end).unwrap_or("").trim_end();
-    // Only short lines can be headlines: never tokenize a long paragraph per quote.
+    // Only short lines can be headlines: never read a long paragraph's words per quote.
     let para_toks = if para_end - para_start < 200 {
-        tokenize(text, para_start, para_end)
+        page.words(para_start, para_end)
     } else {
         Vec::new()
     };
@@ -164,15 +166,17 @@ mod tests {
     use crate::marks::find_marked;
 
     fn verdicts(text: &str) -> Vec<(String, Verdict)> {
-        find_marked(text)
-            .iter()
-            .map(|m| {
-                (
-                    trimmed(text, m.inner).slice(text).to_string(),
-                    classify(text, m),
-                )
-            })
-            .collect()
+        crate::tok::with_page(text, |page| {
+            find_marked(text)
+                .iter()
+                .map(|m| {
+                    (
+                        trimmed(text, m.inner).slice(text).to_string(),
+                        classify(page, m),
+                    )
+                })
+                .collect()
+        })
     }
 
     #[test]

@@ -8,6 +8,7 @@ use crate::filter::{classify, trimmed, Verdict};
 use crate::layout::paragraph_bounds;
 use crate::marks::{find_marked, Marked};
 use crate::speaker::{Resolver, Speaker};
+use crate::tok::Page;
 use crate::words::{pronoun, Pronoun};
 
 /// A kept quote while its speaker is being worked out.
@@ -20,11 +21,12 @@ struct Pending {
     own: bool,
 }
 
-/// Every direct and partial quote of `text`, attributed.
-pub(crate) fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+/// Every direct and partial quote of the page, attributed.
+pub(crate) fn find_quotes(page: Page<'_>, entities: &[Entity]) -> Vec<Quote> {
+    let text = page.text;
     let mut kept: Vec<(Marked, Verdict)> = find_marked(text)
         .into_iter()
-        .map(|m| (m, classify(text, &m)))
+        .map(|m| (m, classify(page, &m)))
         .filter(|(_, v)| *v != Verdict::Skip)
         .collect();
     kept.sort_by_key(|(m, _)| m.open);
@@ -39,7 +41,7 @@ pub(crate) fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
     let mut pending: Vec<Pending> = Vec::new();
 
     for (mark, verdict) in &kept {
-        let found = attribute(text, mark, &masks, &mut resolver, &history);
+        let found = attribute(page, mark, &masks, &mut resolver, &history);
         let (kind, needs_cue) = match *verdict {
             Verdict::Keep(k) => (k, false),
             Verdict::NeedsCue(k) => (k, true),
@@ -84,20 +86,21 @@ pub(crate) fn find_quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
 
 /// The speaker and cue of one quote from its own sentence, if a cue attributes it.
 fn attribute(
-    text: &str,
+    page: Page<'_>,
     mark: &Marked,
     masks: &[Span],
     resolver: &mut Resolver<'_>,
     history: &[Speaker],
 ) -> Option<(Speaker, Option<String>)> {
+    let text = page.text;
     let inner = trimmed(text, mark.inner).slice(text);
     let ended_sentence = inner.ends_with(['.', '!', '?']);
-    if let Some(cue) = cue_after(text, mark.close, ended_sentence) {
+    if let Some(cue) = cue_after(page, mark.close, ended_sentence) {
         if let Some(s) = resolver.resolve_phrase(&cue.subject, history) {
             return Some((s, cue.word));
         }
     }
-    let (cues, sentence) = cues_before(text, mark.open, masks, Span::new(mark.open, mark.close));
+    let (cues, sentence) = cues_before(page, mark.open, masks, Span::new(mark.open, mark.close));
     if cues.is_empty() {
         return None;
     }
@@ -206,8 +209,12 @@ mod tests {
         }
     }
 
+    fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
+        crate::tok::with_page(text, |page| find_quotes(page, entities))
+    }
+
     fn run(text: &str, entities: &[Entity]) -> Vec<(String, String, QuoteKind)> {
-        find_quotes(text, entities)
+        quotes(text, entities)
             .into_iter()
             .map(|q| {
                 (
@@ -329,7 +336,7 @@ mod tests {
             "'x' 'y",
             "é\"ü\"ö said",
         ] {
-            let _ = find_quotes(text, &[]);
+            let _ = quotes(text, &[]);
         }
     }
 }

@@ -7,8 +7,9 @@
 use storyline_record::{Entity, Quote, QuoteKind, Span};
 
 use crate::cues::subject_before;
-use crate::layout::{sentence_end, tokenize, Tok};
+use crate::layout::sentence_end;
 use crate::speaker::Resolver;
+use crate::tok::{Page, Tok};
 use crate::words::is_weekday;
 
 /// Speech verbs that report a clause.
@@ -128,8 +129,9 @@ fn clause_after(toks: &[Tok<'_>], c: usize) -> Option<(usize, usize)> {
     (words >= 4 && toks.get(i).is_some_and(|t| t.word)).then_some((i, end))
 }
 
-/// Indirect quotes of `text`, skipping sentences that overlap `quotes`.
-pub(crate) fn find_indirect(text: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Quote> {
+/// Indirect quotes of the page, skipping sentences that overlap `quotes`.
+pub(crate) fn find_indirect(page: Page<'_>, entities: &[Entity], quotes: &[Quote]) -> Vec<Quote> {
+    let text = page.text;
     let mut out = Vec::new();
     let mut resolver = Resolver::new(text, entities, Vec::new());
     let mut para_start = 0;
@@ -142,7 +144,7 @@ pub(crate) fn find_indirect(text: &str, entities: &[Entity], quotes: &[Quote]) -
             let marked = sentence.slice(text).contains(['"', '“', '”', '„', '«']);
             let quoted = quotes.iter().any(|q| q.span.overlaps(sentence));
             if !marked && !quoted {
-                if let Some(q) = indirect_in(text, sentence, &mut resolver) {
+                if let Some(q) = indirect_in(page, sentence, &mut resolver) {
                     out.push(q);
                 }
             }
@@ -157,8 +159,8 @@ pub(crate) fn find_indirect(text: &str, entities: &[Entity], quotes: &[Quote]) -
 }
 
 /// The first qualifying reported clause of one sentence.
-fn indirect_in(text: &str, sentence: Span, resolver: &mut Resolver<'_>) -> Option<Quote> {
-    let toks = tokenize(text, sentence.start, sentence.end);
+fn indirect_in(page: Page<'_>, sentence: Span, resolver: &mut Resolver<'_>) -> Option<Quote> {
+    let toks = page.words(sentence.start, sentence.end);
     for c in 0..toks.len() {
         let t = &toks[c];
         if !t.word || !reports_clause(&t.lower()) || t.is_capitalized() {
@@ -192,6 +194,10 @@ mod tests {
     use super::*;
     use storyline_record::EntityType;
 
+    fn indirect(text: &str, entities: &[Entity], quotes: &[Quote]) -> Vec<Quote> {
+        crate::tok::with_page(text, |page| find_indirect(page, entities, quotes))
+    }
+
     fn person(text: &str, name: &str, surface: &[&str]) -> Entity {
         let mentions = surface
             .iter()
@@ -211,7 +217,7 @@ mod tests {
         let text = "Club chairman Tom Reyes said that the stadium would be rebuilt by 2027.\nReyes told reporters the budget had doubled since March.";
         let mut e0 = person(text, "Tom Reyes", &["Tom Reyes", "Reyes told"]);
         e0.mentions[1].end = e0.mentions[1].start + "Reyes".len();
-        let found = find_indirect(text, &[e0], &[]);
+        let found = indirect(text, &[e0], &[]);
         let clauses: Vec<&str> = found.iter().map(|q| q.span.slice(text)).collect();
         assert_eq!(
             clauses,
@@ -232,13 +238,13 @@ mod tests {
             kind: EntityType::Org,
             ..person(text, "Barclays", &["Barclays"])
         };
-        assert!(find_indirect(text, &[e], &[]).is_empty());
+        assert!(indirect(text, &[e], &[]).is_empty());
     }
 
     #[test]
     fn needs_a_named_speaker_and_no_quotes() {
         let text =
             "Some said the road was closed for weeks.\nThe mayor said \"it is fine\" to residents.";
-        assert!(find_indirect(text, &[], &[]).is_empty());
+        assert!(indirect(text, &[], &[]).is_empty());
     }
 }

@@ -1,92 +1,10 @@
-//! Local text geometry: paragraph and sentence bounds around a position, and a small word
-//! tokenizer for the windows the attribution rules read.
+//! Local text geometry: paragraph and sentence bounds around a position.
 //!
-//! The stage does not rely on `article.sentences` or `article.tokens`: attribution needs only a
-//! few dozen words around each quote, and computing them locally keeps this stage correct
-//! whatever the segmenter decides (e.g. a split inside `"…," he said`).
+//! The bounds are computed here rather than read from `article.sentences`: attribution needs
+//! only the sentence around each quote, and finding it locally keeps this stage's clauses
+//! whole whatever the segmenter decides (e.g. a split inside `"…," he said`).
 
 use storyline_record::Span;
-
-/// A word or punctuation token of a window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Tok<'t> {
-    /// Byte span in the article text.
-    pub span: Span,
-    /// The token as written.
-    pub text: &'t str,
-    /// Letters/digits (true) or a single punctuation character (false).
-    pub word: bool,
-}
-
-impl Tok<'_> {
-    /// Whether the word starts with an uppercase letter.
-    pub fn is_capitalized(&self) -> bool {
-        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
-    }
-
-    /// The word lowercased, without a possessive `'s`.
-    pub fn lower(&self) -> String {
-        strip_possessive(self.text).to_lowercase()
-    }
-
-    /// Whether the word ends in a possessive `'s` / `’s`.
-    pub fn is_possessive(&self) -> bool {
-        self.word && strip_possessive(self.text).len() < self.text.len()
-    }
-}
-
-/// `word` without a trailing `'s` or `’s`.
-pub(crate) fn strip_possessive(word: &str) -> &str {
-    word.strip_suffix("'s")
-        .or_else(|| word.strip_suffix("’s"))
-        .unwrap_or(word)
-}
-
-/// Whether `c` joins two letters inside one word ("don't", "ten-year", "U.S").
-fn is_inner_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '&')
-}
-
-/// Tokens of `text[start..end]` (both on char boundaries), whitespace dropped.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
-    let Some(window) = text.get(start..end) else {
-        return Vec::new();
-    };
-    let mut toks = Vec::new();
-    let mut chars = window.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() {
-            continue;
-        }
-        let mut j = i + c.len_utf8();
-        let word = c.is_alphanumeric();
-        if word {
-            while let Some(&(k, d)) = chars.peek() {
-                if d.is_alphanumeric() {
-                    j = k + d.len_utf8();
-                    chars.next();
-                } else if is_inner_joiner(d) {
-                    // A joiner stays inside the word only when a letter or digit follows it.
-                    let after = window[k + d.len_utf8()..].chars().next();
-                    if after.is_some_and(char::is_alphanumeric) {
-                        j = k + d.len_utf8();
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                } else {
-                    break;
-                }
-            }
-        }
-        toks.push(Tok {
-            span: Span::new(start + i, start + j),
-            text: &window[i..j],
-            word,
-        });
-    }
-    toks
-}
 
 /// The span of `spans` (sorted by start, not overlapping) that holds byte `pos`, if any.
 pub(crate) fn covering(spans: &[Span], pos: usize) -> Option<Span> {
@@ -260,22 +178,6 @@ pub(crate) fn sentence_end(text: &str, pos: usize, ceil: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn tokenizes_words_possessives_and_marks() {
-        let text = "“We won,” said coach Erik ten Hag’s side in the U.S. today.";
-        let toks = tokenize(text, 0, text.len());
-        let words: Vec<&str> = toks.iter().map(|t| t.text).collect();
-        assert_eq!(
-            words,
-            [
-                "“", "We", "won", ",", "”", "said", "coach", "Erik", "ten", "Hag’s", "side", "in",
-                "the", "U.S", ".", "today", "."
-            ]
-        );
-        assert!(toks[9].is_possessive());
-        assert_eq!(toks[9].lower(), "hag");
-    }
 
     #[test]
     fn finds_sentences_inside_a_paragraph() {

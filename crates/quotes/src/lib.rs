@@ -1,6 +1,7 @@
 //! Finds quotations in an article and who said them: fills `Article.quotes`.
 //!
-//! Steps, in order, over the frozen clean text (it reads `article.entities`, nothing else):
+//! Steps, in order, over the frozen clean text; the rules read its words from the token layer
+//! (`article.tokens`, see `tok`) and its names from `article.entities`:
 //!
 //! 1. Pair quotation marks (straight, curly, low-9, guillemets; single marks only where they
 //!    cannot be apostrophes), joining wire-style quotes that run over several paragraphs.
@@ -22,6 +23,7 @@
 //!
 //! let mut article = Article::new("x.txt", "");
 //! article.set_text("\"We were poor today,\" said coach Erik ten Hag.".to_string());
+//! storyline_segment::Segmenter::new().annotate(&mut article);
 //! QuoteFinder::new().annotate(&mut article);
 //! let q = &article.quotes[0];
 //! assert_eq!(q.span.slice(&article.text), "We were poor today");
@@ -37,9 +39,14 @@ mod layout;
 mod marks;
 mod roles;
 mod speaker;
+mod tok;
 mod words;
 
-use storyline_record::{Article, Quote};
+use std::borrow::Cow;
+
+use storyline_record::{Article, Quote, Token};
+
+use crate::tok::Page;
 
 /// Where reported speech without quotation marks (kind `indirect`) goes.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -74,8 +81,16 @@ impl QuoteFinder {
     /// Fills `article.quotes` and `article.reported_speech` (replacing what was there), in
     /// text order.
     pub fn annotate(&self, article: &mut Article) {
-        let mut quotes = finder::find_quotes(&article.text, &article.entities);
-        let reported = indirect::find_indirect(&article.text, &article.entities, &quotes);
+        let (mut quotes, reported) = {
+            let tokens = token_layer(article);
+            let page = Page {
+                text: &article.text,
+                tokens: &tokens,
+            };
+            let quotes = finder::find_quotes(page, &article.entities);
+            let reported = indirect::find_indirect(page, &article.entities, &quotes);
+            (quotes, reported)
+        };
         match self.indirect {
             IndirectSpeech::Separate => article.reported_speech = reported,
             IndirectSpeech::InQuotes => {
@@ -90,6 +105,21 @@ impl QuoteFinder {
     /// Reported speech of an article (`X told reporters the club would …`), kind `indirect`,
     /// whatever the setting; for stages that want claimants of unquoted statements.
     pub fn indirect(&self, article: &Article) -> Vec<Quote> {
-        indirect::find_indirect(&article.text, &article.entities, &article.quotes)
+        let tokens = token_layer(article);
+        let page = Page {
+            text: &article.text,
+            tokens: &tokens,
+        };
+        indirect::find_indirect(page, &article.entities, &article.quotes)
+    }
+}
+
+/// The article's token layer; made here when the article has text but skipped the segment
+/// stage (its `tokens` are empty), so the stage also runs on its own.
+fn token_layer(article: &Article) -> Cow<'_, [Token]> {
+    if article.tokens.is_empty() && !article.text.trim().is_empty() {
+        Cow::Owned(storyline_segment::tokenize(&article.text))
+    } else {
+        Cow::Borrowed(&article.tokens)
     }
 }

@@ -11,8 +11,9 @@ use std::collections::HashMap;
 
 use storyline_record::{Entity, EntityType, Span};
 
-use crate::layout::{covering, Tok};
+use crate::layout::covering;
 use crate::roles::{gender_of_word, is_org_anaphor, is_role_noun, Gender};
+use crate::tok::Tok;
 use crate::words::{pronoun, Pronoun};
 
 mod names;
@@ -314,7 +315,7 @@ impl<'a> Resolver<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::layout::tokenize;
+    use crate::tok::with_page;
 
     fn entity(text: &str, name: &str, kind: EntityType, surface: &str) -> Entity {
         Entity {
@@ -332,10 +333,12 @@ mod tests {
     /// Resolves the phrase `phrase` (its last occurrence in `text`).
     fn resolve(text: &str, entities: &[Entity], phrase: &str) -> Option<String> {
         let at = text.rfind(phrase)?;
-        let toks = tokenize(text, at, at + phrase.len());
-        Resolver::new(text, entities, Vec::new())
-            .resolve_phrase(&toks, &[])
-            .map(|s| s.name)
+        with_page(text, |page| {
+            let toks = page.words(at, at + phrase.len());
+            Resolver::new(text, entities, Vec::new())
+                .resolve_phrase(&toks, &[])
+                .map(|s| s.name)
+        })
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
-use crate::layout::Tok;
 use crate::roles::{gender_of_given_name, gender_of_word, is_role_noun, Gender};
+use crate::tok::Tok;
 use crate::words::is_determiner;
 
 /// Whether a capitalised word after "the" stands for a person by nationality: "the Dutchman",
