@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use clap::{Args, Subcommand};
 use storyline_syntax::conllu::{self, Sentence};
 use storyline_syntax::parser::Parser;
+use storyline_syntax::retag::retag;
 use storyline_syntax::tagger::{evaluate, Tagger};
 use storyline_syntax::train::{EpochReport, TrainOptions};
 
@@ -61,14 +62,14 @@ pub struct TrainFlags {
     /// Model file to write [default: models/tagger.stlm or models/parser.stlm].
     #[arg(long, value_name = "FILE")]
     pub out: Option<String>,
-    /// Passes over the training data [default: 12 for pos, 10 for parse].
+    /// Passes over the training data [default: 12].
     #[arg(long, value_name = "N")]
     pub epochs: Option<usize>,
     /// Seed of the per-epoch shuffle.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
     /// Drop averaged weights below this magnitude (smaller, faster model) [default: 0.5
-    /// for pos, 0 for parse].
+    /// for pos, 1.5 for parse].
     #[arg(long, value_name = "X")]
     pub prune: Option<f64>,
     /// Read GUM news and interview documents (files named GUM_news_* or GUM_interview_*)
@@ -135,9 +136,9 @@ fn train_parse(flags: &ParseTrainFlags) -> Result<()> {
         .with_context(|| format!("cannot load tagger model {}", flags.tagger))?;
     let (train, mut dev) = load_data(&flags.common)?;
     for s in &mut dev {
-        tagger.tag_sentence(s);
+        retag(&tagger, s);
     }
-    let opts = options(&flags.common, 10, 0.0);
+    let opts = options(&flags.common, 12, 1.5);
     let out = flags.common.out.as_deref().unwrap_or("models/parser.stlm");
     let start = Instant::now();
     let parser = Parser::train(&train, &dev, &opts, &mut progress(opts.epochs));

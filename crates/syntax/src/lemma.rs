@@ -6,9 +6,10 @@
 //! candidates ("hoped" → "hope"/"hop"), the lemmas of the training treebank decide (words are
 //! checked against the verbs, nouns and adjectives/adverbs seen there); otherwise a spelling
 //! heuristic does. An exceptions table, learnt from the treebank, keeps every lowercased form
-//! and XPOS whose lemma the rules get wrong (`was`/VBD → `be`, `me`/PRP → `I`, `n't` →
-//! `not`, `people`/NNS → `person`). Proper nouns keep their case; other lemmas are lowercase,
-//! as in UD English EWT and GUM.
+//! (proper nouns: the form as written) and XPOS whose lemma the rules get wrong (`was`/VBD →
+//! `be`, `me`/PRP → `I`, `n't` → `not`, `people`/NNS → `person`). Proper nouns keep their
+//! case (a lowercase one is capitalised), all-capital acronyms too; other lemmas are
+//! lowercase, as in UD English EWT and GUM.
 
 use std::collections::{HashMap, HashSet};
 
@@ -16,6 +17,11 @@ use storyline_learn::hash_str;
 use storyline_record::{Upos, Xpos};
 
 use crate::conllu::Sentence;
+use spelling::{doubled, is_acronym, needs_e, number, proper, with_case_of};
+
+pub(crate) use spelling::{ascii_quote, normalise};
+
+mod spelling;
 
 /// Which list of known lemmas a rule checks its candidates against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +34,7 @@ enum Class {
 /// Rules plus the exceptions and known lemmas learnt from a treebank.
 #[derive(Debug, Clone, Default)]
 pub struct Lemmatizer {
-    /// (lowercased form, XPOS) key → lemma.
+    /// (key form, XPOS) key → lemma.
     exceptions: HashMap<u64, String>,
     /// The same, in key order of (form, XPOS name) (what the model file stores).
     exception_list: Vec<(String, String, String)>,
@@ -38,17 +44,14 @@ pub struct Lemmatizer {
     known_lists: [Vec<String>; 3],
 }
 
-/// Typographic apostrophes and quotation marks as ASCII (as the treebanks mostly write them).
-pub(crate) fn ascii_quote(c: char) -> char {
-    match c {
-        '’' | '‘' | '‛' | 'ʼ' | '′' | '`' => '\'',
-        '“' | '”' | '„' | '‟' | '″' | '«' | '»' => '"',
-        c => c,
+/// The form an exception is keyed by: as written for proper nouns (their case matters),
+/// lowercased otherwise.
+fn key_form<'a>(form: &'a str, lower: &'a str, xpos: Xpos) -> &'a str {
+    if matches!(xpos.name(), "NNP" | "NNPS") {
+        form
+    } else {
+        lower
     }
-}
-
-fn normalise(form: &str) -> String {
-    form.chars().map(ascii_quote).collect()
 }
 
 fn exception_key(lower: &str, xpos: Xpos) -> u64 {
@@ -57,88 +60,6 @@ fn exception_key(lower: &str, xpos: Xpos) -> u64 {
 
 fn known_key(lemma: &str, class: Class) -> u64 {
     hash_str(lemma) ^ (class as u64 + 1).wrapping_mul(0xc2b2_ae3d_27d4_eb4f)
-}
-
-fn is_vowel(b: u8) -> bool {
-    matches!(b, b'a' | b'e' | b'i' | b'o' | b'u')
-}
-
-fn is_consonant(b: u8) -> bool {
-    b.is_ascii_alphabetic() && !is_vowel(b)
-}
-
-/// Number of vowel groups (a rough syllable count).
-fn syllables(s: &str) -> usize {
-    let mut n = 0;
-    let mut prev = false;
-    for &b in s.as_bytes() {
-        let v = is_vowel(b) || b == b'y';
-        if v && !prev {
-            n += 1;
-        }
-        prev = v;
-    }
-    n
-}
-
-/// Whether a stem left by cutting `-ed`/`-ing`/`-er`/`-est` lost a silent `e`
-/// ("hop" ← "hoped", "chang" ← "changed", but not "visit" ← "visited").
-fn needs_e(s: &str) -> bool {
-    let b = s.as_bytes();
-    let n = b.len();
-    if n < 2 {
-        return false;
-    }
-    let (last, prev) = (b[n - 1], b[n - 2]);
-    let before = if n >= 3 { b[n - 3] } else { b' ' };
-    match last {
-        b'v' | b'z' | b'c' | b'u' => return true,
-        b's' => return prev != b's',
-        _ if !is_consonant(last) || matches!(last, b'h' | b'w' | b'x' | b'y' | b'j' | b'q') => {
-            return false
-        }
-        _ => {}
-    }
-    if is_consonant(prev) {
-        return match (prev, last) {
-            (b'n', b'g') => matches!(before, b'a' | b'e' | b'u'),
-            (b'r' | b'd' | b'l', b'g') | (b'r', b'c') => true,
-            (b'b' | b'p' | b't' | b'd' | b'g' | b'k' | b'f' | b'z' | b'c', b'l') => true,
-            _ => false,
-        };
-    }
-    // A vowel before the final consonant: a vowel pair ("eat", "ain") takes no e.
-    if !is_vowel(prev) || is_vowel(before) {
-        return false;
-    }
-    let one = syllables(s) == 1;
-    match (prev, last) {
-        (b'e', b'r' | b'l' | b'n' | b'm') => false,
-        (b'o' | b'a', b'r' | b'n' | b'l' | b'm') => one,
-        (b'i', b'r' | b'n' | b'l' | b'm') | (b'u', _) => true,
-        (_, b'p') => one,
-        (b'i', b't') => one,
-        (b'e', b't') => !matches!(before, b'k' | b'g' | b'r'),
-        _ => true,
-    }
-}
-
-/// Whether the stem ends in a doubled consonant that inflection added ("stopp" ← "stopped").
-fn doubled(s: &str) -> bool {
-    let b = s.as_bytes();
-    let n = b.len();
-    if n < 3 || b[n - 1] != b[n - 2] || !is_consonant(b[n - 1]) {
-        return false;
-    }
-    match b[n - 1] {
-        b's' | b'z' | b'f' => false,
-        b'l' => {
-            let ends = s.ends_with("ell") || s.ends_with("oll");
-            ends && syllables(s) > 1
-        }
-        b'd' => s != "add" && s != "odd",
-        _ => true,
-    }
 }
 
 impl Lemmatizer {
@@ -165,7 +86,8 @@ impl Lemmatizer {
 
     /// The base of a stem left by cutting an inflection: doubling undone, silent e restored.
     fn restore(&self, s: &str, class: Class) -> String {
-        let undoubled = &s[..s.len().saturating_sub(1)];
+        // Without its last character (not byte: "sauté" ends in two bytes).
+        let undoubled = s.char_indices().last().map_or(s, |(i, _)| &s[..i]);
         let default = if doubled(s) {
             undoubled.to_string()
         } else if needs_e(s) {
@@ -178,13 +100,13 @@ impl Lemmatizer {
     }
 
     /// Verb base of a `-ed` form (VBD, VBN).
-    fn from_ed(&self, w: &str) -> String {
+    fn base_of_ed(&self, w: &str) -> String {
         let n = w.len();
         if n > 4 && w.ends_with("ied") {
             let y = format!("{}y", &w[..n - 3]);
             return self.choose(y, &[w[..n - 1].to_string()], Class::Verb);
         }
-        if n > 3 && w.ends_with("ied") || w.ends_with("eed") {
+        if w.ends_with("ied") || w.ends_with("eed") {
             return w[..n - 1].to_string();
         }
         if n > 3 && w.ends_with("ed") {
@@ -198,7 +120,7 @@ impl Lemmatizer {
     }
 
     /// Verb base of a `-ing` form (VBG).
-    fn from_ing(&self, w: &str) -> String {
+    fn base_of_ing(&self, w: &str) -> String {
         let n = w.len();
         if n > 4 && w.ends_with("ing") {
             let s = &w[..n - 3];
@@ -211,7 +133,7 @@ impl Lemmatizer {
     }
 
     /// Singular or base of a `-s` form: plural nouns (NNS, NNPS) and third-person verbs (VBZ).
-    fn from_s(&self, w: &str, class: Class) -> String {
+    fn base_of_s(&self, w: &str, class: Class) -> String {
         let n = w.len();
         let cut = |k: usize| w[..n - k].to_string();
         if class == Class::Noun && n > 3 && w.ends_with("men") {
@@ -253,7 +175,7 @@ impl Lemmatizer {
     }
 
     /// Positive of a comparative (`er`) or superlative (`est`) adjective or adverb.
-    fn from_degree(&self, w: &str, suffix: &str) -> String {
+    fn base_of_degree(&self, w: &str, suffix: &str) -> String {
         let n = w.len();
         if n <= suffix.len() + 2 || !w.ends_with(suffix) {
             return w.to_string();
@@ -269,13 +191,23 @@ impl Lemmatizer {
     fn rule(&self, form: &str, lower: &str, upos: Upos, xpos: Xpos) -> String {
         let keeps_case = upos == Upos::Propn || matches!(xpos.name(), "NNP" | "NNPS");
         let lemma = match xpos.name() {
-            "NNP" => return form.to_string(),
-            "NNPS" | "NNS" => self.from_s(lower, Class::Noun),
-            "VBZ" => self.from_s(lower, Class::Verb),
-            "VBD" | "VBN" => self.from_ed(lower),
-            "VBG" => self.from_ing(lower),
-            "JJR" | "RBR" => self.from_degree(lower, "er"),
-            "JJS" | "RBS" => self.from_degree(lower, "est"),
+            "NNP" => return proper(form),
+            "NNPS" => {
+                return proper(&with_case_of(
+                    form,
+                    lower,
+                    self.base_of_s(lower, Class::Noun),
+                ))
+            }
+            "NN" if is_acronym(form) && !self.is_known(lower, Class::Noun) => {
+                return form.to_string()
+            }
+            "NNS" => self.base_of_s(lower, Class::Noun),
+            "VBZ" => self.base_of_s(lower, Class::Verb),
+            "VBD" | "VBN" => self.base_of_ed(lower),
+            "VBG" => self.base_of_ing(lower),
+            "JJR" | "RBR" => self.base_of_degree(lower, "er"),
+            "JJS" | "RBS" => self.base_of_degree(lower, "est"),
             "CD" => return number(form),
             _ if matches!(upos, Upos::Punct | Upos::Sym) => return form.to_string(),
             _ if keeps_case => return form.to_string(),
@@ -292,7 +224,8 @@ impl Lemmatizer {
     pub fn lemma(&self, form: &str, upos: Upos, xpos: Xpos) -> String {
         let form = normalise(form);
         let lower = form.to_lowercase();
-        if let Some(l) = self.exceptions.get(&exception_key(&lower, xpos)) {
+        let key = exception_key(key_form(&form, &lower, xpos), xpos);
+        if let Some(l) = self.exceptions.get(&key) {
             return l.clone();
         }
         self.rule(&form, &lower, upos, xpos)
@@ -326,8 +259,8 @@ impl Lemmatizer {
             l.dedup();
         }
         let mut out = Lemmatizer::from_tables(Vec::new(), lists);
-        // Per (lowercased form, XPOS): how often each gold lemma, and how often the rules
-        // are right.
+        // Per (key form, XPOS): how often each gold lemma, and how often the rules are
+        // right.
         type Tally = (HashMap<String, usize>, usize);
         let mut tallies: HashMap<(String, String), Tally> = HashMap::new();
         for w in sentences.iter().flat_map(|s| &s.words) {
@@ -341,7 +274,8 @@ impl Lemmatizer {
             let lower = form.to_lowercase();
             let gold = normalise(&w.lemma);
             let right = out.rule(&form, &lower, upos, xpos) == gold;
-            let t = tallies.entry((lower, xpos.name().to_string())).or_default();
+            let key = key_form(&form, &lower, xpos).to_string();
+            let t = tallies.entry((key, xpos.name().to_string())).or_default();
             *t.0.entry(gold).or_default() += 1;
             t.1 += right as usize;
         }
@@ -409,138 +343,5 @@ impl Lemmatizer {
     }
 }
 
-/// A number's lemma: digit-group commas dropped ("3,000" → "3000"); number words lowercase,
-/// Roman numerals and other all-capital forms kept.
-fn number(form: &str) -> String {
-    let digits = form.bytes().any(|b| b.is_ascii_digit());
-    if digits
-        && form
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-    {
-        return form.replace(',', "");
-    }
-    if digits || (form.len() > 1 && form.chars().all(|c| c.is_uppercase())) {
-        return form.to_string();
-    }
-    form.to_lowercase()
-}
-
-/// `lemma` (computed on `lower`) with the case of `form` where they share a prefix
-/// ("Americans" → "American").
-fn with_case_of(form: &str, lower: &str, lemma: String) -> String {
-    if !form.is_ascii() || form.len() != lower.len() {
-        return lemma;
-    }
-    let common = lemma
-        .bytes()
-        .zip(lower.bytes())
-        .take_while(|(a, b)| a == b)
-        .count();
-    format!("{}{}", &form[..common], &lemma[common..])
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tags(upos: &str, xpos: &str) -> (Upos, Xpos) {
-        (Upos::parse(upos).unwrap(), Xpos::parse(xpos).unwrap())
-    }
-
-    fn rules(form: &str, upos: &str, xpos: &str) -> String {
-        let (u, x) = tags(upos, xpos);
-        Lemmatizer::rules_only().lemma(form, u, x)
-    }
-
-    #[test]
-    fn nouns_lose_their_plural() {
-        for (form, lemma) in [
-            ("troops", "troop"),
-            ("countries", "country"),
-            ("boxes", "box"),
-            ("churches", "church"),
-            ("cases", "case"),
-            ("policemen", "policeman"),
-            ("wolves", "wolf"),
-            ("heroes", "hero"),
-            ("glass", "glass"),
-            ("Officials", "official"),
-        ] {
-            assert_eq!(rules(form, "NOUN", "NNS"), lemma, "{form}");
-        }
-        assert_eq!(rules("Americans", "PROPN", "NNPS"), "American");
-        assert_eq!(rules("NATO", "PROPN", "NNP"), "NATO");
-    }
-
-    #[test]
-    fn verbs_lose_their_inflection() {
-        for (form, xpos, lemma) in [
-            ("walked", "VBD", "walk"),
-            ("hoped", "VBD", "hope"),
-            ("stopped", "VBD", "stop"),
-            ("changed", "VBN", "change"),
-            ("related", "VBN", "relate"),
-            ("visited", "VBD", "visit"),
-            ("studied", "VBD", "study"),
-            ("agreed", "VBD", "agree"),
-            ("used", "VBN", "use"),
-            ("realized", "VBD", "realize"),
-            ("required", "VBN", "require"),
-            ("happened", "VBD", "happen"),
-            ("called", "VBD", "call"),
-            ("travelled", "VBD", "travel"),
-            ("questioned", "VBD", "question"),
-            ("running", "VBG", "run"),
-            ("making", "VBG", "make"),
-            ("trying", "VBG", "try"),
-            ("seeing", "VBG", "see"),
-            ("sends", "VBZ", "send"),
-            ("carries", "VBZ", "carry"),
-            ("watches", "VBZ", "watch"),
-            ("uses", "VBZ", "use"),
-            ("goes", "VBZ", "go"),
-        ] {
-            assert_eq!(rules(form, "VERB", xpos), lemma, "{form}");
-        }
-    }
-
-    #[test]
-    fn degrees_numbers_and_case() {
-        assert_eq!(rules("bigger", "ADJ", "JJR"), "big");
-        assert_eq!(rules("larger", "ADJ", "JJR"), "large");
-        assert_eq!(rules("happiest", "ADJ", "JJS"), "happy");
-        assert_eq!(rules("cheaper", "ADJ", "JJR"), "cheap");
-        assert_eq!(rules("3,000", "NUM", "CD"), "3000");
-        assert_eq!(rules("Two", "NUM", "CD"), "two");
-        assert_eq!(rules("II", "NUM", "CD"), "II");
-        assert_eq!(rules("The", "DET", "DT"), "the");
-        assert_eq!(rules("’", "PUNCT", "''"), "'");
-    }
-
-    #[test]
-    fn learns_exceptions_and_known_lemmas() {
-        let text = "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
-                    2\twere\tbe\tAUX\tVBD\t_\t0\troot\t_\t_\n\
-                    3\tunited\tunite\tVERB\tVBN\t_\t2\txcomp\t_\t_\n\
-                    4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n\
-                    5\tgave\tgive\tVERB\tVBD\t_\t3\tconj\t_\t_\n\
-                    6\tme\tI\tPRON\tPRP\t_\t5\tobj\t_\t_\n\n";
-        let (s, e) = crate::conllu::read(text);
-        assert!(e.is_empty());
-        let l = Lemmatizer::learn(&s);
-        let (aux, vbd) = tags("AUX", "VBD");
-        assert_eq!(l.lemma("Were", aux, vbd), "be");
-        let (verb, vbd) = tags("VERB", "VBD");
-        assert_eq!(l.lemma("gave", verb, vbd), "give");
-        let (pron, prp) = tags("PRON", "PRP");
-        assert_eq!(l.lemma("me", pron, prp), "I");
-        // "unite" is a known verb: the rule picks it over "unit".
-        let (_, vbn) = tags("VERB", "VBN");
-        assert_eq!(l.lemma("united", verb, vbn), "unite");
-        assert_eq!(Lemmatizer::rules_only().lemma("united", verb, vbn), "unit");
-        let back = Lemmatizer::from_json(&l.to_json()).unwrap();
-        assert_eq!(back.lemma("me", pron, prp), "I");
-        assert_eq!(back.n_exceptions(), l.n_exceptions());
-    }
-}
+mod tests;

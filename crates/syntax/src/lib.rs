@@ -6,10 +6,10 @@
 pub mod annotate;
 pub mod conllu;
 pub mod form;
-pub mod jackknife;
 pub mod lemma;
 pub mod models;
 pub mod parser;
+pub mod retag;
 pub mod tagger;
 pub mod train;
 

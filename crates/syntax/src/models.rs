@@ -90,3 +90,37 @@ impl Models {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::conllu::Word;
+
+    #[test]
+    fn shipped_models_load_once_and_are_shared() {
+        let models = shipped();
+        assert!(std::ptr::eq(models, shipped()));
+        assert!(models.parser.meta()["epochs"].as_u64().is_some());
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+        /// Any words at all (accents, scripts, symbols, long ones) get tags, lemmas and a tree.
+        #[test]
+        fn any_words_are_tagged_lemmatised_and_parsed(
+            forms in proptest::collection::vec("\\PC{1,12}", 1..30)
+        ) {
+            let mut s = Sentence {
+                words: forms.iter().map(|f| Word::new(f)).collect(),
+                ..Sentence::default()
+            };
+            shipped().annotate_sentence(&mut s, &mut ParseBuffers::default());
+            let n = s.words.len();
+            proptest::prop_assert_eq!(s.words.iter().filter(|w| w.head == 0).count(), 1);
+            for w in &s.words {
+                proptest::prop_assert!(w.head <= n);
+                proptest::prop_assert!(!w.lemma.is_empty());
+            }
+        }
+    }
+}
