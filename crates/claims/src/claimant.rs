@@ -179,14 +179,14 @@ impl Context<'_> {
 #[cfg(test)]
 mod tests {
     use crate::context::Context;
-    use crate::lex::lex;
+    use crate::lex::lex_text;
     use crate::testutil::{article, at};
     use storyline_record::{Entity, EntityType, Span};
 
     #[test]
     fn claimants() {
         let a = article("Smith, 61, said the mill would hire 200 staff. Sales hit 9,000 cars.");
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(&a, &toks);
         let dot = at(&a.text, &toks, "Sales");
         let span = Span::new(a.text.len(), a.text.len());
@@ -196,7 +196,7 @@ mod tests {
             Some("Gazette")
         );
         let a = article("The plant will close, according to the GMB union, cutting 300 jobs.");
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(&a, &toks);
         let span = Span::new(a.text.len(), a.text.len());
         assert_eq!(
@@ -218,7 +218,7 @@ mod tests {
                 mentions: vec![Span::new(s, s + mention.len())],
             });
         }
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(&a, &toks);
         let span = Span::new(a.text.len(), a.text.len());
         ctx.claimant(0, toks.len(), span)

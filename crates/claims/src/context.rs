@@ -367,17 +367,17 @@ impl<'a> Context<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::lex;
+    use crate::lex::lex_text;
     use crate::testutil::{article, at};
 
     #[test]
     fn subject_skips_names_inside_phrases() {
         let a = article("In Leeds, the council has shed 40 jobs.");
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(&a, &toks);
         assert_eq!(ctx.subject(0, at(&a.text, &toks, "40"), None), None);
         let a = article("Over eastern Syria, the Turkish army lost 12 drones.");
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(&a, &toks);
         assert_eq!(
             ctx.subject(0, at(&a.text, &toks, "12"), None).as_deref(),
@@ -388,7 +388,7 @@ mod tests {
     #[test]
     fn place_needs_a_place() {
         let a = article("They sent 500 medics in recent days to the flooded region.");
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(&a, &toks);
         let from = at(&a.text, &toks, "medics") + 1;
         assert_eq!(

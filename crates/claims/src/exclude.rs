@@ -123,12 +123,12 @@ fn list_number(text: &str, toks: &[Tok], p: &NumPhrase) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::lex;
+    use crate::lex::lex_text;
     use crate::number::{hedge_before, parse};
 
     /// Whether the first number phrase in `text` is excluded.
     fn rejects(text: &str) -> bool {
-        let toks = lex(text);
+        let toks = lex_text(text);
         for i in 0..toks.len() {
             if let Some(p) = parse(text, &toks, i) {
                 let lead = hedge_before(text, &toks, p.first, 0).map_or(p.first, |h| h.0);
@@ -140,7 +140,7 @@ mod tests {
 
     /// Whether the number phrase starting at the token `needle` is excluded.
     fn rejects_at(text: &str, needle: &str) -> bool {
-        let toks = lex(text);
+        let toks = lex_text(text);
         let i = toks
             .iter()
             .position(|t| text_of(text, t) == needle)

@@ -3,7 +3,7 @@
 
 use crate::context::Context;
 use crate::exclude::excluded;
-use crate::lex::{lex, sentence_ranges, Tok};
+use crate::lex::{lex_article, sentence_ranges, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
@@ -35,7 +35,7 @@ const WINDOW: usize = 160;
 /// All claims of an article, in text order.
 fn find(article: &Article) -> Vec<Claim> {
     let text = article.text.as_str();
-    let toks = lex(text);
+    let toks = lex_article(article);
     let sentences = sentence_ranges(text, &toks, &article.sentences);
     let ctx = Context::new(article, &toks);
     let mut out: Vec<Claim> = Vec::new();

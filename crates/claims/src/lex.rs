@@ -1,11 +1,21 @@
-//! The claim stage's own light tokens: whitespace chunks split into words, numbers,
-//! identifiers and punctuation, with each number's shape parsed once.
+//! The claim stage's light tokens: words, numbers, identifiers and punctuation, with each
+//! number's shape parsed once, regrouped from the shared token layer (`article.tokens`).
 //!
-//! The stage keeps its own lexer (rather than reading `article.tokens`) because claims hinge on
-//! how a chunk is glued together: "MH17", "F-16", "12:31", "07.02.2022", "1990s", "21st" and URLs
-//! must be one opaque identifier, while "$5bn", "70k" and "3.5%" must be one number.
+//! Claims hinge on how a chunk (a run of tokens with no whitespace between them) is glued
+//! together rather than on the Universal Dependencies cuts inside it: "MH17", "F-16" (`F` `-`
+//! `16`), "12:31", "07.02.2022", "1990s", "21st" and URLs must be one opaque identifier, while
+//! "$5bn" (`$` `5bn`), "70k" and "3.5%" (`3.5` `%`) must be one number. Each chunk is read so:
+//! 1. a chunk with an address or an "@", or with digits and a "/" or a leading "+", is one
+//!    identifier;
+//! 2. dashes and ellipses cut it into pieces ("weaponry—8,500"), except an en dash between
+//!    digits ("2–1");
+//! 3. each piece sheds opening punctuation from its front and closing punctuation from its
+//!    end (keeping the final dot of "U.S." and "a.m."); the rest is one token, whose kind and
+//!    number shape ([`number_shape`]) are read from its text.
 
 use std::borrow::Cow;
+
+use storyline_record::{Article, Span, Token};
 
 mod shape;
 
@@ -85,66 +95,182 @@ fn trailing_punct(c: char) -> bool {
     )
 }
 
-/// Splits `text` into tokens.
-pub(crate) fn lex(text: &str) -> Vec<Tok> {
-    let mut out = Vec::with_capacity(text.len() / 5);
-    let mut chunk_start: Option<usize> = None;
-    let mut newline = true;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
-            if let Some(s) = chunk_start.take() {
-                chunk(text, s, i, newline, &mut out);
-                newline = false;
-            }
-            if c == '\n' || c == '\r' || c == '\u{2029}' {
-                newline = true;
-            }
-        } else if chunk_start.is_none() {
-            chunk_start = Some(i);
-        }
+/// A byte range of the text: a token of the token layer, or one punctuation character cut
+/// off its edge.
+type Unit = (usize, usize);
+
+/// Claim tokens of an article: from its token layer, or, when the segment stage has not run
+/// (the stage used alone), from the tokens `storyline_segment` makes of its text.
+pub(crate) fn lex_article(article: &Article) -> Vec<Tok> {
+    if article.tokens.is_empty() {
+        lex_text(&article.text)
+    } else {
+        lex(&article.text, &article.tokens)
     }
-    if let Some(s) = chunk_start {
-        chunk(text, s, text.len(), newline, &mut out);
+}
+
+/// Claim tokens of `text`, tokenised here.
+pub(crate) fn lex_text(text: &str) -> Vec<Tok> {
+    lex(text, &storyline_segment::tokenize(text))
+}
+
+/// Claim tokens of `text` from `tokens`, its token layer (in order, covering every character
+/// but whitespace), one chunk at a time.
+fn lex(text: &str, tokens: &[Token]) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(tokens.len());
+    let mut units = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for chunk in tokens.chunk_by(|a, b| a.span.end == b.span.start) {
+        let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
+            continue;
+        };
+        let line_start = prev_end.is_none_or(|p| {
+            text.get(p..first.span.start)
+                .is_some_and(|gap| gap.contains(['\n', '\r', '\u{2029}']))
+        });
+        let at = out.len();
+        read_chunk(text, chunk, &mut units, &mut out);
+        if let Some(t) = out.get_mut(at) {
+            t.line_start = line_start;
+            t.glued = false;
+        }
+        prev_end = Some(last.span.end);
     }
     out
 }
 
-/// Tokenises one whitespace-free chunk `text[s..e]`.
-fn chunk(text: &str, s: usize, e: usize, line_start: bool, out: &mut Vec<Tok>) {
-    let Some(c) = text.get(s..e) else { return };
-    let first = out.len();
-    let has_digit = c.bytes().any(|b| b.is_ascii_digit());
-    let url = c.contains("://") || c.starts_with("www.") || c.contains('@');
-    if url || (has_digit && (c.contains('/') || c.starts_with('+'))) {
-        push(out, s, e, Kind::Ident);
-    } else {
-        // Dashes and ellipses inside a chunk separate words ("weaponry—8,500"), but an en dash
-        // between digits is a range or a score and stays inside one identifier.
-        let mut piece = s;
-        let mut prev: Option<char> = None;
-        let mut iter = c.char_indices().peekable();
-        while let Some((off, ch)) = iter.next() {
-            let next = iter.peek().map(|&(_, n)| n);
-            let splits = match ch {
-                '—' | '…' | '―' => true,
-                '–' => {
-                    !(prev.is_some_and(|p| p.is_ascii_digit())
-                        && next.is_some_and(|n| n.is_ascii_digit()))
-                }
-                _ => false,
-            };
-            if splits {
-                piece_tokens(text, piece, s + off, out);
-                push(out, s + off, s + off + ch.len_utf8(), Kind::Punct(ch));
-                piece = s + off + ch.len_utf8();
-            }
-            prev = Some(ch);
-        }
-        piece_tokens(text, piece, e, out);
+/// Whether a chunk is one opaque identifier: a web or e-mail address (or anything with an
+/// "@"), or digits with a slash or a leading plus (dates, fractions, phone numbers).
+fn is_opaque(chunk: &str) -> bool {
+    let url = chunk.contains("://") || chunk.starts_with("www.") || chunk.contains('@');
+    url || (has_digit(chunk) && (chunk.contains('/') || chunk.starts_with('+')))
+}
+
+/// Whether `s` has an ASCII digit.
+fn has_digit(s: &str) -> bool {
+    s.bytes().any(|b| b.is_ascii_digit())
+}
+
+/// Reads a chunk (tokens glued without whitespace) into claim tokens, glued to each other
+/// (the caller marks the first). `units` is scratch space.
+fn read_chunk(text: &str, chunk: &[Token], units: &mut Vec<Unit>, out: &mut Vec<Tok>) {
+    let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
+        return;
+    };
+    let (start, end) = (first.span.start, last.span.end);
+    if is_opaque(text.get(start..end).unwrap_or("")) {
+        push(out, start, end, Kind::Ident);
+        return;
     }
-    if let Some(t) = out.get_mut(first) {
-        t.line_start = line_start;
-        t.glued = false;
+    units.clear();
+    for t in chunk {
+        edge_units(text, t.span, units);
+    }
+    let mut piece = 0;
+    for i in 0..units.len() {
+        if let Some(dash) = cutting_dash(text, units, i) {
+            read_piece(text, &units[piece..i], out);
+            push(out, units[i].0, units[i].1, Kind::Punct(dash));
+            piece = i + 1;
+        }
+    }
+    read_piece(text, &units[piece..], out);
+}
+
+/// Cuts the token at `span` into units: each opening punctuation character at its front and
+/// each closing one at its end apart, the rest whole. The token layer keeps runs ("...",
+/// "--") and an abbreviation's dot ("Gen.") on one token; claims peel them one by one.
+fn edge_units(text: &str, span: Span, units: &mut Vec<Unit>) {
+    let tok = span.slice(text);
+    let front = tok
+        .char_indices()
+        .find(|&(_, c)| !leading_punct(c))
+        .map_or(tok.len(), |(i, _)| i);
+    let rest = tok.get(front..).unwrap_or("");
+    let back = rest
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !trailing_punct(c))
+        .map_or(front, |(i, c)| front + i + c.len_utf8());
+    let chars = |from: usize, to: usize| {
+        let part = tok.get(from..to).unwrap_or("");
+        part.char_indices()
+            .map(move |(i, c)| (span.start + from + i, span.start + from + i + c.len_utf8()))
+    };
+    units.extend(chars(0, front));
+    if back > front {
+        units.push((span.start + front, span.start + back));
+    }
+    units.extend(chars(back, tok.len()));
+}
+
+/// The unit's character when it is exactly one.
+fn single_char(text: &str, (s, e): Unit) -> Option<char> {
+    let mut chars = text.get(s..e)?.chars();
+    chars.next().filter(|_| chars.next().is_none())
+}
+
+/// The dash or ellipsis that unit `i` is, when it cuts its chunk into pieces
+/// ("weaponry—8,500"): "—", "…" and "―" always, "–" unless it stands between digits (a range
+/// or a score, "2–1"). The token layer keeps each of these characters a token of its own.
+fn cutting_dash(text: &str, units: &[Unit], i: usize) -> Option<char> {
+    let dash = single_char(text, units[i])?;
+    let part = |j: usize| units.get(j).and_then(|&(s, e)| text.get(s..e));
+    let digit_before = i
+        .checked_sub(1)
+        .and_then(|j| part(j)?.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit());
+    let digit_after = part(i + 1)
+        .and_then(|p| p.chars().next())
+        .is_some_and(|c| c.is_ascii_digit());
+    match dash {
+        '—' | '…' | '―' => Some(dash),
+        '–' if !(digit_before && digit_after) => Some(dash),
+        _ => None,
+    }
+}
+
+/// Reads a dash-free piece: opening punctuation, one core token, closing punctuation.
+fn read_piece(text: &str, units: &[Unit], out: &mut Vec<Tok>) {
+    let mut lo = 0;
+    while let Some(&(s, e)) = units.get(lo) {
+        match single_char(text, (s, e)).filter(|&c| leading_punct(c)) {
+            Some(c) => push(out, s, e, Kind::Punct(c)),
+            None => break,
+        }
+        lo += 1;
+    }
+    let mut hi = units.len();
+    while hi > lo {
+        let (s, e) = units[hi - 1];
+        let Some(c) = single_char(text, (s, e)).filter(|&c| trailing_punct(c)) else {
+            break;
+        };
+        // Keep the final dot of abbreviations like "U.S." and "a.m.".
+        let core = text.get(units[lo].0..s).unwrap_or("");
+        if c == '.' && core.contains('.') && !has_digit(core) {
+            break;
+        }
+        hi -= 1;
+    }
+    if hi > lo {
+        let (s, e) = (units[lo].0, units[hi - 1].1);
+        push(out, s, e, core_kind(text.get(s..e).unwrap_or("")));
+    }
+    for &(s, e) in &units[hi..] {
+        if let Some(c) = single_char(text, (s, e)) {
+            push(out, s, e, Kind::Punct(c));
+        }
+    }
+}
+
+/// Kind of a piece's core: a number when it has a clean number shape, an identifier when it
+/// has other digits ("MH17", "F-16", "12:31"), else a word.
+fn core_kind(core: &str) -> Kind {
+    if has_digit(core) {
+        number_shape(core).map_or(Kind::Ident, Kind::Num)
+    } else {
+        Kind::Word
     }
 }
 
@@ -157,50 +283,6 @@ fn push(out: &mut Vec<Tok>, start: usize, end: usize, kind: Kind) {
         line_start: false,
         glued: true,
     });
-}
-
-/// Tokenises a dash-free piece: leading punctuation, a core, trailing punctuation.
-fn piece_tokens(text: &str, mut s: usize, mut e: usize, out: &mut Vec<Tok>) {
-    let Some(p) = text.get(s..e) else { return };
-    for ch in p.chars() {
-        if !leading_punct(ch) {
-            break;
-        }
-        push(out, s, s + ch.len_utf8(), Kind::Punct(ch));
-        s += ch.len_utf8();
-    }
-    let mut trail = Vec::new();
-    while e > s {
-        let Some(ch) = text.get(s..e).and_then(|t| t.chars().next_back()) else {
-            break;
-        };
-        if !trailing_punct(ch) {
-            break;
-        }
-        let core = text.get(s..e - ch.len_utf8()).unwrap_or("");
-        // Keep the final dot of abbreviations like "U.S." and "a.m.".
-        if ch == '.' && core.contains('.') && !core.bytes().any(|b| b.is_ascii_digit()) {
-            break;
-        }
-        e -= ch.len_utf8();
-        trail.push(Tok {
-            start: e,
-            end: e + ch.len_utf8(),
-            kind: Kind::Punct(ch),
-            line_start: false,
-            glued: true,
-        });
-    }
-    if e > s {
-        let core = text.get(s..e).unwrap_or("");
-        let kind = if core.bytes().any(|b| b.is_ascii_digit()) {
-            number_shape(core).map_or(Kind::Ident, Kind::Num)
-        } else {
-            Kind::Word
-        };
-        push(out, s, e, kind);
-    }
-    out.extend(trail.into_iter().rev());
 }
 
 /// The token's text.
@@ -275,7 +357,7 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(String, char)> {
-        lex(text)
+        lex_text(text)
             .iter()
             .map(|t| {
                 let k = match t.kind {
@@ -328,11 +410,45 @@ mod tests {
     }
 
     #[test]
+    fn chunks_regroup_the_token_layer() {
+        // Clitics and hyphenated parts rejoin; punctuation runs and an abbreviation's dot,
+        // one token in the layer, are peeled one character at a time.
+        let k = kinds("Russia's anti-war (U.S.) Gen. Ruiz said... 5... --");
+        let want = [
+            ("Russia's", 'w'),
+            ("anti-war", 'w'),
+            ("(", 'p'),
+            ("U.S.", 'w'),
+            (")", 'p'),
+            ("Gen", 'w'),
+            (".", 'p'),
+            ("Ruiz", 'w'),
+            ("said...", 'w'),
+            ("5", 'n'),
+            (".", 'p'),
+            (".", 'p'),
+            (".", 'p'),
+            ("-", 'p'),
+            ("-", 'p'),
+        ];
+        let want: Vec<(String, char)> = want.iter().map(|&(s, c)| (s.into(), c)).collect();
+        assert_eq!(k, want);
+    }
+
+    #[test]
+    fn chunk_starts_and_line_starts() {
+        let text = "a $5bn\nrise";
+        let t = lex_text(text);
+        let flags: Vec<(bool, bool)> = t.iter().map(|t| (t.line_start, t.glued)).collect();
+        assert_eq!(flags, [(true, false), (false, false), (true, false)]);
+    }
+
+    #[test]
     fn fallback_sentences() {
         let text = "Police said 12 people died. Officials\nagreed. e.g. fine";
-        let toks = lex(text);
+        let toks = lex_text(text);
         let s = sentence_ranges(text, &toks, &[]);
         assert_eq!(s.len(), 3);
-        assert!(lex("").is_empty());
+        assert!(lex_text("").is_empty());
     }
 }

@@ -2,8 +2,9 @@
 //!
 //! For each sentence the stage:
 //!
-//! 1. lexes the text into words, numbers and opaque identifiers (`lex`), so "MH17", "12:31"
-//!    and URLs never look like quantities while "$5bn", "70k" and "3.5%" do;
+//! 1. regroups the shared token layer's chunks into words, numbers and opaque identifiers
+//!    (`lex`), so "MH17", "12:31" and URLs never look like quantities while "$5bn", "70k" and
+//!    "3.5%" do;
 //! 2. reads number phrases in digits or words and normalises their value and unit (`number`);
 //! 3. drops years, dates, times, ages, labels, list numbers and phone-like runs (`exclude`);
 //! 4. finds the counted noun phrase, rejecting durations and rhetoric ("two key points") (`noun`),

@@ -339,13 +339,13 @@ fn noun_phrase(text: &str, toks: &[Tok], s: usize, k: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::lex::lex;
+    use crate::lex::lex_text;
     use crate::noun::counted_noun;
     use crate::number::{hedge_before, parse};
 
     /// The counted noun of the number phrase starting at `needle`, as written.
     fn noun_at(text: &str, needle: &str) -> Option<String> {
-        let toks = lex(text);
+        let toks = lex_text(text);
         let i = toks.iter().position(|t| &text[t.start..t.end] == needle)?;
         let p = parse(text, &toks, i)?;
         let lead = hedge_before(text, &toks, p.first, 0).map_or(p.first, |h| h.0);

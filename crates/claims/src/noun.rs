@@ -325,12 +325,12 @@ fn head_at(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::lex;
+    use crate::lex::lex_text;
     use crate::number::{hedge_before, parse};
 
     /// The counted noun of the first number in `text`, as written.
     fn noun(text: &str) -> Option<String> {
-        let toks = lex(text);
+        let toks = lex_text(text);
         for i in 0..toks.len() {
             if let Some(p) = parse(text, &toks, i) {
                 let lead = hedge_before(text, &toks, p.first, 0).map_or(p.first, |h| h.0);

@@ -310,10 +310,10 @@ pub(crate) fn hedge_before(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lex::lex;
+    use crate::lex::lex_text;
 
     fn first_number(text: &str) -> (f64, Option<String>, Option<String>, String) {
-        let toks = lex(text);
+        let toks = lex_text(text);
         for i in 0..toks.len() {
             if let Some(p) = parse(text, &toks, i) {
                 let span = &text[toks[p.first].start..toks[p.last].end];
@@ -376,14 +376,14 @@ mod tests {
     #[test]
     fn tensions_are_not_tens() {
         let text = "reducing tensions in the region";
-        let toks = lex(text);
+        let toks = lex_text(text);
         assert!((0..toks.len()).all(|i| parse(text, &toks, i).is_none()));
     }
 
     #[test]
     fn hedges() {
         let text = "Police said at least 12 people died and up to 40 were hurt";
-        let toks = lex(text);
+        let toks = lex_text(text);
         let i = toks
             .iter()
             .position(|t| text_of(text, t) == "12")

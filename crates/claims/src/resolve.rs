@@ -281,7 +281,7 @@ impl Context<'_> {
 #[cfg(test)]
 mod tests {
     use crate::context::Context;
-    use crate::lex::{lex, text_of};
+    use crate::lex::{lex_text, text_of};
     use storyline_record::{Article, Entity, EntityType, Span};
 
     fn article(text: &str, ents: &[(&str, EntityType, &str, Option<&str>)]) -> Article {
@@ -301,7 +301,7 @@ mod tests {
     }
 
     fn resolve(a: &Article, phrase: &str) -> Option<String> {
-        let toks = lex(&a.text);
+        let toks = lex_text(&a.text);
         let ctx = Context::new(a, &toks);
         let words: Vec<&str> = phrase.split(' ').collect();
         let first = (0..toks.len())
