@@ -68,7 +68,7 @@ pub struct TrainFlags {
     /// Seed of the per-epoch shuffle.
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub seed: u64,
-    /// Drop averaged weights below this magnitude (smaller, faster model) [default: 0.5
+    /// Drop averaged weights below this magnitude (smaller, faster model) [default: 1.0
     /// for pos, 1.5 for parse].
     #[arg(long, value_name = "X")]
     pub prune: Option<f64>,
@@ -102,7 +102,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
 
 fn train_pos(flags: &TrainFlags) -> Result<()> {
     let (train, dev) = load_data(flags)?;
-    let opts = options(flags, 12, 0.5);
+    let opts = options(flags, 12, 1.0);
     let out = flags.out.as_deref().unwrap_or("models/tagger.stlm");
     let start = Instant::now();
     let tagger = Tagger::train(&train, &dev, &opts, &mut progress(opts.epochs));

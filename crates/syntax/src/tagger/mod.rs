@@ -13,6 +13,7 @@
 //! assert_eq!(tags[0].0.name(), "PROPN");
 //! ```
 
+mod atoms;
 mod dense;
 mod features;
 mod train;
@@ -27,11 +28,9 @@ use storyline_record::{Upos, Xpos};
 
 use crate::conllu::Sentence;
 use crate::lemma::Lemmatizer;
+use atoms::{lower_key, Atoms, Known, Lookup, NO_ROW, PAD};
 use dense::{Dense, Frequent};
-use features::{
-    extract_dynamic, extract_static, flags_atom, lower_key, optional_rows, Atoms, Known, Lookup,
-    NO_ROW, PAD, STATIC, TEMPLATES,
-};
+use features::{extract_dynamic, extract_static, flags_atom, optional_rows, TEMPLATES};
 
 pub use train::{evaluate, TagScores};
 
@@ -103,7 +102,8 @@ impl Tagger {
     }
 
     fn hasher() -> FeatureHasher {
-        FeatureHasher::new(Tagger::templates_hash())
+        static HASHER: std::sync::OnceLock<FeatureHasher> = std::sync::OnceLock::new();
+        *HASHER.get_or_init(|| FeatureHasher::new(Tagger::templates_hash()))
     }
 
     fn new(
@@ -268,12 +268,14 @@ impl Tagger {
                         self.prepare(&h, atoms, i + 1, next);
                         self.model.prefetch(next);
                     }
-                    extract_dynamic(&h, atoms, i, t1, t2, feats);
+                    let pair = self.dense.pair_row(t1 as usize, t2 as usize);
+                    let dense_pair = pair != self.dense.zero_pair;
+                    extract_dynamic(&h, atoms, i, (t1, t2), dense_pair, feats);
                     self.model.scores(feats, scores);
                     let flags = flags_atom(atoms, i) as usize;
                     let rows = optional_rows(atoms, i);
                     self.dense
-                        .add(scores, t1 as usize, t2 as usize, flags, &rows);
+                        .add(scores, t1 as usize, t2 as usize, flags, &rows, pair);
                     std::mem::swap(feats, next);
                     ready = prefetched;
                     argmax(scores)
@@ -289,16 +291,7 @@ impl Tagger {
     /// The static features of word `i` whose scores are not in dense rows, into `out`.
     #[inline]
     fn prepare(&self, h: &FeatureHasher, atoms: &Atoms, i: usize, out: &mut Vec<u64>) {
-        extract_static(h, atoms, i, out);
-        let rows = optional_rows(atoms, i);
-        let mut m = STATIC;
-        for (k, &row) in rows.iter().enumerate() {
-            if row == NO_ROW {
-                out[m] = out[STATIC + k];
-                m += 1;
-            }
-        }
-        out.truncate(m);
+        extract_static(h, atoms, i, Some(&optional_rows(atoms, i)), out);
     }
 
     /// The lemma of `form` tagged `upos`/`xpos`.

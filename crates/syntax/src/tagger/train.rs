@@ -7,23 +7,23 @@ use std::time::Instant;
 use storyline_learn::Trainer;
 use storyline_record::{Upos, Xpos};
 
+use super::atoms::{fold_form, lower_key, Atoms, Known, Lookup, KINDS, NO_ROW, PAD, PAD_ATOM};
 use super::features::{
-    extract_dense, extract_dynamic, extract_static, fold_form, Atoms, Known, Lookup, DENSE,
-    DYNAMIC, KINDS, NO_ROW, OPTIONAL, PAD, PAD_ATOM, STATIC,
+    extract_dense, extract_dynamic, extract_static, DENSE, DYNAMIC, OPTIONAL, STATIC,
 };
-use super::{argmax, Frequent, TagBuffers, Tagger};
+use super::{argmax, Frequent, KeyMap, TagBuffers, Tagger};
 use crate::conllu::Sentence;
 use crate::lemma::Lemmatizer;
 use crate::train::{shuffled, EpochReport, TrainOptions};
 
-/// A word must be seen this often to enter the tag dictionary...
-fn dict_min_count() -> usize {
-    tunable("DICT_MIN", 10.0) as usize
-}
+/// A word (lowercased, digits as 0) must be seen this often to enter the tag dictionary...
+const DICT_MIN_COUNT: usize = 10;
 /// ...and have one class at least this share of the time.
-fn dict_min_share() -> f64 {
-    tunable("DICT_SHARE", 0.98)
-}
+const DICT_MIN_SHARE: f64 = 0.98;
+/// A word must be seen this often to have an ambiguity class...
+const LEX_MIN_COUNT: usize = 3;
+/// ...which holds the classes it had at least this share of the time.
+const LEX_MIN_SHARE: f64 = 0.1;
 
 /// Accuracy of a tagger on gold-annotated sentences.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -68,10 +68,22 @@ pub fn evaluate(tagger: &Tagger, sentences: &[Sentence]) -> TagScores {
     }
 }
 
+/// Each training word's class (`None`: not in the class list).
+type Gold = Vec<Vec<Option<u8>>>;
+
+/// The model of the best epoch so far.
+struct Best {
+    /// Dev UPOS accuracy (the epoch number when there is no dev set).
+    key: f64,
+    epoch: usize,
+    model: storyline_learn::Model,
+    dev: Vec<(&'static str, f64)>,
+}
+
 /// The class list: every (UPOS, XPOS) pair of the training words, at most 256 (the most
 /// frequent), in inventory order; and each word's class (`None` for tags outside the
 /// inventories or the list).
-fn classes(train: &[Sentence]) -> (Vec<(Upos, Xpos)>, Vec<Vec<Option<u8>>>) {
+fn classes(train: &[Sentence]) -> (Vec<(Upos, Xpos)>, Gold) {
     let pair = |w: &crate::conllu::Word| Some((Upos::parse(&w.upos)?, Xpos::parse(&w.xpos)?));
     let mut counts: HashMap<(Upos, Xpos), usize> = HashMap::new();
     for w in train.iter().flat_map(|s| &s.words) {
@@ -125,7 +137,7 @@ fn tag_dictionary(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, 
             let (&class, &n) = classes
                 .iter()
                 .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
-            (total >= dict_min_count() && n as f64 / total as f64 >= dict_min_share())
+            (total >= DICT_MIN_COUNT && n as f64 / total as f64 >= DICT_MIN_SHARE)
                 .then_some((form, class))
         })
         .collect();
@@ -133,17 +145,9 @@ fn tag_dictionary(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, 
     out
 }
 
-fn tunable(name: &str, default: f64) -> f64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// Words seen at least `LEX_MIN_COUNT` times (lowercased, digits as 0) with the classes
-/// they had at least `LEX_MIN_SHARE` of the time.
+/// Words seen at least [`LEX_MIN_COUNT`] times (lowercased, digits as 0) with the classes
+/// they had at least [`LEX_MIN_SHARE`] of the time.
 fn lexicon(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, Vec<u8>)> {
-    let (min_count, min_share) = (tunable("LEX_MIN", 3.0) as usize, tunable("LEX_SHARE", 0.1));
     let mut counts: HashMap<String, HashMap<u8, usize>> = HashMap::new();
     for (s, g) in train.iter().zip(gold) {
         for (w, c) in s.words.iter().zip(g) {
@@ -162,11 +166,11 @@ fn lexicon(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, Vec<u8>
             let total: usize = classes.values().sum();
             let mut kept: Vec<u8> = classes
                 .into_iter()
-                .filter(|&(_, n)| n as f64 >= min_share * total as f64)
+                .filter(|&(_, n)| n as f64 >= LEX_MIN_SHARE * total as f64)
                 .map(|(c, _)| c)
                 .collect();
             kept.sort();
-            (total >= min_count).then_some((form, kept))
+            (total >= LEX_MIN_COUNT).then_some((form, kept))
         })
         .collect();
     out.sort();
@@ -177,7 +181,7 @@ fn lexicon(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, Vec<u8>
 const FREQUENT_ATOMS: usize = 255;
 
 /// The most frequent values of each atom kind in the training words (the padding's first).
-fn frequent_atoms(train: &[Sentence], lexicon: &[(String, Vec<u8>)]) -> Frequent {
+fn frequent_atoms(train: &[Sentence], gold: &Gold, lexicon: &[(String, Vec<u8>)]) -> Frequent {
     let mut counts: [HashMap<u64, usize>; KINDS] = Default::default();
     let mut atoms = Atoms::default();
     let mut lookup = Lookup::default();
@@ -186,7 +190,7 @@ fn frequent_atoms(train: &[Sentence], lexicon: &[(String, Vec<u8>)]) -> Frequent
     for (form, classes) in lexicon {
         let amb = super::ambiguity_class(classes);
         let known = Known::new(form, amb, NO_ROW, &lookup.rows);
-        lookup.words.insert(super::features::lower_key(form), known);
+        lookup.words.insert(lower_key(form), known);
     }
     for s in train {
         forms.clear();
@@ -198,9 +202,19 @@ fn frequent_atoms(train: &[Sentence], lexicon: &[(String, Vec<u8>)]) -> Frequent
             }
         }
     }
+    let mut pairs: HashMap<u64, usize> = HashMap::new();
+    for g in gold {
+        let (mut t1, mut t2) = (0u64, 0u64);
+        for c in g {
+            *pairs.entry(t1 << 8 | t2).or_default() += 1;
+            t2 = t1;
+            t1 = c.map_or(0, |c| c as u64 + 1);
+        }
+    }
     Frequent(
         counts
             .iter()
+            .chain(std::iter::once(&pairs))
             .map(|c| {
                 let mut v: Vec<(u64, usize)> = c.iter().map(|(&a, &n)| (a, n)).collect();
                 v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
@@ -211,6 +225,41 @@ fn frequent_atoms(train: &[Sentence], lexicon: &[(String, Vec<u8>)]) -> Frequent
             })
             .collect(),
     )
+}
+
+/// Features must occur this often in the training data (with gold previous tags) to be
+/// learnt: rarer ones would mostly memorise single sentences, and make the model bigger and
+/// slower.
+const MIN_FEATURE_COUNT: u32 = 2;
+
+/// The features that occur at least [`MIN_FEATURE_COUNT`] times in `train`.
+fn common_features(train: &[Sentence], gold: &Gold, tagger: &Tagger) -> KeyMap<()> {
+    let h = Tagger::hasher();
+    let mut counts: KeyMap<u32> = KeyMap::default();
+    let mut atoms = Atoms::default();
+    let mut feats = Vec::new();
+    let mut forms: Vec<&str> = Vec::new();
+    for (s, g) in train.iter().zip(gold) {
+        forms.clear();
+        forms.extend(s.words.iter().map(|w| w.form.as_str()));
+        atoms.fill(&forms, &tagger.lookup);
+        let (mut t1, mut t2) = (0u64, 0u64);
+        for (i, g) in g.iter().enumerate() {
+            extract_static(&h, &atoms, i, None, &mut feats);
+            extract_dynamic(&h, &atoms, i, (t1, t2), false, &mut feats);
+            extract_dense(&h, &atoms, i, t1, t2, &mut feats);
+            for f in &feats {
+                *counts.entry(*f).or_default() += 1;
+            }
+            t2 = t1;
+            t1 = g.map_or(0, |c| c as u64 + 1);
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= MIN_FEATURE_COUNT)
+        .map(|(f, _)| (f, ()))
+        .collect()
 }
 
 impl Tagger {
@@ -227,7 +276,7 @@ impl Tagger {
         let (class_list, gold) = classes(train);
         let tagdict = tag_dictionary(train, &gold);
         let lexicon = lexicon(train, &gold);
-        let frequent = frequent_atoms(train, &lexicon);
+        let frequent = frequent_atoms(train, &gold, &lexicon);
         let lemmatizer = Lemmatizer::learn(train);
         let n_classes = class_list.len();
         let mut trainer = Trainer::new(n_classes);
@@ -245,8 +294,9 @@ impl Tagger {
         let mut feats = Vec::with_capacity(STATIC + OPTIONAL + DYNAMIC + DENSE);
         let mut scores = vec![0i64; n_classes];
         let mut forms: Vec<&str> = Vec::new();
-        let mut best: Option<(f64, usize, storyline_learn::Model, Vec<(&str, f64)>)> = None;
+        let mut best: Option<Best> = None;
         let epochs = opts.epochs.max(1);
+        let common = common_features(train, &gold, &tagger);
         for epoch in 1..=epochs {
             let start = Instant::now();
             let (mut right, mut total) = (0usize, 0usize);
@@ -260,12 +310,13 @@ impl Tagger {
                     let guess = match atoms.w[i + PAD].dict {
                         c if c != NO_ROW => c as usize,
                         _ => {
-                            extract_static(&h, &atoms, i, &mut feats);
-                            extract_dynamic(&h, &atoms, i, t1, t2, &mut feats);
+                            extract_static(&h, &atoms, i, None, &mut feats);
+                            extract_dynamic(&h, &atoms, i, (t1, t2), false, &mut feats);
                             extract_dense(&h, &atoms, i, t1, t2, &mut feats);
                             trainer.scores(&feats, &mut scores);
                             let guess = argmax(&scores);
                             if let Some(g) = g {
+                                feats.retain(|f| common.contains_key(f));
                                 trainer.update(&feats, *g as usize, guess);
                             }
                             guess
@@ -286,8 +337,13 @@ impl Tagger {
                 dev_figures = vec![("UPOS", s.upos), ("XPOS", s.xpos), ("lemma", s.lemma)];
             }
             let key = dev_figures.first().map_or(epoch as f64, |f| f.1);
-            if best.as_ref().is_none_or(|b| key > b.0) {
-                best = Some((key, epoch, tagger.model.clone(), dev_figures.clone()));
+            if best.as_ref().is_none_or(|b| key > b.key) {
+                best = Some(Best {
+                    key,
+                    epoch,
+                    model: tagger.model.clone(),
+                    dev: dev_figures.clone(),
+                });
             }
             report(&EpochReport {
                 epoch,
@@ -296,7 +352,13 @@ impl Tagger {
                 seconds: start.elapsed().as_secs_f64(),
             });
         }
-        if let Some((_, epoch, model, figures)) = best {
+        if let Some(Best {
+            epoch,
+            model,
+            dev: figures,
+            ..
+        }) = best
+        {
             tagger.set_model(model);
             let dev: serde_json::Map<String, serde_json::Value> = figures
                 .into_iter()
