@@ -33,7 +33,12 @@ fn words(conllu: &str) -> Vec<(String, String, String, String)> {
         .map(|l| {
             let c: Vec<&str> = l.split('\t').collect();
             assert_eq!(c.len(), 10, "not a CoNLL-U line: {l}");
-            (c[0].to_string(), c[1].to_string(), c[3].to_string(), c[6].to_string())
+            (
+                c[0].to_string(),
+                c[1].to_string(),
+                c[3].to_string(),
+                c[6].to_string(),
+            )
         })
         .filter(|w: &(String, String, String, String)| !w.0.contains('-'))
         .collect()
