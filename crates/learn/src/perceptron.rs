@@ -11,8 +11,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::model::Model;
 
 /// A hasher that passes pre-hashed `u64` keys through (feature keys are already mixed).
-#[derive(Default)]
-pub(crate) struct KeyHasher(u64);
+#[derive(Debug, Default, Clone, Copy)]
+pub struct KeyHasher(u64);
 
 impl Hasher for KeyHasher {
     fn finish(&self) -> u64 {
@@ -28,7 +28,8 @@ impl Hasher for KeyHasher {
     }
 }
 
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
+/// A hash map keyed by pre-hashed `u64` keys (feature keys, word keys).
+pub type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// One class weight of one feature, with its averaging state.
 #[derive(Debug, Clone, Copy)]

@@ -1,9 +1,16 @@
 //! A part-of-speech tagger: greedy, left to right, an averaged perceptron predicting the UPOS
 //! and the XPOS (Penn Treebank) of each word together, as one class (the pairs seen in
-//! training), with the feature set of Collins (2002) and Honnibal's "perceptron tagger"
-//! ([`features`]). Frequent words that are (almost) never ambiguous in training skip the model:
-//! a tag dictionary gives their tag. The model file also carries the lemmatizer's tables, so
-//! one file tags and lemmatises.
+//! training), with the feature set of Collins (2002) and Honnibal's "perceptron tagger" plus
+//! ambiguity classes (the classes a word had in training, for the word and the two after it)
+//! (`features`). Frequent words that are (almost) never ambiguous in training skip the
+//! model: a tag dictionary gives their tag. The model file also carries the lemmatizer's
+//! tables, so one file tags and lemmatises.
+//!
+//! Speed: the atoms of a sentence's words are computed once (`atoms`); features whose atoms
+//! take few values (previous tags and their pairs, flags, frequent shapes, first and last
+//! characters, ambiguity classes) are scored from dense tables built when the model is loaded
+//! (`dense`); the others are looked up in the weight table, the next word's look-ups
+//! prefetched while the current word is scored. No allocation per word.
 //!
 //! ```no_run
 //! use storyline_syntax::tagger::Tagger;
@@ -19,11 +26,9 @@ mod features;
 mod train;
 
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 
-use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile};
+use storyline_learn::{hash_str, FeatureHasher, KeyMap, Model, ModelError, ModelFile};
 use storyline_record::{Upos, Xpos};
 
 use crate::conllu::Sentence;
@@ -36,26 +41,6 @@ pub use train::{evaluate, TagScores};
 
 /// The model kind written in tagger model files.
 const KIND: &str = "tagger";
-
-/// A hasher that passes pre-hashed `u64` keys through.
-#[derive(Default)]
-struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type KeyMap<V> = HashMap<u64, V, BuildHasherDefault<KeyHasher>>;
 
 /// A trained part-of-speech tagger with its lemmatizer.
 #[derive(Debug, Clone)]
@@ -74,8 +59,7 @@ pub struct Tagger {
     frequent: Frequent,
     /// What the atoms look up: ambiguity classes and dense rows.
     lookup: Lookup,
-    /// Scores of the dense features, one row of class scores per value: previous tag (with
-    /// the bias added), tag before it, spelling flags.
+    /// Scores of the dense features, one row of class scores per value.
     dense: Dense,
     lemmatizer: Lemmatizer,
     /// Facts recorded at training time (epochs, dev figures).
@@ -88,7 +72,6 @@ pub struct TagBuffers {
     atoms: Atoms,
     feats: Vec<u64>,
     next: Vec<u64>,
-    offsets: Vec<u32>,
     scores: Vec<i32>,
 }
 
@@ -243,7 +226,6 @@ impl Tagger {
             atoms,
             feats,
             next,
-            offsets,
             scores,
         } = buf;
         atoms.fill(forms, &self.lookup);
@@ -251,8 +233,9 @@ impl Tagger {
         scores.resize(self.classes.len(), 0);
         let (mut t1, mut t2) = (0u64, 0u64);
         let n = forms.len();
-        let _ = offsets;
         let in_dict = |i: usize| Some(atoms.w[i + PAD].dict).filter(|&c| c != NO_ROW);
+        // The static features of the next word the model scores are extracted one word early
+        // and their index slots prefetched, so that its memory reads overlap this word's work.
         let mut dict = if n > 0 { in_dict(0) } else { None };
         let mut ready = false;
         for i in 0..n {
