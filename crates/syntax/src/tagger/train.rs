@@ -116,8 +116,11 @@ fn classes(train: &[Sentence]) -> (Vec<(Upos, Xpos)>, Gold) {
     (list, gold)
 }
 
-/// Frequent words whose class hardly varies: (folded form, class).
-fn tag_dictionary(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, u8)> {
+/// How often each folded form had each class in training.
+fn class_counts(
+    train: &[Sentence],
+    gold: &[Vec<Option<u8>>],
+) -> HashMap<String, HashMap<u8, usize>> {
     let mut counts: HashMap<String, HashMap<u8, usize>> = HashMap::new();
     for (s, g) in train.iter().zip(gold) {
         for (w, c) in s.words.iter().zip(g) {
@@ -130,6 +133,12 @@ fn tag_dictionary(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, 
             }
         }
     }
+    counts
+}
+
+/// Frequent words whose class hardly varies: (folded form, class).
+fn tag_dictionary(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, u8)> {
+    let counts = class_counts(train, gold);
     let mut out: Vec<(String, u8)> = counts
         .into_iter()
         .filter_map(|(form, classes)| {
@@ -148,18 +157,7 @@ fn tag_dictionary(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, 
 /// Words seen at least [`LEX_MIN_COUNT`] times (lowercased, digits as 0) with the classes
 /// they had at least [`LEX_MIN_SHARE`] of the time.
 fn lexicon(train: &[Sentence], gold: &[Vec<Option<u8>>]) -> Vec<(String, Vec<u8>)> {
-    let mut counts: HashMap<String, HashMap<u8, usize>> = HashMap::new();
-    for (s, g) in train.iter().zip(gold) {
-        for (w, c) in s.words.iter().zip(g) {
-            if let Some(c) = c {
-                *counts
-                    .entry(fold_form(&w.form))
-                    .or_default()
-                    .entry(*c)
-                    .or_default() += 1;
-            }
-        }
-    }
+    let counts = class_counts(train, gold);
     let mut out: Vec<(String, Vec<u8>)> = counts
         .into_iter()
         .filter_map(|(form, classes)| {
