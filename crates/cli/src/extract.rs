@@ -25,6 +25,22 @@ pub fn process(pipeline: &Pipeline, doc: Document) -> Article {
     article
 }
 
+/// The next documents to process together (at most [`BATCH_NUM_DOCS`]), reporting each
+/// input that cannot be read; empty when the inputs are exhausted.
+pub fn next_batch(inputs: &mut Inputs) -> Vec<Document> {
+    let mut batch = Vec::with_capacity(BATCH_NUM_DOCS);
+    for item in inputs.by_ref() {
+        match item {
+            Ok(doc) => batch.push(doc),
+            Err(err) => messages::input_error(&err),
+        }
+        if batch.len() == BATCH_NUM_DOCS {
+            break;
+        }
+    }
+    batch
+}
+
 /// Runs `storyline extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
     let pool = rayon::ThreadPoolBuilder::new()
@@ -44,16 +60,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     };
     let mut inputs = Inputs::new(&args.paths, options);
     loop {
-        let mut batch = Vec::with_capacity(BATCH_NUM_DOCS);
-        for item in inputs.by_ref() {
-            match item {
-                Ok(doc) => batch.push(doc),
-                Err(err) => messages::input_error(&err),
-            }
-            if batch.len() == BATCH_NUM_DOCS {
-                break;
-            }
-        }
+        let batch = next_batch(&mut inputs);
         if batch.is_empty() {
             break;
         }

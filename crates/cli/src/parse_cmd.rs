@@ -14,6 +14,7 @@ use storyline_record::{Article, CharMap};
 use storyline_syntax::conllu::{self, Sentence, Word};
 use storyline_syntax::{models, Models, SyntaxAnnotator};
 
+use crate::extract::{next_batch, process};
 use crate::messages;
 
 /// Flags of `storyline parse`.
@@ -157,33 +158,18 @@ fn parse_articles(
     format: ParseFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
-    const BATCH: usize = 256;
     let pipeline = Pipeline::through_syntax(SyntaxAnnotator::with_models(models));
     let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
     let mut inputs = Inputs::new(&paths, ReadOptions::default());
     loop {
-        let mut batch = Vec::with_capacity(BATCH);
-        for item in inputs.by_ref() {
-            match item {
-                Ok(doc) => batch.push(doc),
-                Err(err) => messages::input_error(&err),
-            }
-            if batch.len() == BATCH {
-                break;
-            }
-        }
+        let batch = next_batch(&mut inputs);
         if batch.is_empty() {
             return Ok(());
         }
         let chunks: Vec<String> = pool.install(|| {
             batch
                 .into_par_iter()
-                .map(|doc| {
-                    let mut article = Article::new(doc.source, doc.text);
-                    article.meta = doc.meta;
-                    pipeline.run(&mut article);
-                    render(&article, format)
-                })
+                .map(|doc| render(&process(&pipeline, doc), format))
                 .collect()
         });
         for chunk in chunks {
