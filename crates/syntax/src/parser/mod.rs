@@ -116,6 +116,11 @@ impl Parser {
         }
     }
 
+    /// Number of (feature, class) weights of both classifiers.
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights() + self.labeler.n_weights()
+    }
+
     /// Facts recorded at training time (epochs, dev figures).
     pub fn meta(&self) -> &serde_json::Value {
         &self.meta
