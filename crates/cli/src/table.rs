@@ -41,54 +41,38 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// Writes aligned columns, or `(none)` when there are no rows.
+    /// Writes aligned columns (laid out by `comfy-table`), or `(none)` when there are no rows.
     pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
         if self.rows.is_empty() {
             return writeln!(out, "(none)");
         }
-        let shown: Vec<Vec<String>> = self
-            .rows
-            .iter()
-            .map(|r| r.iter().map(|c| shorten(c)).collect())
-            .collect();
-        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.chars().count()).collect();
-        for row in &shown {
-            for (w, cell) in widths.iter_mut().zip(row) {
-                *w = (*w).max(cell.chars().count());
-            }
+        let mut table = comfy_table::Table::new();
+        table
+            .load_style(comfy_table::presets::NOTHING)
+            .set_header(self.headers.iter().copied())
+            .add_rows(
+                self.rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| shorten(c)).collect::<Vec<_>>()),
+            );
+        let last = self.headers.len().saturating_sub(1);
+        for (i, column) in table.column_iter_mut().enumerate() {
+            column.set_padding((0, if i == last { 0 } else { 2 }));
         }
-        let line = |out: &mut dyn Write, cells: &[String]| -> io::Result<()> {
-            let mut text = String::new();
-            for (i, (cell, w)) in cells.iter().zip(&widths).enumerate() {
-                if i > 0 {
-                    text.push_str("  ");
-                }
-                text.push_str(cell);
-                if i + 1 < cells.len() {
-                    text.push_str(&" ".repeat(w - cell.chars().count()));
-                }
-            }
-            writeln!(out, "{}", text.trim_end())
-        };
-        let headers: Vec<String> = self.headers.iter().map(|h| h.to_string()).collect();
-        line(out, &headers)?;
-        for row in &shown {
-            line(out, row)?;
+        for line in table.lines() {
+            writeln!(out, "{}", line.trim_end())?;
         }
         Ok(())
     }
 
-    /// Writes CSV: a header row, then every row in full.
+    /// Writes CSV (RFC 4180, by the `csv` crate): a header row, then every row in full.
     pub fn write_csv(&self, out: &mut impl Write) -> io::Result<()> {
-        let line = |out: &mut dyn Write, cells: &mut dyn Iterator<Item = &str>| {
-            let joined: Vec<String> = cells.map(csv_cell).collect();
-            writeln!(out, "{}", joined.join(","))
-        };
-        line(out, &mut self.headers.iter().copied())?;
+        let mut w = csv::Writer::from_writer(out);
+        w.write_record(&self.headers)?;
         for row in &self.rows {
-            line(out, &mut row.iter().map(String::as_str))?;
+            w.write_record(row)?;
         }
-        Ok(())
+        w.flush()
     }
 
     /// Writes the table in `format` (which must be table or CSV).
@@ -100,7 +84,8 @@ impl Table {
     }
 }
 
-/// One line, at most [`MAX_CELL_CHARS`] characters.
+/// One line, at most [`MAX_CELL_CHARS`] characters: a longer cell is cut at the last word
+/// boundary that fits (mid-word only when a single word is that long) and marked with `…`.
 fn shorten(cell: &str) -> String {
     let flat: String = cell
         .chars()
@@ -109,18 +94,16 @@ fn shorten(cell: &str) -> String {
     if flat.chars().count() <= MAX_CELL_CHARS {
         return flat;
     }
-    let mut s: String = flat.chars().take(MAX_CELL_CHARS - 1).collect();
-    s.push('…');
-    s
-}
-
-/// A CSV cell, quoted when it holds a comma, quote or line break.
-fn csv_cell(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
-    }
+    let cut = flat
+        .char_indices()
+        .nth(MAX_CELL_CHARS - 1)
+        .map_or(flat.len(), |(i, _)| i);
+    let head = &flat[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space >= cut / 2 => head[..space].trim_end(),
+        _ => head,
+    };
+    format!("{head}…")
 }
 
 /// `-` for a missing value.
@@ -200,9 +183,23 @@ mod tests {
         assert_eq!(lines[0], "speaker  quote");
         assert!(lines[1].starts_with("Mayor    We will"));
         assert!(lines[2].ends_with('…'));
+        assert!(lines[2].chars().count() <= "-        ".len() + MAX_CELL_CHARS);
         let mut empty = Vec::new();
         Table::new(&["a"]).write_text(&mut empty).expect("write");
         assert_eq!(empty, b"(none)\n");
+    }
+
+    #[test]
+    fn long_cells_are_cut_between_words() {
+        let title = "Amid Ukraine crisis, Kremlin says tensions between Russia and US not at lowest point yet";
+        let short = shorten(title);
+        assert_eq!(
+            short,
+            "Amid Ukraine crisis, Kremlin says tensions between Russia and…"
+        );
+        assert!(short.chars().count() <= MAX_CELL_CHARS);
+        assert_eq!(shorten("short\ttitle"), "short title");
+        assert_eq!(shorten(&"x".repeat(100)).chars().count(), MAX_CELL_CHARS);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use storyline_analyse::{Analysis, EventGroup};
 
-use super::render::{date, Table};
+use super::render::{count, date, more, Table};
 use super::report::Block;
 
 /// Events shown per story in the report: the most reported first.
@@ -139,9 +139,10 @@ pub fn report_section(a: &Analysis) -> Vec<Block> {
     let not_asserted = a.events.iter().filter(|g| !g.is_asserted()).count();
     let conflicting = a.events.iter().filter(|g| !g.conflicts.is_empty()).count();
     b.push(Block::Para(format!(
-        "{} distinct events in {} stories from {mentions} mentions (an event reported by several outlets counts once); {not_asserted} denied or hypothetical; {conflicting} with conflicting reports.",
-        a.events.len(),
-        stories.len(),
+        "{} in {} from {} (an event reported by several outlets counts once); {not_asserted} denied or hypothetical; {conflicting} with conflicting reports.",
+        count(a.events.len(), "distinct event", "distinct events"),
+        count(stories.len(), "story", "stories"),
+        count(mentions, "mention", "mentions"),
     )));
     for s in stories {
         let mut top = s.events.clone();
@@ -154,8 +155,10 @@ pub fn report_section(a: &Analysis) -> Vec<Block> {
         b.push(Block::Heading(
             3,
             format!(
-                "Story {}: {} events, {} mentions",
-                s.story, s.num_events, s.num_mentions
+                "Story {}: {}, {}",
+                s.story,
+                count(s.num_events, "event", "events"),
+                count(s.num_mentions, "mention", "mentions")
             ),
         ));
         let rows = top
@@ -197,6 +200,7 @@ pub fn report_section(a: &Analysis) -> Vec<Block> {
             ],
             rows,
         ));
+        b.extend(more(top.len(), MAX_EVENTS_PER_STORY, "event", "events").map(Block::Para));
     }
     b
 }

@@ -29,6 +29,17 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// `n` with its noun in the right number: `1 article`, `3 articles` (`plural` for irregular
+/// nouns such as `stories`).
+pub fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// The line under a capped list: `and 12 more speakers.`, or nothing when all are shown.
+pub fn more(total: usize, shown: usize, singular: &str, plural: &str) -> Option<String> {
+    (total > shown).then(|| format!("… and {} more.", count(total - shown, singular, plural)))
+}
+
 fn or_dash(v: Option<&str>) -> String {
     v.unwrap_or("-").to_string()
 }
@@ -150,6 +161,22 @@ pub fn timeline(items: &[&TimelineItem]) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(count(1, "quote", "quotes"), "1 quote");
+        assert_eq!(count(0, "story", "stories"), "0 stories");
+        assert_eq!(count(2, "story", "stories"), "2 stories");
+        assert_eq!(
+            more(30, 25, "speaker", "speakers").as_deref(),
+            Some("… and 5 more speakers.")
+        );
+        assert_eq!(
+            more(26, 25, "entity", "entities").as_deref(),
+            Some("… and 1 more entity.")
+        );
+        assert_eq!(more(25, 25, "entity", "entities"), None);
+    }
 
     #[test]
     fn formats_cells() {

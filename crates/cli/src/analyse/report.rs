@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use storyline_analyse::{who_said_what, Analysis, Date, TimelineItem};
 use storyline_record::Record;
 
-use super::render::{date, number};
+use super::render::{count, date, more, number};
 
 /// Items of one story shown in the timeline: a briefing, not a dump.
 const MAX_TIMELINE_ITEMS: usize = 40;
@@ -53,14 +53,18 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
         }
     }
     b.push(Block::Heading(1, "storyline briefing".into()));
+    let repeated = a
+        .quotes
+        .iter()
+        .filter(|q| q.repetitions.iter().any(|r| r.article != q.first.article))
+        .count();
     b.push(Block::Para(format!(
-        "{} articles from {} outlets in {} stories; {} quantities reported differently; {} quotations ({} repeated across articles).",
-        records.len(),
-        outlets.len(),
-        a.stories.stories.len(),
-        a.disagreements.len(),
-        a.quotes.len(),
-        a.quotes.iter().filter(|q| q.repetitions.iter().any(|r| r.article != q.first.article)).count()
+        "{} from {} in {}; {} reported differently; {} ({repeated} repeated across articles).",
+        count(records.len(), "article", "articles"),
+        count(outlets.len(), "outlet", "outlets"),
+        count(a.stories.stories.len(), "story", "stories"),
+        count(a.disagreements.len(), "quantity", "quantities"),
+        count(a.quotes.len(), "quotation", "quotations"),
     )));
 
     b.push(Block::Heading(2, "Stories".into()));
@@ -126,10 +130,13 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
             vec!["when", "what", "who", "text", "outlet"],
             rows,
         ));
+        b.extend(more(items.len(), MAX_TIMELINE_ITEMS, "item", "items").map(Block::Para));
     }
 
     b.push(Block::Heading(2, "Who said what".into()));
-    for (speaker, groups) in who_said_what(&a.quotes).into_iter().take(MAX_SPEAKERS) {
+    let speakers = who_said_what(&a.quotes);
+    let all_speakers = speakers.len();
+    for (speaker, groups) in speakers.into_iter().take(MAX_SPEAKERS) {
         let mut articles: Vec<&str> = groups
             .iter()
             .flat_map(|g| std::iter::once(&g.first).chain(&g.repetitions))
@@ -140,9 +147,9 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
         b.push(Block::Heading(
             3,
             format!(
-                "{speaker} ({} quotes, {} articles)",
-                groups.len(),
-                articles.len()
+                "{speaker} ({}, {})",
+                count(groups.len(), "quote", "quotes"),
+                count(articles.len(), "article", "articles")
             ),
         ));
         let items = groups
@@ -171,6 +178,7 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
             .collect();
         b.push(Block::List(items));
     }
+    b.extend(more(all_speakers, MAX_SPEAKERS, "speaker", "speakers").map(Block::Para));
 
     b.push(Block::Heading(2, "Disagreements".into()));
     if a.disagreements.is_empty() {
@@ -256,6 +264,7 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
         vec!["entity", "type", "spellings", "role", "articles"],
         rows,
     ));
+    b.extend(more(ents.len(), MAX_ENTITIES, "entity", "entities").map(Block::Para));
     Report { blocks: b }
 }
 
