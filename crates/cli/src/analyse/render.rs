@@ -37,7 +37,8 @@ pub fn count(n: usize, singular: &str, plural: &str) -> String {
 
 /// The line under a capped list: `and 12 more speakers.`, or nothing when all are shown.
 pub fn more(total: usize, shown: usize, singular: &str, plural: &str) -> Option<String> {
-    (total > shown).then(|| format!("… and {} more.", count(total - shown, singular, plural)))
+    let n = total.saturating_sub(shown);
+    (n > 0).then(|| format!("… and {n} more {}.", if n == 1 { singular } else { plural }))
 }
 
 fn or_dash(v: Option<&str>) -> String {
