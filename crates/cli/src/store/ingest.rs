@@ -5,7 +5,6 @@
 //! commits one transaction per batch. The channel's small bound keeps memory flat and lets
 //! extraction of the next batch overlap the commit of the last.
 
-use std::io::{IsTerminal, Write};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::sync::Mutex;
@@ -58,44 +57,32 @@ impl Counts {
     }
 }
 
-/// A one-line progress display on stderr, drawn only when stderr is a terminal.
+/// A one-line progress display on stderr (an `indicatif` spinner with the counts and the
+/// rate), drawn only when stderr is a terminal.
 struct Progress {
-    enabled: bool,
+    bar: indicatif::ProgressBar,
     started: Instant,
-    last_drawn: Mutex<Option<Instant>>,
 }
-
-/// Redraw at most this often: more is flicker and wasted writes.
-const PROGRESS_INTERVAL: Duration = Duration::from_millis(100);
 
 impl Progress {
     fn new(started: Instant) -> Progress {
-        Progress {
-            enabled: std::io::stderr().is_terminal(),
-            started,
-            last_drawn: Mutex::new(None),
-        }
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Progress { bar, started }
     }
 
     fn tick(&self, counts: &Counts) {
-        if !self.enabled {
-            return;
+        if !self.bar.is_hidden() {
+            self.bar.set_message(counts.line(self.started.elapsed()));
         }
-        let Ok(mut last) = self.last_drawn.lock() else {
-            return;
-        };
-        if last.is_some_and(|t| t.elapsed() < PROGRESS_INTERVAL) {
-            return;
-        }
-        *last = Some(Instant::now());
-        let line = counts.line(self.started.elapsed());
-        let _ = write!(std::io::stderr(), "\r\x1b[K{line}");
     }
 
     fn finish(&self) {
-        if self.enabled {
-            let _ = write!(std::io::stderr(), "\r\x1b[K");
-        }
+        self.bar.finish_and_clear();
     }
 }
 
