@@ -59,6 +59,12 @@ pub enum Command {
     /// Cross-article analysis subcommands.
     #[command(flatten)]
     Analyse(crate::analyse_cmds::AnalyseCommand),
+    /// Serve the store over HTTP: a JSON API under /api/v1 and a dashboard at /.
+    ///
+    /// The API is described at /api/v1/openapi.json. Storing articles (POST /api/v1/articles,
+    /// one JSON article or a JSONL batch) needs `Authorization: Bearer TOKEN`, the token
+    /// taken from STORYLINE_TOKEN or --token-file. Listens on loopback unless told otherwise.
+    Serve(crate::serve_cmd::ServeArgs),
 }
 
 /// Flags of `storyline extract`.

@@ -19,10 +19,7 @@ const BATCH_NUM_DOCS: usize = 256;
 
 /// Runs the pipeline over one document.
 pub fn process(pipeline: &Pipeline, doc: Document) -> Article {
-    let mut article = Article::new(doc.source, doc.text);
-    article.meta = doc.meta;
-    pipeline.run(&mut article);
-    article
+    pipeline.process(doc.source, doc.text, doc.meta)
 }
 
 /// The next documents to process together (at most [`BATCH_NUM_DOCS`]), reporting each

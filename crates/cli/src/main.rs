@@ -9,6 +9,7 @@ mod extract;
 mod messages;
 mod output;
 mod parse_cmd;
+mod serve_cmd;
 mod store_cmds;
 mod table;
 mod train;
@@ -25,6 +26,7 @@ fn main() {
         args::Command::Crawl(a) => crawl_cmd::run(a),
         args::Command::Store(c) => store_cmds::run(c),
         args::Command::Analyse(c) => analyse_cmds::run(c),
+        args::Command::Serve(a) => serve_cmd::run(a),
     };
     match result {
         Ok(()) if messages::errored() => std::process::exit(1),

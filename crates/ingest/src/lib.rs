@@ -36,6 +36,7 @@ mod warc;
 pub use decode::decode;
 pub use error::{ErrorKind, IngestError};
 pub use feed::{looks_like_feed, parse as parse_feed};
+pub use jsonl::parse as parse_jsonl;
 pub use walk::Inputs;
 
 use storyline_record::Metadata;

@@ -29,7 +29,7 @@ use storyline_clean::Cleaner;
 use storyline_entities::EntityRecognizer;
 use storyline_events::EventCoder;
 use storyline_quotes::QuoteFinder;
-use storyline_record::Article;
+use storyline_record::{Article, Metadata};
 use storyline_segment::Segmenter;
 use storyline_syntax::SyntaxAnnotator;
 
@@ -111,6 +111,15 @@ impl Pipeline {
         for stage in &self.stages {
             stage.process(article);
         }
+    }
+
+    /// A new article read from `source` with body `text` and the metadata its input stated
+    /// (which wins over detected values), run through every stage.
+    pub fn process(&self, source: String, text: String, meta: Metadata) -> Article {
+        let mut article = Article::new(source, text);
+        article.meta = meta;
+        self.run(&mut article);
+        article
     }
 
     /// Runs every stage over one article, adding each stage's elapsed time to `timings`

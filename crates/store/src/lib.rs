@@ -9,7 +9,8 @@
 //!    skipped, a new body under a known URL (or source) becomes a revision of it.
 //! 3. [`Store::records`] / [`Store::for_each_record`] read records back; the query methods
 //!    ([`Store::stats`], [`Store::search`], [`Store::entity`], [`Store::quotes`],
-//!    [`Store::claims`], [`Store::events`]) answer per-item questions.
+//!    [`Store::claims`], [`Store::events`]) answer per-item questions; [`Store::articles`]
+//!    lists articles page by page.
 //!
 //! The schema and what a crash leaves behind are documented on the `schema` module's items
 //! and on [`Store::insert_batch`].
@@ -32,6 +33,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod browse;
 mod entity;
 mod error;
 mod query;
@@ -42,6 +44,7 @@ mod write;
 #[cfg(test)]
 mod testutil;
 
+pub use browse::{ArticleFilter, ArticleRow};
 pub use entity::{CoMention, EntityOccurrence, EntityReport};
 pub use error::StoreError;
 pub use query::{

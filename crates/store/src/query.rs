@@ -58,6 +58,14 @@ pub struct QuoteFilter {
     pub speaker: Option<String>,
     /// Quoted words contain this (case-insensitive).
     pub about: Option<String>,
+    /// Publisher, exactly (case-insensitive).
+    pub outlet: Option<String>,
+    /// Published on or after this ISO date.
+    pub from: Option<String>,
+    /// Published on or before this ISO date (the whole day).
+    pub to: Option<String>,
+    /// Skip this many rows first (the next page).
+    pub offset: usize,
     /// At most this many rows.
     pub limit: Option<usize>,
 }
@@ -87,6 +95,8 @@ pub struct ClaimFilter {
     pub noun: Option<String>,
     /// Subject contains this (case-insensitive).
     pub subject: Option<String>,
+    /// Skip this many rows first (the next page).
+    pub offset: usize,
     /// At most this many rows.
     pub limit: Option<usize>,
 }
@@ -126,6 +136,8 @@ pub struct EventFilter {
     pub action: Option<String>,
     /// Leave out negated and hypothetical events.
     pub asserted_only: bool,
+    /// Skip this many rows first (the next page).
+    pub offset: usize,
     /// At most this many rows.
     pub limit: Option<usize>,
 }
@@ -180,6 +192,17 @@ fn fts_query(text: &str) -> Option<String> {
 /// `LIMIT` value: SQLite reads a negative limit as "no limit".
 fn limit(l: Option<usize>) -> i64 {
     l.map_or(-1, |n| n.min(i64::MAX as usize) as i64)
+}
+
+/// `OFFSET` value.
+fn offset(n: usize) -> i64 {
+    n.min(i64::MAX as usize) as i64
+}
+
+/// The upper bound of a date range: a date may carry a time ("2022-01-30T10:00"), so the
+/// highest character is appended to keep that whole day in.
+pub(crate) fn date_upper_bound(to: Option<&str>) -> Option<String> {
+    to.map(|d| format!("{}\u{10FFFF}", d.trim()))
 }
 
 /// Reads the four article columns starting at `at`.
@@ -252,7 +275,10 @@ impl Store {
                  WHERE a.current = 1
                    AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
-                 ORDER BY a.published, a.seq, q.start LIMIT ?3",
+                   AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
+                   AND (?4 IS NULL OR a.published >= ?4)
+                   AND (?5 IS NULL OR a.published <= ?5)
+                 ORDER BY a.published, a.seq, q.start LIMIT ?6 OFFSET ?7",
             )
             .at(&self.path)?;
         let rows = stmt
@@ -260,7 +286,11 @@ impl Store {
                 params![
                     filter.speaker.as_deref().map(contains_pattern),
                     filter.about.as_deref().map(contains_pattern),
-                    limit(filter.limit)
+                    filter.outlet.as_deref().map(str::trim),
+                    filter.from.as_deref().map(str::trim),
+                    date_upper_bound(filter.to.as_deref()),
+                    limit(filter.limit),
+                    offset(filter.offset)
                 ],
                 |r| {
                     Ok(QuoteRow {
@@ -288,7 +318,7 @@ impl Store {
                  WHERE a.current = 1
                    AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')
-                 ORDER BY a.published, a.seq, c.start LIMIT ?3",
+                 ORDER BY a.published, a.seq, c.start LIMIT ?3 OFFSET ?4",
             )
             .at(&self.path)?;
         let rows = stmt
@@ -296,7 +326,8 @@ impl Store {
                 params![
                     filter.noun.as_deref().map(contains_pattern),
                     filter.subject.as_deref().map(contains_pattern),
-                    limit(filter.limit)
+                    limit(filter.limit),
+                    offset(filter.offset)
                 ],
                 |r| {
                     Ok(ClaimRow {
@@ -331,7 +362,7 @@ impl Store {
                    AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR e.action = upper(?2))
                    AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))
-                 ORDER BY a.published, a.seq, e.start LIMIT ?4",
+                 ORDER BY a.published, a.seq, e.start LIMIT ?4 OFFSET ?5",
             )
             .at(&self.path)?;
         let rows = stmt
@@ -340,7 +371,8 @@ impl Store {
                     filter.actor.as_deref().map(contains_pattern),
                     filter.action.as_deref().map(str::trim),
                     filter.asserted_only,
-                    limit(filter.limit)
+                    limit(filter.limit),
+                    offset(filter.offset)
                 ],
                 |r| {
                     Ok(EventRow {
@@ -421,6 +453,18 @@ mod tests {
             ..QuoteFilter::default()
         };
         assert_eq!(store.quotes(&about).expect("quotes").len(), 1);
+        let dated = |outlet: &str, from: &str, to: &str, offset: usize| QuoteFilter {
+            outlet: Some(outlet.into()),
+            from: Some(from.into()),
+            to: Some(to.into()),
+            offset,
+            ..QuoteFilter::default()
+        };
+        let n = |f: &QuoteFilter| store.quotes(f).expect("quotes").len();
+        assert_eq!(n(&dated("gazette", "2023-05-01", "2023-05-01", 0)), 1);
+        assert_eq!(n(&dated("gazette", "2023-05-01", "2023-05-01", 1)), 0);
+        assert_eq!(n(&dated("Herald", "2023-05-01", "2023-05-01", 0)), 0);
+        assert_eq!(n(&dated("Gazette", "2023-05-02", "2023-06-01", 0)), 0);
 
         let claims = store
             .claims(&ClaimFilter {

@@ -200,6 +200,7 @@ pub fn quotes(args: QuotesArgs) -> Result<()> {
             speaker: args.speaker,
             about: args.about,
             limit: args.limit,
+            ..QuoteFilter::default()
         })
         .context("quote query failed")?;
     emit(
@@ -217,6 +218,7 @@ pub fn claims(args: ClaimsArgs) -> Result<()> {
             noun: args.noun,
             subject: args.subject,
             limit: args.limit,
+            ..ClaimFilter::default()
         })
         .context("claim query failed")?;
     emit(
@@ -256,6 +258,7 @@ pub fn events(args: EventsArgs) -> Result<()> {
             action: args.action,
             asserted_only: args.asserted_only,
             limit: args.limit,
+            ..EventFilter::default()
         })
         .context("event query failed")?;
     emit(
