@@ -62,6 +62,17 @@ impl Server {
         answer(ureq::get(&format!("{}{path}", self.base)).call())
     }
 
+    /// GET `path` as text: status, content type, body.
+    pub fn get_text(&self, path: &str) -> (u16, String, String) {
+        let response = match ureq::get(&format!("{}{path}", self.base)).call() {
+            Ok(r) | Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => panic!("GET {path}: {e}"),
+        };
+        let status = response.status();
+        let kind = response.content_type().to_string();
+        (status, kind, response.into_string().expect("body"))
+    }
+
     /// POST `body` to `/api/v1/articles` with an optional bearer token.
     pub fn post(&self, token: Option<&str>, body: &str) -> (u16, Value) {
         let mut request = ureq::post(&format!("{}/api/v1/articles", self.base));
@@ -295,4 +306,123 @@ fn storing_articles_needs_the_token() {
         .announce_huge_post("correct-horse")
         .starts_with("HTTP/1.1 413"));
     assert_eq!(server.get("/api/v1/stats").1["articles"], 3);
+}
+
+/// An article whose title, outlet and body try to run script and inject elements.
+pub const HOSTILE_TITLE: &str =
+    "<script>window.pwned=1</script><img src=x onerror=\"window.pwned=2\">";
+/// Its outlet.
+pub const HOSTILE_OUTLET: &str = "<b onmouseover=\"window.pwned=3\">Evil Wire</b>";
+
+/// The hostile article as one JSON line: a quote and a name in the body so that every list
+/// and highlight shows hostile text too.
+pub fn hostile_article() -> String {
+    json!({
+        "title": HOSTILE_TITLE,
+        "outlet": HOSTILE_OUTLET,
+        "published": "2022-01-28",
+        "text": "Sergey Lavrov said: \"<script>window.pwned=4</script> NATO troops are <img src=x onerror=window.pwned=5> coming\" on Friday.\n\nNATO said it would send 100,000 troops near Ukraine's border </textarea><svg onload=\"window.pwned=6\">. Russia denied it. \u{1b}[31mred\u{1b}[0m",
+    })
+    .to_string()
+}
+
+#[test]
+fn pages_render_hostile_text_as_text() {
+    let dir = seeded("serve-pages");
+    dir.write("hostile.jsonl", format!("{}\n", hostile_article()));
+    dir.run(&["ingest", "--db", "news.db", "hostile.jsonl"])
+        .expect_code(0);
+    let server = Server::start(&dir, "news.db", None);
+    let outlet: String = HOSTILE_OUTLET
+        .bytes()
+        .map(|b| format!("%{b:02X}"))
+        .collect();
+    let (_, page) = server.get(&format!("/api/v1/articles?outlet={outlet}"));
+    assert_eq!(items(&page).len(), 1, "{page}");
+    let id = items(&page)[0]["article"]
+        .as_str()
+        .expect("hostile article stored")
+        .to_string();
+    let (_, story) = server.get(&format!("/api/v1/articles/{id}"));
+    let story = story["story"].as_str().expect("in a story").to_string();
+    let (_, quotes) = server.get("/api/v1/quotes?speaker=Lavrov&limit=500");
+    let quote = items(&quotes)
+        .iter()
+        .find(|q| q["article"] == id.as_str())
+        .expect("hostile quote");
+    let key = format!("{}-{}", quote["span"][0], quote["span"][1]);
+
+    let pages = [
+        "/".to_string(),
+        "/stories".into(),
+        format!("/stories/{story}"),
+        "/disagreements".into(),
+        "/entities?limit=500".into(),
+        "/entities/Sergey%20Lavrov".into(),
+        "/quotes?speaker=Lavrov&limit=500".into(),
+        "/search?q=pwned".into(),
+        format!("/articles/{id}?quote={key}"),
+    ];
+    for path in &pages {
+        let (status, kind, html) = server.get_text(path);
+        assert_eq!(status, 200, "{path}: {html}");
+        assert!(kind.starts_with("text/html"), "{path}: {kind}");
+        let shown = ["Evil Wire", "window.pwned"]
+            .iter()
+            .any(|t| html.contains(t));
+        let escaped = html.contains("&lt;") || html.contains("&#60;");
+        // The disagreements and the entity list may hold nothing of the hostile article.
+        let optional = path.starts_with("/disagreements") || path.starts_with("/entities?");
+        assert!(
+            optional || (shown && escaped),
+            "{path} shows the hostile text, escaped"
+        );
+        for raw in [
+            "<script>window",
+            "<img src=x",
+            "<svg onload",
+            "<b onmouseover",
+            "</textarea>",
+            "\u{1b}",
+        ] {
+            assert!(!html.contains(raw), "{path} contains {raw:?} raw");
+        }
+        // No page has an inline script or handler of its own: the only scripts are the file
+        // and the JSON data block.
+        assert_eq!(
+            html.matches("<script").count(),
+            html.matches("<script src=\"/static/app.js\"").count()
+                + html.matches("<script type=\"application/json\"").count(),
+            "{path}"
+        );
+    }
+    let (_, _, article) = server.get_text(&format!("/articles/{id}?quote={key}"));
+    assert!(
+        article.contains("class=\"quote sel\"") || article.contains(" sel\""),
+        "the quote is selected"
+    );
+    let data = article
+        .split("<script type=\"application/json\" id=\"quote-data\">")
+        .nth(1)
+        .and_then(|r| r.split("</script>").next())
+        .expect("data block");
+    let parsed: Value = serde_json::from_str(data).expect("the data block is JSON");
+    assert!(
+        parsed.as_array().is_some_and(|q| q
+            .iter()
+            .any(|q| q["text"].as_str().is_some_and(|t| t.contains("<script>")))),
+        "the data keeps the text, escaped for HTML only"
+    );
+
+    let response = ureq::get(&format!("{}/", server.base))
+        .call()
+        .expect("overview");
+    let csp = response.header("content-security-policy").expect("CSP");
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let (status, _, missing) = server.get_text("/no/such/page");
+    assert_eq!(status, 404);
+    assert!(missing.contains("no such page"));
 }

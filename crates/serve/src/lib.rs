@@ -8,7 +8,10 @@
 //!    `/api/v1/openapi.json`): per-item questions straight from the store's indexed queries,
 //!    corpus-wide ones (stories, disagreements, canonical entities) from the cached analysis.
 //!    Every error has one shape, `{"error": "...", "status": 404}`.
-//! 3. `POST /api/v1/articles` (one JSON article or a JSONL batch) runs the pipeline and stores
+//! 3. `/`, `/stories`, `/entities`, `/quotes`, `/disagreements`, `/search`, `/articles/{id}`
+//!    are HTML pages rendered from templates (`templates/`), with SVG charts drawn by the
+//!    server, one small script and a Content-Security-Policy that forbids everything else.
+//! 4. `POST /api/v1/articles` (one JSON article or a JSONL batch) runs the pipeline and stores
 //!    the result; it always requires `Authorization: Bearer TOKEN`.
 //!
 //! ```no_run
@@ -26,8 +29,10 @@ mod auth;
 mod config;
 mod error;
 mod middleware;
+mod pages;
 mod paging;
 mod state;
+mod svg;
 
 pub use config::{ServerConfig, Token};
 pub use error::ServeError;
@@ -77,6 +82,7 @@ pub fn serve(
 fn router(state: state::AppState, config: &ServerConfig) -> axum::Router {
     axum::Router::new()
         .nest("/api/v1", api::routes(state.clone(), config))
+        .merge(pages::routes(state))
         .layer(axum::middleware::from_fn_with_state(
             config.request_timeout,
             middleware::timeout,
