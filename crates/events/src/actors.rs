@@ -33,6 +33,9 @@ pub(crate) struct Actor {
     pub(crate) sector: Option<&'static str>,
     /// Whether the phrase names a person.
     pub(crate) person: bool,
+    /// Whether its country comes from a word of an organisation's name ("Malaysia
+    /// Airlines"): the organisation's country, not the nationality of those around it.
+    pub(crate) lent: bool,
 }
 
 impl Actor {
@@ -82,6 +85,8 @@ enum Piece {
         name: String,
         code: Option<&'static str>,
         person: bool,
+        /// The code is the country named inside an organisation's name.
+        lent: bool,
     },
     /// A nationality adjective or plural noun ("Russian", "Palestinians").
     Demonym { code: &'static str, plural: bool },
@@ -159,6 +164,7 @@ impl Finder<'_, '_> {
             .count()
             .max(1);
         let person = e.kind == EntityType::Person;
+        let mut lent = false;
         let code = if person {
             let last = e.name.rsplit(' ').next().unwrap_or(&e.name);
             self.tables
@@ -169,7 +175,10 @@ impl Finder<'_, '_> {
             self.tables
                 .name_code(&e.name, self.lex)
                 .or_else(|| self.tables.name_code(&written, self.lex))
-                .or_else(|| self.org_country(i, len))
+                .or_else(|| {
+                    lent = e.kind == EntityType::Org;
+                    self.org_country(i, len)
+                })
         };
         if code.is_none() && e.kind == EntityType::Place {
             // Towns and regions are places, not actors; a phrase may still take them as
@@ -182,6 +191,7 @@ impl Finder<'_, '_> {
                 name: e.name.clone(),
                 code,
                 person,
+                lent,
             },
         ))
     }
@@ -226,6 +236,7 @@ impl Finder<'_, '_> {
                         name: key.clone(),
                         code: Some(code),
                         person: true,
+                        lent: false,
                     },
                 ));
             }
@@ -242,6 +253,7 @@ impl Finder<'_, '_> {
                         name,
                         code: Some(code),
                         person: false,
+                        lent: false,
                     },
                 ));
             }

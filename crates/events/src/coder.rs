@@ -17,8 +17,10 @@ use crate::clauses::{
 };
 use crate::dates::event_date;
 use crate::modality::{fold, modality};
+use crate::parsed::parsed_roles;
 use crate::roles::{domestic, first_coded, group, pairs};
 use crate::tables::Tables;
+use crate::tree::Tree;
 use crate::triggers::{Action, Hit, Triggers};
 use crate::words::{words_from_tokens, words_of, Word};
 
@@ -64,8 +66,8 @@ impl EventCoder {
         };
         let mut tok = 0;
         for sentence in sentences {
-            let words = if article.tokens.is_empty() {
-                words_of(&article.text, sentence.start, sentence.end)
+            let (words, range) = if article.tokens.is_empty() {
+                (words_of(&article.text, sentence.start, sentence.end), 0..0)
             } else {
                 while tok < article.tokens.len() && article.tokens[tok].span.start < sentence.start
                 {
@@ -76,13 +78,16 @@ impl EventCoder {
                         .iter()
                         .take_while(|t| t.span.end <= sentence.end)
                         .count();
-                words_from_tokens(&article.text, &article.tokens[tok..end])
+                let words = words_from_tokens(&article.text, &article.tokens[tok..end]);
+                (words, tok..end)
             };
+            let tree = Tree::new(&words, &article.tokens[range.clone()], range.start);
             if words.is_empty() || words.len() > MAX_SENTENCE_WORDS {
                 continue;
             }
             let ctx = Sentence {
                 words: &words,
+                tree: tree.as_ref(),
                 span: sentence,
                 article,
                 mentions: &mentions,
@@ -97,12 +102,18 @@ impl EventCoder {
         let main_end = attribution_start(words);
         let clause_start = clause_start(words, main_end);
         let actors = find_actors(words, s.mentions);
-        // The main clause's trigger first; a leading phrase's ("In a meeting on Thursday, …")
-        // only when the main clause has none.
-        let found = self
-            .main_trigger(words, &actors, clause_start, main_end)
-            .or_else(|| self.main_trigger(words, &actors, 0, clause_start));
-        let Some((hit, denied)) = found else {
+        let found = match s.tree {
+            Some(tree) => self
+                .parsed_trigger(words, &actors, tree, clause_start..main_end)
+                .map(|(h, d, a)| (h, d, Some(a))),
+            // The main clause's trigger first; a leading phrase's ("In a meeting on
+            // Thursday, …") only when the main clause has none.
+            None => self
+                .main_trigger(words, &actors, clause_start, main_end)
+                .or_else(|| self.main_trigger(words, &actors, 0, clause_start))
+                .map(|(h, d)| (h, d, None)),
+        };
+        let Some((hit, denied, anchor)) = found else {
             // Keep the subject for a pronoun in the next sentence.
             if let Some(a) = actors
                 .iter()
@@ -119,62 +130,46 @@ impl EventCoder {
             action = Action::Threaten;
         }
         let (action, hypothetical) = fold(action, m);
+        let surface = self.surface_roles(words, &actors, hit, clause_start, main_end, m.obliged);
         let passive = is_passive(words, hit.start);
-        let before: Vec<&Actor> = if hit.start >= clause_start {
-            actors
-                .iter()
-                .filter(|a| a.start >= clause_start && a.end <= hit.start)
-                .collect()
-        } else {
-            // A trigger in the leading phrase: its actor is the main clause's subject.
-            actors
-                .iter()
-                .filter(|a| a.start >= clause_start && a.end <= main_end)
-                .take(1)
-                .collect()
-        };
-        let after_end = target_end(words, hit.end, main_end);
-        // Actors inside a phrase trigger's gap count ("expelled two Russian diplomats").
-        let after: Vec<&Actor> = actors
-            .iter()
-            .filter(|a| a.start >= hit.end || (a.start > hit.start && a.base.is_some()))
-            .filter(|a| a.end <= after_end)
-            .filter(|a| !before.iter().any(|b| b.start == a.start))
-            .collect();
-        let (mut sources, mut targets) = if passive {
-            let agent = agent_after(words, &after);
-            (agent, group(words, &before, first_coded(&before)))
-        } else {
-            (group(words, &before, first_coded(&before)), Vec::new())
-        };
-        if m.obliged && !passive {
-            // "X said Y must do Z": Y is asked, X asks.
-            if let Some(k) = before
-                .iter()
-                .rposition(|a| !sources.iter().any(|s| s.start == a.start))
-            {
-                targets = vec![before[k].clone()];
+        let (mut sources, targets, pronoun) = match (s.tree, anchor) {
+            (Some(tree), Some(a)) => {
+                // The parse's actors where it finds them; word order where it finds none (a
+                // misparsed clause, an actor cut differently), except for a passive without
+                // an agent, which names no one acting.
+                let p = parsed_roles(tree, a, hit, words, &actors, m.obliged);
+                let src = match p.sources.is_empty() && !p.passive {
+                    true => surface.0,
+                    false => p.sources,
+                };
+                let tgt = if p.targets.is_empty() {
+                    surface
+                        .1
+                        .into_iter()
+                        .filter(|t| {
+                            !src.iter()
+                                .any(|s| s.start == t.start || s.code() == t.code())
+                        })
+                        .collect()
+                } else {
+                    p.targets
+                };
+                (src, tgt, p.pronoun)
             }
-        }
-        if sources.is_empty() && !passive && subject_is_pronoun(words, clause_start, hit.start) {
+            _ => (
+                surface.0,
+                surface.1,
+                subject_is_pronoun(words, clause_start, hit.start),
+            ),
+        };
+        let mut targets = targets;
+        if sources.is_empty() && !passive && pronoun {
             sources.extend(last.clone());
         }
         if sources.is_empty() {
             if let Some(a) = self.quote_speaker(s, hit) {
                 sources.push(a);
             }
-        }
-        if !passive && targets.is_empty() {
-            // Coordinated sources act on each other: a place of their own after the trigger
-            // ("signed an accord in Santiago") is not a target.
-            let src_bases: Vec<Option<&str>> = sources.iter().map(|a| a.base).collect();
-            let rest: Vec<&Actor> = after
-                .iter()
-                .copied()
-                .filter(|a| a.base.is_some() || a.sector.is_some() || a.person)
-                .filter(|a| sources.len() < 2 || !src_bases.contains(&a.base))
-                .collect();
-            targets = group(words, &rest, rest.first().map(|_| 0));
         }
         domestic(&mut sources, &mut targets);
         if let Some(a) = sources.first() {
@@ -220,16 +215,14 @@ impl EventCoder {
         }
     }
 
-    /// The first strong trigger before `end` outside actor phrases and names (else the first
-    /// weak one), and whether it is a denial of the action that follows it ("denied
-    /// sending troops" → the sending, negated).
-    fn main_trigger(
+    /// Every trigger in words `from..end` outside actor phrases and names, in order.
+    pub(crate) fn hits(
         &self,
         words: &[Word<'_>],
         actors: &[Actor],
         from: usize,
         end: usize,
-    ) -> Option<(Hit, bool)> {
+    ) -> Vec<Hit> {
         let mut hits = Vec::new();
         let mut i = from;
         while i < end {
@@ -247,21 +240,89 @@ impl EventCoder {
                 _ => i += 1,
             }
         }
+        hits
+    }
+
+    /// The first strong trigger before `end` outside actor phrases and names (else the first
+    /// weak one), and whether it is a denial of the action that follows it ("denied
+    /// sending troops" → the sending, negated).
+    fn main_trigger(
+        &self,
+        words: &[Word<'_>],
+        actors: &[Actor],
+        from: usize,
+        end: usize,
+    ) -> Option<(Hit, bool)> {
+        let hits = self.hits(words, actors, from, end);
         let first = hits
             .iter()
             .position(|h| !h.pattern.weak)
             .or(if hits.is_empty() { None } else { Some(0) })?;
-        let hit = hits[first];
-        let is_denial = matches!(
-            words[hit.start].lower.as_str(),
-            "denied" | "denies" | "deny" | "denying"
-        );
-        if is_denial {
-            if let Some(next) = hits.get(first + 1).filter(|n| n.start <= hit.end + 2) {
-                return Some((*next, true));
+        Some(denial(words, &hits, first))
+    }
+
+    /// Sources and targets read from word order: the source is the first actor of the clause
+    /// before the trigger (or the agent of a passive), the target the first coded actor
+    /// after it; for sentences without a parse.
+    fn surface_roles(
+        &self,
+        words: &[Word<'_>],
+        actors: &[Actor],
+        hit: Hit,
+        clause_start: usize,
+        main_end: usize,
+        obliged: bool,
+    ) -> (Vec<Actor>, Vec<Actor>) {
+        let passive = is_passive(words, hit.start);
+        let before: Vec<&Actor> = if hit.start >= clause_start {
+            actors
+                .iter()
+                .filter(|a| a.start >= clause_start && a.end <= hit.start)
+                .collect()
+        } else {
+            // A trigger in the leading phrase: its actor is the main clause's subject.
+            actors
+                .iter()
+                .filter(|a| a.start >= clause_start && a.end <= main_end)
+                .take(1)
+                .collect()
+        };
+        let after_end = target_end(words, hit.end, main_end);
+        // Actors inside a phrase trigger's gap count ("expelled two Russian diplomats").
+        let after: Vec<&Actor> = actors
+            .iter()
+            .filter(|a| a.start >= hit.end || (a.start > hit.start && a.base.is_some()))
+            .filter(|a| a.end <= after_end)
+            .filter(|a| !before.iter().any(|b| b.start == a.start))
+            .collect();
+        let (sources, mut targets) = if passive {
+            let agent = agent_after(words, &after);
+            (agent, group(words, &before, first_coded(&before)))
+        } else {
+            (group(words, &before, first_coded(&before)), Vec::new())
+        };
+        if obliged && !passive {
+            // "X said Y must do Z": Y is asked, X asks.
+            if let Some(k) = before
+                .iter()
+                .rposition(|a| !sources.iter().any(|s| s.start == a.start))
+            {
+                targets = vec![before[k].clone()];
             }
         }
-        Some((hit, false))
+        if !passive && targets.is_empty() {
+            // Coordinated sources act on each other: a place of their own after the trigger
+            // ("signed an accord in Santiago") is not a target.
+            let src_bases: Vec<Option<&str>> = sources.iter().map(|a| a.base).collect();
+            let rest: Vec<&Actor> = after
+                .iter()
+                .copied()
+                .filter(|a| a.base.is_some() || a.sector.is_some() || a.person)
+                .filter(|a| sources.len() < 2 || !src_bases.contains(&a.base))
+                .collect();
+            targets = group(words, &rest, rest.first().map(|_| 0));
+        }
+        (sources, targets)
     }
 
     /// Whether an intent verb's complement names a hostile act ("vowed to retaliate").
@@ -312,13 +373,32 @@ impl EventCoder {
             base: code.map(|c| c.get(..3).filter(|_| c.len() == 6).unwrap_or(c)),
             sector: code.and_then(|c| c.get(3..).filter(|_| c.len() == 6 && !c.starts_with("IGO"))),
             person: true,
+            lent: false,
         })
     }
+}
+
+/// The hit at `k` of `hits`, or the act a denial at `k` denies ("denied sending troops" →
+/// the sending, negated), with whether it is denied.
+pub(crate) fn denial(words: &[Word<'_>], hits: &[Hit], k: usize) -> (Hit, bool) {
+    let hit = hits[k];
+    let is_denial = matches!(
+        words[hit.start].lower.as_str(),
+        "denied" | "denies" | "deny" | "denying"
+    );
+    if is_denial {
+        if let Some(next) = hits.get(k + 1).filter(|n| n.start <= hit.end + 2) {
+            return (*next, true);
+        }
+    }
+    (hit, false)
 }
 
 /// What the coder needs to know about one sentence.
 struct Sentence<'a> {
     words: &'a [Word<'a>],
+    /// The sentence's parse, when the syntax stage has run.
+    tree: Option<&'a Tree<'a>>,
     span: Span,
     article: &'a Article,
     mentions: &'a MentionIndex<'a>,

@@ -34,8 +34,10 @@ mod clauses;
 mod coder;
 mod dates;
 mod modality;
+mod parsed;
 mod roles;
 mod tables;
+mod tree;
 mod triggers;
 mod words;
 

@@ -16,7 +16,19 @@ pub(crate) struct Modality {
     pub(crate) conditional: bool,
     /// "must" before the trigger: someone demands the act of its subject.
     pub(crate) obliged: bool,
+    /// Reported without being asserted: hedged ("allegedly", "reportedly") or asked (a
+    /// question, a question headline).
+    pub(crate) unasserted: bool,
 }
+
+/// Adverbs that report an act without asserting it.
+const HEDGES: &[&str] = &[
+    "allegedly",
+    "reportedly",
+    "purportedly",
+    "supposedly",
+    "apparently",
+];
 
 /// Words that may stand in a verb group before a trigger without ending it.
 const AUX: &[&str] = &[
@@ -161,6 +173,7 @@ pub(crate) fn modality(words: &[Word<'_>], start: usize) -> Modality {
         }
     }
     m.conditional = is_conditional(words);
+    m.unasserted |= words.last().is_some_and(|w| w.is("?"));
     m
 }
 
@@ -190,6 +203,9 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
         if lw == "must" {
             m.obliged = true;
         }
+        if HEDGES.contains(&lw) {
+            m.unasserted = true;
+        }
     }
     // "is to visit": a bare be + to announces a plan.
     if start >= 2 && words[start - 1].lower == "to" && is_be(&words[start - 2].lower) {
@@ -215,7 +231,7 @@ fn is_conditional(words: &[Word<'_>]) -> bool {
                 i > 0
                     && words.get(i + 1).is_some_and(|n| {
                         (n.cap && !n.punct)
-                            || matches!(n.lower.as_str(), "the" | "a" | "an" | "any")
+                            || matches!(n.lower.as_str(), "the" | "a" | "an" | "any" | "there")
                     })
             }
             "case" => i > 0 && words[i - 1].lower == "in",
@@ -230,7 +246,7 @@ fn is_conditional(words: &[Word<'_>]) -> bool {
 /// announced under a condition is a threat too. Other actions keep their type.
 pub(crate) fn fold(action: Action, m: Modality) -> (Action, bool) {
     // A threat's "if" clause is its content, not a doubt that the threat was made.
-    let hypothetical = m.intent || (m.conditional && action != Action::Threaten);
+    let hypothetical = m.intent || m.unasserted || (m.conditional && action != Action::Threaten);
     let folded = match (m.intent, m.negated) {
         _ if m.obliged => Action::Request,
         (true, false) if action == Action::Retreat && m.conditional => Action::Threaten,

@@ -88,8 +88,9 @@ pub(crate) fn pairs<'a>(
 /// the country of the other party, as event coders read "the government accepted the rebels'
 /// demands".
 pub(crate) fn domestic(sources: &mut [Actor], targets: &mut [Actor]) {
+    // An organisation named after a country ("Malaysia Airlines") lends no nationality.
     let country = |v: &[Actor]| {
-        v.iter().find_map(|a| {
+        v.iter().filter(|a| !a.lent).find_map(|a| {
             a.base
                 .filter(|b| b.len() == 3 && !matches!(*b, "IGO" | "NGO" | "IMG"))
         })

@@ -131,7 +131,8 @@ pub struct Event {
     pub target_actor: Option<String>,
     /// Whether the sentence denies the event ("did not", "never", "would not").
     pub negated: bool,
-    /// Whether the event is conditional, future, proposed or only intended.
+    /// Whether the event is not asserted: conditional, future, proposed or only intended,
+    /// hedged ("allegedly", "reportedly") or asked (a question, a question headline).
     pub hypothetical: bool,
     /// ISO date of the event: a weekday or relative date resolved against the publication
     /// date, else the publication date.

@@ -21,14 +21,21 @@ pub(super) fn build(f: &Finder<'_, '_>, start: usize, len: usize, first: Piece) 
         base: None,
         sector: None,
         person: false,
+        lent: false,
     };
     let mut plural_demonym = false;
     let mut country_name: Option<String> = None;
     let mut absorb = |a: &mut Actor, p: &Piece, country_name: &mut Option<String>| match p {
-        Piece::Named { name, code, person } => {
+        Piece::Named {
+            name,
+            code,
+            person,
+            lent,
+        } => {
             let (b, s) = code.map(split_code).unwrap_or((None, None));
             if a.base.is_none() {
                 a.base = b;
+                a.lent = *lent;
             }
             if s.is_some() && (a.sector.is_none() || *person) {
                 a.sector = s;
@@ -120,6 +127,7 @@ fn of_country(f: &Finder<'_, '_>, a: &mut Actor, ethnic: bool, name: &mut Option
                     name: n,
                     code: Some(code),
                     person: false,
+                    ..
                 },
             )) = f.piece(j)
             {

@@ -4,6 +4,7 @@
 use storyline_entities::EntityRecognizer;
 use storyline_record::{Article, Event};
 use storyline_segment::Segmenter;
+use storyline_syntax::SyntaxAnnotator;
 
 use super::EventCoder;
 
@@ -12,6 +13,7 @@ fn code(text: &str) -> Vec<Event> {
     a.set_text(text.to_string());
     a.meta.published = Some("2022-01-30".into());
     Segmenter::new().annotate(&mut a);
+    SyntaxAnnotator::new().annotate(&mut a);
     EntityRecognizer::new().annotate(&mut a);
     EventCoder::new().annotate(&mut a);
     a.events
@@ -146,4 +148,42 @@ fn never_panics_on_odd_text() {
     a.set_text("Russia attacked Ukraine. \u{fffd}\u{fffd} ,,,".into());
     EventCoder::new().annotate(&mut a);
     assert!(!a.events.is_empty());
+}
+
+#[test]
+fn hedged_and_asked_events_are_not_asserted() {
+    let e = one("Rebels allegedly shelled the village of Kivu in Congo.");
+    assert_eq!(e.action, "ASSAULT");
+    assert!(e.hypothetical);
+    let e = one("Has Ghana sent troops to Mali?");
+    assert!(e.hypothetical);
+}
+
+#[test]
+fn a_noun_inside_a_phrase_is_no_event() {
+    let ev = code("Kenya has grown worried over the build-up of Somali forces near the border.");
+    assert!(ev.iter().all(|e| e.action != "MOBILIZE"), "{ev:?}");
+}
+
+#[test]
+fn a_nominal_event_takes_its_possessor_as_actor() {
+    let ev = code("Trade grew in the months after Morocco's blockade of Mauritania.");
+    let got: Vec<_> = ev.iter().map(triple).collect();
+    assert!(
+        got.contains(&t("COERCE", Some("MAR"), Some("MRT"))),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_airline_named_after_a_country_lends_no_nationality() {
+    let ev = code("Gunmen attacked a Kenya Airways plane on the runway.");
+    assert!(ev
+        .iter()
+        .all(|e| e.source_actor.as_deref() != Some("KENREB")));
+    assert!(
+        ev.iter()
+            .all(|e| !e.source_actor.as_deref().unwrap_or("").starts_with("KEN")),
+        "{ev:?}"
+    );
 }

@@ -1,0 +1,567 @@
+//! The dependency parse of a sentence at the coder's word level: which word heads which,
+//! by what relation, and what follows from it for an event: the clause a trigger stands in
+//! (main predicate, nominal event, subordinate clause or a noun buried in a phrase) and the
+//! words that fill its roles (subject, agent of a passive, object or oblique, possessor).
+//!
+//! The coder's words join tokens written together ("Russia's", "Secretary-General"); a word's
+//! head is the word holding the head of its topmost token.
+
+use storyline_record::{Token, Upos};
+
+use crate::words::Word;
+
+/// How far up the tree a walk goes before giving up: parses of real sentences are shallow,
+/// and a cycle (never produced by the parser, but possible in a hand-made record) ends here.
+const MAX_DEPTH: usize = 24;
+
+/// One word's place in the parse.
+#[derive(Debug, Clone, Copy)]
+struct Node<'t> {
+    head: Option<usize>,
+    rel: &'static str,
+    upos: Upos,
+    lemma: &'t str,
+}
+
+/// The parse of one sentence over its words.
+#[derive(Debug)]
+pub(crate) struct Tree<'t> {
+    nodes: Vec<Node<'t>>,
+    children: Vec<Vec<usize>>,
+}
+
+/// Where a trigger stands in its sentence, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Place {
+    /// The main predicate, a verb it governs through control, coordination or reported
+    /// speech, or a noun argument of such a verb ("imposed sanctions", "Talks … are set").
+    Main,
+    /// A noun with a possessor ("Russia's annexation of Crimea"): an event of its own.
+    Nominal,
+    /// A verb heading a subordinate or relative clause.
+    Subordinate,
+    /// A noun inside a prepositional phrase or a modifier: never the event.
+    Buried,
+}
+
+/// The arguments of a trigger read from the parse, as word indices.
+#[derive(Debug, Default)]
+pub(crate) struct Roles {
+    /// Words of the acting phrase.
+    pub(crate) subject: Vec<usize>,
+    /// Whether the subject is a personal pronoun ("it", "they").
+    pub(crate) pronoun: bool,
+    /// The phrases acted upon, object first: head word and words.
+    pub(crate) targets: Vec<(usize, Vec<usize>)>,
+    /// How many of `targets`, at the end, are scene-setting obliques ("in Santiago").
+    pub(crate) num_scene: usize,
+    /// The clause is passive: its grammatical subject is the target.
+    pub(crate) passive: bool,
+}
+
+impl<'t> Tree<'t> {
+    /// The parse of a sentence's `words` from its `tokens`, which start at index `base` of the
+    /// article's token list (heads index that list); `None` when the syntax stage has not run
+    /// or found no clause.
+    pub(crate) fn new(words: &[Word<'_>], tokens: &'t [Token], base: usize) -> Option<Tree<'t>> {
+        if words.is_empty() || !tokens.iter().any(|t| t.deprel.name() == "root") {
+            return None;
+        }
+        let word_of: Vec<usize> = tokens
+            .iter()
+            .map(|t| {
+                words
+                    .partition_point(|w| w.span.end <= t.span.start)
+                    .min(words.len() - 1)
+            })
+            .collect();
+        let mut nodes: Vec<Option<Node<'t>>> = vec![None; words.len()];
+        for (k, t) in tokens.iter().enumerate() {
+            let w = word_of[k];
+            let head_word = t
+                .head
+                .and_then(|h| (h as usize).checked_sub(base))
+                .and_then(|h| word_of.get(h).copied());
+            // A word's node is its topmost token: the one whose head lies outside the word.
+            if head_word == Some(w) || nodes[w].is_some() {
+                continue;
+            }
+            nodes[w] = Some(Node {
+                head: head_word,
+                rel: t.deprel.name(),
+                upos: t.upos,
+                lemma: t.lemma.as_str(),
+            });
+        }
+        let nodes: Vec<Node<'t>> = nodes
+            .into_iter()
+            .map(|n| {
+                n.unwrap_or(Node {
+                    head: None,
+                    rel: "dep",
+                    upos: Upos::X,
+                    lemma: "",
+                })
+            })
+            .collect();
+        let mut children = vec![Vec::new(); nodes.len()];
+        for (i, n) in nodes.iter().enumerate() {
+            if let Some(h) = n.head.filter(|&h| h != i) {
+                children[h].push(i);
+            }
+        }
+        let tree = Tree { nodes, children };
+        tree.clausal().then_some(tree)
+    }
+}
+
+/// Relations that open a clause of its own: a phrase's words stop there.
+const CLAUSAL: &[&str] = &[
+    "acl",
+    "acl:relcl",
+    "advcl",
+    "advcl:relcl",
+    "ccomp",
+    "parataxis",
+    "csubj",
+];
+
+/// Prepositions that make a light verb's oblique its predicate ("under attack").
+const LIGHT_CASES: &[&str] = &["under", "on", "in", "into"];
+
+/// Verbs that carry no event of their own and lend their clause to a noun in a phrase they
+/// govern (`data/light_verbs.txt`).
+fn light_verbs() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| {
+            include_str!("../data/light_verbs.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        });
+    &SET
+}
+
+/// Prepositions of an oblique that sets a scene (time, place, manner) rather than naming
+/// what is acted upon; such obliques come last among the targets.
+const SCENE_CASES: &[&str] = &[
+    "in",
+    "at",
+    "during",
+    "since",
+    "until",
+    "after",
+    "before",
+    "within",
+    "near",
+    "amid",
+    "as",
+    "by",
+    "despite",
+    "throughout",
+    "inside",
+    "outside",
+    "via",
+];
+
+impl Tree<'_> {
+    fn rel(&self, w: usize) -> &'static str {
+        self.nodes.get(w).map_or("dep", |n| n.rel)
+    }
+
+    fn head(&self, w: usize) -> Option<usize> {
+        self.nodes.get(w).and_then(|n| n.head)
+    }
+
+    /// The lemma of word `w` ("" when the parse has none).
+    pub(crate) fn lemma(&self, w: usize) -> &str {
+        self.nodes.get(w).map_or("", |n| n.lemma)
+    }
+
+    fn nominal(&self, w: usize) -> bool {
+        self.nodes
+            .get(w)
+            .is_some_and(|n| matches!(n.upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num))
+    }
+
+    fn kids(&self, w: usize) -> &[usize] {
+        self.children.get(w).map_or(&[], Vec::as_slice)
+    }
+
+    fn child(&self, w: usize, rels: &[&str]) -> Option<usize> {
+        self.kids(w)
+            .iter()
+            .copied()
+            .find(|&c| rels.contains(&self.rel(c)))
+    }
+
+    /// The preposition of an oblique or modifier ("on" in "on Russia"), lower-cased.
+    fn case_of(&self, w: usize, words: &[Word<'_>]) -> Option<String> {
+        self.child(w, &["case"])
+            .and_then(|c| words.get(c))
+            .map(|c| c.lower.clone())
+    }
+
+    /// Whether the parse found a clause: its root is a verb or a predicate with a copula.
+    /// A noun root means a headline, or a sentence whose verb the tagger took for a
+    /// participle or an adjective ("Israeli tanks shelled positions" read as a noun phrase);
+    /// either way word order reads it better than the tree.
+    fn clausal(&self) -> bool {
+        self.nodes.iter().enumerate().any(|(i, n)| {
+            n.rel == "root"
+                && (matches!(n.upos, Upos::Verb | Upos::Aux) || self.child(i, &["cop"]).is_some())
+        })
+    }
+
+    /// Whether noun `w` stands in a prepositional phrase of a light verb that makes it the
+    /// predicate ("put under investigation", "remained on alert", "are under attack").
+    fn light_phrase(&self, w: usize, words: &[Word<'_>]) -> bool {
+        let case = self.case_of(w, words);
+        let head = self.head(w).map_or("", |h| self.lemma(h));
+        let copular = self.child(w, &["cop"]).is_some();
+        case.is_some_and(|c| LIGHT_CASES.contains(&c.as_str()))
+            && (copular || (self.rel(w) == "obl" && light_verbs().contains(head)))
+    }
+
+    /// Where word `a`, a trigger's head word, stands, and how many clause links lie between
+    /// it and the sentence's root.
+    pub(crate) fn place(&self, a: usize, words: &[Word<'_>]) -> (Place, usize) {
+        let possessed = self.child(a, &["nmod:poss"]).is_some();
+        let mut w = a;
+        let mut depth = 0;
+        for _ in 0..MAX_DEPTH {
+            let rel = self.rel(w);
+            let nominal = self.nominal(w);
+            let head_nominal = self.head(w).is_some_and(|h| self.nominal(h));
+            match rel {
+                "root" => return (Place::Main, depth),
+                "conj" | "dep" | "flat" | "fixed" | "compound:prt" | "list" => {}
+                "xcomp" | "ccomp" | "parataxis" => depth += 1,
+                "obj" | "iobj" | "nsubj" | "nsubj:pass" | "nsubj:outer" | "csubj:pass"
+                    if w == a || !nominal =>
+                {
+                    depth += 1
+                }
+                // "mediation mission", "ten days of war games": the noun it modifies stands
+                // in for it.
+                "compound" if nominal && head_nominal => {}
+                "nmod"
+                    if nominal
+                        && head_nominal
+                        && self.case_of(w, words).as_deref() == Some("of") => {}
+                "obl" if w == a && nominal && self.light_phrase(w, words) => {}
+                "acl" | "acl:relcl" | "advcl" | "advcl:relcl" | "csubj" => {
+                    return (Place::Subordinate, depth)
+                }
+                _ if possessed && w == a => return (Place::Nominal, depth),
+                _ if !self.nominal(a) && w == a => return (Place::Subordinate, depth),
+                _ => return (Place::Buried, depth),
+            }
+            match self.head(w) {
+                Some(h) if h != w => w = h,
+                _ => return (Place::Main, depth),
+            }
+        }
+        (Place::Buried, depth)
+    }
+
+    /// The words of the phrase headed by `w`, without the clauses it governs.
+    fn phrase(&self, w: usize, out: &mut Vec<usize>) {
+        let mut stack = vec![w];
+        let mut n = 0;
+        while let Some(x) = stack.pop() {
+            n += 1;
+            if n > self.nodes.len() {
+                break;
+            }
+            out.push(x);
+            for &c in self.kids(x) {
+                if !CLAUSAL.contains(&self.rel(c)) {
+                    stack.push(c);
+                }
+            }
+        }
+        out.sort_unstable();
+    }
+
+    /// The subject of the verb `v`, climbing through control and coordination ("agreed to
+    /// send", "met and agreed") when `v` has none of its own.
+    fn subject_of(&self, v: usize) -> Option<usize> {
+        let mut w = v;
+        for _ in 0..MAX_DEPTH {
+            if let Some(s) = self.child(w, &["nsubj", "csubj", "nsubj:outer"]) {
+                return Some(s);
+            }
+            if !matches!(self.rel(w), "xcomp" | "conj") {
+                return None;
+            }
+            w = self.head(w)?;
+        }
+        None
+    }
+
+    /// The roles of the trigger whose head word is `a`; `span` holds the trigger's words
+    /// (a phrase trigger's other words may carry the target: "sent troops *to Kyiv*").
+    pub(crate) fn roles(
+        &self,
+        a: usize,
+        span: std::ops::Range<usize>,
+        words: &[Word<'_>],
+    ) -> Roles {
+        let mut r = Roles::default();
+        let mut subject = None;
+        let mut target_heads: Vec<usize> = Vec::new();
+        let mut scene: Vec<usize> = Vec::new();
+        let nominal = self.nominal(a);
+        let mut holders: Vec<usize> = span.clone().collect();
+        if nominal {
+            let poss = self.child(a, &["nmod:poss"]);
+            let rel = self.rel(a);
+            if self.light_phrase(a, words) {
+                // The copula's subject ("X was under attack"), else the light verb's.
+                let v = self.head(a).filter(|_| self.child(a, &["cop"]).is_none());
+                let subj = match v {
+                    Some(v) => self.subject_of(v),
+                    None => self.subject_of(a),
+                };
+                if self.case_of(a, words).as_deref() == Some("under") {
+                    // "X was put under investigation": X is acted upon, by no one named.
+                    target_heads.extend(subj);
+                    r.passive = true;
+                } else {
+                    // "X remained on alert": X acts.
+                    subject = subj;
+                }
+                holders.extend(v);
+            } else if poss.is_some() {
+                subject = poss;
+            } else if matches!(rel, "obj" | "iobj") {
+                // A light verb's object ("imposed sanctions", "held talks"): the verb's
+                // subject acts; its obliques may name the target.
+                if let Some(v) = self.head(a) {
+                    subject = self.subject_of(v);
+                    if let Some(p) = self.child(v, &["nsubj:pass"]) {
+                        target_heads.push(p);
+                        r.passive = true;
+                    }
+                    holders.push(v);
+                }
+            } else if !matches!(rel, "nsubj" | "nsubj:pass") {
+                subject = self.child(a, &["amod", "compound"]);
+            }
+        } else {
+            r.passive = self.child(a, &["nsubj:pass", "aux:pass"]).is_some();
+            if r.passive {
+                subject = self.kids(a).iter().copied().find(|&c| {
+                    self.rel(c) == "obl:agent"
+                        || (self.rel(c) == "obl" && self.case_of(c, words).as_deref() == Some("by"))
+                });
+                if let Some(p) = self.child(a, &["nsubj:pass"]) {
+                    target_heads.push(p);
+                }
+            } else {
+                subject = self.subject_of(a);
+            }
+        }
+        // An intent or refusal verb's complement names what is promised or refused, and to
+        // whom ("promised to continue aid to Mozambique").
+        let complements: Vec<usize> = holders
+            .iter()
+            .flat_map(|&h| self.kids(h).iter().copied())
+            .filter(|&c| self.rel(c) == "xcomp" && !self.nominal(c))
+            .collect();
+        holders.sort_unstable();
+        holders.dedup();
+        holders.extend(complements);
+        for &h in &holders {
+            for &c in self.kids(h) {
+                if Some(c) == subject || span.contains(&c) && c != h {
+                    continue;
+                }
+                match self.rel(c) {
+                    "obj" | "iobj" => target_heads.push(c),
+                    "obl" | "nmod" => {
+                        let case = self.case_of(c, words);
+                        // "according to US intelligence" names a source of the report.
+                        if case.as_deref() == Some("according") {
+                            continue;
+                        }
+                        if case.as_deref().is_some_and(|k| SCENE_CASES.contains(&k)) {
+                            scene.push(c);
+                        } else {
+                            target_heads.push(c);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        // Words of a phrase trigger stand in its target's place ("sent troops to Kyiv"):
+        // their own modifiers come next.
+        for w in span.clone() {
+            if w != a && !holders.contains(&w) {
+                continue;
+            }
+            for &c in self.kids(w) {
+                if span.contains(&c) {
+                    for &g in self.kids(c) {
+                        if matches!(self.rel(g), "nmod" | "obl") {
+                            target_heads.push(g);
+                        }
+                    }
+                }
+            }
+        }
+        r.num_scene = scene.len();
+        target_heads.extend(scene);
+        if let Some(s) = subject {
+            r.pronoun = self.nodes.get(s).is_some_and(|n| n.upos == Upos::Pron);
+            self.phrase(s, &mut r.subject);
+        }
+        for t in target_heads {
+            let mut p = Vec::new();
+            self.phrase(t, &mut p);
+            r.targets.push((t, p));
+        }
+        r
+    }
+}
+
+impl Tree<'_> {
+    /// The head word of words `range`: the first whose head lies outside it.
+    ///
+    /// An auxiliary or marker ("must", "to") stands for the verb it belongs to.
+    pub(crate) fn top(&self, range: std::ops::Range<usize>) -> usize {
+        let w = range
+            .clone()
+            .find(|&w| self.head(w).is_none_or(|h| !range.contains(&h)))
+            .unwrap_or(range.start);
+        match self.rel(w) {
+            "aux" | "aux:pass" | "cop" | "mark" => self.head(w).unwrap_or(w),
+            _ => w,
+        }
+    }
+
+    /// Whether the subordinate clause headed by verb `v` reports an act: it names its own
+    /// subject ("when the rebels shot down …") or is a bare participle ("…, arresting
+    /// opponents"), not an infinitive modifying a noun ("what territory to defend") nor an
+    /// alternative ("instead of de-escalating").
+    pub(crate) fn reports_act(&self, v: usize, words: &[Word<'_>]) -> bool {
+        let marked = |marks: &[&str]| {
+            self.kids(v).iter().any(|&c| {
+                matches!(self.rel(c), "mark" | "case")
+                    && words
+                        .get(c)
+                        .is_some_and(|w| marks.contains(&w.lower.as_str()))
+            })
+        };
+        let alternative = marked(&["instead", "of", "without"]);
+        let purpose = self.rel(v) == "acl" && marked(&["to"]);
+        self.child(v, &["nsubj", "nsubj:pass", "csubj", "expl"])
+            .is_some()
+            || !(alternative || purpose)
+    }
+
+    /// Whether actor words `start..end` are a bare modifier or a possessed instrument of the
+    /// target phrase headed by `head` ("*military* aid", "*its* troops"): the acting side's own
+    /// means, not what is acted upon.
+    pub(crate) fn own_means(&self, head: usize, start: usize, end: usize) -> bool {
+        let covers = (start..end).contains(&head);
+        let premodifier = !covers && end <= head;
+        let possessed = covers
+            && self.kids(head).iter().any(|&c| {
+                self.rel(c) == "nmod:poss"
+                    && self.nodes.get(c).is_some_and(|n| n.upos == Upos::Pron)
+            });
+        premodifier || possessed
+    }
+
+    /// The subject of the verb that reports or asks for the clause of word `a` ("X said Y
+    /// must leave" → X), for demands put as obligations.
+    pub(crate) fn reporter_subject(&self, a: usize) -> Option<usize> {
+        let mut w = a;
+        for _ in 0..MAX_DEPTH {
+            match self.rel(w) {
+                "conj" | "xcomp" => w = self.head(w)?,
+                "ccomp" | "parataxis" => return self.subject_of(self.head(w)?),
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// The words of the phrase headed by word `w`, without the clauses it governs.
+    pub(crate) fn phrase_of(&self, w: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        self.phrase(w, &mut out);
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use storyline_record::Article;
+    use storyline_segment::Segmenter;
+    use storyline_syntax::SyntaxAnnotator;
+
+    use super::*;
+    use crate::words::words_from_tokens;
+
+    /// Parses one sentence and hands its words and tree to `f`.
+    pub(crate) fn with_tree(text: &str, f: impl FnOnce(&[Word<'_>], &Tree<'_>)) {
+        let mut a = Article::new("t", text);
+        a.set_text(text.to_string());
+        Segmenter::new().annotate(&mut a);
+        SyntaxAnnotator::new().annotate(&mut a);
+        let words = words_from_tokens(&a.text, &a.tokens);
+        let tree = Tree::new(&words, &a.tokens, 0).expect("parsed");
+        f(&words, &tree)
+    }
+
+    fn find(words: &[Word<'_>], w: &str) -> usize {
+        words.iter().position(|x| x.text == w).expect("word")
+    }
+
+    #[test]
+    fn a_noun_in_a_phrase_is_buried_a_possessed_one_is_nominal() {
+        with_tree(
+            "The mayor grew worried over the build-up of police near the square.",
+            |w, t| assert_eq!(t.place(find(w, "build-up"), w).0, Place::Buried),
+        );
+        with_tree(
+            "The club grew after the city's purchase of the stadium.",
+            |w, t| {
+                let a = find(w, "purchase");
+                assert_eq!(t.place(a, w).0, Place::Nominal);
+                let r = t.roles(a, a..a + 1, w);
+                assert!(r.subject.iter().any(|&i| w[i].text.starts_with("city")));
+            },
+        );
+    }
+
+    #[test]
+    fn the_main_verb_takes_subject_and_object() {
+        with_tree(
+            "The union sued the council over the new parking fees.",
+            |w, t| {
+                let a = find(w, "sued");
+                assert_eq!(t.place(a, w).0, Place::Main);
+                let r = t.roles(a, a..a + 1, w);
+                assert!(r.subject.contains(&find(w, "union")));
+                assert!(r.targets[0].1.contains(&find(w, "council")));
+            },
+        );
+    }
+
+    #[test]
+    fn under_attack_makes_the_subject_the_target() {
+        with_tree("The old bridge was under attack.", |w, t| {
+            let a = find(w, "attack");
+            assert_eq!(t.place(a, w).0, Place::Main);
+            let r = t.roles(a, a..a + 1, w);
+            assert!(r.passive && r.subject.is_empty());
+            assert!(r.targets[0].1.contains(&find(w, "bridge")));
+        });
+    }
+}
