@@ -30,6 +30,7 @@ fn seeds_give_one_complete_record_each() {
             "quotes",
             "claims",
             "events",
+            "framing",
         ] {
             assert!(r.get(field).is_some(), "record lacks {field}: {r}");
         }

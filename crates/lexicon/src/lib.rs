@@ -21,7 +21,11 @@
 //! ```
 #![deny(missing_docs)]
 
+mod framing;
 mod lexicon;
 mod load;
+mod tone;
 
+pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Gender, Lexicon, Place, PlaceKind};
+pub use tone::ToneLexicon;

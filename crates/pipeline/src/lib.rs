@@ -7,8 +7,10 @@
 //! 3. `syntax`: part-of-speech tags, lemmas and a dependency parse on those tokens.
 //! 4. `entities`: persons, organisations, places with aliases, roles, mentions.
 //! 5. `quotes`: quotations with cues and speakers (reads entities).
-//! 6. `claims`: numeric claims with claimants (reads entities and quotes).
-//! 7. `events`: PLOVER actor–action–target events with modality (reads entities and quotes).
+//! 6. `framing`: scare quotes, "so-called", hedges, loaded terms with their voice, and tone
+//!    (reads quotes and reported speech).
+//! 7. `claims`: numeric claims with claimants (reads entities and quotes).
+//! 8. `events`: PLOVER actor–action–target events with modality (reads entities and quotes).
 //!
 //! The order lives here and nowhere else.
 //!
@@ -28,6 +30,7 @@ use storyline_claims::ClaimFinder;
 use storyline_clean::Cleaner;
 use storyline_entities::EntityRecognizer;
 use storyline_events::EventCoder;
+use storyline_framing::FramingFinder;
 use storyline_quotes::QuoteFinder;
 use storyline_record::{Article, Metadata};
 use storyline_segment::Segmenter;
@@ -65,6 +68,7 @@ stage!(Segmenter, "segment");
 stage!(SyntaxAnnotator, "syntax");
 stage!(EntityRecognizer, "entities");
 stage!(QuoteFinder, "quotes");
+stage!(FramingFinder, "framing");
 stage!(ClaimFinder, "claims");
 stage!(EventCoder, "events");
 
@@ -83,6 +87,7 @@ impl Pipeline {
                 Box::new(StageAdapter(SyntaxAnnotator::new())),
                 Box::new(StageAdapter(EntityRecognizer::new())),
                 Box::new(StageAdapter(QuoteFinder::new())),
+                Box::new(StageAdapter(FramingFinder::new())),
                 Box::new(StageAdapter(ClaimFinder::new())),
                 Box::new(StageAdapter(EventCoder::new())),
             ],

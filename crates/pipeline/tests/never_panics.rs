@@ -123,6 +123,9 @@ proptest! {
         for e in &article.events {
             check_span(text, e.span, "event");
         }
+        for f in &article.framing {
+            check_span(text, f.span, "framing");
+        }
         for r in &article.removed {
             check_span(&article.raw, r.span, "removed");
         }

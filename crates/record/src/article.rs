@@ -1,12 +1,12 @@
 //! The in-engine article: source text, frozen clean text, metadata and every layer of annotation.
 
-use crate::{ArticleId, Claim, Deprel, Entity, Event, Quote, Span, Upos, Xpos};
+use crate::{ArticleId, Claim, Deprel, Entity, Event, Framing, Quote, Span, Tone, Upos, Xpos};
 
 /// One article as it flows through the pipeline.
 ///
 /// Invariants: `text` is frozen once `clean` has set it (later stages only add spans into it);
 /// every span in `paragraphs`, `sentences`, `tokens`, `entities`, `quotes`, `claims` and
-/// `reported_speech`, `events` is a byte span of `text`; every span in `removed` is a byte span of `raw`.
+/// `reported_speech`, `events`, `framing` is a byte span of `text`; every span in `removed` is a byte span of `raw`.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
     /// Stable id: hash of the normalised `text`; set by [`Article::set_text`].
@@ -39,6 +39,10 @@ pub struct Article {
     pub claims: Vec<Claim>,
     /// Actor–action–target events.
     pub events: Vec<Event>,
+    /// Scare quotes, distancing labels, hedges and loaded terms, with whose voice each is in.
+    pub framing: Vec<Framing>,
+    /// Document tone (positive minus negative word share), once the framing stage has run.
+    pub tone: Option<Tone>,
 }
 
 impl Article {

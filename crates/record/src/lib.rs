@@ -20,6 +20,7 @@
 
 mod article;
 mod charmap;
+mod framing;
 mod id;
 mod items;
 mod record;
@@ -28,6 +29,7 @@ mod syntax;
 
 pub use article::{Article, Metadata, Removal, RemovalReason, Shape, Token, TokenKind};
 pub use charmap::CharMap;
+pub use framing::{Framing, FramingKind, RecordFraming, Tone, Voice};
 pub use id::ArticleId;
 pub use items::{Claim, Entity, EntityType, Event, Quote, QuoteKind};
 pub use record::{Record, RecordClaim, RecordEntity, RecordEvent, RecordQuote};

@@ -2,13 +2,13 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::{Article, CharMap, Quote, Span};
+use crate::{Article, CharMap, Quote, RecordFraming, Span, Tone};
 
 /// The article record as written by `storyline extract --format jsonl`, one object per line.
 ///
 /// Field names are the contract (`../shared/SPEC.md`): fields may be added, none renamed.
 /// Every span is `[start, end]` in characters (Unicode scalar values): into `text` for
-/// `paragraphs`, `sentences`, `entities`, `quotes`, `claims` and `events`; into the decoded
+/// `paragraphs`, `sentences`, `entities`, `quotes`, `claims`, `events` and `framing`; into the decoded
 /// source document for `removed`, whose entries are `[start, end, reason]`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Record {
@@ -51,6 +51,12 @@ pub struct Record {
     pub claims: Vec<RecordClaim>,
     /// Events.
     pub events: Vec<RecordEvent>,
+    /// Framing markers: scare quotes, distancing labels, hedges, loaded terms.
+    #[serde(default)]
+    pub framing: Vec<RecordFraming>,
+    /// Document tone (GDELT's positive minus negative word share).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tone: Option<Tone>,
 }
 
 /// An entity in the record.
@@ -232,6 +238,20 @@ impl Record {
                     trigger: Some(span(e.trigger)),
                 })
                 .collect(),
+            framing: a
+                .framing
+                .iter()
+                .map(|f| RecordFraming {
+                    kind: f.kind.as_str().to_string(),
+                    text: f.span.slice(&a.text).to_string(),
+                    span: span(f.span),
+                    term: f.term.clone(),
+                    category: f.category.clone(),
+                    voice: f.voice.as_str().to_string(),
+                    speaker: f.speaker.clone(),
+                })
+                .collect(),
+            tone: a.tone,
         }
     }
 }

@@ -79,6 +79,17 @@ impl Fixture {
         )
     }
 
+    /// Adds a framing marker of `kind` over `words`, in the outlet's voice or a speaker's.
+    pub fn framing(self, kind: &str, words: &str, speaker: Option<&str>) -> Self {
+        let span = self.span(words);
+        let voice = if speaker.is_some() { "quote" } else { "outlet" };
+        self.push(
+            "framing",
+            json!({"kind": kind, "text": words, "span": span, "term": words.to_lowercase(),
+                   "voice": voice, "speaker": speaker}),
+        )
+    }
+
     /// Sets the URL (the revision key).
     pub fn url(mut self, url: &str) -> Self {
         self.0["url"] = json!(url);
@@ -87,8 +98,9 @@ impl Fixture {
 
     /// Appends `item` to the list `field`.
     fn push(mut self, field: &str, item: Value) -> Self {
-        if let Some(list) = self.0[field].as_array_mut() {
-            list.push(item);
+        match self.0[field].as_array_mut() {
+            Some(list) => list.push(item),
+            None => self.0[field] = json!([item]),
         }
         self
     }

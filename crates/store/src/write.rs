@@ -325,6 +325,23 @@ mod tests {
     }
 
     #[test]
+    fn framing_markers_and_tone_are_kept() {
+        let mut fixture = record("f", "The regime's \"referendum\" was a sham, he said.")
+            .framing("loaded", "regime", None)
+            .framing("scare_quote", "\"referendum\"", None)
+            .framing("loaded", "sham", Some("Kuleba"));
+        fixture.0["tone"] =
+            serde_json::json!({"tone": -2.5, "positive": 0.0, "negative": 2.5, "words": 40});
+        let store = store_with(std::slice::from_ref(&fixture));
+        let back = store.record("f").expect("record").expect("stored");
+        assert_eq!(back.framing.len(), 3);
+        assert_eq!(back.framing[2].speaker.as_deref(), Some("Kuleba"));
+        assert!(!back.framing[2].is_outlet_voice());
+        assert_eq!(back.tone.map(|t| t.words), Some(40));
+        assert_eq!(back, fixture.build());
+    }
+
+    #[test]
     fn remembers_the_pipeline_that_produced_each_article() {
         let mut store = store_with(&[record("a", "First.")]);
         let newer = Provenance {
