@@ -8,7 +8,7 @@
 //! its words are all capitalised, as names and titles are.
 
 use storyline_lexicon::{FramingLexicon, Lexicon};
-use storyline_record::{Article, Quote, Token, TokenKind, Upos};
+use storyline_record::{Article, Quote, Shape, Token, TokenKind, Upos};
 
 use crate::marks::MarkPair;
 use crate::voice::MAX_SCARE_WORDS;
@@ -68,7 +68,7 @@ fn names_or_titles(inside: &[Token]) -> bool {
         .iter()
         .filter(|t| t.kind == TokenKind::Word)
         .collect();
-    let capitalised = |t: &&Token| t.span.len() > 0 && t.shape != storyline_record::Shape::Lower;
+    let capitalised = |t: &&Token| !t.span.is_empty() && t.shape != Shape::Lower;
     match words[..] {
         [] => true,
         [one] => capitalised(&one) && one.upos == Upos::Propn,
