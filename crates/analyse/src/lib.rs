@@ -13,7 +13,9 @@
 //! 4. [`group_quotes`]: one quotation, its first appearance and every repetition;
 //! 5. [`build_timeline`]: dated articles, quotes and claims, relative dates resolved;
 //! 6. [`group_events`]: the same event reported by several outlets in one story counted once,
-//!    with all its mentions.
+//!    with all its mentions;
+//! 7. [`framing_by_outlet`] and [`framing_by_story`]: each outlet's framing markers in its own
+//!    voice, by kind and per 1,000 own-voice words.
 //!
 //! [`Analysis::run`] runs them all.
 //!
@@ -39,6 +41,7 @@ mod disagree;
 mod entities;
 mod events;
 mod features;
+mod framing;
 mod minhash;
 mod names;
 mod quotes;
@@ -54,6 +57,10 @@ pub use chars::CharText;
 pub use date::{Date, Precision};
 pub use disagree::{find_disagreements, ClaimEntry, Disagreement};
 pub use entities::{CanonicalEntity, EntityId, EntityIndex};
+pub use framing::{
+    framing_by_outlet, framing_by_story, own_voice_words, OutletFraming, TermCount, MAX_TOP_TERMS,
+    UNKNOWN_OUTLET,
+};
 pub use events::{
     group_events, EventGroup, EventMention, Modality, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS,
 };

@@ -1,10 +1,12 @@
 //! Subcommands of cross-article analysis: `disagreements`, `stories`, `timeline`,
-//! `event-counts` and `report`.
+//! `event-counts`, `framing` and `report`.
 //! Glue only: records are read from the store, analysed by `storyline-analyse`, and written
 //! as a table, CSV, JSON, Markdown or HTML.
 
 #[path = "analyse/events.rs"]
 mod events;
+#[path = "analyse/framing.rs"]
+mod framing;
 #[path = "analyse/render.rs"]
 mod render;
 #[path = "analyse/report.rs"]
@@ -36,7 +38,16 @@ pub enum AnalyseCommand {
     /// two, same modality) are one row with its number of mentions and outlets; a denial is
     /// its own row, listed as conflicting with what it denies.
     EventCounts(EventCountsArgs),
-    /// A readable briefing: stories, timeline, who said what, disagreements, events, outlets.
+    /// How each outlet frames the news in its own voice: scare quotes, "so-called", hedges,
+    /// loaded terms.
+    ///
+    /// Per outlet: articles, words of its own voice (outside quotes and reported speech),
+    /// markers in that voice by kind and per 1,000 of those words, markers inside speakers'
+    /// words (not counted as the outlet's), mean tone and its most frequent terms; first over
+    /// the corpus (story `all`), then per story with the outlets side by side.
+    Framing(FramingArgs),
+    /// A readable briefing: stories, timeline, who said what, disagreements, events, framing,
+    /// outlets.
     Report(ReportArgs),
 }
 
@@ -75,6 +86,16 @@ pub struct EventCountsArgs {
     /// Leave out denied and hypothetical events.
     #[arg(long)]
     pub asserted_only: bool,
+}
+
+/// Flags of `storyline framing`.
+#[derive(Args, Debug)]
+pub struct FramingArgs {
+    #[command(flatten)]
+    pub common: AnalyseArgs,
+    /// Only this story's outlets (an id from `storyline stories`).
+    #[arg(long, value_name = "ID")]
+    pub story: Option<String>,
 }
 
 /// Flags of `storyline report`.
@@ -161,6 +182,22 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             match e.common.format {
                 TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
                 f => events::table(&groups).write(f, &mut out)?,
+            }
+        }
+        AnalyseCommand::Framing(f) => {
+            let (records, analysis) = load(&f.common.db)?;
+            if let Some(id) = &f.story {
+                if analysis.stories.get(id).is_none() {
+                    bail!(
+                        "no story with id {id:?} (see `storyline stories --db {}`)",
+                        f.common.db.display()
+                    );
+                }
+            }
+            let rows = framing::select(&records, &analysis, f.story.as_deref());
+            match f.common.format {
+                TableFormat::Json => json(&mut out, serde_json::to_value(&rows)?)?,
+                fmt => framing::table(&rows).write(fmt, &mut out)?,
             }
         }
         AnalyseCommand::Report(r) => {

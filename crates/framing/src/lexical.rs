@@ -20,8 +20,7 @@ pub(crate) struct Found {
     pub category: Option<&'static str>,
 }
 
-/// Tokens that a later token can point to as its head within this many tokens still count as
-/// the noun a "so-called" qualifies.
+/// The noun a "so-called" qualifies is at most this many tokens after it.
 const MAX_LABEL_REACH: usize = 6;
 
 /// Every lexicon marker over `tokens`, in text order. `mentions` are the byte spans of entity
@@ -36,7 +35,9 @@ pub(crate) fn find_words(tokens: &[Token], pairs: &[MarkPair], mentions: &[Span]
             i += 1;
             continue;
         }
-        if let Some(p) = match_phrase(tokens, i, lex.phrases(&t.norm)) {
+        let phrase = match_phrase(tokens, i, lex.phrases(&t.norm))
+            .or_else(|| match_phrase(tokens, i, lex.phrases(&t.lemma)));
+        if let Some(p) = phrase {
             let last = i + p.words.len() - 1;
             let found = match p.kind {
                 PhraseKind::SoCalled => so_called(tokens, pairs, i, last, p.term),
@@ -79,7 +80,10 @@ fn match_phrase<'l>(tokens: &[Token], i: usize, phrases: &'l [Phrase]) -> Option
             && p.words
                 .iter()
                 .zip(&tokens[i..])
-                .all(|(w, t)| *w == t.norm && t.sentence == tokens[i].sentence)
+                .all(|(w, t)| {
+                    (*w == t.norm || t.lemma.eq_ignore_ascii_case(w))
+                        && t.sentence == tokens[i].sentence
+                })
     })
 }
 
@@ -99,8 +103,9 @@ fn marker(
     }
 }
 
-/// "so-called X": the label through the noun it qualifies, or through the quoted stretch
-/// right after it (`so-called "peace mission"`).
+/// "so-called X": the label through the noun it qualifies (the last noun of the run of
+/// adjectives and nouns right after it: `so-called peace envoy`), or through the quoted
+/// stretch right after it (`so-called "peace mission"`).
 fn so_called(
     tokens: &[Token],
     pairs: &[MarkPair],
@@ -112,14 +117,16 @@ fn so_called(
     if let Some(p) = pairs.iter().find(|p| p.open == last + 1) {
         end = p.close;
     } else {
-        let head = tokens[last..]
+        let run = tokens[last + 1..]
             .iter()
-            .take(MAX_LABEL_REACH + 1)
-            .filter_map(|t| t.head.map(|h| h as usize))
-            .find(|&h| h > last && h <= last + MAX_LABEL_REACH);
-        if let Some(h) = head.filter(|&h| tokens[h].sentence == tokens[last].sentence) {
-            if matches!(tokens[h].upos, Upos::Noun | Upos::Propn) {
-                end = h;
+            .take(MAX_LABEL_REACH)
+            .take_while(|t| {
+                t.sentence == tokens[last].sentence
+                    && matches!(t.upos, Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num)
+            });
+        for (k, t) in run.enumerate() {
+            if matches!(t.upos, Upos::Noun | Upos::Propn) {
+                end = last + 1 + k;
             }
         }
     }
@@ -168,14 +175,21 @@ fn reports_a_statement(tokens: &[Token], i: usize) -> bool {
 fn loaded(tokens: &[Token], i: usize) -> Option<Found> {
     let lex = FramingLexicon::get();
     let t = &tokens[i];
-    if t.upos == Upos::Propn {
+    // A proper noun is a name, unless only its place at the start of a sentence capitalised it.
+    let opens_sentence = i == 0 || tokens[i - 1].sentence != t.sentence;
+    if t.upos == Upos::Propn && !opens_sentence {
         return None;
     }
+    let fits = |e: &&LoadedTerm| {
+        !e.term.contains(' ')
+            && e.pos
+                .is_none_or(|p| p == t.upos.name() || (opens_sentence && t.upos == Upos::Propn))
+    };
     let entry = lex
         .loaded(&t.lemma)
-        .filter(|e| !e.term.contains(' '))
-        .or_else(|| lex.loaded(&t.norm).filter(|e| !e.term.contains(' ')))?;
-    if entry.pos.is_some_and(|p| p != t.upos.name()) || neutralised(tokens, i, entry) {
+        .filter(fits)
+        .or_else(|| lex.loaded(&t.norm).filter(fits))?;
+    if neutralised(tokens, i, entry) {
         return None;
     }
     Some(marker(

@@ -92,15 +92,18 @@ fn follows_naming_word(tokens: &[Token], open: usize) -> bool {
     }
 }
 
-/// The pair's sentence has a speech verb or "according to": the words may be the speaker's.
+/// The pair's sentence has a speech verb, a naming verb (`called the meeting "a stunt"`) or
+/// "according to": the words may be the speaker's.
 fn sentence_attributes_speech(tokens: &[Token], p: &MarkPair) -> bool {
     let lex = Lexicon::get();
+    let naming = FramingLexicon::get();
     let sentence = tokens[p.open].sentence;
     let start = tokens[..p.open].partition_point(|t| t.sentence < sentence);
     let end = p.close + tokens[p.close..].partition_point(|t| t.sentence <= sentence);
     let s = &tokens[start..end];
     s.iter().enumerate().any(|(i, t)| {
-        (matches!(t.upos, Upos::Verb | Upos::Aux | Upos::X) && lex.is_cue_verb(&t.norm))
+        (matches!(t.upos, Upos::Verb | Upos::Aux | Upos::X)
+            && (lex.is_cue_verb(&t.norm) || naming.is_naming_word(&t.norm)))
             || (t.norm == "according" && s.get(i + 1).is_some_and(|n| n.norm == "to"))
     })
 }
@@ -136,6 +139,7 @@ mod tests {
     fn leaves_attributed_quotes_alone() {
         assert!(scares("The minister said the plan was \"reckless\" and dangerous.").is_empty());
         assert!(scares("According to the report, the talks were \"productive\".").is_empty());
+        assert!(scares("The opposition called the meeting \"a cynical stunt\".").is_empty());
     }
 
     #[test]

@@ -135,7 +135,7 @@ impl FramingLexicon {
                 neutral,
                 neutral_modifiers,
             };
-            if term.contains(' ') {
+            if term.contains(' ') || term.contains('-') {
                 lex.add_phrase(term, PhraseKind::Loaded);
             }
             lex.loaded.insert(term, entry);
@@ -146,13 +146,26 @@ impl FramingLexicon {
         lex
     }
 
+    /// Adds `term` as a phrase of its space-separated words and, when it holds a hyphen, also
+    /// as the tokens UD splits a hyphenated word into ("job-killing" → "job - killing").
     fn add_phrase(&mut self, term: &'static str, kind: PhraseKind) {
-        let words: Vec<&'static str> = term.split(' ').collect();
-        if let Some(&first) = words.first() {
-            self.phrases
-                .entry(first)
-                .or_default()
-                .push(Phrase { term, words, kind });
+        let whole: Vec<&'static str> = term.split(' ').collect();
+        let split: Vec<&'static str> = whole
+            .iter()
+            .flat_map(|w| {
+                w.split('-')
+                    .enumerate()
+                    .flat_map(|(i, piece)| if i == 0 { vec![piece] } else { vec!["-", piece] })
+            })
+            .collect();
+        for words in [whole, split] {
+            let Some(&first) = words.first() else {
+                continue;
+            };
+            let list = self.phrases.entry(first).or_default();
+            if words.len() > 1 && !list.iter().any(|p| p.words == words) {
+                list.push(Phrase { term, words, kind });
+            }
         }
     }
 
@@ -226,6 +239,10 @@ mod tests {
             .iter()
             .any(|p| p.kind == PhraseKind::SoCalled));
         assert!(lex.phrases("the").is_empty());
+        assert!(lex
+            .phrases("job")
+            .iter()
+            .any(|p| p.words == ["job", "-", "killing"] && p.term == "job-killing"));
     }
 
     #[test]

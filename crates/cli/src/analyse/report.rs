@@ -228,6 +228,7 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
     }
 
     b.extend(super::events::report_section(a));
+    b.extend(super::framing::report_section(records, a));
 
     b.push(Block::Heading(2, "Outlets".into()));
     let rows = outlets
