@@ -229,7 +229,12 @@ pub fn framing_by_story(records: &[Record], stories: &StorySet) -> Vec<OutletFra
 mod tests {
     use super::*;
 
-    fn record(outlet: &str, text: &str, framing: &[(&str, &str, &str)], quote: Option<&str>) -> Record {
+    fn record(
+        outlet: &str,
+        text: &str,
+        framing: &[(&str, &str, &str)],
+        quote: Option<&str>,
+    ) -> Record {
         let span = |w: &str| {
             let at = text.find(w).expect("words in text");
             let s = text[..at].chars().count();
@@ -244,8 +249,10 @@ mod tests {
             })
             .collect();
         let quotes: Vec<serde_json::Value> = quote
-            .map(|q| serde_json::json!({"text": q, "span": span(q), "speaker": "X",
-                                         "speaker_span": null, "cue": "said", "kind": "direct"}))
+            .map(|q| {
+                serde_json::json!({"text": q, "span": span(q), "speaker": "X",
+                                         "speaker_span": null, "cue": "said", "kind": "direct"})
+            })
             .into_iter()
             .collect();
         serde_json::from_value(serde_json::json!({
@@ -259,7 +266,12 @@ mod tests {
 
     #[test]
     fn counts_own_voice_words_outside_quotes() {
-        let r = record("A", "One two \"three four five\" six.", &[], Some("three four five"));
+        let r = record(
+            "A",
+            "One two \"three four five\" six.",
+            &[],
+            Some("three four five"),
+        );
         assert_eq!(own_voice_words(&r), 3);
     }
 
@@ -282,7 +294,10 @@ mod tests {
         let rows = framing_by_outlet(&records);
         assert_eq!(rows.len(), 2);
         let p = &rows[0];
-        assert_eq!((p.outlet.as_str(), p.markers, p.loaded, p.scare_quote), ("Pravda", 3, 2, 1));
+        assert_eq!(
+            (p.outlet.as_str(), p.markers, p.loaded, p.scare_quote),
+            ("Pravda", 3, 2, 1)
+        );
         assert_eq!(p.in_others_words, 1);
         assert_eq!(p.words, 9);
         assert!((p.per_1000_words - 333.33).abs() < 1e-9);

@@ -57,12 +57,12 @@ pub use chars::CharText;
 pub use date::{Date, Precision};
 pub use disagree::{find_disagreements, ClaimEntry, Disagreement};
 pub use entities::{CanonicalEntity, EntityId, EntityIndex};
+pub use events::{
+    group_events, EventGroup, EventMention, Modality, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS,
+};
 pub use framing::{
     framing_by_outlet, framing_by_story, own_voice_words, OutletFraming, TermCount, MAX_TOP_TERMS,
     UNKNOWN_OUTLET,
-};
-pub use events::{
-    group_events, EventGroup, EventMention, Modality, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS,
 };
 pub use quotes::{group_quotes, who_said_what, QuoteAppearance, QuoteGroup};
 pub use relative::{DateResolver, Resolved};

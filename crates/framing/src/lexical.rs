@@ -77,13 +77,10 @@ fn in_name(mentions: &[Span], span: Span) -> bool {
 fn match_phrase<'l>(tokens: &[Token], i: usize, phrases: &'l [Phrase]) -> Option<&'l Phrase> {
     phrases.iter().find(|p| {
         tokens.len() >= i + p.words.len()
-            && p.words
-                .iter()
-                .zip(&tokens[i..])
-                .all(|(w, t)| {
-                    (*w == t.norm || t.lemma.eq_ignore_ascii_case(w))
-                        && t.sentence == tokens[i].sentence
-                })
+            && p.words.iter().zip(&tokens[i..]).all(|(w, t)| {
+                (*w == t.norm || t.lemma.eq_ignore_ascii_case(w))
+                    && t.sentence == tokens[i].sentence
+            })
     })
 }
 

@@ -153,9 +153,13 @@ impl FramingLexicon {
         let split: Vec<&'static str> = whole
             .iter()
             .flat_map(|w| {
-                w.split('-')
-                    .enumerate()
-                    .flat_map(|(i, piece)| if i == 0 { vec![piece] } else { vec!["-", piece] })
+                w.split('-').enumerate().flat_map(|(i, piece)| {
+                    if i == 0 {
+                        vec![piece]
+                    } else {
+                        vec!["-", piece]
+                    }
+                })
             })
             .collect();
         for words in [whole, split] {
