@@ -285,6 +285,11 @@ impl Tree<'_> {
         out.sort_unstable();
     }
 
+    /// Whether verb `v` is passive: it has a passive auxiliary ("was killed", "got hit").
+    fn passive(&self, v: usize) -> bool {
+        self.child(v, &["aux:pass"]).is_some()
+    }
+
     /// The subject of the verb `v`, climbing through control and coordination ("agreed to
     /// send", "met and agreed") when `v` has none of its own.
     fn subject_of(&self, v: usize) -> Option<usize> {
@@ -292,6 +297,13 @@ impl Tree<'_> {
         for _ in 0..MAX_DEPTH {
             if let Some(s) = self.child(w, &["nsubj", "csubj", "nsubj:outer"]) {
                 return Some(s);
+            }
+            // A passive subject without a passive auxiliary is the tagger taking a past
+            // tense for a participle ("Zambia extradited …"): the subject acts.
+            if !self.passive(w) {
+                if let Some(s) = self.child(w, &["nsubj:pass"]) {
+                    return Some(s);
+                }
             }
             if !matches!(self.rel(w), "xcomp" | "conj") {
                 return None;
@@ -341,7 +353,7 @@ impl Tree<'_> {
                 // subject acts; its obliques may name the target.
                 if let Some(v) = self.head(a) {
                     subject = self.subject_of(v);
-                    if let Some(p) = self.child(v, &["nsubj:pass"]) {
+                    if let Some(p) = self.child(v, &["nsubj:pass"]).filter(|_| self.passive(v)) {
                         target_heads.push(p);
                         r.passive = true;
                     }
@@ -351,7 +363,7 @@ impl Tree<'_> {
                 subject = self.child(a, &["amod", "compound"]);
             }
         } else {
-            r.passive = self.child(a, &["nsubj:pass", "aux:pass"]).is_some();
+            r.passive = self.passive(a);
             if r.passive {
                 subject = self.kids(a).iter().copied().find(|&c| {
                     self.rel(c) == "obl:agent"
