@@ -109,6 +109,8 @@ fn article(i: usize, rng: &mut Rng) -> Record {
                 claimant: None,
                 text: n.to_string(),
                 span: [start, start + n.to_string().len()],
+                vague: false,
+                upper: None,
             });
         }
         text.push_str(&sentence);

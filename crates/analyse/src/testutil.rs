@@ -94,6 +94,8 @@ impl Rec {
             claimant: claimant.map(str::to_string),
             text: written.into(),
             span: find_span(&self.0.text, written),
+            vague: false,
+            upper: None,
         });
         self
     }

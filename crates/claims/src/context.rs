@@ -18,6 +18,8 @@ pub(crate) struct Context<'a> {
     pub(crate) mentions: Vec<(Span, usize)>,
     pub(crate) quotes: &'a [Quote],
     pub(crate) outlet: Option<&'a str>,
+    /// The article, for its dependency parse.
+    pub(crate) article: &'a Article,
 }
 
 /// Prepositions: a name right after one sits in a phrase and is not the clause's subject.
@@ -135,6 +137,7 @@ impl<'a> Context<'a> {
             mentions,
             quotes: &article.quotes,
             outlet: article.meta.outlet.as_deref(),
+            article,
         }
     }
 

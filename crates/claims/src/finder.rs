@@ -5,11 +5,13 @@ use crate::context::Context;
 use crate::exclude::excluded;
 use crate::lex::{lex_article, sentence_ranges, Tok};
 use crate::noun::{counted_noun, Noun};
-use crate::nouns::{currency_word, is_concrete, is_person_noun};
+use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
+use crate::parsed::parsed_noun;
 use crate::verbs::is_casualty_verb;
 use crate::words::is_time_unit;
 use std::collections::HashSet;
+use storyline_lexicon::is_abstract_count_noun;
 use storyline_record::{Article, Claim, Span};
 
 /// Finds numeric claims: value, unit, counted noun, subject, place, hedge and claimant.
@@ -81,12 +83,13 @@ fn claim_at(
     if excluded(text, toks, p, lead, floor) {
         return None;
     }
-    if p.vague.is_some() && p.value < 100.0 {
-        // "dozens of residents", "tens of people": too vague to count as a claim.
-        return None;
-    }
     let measured = p.unit.is_some();
-    let noun = counted_noun(text, toks, p, lead, floor, ceil);
+    // Word order first; the parse where word order finds no noun after the number ("12
+    // confirmed deaths", "40 others injured", "nine of the patients").
+    let noun = match counted_noun(text, toks, p, lead, floor, ceil) {
+        Some(n) if n.after => Some(n),
+        before => parsed_noun(ctx.article, text, toks, p, ceil).or(before),
+    };
     if noun.is_none() && !measured {
         return None;
     }
@@ -95,8 +98,10 @@ fn claim_at(
             return None;
         }
         let casualty = is_casualty_verb(&n.head) || n.head == "died";
-        if !measured && n.measure.is_none() && p.value < 10.0 && !is_concrete(&n.head) && !casualty
-        {
+        // Small counts of things are claims ("six ministries"); of abstractions, rhetoric
+        // ("two key points").
+        let abstract_noun = !is_concrete(&n.head) && is_abstract_count_noun(singular(&n.head));
+        if !measured && n.measure.is_none() && p.value < 10.0 && abstract_noun && !casualty {
             return None;
         }
         if !measured && hedge.is_none() && identifying(text, toks, p, n, lead, floor, ceil) {
@@ -159,6 +164,15 @@ fn claim_at(
         hedge: p.vague.clone().or(hedge.map(|h| h.1)),
         claimant: ctx.claimant(floor, ceil, span),
         span,
+        vague: p.vague.is_some(),
+        // "hundreds of" is at least 100 and fewer than 1,000; "dozens of" fewer than 100.
+        upper: p.vague.as_ref().map(|_| {
+            if p.value < 100.0 {
+                100.0
+            } else {
+                p.value * 10.0
+            }
+        }),
     };
     Some(claim)
 }
@@ -327,9 +341,14 @@ mod tests {
                 "Three people",
                 "Twenty-two Republicans",
                 "45.6 degrees Celsius",
-                "killed at least 39"
+                "killed at least 39",
+                "Dozens of residents"
             ]
         );
+        // A vague quantity is a claim with its bounds, marked vague.
+        let dozens = a.claims.last().expect("claim");
+        assert!(dozens.vague && dozens.upper == Some(100.0));
+        assert!(!a.claims[0].vague && a.claims[0].upper.is_none());
         assert_eq!(a.claims[2].unit.as_deref(), Some("°C"));
         assert_eq!(a.claims[3].noun, "killed");
         assert_eq!(a.claims[3].claimant.as_deref(), Some("officials"));

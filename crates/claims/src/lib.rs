@@ -20,8 +20,13 @@
 //!   checked: "45.6 degrees Celsius", "400 miles of coastline"); the unit is "°C"/"°F" when
 //!   the scale is written, else the measure word ("degrees", "km"); a named distance after
 //!   "the" ("won the 400 metres") is an event, not a measure;
-//! - tallies and scores ("70-29", "2-1") and vague plurals below a hundred ("dozens of") are
-//!   not claims;
+//! - tallies and scores ("70-29", "2-1") are not claims yet; vague quantities ("dozens of",
+//!   "hundreds of") are, marked `vague` with their bounds (value 100, upper 1,000);
+//! - small counts are claims ("two tornadoes") unless they count abstractions ("two key
+//!   points": `abstract_count_nouns.txt` in the lexicon);
+//! - the counted noun is read by word order, then from the parse (`parsed`): the noun the
+//!   number modifies ("12 confirmed deaths"), a partitive ("nine of the patients"),
+//!   "others" with its verb ("40 others injured");
 //! - a small count of people opening a sentence ("Two men have been charged") identifies who
 //!   acted and is dropped, unless a hedge or harm ("were killed") makes it a count.
 #![deny(missing_docs)]
@@ -36,6 +41,7 @@ mod measured;
 mod noun;
 mod nouns;
 mod number;
+mod parsed;
 mod resolve;
 #[cfg(test)]
 mod testutil;

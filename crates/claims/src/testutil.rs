@@ -1,6 +1,8 @@
 //! Test helpers shared by the rule modules' unit tests.
 
-use storyline_record::Article;
+use storyline_record::{Article, Claim};
+use storyline_segment::Segmenter;
+use storyline_syntax::SyntaxAnnotator;
 
 use crate::lex::{text_of, Tok};
 
@@ -17,4 +19,13 @@ pub(crate) fn at(text: &str, toks: &[Tok], needle: &str) -> usize {
     toks.iter()
         .position(|t| text_of(text, t) == needle)
         .expect("needle")
+}
+
+/// The claims of `text` after segmentation and parsing, as in the pipeline.
+pub(crate) fn claims_parsed(text: &str) -> Vec<Claim> {
+    let mut a = article(text);
+    Segmenter::new().annotate(&mut a);
+    SyntaxAnnotator::new().annotate(&mut a);
+    crate::ClaimFinder::new().annotate(&mut a);
+    a.claims
 }

@@ -21,11 +21,13 @@
 //! ```
 #![deny(missing_docs)]
 
+mod counts;
 mod framing;
 mod lexicon;
 mod load;
 mod tone;
 
+pub use counts::is_abstract_count_noun;
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Gender, Lexicon, Place, PlaceKind};
 pub use tone::ToneLexicon;

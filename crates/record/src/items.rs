@@ -105,6 +105,10 @@ pub struct Claim {
     pub claimant: Option<String>,
     /// The claim as written ("over 100,000 troops").
     pub span: Span,
+    /// A vague quantity ("hundreds of people"): `value` is only its lower bound.
+    pub vague: bool,
+    /// The upper bound of a range or vague quantity ("hundreds of" → 1000), when there is one.
+    pub upper: Option<f64>,
 }
 
 /// An actor–action–target event, coded in the PLOVER ontology.

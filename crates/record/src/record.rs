@@ -113,6 +113,12 @@ pub struct RecordClaim {
     pub text: String,
     /// Its span.
     pub span: [usize; 2],
+    /// A vague quantity ("hundreds of people"): `value` is its lower bound.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub vague: bool,
+    /// Upper bound of a range or vague quantity.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
 }
 
 /// An event in the record (see [`crate::Event`] for the actor-code convention).
@@ -217,6 +223,8 @@ impl Record {
                     claimant: c.claimant.clone(),
                     text: c.span.slice(&a.text).to_string(),
                     span: span(c.span),
+                    vague: c.vague,
+                    upper: c.upper,
                 })
                 .collect(),
             events: a

@@ -1,0 +1,169 @@
+//! The counted noun read from the dependency parse: the noun a number modifies (`nummod`)
+//! across adjectives, participles and compounds ("12 confirmed deaths", "250 flu cases"), the
+//! noun of a partitive ("nine of the patients"), and "others" carried over from the clause
+//! ("40 others injured"), and a plural noun after participles the parser read as a verb.
+//! Used where word order finds no noun after the number.
+
+use storyline_record::{Article, Token, Upos};
+
+use crate::lex::{text_of, Tok};
+use crate::noun::Noun;
+use crate::number::NumPhrase;
+
+/// How far (in tokens) a counted noun may stand from its number: a few modifiers at most.
+const MAX_GAP: usize = 6;
+
+/// The article token starting at byte `at`, if any (tokens are in text order).
+fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
+    let k = tokens.partition_point(|t| t.span.end <= at);
+    tokens.get(k).filter(|t| t.span.start <= at).map(|_| k)
+}
+
+/// The light token holding byte `at`.
+fn tok_at(toks: &[Tok], at: usize) -> Option<usize> {
+    let k = toks.partition_point(|t| t.end <= at);
+    toks.get(k).filter(|t| t.start <= at).map(|_| k)
+}
+
+fn rel(t: &Token) -> &'static str {
+    t.deprel.name()
+}
+
+fn nominal(t: &Token) -> bool {
+    matches!(t.upos, Upos::Noun | Upos::Propn)
+}
+
+/// What the parse says the number phrase `p` counts, as light-token indices.
+pub(crate) fn parsed_noun(
+    article: &Article,
+    text: &str,
+    toks: &[Tok],
+    p: &NumPhrase,
+    ceil: usize,
+) -> Option<Noun> {
+    let tokens = &article.tokens;
+    let last = toks.get(p.last)?;
+    let n = token_at(tokens, last.start)?;
+    let number = &tokens[n];
+    let limit = toks.get(ceil.checked_sub(1)?)?.end;
+    let head = number.head.map(|h| h as usize);
+    // "12 confirmed deaths": the number modifies a noun after it.
+    let counted = head
+        .filter(|_| rel(number) == "nummod")
+        .filter(|&h| h > n && h <= n + MAX_GAP)
+        .filter(|&h| nominal(&tokens[h]) && tokens[h].span.end <= limit)
+        .filter(|&h| (n + 1..h).all(|k| tokens[k].head.is_some_and(|x| x as usize > n)));
+    if let Some(h) = counted {
+        return noun_from(text, toks, p.last + 1, &tokens[h], tokens, h, true);
+    }
+    // "12 confirmed deaths" parsed as a clause ("12 confirmed" subject and verb): one or two
+    // participles or adjectives and a plural noun right after the number still count it.
+    let modifier = |t: &Token| matches!(t.xpos.name(), "JJ" | "VBN" | "VBD" | "VBG");
+    let plural = (n + 2..=n + 3).find(|&k| {
+        tokens
+            .get(k)
+            .is_some_and(|t| t.xpos.name() == "NNS" && t.span.end <= limit)
+            && tokens[n + 1..k].iter().all(modifier)
+    });
+    if let Some(h) = plural {
+        return noun_from(text, toks, p.last + 1, &tokens[h], tokens, h, true);
+    }
+    // "nine of the patients", "40 of them" are read by word order; "nine of the patients"
+    // has the number as the phrase's head and the noun in an "of" modifier.
+    let partitive = tokens
+        .iter()
+        .enumerate()
+        .skip(n + 1)
+        .take(MAX_GAP)
+        .find(|(k, t)| {
+            t.head == Some(n as u32)
+                && rel(t) == "nmod"
+                && nominal(t)
+                && t.span.end <= limit
+                && tokens[n + 1..*k].iter().any(|c| c.norm == "of")
+        });
+    if let Some((h, t)) = partitive {
+        return noun_from(text, toks, p.last + 1, t, tokens, h, true);
+    }
+    None
+}
+
+/// The noun phrase from light token `start` to the one holding token `head`; "others" takes
+/// the verb right after it ("40 others injured").
+fn noun_from(
+    text: &str,
+    toks: &[Tok],
+    start: usize,
+    head: &Token,
+    tokens: &[Token],
+    h: usize,
+    after: bool,
+) -> Option<Noun> {
+    let mut end = tok_at(toks, head.span.start)?;
+    let mut word = text.get(head.span.range())?.to_lowercase();
+    if word == "others" {
+        let verb = tokens
+            .get(h + 1)
+            .filter(|v| v.upos == Upos::Verb && tokens[h].head == Some(h as u32 + 1));
+        if let Some(v) = verb {
+            end = tok_at(toks, v.span.start)?;
+            word = text_of(text, &toks[end]).to_lowercase();
+        }
+    }
+    Some(Noun {
+        start: start.min(end),
+        end,
+        head: word,
+        country: None,
+        measure: None,
+        after,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::claims_parsed;
+
+    #[test]
+    fn the_counted_noun_is_the_head_the_number_modifies() {
+        let c = claims_parsed("Hospitals reported 12 confirmed deaths on Monday.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 12.0 && c.noun.ends_with("deaths")),
+            "{c:?}"
+        );
+        let c = claims_parsed("The carmaker will cut 3,000 skilled jobs in Ohio.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 3000.0 && c.noun.ends_with("jobs")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn others_takes_the_verb_of_its_clause() {
+        let c = claims_parsed("At least 15 were killed and 40 others injured in the crash.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 40.0 && c.noun.contains("injured")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn partitives_and_small_counts_of_things_are_claims() {
+        let c = claims_parsed("Nine of the patients were sent home.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 9.0 && c.noun.contains("patients")),
+            "{c:?}"
+        );
+        let c = claims_parsed("On Friday two tornadoes hit the county.");
+        assert!(
+            c.iter().any(|c| c.value == 2.0 && c.noun == "tornadoes"),
+            "{c:?}"
+        );
+        let c = claims_parsed("The minister listed two key reasons for the delay.");
+        assert!(c.is_empty(), "{c:?}");
+    }
+}
