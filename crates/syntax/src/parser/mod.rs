@@ -160,10 +160,17 @@ impl Parser {
         buf.state.reset(n);
         let (th, lh) = Parser::hashers();
         while !buf.state.is_final() {
-            extract(&th, &buf.atoms, &buf.state, &mut buf.feats);
-            self.model
-                .scores(&buf.feats, &mut buf.scores[..Move::CLASSES]);
-            let kind = best_valid(&buf.scores[..Move::CLASSES], &buf.state);
+            // With one valid move (an empty stack, or the buffer at the root) the classifier
+            // has nothing to decide.
+            let kind = match only_valid(&buf.state) {
+                Some(m) => m,
+                None => {
+                    extract(&th, &buf.atoms, &buf.state, &mut buf.feats);
+                    self.model
+                        .scores(&buf.feats, &mut buf.scores[..Move::CLASSES]);
+                    best_valid(&buf.scores[..Move::CLASSES], &buf.state)
+                }
+            };
             let m = match arc_of(kind, &buf.state) {
                 Some((head, dep)) => {
                     let label = self.label(&lh, buf, head, dep);
@@ -226,6 +233,15 @@ fn best_valid(scores: &[i32], state: &State) -> Move {
     } else {
         Move::Shift
     })
+}
+
+/// The move, if only one is valid in `state`.
+fn only_valid(state: &State) -> Option<Move> {
+    let mut valid = (0..Move::CLASSES)
+        .map(|c| Move::of_class(c, 0))
+        .filter(|&m| state.valid(m));
+    let first = valid.next()?;
+    valid.next().is_none().then_some(first)
 }
 
 /// The best label other than `root`.
