@@ -10,10 +10,10 @@ use std::collections::HashMap;
 use serde::Serialize;
 use storyline_record::{Record, RecordClaim};
 
-use crate::date::Date;
 use crate::entities::EntityIndex;
 use crate::names::variant_canonical;
 use crate::stories::StorySet;
+use storyline_dates::Date;
 
 /// Nouns counted as the same thing: "troops", "soldiers", "servicemen" are one quantity.
 const NOUN_CLASSES: &[(&str, &[&str])] = &[

@@ -17,9 +17,9 @@ use serde::Serialize;
 use storyline_record::{Record, RecordEvent};
 
 use crate::chars::CharText;
-use crate::date::Date;
 use crate::entities::{EntityId, EntityIndex};
 use crate::stories::StorySet;
+use storyline_dates::Date;
 
 mod sweep;
 

@@ -36,7 +36,6 @@
 #![deny(missing_docs)]
 
 mod chars;
-mod date;
 mod disagree;
 mod entities;
 mod events;
@@ -45,7 +44,6 @@ mod framing;
 mod minhash;
 mod names;
 mod quotes;
-mod relative;
 mod stories;
 mod timeline;
 mod unionfind;
@@ -54,7 +52,6 @@ mod unionfind;
 mod testutil;
 
 pub use chars::CharText;
-pub use date::{Date, Precision};
 pub use disagree::{find_disagreements, ClaimEntry, Disagreement};
 pub use entities::{CanonicalEntity, EntityId, EntityIndex};
 pub use events::{
@@ -65,8 +62,8 @@ pub use framing::{
     UNKNOWN_OUTLET,
 };
 pub use quotes::{group_quotes, who_said_what, QuoteAppearance, QuoteGroup};
-pub use relative::{DateResolver, Resolved};
 pub use stories::{Story, StoryArticle, StoryBuilder, StorySet};
+pub use storyline_dates::{Date, DateResolver, Precision, Resolved};
 pub use timeline::{build_timeline, entity_timeline, story_timeline, ItemKind, TimelineItem};
 
 use storyline_record::Record;

@@ -13,9 +13,9 @@ use serde::Serialize;
 use storyline_record::Record;
 
 use crate::chars::words;
-use crate::date::Date;
 use crate::entities::EntityIndex;
 use crate::unionfind::UnionFind;
+use storyline_dates::Date;
 
 /// Words in the index key; also the length under which a quote is "short".
 const GRAM: usize = 4;

@@ -15,11 +15,11 @@ use std::collections::HashMap;
 use serde::Serialize;
 use storyline_record::Record;
 
-use crate::date::Date;
 use crate::entities::{EntityId, EntityIndex};
 use crate::features::{overlap, weighted_jaccard, Features};
 use crate::minhash::{near_duplicate_sets, Signature};
 use crate::unionfind::UnionFind;
+use storyline_dates::Date;
 
 /// Settings of story clustering; [`StoryBuilder::default`] suits daily news.
 #[derive(Debug, Clone)]

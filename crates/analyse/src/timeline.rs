@@ -8,10 +8,10 @@ use serde::Serialize;
 use storyline_record::Record;
 
 use crate::chars::CharText;
-use crate::date::{Date, Precision};
 use crate::entities::{EntityId, EntityIndex};
-use crate::relative::DateResolver;
 use crate::stories::StorySet;
+use storyline_dates::DateResolver;
+use storyline_dates::{Date, Precision};
 
 /// What a timeline item is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

@@ -2,7 +2,7 @@
 //! whose modalities disagree (an event and its denial) as conflicting reports.
 
 use super::{Item, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS};
-use crate::date::Date;
+use storyline_dates::Date;
 
 /// Date and tolerance of a mention.
 fn when(item: &Item) -> (Option<i32>, i32) {

@@ -8,7 +8,7 @@
 
 use regex::Regex;
 
-use crate::date::{Date, Precision};
+use crate::date::{month_number, weekday_number, Date, Precision};
 
 /// A date found in a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,19 +28,6 @@ pub struct DateResolver {
     expr: Option<Regex>,
     future: Option<Regex>,
 }
-
-const MONTHS: &[&str] = &[
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 impl Default for DateResolver {
     fn default() -> DateResolver {
@@ -101,10 +88,7 @@ impl DateResolver {
                     _ => (published.add_months(-12 * n), Precision::Year),
                 })
             } else if let Some(wd) = caps.name("weekday") {
-                let target = WEEKDAYS
-                    .iter()
-                    .position(|w| w.eq_ignore_ascii_case(wd.as_str()))
-                    .unwrap_or(0) as i32;
+                let target = weekday_number(wd.as_str()).unwrap_or(0) as i32;
                 let modifier = caps
                     .name("wd_mod")
                     .map(|m| m.as_str().trim().to_lowercase())
@@ -155,14 +139,6 @@ impl DateResolver {
         }
         None
     }
-}
-
-fn month_number(name: &str) -> Option<u32> {
-    let lower = name.to_lowercase();
-    MONTHS
-        .iter()
-        .position(|m| lower.starts_with(m))
-        .map(|i| i as u32 + 1)
 }
 
 fn number(word: &str) -> i32 {

@@ -1,0 +1,10 @@
+//! The one date module: every calendar date the engine parses, resolves or prints goes
+//! through [`Date`] (on `chrono`), month and weekday names through [`month_number`] and
+//! [`weekday_number`], and relative expressions ("on Friday", "last week", "December 13")
+//! through [`DateResolver`].
+
+mod date;
+mod relative;
+
+pub use date::{month_number, weekday_number, Date, Precision};
+pub use relative::{DateResolver, Resolved};
