@@ -7,6 +7,7 @@ mod bad_input;
 mod crawl;
 mod event_counts;
 mod extract;
+mod framing;
 mod serve;
 mod store;
 mod syntax;
