@@ -22,7 +22,11 @@ fn corpus() -> Dir {
     };
     dir.write(
         "articles.jsonl",
-        format!("{}\n{}\n", line("Herald", "a", LOADED), line("Wire", "b", WIRE)),
+        format!(
+            "{}\n{}\n",
+            line("Herald", "a", LOADED),
+            line("Wire", "b", WIRE)
+        ),
     );
     dir.run(&["ingest", "articles.jsonl", "--db", "f.db"])
         .expect_code(0);
@@ -50,7 +54,15 @@ fn outlets_are_compared_in_their_own_voice() {
     };
     let herald = total("Herald");
     let wire = total("Wire");
-    for field in ["outlet", "words", "per_1000_words", "scare_quote", "so_called", "hedge", "loaded"] {
+    for field in [
+        "outlet",
+        "words",
+        "per_1000_words",
+        "scare_quote",
+        "so_called",
+        "hedge",
+        "loaded",
+    ] {
         assert!(herald.get(field).is_some(), "row lacks {field}: {herald}");
     }
     assert!(herald["loaded"].as_u64() >= Some(2), "{herald:#}");
@@ -73,11 +85,21 @@ fn csv_table_report_and_unknown_story() {
     let dir = corpus();
     let csv = dir.run(&["framing", "--db", "f.db", "--format", "csv"]);
     csv.expect_code(0);
-    assert!(csv.stdout().starts_with("story,outlet,articles,words,markers,per_1000_words"));
+    assert!(csv
+        .stdout()
+        .starts_with("story,outlet,articles,words,markers,per_1000_words"));
     let report = dir.run(&["report", "--db", "f.db"]);
     report.expect_code(0);
-    assert!(report.stdout().contains("## Framing"), "{}", report.stdout());
+    assert!(
+        report.stdout().contains("## Framing"),
+        "{}",
+        report.stdout()
+    );
     let missing = dir.run(&["framing", "--db", "f.db", "--story", "nope"]);
     missing.expect_code(2);
-    assert!(missing.stderr().contains("no story"), "{}", missing.stderr());
+    assert!(
+        missing.stderr().contains("no story"),
+        "{}",
+        missing.stderr()
+    );
 }
