@@ -76,7 +76,7 @@ const CLAUSE_BREAKS: &[&str] = &[
 
 /// Words that open a subordinate clause even without a comma.
 const SUBORDINATORS: &[&str] = &[
-    "after", "because", "despite", "although", "while", "since", "when",
+    "after", "because", "despite", "although", "while", "since", "when", "if", "unless",
 ];
 
 const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i"];

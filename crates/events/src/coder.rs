@@ -132,12 +132,14 @@ impl EventCoder {
         let (action, hypothetical) = fold(action, m);
         let surface = self.surface_roles(words, &actors, hit, clause_start, main_end, m.obliged);
         let passive = is_passive(words, hit.start);
+        let mut agentless = false;
         let (mut sources, targets, pronoun) = match (s.tree, anchor) {
             (Some(tree), Some(a)) => {
                 // The parse's actors where it finds them; word order where it finds none (a
                 // misparsed clause, an actor cut differently), except for a passive without
                 // an agent, which names no one acting.
                 let p = parsed_roles(tree, a, hit, words, &actors, m.obliged);
+                agentless = p.passive && p.sources.is_empty();
                 let src = match p.sources.is_empty() && !p.passive {
                     true => surface.0,
                     false => p.sources,
@@ -166,7 +168,8 @@ impl EventCoder {
         if sources.is_empty() && !passive && pronoun {
             sources.extend(last.clone());
         }
-        if sources.is_empty() {
+        // "Ukraine's freedom is under attack," he said: the speaker is not the attacker.
+        if sources.is_empty() && !agentless {
             if let Some(a) = self.quote_speaker(s, hit) {
                 sources.push(a);
             }

@@ -71,7 +71,16 @@ pub(crate) fn parsed_roles(
     actors: &[Actor],
     obliged: bool,
 ) -> Parsed {
-    let r = tree.roles(a, hit.start..hit.end, words);
+    let mut r = tree.roles(a, hit.start..hit.end, words);
+    // "The UK is committed to …", "Kenya is prepared to …": a state of the subject, not an
+    // act done to it.
+    let stative = r.passive && hit.pattern.intent && r.subject.is_empty();
+    if stative {
+        if let Some((_, t)) = r.targets.first().cloned() {
+            r.subject = t;
+            r.targets.remove(0);
+        }
+    }
     // Deploying, giving and withdrawing verbs take the actor's own forces or goods as object
     // ("deployed troops", "withdrew its soldiers"): a target needs a country or a name.
     let transfer = matches!(
@@ -128,7 +137,7 @@ pub(crate) fn parsed_roles(
     Parsed {
         sources,
         targets,
-        passive: r.passive,
+        passive: r.passive && !stative,
         pronoun: r.pronoun,
     }
 }

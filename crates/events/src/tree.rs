@@ -469,10 +469,12 @@ impl Tree<'_> {
             })
         };
         let alternative = marked(&["instead", "of", "without"]);
+        // "When asked what …": a reduced adverbial clause frames the main one.
+        let reduced = marked(&["when", "while", "if", "once", "after", "before", "as"]);
         let purpose = self.rel(v) == "acl" && marked(&["to"]);
         self.child(v, &["nsubj", "nsubj:pass", "csubj", "expl"])
             .is_some()
-            || !(alternative || purpose)
+            || !(alternative || purpose || reduced)
     }
 
     /// Whether actor words `start..end` are a bare modifier or a possessed instrument of the
