@@ -139,8 +139,8 @@ impl EventCoder {
                 // misparsed clause, an actor cut differently), except for a passive without
                 // an agent, which names no one acting.
                 let p = parsed_roles(tree, a, hit, words, &actors, m.obliged);
-                agentless = p.passive && p.sources.is_empty();
-                let src = match p.sources.is_empty() && !p.passive {
+                agentless = (p.passive && p.sources.is_empty()) || p.indefinite;
+                let src = match p.sources.is_empty() && !p.passive && !p.indefinite {
                     true => surface.0,
                     false => p.sources,
                 };
@@ -156,7 +156,7 @@ impl EventCoder {
                 } else {
                     p.targets
                 };
-                (src, tgt, p.pronoun)
+                (src, tgt, p.pronoun && !p.indefinite)
             }
             _ => (
                 surface.0,
@@ -168,7 +168,8 @@ impl EventCoder {
         if sources.is_empty() && !passive && pronoun {
             sources.extend(last.clone());
         }
-        // "Ukraine's freedom is under attack," he said: the speaker is not the attacker.
+        // "Ukraine's freedom is under attack," he said: the speaker is not the attacker; nor
+        // is anyone the speaker when "anyone" acts.
         if sources.is_empty() && !agentless {
             if let Some(a) = self.quote_speaker(s, hit) {
                 sources.push(a);

@@ -60,6 +60,9 @@ pub(crate) struct Parsed {
     pub(crate) passive: bool,
     /// Whether the subject is a personal pronoun.
     pub(crate) pronoun: bool,
+    /// Whether the subject is an indefinite pronoun ("anyone", "nobody"): no one named acts,
+    /// and no actor elsewhere in the sentence stands in.
+    pub(crate) indefinite: bool,
 }
 
 /// Sources and targets of the trigger `hit` headed by word `a`, from the parse.
@@ -138,6 +141,12 @@ pub(crate) fn parsed_roles(
         sources,
         targets,
         passive: r.passive && !stative,
+        indefinite: r.subject.iter().any(|&w| {
+            matches!(
+                words[w].lower.as_str(),
+                "anyone" | "anybody" | "someone" | "somebody" | "nobody" | "everyone" | "everybody"
+            )
+        }),
         pronoun: r.pronoun,
     }
 }

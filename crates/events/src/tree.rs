@@ -462,7 +462,7 @@ impl Tree<'_> {
     pub(crate) fn reports_act(&self, v: usize, words: &[Word<'_>]) -> bool {
         let marked = |marks: &[&str]| {
             self.kids(v).iter().any(|&c| {
-                matches!(self.rel(c), "mark" | "case")
+                matches!(self.rel(c), "mark" | "case" | "advmod")
                     && words
                         .get(c)
                         .is_some_and(|w| marks.contains(&w.lower.as_str()))

@@ -187,3 +187,17 @@ fn an_airline_named_after_a_country_lends_no_nationality() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_reduced_clause_and_an_indefinite_subject_name_no_actor() {
+    let ev = code("When asked about the talks with Peru, the Chilean minister smiled.");
+    assert!(ev.iter().all(|e| e.action != "REQUEST"), "{ev:?}");
+    let ev = code("Ghana's president said it is unlikely that anyone will send troops into Mali.");
+    assert!(ev.iter().all(|e| e.source_actor.is_none()), "{ev:?}");
+}
+
+#[test]
+fn being_committed_is_the_subjects_own_stance() {
+    let e = one("Norway is committed to the peace plan for Colombia.");
+    assert_eq!(e.source_actor.as_deref().map(|c| &c[..3]), Some("NOR"));
+}
