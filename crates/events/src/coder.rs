@@ -125,6 +125,16 @@ impl EventCoder {
         };
         let mut m = modality(words, hit.start);
         m.negated |= denied;
+        // A noun event as subject takes its predicate's modality ("Talks are set to …").
+        if let Some(v) = s
+            .tree
+            .zip(anchor)
+            .and_then(|(t, a)| t.predicate_of_subject(a))
+        {
+            let p = modality(words, v);
+            m.intent |= p.intent;
+            m.negated |= p.negated;
+        }
         let mut action = hit.pattern.action;
         if hit.pattern.intent && self.hostile_complement(words, &actors, hit.end, main_end) {
             action = Action::Threaten;

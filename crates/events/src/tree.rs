@@ -285,6 +285,16 @@ impl Tree<'_> {
         out.sort_unstable();
     }
 
+    /// The verb whose modality a subject noun's event takes ("Talks … are set to take
+    /// place" → "take"): the predicate of its clause, or that predicate's complement.
+    pub(crate) fn predicate_of_subject(&self, a: usize) -> Option<usize> {
+        if !matches!(self.rel(a), "nsubj" | "nsubj:pass") || !self.nominal(a) {
+            return None;
+        }
+        let v = self.head(a)?;
+        Some(self.child(v, &["xcomp"]).unwrap_or(v))
+    }
+
     /// Whether verb `v` is passive: it has a passive auxiliary ("was killed", "got hit").
     fn passive(&self, v: usize) -> bool {
         self.child(v, &["aux:pass"]).is_some()

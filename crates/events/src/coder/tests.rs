@@ -201,3 +201,11 @@ fn being_committed_is_the_subjects_own_stance() {
     let e = one("Norway is committed to the peace plan for Colombia.");
     assert_eq!(e.source_actor.as_deref().map(|c| &c[..3]), Some("NOR"));
 }
+
+#[test]
+fn a_noun_event_takes_its_predicates_modality() {
+    // Announced talks are coded as PLOVER codes intentions: an agreement to meet.
+    let e = one("Talks on Sudan are set to take place in Cairo next month.");
+    assert_eq!(e.action, "AGREE");
+    assert!(e.hypothetical);
+}
