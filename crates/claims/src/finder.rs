@@ -116,7 +116,8 @@ fn claim_at(
             return None;
         }
     }
-    let mut start = toks[lead].start;
+    let range = range_before(text, toks, lead, floor);
+    let mut start = toks[range.map_or(lead, |r| r.0)].start;
     let mut end = toks[p.last].end;
     let (noun_text, head) = match &noun {
         Some(n) => {
@@ -150,7 +151,7 @@ fn claim_at(
         .filter(|n| n.after)
         .map_or(p.last + 1, |n| n.end + 1);
     let claim = Claim {
-        value: p.value,
+        value: range.map_or(p.value, |r| r.1),
         unit,
         noun: noun_text,
         // Money and percentages are about the company the sentence reports on, even when
@@ -161,20 +162,47 @@ fn claim_at(
                 .flatten()
         }),
         place: ctx.place(after, ceil),
-        hedge: p.vague.clone().or(hedge.map(|h| h.1)),
+        hedge: p
+            .vague
+            .clone()
+            .or(hedge.map(|h| h.1))
+            .or(range.map(|r| r.2.to_string())),
         claimant: ctx.claimant(floor, ceil, span),
         span,
         vague: p.vague.is_some(),
         // "hundreds of" is at least 100 and fewer than 1,000; "dozens of" fewer than 100.
-        upper: p.vague.as_ref().map(|_| {
-            if p.value < 100.0 {
+        upper: match (&p.vague, range) {
+            (_, Some(_)) => Some(p.value),
+            (Some(_), None) => Some(if p.value < 100.0 {
                 100.0
             } else {
                 p.value * 10.0
-            }
-        }),
+            }),
+            (None, None) => None,
+        },
     };
     Some(claim)
+}
+
+/// The lower end of a range closed by the number at `lead` ("between 200 and 300 homes",
+/// "from 40 to 60 jobs"): the token that opens it, its value and the opening word.
+fn range_before(
+    text: &str,
+    toks: &[Tok],
+    lead: usize,
+    floor: usize,
+) -> Option<(usize, f64, &'static str)> {
+    let joiner = lead.checked_sub(1).filter(|&j| j > floor)?;
+    let opener = match word_at(text, toks, joiner)?.as_ref() {
+        "and" => "between",
+        "to" => "from",
+        _ => return None,
+    };
+    // The lower number is one or two tokens ("200", "two hundred").
+    (joiner.saturating_sub(2).max(floor + 1)..joiner).find_map(|k| {
+        let low = parse(text, toks, k).filter(|l| l.last + 1 == joiner)?;
+        is_word(text, toks, k - 1, opener).then_some((k - 1, low.value, opener))
+    })
 }
 
 /// "Two men have been charged": a small count of people as the sentence's subject names who
@@ -345,6 +373,11 @@ mod tests {
                 "Dozens of residents"
             ]
         );
+        let mut r = article("Between 200 and 300 homes were flooded. From 40 to 60 jobs will go.");
+        let got = run(&mut r);
+        assert_eq!(got[0].2, "Between 200 and 300 homes");
+        assert_eq!((r.claims[0].value, r.claims[0].upper), (200.0, Some(300.0)));
+        assert_eq!((r.claims[1].value, r.claims[1].upper), (40.0, Some(60.0)));
         // A vague quantity is a claim with its bounds, marked vague.
         let dozens = a.claims.last().expect("claim");
         assert!(dozens.vague && dozens.upper == Some(100.0));
