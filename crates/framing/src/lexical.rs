@@ -31,7 +31,7 @@ pub(crate) fn find_words(tokens: &[Token], pairs: &[MarkPair], mentions: &[Span]
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if t.kind != TokenKind::Word {
+        if t.kind != TokenKind::Word || !(lex.is_listed(&t.norm) || lex.is_listed(&t.lemma)) {
             i += 1;
             continue;
         }

@@ -70,6 +70,8 @@ pub struct FramingLexicon {
     loaded: HashMap<&'static str, LoadedTerm>,
     /// Multi-word entries by their first word, longest first.
     phrases: HashMap<&'static str, Vec<Phrase>>,
+    /// Every one-word entry and first word of a phrase: one look-up rules out most tokens.
+    listed: HashSet<&'static str>,
 }
 
 static FRAMING: LazyLock<FramingLexicon> = LazyLock::new(FramingLexicon::build);
@@ -88,6 +90,7 @@ impl FramingLexicon {
             naming: words(include_str!("../data/framing_naming_words.txt")).collect(),
             loaded: HashMap::new(),
             phrases: HashMap::new(),
+            listed: HashSet::new(),
         };
         for r in rows(include_str!("../data/framing_hedges.tsv")) {
             let (phrase, form) = match r[..] {
@@ -143,6 +146,13 @@ impl FramingLexicon {
         for list in lex.phrases.values_mut() {
             list.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
         }
+        lex.listed = (lex.hedge_words.keys())
+            .chain(&lex.hedge_verbs)
+            .chain(&lex.so_called)
+            .chain(lex.loaded.keys())
+            .chain(lex.phrases.keys())
+            .copied()
+            .collect();
         lex
     }
 
@@ -171,6 +181,12 @@ impl FramingLexicon {
                 list.push(Phrase { term, words, kind });
             }
         }
+    }
+
+    /// Whether `word` is a one-word entry of any framing list or the first word of a phrase:
+    /// when it is not, none of the other look-ups can match it.
+    pub fn is_listed(&self, word: &str) -> bool {
+        with_lower(word, |w| self.listed.contains(w))
     }
 
     /// The entry and hedge form of one word ("allegedly" → adverb, "alleged" → adjective), if
@@ -243,6 +259,8 @@ mod tests {
             .iter()
             .any(|p| p.kind == PhraseKind::SoCalled));
         assert!(lex.phrases("the").is_empty());
+        assert!(lex.is_listed("Without") && lex.is_listed("regime") && lex.is_listed("claim"));
+        assert!(!lex.is_listed("the"));
         assert!(lex
             .phrases("job")
             .iter()
