@@ -115,6 +115,16 @@ fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
             or_dash(&c.claimant)
         )?;
     }
+    for f in &r.framing {
+        let voice = match &f.speaker {
+            Some(s) => format!("{}: {s}", f.voice),
+            None => f.voice.clone(),
+        };
+        writeln!(out, "framing:   {} ({voice}): {}", f.kind, f.text)?;
+    }
+    if let Some(t) = r.tone {
+        writeln!(out, "tone:      {:.2} over {} words", t.tone, t.words)?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", r.text)?;
     writeln!(out)?;
@@ -155,5 +165,26 @@ mod tests {
         w.finish().expect("finish");
         let text = String::from_utf8(buf).expect("utf8");
         assert_eq!(text.lines().count(), 2);
+    }
+
+    #[test]
+    fn text_lists_framing_markers_with_their_voice() {
+        let mut r = record();
+        r.framing.push(storyline_record::RecordFraming {
+            kind: "loaded".into(),
+            text: "regime".into(),
+            span: [0, 6],
+            term: Some("regime".into()),
+            category: None,
+            voice: "quote".into(),
+            speaker: Some("Kuleba".into()),
+        });
+        let mut buf = Vec::new();
+        write_text(&mut buf, &r).expect("write");
+        let text = String::from_utf8(buf).expect("utf8");
+        assert!(
+            text.contains("framing:   loaded (quote: Kuleba): regime"),
+            "{text}"
+        );
     }
 }
