@@ -185,6 +185,17 @@ impl EventCoder {
                 sources.push(a);
             }
         }
+        if targets.is_empty() && action == Action::Threaten {
+            // A threat's condition names whom it is aimed at ("… if the United States goes
+            // ahead").
+            targets.extend(condition_subject(words, &actors, hit.end));
+        }
+        let place = place_after(words, hit.end, main_end);
+        if targets.is_empty() && !symmetric_action(action) && sources.len() == 1 {
+            // Coders code a domestic act ("lifted the curfew in Abidjan") on the country
+            // where it happens.
+            targets.extend(place.as_deref().and_then(|p| self.place_actor(p)));
+        }
         domestic(&mut sources, &mut targets);
         if let Some(a) = sources.first() {
             *last = Some(a.clone());
@@ -200,15 +211,13 @@ impl EventCoder {
             negated: m.negated,
             hypothetical,
             date: event_date(words, s.article.meta.published.as_deref(), m.intent),
-            place: place_after(words, hit.end, main_end),
+            place,
             span: s.span,
             trigger,
             ..Event::default()
         };
-        let symmetric = matches!(
-            action,
-            Action::Agree | Action::Consult | Action::Support | Action::Cooperate
-        ) || matches!(hit.pattern.action, Action::Assault if words[hit.start].lower.starts_with("clash") || words[hit.start].lower.starts_with("fight") || words[hit.start].lower.starts_with("fought"));
+        let symmetric = symmetric_action(action)
+            || matches!(hit.pattern.action, Action::Assault if words[hit.start].lower.starts_with("clash") || words[hit.start].lower.starts_with("fight") || words[hit.start].lower.starts_with("fought"));
         let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
         for (src, tgt) in pairs(&sources, &targets, symmetric) {
             let key = (src.and_then(Actor::code), tgt.and_then(Actor::code));
@@ -356,6 +365,20 @@ impl EventCoder {
         })
     }
 
+    /// The country of a place named as where an event happened, as an actor.
+    fn place_actor(&self, place: &str) -> Option<Actor> {
+        let code = self.tables.name_code(place, Lexicon::get())?;
+        Some(Actor {
+            start: 0,
+            end: 0,
+            name: place.to_string(),
+            base: code.get(..3),
+            sector: None,
+            person: false,
+            lent: false,
+        })
+    }
+
     /// The speaker of a quote that holds the trigger, as an actor.
     fn quote_speaker(&self, s: &Sentence<'_>, hit: Hit) -> Option<Actor> {
         let at = s.words.get(hit.start)?.span;
@@ -406,6 +429,23 @@ pub(crate) fn denial(words: &[Word<'_>], hits: &[Hit], k: usize) -> (Hit, bool) 
         }
     }
     (hit, false)
+}
+
+/// Actions that coordinated actors do to each other.
+fn symmetric_action(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Agree | Action::Consult | Action::Support | Action::Cooperate
+    )
+}
+
+/// The first coded actor of an "if" or "unless" clause after word `from`.
+fn condition_subject(words: &[Word<'_>], actors: &[Actor], from: usize) -> Option<Actor> {
+    let cond = (from..words.len()).find(|&i| matches!(words[i].lower.as_str(), "if" | "unless"))?;
+    actors
+        .iter()
+        .find(|a| a.start > cond && a.start <= cond + 4 && a.base.is_some())
+        .cloned()
 }
 
 /// What the coder needs to know about one sentence.

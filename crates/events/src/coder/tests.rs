@@ -209,3 +209,15 @@ fn a_noun_event_takes_its_predicates_modality() {
     assert_eq!(e.action, "AGREE");
     assert!(e.hypothetical);
 }
+
+#[test]
+fn a_threats_condition_names_its_target() {
+    let e = one("Peru threatened to close the border if Chile goes ahead with the dam.");
+    assert_eq!(triple(&e), t("THREATEN", Some("PER"), Some("CHL")));
+}
+
+#[test]
+fn a_domestic_act_is_coded_on_the_country_where_it_happens() {
+    let e = one("The army lifted the curfew in Kenya on Monday.");
+    assert_eq!(e.target_actor.as_deref().map(|c| &c[..3]), Some("KEN"));
+}
