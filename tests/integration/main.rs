@@ -8,6 +8,7 @@ mod crawl;
 mod event_counts;
 mod extract;
 mod framing;
+mod lexicon;
 mod serve;
 mod store;
 mod syntax;

@@ -85,6 +85,11 @@ pub struct ExtractArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// After the run, print on stderr how often each lexicon word list answered yes: which
+    /// lists decided these articles. Lists named in STORYLINE_LEXICON_OFF (comma-separated)
+    /// are switched off, so that their contribution can be re-scored.
+    #[arg(long)]
+    pub lexicon_hits: bool,
 }
 
 /// Flags of `storyline bench`.

@@ -12,6 +12,7 @@ use storyline_record::{Article, Record};
 use crate::args::ExtractArgs;
 use crate::messages;
 use crate::output::RecordWriter;
+use crate::table::Table;
 
 /// Documents processed together: enough to keep every core busy, few enough that memory
 /// stays flat however many inputs there are.
@@ -56,6 +57,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
         max_file_bytes: args.max_bytes,
     };
     let mut inputs = Inputs::new(&args.paths, options);
+    storyline_lexicon::lists::count_hits(args.lexicon_hits);
     loop {
         let batch = next_batch(&mut inputs);
         if batch.is_empty() {
@@ -77,5 +79,18 @@ pub fn run(args: ExtractArgs) -> Result<()> {
             inputs.skipped()
         );
     }
+    if args.lexicon_hits {
+        print_lexicon_hits();
+    }
     writer.finish().context("cannot write output")
+}
+
+/// The `--lexicon-hits` table on stderr: each word list, its hits, and whether it is off.
+fn print_lexicon_hits() {
+    let mut table = Table::new(&["list", "hits", "state"]);
+    for (name, hits, off) in storyline_lexicon::lists::hits() {
+        let state = if off { "off" } else { "on" };
+        table.row(vec![name.to_string(), hits.to_string(), state.to_string()]);
+    }
+    let _ = table.write_text(&mut std::io::stderr().lock());
 }

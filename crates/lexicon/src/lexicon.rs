@@ -1,8 +1,9 @@
 //! The [`Lexicon`]: every gazetteer and word list behind one typed, read-only API.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use crate::lists::WordList;
 use crate::load::{fold, rows, with_lower, words};
 
 /// What kind of place a gazetteer name denotes.
@@ -53,17 +54,21 @@ pub struct Lexicon {
     orgs: HashMap<&'static str, &'static str>,
     given: HashMap<&'static str, Gender>,
     demonyms: HashMap<&'static str, Option<&'static str>>,
-    titles: HashSet<&'static str>,
-    role_nouns: HashSet<&'static str>,
-    org_words: HashSet<&'static str>,
-    org_heads: HashSet<&'static str>,
-    not_names: HashSet<&'static str>,
-    cue_verbs: HashSet<&'static str>,
-    place_words: HashSet<&'static str>,
-    non_entity_words: HashSet<&'static str>,
-    common_words: HashSet<&'static str>,
-    role_modifiers: HashSet<&'static str>,
-    sport_words: HashSet<&'static str>,
+    titles: WordList,
+    role_nouns: WordList,
+    org_words: WordList,
+    org_heads: WordList,
+    not_names: WordList,
+    cue_verbs: WordList,
+    place_words: WordList,
+    non_entity_words: WordList,
+    common_words: WordList,
+    role_modifiers: WordList,
+    sport_words: WordList,
+    abbreviations_leading: WordList,
+    abbreviations_trailing: WordList,
+    abbreviations_numbered: WordList,
+    sentence_openers: WordList,
     /// Places by case- and accent-folded name ("porto alegre", "sao paulo").
     folded: HashMap<String, Place>,
     /// Well-known leaders by surname.
@@ -75,6 +80,33 @@ pub struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
+
+/// How a listed abbreviation behaves at a possible sentence end (`data/abbreviations.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Abbreviation {
+    /// Sits before what it qualifies (titles, months, "e.g."): never ends a sentence.
+    Leading,
+    /// May close a sentence ("Inc.", "Ill."): ends one only before a sentence opener.
+    Trailing,
+    /// An abbreviation only before a number ("No. 10"); otherwise a word ("no").
+    BeforeNumber,
+}
+
+/// The abbreviations of one class of `data/abbreviations.tsv`, as the list
+/// `abbreviations.CLASS`.
+fn abbreviations(class: &'static str) -> WordList {
+    let name = match class {
+        "leading" => "abbreviations.leading",
+        "trailing" => "abbreviations.trailing",
+        _ => "abbreviations.numbered",
+    };
+    let rows = rows(include_str!("../data/abbreviations.tsv"));
+    WordList::new(
+        name,
+        rows.filter(|r| r.get(1) == Some(&class))
+            .filter_map(|r| r.first().copied()),
+    )
+}
 
 fn place_kind(code: &str) -> Option<(PlaceKind, bool)> {
     Some(match code {
@@ -182,18 +214,40 @@ impl Lexicon {
             orgs,
             given,
             demonyms,
-            titles: words(include_str!("../data/titles.txt")).collect(),
-            role_nouns: words(include_str!("../data/role_nouns.txt")).collect(),
-            org_words: words(include_str!("../data/org_words.txt")).collect(),
-            org_heads: words(include_str!("../data/org_heads.txt")).collect(),
-            not_names: words(include_str!("../data/not_names.txt")).collect(),
-            cue_verbs: words(include_str!("../data/cue_verbs.txt")).collect(),
-            place_words: words(include_str!("../data/place_words.txt")).collect(),
-            non_entity_words: words(include_str!("../data/non_entity_words.txt")).collect(),
-            common_words: words(include_str!("../data/common_words.txt")).collect(),
-            role_modifiers: words(include_str!("../data/role_modifiers.txt")).collect(),
+            titles: WordList::new("titles", words(include_str!("../data/titles.txt"))),
+            role_nouns: WordList::new("role_nouns", words(include_str!("../data/role_nouns.txt"))),
+            org_words: WordList::new("org_words", words(include_str!("../data/org_words.txt"))),
+            org_heads: WordList::new("org_heads", words(include_str!("../data/org_heads.txt"))),
+            not_names: WordList::new("not_names", words(include_str!("../data/not_names.txt"))),
+            cue_verbs: WordList::new("cue_verbs", words(include_str!("../data/cue_verbs.txt"))),
+            place_words: WordList::new(
+                "place_words",
+                words(include_str!("../data/place_words.txt")),
+            ),
+            non_entity_words: WordList::new(
+                "non_entity_words",
+                words(include_str!("../data/non_entity_words.txt")),
+            ),
+            common_words: WordList::new(
+                "common_words",
+                words(include_str!("../data/common_words.txt")),
+            ),
+            role_modifiers: WordList::new(
+                "role_modifiers",
+                words(include_str!("../data/role_modifiers.txt")),
+            ),
             folded,
-            sport_words: words(include_str!("../data/sport_words.txt")).collect(),
+            sport_words: WordList::new(
+                "sport_words",
+                words(include_str!("../data/sport_words.txt")),
+            ),
+            abbreviations_leading: abbreviations("leading"),
+            abbreviations_trailing: abbreviations("trailing"),
+            abbreviations_numbered: abbreviations("numbered"),
+            sentence_openers: WordList::new(
+                "sentence_openers",
+                words(include_str!("../data/sentence_openers.txt")),
+            ),
             leaders: pairs(include_str!("../data/leaders.tsv")),
             clubs: pairs(include_str!("../data/clubs.tsv")),
             multi,
@@ -324,6 +378,25 @@ impl Lexicon {
     /// a capitalised run made only of such words is rarely a person's name.
     pub fn is_common_word(&self, word: &str) -> bool {
         with_lower(word, |w| self.common_words.contains(w))
+    }
+
+    /// How `word` (written without its final dot: "Gen", "Inc", "e.g", "No") behaves as an
+    /// abbreviation, when it is a listed one.
+    pub fn abbreviation(&self, word: &str) -> Option<Abbreviation> {
+        if self.abbreviations_numbered.contains(word) {
+            Some(Abbreviation::BeforeNumber)
+        } else if self.abbreviations_leading.contains(word) {
+            Some(Abbreviation::Leading)
+        } else if self.abbreviations_trailing.contains(word) {
+            Some(Abbreviation::Trailing)
+        } else {
+            None
+        }
+    }
+
+    /// Whether `word` (as written) commonly opens a news sentence ("The", "However").
+    pub fn is_sentence_opener(&self, word: &str) -> bool {
+        self.sentence_openers.contains(word)
     }
 
     /// Whether lower-case `word` may qualify a role noun ("national" security adviser,

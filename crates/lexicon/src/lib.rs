@@ -24,10 +24,11 @@
 mod counts;
 mod framing;
 mod lexicon;
+pub mod lists;
 mod load;
 mod tone;
 
 pub use counts::is_abstract_count_noun;
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
-pub use lexicon::{given_name_gender, Gender, Lexicon, Place, PlaceKind};
+pub use lexicon::{given_name_gender, Abbreviation, Gender, Lexicon, Place, PlaceKind};
 pub use tone::ToneLexicon;

@@ -7,6 +7,8 @@
 //! times often do ("shares of Acme Inc. The deal…"), so they end a sentence when a typical
 //! sentence opener follows.
 
+use storyline_lexicon::{Abbreviation, Lexicon};
+
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AbbrevClass {
@@ -16,33 +18,6 @@ pub enum AbbrevClass {
     Trailing,
 }
 
-/// Titles, months and Latin/reference abbreviations that precede a name, number or phrase.
-/// Both spellings are listed where newswires capitalise them mid-sentence.
-const LEADING: &[&str] = &[
-    "Adm", "Ald", "Amb", "Apr", "Art", "Asst", "Atty", "Aug", "Brig", "Capt", "Cdr", "Cmdr", "Col",
-    "Cpl", "Dec", "Dep", "Dept", "Det", "Dr", "Feb", "Fig", "Fr", "Ft", "Gen", "Gens", "Gov",
-    "Hon", "Insp", "Jan", "Jul", "Jun", "Lt", "Maj", "Mar", "Messrs", "Mme", "Mlle", "Mr", "Mrs",
-    "Ms", "Msgr", "Mt", "Nov", "Oct", "Pfc", "Ph", "Pres", "Prof", "Pt", "Pvt", "Rep", "Reps",
-    "Rev", "Rt", "Sec", "Sen", "Sens", "Sep", "Sept", "Sgt", "Spc", "St", "Ste", "Supt", "Vol",
-    "approx", "cf", "ca", "fig", "vol", "vs", "v",
-];
-
-/// Abbreviations that can close a sentence as well as sit inside one: company suffixes,
-/// generational suffixes, street types, and the state abbreviations of AP-style datelines
-/// ("SPRINGFIELD, Ill. (AP) —").
-const TRAILING: &[&str] = &[
-    "Ala", "Ariz", "Ark", "Ave", "Blvd", "Bros", "Calif", "Co", "Colo", "Conn", "Corp", "Del",
-    "Fla", "Ga", "Ill", "Inc", "Ind", "Jr", "Kan", "Ky", "La", "Ltd", "Mass", "Md", "Mich", "Minn",
-    "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa", "Penn", "Plc", "Rd", "Sr", "Tenn",
-    "Tex", "Va", "Vt", "Wash", "Wis", "Wyo", "est", "etc",
-];
-
-/// "No." is an abbreviation only before a number ("No. 10"); otherwise it is the word "no".
-const NUMBERED: &[&str] = &["No", "Nos", "no", "nos"];
-
-/// Abbreviations written with inner dots that precede what they qualify.
-const LEADING_DOTTED: &[&str] = &["e.g", "i.e", "E.g", "I.e"];
-
 /// The class of `word` (its text without the trailing dot) when a dot after it is an
 /// abbreviation dot, or `None` when that dot is ordinary punctuation.
 ///
@@ -51,16 +26,15 @@ const LEADING_DOTTED: &[&str] = &["e.g", "i.e", "E.g", "I.e"];
 /// initial ("John F. Kennedy").
 /// `next` is the first non-space character after the dot, which decides "No." ("No. 10").
 pub fn class_of(word: &str, next: Option<char>) -> Option<AbbrevClass> {
-    if NUMBERED.contains(&word) {
-        return next
-            .is_some_and(|c| c.is_ascii_digit())
-            .then_some(AbbrevClass::Leading);
-    }
-    if LEADING.contains(&word) || LEADING_DOTTED.contains(&word) {
-        return Some(AbbrevClass::Leading);
-    }
-    if TRAILING.contains(&word) {
-        return Some(AbbrevClass::Trailing);
+    match Lexicon::get().abbreviation(word) {
+        Some(Abbreviation::Leading) => return Some(AbbrevClass::Leading),
+        Some(Abbreviation::Trailing) => return Some(AbbrevClass::Trailing),
+        Some(Abbreviation::BeforeNumber) => {
+            return next
+                .is_some_and(|c| c.is_ascii_digit())
+                .then_some(AbbrevClass::Leading)
+        }
+        None => {}
     }
     let mut chars = word.chars();
     if let (Some(c), None) = (chars.next(), chars.next()) {
@@ -73,115 +47,11 @@ pub fn class_of(word: &str, next: Option<char>) -> Option<AbbrevClass> {
     dotted.then_some(AbbrevClass::Trailing)
 }
 
-/// Capitalised words that commonly open a news sentence: after an abbreviation that may end a
-/// sentence ("in the U.S. The…"), one of these tips the balance towards a boundary, while a
-/// name ("U.S. Army", "John F. Kennedy") does not.
-const OPENERS: &[&str] = &[
-    "A",
-    "About",
-    "Across",
-    "After",
-    "Against",
-    "Also",
-    "Although",
-    "Among",
-    "An",
-    "And",
-    "Another",
-    "Any",
-    "As",
-    "At",
-    "Because",
-    "Before",
-    "Both",
-    "But",
-    "By",
-    "Critics",
-    "Despite",
-    "During",
-    "Each",
-    "Earlier",
-    "Even",
-    "Every",
-    "Few",
-    "For",
-    "From",
-    "He",
-    "Her",
-    "Here",
-    "His",
-    "How",
-    "However",
-    "I",
-    "If",
-    "In",
-    "Instead",
-    "It",
-    "Its",
-    "Last",
-    "Later",
-    "Many",
-    "Meanwhile",
-    "More",
-    "Most",
-    "Much",
-    "My",
-    "Neither",
-    "No",
-    "Nor",
-    "Not",
-    "Now",
-    "Of",
-    "Officials",
-    "On",
-    "One",
-    "Only",
-    "Or",
-    "Other",
-    "Our",
-    "Over",
-    "Police",
-    "Several",
-    "She",
-    "Since",
-    "So",
-    "Some",
-    "Still",
-    "Such",
-    "That",
-    "The",
-    "Their",
-    "There",
-    "These",
-    "They",
-    "This",
-    "Those",
-    "Though",
-    "Thus",
-    "To",
-    "Today",
-    "Two",
-    "Under",
-    "Unlike",
-    "Until",
-    "We",
-    "What",
-    "When",
-    "Where",
-    "Whether",
-    "Which",
-    "While",
-    "Who",
-    "Why",
-    "With",
-    "Without",
-    "Yet",
-    "You",
-];
-
-/// Whether `word` commonly opens a sentence (see [`OPENERS`]).
+/// Whether `word` commonly opens a sentence: after an abbreviation that may end a sentence
+/// ("in the U.S. The…"), an opener tips the balance towards a boundary, while a name
+/// ("U.S. Army", "John F. Kennedy") does not (the lexicon's `sentence_openers`).
 pub fn is_opener(word: &str) -> bool {
-    OPENERS.binary_search(&word).is_ok()
+    Lexicon::get().is_sentence_opener(word)
 }
 
 #[cfg(test)]
@@ -189,8 +59,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn openers_are_sorted_for_binary_search() {
-        assert!(OPENERS.windows(2).all(|w| w[0] < w[1]));
+    fn openers_come_from_the_lexicon() {
         assert!(is_opener("The") && is_opener("However") && !is_opener("Army"));
     }
 

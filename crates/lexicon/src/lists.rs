@@ -1,0 +1,125 @@
+//! Named word lists whose use can be measured and switched off.
+//!
+//! Every closed word class the stages read is a [`WordList`] with a name (its data file's
+//! stem). With [`count_hits`] on, each list counts the look-ups it answered "yes" to, so a run
+//! can show which lists decided its articles ([`hits`]); a list named in the
+//! `STORYLINE_LEXICON_OFF` environment variable (comma-separated names, read once) answers
+//! "no" to everything, so its contribution can be re-scored without editing code.
+
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{LazyLock, Mutex};
+
+/// The environment variable that switches lists off: `STORYLINE_LEXICON_OFF=titles,openers`.
+pub const OFF_VARIABLE: &str = "STORYLINE_LEXICON_OFF";
+
+static COUNTING: AtomicBool = AtomicBool::new(false);
+
+/// Names of the lists switched off for this process.
+static OFF: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    std::env::var(OFF_VARIABLE)
+        .unwrap_or_default()
+        .split(',')
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty())
+        .collect()
+});
+
+/// Every list built in this process, with its hit counter, for [`hits`].
+static REGISTRY: Mutex<Vec<(&'static str, &'static AtomicU64)>> = Mutex::new(Vec::new());
+
+/// A named set of words from one data file.
+#[derive(Debug)]
+pub struct WordList {
+    name: &'static str,
+    words: HashSet<&'static str>,
+    off: bool,
+    hits: &'static AtomicU64,
+}
+
+impl WordList {
+    /// A list called `name` holding `words`; registered for [`hits`].
+    pub fn new(name: &'static str, words: impl IntoIterator<Item = &'static str>) -> WordList {
+        // One counter per list for the life of the process (lists are built once).
+        let hits: &'static AtomicU64 = Box::leak(Box::new(AtomicU64::new(0)));
+        if let Ok(mut registry) = REGISTRY.lock() {
+            registry.push((name, hits));
+        }
+        WordList {
+            name,
+            words: words.into_iter().collect(),
+            off: OFF.contains(name),
+            hits,
+        }
+    }
+
+    /// The list's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// Whether `word` is on the list (always false for a list switched off).
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        if self.off {
+            return false;
+        }
+        let hit = self.words.contains(word);
+        if hit && COUNTING.load(Ordering::Relaxed) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the list has no words.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Starts (or stops) counting hits for [`hits`]; off by default, as counting costs a little.
+pub fn count_hits(on: bool) {
+    COUNTING.store(on, Ordering::Relaxed);
+}
+
+/// Each list's name with its hits since counting started, most hits first, and whether it
+/// is switched off.
+pub fn hits() -> Vec<(&'static str, u64, bool)> {
+    let mut rows: Vec<(&'static str, u64, bool)> = REGISTRY
+        .lock()
+        .map(|r| {
+            r.iter()
+                .map(|&(name, n)| (name, n.load(Ordering::Relaxed), OFF.contains(name)))
+                .collect()
+        })
+        .unwrap_or_default();
+    rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_hits_only_when_asked() {
+        let list = WordList::new("test_colours", ["red", "blue"]);
+        assert!(list.contains("red"));
+        assert!(!list.contains("green"));
+        let of = |name| hits().into_iter().find(|r| r.0 == name).map(|r| r.1);
+        assert_eq!(of("test_colours"), Some(0));
+        count_hits(true);
+        assert!(list.contains("blue"));
+        assert!(!list.contains("green"));
+        count_hits(false);
+        assert!(list.contains("blue"));
+        assert_eq!(of("test_colours"), Some(1));
+        assert_eq!(list.len(), 2);
+        assert_eq!(list.name(), "test_colours");
+    }
+}
