@@ -5,7 +5,7 @@
 //!
 //! 1. `words`: each sentence's tokens with lower-case and possessive-free forms;
 //! 2. `triggers`: the first strong trigger word or phrase of the main clause names the PLOVER
-//!    action (`data/triggers.tsv`, inflections generated);
+//!    action (`event_triggers.tsv` in `storyline-lexicon`, inflections generated);
 //! 3. `actors`: actor phrases with codes: ISO 3166 alpha-3 country + PLOVER sector
 //!    ("RUSGOV", "USAMIL"), `IGO`/`NGO` + acronym for international bodies ("IGONATO"),
 //!    from countries, capitals, institutions, demonyms, sector nouns and a table of offices;

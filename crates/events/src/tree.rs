@@ -129,20 +129,6 @@ const CLAUSAL: &[&str] = &[
 /// Prepositions that make a light verb's oblique its predicate ("under attack").
 const LIGHT_CASES: &[&str] = &["under", "on", "in", "into"];
 
-/// Verbs that carry no event of their own and lend their clause to a noun in a phrase they
-/// govern (`data/light_verbs.txt`).
-fn light_verbs() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
-        std::sync::LazyLock::new(|| {
-            include_str!("../data/light_verbs.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
-        });
-    &SET
-}
-
 /// Prepositions of an oblique that sets a scene (time, place, manner) rather than naming
 /// what is acted upon; such obliques come last among the targets.
 const SCENE_CASES: &[&str] = &[
@@ -221,7 +207,7 @@ impl Tree<'_> {
         let head = self.head(w).map_or("", |h| self.lemma(h));
         let copular = self.child(w, &["cop"]).is_some();
         case.is_some_and(|c| LIGHT_CASES.contains(&c.as_str()))
-            && (copular || (self.rel(w) == "obl" && light_verbs().contains(head)))
+            && (copular || (self.rel(w) == "obl" && storyline_lexicon::is_light_verb(head)))
     }
 
     /// Where word `a`, a trigger's head word, stands, and how many clause links lie between

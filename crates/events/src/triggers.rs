@@ -1,4 +1,4 @@
-//! The trigger lexicon (`data/triggers.tsv`): words and phrases that name a PLOVER action,
+//! The trigger lexicon (`event_triggers.tsv` in `storyline-lexicon`): words and phrases that name a PLOVER action,
 //! with their inflections generated once, and the matcher that finds them in a sentence.
 
 use std::collections::HashMap;
@@ -161,7 +161,7 @@ pub(crate) struct Triggers {
 }
 
 static TRIGGERS: LazyLock<Triggers> =
-    LazyLock::new(|| Triggers::parse(include_str!("../data/triggers.tsv")));
+    LazyLock::new(|| Triggers::parse(storyline_lexicon::event_triggers()));
 
 /// Regular inflections of a base word: plural/3rd person, past, gerund, with and without a
 /// doubled final consonant. Over-generation ("visitted") is harmless: such words never occur.

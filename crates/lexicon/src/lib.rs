@@ -22,6 +22,7 @@
 #![deny(missing_docs)]
 
 mod counts;
+mod events;
 mod framing;
 mod lexicon;
 pub mod lists;
@@ -29,6 +30,7 @@ mod load;
 mod tone;
 
 pub use counts::is_abstract_count_noun;
+pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, Gender, Lexicon, Place, PlaceKind};
 pub use tone::ToneLexicon;
