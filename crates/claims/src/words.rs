@@ -8,54 +8,16 @@ mod function;
 
 pub(crate) use function::{is_determiner, is_function};
 
-/// Value of a cardinal number word ("seven" → 7, "twenty" → 20).
+/// Value of a cardinal number word ("seven" → 7, "twenty" → 20): the lexicon's
+/// `number_words.tsv`.
 pub(crate) fn cardinal(w: &str) -> Option<f64> {
-    let v = match w {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "thirteen" => 13,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "sixteen" => 16,
-        "seventeen" => 17,
-        "eighteen" => 18,
-        "nineteen" => 19,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "seventy" => 70,
-        "eighty" => 80,
-        "ninety" => 90,
-        _ => return None,
-    };
-    Some(f64::from(v))
+    storyline_lexicon::cardinal(w)
 }
 
-/// Value of a written scale word ("million" → 1e6), including the newsroom abbreviations.
+/// Value of a written scale word ("million" → 1e6), including the newsroom abbreviations
+/// and "lakh" and "crore": the lexicon's `number_words.tsv`.
 pub(crate) fn scale(w: &str) -> Option<f64> {
-    match w {
-        "hundred" => Some(1e2),
-        "thousand" | "k" => Some(1e3),
-        "million" | "mn" | "mln" | "m" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" | "tn" | "trn" => Some(1e12),
-        // South Asian scales, common in Indian outlets: "Rs 500 crore".
-        "lakh" | "lakhs" => Some(1e5),
-        "crore" | "crores" => Some(1e7),
-        _ => None,
-    }
+    storyline_lexicon::scale(w)
 }
 
 /// Value of a vague plural ("tens" → 10, "thousands" → 1000): "tens of thousands".

@@ -141,20 +141,10 @@ impl DateResolver {
     }
 }
 
+/// A count written in digits or as a number word ("three days ago"); 0 when neither.
 fn number(word: &str) -> i32 {
-    match word.to_lowercase().as_str() {
-        "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        w => w.parse().unwrap_or(0),
-    }
+    let lower = word.to_lowercase();
+    storyline_lexicon::cardinal(&lower).map_or_else(|| lower.parse().unwrap_or(0), |v| v as i32)
 }
 
 /// A day and month; without a year, the year putting it closest to `published`.

@@ -27,10 +27,12 @@ mod framing;
 mod lexicon;
 pub mod lists;
 mod load;
+mod numbers;
 mod tone;
 
 pub use counts::is_abstract_count_noun;
 pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, Gender, Lexicon, Place, PlaceKind};
+pub use numbers::{cardinal, scale};
 pub use tone::ToneLexicon;
