@@ -208,3 +208,74 @@ fn refuses_databases_it_must_not_touch_with_clear_errors() {
     run.expect_code(2);
     assert!(run.stderr().contains("news.db"), "{}", run.stderr());
 }
+
+/// Ingests `n` articles of [`corpus`] into `dir/news.db`.
+fn ingested(dir: &Dir, n: usize) {
+    dir.write("corpus.jsonl", corpus(n));
+    dir.run(&["ingest", "corpus.jsonl", "--db", "news.db"])
+        .expect_code(0);
+}
+
+#[test]
+fn ingest_refuses_a_corrupted_database_and_writes_nothing() {
+    let dir = Dir::new("store-corrupt");
+    ingested(&dir, 300);
+    let path = dir.path.join("news.db");
+    let mut bytes = std::fs::read(&path).expect("read");
+    // Wreck the page header and cell pointers of one page in the middle of the file.
+    let page = (bytes.len() / 4096 / 2) * 4096;
+    for b in &mut bytes[page..page + 64] {
+        *b ^= 0xFF;
+    }
+    std::fs::write(&path, &bytes).expect("write");
+    dir.write("more.txt", "The ferry resumed service on Friday after repairs.\n");
+    let run = dir.run(&["ingest", "more.txt", "--db", "news.db"]);
+    run.expect_code(2);
+    assert!(
+        run.stderr().contains("corrupt") && run.stderr().contains("backup"),
+        "{}",
+        run.stderr()
+    );
+    assert_eq!(std::fs::read(&path).expect("read"), bytes, "nothing written");
+}
+
+#[test]
+fn queries_work_on_a_database_in_a_folder_the_user_cannot_write() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = Dir::new("store-read-only");
+    ingested(&dir, 20);
+    let folder = dir.path.join("shared");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::copy(dir.path.join("news.db"), folder.join("news.db")).expect("copy");
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let db = folder.join("news.db");
+    let db = db.to_str().expect("utf-8 path");
+    let queries: [&[&str]; 3] = [
+        &["stats", "--db", db, "--format", "json"],
+        &["search", "flooded", "--db", db],
+        &["quotes", "--db", db],
+    ];
+    // Root may write anywhere: run the queries as an unprivileged user then.
+    let as_root = std::fs::metadata(&folder).expect("stat").uid() == 0;
+    for args in queries {
+        let mut cmd = if as_root {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "nobody", "--", env!("CARGO_BIN_EXE_storyline")]);
+            c
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_storyline"))
+        };
+        let out = cmd
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("run storyline (as root this needs runuser)");
+        assert!(
+            out.status.success(),
+            "storyline {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(!out.stdout.is_empty(), "storyline {args:?} printed nothing");
+    }
+    let _ = std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755));
+}

@@ -180,10 +180,14 @@ pub(crate) fn contains_pattern(needle: &str) -> String {
 
 /// An FTS5 query that ANDs the words of `text`, each quoted so that user input can never be
 /// read as FTS5 syntax (a stray `"` or `NOT` would otherwise be an error or change meaning).
+///
+/// A word repeated (in any letter case, which the index folds) is asked for once: FTS5's cost
+/// grows with the square of the number of terms, and repeating a word changes no answer.
 fn fts_query(text: &str) -> Option<String> {
+    let mut seen = std::collections::HashSet::new();
     let words: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
         .map(|w| format!("\"{w}\""))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
@@ -409,6 +413,15 @@ mod tests {
             Some("\"flood\" \"defences\" \"NOT\"".into())
         );
         assert_eq!(fts_query(" -- "), None);
+    }
+
+    #[test]
+    fn fts_query_asks_for_a_repeated_word_once() {
+        let query = "harbour Harbour HARBOUR ".repeat(300) + "storm";
+        assert_eq!(
+            fts_query(&query),
+            Some("\"harbour\" \"storm\"".into())
+        );
     }
 
     #[test]

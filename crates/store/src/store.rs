@@ -47,6 +47,8 @@ impl Store {
                 },
             )?;
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).at(path)?;
+        // Checked before anything is written: a damaged file is refused as it is.
+        quick_check(&conn, path)?;
         schema::prepare(&mut conn, path)?;
         // WAL lets readers run beside the one writer. synchronous=NORMAL keeps every committed
         // batch through a process crash (kill -9); only a power cut may lose the last batches,
@@ -62,6 +64,10 @@ impl Store {
     }
 
     /// Opens an existing database for queries only; never creates, upgrades or writes.
+    ///
+    /// Works on a database in a folder the user cannot write: when SQLite cannot create the
+    /// WAL index beside the file there, and no un-checkpointed WAL file exists, the file is
+    /// read as immutable (nobody can be writing it through that folder's WAL anyway).
     pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store, StoreError> {
         let path = path.as_ref();
         if !path.exists() {
@@ -69,9 +75,25 @@ impl Store {
                 path: path.to_path_buf(),
             });
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        match Store::open_read_only_with(path, false) {
+            Err(StoreError::ReadOnly { .. } | StoreError::Open { .. })
+                if !wal_has_content(path) =>
+            {
+                Store::open_read_only_with(path, true)
+            }
+            other => other,
+        }
+    }
+
+    /// Opens `path` read-only; `immutable` tells SQLite the file cannot change (no locks, no
+    /// WAL index).
+    fn open_read_only_with(path: &Path, immutable: bool) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI;
+        let uri = sqlite_uri(path, immutable);
         let conn =
-            Connection::open_with_flags(path, flags).map_err(
+            Connection::open_with_flags(&uri, flags).map_err(
                 |source| match StoreError::from_sqlite(path, source) {
                     StoreError::Sqlite { path, source } => StoreError::Open { path, source },
                     other => other,
@@ -197,24 +219,58 @@ impl Store {
 
     /// Runs SQLite's full integrity check; `Err(Corrupt)` lists the first problems found.
     pub fn check_integrity(&self) -> Result<(), StoreError> {
-        let mut stmt = self
-            .conn
-            .prepare("PRAGMA integrity_check(20)")
-            .at(&self.path)?;
-        let problems: Vec<String> = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .at(&self.path)?
-            .collect::<Result<_, _>>()
-            .at(&self.path)?;
-        if problems.len() == 1 && problems[0] == "ok" {
-            Ok(())
-        } else {
-            Err(StoreError::Corrupt {
-                path: self.path.clone(),
-                detail: problems.join("; "),
-            })
+        run_check(&self.conn, &self.path, "PRAGMA integrity_check(20)")
+    }
+}
+
+/// SQLite's cost-bounded structural check (b-tree pages, free list, record formats; not the
+/// slower index-against-table comparison of `integrity_check`), run before a write opens the
+/// file. A fresh, empty file passes.
+fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    run_check(conn, path, "PRAGMA quick_check(20)")
+}
+
+/// Runs an integrity-check pragma; `Err(Corrupt)` lists the first problems it found.
+fn run_check(conn: &Connection, path: &Path, pragma: &str) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare(pragma).at(path)?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .at(path)?
+        .collect::<Result<_, _>>()
+        .at(path)?;
+    if problems.len() == 1 && problems[0] == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: problems.join("; "),
+        })
+    }
+}
+
+/// Whether `path`'s `-wal` file holds frames not yet copied into the database (then reading
+/// the file alone as immutable would miss committed batches).
+fn wal_has_content(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_os_string();
+    wal.push("-wal");
+    std::fs::metadata(wal).is_ok_and(|m| m.len() > 0)
+}
+
+/// A `file:` URI for `path` (characters special in URIs percent-encoded), optionally marked
+/// immutable.
+fn sqlite_uri(path: &Path, immutable: bool) -> String {
+    let mut uri = String::from("file:");
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'?' | b'#' | b'%' => uri.push_str(&format!("%{b:02X}")),
+            b if b.is_ascii() && !b.is_ascii_control() => uri.push(char::from(*b)),
+            _ => uri.push_str(&format!("%{b:02X}")),
         }
     }
+    if immutable {
+        uri.push_str("?immutable=1");
+    }
+    uri
 }
 
 impl std::fmt::Debug for Store {
