@@ -228,7 +228,10 @@ fn ingest_refuses_a_corrupted_database_and_writes_nothing() {
         *b ^= 0xFF;
     }
     std::fs::write(&path, &bytes).expect("write");
-    dir.write("more.txt", "The ferry resumed service on Friday after repairs.\n");
+    dir.write(
+        "more.txt",
+        "The ferry resumed service on Friday after repairs.\n",
+    );
     let run = dir.run(&["ingest", "more.txt", "--db", "news.db"]);
     run.expect_code(2);
     assert!(
@@ -236,7 +239,11 @@ fn ingest_refuses_a_corrupted_database_and_writes_nothing() {
         "{}",
         run.stderr()
     );
-    assert_eq!(std::fs::read(&path).expect("read"), bytes, "nothing written");
+    assert_eq!(
+        std::fs::read(&path).expect("read"),
+        bytes,
+        "nothing written"
+    );
 }
 
 #[test]

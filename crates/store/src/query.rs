@@ -418,10 +418,7 @@ mod tests {
     #[test]
     fn fts_query_asks_for_a_repeated_word_once() {
         let query = "harbour Harbour HARBOUR ".repeat(300) + "storm";
-        assert_eq!(
-            fts_query(&query),
-            Some("\"harbour\" \"storm\"".into())
-        );
+        assert_eq!(fts_query(&query), Some("\"harbour\" \"storm\"".into()));
     }
 
     #[test]
