@@ -286,3 +286,49 @@ fn queries_work_on_a_database_in_a_folder_the_user_cannot_write() {
     }
     let _ = std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755));
 }
+
+#[test]
+fn export_writes_each_format_from_the_store() {
+    let dir = Dir::new("store-export");
+    ingested(&dir, 12);
+    let jsonl = dir.run(&["export", "--db", "news.db", "--format", "jsonl"]);
+    jsonl.expect_code(0);
+    assert_eq!(jsonl.records().len(), 12);
+
+    let gkg = dir.run(&["export", "--db", "news.db", "--format", "gkg"]);
+    gkg.expect_code(0);
+    let rows: Vec<String> = gkg.stdout().lines().map(String::from).collect();
+    assert_eq!(rows.len(), 12);
+    for row in &rows {
+        let cols: Vec<&str> = row.split('\t').collect();
+        assert_eq!(cols.len(), 27, "{row}");
+        assert!(cols[4].starts_with("https://news.example/flood/"), "{row}");
+        assert!(cols[12].contains("Ann Ellis,"), "{row}");
+    }
+
+    let plover = dir.run(&["export", "--db", "news.db", "--format", "plover"]);
+    plover.expect_code(0);
+    for event in plover.records() {
+        assert!(
+            event["event"].is_array() && event["actor"].is_array(),
+            "{event}"
+        );
+    }
+
+    dir.run(&[
+        "export", "--db", "news.db", "--format", "csv", "--out", "tables",
+    ])
+    .expect_code(0);
+    let articles = std::fs::read_to_string(dir.path.join("tables/articles.csv")).expect("read");
+    assert!(articles.starts_with("id,source,url"), "{articles}");
+    let quotes = std::fs::read_to_string(dir.path.join("tables/quotes.csv")).expect("read");
+    assert!(quotes.contains("We will rebuild every street"), "{quotes}");
+
+    let no_folder = dir.run(&["export", "--db", "news.db", "--format", "csv"]);
+    no_folder.expect_code(2);
+    assert!(
+        no_folder.stderr().contains("--out"),
+        "{}",
+        no_folder.stderr()
+    );
+}

@@ -2,6 +2,8 @@
 //! `search`, `entity`, `quotes`, `claims` and `events` query it. Glue only: the schema, the
 //! write path and the queries live in `storyline-store`.
 
+#[path = "store/export.rs"]
+mod export;
 #[path = "store/ingest.rs"]
 mod ingest;
 #[path = "store/queries.rs"]
@@ -41,6 +43,14 @@ pub enum StoreCommand {
     Claims(ClaimsArgs),
     /// Actor–action–target events, by actor and/or PLOVER type.
     Events(EventsArgs),
+    /// Write the stored articles in another tool's format.
+    ///
+    /// `jsonl`: the article records; `csv`: one file per table (articles, entities, quotes,
+    /// claims, events) in the folder --out; `gkg`: GDELT GKG 2.1 rows, one per article, the
+    /// codebook's 27 tab-separated columns (empty where storyline has nothing); `plover`: one
+    /// PLOVER JSON line per event. Current articles only (replaced revisions are left out), in
+    /// ingest order.
+    Export(ExportArgs),
 }
 
 /// The database flag shared by every store subcommand.
@@ -163,6 +173,32 @@ pub struct EventsArgs {
     pub query: QueryArgs,
 }
 
+/// The formats of `storyline export`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Article records, one JSON object per line.
+    Jsonl,
+    /// One CSV file per table, in the folder --out.
+    Csv,
+    /// GDELT GKG 2.1 article-level rows, tab-separated.
+    Gkg,
+    /// PLOVER event JSON, one line per event.
+    Plover,
+}
+
+/// Flags of `storyline export`.
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// Output file (default: standard output); for `csv`, the folder to write the tables in.
+    #[arg(long, value_name = "PATH")]
+    pub out: Option<PathBuf>,
+}
+
 /// Runs a store subcommand.
 pub fn run(command: StoreCommand) -> Result<()> {
     match command {
@@ -173,6 +209,7 @@ pub fn run(command: StoreCommand) -> Result<()> {
         StoreCommand::Quotes(a) => queries::quotes(a),
         StoreCommand::Claims(a) => queries::claims(a),
         StoreCommand::Events(a) => queries::events(a),
+        StoreCommand::Export(a) => export::run(a),
     }
 }
 
