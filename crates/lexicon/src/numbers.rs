@@ -6,26 +6,27 @@ use std::sync::LazyLock;
 
 use crate::load::rows;
 
+/// Word → value.
+type Values = HashMap<&'static str, f64>;
+
 /// Values of the cardinal and of the scale words, by word.
-static NUMBERS: LazyLock<(HashMap<&'static str, f64>, HashMap<&'static str, f64>)> =
-    LazyLock::new(|| {
-        let (mut cardinals, mut scales) = (HashMap::new(), HashMap::new());
-        for row in rows(include_str!("../data/number_words.tsv")) {
-            let (Some(word), Some(value), Some(kind)) = (row.first(), row.get(1), row.get(2))
-            else {
-                continue;
-            };
-            let Ok(value) = value.parse::<f64>() else {
-                continue;
-            };
-            match *kind {
-                "cardinal" => cardinals.insert(*word, value),
-                "scale" => scales.insert(*word, value),
-                _ => None,
-            };
-        }
-        (cardinals, scales)
-    });
+static NUMBERS: LazyLock<(Values, Values)> = LazyLock::new(|| {
+    let (mut cardinals, mut scales) = (HashMap::new(), HashMap::new());
+    for row in rows(include_str!("../data/number_words.tsv")) {
+        let (Some(word), Some(value), Some(kind)) = (row.first(), row.get(1), row.get(2)) else {
+            continue;
+        };
+        let Ok(value) = value.parse::<f64>() else {
+            continue;
+        };
+        match *kind {
+            "cardinal" => cardinals.insert(*word, value),
+            "scale" => scales.insert(*word, value),
+            _ => None,
+        };
+    }
+    (cardinals, scales)
+});
 
 /// The value of a lower-case cardinal number word ("seventeen" → 17).
 ///
