@@ -12,6 +12,7 @@ use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::chunks::{is_particle, Known, Piece};
+use crate::coref_index::{OtherIndex, PersonIndex};
 use crate::typing::Guess;
 use crate::words::Word;
 
@@ -84,14 +85,14 @@ const CORPORATE_SUFFIXES: &[&str] = &[
 ];
 
 /// `name` without its trailing legal-form suffix, if it has one.
-fn without_corporate_suffix(name: &str) -> Option<&str> {
+pub(crate) fn without_corporate_suffix(name: &str) -> Option<&str> {
     let (head, suffix) = name.rsplit_once(' ')?;
     (CORPORATE_SUFFIXES.contains(&suffix) && !head.is_empty()).then_some(head)
 }
 
 /// The initials of a multi-word name's capitalised words ("North Atlantic Treaty
 /// Organization" → "NATO").
-fn initials(name: &str) -> String {
+pub(crate) fn initials(name: &str) -> String {
     name.split([' ', '-'])
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
@@ -184,20 +185,29 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         .filter(|&k| pieces[k].1 == Guess::Is(EntityType::Person))
         .collect();
     persons.sort_by_key(|&k| std::cmp::Reverse(pieces[k].0.end - pieces[k].0.first));
-    let mut person_groups: Vec<usize> = Vec::new();
+    let mut person_index = PersonIndex::default();
     for k in persons {
-        let p = &with_particle(&pieces[k].0, words, &groups, &person_groups);
-        let gi = find_person(&groups, &person_groups, &p.surface).unwrap_or_else(|| {
+        let p = &with_particle(&pieces[k].0, words, &person_index);
+        let gi = person_index.find(&p.surface).unwrap_or_else(|| {
             // A leader's surname alone is that leader ("Putin" → "Vladimir Putin").
             let full = (p.end - p.first == 1)
                 .then(|| lex.leader(&p.surface))
                 .flatten();
-            let gi = new_group(&mut groups, EntityType::Person, full);
-            person_groups.push(gi);
-            gi
+            new_group(&mut groups, EntityType::Person, full)
         });
         groups[gi].add(p);
+        person_index.add(gi, &p.surface);
         assigned[k] = Some(gi);
+    }
+
+    let mut other_index = OtherIndex::default();
+    for (gi, g) in groups.iter().enumerate() {
+        if g.kind != EntityType::Person {
+            for s in &g.surfaces {
+                other_index.add_surface(gi, s);
+            }
+            other_index.set_name(gi, g.name(), g.kind == EntityType::Org);
+        }
     }
 
     // 3. Untyped pieces: acronyms defined in parentheses, then same-name mentions.
@@ -205,42 +215,37 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         if pieces[k].1 != Guess::Unknown && !is_surname(&pieces[k].0) {
             continue;
         }
-        let p = &with_particle(&pieces[k].0, words, &groups, &person_groups);
+        let p = &with_particle(&pieces[k].0, words, &person_index);
         let in_parens = words.get(p.first).is_some_and(|w| w.in_parens);
         let mut target = None;
         if in_parens && is_acronym(&p.surface) && k > 0 {
             target = assigned[k - 1].filter(|&gi| groups[gi].kind == EntityType::Org);
         }
         if target.is_none() {
-            target = find_person(&groups, &person_groups, &p.surface);
+            target = person_index.find(&p.surface);
         }
         if target.is_none() {
-            target = groups.iter().position(|g| {
-                g.kind != EntityType::Person
-                    && (g.surfaces.contains(&p.surface)
-                        || without_corporate_suffix(&g.name()) == Some(p.surface.as_str())
-                        || (is_acronym(&p.surface)
-                            && g.kind == EntityType::Org
-                            && initials(&g.name()) == p.surface))
-            });
+            target = other_index.find(&p.surface, is_acronym(&p.surface));
         }
         // "the Gazette" after "Springfield Gazette", "United" after "Manchester United".
         if target.is_none() && lex.is_org_word(&p.surface) {
-            let tail = format!(" {}", p.surface);
-            target = groups
-                .iter()
-                .position(|g| g.kind == EntityType::Org && g.name().ends_with(&tail));
+            target = other_index.org_ending(&format!(" {}", p.surface));
         }
         // A well-known leader named by surname alone ("standing up to Putin").
         if target.is_none() && p.end - p.first == 1 {
             if let Some(full) = lex.leader(&p.surface) {
-                let gi = new_group(&mut groups, EntityType::Person, Some(full));
-                person_groups.push(gi);
-                target = Some(gi);
+                target = Some(new_group(&mut groups, EntityType::Person, Some(full)));
             }
         }
         if let Some(gi) = target {
-            groups[gi].add(p);
+            let g = &mut groups[gi];
+            g.add(p);
+            if g.kind == EntityType::Person {
+                person_index.add(gi, &p.surface);
+            } else {
+                other_index.add_surface(gi, &p.surface);
+                other_index.set_name(gi, g.name(), g.kind == EntityType::Org);
+            }
             assigned[k] = Some(gi);
         }
     }
@@ -256,12 +261,7 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
 
 /// A surname mention that follows its capitalised particle at a sentence start ("Ten Hag"
 /// after "Erik ten Hag"): the particle belongs to the mention.
-fn with_particle(
-    p: &Piece,
-    words: &[Word<'_>],
-    groups: &[Group],
-    person_groups: &[usize],
-) -> Piece {
+fn with_particle(p: &Piece, words: &[Word<'_>], persons: &PersonIndex) -> Piece {
     let prev = p.first.checked_sub(1).and_then(|k| words.get(k));
     let Some(prev) = prev.filter(|w| w.cap && !words[p.first].gap_before && !w.possessive) else {
         return p.clone();
@@ -271,10 +271,7 @@ fn with_particle(
         return p.clone();
     }
     let tail = format!(" {lower} {}", p.surface);
-    let known = person_groups
-        .iter()
-        .any(|&gi| groups[gi].surfaces.iter().any(|s| s.ends_with(&tail)));
-    if !known {
+    if !persons.has_tail(&tail) {
         return p.clone();
     }
     Piece {
@@ -282,35 +279,6 @@ fn with_particle(
         span: Span::new(prev.span.start, p.span.end),
         surface: format!("{} {}", prev.text, p.surface),
         ..p.clone()
-    }
-}
-
-/// The person group whose name `surface` equals or ends ("Lavrov", "Fogh Rasmussen").
-fn find_person(groups: &[Group], person_groups: &[usize], surface: &str) -> Option<usize> {
-    let ends = |s: &str| {
-        s.len() > surface.len()
-            && s.is_char_boundary(s.len() - surface.len())
-            && s[s.len() - surface.len()..].eq_ignore_ascii_case(surface)
-            && s.as_bytes().get(s.len() - surface.len() - 1) == Some(&b' ')
-    };
-    let by_end = person_groups
-        .iter()
-        .copied()
-        .find(|&gi| groups[gi].surfaces.iter().any(|s| s == surface || ends(s)));
-    if by_end.is_some() || surface.contains(' ') {
-        return by_end;
-    }
-    // One word inside a longer name ("Lula" in "Luiz Inácio Lula da Silva"), when only one
-    // person has it and it is not that person's first name.
-    let mut inner = person_groups.iter().copied().filter(|&gi| {
-        groups[gi]
-            .surfaces
-            .iter()
-            .any(|s| s.split(' ').skip(1).any(|w| w == surface))
-    });
-    match (inner.next(), inner.next()) {
-        (Some(gi), None) => Some(gi),
-        _ => None,
     }
 }
 

@@ -38,6 +38,7 @@
 mod chunks;
 mod context;
 mod coref;
+mod coref_index;
 mod dateline;
 mod descriptors;
 mod known;
