@@ -6,16 +6,21 @@
 //! 2. parse once into a DOM (html5ever via `dom_query`);
 //! 3. metadata from `<head>` markup: Open Graph, Twitter cards, `<meta>`, JSON-LD, canonical
 //!    link, `<html lang>` (`meta`, `jsonld`, `dates`, `urls`);
-//! 4. main text: prune figures, score with dom_smoothie, tidy paragraphs (`prune`, `text`).
+//! 4. main text: prune figures, comment threads, small furniture, pop-ups and link-dense
+//!    blocks, score with dom_smoothie, tidy paragraphs (`prune`, `comments`, `density`,
+//!    `tokens`, `text`).
 #![deny(missing_docs)]
 
+mod comments;
 mod dates;
+mod density;
 mod error;
 mod guard;
 mod jsonld;
 mod meta;
 mod prune;
 mod text;
+mod tokens;
 mod urls;
 
 pub use error::HtmlError;

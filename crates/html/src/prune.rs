@@ -9,9 +9,19 @@
 //! also hits wrappers ("date" in "updated-content"), so a match is only removed when it is
 //! small: under [`MAX_SHARE`] of the page's text, and not inside a paragraph. That guard
 //! is what makes broad class rules safe: on the benchmark the same rules without it removed
-//! whole articles on some pages.
+//! whole articles on some pages. A match that holds a `<blockquote>` (a quotation, an embedded
+//! post inside a "social" box) is kept too.
+//!
+//! Pop-ups that sit inside the text they annotate (hover cards on a name, tooltips: class or
+//! id words "tooltip", "hovercard", "popover", "popup", "flyout", or `role="tooltip"`) are
+//! removed even inside a paragraph, else their text is glued into the sentence.
+//!
+//! Comment threads ([`crate::comments`]) and link-dense blocks ([`crate::density`]) are
+//! removed by their own rules, the first whatever its size.
 
 use dom_query::{Document, NodeRef};
+
+use crate::{comments, density, tokens};
 
 /// Largest share of the page's text a pruned element may hold.
 pub const MAX_SHARE: f64 = 0.1;
@@ -44,9 +54,14 @@ const WHEN_SMALL: &[&str] = &[
     "header",
 ];
 
-/// Removes figures, scripts and styles, then the small furniture of [`WHEN_SMALL`].
+/// Class or id words of pop-ups shown over the text (see the module doc).
+const POPUP_WORDS: &[&str] = &["tooltip", "hovercard", "popover", "popup", "flyout"];
+
+/// Removes figures, scripts and styles, comment threads, the small furniture of
+/// [`WHEN_SMALL`], pop-ups and link-dense blocks.
 pub fn before_scoring(doc: &Document) {
     doc.select(ALWAYS).remove();
+    comments::remove(doc);
     let Some(body) = doc.select("body").nodes().first().cloned() else {
         return;
     };
@@ -57,11 +72,44 @@ pub fn before_scoring(doc: &Document) {
     let limit = (total as f64 * MAX_SHARE) as usize;
     for rule in WHEN_SMALL {
         for node in doc.select(rule).nodes() {
-            if !inside_paragraph(node) && text_len(node) <= limit {
+            if !inside_paragraph(node) && text_len(node) <= limit && !holds_quote(node) {
                 node.remove_from_parent();
             }
         }
     }
+    remove_where(doc, |node| {
+        is_popup(node) && (1..=limit).contains(&text_len(node))
+    });
+    density::remove(doc);
+}
+
+/// Removes every element under `<body>` for which `doomed` holds, walking the tree once from
+/// the top and never looking inside an element once it is removed.
+pub fn remove_where(doc: &Document, doomed: impl Fn(&NodeRef) -> bool) {
+    let Some(body) = doc.body() else {
+        return;
+    };
+    let mut stack: Vec<NodeRef> = body.element_children();
+    while let Some(node) = stack.pop() {
+        if doomed(&node) {
+            node.remove_from_parent();
+        } else {
+            stack.extend(node.element_children());
+        }
+    }
+}
+
+/// Whether the element is a pop-up over the text (hover card, tooltip).
+fn is_popup(node: &NodeRef) -> bool {
+    node.attr("role")
+        .is_some_and(|r| r.trim().eq_ignore_ascii_case("tooltip"))
+        || tokens::any(node, POPUP_WORDS)
+}
+
+/// Whether a `<blockquote>` is inside: quoted text or an embedded post, never furniture.
+fn holds_quote(node: &NodeRef) -> bool {
+    node.descendants_it()
+        .any(|d| d.node_name().is_some_and(|n| &*n == "blockquote"))
 }
 
 /// Length in bytes of the non-space text under `node`.
@@ -125,6 +173,26 @@ mod tests {
             "<div class=\"content-updated\"><p>{LONG}</p></div><p>Short.</p>"
         ));
         assert!(t.contains("The reservoir held"), "{t}");
+    }
+
+    #[test]
+    fn hover_cards_go_even_inside_paragraphs() {
+        let body = LONG.repeat(5);
+        let t = pruned(&format!(
+            "<article><p>{body} said <a href=/p/lee>Ann Lee<span class=\"author-hoverCard\">\
+             Ann Lee is our science editor. Follow</span></a>, who chairs the panel.</p></article>"
+        ));
+        assert!(t.contains("said Ann Lee, who chairs"), "{t}");
+    }
+
+    #[test]
+    fn embedded_posts_in_social_boxes_stay() {
+        let body = LONG.repeat(5);
+        let t = pruned(&format!(
+            "<article><p>{body}</p><div class=\"social-embed\"><blockquote class=\"post\">\
+             <p>Water levels at the dam are the highest we have seen.</p></blockquote></div></article>"
+        ));
+        assert!(t.contains("highest we have seen"), "{t}");
     }
 
     #[test]
