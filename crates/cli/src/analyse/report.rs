@@ -272,16 +272,16 @@ pub fn build(records: &[Record], a: &Analysis) -> Report {
 impl Report {
     /// Writes Markdown.
     pub fn write_markdown(&self, out: &mut impl Write) -> io::Result<()> {
-        let cell = |s: &str| s.replace('|', "\\|").replace(['\n', '\r'], " ");
+        let cell = |s: &str| md(s).replace('|', "\\|");
         for block in &self.blocks {
             match block {
                 Block::Heading(level, text) => {
-                    writeln!(out, "{} {text}\n", "#".repeat(usize::from(*level)))?
+                    writeln!(out, "{} {}\n", "#".repeat(usize::from(*level)), md(text))?
                 }
-                Block::Para(text) => writeln!(out, "{text}\n")?,
+                Block::Para(text) => writeln!(out, "{}\n", md(text))?,
                 Block::List(items) => {
                     for i in items {
-                        writeln!(out, "- {}", i.replace('\n', " "))?;
+                        writeln!(out, "- {}", md(i))?;
                     }
                     writeln!(out)?;
                 }
@@ -338,8 +338,33 @@ impl Report {
     }
 }
 
+/// Text from articles made inert in Markdown: terminal control characters (escape sequences
+/// that would recolour or rewrite a terminal showing the file) removed, line breaks joined,
+/// HTML written as entities (Markdown passes raw HTML through to the page), and brackets
+/// escaped so no link or image can be made of it.
+fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '[' | ']' | '\\' | '`' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text from articles as HTML: control characters removed, markup escaped.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
+    s.replace(|c: char| c.is_control() && !matches!(c, '\n' | '\t'), "")
+        .replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
@@ -363,5 +388,40 @@ mod tests {
         let mut html = Vec::new();
         r.write_html(&mut html).expect("html");
         assert!(String::from_utf8_lossy(&html).contains("<h2>A &lt;b&gt;</h2>"));
+    }
+
+    #[test]
+    fn markdown_keeps_article_text_inert() {
+        let hostile = "<script>alert(1)</script> \u{1b}[31mred\u{1b}[0m [x](javascript:y) a\nb";
+        let r = Report {
+            blocks: vec![
+                Block::Heading(3, hostile.into()),
+                Block::Para(hostile.into()),
+                Block::List(vec![hostile.into()]),
+                Block::Table(vec!["t"], vec![vec![hostile.into()]]),
+            ],
+        };
+        let mut out = Vec::new();
+        r.write_markdown(&mut out).expect("md");
+        let md = String::from_utf8(out).expect("utf-8");
+        assert!(
+            !md.contains('<') && !md.contains('\u{1b}') && !md.contains("[x]("),
+            "{md}"
+        );
+        assert_eq!(
+            md.matches("&lt;script&gt;alert(1)&lt;/script&gt; [31mred[0m")
+                .count(),
+            0
+        );
+        assert_eq!(
+            md.matches("&lt;script&gt;alert(1)&lt;/script&gt; \\[31mred\\[0m")
+                .count(),
+            4
+        );
+        assert!(md.contains("a b"), "{md}");
+        let mut out = Vec::new();
+        r.write_html(&mut out).expect("html");
+        let html = String::from_utf8(out).expect("utf-8");
+        assert!(!html.contains("<script>") && !html.contains('\u{1b}'));
     }
 }
