@@ -40,6 +40,7 @@ mod disagree;
 mod entities;
 mod events;
 mod features;
+mod figure;
 mod framing;
 mod minhash;
 mod names;
@@ -57,6 +58,7 @@ pub use entities::{CanonicalEntity, EntityId, EntityIndex};
 pub use events::{
     group_events, EventGroup, EventMention, Modality, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS,
 };
+pub use figure::figure;
 pub use framing::{
     framing_by_outlet, framing_by_story, own_voice_words, OutletFraming, TermCount, MAX_TOP_TERMS,
     UNKNOWN_OUTLET,

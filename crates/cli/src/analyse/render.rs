@@ -9,24 +9,9 @@ pub fn date(d: Option<Date>) -> String {
     d.map_or_else(|| "undated".to_string(), |d| d.to_string())
 }
 
-/// A figure without a needless `.0`.
+/// A figure without a needless `.0`, thousands separated.
 pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{v}")
-    }
+    storyline_analyse::figure(v)
 }
 
 /// `n` with its noun in the right number: `1 article`, `3 articles` (`plural` for irregular

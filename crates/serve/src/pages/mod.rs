@@ -136,23 +136,7 @@ pub fn show_date(d: &Option<storyline_analyse::Date>) -> String {
 
 /// A figure without a needless `.0`, thousands separated.
 pub fn show_number(v: &f64) -> String {
-    let v = *v;
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        let digits = format!("{}", v.abs() as u64);
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(c);
-        }
-        if v < 0.0 {
-            out.insert(0, '-');
-        }
-        out
-    } else {
-        format!("{v}")
-    }
+    storyline_analyse::figure(*v)
 }
 
 /// A link target for a path segment: the segment percent-encoded.
