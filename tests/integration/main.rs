@@ -4,6 +4,7 @@ mod util;
 
 mod analyse;
 mod bad_input;
+mod browser;
 mod crawl;
 mod event_counts;
 mod extract;
