@@ -97,3 +97,56 @@ fn odd_but_valid_text_never_panics() {
     run.expect_code(0);
     assert_eq!(run.records().len(), cases.len());
 }
+
+#[test]
+fn one_bad_jsonl_line_costs_that_line_only() {
+    let dir = Dir::new("jsonl-lines");
+    let mut bytes = Vec::new();
+    for i in 1..=1000 {
+        if i == 500 {
+            bytes.extend_from_slice(b"{\"text\": \"Bad \xC3\xA9 then \xFF byte.\"}\n");
+        } else if i == 600 {
+            bytes.extend_from_slice(b"{\"text\": [\"not\", \"a string\"]}\n");
+        } else {
+            let line = format!("{{\"text\": \"Story {i}: the caf\u{e9} reopened on Monday.\"}}\n");
+            bytes.extend_from_slice(line.as_bytes());
+        }
+    }
+    dir.write("lines.jsonl", &bytes);
+    dir.write("content.txt", &bytes);
+    let run = dir.run(&["extract", "lines.jsonl", "content.txt"]);
+    run.expect_code(1);
+    assert_eq!(run.records().len(), 2 * 998);
+    let stderr = run.stderr();
+    for name in ["lines.jsonl", "content.txt"] {
+        assert!(
+            stderr.contains(&format!("{name}:500: invalid text encoding")),
+            "{stderr}"
+        );
+        assert!(
+            stderr.contains(&format!("{name}:600: JSON field of the wrong type")),
+            "{stderr}"
+        );
+    }
+}
+
+#[test]
+fn garbage_after_a_gzip_member_keeps_the_member() {
+    use std::io::Write;
+    let dir = Dir::new("gz-garbage");
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(b"The ferry resumed on Monday after the storm, the operator said.")
+        .expect("compress");
+    let mut bytes = enc.finish().expect("finish");
+    bytes.extend_from_slice(b"this is not gzip at all");
+    dir.write("story.txt.gz", &bytes);
+    let run = dir.run(&["extract", "story.txt.gz"]);
+    run.expect_code(1);
+    let records = run.records();
+    assert_eq!(records.len(), 1, "{}", run.stderr());
+    assert!(
+        run.stderr().contains("story.txt.gz: bad gzip data"),
+        "{}",
+        run.stderr()
+    );
+}

@@ -79,7 +79,8 @@ pub struct ExtractArgs {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<String>,
-    /// Refuse input files larger than this many bytes.
+    /// Refuse input files larger than this many bytes (for WARC archives and files named
+    /// `.jsonl`, which are streamed: records and lines larger than this).
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
     /// Worker threads (default: all cores).

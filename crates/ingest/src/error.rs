@@ -36,6 +36,9 @@ pub enum ErrorKind {
     /// A JSONL line that is not a JSON object.
     #[error("not a JSON object: {0}")]
     Json(String),
+    /// A JSONL object with a field of the wrong type (a number for `text`, say).
+    #[error("JSON field of the wrong type: {0}")]
+    JsonField(String),
     /// A JSONL object without a `text` string.
     #[error("JSON object has no \"text\" string field")]
     MissingText,

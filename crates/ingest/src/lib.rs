@@ -6,8 +6,11 @@
 //!    single-byte encoding detected by `chardetng`; binary and broken text are refused.
 //! 3. A feed (RSS, Atom, JSON Feed; by content or extension) yields one document per item, a
 //!    stub when the item has no full content; a JSONL file (by extension or content) one per
-//!    line; an HTML page (by content) its main text and page metadata through
-//!    `storyline-html`; gzip is decompressed transparently.
+//!    line, read and decoded line by line (a bad line is one error, `FILE:LINE`; a file named
+//!    `.jsonl`/`.ndjson` is streamed whatever its size, the limit bounding each line); an HTML
+//!    page (by content) its main text and page metadata through `storyline-html`; gzip is
+//!    decompressed transparently, member after member (data after the last member is reported
+//!    and the members before it kept).
 //! 4. A WARC archive (by content, plain or gzipped whole or per record) is streamed whatever
 //!    its size: one document per `response` record holding an HTTP 200 HTML page; other
 //!    records are skipped and counted ([`Inputs::skipped`]).

@@ -1,11 +1,11 @@
 //! Opening one input: peeks at its first bytes (through gzip when compressed) to tell a WARC
-//! archive, which is streamed record by record whatever its size, from everything else, which
-//! is read whole up to the size limit.
+//! archive or a file named as JSONL, which are streamed record by record (line by line)
+//! whatever their size, from everything else, which is read whole up to the size limit.
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
 
-use crate::ErrorKind;
+use crate::{jsonl, ErrorKind};
 
 /// The first two bytes of every gzip member.
 pub const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
@@ -19,18 +19,26 @@ const STREAM_BUFFER_BYTES: usize = 256 * 1024;
 /// An opened input.
 pub enum Opened {
     /// A whole input, decompressed, within the size limit.
-    Bytes(Vec<u8>),
-    /// A WARC archive, to be read record by record.
-    Warc {
-        /// The (decompressed) archive.
+    Bytes {
+        /// The contents.
+        bytes: Vec<u8>,
+        /// Something wrong after the good part, which is kept: data after the last gzip
+        /// member.
+        trailing: Option<ErrorKind>,
+    },
+    /// A streamed input: a WARC archive (read record by record) or a JSONL file (line by line).
+    Stream {
+        /// The (decompressed) input.
         stream: Box<dyn BufRead>,
         /// Whether it was gzipped (whole or per record), so read errors are gzip errors.
         gzip: bool,
+        /// Whether it is a WARC archive; else JSONL.
+        warc: bool,
     },
 }
 
-/// Opens a file or stdin (`-`). Anything but a WARC archive over `limit` bytes (before or
-/// after decompression) is refused without being loaded.
+/// Opens a file or stdin (`-`). Anything but a WARC archive or a file named as JSONL over
+/// `limit` bytes (before or after decompression) is refused without being loaded.
 pub fn open(path: &str, limit: u64) -> Result<Opened, ErrorKind> {
     let (raw, file_len): (Box<dyn Read>, Option<u64>) = if path == "-" {
         (Box::new(io::stdin().lock()), None)
@@ -42,30 +50,38 @@ pub fn open(path: &str, limit: u64) -> Result<Opened, ErrorKind> {
     let mut raw = BufReader::with_capacity(STREAM_BUFFER_BYTES, raw);
     let head = read_prefix(&mut raw, WARC_MAGIC.len())?;
     let raw = Cursor::new(head.clone()).chain(raw);
+    let by_name = path != "-" && jsonl::has_jsonl_name(path);
     if head.starts_with(&GZIP_MAGIC) {
-        let mut unzipped = flate2::read::MultiGzDecoder::new(raw);
+        let mut unzipped = GzMembers::new(raw);
         let inner_head = read_prefix(&mut unzipped, WARC_MAGIC.len()).map_err(gzip_error)?;
         let stream = Cursor::new(inner_head.clone()).chain(unzipped);
-        if inner_head.starts_with(WARC_MAGIC) {
-            return Ok(Opened::Warc {
+        let warc = inner_head.starts_with(WARC_MAGIC);
+        if warc || (by_name && !has_utf16_bom(&inner_head)) {
+            return Ok(Opened::Stream {
                 stream: Box::new(BufReader::with_capacity(STREAM_BUFFER_BYTES, stream)),
                 gzip: true,
+                warc,
             });
         }
-        return read_limited(stream, limit)
-            .map_err(gzip_error)?
-            .map(Opened::Bytes);
+        return read_limited(stream, limit);
     }
-    if head.starts_with(WARC_MAGIC) {
-        return Ok(Opened::Warc {
+    let warc = head.starts_with(WARC_MAGIC);
+    if warc || (by_name && !has_utf16_bom(&head)) {
+        return Ok(Opened::Stream {
             stream: Box::new(BufReader::with_capacity(STREAM_BUFFER_BYTES, raw)),
             gzip: false,
+            warc,
         });
     }
     if file_len.is_some_and(|len| len > limit) {
         return Err(ErrorKind::TooLarge { limit_bytes: limit });
     }
-    read_limited(raw, limit)?.map(Opened::Bytes)
+    read_limited(raw, limit)
+}
+
+/// Whether bytes start with a UTF-16 byte-order mark (such text cannot be split at `\n` bytes).
+fn has_utf16_bom(head: &[u8]) -> bool {
+    head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF])
 }
 
 /// Reads up to `n` bytes (fewer only at the end of the input).
@@ -75,22 +91,105 @@ fn read_prefix<R: Read>(reader: &mut R, n: usize) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// Reads everything, or `Ok(Err(TooLarge))` as soon as the input passes `limit` bytes, so a
-/// decompression bomb costs no more memory than a large plain file.
-fn read_limited<R: Read>(reader: R, limit: u64) -> io::Result<Result<Vec<u8>, ErrorKind>> {
+/// Reads everything, refused as soon as the input passes `limit` bytes, so a decompression
+/// bomb costs no more memory than a large plain file. Data after the last gzip member is
+/// reported, the members before it kept.
+fn read_limited<R: Read>(reader: R, limit: u64) -> Result<Opened, ErrorKind> {
     let mut bytes = Vec::new();
-    reader
-        .take(limit.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > limit {
-        return Ok(Err(ErrorKind::TooLarge { limit_bytes: limit }));
+    let mut trailing = None;
+    if let Err(err) = reader.take(limit.saturating_add(1)).read_to_end(&mut bytes) {
+        if !is_trailing_data(&err) {
+            return Err(gzip_error(err));
+        }
+        trailing = Some(gzip_error(err));
     }
-    Ok(Ok(bytes))
+    if bytes.len() as u64 > limit {
+        return Err(ErrorKind::TooLarge { limit_bytes: limit });
+    }
+    Ok(Opened::Bytes { bytes, trailing })
 }
 
 /// A read failure inside a gzip stream: corrupt or truncated data.
 pub fn gzip_error(err: io::Error) -> ErrorKind {
     ErrorKind::Gzip(err.to_string())
+}
+
+/// Data after a complete gzip member that is not another member.
+#[derive(Debug)]
+struct TrailingData {
+    members: u64,
+}
+
+impl std::fmt::Display for TrailingData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "data after gzip member {} is not gzip; it is ignored, what came before is kept",
+            self.members
+        )
+    }
+}
+
+impl std::error::Error for TrailingData {}
+
+fn is_trailing_data(err: &io::Error) -> bool {
+    err.get_ref()
+        .is_some_and(|inner| inner.is::<TrailingData>())
+}
+
+/// Decompresses one or more concatenated gzip members. Where what follows a complete member
+/// cannot start another one (garbage, padding), the stream ends with a [`TrailingData`]
+/// error after everything decoded so far; corrupt or truncated members are errors as usual.
+struct GzMembers<R: BufRead> {
+    decoder: Option<flate2::bufread::GzDecoder<R>>,
+    members_done: u64,
+    member_bytes: u64,
+}
+
+impl<R: BufRead> GzMembers<R> {
+    fn new(input: R) -> GzMembers<R> {
+        GzMembers {
+            decoder: Some(flate2::bufread::GzDecoder::new(input)),
+            members_done: 0,
+            member_bytes: 0,
+        }
+    }
+}
+
+impl<R: BufRead> Read for GzMembers<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        while let Some(decoder) = self.decoder.as_mut() {
+            match decoder.read(buf) {
+                Ok(0) => {
+                    self.members_done += 1;
+                    self.member_bytes = 0;
+                    let Some(mut input) = self.decoder.take().map(|d| d.into_inner()) else {
+                        break;
+                    };
+                    if !input.fill_buf()?.is_empty() {
+                        self.decoder = Some(flate2::bufread::GzDecoder::new(input));
+                    }
+                }
+                Ok(n) => {
+                    self.member_bytes += n as u64;
+                    return Ok(n);
+                }
+                Err(_) if self.members_done > 0 && self.member_bytes == 0 => {
+                    self.decoder = None;
+                    let members = self.members_done;
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        TrailingData { members },
+                    ));
+                }
+                Err(err) => return Err(err),
+            }
+        }
+        Ok(0)
+    }
 }
 
 #[cfg(test)]
@@ -116,19 +215,27 @@ mod tests {
     #[test]
     fn tells_archives_from_plain_inputs() {
         let plain = temp_file("plain", b"The harbour reopened on Tuesday.");
-        assert!(matches!(open(&plain, 1024), Ok(Opened::Bytes(b)) if b.len() == 32));
+        assert!(matches!(open(&plain, 1024), Ok(Opened::Bytes { bytes, .. }) if bytes.len() == 32));
         let warc = temp_file("warc", b"WARC/1.1\r\nContent-Length: 0\r\n\r\n\r\n\r\n");
         assert!(matches!(
             open(&warc, 8),
-            Ok(Opened::Warc { gzip: false, .. })
+            Ok(Opened::Stream {
+                gzip: false,
+                warc: true,
+                ..
+            })
         ));
         let gz_warc = temp_file("gzwarc", &gzip(b"WARC/1.0\r\n"));
         assert!(matches!(
             open(&gz_warc, 8),
-            Ok(Opened::Warc { gzip: true, .. })
+            Ok(Opened::Stream {
+                gzip: true,
+                warc: true,
+                ..
+            })
         ));
         let tiny = temp_file("tiny", b"ok");
-        assert!(matches!(open(&tiny, 8), Ok(Opened::Bytes(b)) if b == b"ok"));
+        assert!(matches!(open(&tiny, 8), Ok(Opened::Bytes { bytes, .. }) if bytes == b"ok"));
         for path in [plain, warc, gz_warc, tiny] {
             let _ = std::fs::remove_file(path);
         }
@@ -146,5 +253,24 @@ mod tests {
         for path in [big, bomb, truncated] {
             let _ = std::fs::remove_file(path);
         }
+    }
+
+    #[test]
+    fn garbage_after_a_gzip_member_keeps_the_member() {
+        let mut bytes = gzip(b"The quay was rebuilt. ");
+        bytes.extend_from_slice(&gzip(b"Boats returned."));
+        bytes.extend_from_slice(b"\x00\x00garbage after the members");
+        let path = temp_file("garbage", &bytes);
+        match open(&path, 1000) {
+            Ok(Opened::Bytes {
+                bytes,
+                trailing: Some(ErrorKind::Gzip(reason)),
+            }) => {
+                assert_eq!(bytes, b"The quay was rebuilt. Boats returned.");
+                assert!(reason.contains("member 2"), "{reason}");
+            }
+            _ => panic!("members not kept"),
+        }
+        let _ = std::fs::remove_file(path);
     }
 }

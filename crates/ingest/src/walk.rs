@@ -3,9 +3,13 @@
 use std::collections::VecDeque;
 use std::path::Path;
 
+use crate::jsonl::{self, JsonlLines};
 use crate::open::{open, Opened};
 use crate::warc::{Step, WarcRecords};
-use crate::{decode, feed, jsonl, Document, ErrorKind, IngestError, ReadOptions};
+use crate::{decode, feed, Document, ErrorKind, IngestError, ReadOptions};
+
+/// Bytes looked at to tell a JSON Feed from JSONL.
+const SNIFF_BYTES: usize = 64 * 1024;
 
 /// A directory walk that skips hidden entries.
 type Walker = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> bool>;
@@ -22,6 +26,7 @@ pub struct Inputs {
     walker: Option<Walker>,
     ready: VecDeque<Result<Document, IngestError>>,
     warc: Option<WarcRecords>,
+    lines: Option<JsonlLines>,
     skipped: u64,
 }
 
@@ -38,6 +43,7 @@ impl Inputs {
             walker: None,
             ready: VecDeque::new(),
             warc: None,
+            lines: None,
             skipped: 0,
         }
     }
@@ -87,12 +93,22 @@ impl Inputs {
     }
 
     fn load(&mut self, path: String) {
-        let bytes = match open(&path, self.options.max_file_bytes) {
-            Ok(Opened::Bytes(bytes)) => bytes,
-            Ok(Opened::Warc { stream, gzip }) => {
-                // --max-bytes bounds each record of an archive, not the archive.
-                let cap = self.options.max_file_bytes;
-                self.warc = Some(WarcRecords::new(path, stream, gzip, cap));
+        // --max-bytes bounds each record of an archive and each line of a JSONL file.
+        let cap = self.options.max_file_bytes;
+        let bytes = match open(&path, cap) {
+            Ok(Opened::Bytes { bytes, trailing }) => {
+                if let Some(kind) = trailing {
+                    self.ready
+                        .push_back(Err(IngestError::new(path.clone(), kind)));
+                }
+                bytes
+            }
+            Ok(Opened::Stream { stream, gzip, warc }) => {
+                if warc {
+                    self.warc = Some(WarcRecords::new(path, stream, gzip, cap));
+                } else {
+                    self.lines = Some(JsonlLines::new(path, stream, gzip, cap));
+                }
                 return;
             }
             Err(kind) => {
@@ -100,6 +116,12 @@ impl Inputs {
                 return;
             }
         };
+        let head = String::from_utf8_lossy(bytes.get(..SNIFF_BYTES).unwrap_or(&bytes));
+        if jsonl::looks_like_jsonl(&bytes) && !feed::looks_like_feed(&path, &head) {
+            let stream = Box::new(std::io::Cursor::new(bytes));
+            self.lines = Some(JsonlLines::new(path, stream, false, cap));
+            return;
+        }
         let text = match decode(&bytes) {
             Ok(text) => text,
             Err(kind) => {
@@ -110,8 +132,10 @@ impl Inputs {
         if feed::looks_like_feed(&path, &text) {
             // The raw bytes: the XML parser decodes them per the feed's own declaration.
             self.ready.extend(feed::parse(&path, &bytes));
-        } else if jsonl::looks_like_jsonl(&path, &text) {
-            self.ready.extend(jsonl::parse(&path, &text));
+        } else if jsonl::has_jsonl_name(&path) || jsonl::looks_like_jsonl(text.as_bytes()) {
+            // UTF-16 JSONL: decoded whole, then read line by line.
+            let stream = Box::new(std::io::Cursor::new(text.into_bytes()));
+            self.lines = Some(JsonlLines::new(path, stream, false, cap));
         } else if looks_like_html(&text) {
             self.ready.push_back(
                 storyline_html::extract(&text, None)
@@ -141,6 +165,13 @@ impl Iterator for Inputs {
         loop {
             if let Some(item) = self.ready.pop_front() {
                 return Some(item);
+            }
+            if let Some(lines) = &mut self.lines {
+                match lines.next() {
+                    Some(item) => return Some(item),
+                    None => self.lines = None,
+                }
+                continue;
             }
             if let Some(warc) = &mut self.warc {
                 match warc.next_step() {
