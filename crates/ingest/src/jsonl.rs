@@ -43,6 +43,15 @@ pub fn looks_like_jsonl(bytes: &[u8]) -> bool {
     first.first() == Some(&b'{') && serde_json::from_slice::<serde_json::Map<_, _>>(first).is_ok()
 }
 
+/// Splits a JSONL text held in memory into documents, one result per non-blank line, each
+/// error carrying its line.
+///
+/// The record's `source` is the line's `url`, else its `id`, else `FILE:LINE`.
+pub fn parse(path: &str, text: &str) -> Vec<Result<Document, IngestError>> {
+    let input = Box::new(io::Cursor::new(text.as_bytes().to_vec()));
+    JsonlLines::new(path.to_string(), input, false, u64::MAX).collect()
+}
+
 /// The lines of one JSONL input, read one at a time.
 pub struct JsonlLines {
     path: String,
