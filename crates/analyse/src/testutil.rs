@@ -66,6 +66,7 @@ impl Rec {
             span: find_span(&self.0.text, words),
             speaker: Some(speaker.into()),
             speaker_span: Some(find_span(&self.0.text, speaker_text)),
+            speaker_entity: None,
             cue: Some("said".into()),
             kind: "direct".into(),
         });

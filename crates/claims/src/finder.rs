@@ -315,6 +315,7 @@ mod tests {
             span: Span::new(start, end),
             speaker: Some("Jane Doe".into()),
             speaker_span: None,
+            speaker_entity: None,
             cue: Some("said".into()),
             kind: QuoteKind::Direct,
         });

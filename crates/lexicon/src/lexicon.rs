@@ -44,6 +44,15 @@ pub enum Gender {
     Female,
 }
 
+/// What an attributing verb reports (`data/attribution_cues.tsv`, column 2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CueClass {
+    /// Words said or written ("say", "warn", "tweet").
+    Speech,
+    /// A belief, hope or piece of knowledge ("believe", "hope", "know").
+    Thought,
+}
+
 /// The shipped gazetteers and word lists, parsed once.
 ///
 /// Multi-word names ("United States of America", "Sky News") are stored with single spaces
@@ -60,6 +69,9 @@ pub struct Lexicon {
     org_heads: WordList,
     not_names: WordList,
     cue_verbs: WordList,
+    attribution_cues: WordList,
+    /// Class and to-infinitive flag of each attribution cue lemma.
+    attribution_cue_kinds: HashMap<&'static str, (CueClass, bool)>,
     place_words: WordList,
     non_entity_words: WordList,
     common_words: WordList,
@@ -106,6 +118,22 @@ fn abbreviations(class: &'static str) -> WordList {
         rows.filter(|r| r.get(1) == Some(&class))
             .filter_map(|r| r.first().copied()),
     )
+}
+
+/// The rows of `data/attribution_cues.tsv`: each lemma with its class and whether it also
+/// reports a to-infinitive.
+fn attribution_rows() -> impl Iterator<Item = (&'static str, (CueClass, bool))> {
+    rows(include_str!("../data/attribution_cues.tsv")).filter_map(|r| match r[..] {
+        [lemma, class, infinitive, ..] => {
+            let class = if class == "thought" {
+                CueClass::Thought
+            } else {
+                CueClass::Speech
+            };
+            Some((lemma, (class, infinitive == "yes")))
+        }
+        _ => None,
+    })
 }
 
 fn place_kind(code: &str) -> Option<(PlaceKind, bool)> {
@@ -220,6 +248,11 @@ impl Lexicon {
             org_heads: WordList::new("org_heads", words(include_str!("../data/org_heads.txt"))),
             not_names: WordList::new("not_names", words(include_str!("../data/not_names.txt"))),
             cue_verbs: WordList::new("cue_verbs", words(include_str!("../data/cue_verbs.txt"))),
+            attribution_cues: WordList::new(
+                "attribution_cues",
+                attribution_rows().map(|(lemma, _)| lemma),
+            ),
+            attribution_cue_kinds: attribution_rows().collect(),
             place_words: WordList::new(
                 "place_words",
                 words(include_str!("../data/place_words.txt")),
@@ -361,6 +394,18 @@ impl Lexicon {
     /// Whether `word` is a speech verb that marks its subject as a speaker ("said", "told").
     pub fn is_cue_verb(&self, word: &str) -> bool {
         with_lower(word, |w| self.cue_verbs.contains(w))
+    }
+
+    /// Whether lemma `lemma` is a verb that attributes a reported clause to its subject
+    /// ("say", "warn", "believe"): its class, and whether it also reports a to-infinitive
+    /// ("promised to resign").
+    pub fn attribution_cue(&self, lemma: &str) -> Option<(CueClass, bool)> {
+        with_lower(lemma, |w| {
+            if !self.attribution_cues.contains(w) {
+                return None;
+            }
+            self.attribution_cue_kinds.get(w).copied()
+        })
     }
 
     /// Whether `word`, last in a capitalised name, makes it a place ("River", "Province").

@@ -33,6 +33,6 @@ mod tone;
 pub use counts::is_abstract_count_noun;
 pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
-pub use lexicon::{given_name_gender, Abbreviation, Gender, Lexicon, Place, PlaceKind};
+pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
 pub use numbers::{cardinal, scale};
 pub use tone::ToneLexicon;

@@ -111,7 +111,7 @@ proptest! {
                 check_span(text, *m, "mention");
             }
         }
-        for q in article.quotes.iter().chain(&article.reported_speech) {
+        for q in &article.quotes {
             check_span(text, q.span, "quote");
             if let Some(s) = q.speaker_span {
                 check_span(text, s, "speaker");

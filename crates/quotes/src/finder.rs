@@ -3,10 +3,12 @@
 
 use storyline_record::{Entity, Quote, QuoteKind, Span};
 
+use crate::attribution::Attribution;
 use crate::cues::{cue_after, cues_before, Cue};
 use crate::filter::{classify, trimmed, Verdict};
 use crate::layout::paragraph_bounds;
 use crate::marks::{find_marked, Marked};
+use crate::reported::{overlap, resolve_source};
 use crate::speaker::{Resolver, Speaker};
 use crate::tok::Page;
 use crate::words::{pronoun, Pronoun};
@@ -16,13 +18,19 @@ struct Pending {
     mark: Marked,
     kind: QuoteKind,
     speaker: Option<Speaker>,
+    /// The local mention the cue attaches to.
+    mention: Option<Span>,
     cue: Option<String>,
     /// Attributed by a cue of its own (not lent by a neighbour).
     own: bool,
 }
 
 /// Every direct and partial quote of the page, attributed.
-pub(crate) fn find_quotes(page: Page<'_>, entities: &[Entity]) -> Vec<Quote> {
+pub(crate) fn find_quotes(
+    page: Page<'_>,
+    entities: &[Entity],
+    attributions: &[Attribution],
+) -> Vec<Quote> {
     let text = page.text;
     let mut kept: Vec<(Marked, Verdict)> = find_marked(text)
         .into_iter()
@@ -41,19 +49,28 @@ pub(crate) fn find_quotes(page: Page<'_>, entities: &[Entity]) -> Vec<Quote> {
     let mut pending: Vec<Pending> = Vec::new();
 
     for (mark, verdict) in &kept {
-        let found = attribute(page, mark, &masks, &mut resolver, &history);
+        // The parse's source wins when it names an entity; a bare phrase ("the comments") only
+        // when the word-window cues find no entity either.
+        let found = match from_parse(page, mark, attributions, &mut resolver, &history) {
+            Some(f) if f.0.entity.is_some() => Some(f),
+            parsed => match attribute(page, mark, &masks, &mut resolver, &history) {
+                Some(w) if w.0.entity.is_some() || parsed.is_none() => Some(w),
+                _ => parsed,
+            },
+        };
         let (kind, needs_cue) = match *verdict {
             Verdict::Keep(k) => (k, false),
             Verdict::NeedsCue(k) => (k, true),
             Verdict::Skip => continue,
         };
         match found {
-            Some((speaker, cue)) => {
+            Some((speaker, mention, cue)) => {
                 history.push(speaker.clone());
                 pending.push(Pending {
                     mark: *mark,
                     kind,
                     speaker: Some(speaker),
+                    mention,
                     cue,
                     own: true,
                 });
@@ -63,6 +80,7 @@ pub(crate) fn find_quotes(page: Page<'_>, entities: &[Entity]) -> Vec<Quote> {
                 mark: *mark,
                 kind,
                 speaker: None,
+                mention: None,
                 cue: None,
                 own: false,
             }),
@@ -76,12 +94,38 @@ pub(crate) fn find_quotes(page: Page<'_>, entities: &[Entity]) -> Vec<Quote> {
             (!span.is_empty()).then(|| Quote {
                 span,
                 speaker: p.speaker.as_ref().map(|s| s.name.clone()),
-                speaker_span: p.speaker.as_ref().and_then(|s| s.span),
+                speaker_span: p.mention,
+                speaker_entity: p.speaker.as_ref().and_then(|s| s.entity),
                 cue: p.cue,
                 kind: p.kind,
             })
         })
         .collect()
+}
+
+/// The speaker, local mention and cue of one quote.
+type Found = (Speaker, Option<Span>, Option<String>);
+
+/// The speaker of one quote from the parse: the source of the narrowest attribution whose
+/// reported content holds most of the quote.
+fn from_parse(
+    page: Page<'_>,
+    mark: &Marked,
+    attributions: &[Attribution],
+    resolver: &mut Resolver<'_>,
+    history: &[Speaker],
+) -> Option<Found> {
+    let inner = trimmed(page.text, mark.inner);
+    let a = attributions
+        .iter()
+        .filter(|a| {
+            let cue = page.tokens[a.cue_token].span;
+            let outside = cue.end <= mark.open || cue.start >= mark.close;
+            outside && a.source.is_some() && 5 * overlap(a.content, inner) >= 4 * inner.len()
+        })
+        .min_by_key(|a| a.content.len())?;
+    let source = resolve_source(page, resolver, a.source?, history)?;
+    Some((source.speaker, Some(source.mention), Some(a.cue.clone())))
 }
 
 /// The speaker and cue of one quote from its own sentence, if a cue attributes it.
@@ -91,13 +135,13 @@ fn attribute(
     masks: &[Span],
     resolver: &mut Resolver<'_>,
     history: &[Speaker],
-) -> Option<(Speaker, Option<String>)> {
+) -> Option<Found> {
     let text = page.text;
     let inner = trimmed(text, mark.inner).slice(text);
     let ended_sentence = inner.ends_with(['.', '!', '?']);
     if let Some(cue) = cue_after(page, mark.close, ended_sentence) {
         if let Some(s) = resolver.resolve_phrase(&cue.subject, history) {
-            return Some((s, cue.word));
+            return Some((s, phrase_span(&cue.subject), cue.word));
         }
     }
     let (cues, sentence) = cues_before(page, mark.open, masks, Span::new(mark.open, mark.close));
@@ -122,7 +166,7 @@ fn attribute(
             _ => cue,
         };
         if let Some(s) = resolver.resolve_phrase(&cue.subject, history) {
-            return Some((s, cue.word.clone()));
+            return Some((s, phrase_span(&cue.subject), cue.word.clone()));
         }
     }
     // A cue without its own subject ("…, but conceded that …"): the clause's opening subject.
@@ -136,7 +180,16 @@ fn attribute(
         })
         .unwrap_or(sentence.end);
     let s = resolver.first_mention_in(Span::new(sentence.start, head_end))?;
-    Some((s, cues[0].word.clone()))
+    let mention = s.span;
+    Some((s, mention, cues[0].word.clone()))
+}
+
+/// The span from the first to the last word of a phrase.
+fn phrase_span(phrase: &[crate::tok::Tok<'_>]) -> Option<Span> {
+    Some(Span::new(
+        phrase.first()?.span.start,
+        phrase.last()?.span.end,
+    ))
 }
 
 /// Whether only whitespace and at most one paragraph break separate `a` and `b`.
@@ -168,19 +221,24 @@ fn lend_speakers(
         let next_same = pending
             .get(i + 1)
             .filter(|n| n.own && n.mark.open < para_end && n.mark.open >= para_start)
-            .and_then(|n| n.speaker.clone());
+            .and_then(|n| Some((n.speaker.clone()?, n.mention)));
         let prev_near = i
             .checked_sub(1)
             .map(|k| &pending[k])
             .filter(|p| adjacent_paragraphs(text, p.mark.close, open))
-            .and_then(|p| p.speaker.clone());
+            .and_then(|p| Some((p.speaker.clone()?, p.mention)));
         let latest = history.iter().rev().find(|s| s.at < open).cloned();
-        let speaker = next_same
-            .or(prev_near)
-            .or(latest)
-            .or_else(|| resolver.resolve_pronoun(Pronoun::Male, open, &[]))
-            .or_else(|| resolver.resolve_pronoun(Pronoun::Female, open, &[]));
+        let (speaker, mention) = match next_same.or(prev_near) {
+            Some((s, m)) => (Some(s), m),
+            None => (
+                latest
+                    .or_else(|| resolver.resolve_pronoun(Pronoun::Male, open, &[]))
+                    .or_else(|| resolver.resolve_pronoun(Pronoun::Female, open, &[])),
+                None,
+            ),
+        };
         pending[i].speaker = speaker;
+        pending[i].mention = mention;
     }
 }
 
@@ -210,7 +268,7 @@ mod tests {
     }
 
     fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
-        crate::tok::with_page(text, |page| find_quotes(page, entities))
+        crate::tok::with_page(text, |page| find_quotes(page, entities, &[]))
     }
 
     fn run(text: &str, entities: &[Entity]) -> Vec<(String, String, QuoteKind)> {

@@ -162,19 +162,6 @@ pub(crate) fn sentence_start(text: &str, pos: usize, floor: usize) -> usize {
     floor
 }
 
-/// End of the sentence holding byte `pos` (after its terminator), never after `ceil`.
-pub(crate) fn sentence_end(text: &str, pos: usize, ceil: usize) -> usize {
-    let Some(window) = text.get(pos..ceil) else {
-        return ceil;
-    };
-    for (i, b) in window.bytes().enumerate() {
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence_at(text, pos + i).is_some() {
-            return pos + i + 1;
-        }
-    }
-    ceil
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,8 +172,6 @@ mod tests {
         let pos = text.find("said the").unwrap_or(0);
         let s = sentence_start(text, pos, 0);
         assert!(text[s..].starts_with("Mr. Smith"));
-        let e = sentence_end(text, pos, text.len());
-        assert!(text[..e].ends_with("would act."));
         let q = text.find("he said").unwrap_or(0);
         assert!(text[sentence_start(text, q, 0)..].starts_with("\"Not yet"));
     }

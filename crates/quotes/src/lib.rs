@@ -9,13 +9,17 @@
 //!    (`nicknamed "Londongrad"`), quoted terms used as clause subjects, headline scare quotes;
 //!    keep one- and two-word quotes only when a cue attributes them. Kind: `direct` when the
 //!    quote opens its sentence (or follows `:` / `,` with a capital), else `partial`.
-//! 3. Attribute: the cue after the quote (`"…," he said`, `"…," said X`), else the cue before
+//! 3. Attribute: the cue whose reported clause (on the parse) is the quote, with its source
+//!    phrase; else the cue after the quote (`"…," he said`, `"…," said X`), else the cue before
 //!    it in its sentence (`X said it was "…"`), subject phrases resolved to canonical entity
 //!    names, role phrases ("Boris Johnson's spokesman"), or pronoun antecedents.
 //! 4. Lend speakers to quotes without a cue: split quotes and runs of quote paragraphs.
 //!
-//! Indirect speech (`Lavrov said that …`, kind `indirect`) goes to `Article.reported_speech` by
-//! default, or into `Article.quotes` when the finder is built with [`IndirectSpeech::InQuotes`].
+//! Reported speech and thought (`Lavrov said that …`, `the ministry believes …`) come from the
+//! dependency parse (`attribution`): cue, source phrase and reported clause; each becomes a quote
+//! of kind `indirect` unless its content is a quotation in marks, whose speaker it then names.
+//! `speaker_span` is the local mention the cue attaches to ("he"); `speaker` the canonical name
+//! it resolves to; `speaker_entity` that entity's index.
 //!
 //! ```
 //! use storyline_quotes::QuoteFinder;
@@ -31,89 +35,60 @@
 //! ```
 #![deny(missing_docs)]
 
+mod attribution;
 mod cues;
 mod filter;
 mod finder;
-mod indirect;
 mod layout;
 mod marks;
+mod reported;
 mod roles;
 mod speaker;
 mod tok;
+mod tree;
 mod words;
 
 use std::borrow::Cow;
 
-use storyline_record::{Article, Quote, Token};
+use storyline_record::{Article, Token};
 
+use crate::speaker::Resolver;
 use crate::tok::Page;
-
-/// Where reported speech without quotation marks (kind `indirect`) goes.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum IndirectSpeech {
-    /// Into `Article.reported_speech`, keeping `quotes` to quoted words (the default: quote
-    /// scorers and most users count quoted words only).
-    #[default]
-    Separate,
-    /// Into `Article.quotes`, beside the quotations in marks.
-    InQuotes,
-}
+use crate::tree::Tree;
 
 /// Finds quotations and their speakers.
 #[derive(Debug, Default, Clone)]
-pub struct QuoteFinder {
-    indirect: IndirectSpeech,
-}
+pub struct QuoteFinder;
 
 impl QuoteFinder {
-    /// Builds the stage with its default settings (quotations in marks only).
+    /// Builds the stage.
     pub fn new() -> QuoteFinder {
-        QuoteFinder::with_indirect(IndirectSpeech::default())
-    }
-
-    /// Builds the stage with the given treatment of indirect speech.
-    pub fn with_indirect(indirect: IndirectSpeech) -> QuoteFinder {
         // Parse the shipped word lists now, not inside the first `annotate`.
         let _ = storyline_lexicon::Lexicon::get();
-        QuoteFinder { indirect }
+        QuoteFinder
     }
 
-    /// Fills `article.quotes` and `article.reported_speech` (replacing what was there), in
-    /// text order.
+    /// Fills `article.quotes` (replacing what was there): quotations in marks and reported
+    /// speech, in text order.
     pub fn annotate(&self, article: &mut Article) {
-        let (mut quotes, reported) = {
+        let quotes = {
             let tokens = token_layer(article);
             let page = Page {
                 text: &article.text,
                 tokens: &tokens,
             };
-            let quotes = finder::find_quotes(page, &article.entities);
-            let reported = indirect::find_indirect(page, &article.entities, &quotes);
-            (quotes, reported)
+            let tree = Tree::new(&tokens, &article.text);
+            let attributions = attribution::find_attributions(&tree);
+            let mut quotes = finder::find_quotes(page, &article.entities, &attributions);
+            let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
+            let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
+            quotes.extend(indirect);
+            quotes.sort_by_key(|q| (q.span.start, q.span.end));
+            quotes
         };
-        match self.indirect {
-            IndirectSpeech::Separate => article.reported_speech = reported,
-            IndirectSpeech::InQuotes => {
-                quotes.extend(reported);
-                quotes.sort_by_key(|q| q.span.start);
-                article.reported_speech.clear();
-            }
-        }
         article.quotes = quotes;
     }
-
-    /// Reported speech of an article (`X told reporters the club would …`), kind `indirect`,
-    /// whatever the setting; for stages that want claimants of unquoted statements.
-    pub fn indirect(&self, article: &Article) -> Vec<Quote> {
-        let tokens = token_layer(article);
-        let page = Page {
-            text: &article.text,
-            tokens: &tokens,
-        };
-        indirect::find_indirect(page, &article.entities, &article.quotes)
-    }
 }
-
 /// The article's token layer; made here when the article has text but skipped the segment
 /// stage (its `tokens` are empty), so the stage also runs on its own.
 fn token_layer(article: &Article) -> Cow<'_, [Token]> {

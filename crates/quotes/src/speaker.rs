@@ -286,8 +286,8 @@ impl<'a> Resolver<'a> {
         match p {
             Pronoun::Male => kind == EntityType::Person && gender != Some(Gender::Female),
             Pronoun::Female => kind == EntityType::Person && gender != Some(Gender::Male),
-            Pronoun::Neuter => kind != EntityType::Person,
-            Pronoun::Plural => kind == EntityType::Org,
+            // a place does not speak: "it added" is the ministry, not the city
+            Pronoun::Neuter | Pronoun::Plural => kind == EntityType::Org,
         }
     }
 
@@ -299,7 +299,7 @@ impl<'a> Resolver<'a> {
                 let person = kind.is_none_or(|k| k == EntityType::Person);
                 person && self.compatible(p, EntityType::Person, g)
             }
-            Pronoun::Neuter => kind.is_some_and(|k| k != EntityType::Person),
+            Pronoun::Neuter => kind.is_some_and(|k| k == EntityType::Org),
             Pronoun::Plural => kind != Some(EntityType::Person),
         }
     }

@@ -6,7 +6,7 @@ use crate::{ArticleId, Claim, Deprel, Entity, Event, Framing, Quote, Span, Tone,
 ///
 /// Invariants: `text` is frozen once `clean` has set it (later stages only add spans into it);
 /// every span in `paragraphs`, `sentences`, `tokens`, `entities`, `quotes`, `claims` and
-/// `reported_speech`, `events`, `framing` is a byte span of `text`; every span in `removed` is a byte span of `raw`.
+/// `events`, `framing` is a byte span of `text`; every span in `removed` is a byte span of `raw`.
 #[derive(Debug, Clone, Default)]
 pub struct Article {
     /// Stable id: hash of the normalised `text`; set by [`Article::set_text`].
@@ -31,10 +31,9 @@ pub struct Article {
     pub tokens: Vec<Token>,
     /// Named persons, organisations and places.
     pub entities: Vec<Entity>,
-    /// Quotations in marks (direct and partial) with their speakers.
+    /// Quotations with their speakers: in marks (direct and partial) and reported speech or
+    /// thought without marks (indirect), in text order.
     pub quotes: Vec<Quote>,
-    /// Reported speech without quotation marks (`Lavrov said that …`), kind `indirect`.
-    pub reported_speech: Vec<Quote>,
     /// Numeric claims.
     pub claims: Vec<Claim>,
     /// Actor–action–target events.

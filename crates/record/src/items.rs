@@ -78,8 +78,11 @@ pub struct Quote {
     pub span: Span,
     /// Canonical name of the speaker (an entity's name, or a role like "Johnson's spokesman").
     pub speaker: Option<String>,
-    /// The mention of the speaker this quote was attributed through.
+    /// The local mention the cue attaches to, as the text has it ("he", "the spokesman",
+    /// "Mr. Hale").
     pub speaker_span: Option<Span>,
+    /// Index in `Article.entities` of the entity the speaker resolves to.
+    pub speaker_entity: Option<usize>,
     /// The cue that attributes it ("said", "told", "according to").
     pub cue: Option<String>,
     /// Direct, partial or indirect.

@@ -41,12 +41,9 @@ pub struct Record {
     pub sentences: Vec<[usize; 2]>,
     /// Entities.
     pub entities: Vec<RecordEntity>,
-    /// Quotations in marks (direct and partial).
+    /// Quotations: in marks (kind `direct`, `partial`) and reported speech or thought (kind
+    /// `indirect`, content = the reported clause), in text order.
     pub quotes: Vec<RecordQuote>,
-    /// Reported speech without quotation marks (kind `indirect`); kept apart from `quotes`
-    /// because quote consumers (and scorers) count quoted words.
-    #[serde(default)]
-    pub reported_speech: Vec<RecordQuote>,
     /// Numeric claims.
     pub claims: Vec<RecordClaim>,
     /// Events.
@@ -84,8 +81,11 @@ pub struct RecordQuote {
     pub span: [usize; 2],
     /// Speaker's canonical name.
     pub speaker: Option<String>,
-    /// Span of the speaker's mention.
+    /// Span of the local mention the cue attaches to ("he", "the spokesman").
     pub speaker_span: Option<[usize; 2]>,
+    /// Index in `entities` of the speaker, when it resolves to one.
+    #[serde(default)]
+    pub speaker_entity: Option<usize>,
     /// Attribution cue.
     pub cue: Option<String>,
     /// `direct`, `partial` or `indirect`.
@@ -171,6 +171,7 @@ impl Record {
             span: span(q.span),
             speaker: q.speaker.clone(),
             speaker_span: q.speaker_span.map(span),
+            speaker_entity: q.speaker_entity,
             cue: q.cue.clone(),
             kind: q.kind.as_str().to_string(),
         };
@@ -209,7 +210,6 @@ impl Record {
                 })
                 .collect(),
             quotes: a.quotes.iter().map(&quote).collect(),
-            reported_speech: a.reported_speech.iter().map(&quote).collect(),
             claims: a
                 .claims
                 .iter()

@@ -202,9 +202,9 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
         "INSERT INTO quotes(article, text, speaker, cue, kind, start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
-    // Reported speech sits beside the quotes (kind `indirect`): one table answers "what did
+    // Reported speech sits among the quotes (kind `indirect`): one table answers "what did
     // X say" whichever way it was reported.
-    for q in r.quotes.iter().chain(&r.reported_speech) {
+    for q in &r.quotes {
         quote.execute(params![
             seq,
             q.text,

@@ -1,0 +1,333 @@
+//! Attributions read off the dependency parse: a cue (a speech or thought verb from
+//! `attribution_cues.tsv`, or "according to"), the source phrase it attaches to and the content
+//! it reports.
+//!
+//! - Source: the verb's nearest subject (`X said`, `said X`, `X, who …, said`, `one resident,
+//!   Amina Yusuf, said`), the agent of a passive (`it was announced by X`), the head noun of a
+//!   relative clause (`X, who said …`), the subject of the verb a participle or conjunct hangs
+//!   from (`X left, saying …`, `X smiled and added …`), the object of "according to".
+//! - Content: the clausal complement (`said (that) …`), a to-infinitive for verbs that report one
+//!   (`promised to …`), the clause a post-posed cue follows (`…, a source said.`), the rest of the
+//!   sentence after a colon, and the sentence around "according to X".
+
+use storyline_lexicon::{CueClass, Lexicon};
+use storyline_record::{Span, Upos};
+
+use crate::tree::Tree;
+
+/// One cue with its source and content.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Attribution {
+    /// The cue as written ("said", "according to").
+    pub cue: String,
+    /// Token index of the cue word.
+    pub cue_token: usize,
+    /// The source phrase the cue attaches to ("he", "the ministry"), when the parse shows one.
+    pub source: Option<Span>,
+    /// The reported content.
+    pub content: Span,
+    /// Whether the cue reports thought ("believes") rather than speech.
+    pub thought: bool,
+}
+
+/// Relations left out of a source phrase: clauses hanging from it and punctuation.
+fn outside_source(rel: &str) -> bool {
+    matches!(
+        rel,
+        "acl:relcl" | "acl" | "parataxis" | "ccomp" | "advcl" | "punct" | "case" | "dep"
+    )
+}
+
+/// Every attribution of the article, in text order of content; empty without a parse.
+pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    if !tree.is_parsed() {
+        return out;
+    }
+    let lexicon = Lexicon::get();
+    let tokens = tree.tokens;
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        let found = if t.norm == "according" && tokens.get(i + 1).is_some_and(|n| n.norm == "to") {
+            according(tree, i)
+        } else if t.upos == Upos::Verb {
+            lexicon
+                .attribution_cue(&t.lemma)
+                .and_then(|(class, inf)| verb(tree, i, class, inf))
+        } else {
+            None
+        };
+        if let Some(a) = found {
+            if !out.iter().any(|b| b.content == a.content) {
+                out.push(a);
+            }
+        }
+    }
+    out.sort_by_key(|a| (a.content.start, a.cue_token));
+    out
+}
+
+/// The attribution of cue verb `i`, if it reports content.
+fn verb(tree: &Tree<'_>, i: usize, class: CueClass, infinitive: bool) -> Option<Attribution> {
+    let (s_lo, s_hi) = tree.sentence(i);
+    let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
+    let content = complement(tree, i, infinitive, source)
+        .or_else(|| paratactic(tree, i))
+        .or_else(|| postposed(tree, i, source, s_lo))
+        .or_else(|| after_colon(tree, i, s_hi))?;
+    let content = trim(tree, content.0, content.1)?;
+    Some(Attribution {
+        cue: tree.span(i, i).slice(tree.text).to_string(),
+        cue_token: i,
+        source: source.and_then(|(lo, hi)| trim(tree, lo, hi)),
+        content,
+        thought: class == CueClass::Thought,
+    })
+}
+
+/// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports one.
+fn complement(
+    tree: &Tree<'_>,
+    i: usize,
+    infinitive: bool,
+    source: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let c = tree
+        .children(i)
+        .find(|&k| tree.rel(k) == "ccomp" || infinitive && tree.rel(k) == "xcomp")?;
+    let (lo, hi) = tree.extent(c, |_| false);
+    if c > i {
+        return Some((lo, hi));
+    }
+    // A complement before the cue (`…, a source said`) ends before the cue and its source,
+    // whatever the parse hung from it.
+    let end = match source {
+        Some((s_lo, _)) if s_lo > c => s_lo.min(i),
+        _ => i,
+    };
+    Some((lo, hi.min(end.saturating_sub(1))))
+}
+
+/// The clause a paratactic cue hangs from (`The talks failed, he said.` parsed with `said` as
+/// parataxis of `failed`), without the cue's own phrase.
+fn paratactic(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    if tree.rel(i) != "parataxis" {
+        return None;
+    }
+    let h = tree.head(i)?;
+    let (own_lo, _) = tree.extent(i, |_| false);
+    let (lo, hi) = tree.extent(h, |r| r == "parataxis");
+    if h < own_lo {
+        Some((lo, hi.min(own_lo.saturating_sub(1))))
+    } else {
+        None
+    }
+}
+
+/// The clause before a cue that closes its sentence after a comma or dash
+/// (`The road is closed, a police spokesman said.`), whatever the parse made of it.
+fn postposed(
+    tree: &Tree<'_>,
+    i: usize,
+    source: Option<(usize, usize)>,
+    s_lo: usize,
+) -> Option<(usize, usize)> {
+    let mut start = source.map_or(i, |(lo, _)| lo.min(i));
+    // auxiliaries and adverbs of the cue ("has also said") belong to the reporting clause
+    while start > s_lo {
+        let p = start - 1;
+        let rel = tree.rel(p);
+        if tree.head(p) == Some(i) && matches!(rel, "aux" | "advmod" | "aux:pass") {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    if start < s_lo + 4 {
+        return None;
+    }
+    let sep = &tree.tokens[start - 1].norm;
+    let closes = matches!(sep.as_str(), "," | "-" | "--" | "—" | "–" | "\"" | "'");
+    closes.then_some((s_lo, start - 1))
+}
+
+/// The rest of the sentence after `said:`.
+fn after_colon(tree: &Tree<'_>, i: usize, s_hi: usize) -> Option<(usize, usize)> {
+    let colon = (i + 1..=s_hi.min(i + 4)).find(|&k| tree.tokens[k].norm == ":")?;
+    (colon < s_hi).then_some((colon + 1, s_hi))
+}
+
+/// "according to X": X is the source; the content is the rest of the sentence.
+fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
+    let (s_lo, s_hi) = tree.sentence(i);
+    let noun = tree.head(i).filter(|&h| h > i + 1 && h <= s_hi)?;
+    let (n_lo, n_hi) = tree.extent(noun, |r| {
+        matches!(r, "case" | "punct" | "acl:relcl" | "parataxis")
+    });
+    let n_lo = n_lo.max(i + 2);
+    let content = if i <= s_lo + 1 {
+        trim(tree, n_hi + 1, s_hi)?
+    } else {
+        trim(tree, s_lo, i - 1)?
+    };
+    Some(Attribution {
+        cue: tree.span(i, i + 1).slice(tree.text).to_string(),
+        cue_token: i,
+        source: trim(tree, n_lo, n_hi),
+        content,
+        thought: false,
+    })
+}
+
+/// The source phrase of cue verb `i`: its subject, a passive's agent, or (up to two steps) the
+/// subject of the verb or noun it hangs from.
+fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
+    let subject = tree
+        .children(i)
+        .filter(|&k| tree.rel(k) == "nsubj")
+        .min_by_key(|&k| k.abs_diff(i));
+    if let Some(s) = subject {
+        let relative = matches!(tree.tokens[s].norm.as_str(), "who" | "which" | "that");
+        if relative && tree.rel(i) == "acl:relcl" {
+            let noun = tree.head(i)?;
+            return Some(tree.extent(noun, outside_source));
+        }
+        return Some(tree.extent(s, outside_source));
+    }
+    if let Some(agent) = tree.children_with(i, "obl:agent").next() {
+        return Some(tree.extent(agent, outside_source));
+    }
+    if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
+        return source_of(tree, tree.head(i)?, depth + 1);
+    }
+    None
+}
+
+/// The noun phrase right before cue `i` (`…, a council engineer said`), read off the tags
+/// where the parse gives the cue no subject; auxiliaries and adverbs between are skipped
+/// ("has also said").
+fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    let (s_lo, _) = tree.sentence(i);
+    let mut hi = i;
+    while hi > s_lo && matches!(tree.tokens[hi - 1].upos, Upos::Aux | Upos::Adv) {
+        hi -= 1;
+    }
+    let hi = hi.checked_sub(1).filter(|&h| h >= s_lo)?;
+    let mut lo = hi + 1;
+    let mut nominal = false;
+    while lo > s_lo && hi + 1 - lo < 8 {
+        let t = &tree.tokens[lo - 1];
+        let fits = matches!(
+            t.upos,
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+        ) || t.upos == Upos::Part && t.norm == "'s";
+        if !fits {
+            break;
+        }
+        nominal |= matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron);
+        lo -= 1;
+    }
+    (nominal && lo <= hi && tree.tokens[hi].upos != Upos::Det).then_some((lo, hi))
+}
+
+/// Tokens `lo..=hi` without punctuation at either end, as a byte span; `None` when nothing
+/// with a letter or digit is left.
+fn trim(tree: &Tree<'_>, mut lo: usize, mut hi: usize) -> Option<Span> {
+    if hi >= tree.tokens.len() {
+        return None;
+    }
+    while lo <= hi && tree.is_punct(lo) {
+        lo += 1;
+    }
+    while hi > lo && tree.is_punct(hi) {
+        hi -= 1;
+    }
+    (lo <= hi && !tree.is_punct(lo)).then(|| tree.span(lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_record::Article;
+
+    fn parsed(text: &str) -> Article {
+        let mut a = Article::new("x", "");
+        a.set_text(text.into());
+        storyline_segment::Segmenter::new().annotate(&mut a);
+        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        a
+    }
+
+    /// (cue, source, content) of each attribution.
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let a = parsed(text);
+        let tree = Tree::new(&a.tokens, &a.text);
+        find_attributions(&tree)
+            .into_iter()
+            .map(|x| {
+                (
+                    x.cue,
+                    x.source
+                        .map(|s| s.slice(text).to_string())
+                        .unwrap_or_default(),
+                    x.content.slice(text).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn subject_and_clausal_complement() {
+        let r = run("The harbour master said that the ferry would not sail on Friday.");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].0, "said");
+        assert_eq!(r[0].1, "The harbour master");
+        assert!(
+            r[0].2.ends_with("the ferry would not sail on Friday"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn postposed_cue_after_a_comma() {
+        let r = run("The bridge will stay closed until the spring, a council engineer said.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "a council engineer");
+        assert_eq!(r[0].2, "The bridge will stay closed until the spring");
+    }
+
+    #[test]
+    fn according_to_at_either_end() {
+        let r = run("According to the fire brigade, nobody was hurt in the blaze.");
+        assert_eq!(r[0].0, "According to");
+        assert_eq!(r[0].1, "the fire brigade");
+        assert_eq!(r[0].2, "nobody was hurt in the blaze");
+        let r = run("Nobody was hurt in the blaze, according to the fire brigade.");
+        assert_eq!(r[0].2, "Nobody was hurt in the blaze");
+        assert_eq!(r[0].1, "the fire brigade");
+    }
+
+    #[test]
+    fn relative_clause_subject_is_its_noun() {
+        let r = run("The farmer, who said the river had never risen so fast, left the valley.");
+        let said = r.iter().find(|x| x.0 == "said").expect("a cue");
+        assert!(said.1.starts_with("The farmer"), "{r:?}");
+    }
+
+    #[test]
+    fn thought_and_infinitive_cues() {
+        let r = run("The coach believes his team can still win the league.");
+        assert_eq!(r[0].1, "The coach");
+        assert!(r[0].2.contains("his team can still win the league"));
+        let r = run("The mayor promised to rebuild the school by next year.");
+        assert_eq!(r[0].1, "The mayor");
+        assert!(r[0].2.contains("rebuild the school"), "{r:?}");
+    }
+
+    #[test]
+    fn no_parse_no_attributions() {
+        let tokens = storyline_segment::tokenize("He said the road was closed.");
+        let text = "He said the road was closed.";
+        assert!(find_attributions(&Tree::new(&tokens, text)).is_empty());
+    }
+}

@@ -1,0 +1,118 @@
+//! Reported speech and thought without quotation marks (kind `indirect`), and the speaker of a
+//! source phrase found on the parse.
+//!
+//! Every attribution of the parse becomes an indirect quote (content = the reported clause,
+//! cue = the attributing word), unless its content is a quotation in marks already found (then
+//! the attribution only names that quotation's speaker).
+
+use storyline_record::{Quote, QuoteKind, Span};
+
+use crate::attribution::Attribution;
+use crate::speaker::{Resolver, Speaker};
+use crate::tok::Page;
+
+/// A speaker found through a source phrase, with the phrase itself.
+#[derive(Debug, Clone)]
+pub(crate) struct Source {
+    /// Who it resolves to; its name is the phrase as written when it names no entity.
+    pub speaker: Speaker,
+    /// The local mention the cue attaches to ("he", "the spokesman", "Smith and Jones").
+    pub mention: Span,
+}
+
+/// The speaker of source phrase `span`: an entity, a role phrase, coordinated speakers
+/// ("Smith and Jones" → both names), else the phrase as written. `None` for a pronoun with no
+/// antecedent.
+pub(crate) fn resolve_source(
+    page: Page<'_>,
+    resolver: &mut Resolver<'_>,
+    span: Span,
+    history: &[Speaker],
+) -> Option<Source> {
+    let words = page.words(span.start, span.end);
+    let parts: Vec<_> = words
+        .split(|t| t.word && t.text.eq_ignore_ascii_case("and"))
+        .map(|p| {
+            let end = p.iter().rposition(|t| t.word).map_or(0, |k| k + 1);
+            &p[..end]
+        })
+        .collect();
+    if parts.len() > 1 && parts.iter().all(|p| !p.is_empty()) {
+        let named: Vec<Speaker> = parts
+            .iter()
+            .filter_map(|p| resolver.resolve_phrase(p, history))
+            .filter(|s| s.entity.is_some())
+            .collect();
+        if named.len() == parts.len() {
+            let names: Vec<&str> = named.iter().map(|s| s.name.as_str()).collect();
+            let mut speaker = named[0].clone();
+            speaker.name = names.join(" and ");
+            speaker.entity = None;
+            speaker.span = Some(span);
+            return Some(Source {
+                speaker,
+                mention: span,
+            });
+        }
+    }
+    let speaker = match resolver.resolve_phrase(&words, history) {
+        Some(s) => s,
+        None if words.len() == 1 && crate::words::pronoun(&words[0].lower()).is_some() => {
+            return None
+        }
+        None => Speaker {
+            name: words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
+            span: Some(span),
+            entity: None,
+            at: span.start,
+            gender: None,
+        },
+    };
+    Some(Source {
+        speaker,
+        mention: span,
+    })
+}
+
+/// Characters `a` and `b` share.
+pub(crate) fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Whether attribution content `content` is the quotation `quoted` (each covers most of the
+/// other).
+fn same_content(content: Span, quoted: Span) -> bool {
+    let o = overlap(content, quoted);
+    2 * o >= content.len() && 2 * o >= quoted.len()
+}
+
+/// The indirect quotes of the page: attributions whose content is not a quotation in marks.
+pub(crate) fn indirect_quotes(
+    page: Page<'_>,
+    attributions: &[Attribution],
+    resolver: &mut Resolver<'_>,
+    marked: &[Quote],
+) -> Vec<Quote> {
+    let mut history: Vec<Speaker> = Vec::new();
+    let mut out = Vec::new();
+    for a in attributions {
+        if marked.iter().any(|q| same_content(a.content, q.span)) {
+            continue;
+        }
+        let source = a
+            .source
+            .and_then(|s| resolve_source(page, resolver, s, &history));
+        if let Some(s) = &source {
+            history.push(s.speaker.clone());
+        }
+        out.push(Quote {
+            span: a.content,
+            speaker: source.as_ref().map(|s| s.speaker.name.clone()),
+            speaker_span: a.source,
+            speaker_entity: source.as_ref().and_then(|s| s.speaker.entity),
+            cue: Some(a.cue.clone()),
+            kind: QuoteKind::Indirect,
+        });
+    }
+    out
+}
