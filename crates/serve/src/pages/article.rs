@@ -77,12 +77,7 @@ pub async fn page(
         let index = *s.story_of_article.get(&record.id)?;
         Some(s.analysis.stories.stories.get(index)?.id.clone())
     });
-    let quotes: Vec<QuoteItem<'_>> = record
-        .quotes
-        .iter()
-        .chain(&record.reported_speech)
-        .map(QuoteItem::of)
-        .collect();
+    let quotes: Vec<QuoteItem<'_>> = record.quotes.iter().map(QuoteItem::of).collect();
     let selected = selection
         .quote
         .as_deref()

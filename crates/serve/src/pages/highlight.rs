@@ -66,7 +66,7 @@ pub fn marks(record: &Record) -> Vec<Mark> {
             span,
         }));
     }
-    for q in record.quotes.iter().chain(&record.reported_speech) {
+    for q in &record.quotes {
         marks.push(Mark {
             kind: ItemKind::Quote,
             span: q.span,
