@@ -147,14 +147,9 @@ fn per_1000(n: usize, words: usize) -> f64 {
 }
 
 /// Words of the body (whitespace-separated, with a letter or digit) whose first letter or digit
-/// is outside every quote and reported speech: a word's opening quotation mark is not a word.
+/// is outside every quote (direct or indirect): a word's opening quotation mark is not a word.
 pub fn own_voice_words(r: &Record) -> usize {
-    let mut others: Vec<[usize; 2]> = r
-        .quotes
-        .iter()
-        .chain(&r.reported_speech)
-        .map(|q| q.span)
-        .collect();
+    let mut others: Vec<[usize; 2]> = r.quotes.iter().map(|q| q.span).collect();
     others.sort_unstable();
     let mut next = 0;
     let mut words = 0;

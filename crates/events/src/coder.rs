@@ -8,7 +8,7 @@
 //! no target act on each other.
 
 use storyline_lexicon::Lexicon;
-use storyline_record::{Article, Event, Span};
+use storyline_record::{Article, Event, QuoteKind, Span};
 
 use crate::actors::{find_actors, index_mentions, Actor, MentionIndex};
 use crate::clauses::{
@@ -382,7 +382,12 @@ impl EventCoder {
     /// The speaker of a quote that holds the trigger, as an actor.
     fn quote_speaker(&self, s: &Sentence<'_>, hit: Hit) -> Option<Actor> {
         let at = s.words.get(hit.start)?.span;
-        let q = s.article.quotes.iter().find(|q| q.span.contains(at))?;
+        // Words in marks only: an indirect clause names its own actors.
+        let q = s
+            .article
+            .quotes
+            .iter()
+            .find(|q| q.kind != QuoteKind::Indirect && q.span.contains(at))?;
         let name = q.speaker.clone()?;
         let lex = Lexicon::get();
         let code = self

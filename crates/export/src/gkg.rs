@@ -143,11 +143,13 @@ fn tone(record: &Record) -> String {
         .unwrap_or_default()
 }
 
-/// V2.1QUOTATIONS: `offset|length|verb|quote` blocks joined by `#`.
+/// V2.1QUOTATIONS: `offset|length|verb|quote` blocks joined by `#`, for words in marks only
+/// (GDELT's quotations are quoted statements; indirect speech has no counterpart there).
 fn quotations(record: &Record) -> String {
     record
         .quotes
         .iter()
+        .filter(|q| q.kind != "indirect")
         .map(|q| {
             format!(
                 "{}|{}|{}|{}",

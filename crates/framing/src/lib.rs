@@ -3,7 +3,7 @@
 //! Steps, in order, over the token layer and the quotes stage's output:
 //!
 //! 1. Pair quotation marks (`marks`), double and single apart, within a paragraph.
-//! 2. Map voices (`voice`): quotes and reported speech from the quotes stage, with their
+//! 2. Map voices (`voice`): quotes from the quotes stage (in marks, and reported speech: kind `indirect`), with their
 //!    speakers, and quoted stretches too long to be scare quotes; the rest is the outlet's.
 //! 3. Scare quotes (`scare`): short quoted stretches nobody is quoted as saying.
 //! 4. Lexicon markers (`lexical`): "so-called X", hedges ("allegedly", "claimed that",

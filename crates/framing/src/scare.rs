@@ -8,7 +8,7 @@
 //! its words are all capitalised, as names and titles are.
 
 use storyline_lexicon::{FramingLexicon, Lexicon};
-use storyline_record::{Article, Quote, Shape, Token, TokenKind, Upos};
+use storyline_record::{Article, Quote, QuoteKind, Shape, Token, TokenKind, Upos};
 
 use crate::marks::MarkPair;
 use crate::voice::MAX_SCARE_WORDS;
@@ -27,8 +27,10 @@ pub(crate) fn scare_quotes<'p>(article: &Article, pairs: &'p [MarkPair]) -> Vec<
         .collect()
 }
 
+/// Whether `q` is words in marks someone is quoted as saying (indirect speech has no marks,
+/// so a scare quote inside it is still the outlet's or the reporter's choice).
 fn is_attributed(q: &Quote) -> bool {
-    q.speaker.is_some() || q.cue.is_some()
+    q.kind != QuoteKind::Indirect && (q.speaker.is_some() || q.cue.is_some())
 }
 
 fn is_scare_quote(article: &Article, p: &MarkPair, echoes: &[String]) -> bool {

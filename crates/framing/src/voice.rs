@@ -2,7 +2,7 @@
 //! outlet's own. Built once per article from the quotes stage's output (quotes and reported
 //! speech, with their speakers) and from long quoted stretches the quotes stage left out.
 
-use storyline_record::{Article, Span, Voice};
+use storyline_record::{Article, Quote, QuoteKind, Span, Voice};
 
 use crate::marks::MarkPair;
 
@@ -28,14 +28,20 @@ pub(crate) struct Voices {
 impl Voices {
     /// Builds the map from the quotes stage's output and the article's mark pairs.
     pub fn build(article: &Article, pairs: &[MarkPair]) -> Voices {
+        let region = |q: &Quote| Region {
+            span: q.span,
+            voice: if q.kind == QuoteKind::Indirect {
+                Voice::Reported
+            } else {
+                Voice::Quote
+            },
+            speaker: q.speaker.clone(),
+        };
         let mut regions: Vec<Region> = article
             .quotes
             .iter()
-            .map(|q| Region {
-                span: q.span,
-                voice: Voice::Quote,
-                speaker: q.speaker.clone(),
-            })
+            .filter(|q| q.kind != QuoteKind::Indirect)
+            .map(region)
             .collect();
         for p in pairs {
             let long = p.num_words(&article.tokens) > MAX_SCARE_WORDS;
@@ -47,11 +53,13 @@ impl Voices {
                 });
             }
         }
-        regions.extend(article.reported_speech.iter().map(|q| Region {
-            span: q.span,
-            voice: Voice::Reported,
-            speaker: q.speaker.clone(),
-        }));
+        regions.extend(
+            article
+                .quotes
+                .iter()
+                .filter(|q| q.kind == QuoteKind::Indirect)
+                .map(region),
+        );
         regions.sort_by_key(|r| (r.span.start, r.voice != Voice::Quote));
         Voices { regions }
     }
@@ -76,23 +84,23 @@ impl Voices {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyline_record::{Quote, QuoteKind};
 
     fn quote(span: Span, speaker: &str, kind: QuoteKind) -> Quote {
         Quote {
             span,
             speaker: Some(speaker.into()),
             speaker_span: None,
+            speaker_entity: None,
             cue: Some("said".into()),
             kind,
         }
     }
 
     #[test]
-    fn quotes_win_over_reported_speech() {
+    fn quotes_win_over_indirect_speech() {
         let mut a = Article::new("x", "");
         a.set_text("Lavrov said the claims were \"utterly baseless\" and false.".into());
-        a.reported_speech
+        a.quotes
             .push(quote(Span::new(12, 57), "Lavrov", QuoteKind::Indirect));
         a.quotes
             .push(quote(Span::new(29, 45), "Lavrov", QuoteKind::Partial));
