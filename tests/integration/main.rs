@@ -9,6 +9,7 @@ mod crawl;
 mod event_counts;
 mod extract;
 mod framing;
+mod hostile_names;
 mod lexicon;
 mod serve;
 mod store;

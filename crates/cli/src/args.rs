@@ -1,5 +1,7 @@
 //! Command-line flags: one definition per flag, carrying its help.
 
+use std::path::PathBuf;
+
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// storyline: a local, fast news-intelligence engine.
@@ -72,7 +74,7 @@ pub enum Command {
 pub struct ExtractArgs {
     /// Files, directories, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
@@ -98,7 +100,7 @@ pub struct ExtractArgs {
 pub struct BenchArgs {
     /// Files or directories to process.
     #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// How many times to process the whole input.
     #[arg(long, default_value_t = 40, value_name = "N")]
     pub repeat: usize,

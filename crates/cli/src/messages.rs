@@ -5,12 +5,15 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use storyline_record::terminal::{escape, Breaks};
+
 static ERRORED: AtomicBool = AtomicBool::new(false);
 
-/// Reports one input that failed, and remembers that something did.
+/// Reports one input that failed, and remembers that something did. The message names the
+/// input, so it is printed with control characters escaped, on one line.
 pub fn input_error(err: &dyn std::fmt::Display) {
     ERRORED.store(true, Ordering::Relaxed);
-    eprintln!("storyline: {err}");
+    eprintln!("storyline: {}", escape(&err.to_string(), Breaks::Escape));
 }
 
 /// Whether any input failed.
@@ -20,7 +23,10 @@ pub fn errored() -> bool {
 
 /// Reports an error that stops the whole run, with its chain of causes.
 pub fn fatal(err: &anyhow::Error) {
-    eprintln!("storyline: error: {err:#}");
+    eprintln!(
+        "storyline: error: {}",
+        escape(&format!("{err:#}"), Breaks::Escape)
+    );
 }
 
 /// Whether an error comes from writing to a pipe whose reader has gone.

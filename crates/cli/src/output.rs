@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use storyline_record::terminal::{escape, Breaks};
 use storyline_record::Record;
 
 use crate::args::Format;
@@ -59,9 +60,13 @@ impl<W: Write> RecordWriter<W> {
     }
 }
 
+/// The readable summary of one record. Every string from the article is written with control
+/// characters escaped (this output is meant for a terminal): on one line for fields, line
+/// breaks kept for the body.
 fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
-    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".to_string());
-    writeln!(out, "== {} ({})", r.source, r.id)?;
+    let one_line = |v: &str| escape(v, Breaks::Escape).into_owned();
+    let or_dash = |v: &Option<String>| v.as_deref().map_or_else(|| "-".to_string(), one_line);
+    writeln!(out, "== {} ({})", one_line(&r.source), r.id)?;
     writeln!(out, "title:     {}", or_dash(&r.title))?;
     writeln!(
         out,
@@ -85,13 +90,13 @@ fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
         let role = e
             .role
             .as_deref()
-            .map(|x| format!(" [{x}]"))
+            .map(|x| format!(" [{}]", one_line(x)))
             .unwrap_or_default();
         writeln!(
             out,
             "entity:    {} {}{} x{}",
             e.kind,
-            e.name,
+            one_line(&e.name),
             role,
             e.mentions.len()
         )?;
@@ -103,30 +108,35 @@ fn write_text(out: &mut impl Write, r: &Record) -> Result<()> {
             or_dash(&q.speaker),
             q.kind,
             or_dash(&q.cue),
-            q.text
+            one_line(&q.text)
         )?;
     }
     for c in &r.claims {
         writeln!(
             out,
             "claim:     {} = {} ({})",
-            c.text,
+            one_line(&c.text),
             c.value,
             or_dash(&c.claimant)
         )?;
     }
     for f in &r.framing {
         let voice = match &f.speaker {
-            Some(s) => format!("{}: {s}", f.voice),
+            Some(s) => format!("{}: {}", f.voice, one_line(s)),
             None => f.voice.clone(),
         };
-        writeln!(out, "framing:   {} ({voice}): {}", f.kind, f.text)?;
+        writeln!(
+            out,
+            "framing:   {} ({voice}): {}",
+            f.kind,
+            one_line(&f.text)
+        )?;
     }
     if let Some(t) = r.tone {
         writeln!(out, "tone:      {:.2} over {} words", t.tone, t.words)?;
     }
     writeln!(out)?;
-    writeln!(out, "{}", r.text)?;
+    writeln!(out, "{}", escape(&r.text, Breaks::Keep))?;
     writeln!(out)?;
     Ok(())
 }
@@ -165,6 +175,23 @@ mod tests {
         w.finish().expect("finish");
         let text = String::from_utf8(buf).expect("utf8");
         assert_eq!(text.lines().count(), 2);
+    }
+
+    #[test]
+    fn text_escapes_control_characters_from_the_article() {
+        let mut a = Article::new("evil\x1b]0;x\x07.txt", "Body.");
+        a.set_text("First \x1b[2J line.\nSecond \u{202e}line.".into());
+        a.meta.title = Some("Title\nforged: line".into());
+        let mut buf = Vec::new();
+        write_text(&mut buf, &Record::from_article(&a)).expect("write");
+        let text = String::from_utf8(buf).expect("utf8");
+        assert!(!text.contains(['\x1b', '\x07', '\u{202e}']), "{text}");
+        assert!(text.starts_with("== evil\\x1b]0;x\\x07.txt ("), "{text}");
+        assert!(text.contains("title:     Title\\nforged: line\n"), "{text}");
+        assert!(
+            text.contains("First \\x1b[2J line.\nSecond \\u{202e}line."),
+            "{text}"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use clap::{Args, ValueEnum};
@@ -24,7 +24,7 @@ pub struct ParseArgs {
     /// first line is a CoNLL-U comment or word line) are read as CoNLL-U: their words and
     /// sentences are kept exactly as given, and tags, lemmas, heads and relations predicted.
     #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ParseFormat::Conllu)]
     pub format: ParseFormat,
@@ -64,12 +64,13 @@ pub fn run(args: ParseArgs) -> Result<()> {
         )),
         None => Box::new(BufWriter::new(std::io::stdout().lock())),
     };
-    let (treebanks, others): (Vec<&String>, Vec<&String>) =
-        args.paths.iter().partition(|p| is_conllu(Path::new(p)));
+    let (treebanks, others): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        args.paths.iter().partition(|p| is_conllu(p));
     for path in treebanks {
+        let name = path.to_string_lossy();
         match std::fs::read_to_string(path) {
-            Ok(text) => parse_treebank(path, &text, models, &pool, args.format, &mut out)?,
-            Err(err) => messages::input_error(&format!("{path}: {err}")),
+            Ok(text) => parse_treebank(&name, &text, models, &pool, args.format, &mut out)?,
+            Err(err) => messages::input_error(&format!("{name}: {err}")),
         }
     }
     if !others.is_empty() {
@@ -152,15 +153,14 @@ fn parse_treebank(
 
 /// Runs clean, segment and syntax over every other input, in input order, batch by batch.
 fn parse_articles(
-    paths: &[&String],
+    paths: &[&PathBuf],
     models: &'static Models,
     pool: &rayon::ThreadPool,
     format: ParseFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
     let pipeline = Pipeline::through_syntax(SyntaxAnnotator::with_models(models));
-    let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
-    let mut inputs = Inputs::new(&paths, ReadOptions::default());
+    let mut inputs = Inputs::new(paths, ReadOptions::default());
     loop {
         let batch = next_batch(&mut inputs);
         if batch.is_empty() {

@@ -77,7 +77,7 @@ pub struct QueryArgs {
 pub struct IngestArgs {
     /// Files, directories, or `-` for standard input.
     #[arg(required = true, value_name = "PATH")]
-    pub paths: Vec<String>,
+    pub paths: Vec<PathBuf>,
     #[command(flatten)]
     pub db: DbArgs,
     /// Refuse input files larger than this many bytes.

@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use anyhow::Result;
 use clap::ValueEnum;
+use storyline_record::terminal::{escape, Breaks};
 
 /// How query results are written.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -84,15 +85,15 @@ impl Table {
     }
 }
 
-/// One line, at most [`MAX_CELL_CHARS`] characters: a longer cell is cut at the last word
-/// boundary that fits (mid-word only when a single word is that long) and marked with `…`.
+/// One line, at most [`MAX_CELL_CHARS`] characters: line breaks and tabs become spaces, other
+/// control characters visible escapes (article text reaches a terminal here); a longer cell
+/// is cut at the last word boundary that fits (mid-word only when a single word is that long)
+/// and marked with `…`.
 fn shorten(cell: &str) -> String {
-    let flat: String = cell
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let spaced = cell.replace(['\n', '\t', '\r'], " ");
+    let flat = escape(&spaced, Breaks::Escape);
     if flat.chars().count() <= MAX_CELL_CHARS {
-        return flat;
+        return flat.into_owned();
     }
     let cut = flat
         .char_indices()
@@ -139,7 +140,7 @@ pub fn emit(
                     writeln!(out)?;
                 }
                 if let (Some(h), QueryFormat::Table) = (heading, format) {
-                    writeln!(out, "{h}")?;
+                    writeln!(out, "{}", escape(&h, Breaks::Escape))?;
                 }
                 t.write(format, &mut out)?;
             }
@@ -199,6 +200,7 @@ mod tests {
         );
         assert!(short.chars().count() <= MAX_CELL_CHARS);
         assert_eq!(shorten("short\ttitle"), "short title");
+        assert_eq!(shorten("red\x1b[31m\u{202e}"), "red\\x1b[31m\\u{202e}");
         assert_eq!(shorten(&"x".repeat(100)).chars().count(), MAX_CELL_CHARS);
     }
 

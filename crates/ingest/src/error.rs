@@ -18,6 +18,10 @@ pub enum ErrorKind {
     /// An HTML page with no extractable article.
     #[error("HTML page: {0}")]
     Html(String),
+    /// Neither a regular file nor a folder (a FIFO, socket or device): never opened, since
+    /// reading one can block forever.
+    #[error("{0}, not a regular file or folder: not read")]
+    NotRegular(&'static str),
     /// Nothing to read.
     #[error("empty input")]
     Empty,

@@ -4,7 +4,9 @@
 
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::path::Path;
 
+use crate::walk::{file_type_name, is_stdin};
 use crate::{jsonl, ErrorKind};
 
 /// The first two bytes of every gzip member.
@@ -38,11 +40,18 @@ pub enum Opened {
 }
 
 /// Opens a file or stdin (`-`). Anything but a WARC archive or a file named as JSONL over
-/// `limit` bytes (before or after decompression) is refused without being loaded.
-pub fn open(path: &str, limit: u64) -> Result<Opened, ErrorKind> {
-    let (raw, file_len): (Box<dyn Read>, Option<u64>) = if path == "-" {
+/// `limit` bytes (before or after decompression) is refused without being loaded. Anything but
+/// a regular file (a FIFO, a device) is refused before it is opened, since opening or reading
+/// one can block forever.
+pub fn open(path: &Path, limit: u64) -> Result<Opened, ErrorKind> {
+    let stdin = is_stdin(path);
+    let (raw, file_len): (Box<dyn Read>, Option<u64>) = if stdin {
         (Box::new(io::stdin().lock()), None)
     } else {
+        let kind = std::fs::metadata(path)?.file_type();
+        if !kind.is_file() {
+            return Err(ErrorKind::NotRegular(file_type_name(&kind)));
+        }
         let file = File::open(path)?;
         let len = file.metadata()?.len();
         (Box::new(file), Some(len))
@@ -50,7 +59,7 @@ pub fn open(path: &str, limit: u64) -> Result<Opened, ErrorKind> {
     let mut raw = BufReader::with_capacity(STREAM_BUFFER_BYTES, raw);
     let head = read_prefix(&mut raw, WARC_MAGIC.len())?;
     let raw = Cursor::new(head.clone()).chain(raw);
-    let by_name = path != "-" && jsonl::has_jsonl_name(path);
+    let by_name = !stdin && jsonl::has_jsonl_name(&path.to_string_lossy());
     if head.starts_with(&GZIP_MAGIC) {
         let mut unzipped = GzMembers::new(raw);
         let inner_head = read_prefix(&mut unzipped, WARC_MAGIC.len()).map_err(gzip_error)?;
@@ -197,13 +206,13 @@ mod tests {
     use super::*;
     use std::io::Write;
 
-    fn temp_file(name: &str, bytes: &[u8]) -> String {
+    fn temp_file(name: &str, bytes: &[u8]) -> std::path::PathBuf {
         let path = std::env::temp_dir().join(format!(
             "storyline-ingest-open-{name}-{}",
             std::process::id()
         ));
         std::fs::write(&path, bytes).expect("write");
-        path.to_string_lossy().into_owned()
+        path
     }
 
     fn gzip(bytes: &[u8]) -> Vec<u8> {

@@ -1,7 +1,7 @@
 //! Expanding paths into documents, lazily, in a stable order.
 
 use std::collections::VecDeque;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::jsonl::{self, JsonlLines};
 use crate::open::{open, Opened};
@@ -17,12 +17,16 @@ type Walker = walkdir::FilterEntry<walkdir::IntoIter, fn(&walkdir::DirEntry) -> 
 /// Iterates over the documents of a list of inputs: files, directories (recursively, entries
 /// sorted by file name, hidden entries skipped) and `-` for standard input.
 ///
+/// Paths are taken as the operating system gives them (a name that is not UTF-8 is read like
+/// any other); documents and errors name them lossily. Only regular files and folders are
+/// read: a FIFO, socket or device, named or met in a folder, is one error and never opened.
+///
 /// Yields one `Err` per input (or JSONL line, feed item, WARC record) that cannot be read and
 /// carries on with the rest. Holds at most one file's contents at a time; a WARC archive is
 /// streamed, one record at a time, whatever its size.
 pub struct Inputs {
     options: ReadOptions,
-    pending: VecDeque<String>,
+    pending: VecDeque<PathBuf>,
     walker: Option<Walker>,
     ready: VecDeque<Result<Document, IngestError>>,
     warc: Option<WarcRecords>,
@@ -35,11 +39,14 @@ impl Inputs {
     pub fn new<I, P>(paths: I, options: ReadOptions) -> Inputs
     where
         I: IntoIterator<Item = P>,
-        P: AsRef<str>,
+        P: AsRef<Path>,
     {
         Inputs {
             options,
-            pending: paths.into_iter().map(|p| p.as_ref().to_string()).collect(),
+            pending: paths
+                .into_iter()
+                .map(|p| p.as_ref().to_path_buf())
+                .collect(),
             walker: None,
             ready: VecDeque::new(),
             warc: None,
@@ -55,19 +62,20 @@ impl Inputs {
         self.skipped
     }
 
-    fn next_file(&mut self) -> Option<Result<String, IngestError>> {
+    fn next_file(&mut self) -> Option<Result<PathBuf, IngestError>> {
         loop {
             if let Some(walker) = &mut self.walker {
                 match walker.next() {
+                    Some(Ok(entry)) if entry.file_type().is_dir() => continue,
                     Some(Ok(entry)) if entry.file_type().is_file() => {
-                        return Some(Ok(entry.path().to_string_lossy().into_owned()))
+                        return Some(Ok(entry.into_path()))
                     }
-                    Some(Ok(_)) => continue,
+                    Some(Ok(entry)) => {
+                        let kind = ErrorKind::NotRegular(file_type_name(&entry.file_type()));
+                        return Some(Err(IngestError::new(name_of(entry.path()), kind)));
+                    }
                     Some(Err(err)) => {
-                        let path = err
-                            .path()
-                            .map(|p| p.to_string_lossy().into_owned())
-                            .unwrap_or_default();
+                        let path = err.path().map(name_of).unwrap_or_default();
                         let reason = match err.io_error() {
                             Some(io) => io.to_string(),
                             None => err.to_string(),
@@ -78,7 +86,7 @@ impl Inputs {
                 }
             }
             let path = self.pending.pop_front()?;
-            if path != "-" && Path::new(&path).is_dir() {
+            if !is_stdin(&path) && path.is_dir() {
                 self.walker = Some(
                     walkdir::WalkDir::new(&path)
                         .follow_links(true)
@@ -92,10 +100,12 @@ impl Inputs {
         }
     }
 
-    fn load(&mut self, path: String) {
+    fn load(&mut self, file: PathBuf) {
         // --max-bytes bounds each record of an archive and each line of a JSONL file.
         let cap = self.options.max_file_bytes;
-        let bytes = match open(&path, cap) {
+        let opened = open(&file, cap);
+        let path = name_of(&file);
+        let bytes = match opened {
             Ok(Opened::Bytes { bytes, trailing }) => {
                 if let Some(kind) = trailing {
                     self.ready
@@ -190,13 +200,45 @@ impl Iterator for Inputs {
     }
 }
 
-/// Whether a walked entry is kept: the root always, others unless their name starts with a dot.
+/// Whether a walked entry is kept: the root always, others unless their name starts with a dot
+/// (whatever the rest of the name, UTF-8 or not).
 fn visible(entry: &walkdir::DirEntry) -> bool {
-    entry.depth() == 0
-        || !entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with('.'))
+    entry.depth() == 0 || entry.file_name().as_encoded_bytes().first() != Some(&b'.')
+}
+
+/// Whether a path is `-`, standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// A path as documents and errors name it: lossily converted where it is not UTF-8 (control
+/// characters are escaped where it is printed, not here).
+pub(crate) fn name_of(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// What a file that is neither a regular file nor a folder is, for the error naming it.
+pub(crate) fn file_type_name(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a FIFO";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+        if kind.is_char_device() {
+            return "a character device";
+        }
+        if kind.is_block_device() {
+            return "a block device";
+        }
+    }
+    if kind.is_symlink() {
+        return "a dangling symbolic link";
+    }
+    "not a regular file"
 }
 
 /// Whether decoded text is an HTML page: by content, not extension (saved pages often have

@@ -82,7 +82,9 @@ fn steps(name: &str, bytes: &[u8], cap: u64) -> (Vec<Document>, usize, Vec<Inges
     let path = std::env::temp_dir().join(format!("storyline-warc-{name}-{}", std::process::id()));
     std::fs::write(&path, bytes).expect("write");
     let path = path.to_string_lossy().into_owned();
-    let Ok(crate::open::Opened::Stream { stream, gzip, .. }) = crate::open::open(&path, cap) else {
+    let Ok(crate::open::Opened::Stream { stream, gzip, .. }) =
+        crate::open::open(std::path::Path::new(&path), cap)
+    else {
         panic!("{name} is not opened as an archive");
     };
     let mut reader = WarcRecords::new(name.to_string(), stream, gzip, cap);

@@ -26,6 +26,7 @@ mod items;
 mod record;
 mod span;
 mod syntax;
+pub mod terminal;
 
 pub use article::{Article, Metadata, Removal, RemovalReason, Shape, Token, TokenKind};
 pub use charmap::CharMap;

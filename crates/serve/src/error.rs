@@ -61,7 +61,11 @@ impl ApiError {
 
     /// 500: our fault; the detail goes to the server's log, not to the client.
     pub fn internal(detail: impl std::fmt::Display) -> ApiError {
-        eprintln!("storyline serve: {detail}");
+        let detail = detail.to_string();
+        eprintln!(
+            "storyline serve: {}",
+            storyline_record::terminal::escape(&detail, storyline_record::terminal::Breaks::Escape)
+        );
         ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal error")
     }
 }
