@@ -148,7 +148,36 @@ fn postposed(
     }
     let sep = &tree.tokens[start - 1].norm;
     let closes = matches!(sep.as_str(), "," | "-" | "--" | "—" | "–" | "\"" | "'");
-    closes.then_some((s_lo, start - 1))
+    (closes && reports_nothing_after(tree, i) && is_clause(tree, s_lo, start - 1))
+        .then_some((s_lo, start - 1))
+}
+
+/// Whether cue `i` has no object or complement after it (`…, officials said.`, not
+/// `…, officials called for a veto`).
+fn reports_nothing_after(tree: &Tree<'_>, i: usize) -> bool {
+    !tree
+        .children(i)
+        .any(|k| k > i && matches!(tree.rel(k), "obj" | "ccomp" | "xcomp" | "iobj"))
+}
+
+/// Whether tokens `lo..hi` hold a main clause, not only an opening phrase (`In those fields,`,
+/// `As a phone rang,`, `Speaking to students,`): a subject whose verb is not subordinate, or a
+/// verb in a stretch that does not open with a preposition, conjunction or participle.
+fn is_clause(tree: &Tree<'_>, lo: usize, hi: usize) -> bool {
+    let subject = (lo..hi).any(|k| {
+        tree.rel(k).starts_with("nsubj")
+            && tree.head(k).is_some_and(|h| {
+                (lo..hi).contains(&h) && tree.children_with(h, "mark").next().is_none()
+            })
+    });
+    let Some(first) = (lo..hi).find(|&k| !tree.is_punct(k)) else {
+        return false;
+    };
+    let t = &tree.tokens[first];
+    let opener = matches!(t.upos, Upos::Adp | Upos::Sconj)
+        || t.upos == Upos::Verb && t.norm.ends_with("ing");
+    let verb = (lo..hi).any(|k| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux));
+    subject || !opener && verb
 }
 
 /// The rest of the sentence after `said:`.
@@ -294,6 +323,21 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].1, "a council engineer");
         assert_eq!(r[0].2, "The bridge will stay closed until the spring");
+    }
+
+    #[test]
+    fn an_opening_phrase_is_no_reported_clause() {
+        for text in [
+            "In those quiet fields, the farmers said nothing at all.",
+            "As the rain fell, the mayor said.",
+            "However, over the past few days, the senator has called for a veto.",
+        ] {
+            let r = run(text);
+            assert!(
+                r.iter().all(|x| !text.starts_with(x.2.as_str())),
+                "{text}: {r:?}"
+            );
+        }
     }
 
     #[test]

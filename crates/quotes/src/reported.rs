@@ -99,6 +99,12 @@ pub(crate) fn indirect_quotes(
         if marked.iter().any(|q| same_content(a.content, q.span)) {
             continue;
         }
+        // Speech reported inside someone's quotation ("“I think we will win,” she said") is
+        // part of that quotation, not an attribution of the article's.
+        let cue_at = page.tokens.get(a.cue_token).map(|t| t.span);
+        if cue_at.is_some_and(|c| marked.iter().any(|q| q.span.contains(c))) {
+            continue;
+        }
         let source = a
             .source
             .and_then(|s| resolve_source(page, resolver, s, &history));
@@ -115,4 +121,43 @@ pub(crate) fn indirect_quotes(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use storyline_record::{Article, QuoteKind};
+
+    /// (kind, content, cue) of each quote the whole stage finds in `text`.
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, String)> {
+        let mut a = Article::new("x", "");
+        a.set_text(text.into());
+        storyline_segment::Segmenter::new().annotate(&mut a);
+        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        crate::QuoteFinder::new().annotate(&mut a);
+        a.quotes
+            .iter()
+            .map(|q| {
+                let cue = q.cue.clone().unwrap_or_default();
+                (q.kind, q.span.slice(text).to_string(), cue)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn speech_reported_inside_a_quotation_is_the_quotation_s() {
+        let q = quotes(
+            "\"I think the old bridge will hold through the winter,\" the engineer said on Monday.",
+        );
+        assert!(q.iter().all(|x| x.0 != QuoteKind::Indirect), "{q:?}");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, "said");
+    }
+
+    #[test]
+    fn reported_clause_outside_marks_is_indirect() {
+        let q = quotes("The engineer said the old bridge would hold through the winter.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, QuoteKind::Indirect);
+        assert!(q[0].1.contains("the old bridge would hold"), "{q:?}");
+    }
 }

@@ -75,10 +75,16 @@ impl<'a> Resolver<'a> {
                 }
             }
         }
+        // Each entity's mentions in text order, bucketed in one pass (a scan of every mention
+        // per entity was quadratic on name-dense pages).
+        let mut own: Vec<Vec<(Span, usize)>> = vec![Vec::new(); entities.len()];
+        for &(m, e) in &mentions {
+            own[e].push((m, e));
+        }
         let genders = entities
             .iter()
-            .enumerate()
-            .map(|(i, e)| entity_gender(text, e, mentions.iter().filter(|m| m.1 == i)))
+            .zip(&own)
+            .map(|(e, own)| entity_gender(text, e, own.iter()))
             .collect();
         Resolver {
             text,
@@ -114,9 +120,10 @@ impl<'a> Resolver<'a> {
                 return self.resolve_pronoun(p, first.span.start, history);
             }
         }
-        let inside: Vec<(Span, usize)> = self
-            .mentions
+        let from = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let inside: Vec<(Span, usize)> = self.mentions[from..]
             .iter()
+            .take_while(|(m, _)| m.start < span.end)
             .filter(|(m, _)| span.contains(*m))
             .copied()
             .collect();
