@@ -28,6 +28,7 @@ mod lexicon;
 pub mod lists;
 mod load;
 mod numbers;
+mod quote_words;
 mod tone;
 
 pub use counts::is_abstract_count_noun;
@@ -35,4 +36,5 @@ pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
 pub use numbers::{cardinal, scale};
+pub use quote_words::{is_quote_word, QuoteClass};
 pub use tone::ToneLexicon;

@@ -25,7 +25,11 @@ pub(crate) struct Cue<'t> {
 
 /// Whether a token is a quotation mark.
 fn is_mark(t: &Tok<'_>) -> bool {
-    !t.word && matches!(t.text, "\"" | "“" | "”" | "„" | "'" | "‘" | "’" | "«" | "»")
+    !t.word
+        && matches!(
+            t.text,
+            "\"" | "“" | "”" | "„" | "'" | "‘" | "’" | "‚" | "«" | "»" | "''" | "``"
+        )
 }
 
 /// Whether a token ends a clause for attribution purposes.

@@ -1,10 +1,11 @@
 //! Pairs quotation marks into quoted stretches of text, in one pass per mark family.
 //!
-//! Double marks (`"…"`, `“…”`, `„…“`, `«…»`) are paired first, with the wire convention for
+//! Double marks (`"…"`, `“…”`, `„…“`, `«…»`, and the doubled apostrophes some newspapers print:
+//! `''…''`, ``` ``…'' ```) are paired first, with the wire convention for
 //! quotes running over several paragraphs: the closing mark is missing at a paragraph's end and
 //! the opening mark repeats at the next paragraph's start; such a run becomes one stretch.
 //! Single marks (`'…'`, `‘…’`) are paired only outside double stretches (nested quotes stay
-//! inside their parent), and only where they cannot be apostrophes: an opening mark follows a
+//! inside their parent; `‚…‘` pairs too), and only where they cannot be apostrophes: an opening mark follows a
 //! space or an opening bracket and precedes a letter; a closing mark follows a non-space and
 //! precedes no letter ("Russia’s" is never a close; "allies’ borders" only as a last resort).
 
@@ -59,8 +60,22 @@ fn find_double(text: &str) -> Vec<Marked> {
     let mut prev: char = '\n';
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, d)| d);
-        let after = i + c.len_utf8();
+        let mut next = chars.peek().map(|&(_, d)| d);
+        let mut after = i + c.len_utf8();
+        // `''` reads as a straight double mark, ``` `` ``` as an opening one.
+        let c = match (c, next) {
+            ('\'', Some('\'')) | ('`', Some('`')) => {
+                chars.next();
+                next = chars.peek().map(|&(_, d)| d);
+                after += 1;
+                if c == '`' {
+                    '“'
+                } else {
+                    '"'
+                }
+            }
+            _ => c,
+        };
         if c == '\n' {
             if open.is_some() && crossing.is_none() {
                 crossing = Some(trim_end_at(text, i));
@@ -155,7 +170,7 @@ fn can_open_single(c: char, prev: Option<char>, next: Option<char>) -> bool {
     });
     let next_ok = next.is_some_and(char::is_alphanumeric);
     match c {
-        '‘' => next_ok,
+        '‘' | '‚' => next_ok,
         '\'' => before_ok && next_ok,
         _ => false,
     }
@@ -205,6 +220,14 @@ fn find_single(text: &str, doubles: &[Marked]) -> Vec<Marked> {
             let at = inner_start + k;
             if inside_double(at) {
                 break;
+            }
+            if c == '‚' {
+                // German style: `‚…‘`.
+                if d == '‘' {
+                    best = Some(at);
+                    break;
+                }
+                continue;
             }
             match can_close_single(text, at, d) {
                 Some(false) => {
@@ -288,6 +311,32 @@ mod tests {
     }
 
     #[test]
+    fn doubled_apostrophes_and_backticks_pair_as_double_marks() {
+        let text = "''Poor Mexico, so far from God,'' Mr. Diaz said.";
+        assert_eq!(inners(text), ["Poor Mexico, so far from God,"]);
+        let text = "He wrote ``we shall see'' and left; it's the team's call.";
+        assert_eq!(inners(text), ["we shall see"]);
+        let m = find_marked(text);
+        assert_eq!(m[0].close - m[0].open, "``we shall see''".len());
+    }
+
+    #[test]
+    fn german_single_low_high_marks() {
+        assert_eq!(
+            inners("Er nannte es ‚völlig absurd‘ und ging."),
+            ["völlig absurd"]
+        );
+    }
+
+    #[test]
+    fn guillemets_pair() {
+        assert_eq!(
+            inners("Le ministre a dit « nous verrons » hier."),
+            [" nous verrons "]
+        );
+    }
+
+    #[test]
     fn never_panics_on_odd_input() {
         for text in [
             "\"",
@@ -299,6 +348,11 @@ mod tests {
             "’’‘‘",
             "\"\u{0}\"é\"",
             "x\"y",
+            "''",
+            "'''",
+            "``",
+            "‚",
+            "a ‚b",
         ] {
             let _ = find_marked(text);
         }

@@ -1,7 +1,7 @@
 //! Name evidence for speakers: nationality epithets ("the Dutchman"), titles before a name,
 //! the gender of given names and entities, and the name that ends a subject phrase.
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_quote_word, Lexicon, QuoteClass};
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::roles::{gender_of_given_name, gender_of_word, is_role_noun, Gender};
@@ -18,18 +18,7 @@ pub(super) fn is_epithet(word: &str) -> bool {
         .filter(|s| s.len() >= 3);
     lex.is_demonym(word)
         || stem.is_some_and(|s| lex.is_demonym(s) || lex.is_demonym(&format!("{s}h")))
-        || matches!(
-            word,
-            "Dutchman"
-                | "Dutchwoman"
-                | "Spaniard"
-                | "Swede"
-                | "Dane"
-                | "Finn"
-                | "Pole"
-                | "Scot"
-                | "Turk"
-        )
+        || is_quote_word(QuoteClass::Epithet, word)
 }
 
 /// Whether a capitalised word before a name is a title or role ("Councillor", "Coach").
