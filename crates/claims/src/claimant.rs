@@ -12,7 +12,7 @@ impl Context<'_> {
     /// Who states the claim at `span` in the sentence `floor..ceil`.
     pub(crate) fn claimant(&self, floor: usize, ceil: usize, span: Span) -> Option<String> {
         for q in self.quotes {
-            if q.span.start <= span.start && span.start < q.span.end {
+            if q.span.start() <= span.start() && span.start() < q.span.end() {
                 if let Some(s) = &q.speaker {
                     return Some(s.clone());
                 }
@@ -138,7 +138,7 @@ impl Context<'_> {
                 .iter()
                 .rev()
                 .filter(|(sp, i)| {
-                    sp.end <= before
+                    sp.end() <= before
                         && self
                             .entities
                             .get(*i)
@@ -169,7 +169,9 @@ impl Context<'_> {
             }
             first -= 1;
         }
-        if first == m || self.toks[first].start < claim.end && claim.start < self.toks[m - 1].end {
+        if first == m
+            || self.toks[first].start < claim.end() && claim.start() < self.toks[m - 1].end
+        {
             return None;
         }
         self.resolve(first, m - 1, self.toks[first].start)

@@ -129,7 +129,7 @@ impl<'a> Context<'a> {
             .enumerate()
             .flat_map(|(i, e)| e.mentions.iter().map(move |&m| (m, i)))
             .collect();
-        mentions.sort_by_key(|(m, _)| (m.start, m.end));
+        mentions.sort_by_key(|(m, _)| (m.start(), m.end()));
         Context {
             text: &article.text,
             toks,
@@ -144,13 +144,13 @@ impl<'a> Context<'a> {
     /// The entity mention covering token `k`, with its first token.
     pub(crate) fn entity_at(&self, k: usize) -> Option<(usize, &'a Entity)> {
         let t = self.toks.get(k)?;
-        let i = self.mentions.partition_point(|(m, _)| m.start <= t.start);
+        let i = self.mentions.partition_point(|(m, _)| m.start() <= t.start);
         let &(m, e) = self.mentions.get(i.checked_sub(1)?)?;
-        if m.end < t.end {
+        if m.end() < t.end {
             return None;
         }
         let mut first = k;
-        while first > 0 && self.toks[first - 1].start >= m.start {
+        while first > 0 && self.toks[first - 1].start >= m.start() {
             first -= 1;
         }
         Some((first, self.entities.get(e)?))

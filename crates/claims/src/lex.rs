@@ -120,12 +120,12 @@ fn lex(text: &str, tokens: &[Token]) -> Vec<Tok> {
     let mut out = Vec::with_capacity(tokens.len());
     let mut units = Vec::new();
     let mut prev_end: Option<usize> = None;
-    for chunk in tokens.chunk_by(|a, b| a.span.end == b.span.start) {
+    for chunk in tokens.chunk_by(|a, b| a.span.end() == b.span.start()) {
         let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
             continue;
         };
         let line_start = prev_end.is_none_or(|p| {
-            text.get(p..first.span.start)
+            text.get(p..first.span.start())
                 .is_some_and(|gap| gap.contains(['\n', '\r', '\u{2029}']))
         });
         let at = out.len();
@@ -134,7 +134,7 @@ fn lex(text: &str, tokens: &[Token]) -> Vec<Tok> {
             t.line_start = line_start;
             t.glued = false;
         }
-        prev_end = Some(last.span.end);
+        prev_end = Some(last.span.end());
     }
     out
 }
@@ -157,7 +157,7 @@ fn read_chunk(text: &str, chunk: &[Token], units: &mut Vec<Unit>, out: &mut Vec<
     let (Some(first), Some(last)) = (chunk.first(), chunk.last()) else {
         return;
     };
-    let (start, end) = (first.span.start, last.span.end);
+    let (start, end) = (first.span.start(), last.span.end());
     if is_opaque(text.get(start..end).unwrap_or("")) {
         push(out, start, end, Kind::Ident);
         return;
@@ -194,12 +194,16 @@ fn edge_units(text: &str, span: Span, units: &mut Vec<Unit>) {
         .map_or(front, |(i, c)| front + i + c.len_utf8());
     let chars = |from: usize, to: usize| {
         let part = tok.get(from..to).unwrap_or("");
-        part.char_indices()
-            .map(move |(i, c)| (span.start + from + i, span.start + from + i + c.len_utf8()))
+        part.char_indices().map(move |(i, c)| {
+            (
+                span.start() + from + i,
+                span.start() + from + i + c.len_utf8(),
+            )
+        })
     };
     units.extend(chars(0, front));
     if back > front {
-        units.push((span.start + front, span.start + back));
+        units.push((span.start() + front, span.start() + back));
     }
     units.extend(chars(back, tok.len()));
 }
@@ -316,11 +320,11 @@ pub(crate) fn sentence_ranges(
     if !spans.is_empty() {
         let mut i = 0;
         for sp in spans {
-            while i < toks.len() && toks[i].end <= sp.start {
+            while i < toks.len() && toks[i].end <= sp.start() {
                 i += 1;
             }
             let first = i;
-            while i < toks.len() && toks[i].start < sp.end {
+            while i < toks.len() && toks[i].start < sp.end() {
                 i += 1;
             }
             if i > first {

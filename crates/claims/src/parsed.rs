@@ -15,8 +15,8 @@ const MAX_GAP: usize = 6;
 
 /// The article token starting at byte `at`, if any (tokens are in text order).
 fn token_at(tokens: &[Token], at: usize) -> Option<usize> {
-    let k = tokens.partition_point(|t| t.span.end <= at);
-    tokens.get(k).filter(|t| t.span.start <= at).map(|_| k)
+    let k = tokens.partition_point(|t| t.span.end() <= at);
+    tokens.get(k).filter(|t| t.span.start() <= at).map(|_| k)
 }
 
 /// The light token holding byte `at`.
@@ -51,7 +51,7 @@ pub(crate) fn parsed_noun(
     let counted = head
         .filter(|_| rel(number) == "nummod")
         .filter(|&h| h > n && h <= n + MAX_GAP)
-        .filter(|&h| nominal(&tokens[h]) && tokens[h].span.end <= limit)
+        .filter(|&h| nominal(&tokens[h]) && tokens[h].span.end() <= limit)
         .filter(|&h| (n + 1..h).all(|k| tokens[k].head.is_some_and(|x| x as usize > n)));
     if let Some(h) = counted {
         return noun_from(text, toks, p.last + 1, &tokens[h], tokens, h, true);
@@ -62,7 +62,7 @@ pub(crate) fn parsed_noun(
     let plural = (n + 2..=n + 3).find(|&k| {
         tokens
             .get(k)
-            .is_some_and(|t| t.xpos.name() == "NNS" && t.span.end <= limit)
+            .is_some_and(|t| t.xpos.name() == "NNS" && t.span.end() <= limit)
             && tokens[n + 1..k].iter().all(modifier)
     });
     if let Some(h) = plural {
@@ -79,7 +79,7 @@ pub(crate) fn parsed_noun(
             t.head == Some(n as u32)
                 && rel(t) == "nmod"
                 && nominal(t)
-                && t.span.end <= limit
+                && t.span.end() <= limit
                 && tokens[n + 1..*k].iter().any(|c| c.norm == "of")
         });
     if let Some((h, t)) = partitive {
@@ -99,14 +99,14 @@ fn noun_from(
     h: usize,
     after: bool,
 ) -> Option<Noun> {
-    let mut end = tok_at(toks, head.span.start)?;
+    let mut end = tok_at(toks, head.span.start())?;
     let mut word = text.get(head.span.range())?.to_lowercase();
     if word == "others" {
         let verb = tokens
             .get(h + 1)
             .filter(|v| v.upos == Upos::Verb && tokens[h].head == Some(h as u32 + 1));
         if let Some(v) = verb {
-            end = tok_at(toks, v.span.start)?;
+            end = tok_at(toks, v.span.start())?;
             word = text_of(text, &toks[end]).to_lowercase();
         }
     }

@@ -120,7 +120,7 @@ fn is_filler(w: &str) -> bool {
 impl Context<'_> {
     /// The latest entity mentioned before byte `before` that satisfies `keep`.
     pub(crate) fn recent(&self, before: usize, keep: impl Fn(&Entity) -> bool) -> Option<&Entity> {
-        let end = self.mentions.partition_point(|(m, _)| m.start < before);
+        let end = self.mentions.partition_point(|(m, _)| m.start() < before);
         self.mentions[end.saturating_sub(LOOKBACK)..end]
             .iter()
             .rev()
@@ -132,7 +132,7 @@ impl Context<'_> {
     /// public bodies, not the outlet), the most mentioned, the first named on a tie. "The company"
     /// in a results story is the reporting company, not the analyst firm named last.
     pub(crate) fn recent_company(&self, before: usize) -> Option<String> {
-        let end = self.mentions.partition_point(|(m, _)| m.start < before);
+        let end = self.mentions.partition_point(|(m, _)| m.start() < before);
         let mut counts = vec![0usize; self.entities.len()];
         let mut best: Option<(usize, usize)> = None;
         for &(_, i) in &self.mentions[end.saturating_sub(LOOKBACK)..end] {
@@ -235,20 +235,20 @@ impl Context<'_> {
     /// "its" or "the company" stands for ("it" is too often an object to trust).
     pub(crate) fn measured_subject(&self, floor: usize, ceil: usize) -> Option<String> {
         let (a, b) = (self.toks.get(floor)?.start, self.toks.get(ceil - 1)?.end);
-        let from = self.mentions.partition_point(|(m, _)| m.start < a);
+        let from = self.mentions.partition_point(|(m, _)| m.start() < a);
         // The first organisation or place that is not inside a phrase ("since Russia's
         // invasion"), else the first at all.
         let candidates = || {
             self.mentions[from..]
                 .iter()
-                .take_while(|(m, _)| m.end <= b)
+                .take_while(|(m, _)| m.end() <= b)
                 .filter(|&&(_, i)| {
                     self.entities.get(i).is_some_and(|e| {
                         e.kind != EntityType::Person && Some(e.name.as_str()) != self.outlet
                     })
                 })
         };
-        let first_tok = |m: Span| (floor..ceil).find(|&k| self.toks[k].start >= m.start);
+        let first_tok = |m: Span| (floor..ceil).find(|&k| self.toks[k].start >= m.start());
         let named = candidates()
             .find(|&&(m, _)| first_tok(m).is_some_and(|k| !self.in_phrase(k, floor)))
             .or_else(|| candidates().next())

@@ -30,7 +30,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let removed: Vec<_> = a
             .removed
             .iter()
-            .map(|r| serde_json::json!([chars(r.span.start), chars(r.span.end), r.reason.as_str()]))
+            .map(|r| {
+                serde_json::json!([
+                    chars(r.span.start()),
+                    chars(r.span.end()),
+                    r.reason.as_str()
+                ])
+            })
             .collect();
         let rec = serde_json::json!({
             "id": id, "text": a.text, "title": a.meta.title, "outlet": a.meta.outlet,

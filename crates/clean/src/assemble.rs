@@ -33,16 +33,16 @@ pub fn assemble(raw: &str, lines: &[Line<'_>]) -> Assembled {
                 });
                 continue;
             }
-            Verdict::DropPrefix(at, reason) if at > line.span.start && at < line.span.end => {
+            Verdict::DropPrefix(at, reason) if at > line.span.start() && at < line.span.end() => {
                 out.removed.push(Removal {
-                    span: Span::new(line.span.start, at),
+                    span: Span::new(line.span.start(), at),
                     reason,
                 });
                 at
             }
-            _ => line.span.start,
+            _ => line.span.start(),
         };
-        let Some(piece) = raw.get(start..line.span.end) else {
+        let Some(piece) = raw.get(start..line.span.end()) else {
             continue;
         };
         if let Some((p, ptext)) = prev {

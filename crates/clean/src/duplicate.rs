@@ -81,7 +81,7 @@ struct Candidate {
 fn kept_text<'a>(line: &Line<'a>) -> &'a str {
     match line.verdict {
         Verdict::DropPrefix(at, _) => {
-            let off = at.saturating_sub(line.span.start);
+            let off = at.saturating_sub(line.span.start());
             line.text.get(off..).unwrap_or("")
         }
         _ => line.text,

@@ -136,7 +136,7 @@ impl Cleaner {
                     }
                     Some(DateLine::Prefix(dates, at)) => {
                         found.dates.extend(dates.into_iter().map(|d| (i, d)));
-                        let at = lines[i].span.start + at;
+                        let at = lines[i].span.start() + at;
                         lines[i].verdict = Verdict::DropPrefix(at, RemovalReason::Dateline);
                         continue;
                     }
@@ -150,7 +150,7 @@ impl Cleaner {
                 lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
             } else if let Some(w) = self.meta.agency.dateline(line.text) {
                 found.agencies.extend(w.agency);
-                let at = lines[i].span.start + w.body;
+                let at = lines[i].span.start() + w.body;
                 lines[i].verdict = Verdict::DropPrefix(at, RemovalReason::Dateline);
             }
         }

@@ -225,11 +225,11 @@ fn article_sentences(article: &Article) -> Vec<Sentence> {
             w.deprel = t.deprel.name().to_string();
             let glued = tokens
                 .get(start + i + 1)
-                .is_some_and(|next| next.span.start == t.span.end);
+                .is_some_and(|next| next.span.start() == t.span.end());
             let range = format!(
                 "TokenRange={}:{}",
-                chars.char_offset(t.span.start),
-                chars.char_offset(t.span.end)
+                chars.char_offset(t.span.start()),
+                chars.char_offset(t.span.end())
             );
             w.misc = if glued {
                 format!("SpaceAfter=No|{range}")

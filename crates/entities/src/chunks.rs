@@ -83,7 +83,7 @@ fn is_hyphen_modifier(w: &str) -> bool {
 
 /// Builds a piece over words `first..end`.
 pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> Piece {
-    let span = Span::new(words[first].span.start, words[end - 1].span.end);
+    let span = Span::new(words[first].span.start(), words[end - 1].span.end());
     let mut surface = String::new();
     for (k, w) in words[first..end].iter().enumerate() {
         if k > 0 {
@@ -347,7 +347,7 @@ fn split_segment(
                 .iter()
                 .position(|w| !is_honorific(w.text))
                 .map_or(s, |x| s + x);
-            let span = Span::new(words[first].span.start, words[t].span.end);
+            let span = Span::new(words[first].span.start(), words[t].span.end());
             p.role = Some(span.slice(text).to_string());
         }
     } else if let Some((_, role)) = role_before(words, s, text, lex) {

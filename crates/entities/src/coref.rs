@@ -276,7 +276,7 @@ fn with_particle(p: &Piece, words: &[Word<'_>], persons: &PersonIndex) -> Piece 
     }
     Piece {
         first: p.first - 1,
-        span: Span::new(prev.span.start, p.span.end),
+        span: Span::new(prev.span.start(), p.span.end()),
         surface: format!("{} {}", prev.text, p.surface),
         ..p.clone()
     }

@@ -87,7 +87,7 @@ pub(crate) fn dateline_at(
         end -= 1;
     }
     let last = words.get(end.checked_sub(1)?)?;
-    if end == i || last.possessive || !ends_place(text.get(last.span.end..)?) {
+    if end == i || last.possessive || !ends_place(text.get(last.span.end()..)?) {
         return None;
     }
     // The rest of the line is ordinary copy (not an all-capitals headline).
@@ -99,7 +99,7 @@ pub(crate) fn dateline_at(
     if rest_lower < 3 {
         return None;
     }
-    let span = Span::new(first.span.start, last.span.end);
+    let span = Span::new(first.span.start(), last.span.end());
     let caps = span.slice(text);
     // Agencies and bodies in capitals are not datelines ("NATO — the alliance …").
     if lex.org(caps).is_some() || lex.is_not_name(&title_case(caps, lex)) {

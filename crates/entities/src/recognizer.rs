@@ -97,7 +97,7 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
             end += 1;
         }
         let ws = &words[start..end];
-        let (first, last) = (ws[0].span.start, ws[ws.len() - 1].span.end);
+        let (first, last) = (ws[0].span.start(), ws[ws.len() - 1].span.end());
         let line_text = text.get(first..last).unwrap_or("");
         skip[line] = CREDIT_MARKERS.iter().any(|m| line_text.contains(m));
         // Content words: four letters or more, not function words.

@@ -20,7 +20,10 @@ pub(crate) fn add_appositive_roles(entities: &mut [Entity], text: &str) {
         if e.kind != EntityType::Person || e.role.is_some() {
             continue;
         }
-        e.role = e.mentions.iter().find_map(|m| appositive(text, m.end, lex));
+        e.role = e
+            .mentions
+            .iter()
+            .find_map(|m| appositive(text, m.end(), lex));
     }
 }
 
@@ -114,7 +117,7 @@ pub(crate) fn role_before(
             break;
         }
     }
-    let span = Span::new(words[first].span.start, noun.span.end);
+    let span = Span::new(words[first].span.start(), noun.span.end());
     Some((first, span.slice(text).to_string()))
 }
 

@@ -108,7 +108,7 @@ fn listed(words: &[Word<'_>], i: usize, j: usize, text: &str, lex: &Lexicon) -> 
         return false;
     };
     let comma = text
-        .get(prev.span.end..w.span.start)
+        .get(prev.span.end()..w.span.start())
         .is_some_and(|g| g == ", ");
     let head_of = words[i..j]
         .windows(2)

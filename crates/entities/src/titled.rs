@@ -175,7 +175,7 @@ fn appositive_name(
 ) -> Option<(usize, usize)> {
     let prev = words.get(e.checked_sub(1)?)?;
     let first = words.get(e)?;
-    let gap = text.get(prev.span.end..first.span.start)?;
+    let gap = text.get(prev.span.end()..first.span.start())?;
     if gap != ", " || prev.possessive || !first.cap || !lex.is_given_name(first.text) {
         return None;
     }
@@ -187,7 +187,7 @@ fn appositive_name(
         f += 1;
     }
     let last = words.get(f - 1)?;
-    let closed = text.get(last.span.end..)?.starts_with(',');
+    let closed = text.get(last.span.end()..)?.starts_with(',');
     (f - e >= 2 && closed).then_some((e, f))
 }
 
@@ -226,7 +226,7 @@ fn role_text(words: &[Word<'_>], t: usize, end: usize, text: &str, lex: &Lexicon
     while last > t + 2 && (is_honorific(words[last].text) || words[last].text.ends_with('.')) {
         last -= 1;
     }
-    Span::new(words[first].span.start, words[last].span.end)
+    Span::new(words[first].span.start(), words[last].span.end())
         .slice(text)
         .to_string()
 }

@@ -64,11 +64,11 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
     let mut line = 0;
     let mut p = 0;
     while let Some(&first) = parts.get(p) {
-        let start = first.span.start;
-        let mut end = first.span.end;
+        let start = first.span.start();
+        let mut end = first.span.end();
         p += 1;
         while let Some(next) = parts.get(p).filter(|q| joins(text, start, end, q.span)) {
-            end = next.span.end;
+            end = next.span.end();
             p += 1;
         }
         let bare = text.get(start..end).unwrap_or("");
@@ -103,11 +103,11 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
 /// Drops the `s` of a possessive `'s` ending at `after` from the part at `p`: the `s` is no
 /// word, but what a hyphen or apostrophe joins to it is ("’s'll" leaves "ll").
 fn skip_possessive_s(text: &str, parts: &mut [Part], p: &mut usize, after: usize) {
-    let Some(part) = parts.get_mut(*p).filter(|q| q.span.start < after) else {
+    let Some(part) = parts.get_mut(*p).filter(|q| q.span.start() < after) else {
         return;
     };
-    match char_at(text, after).filter(|_| part.span.end > after) {
-        Some(joiner) => part.span = Span::new(after + joiner.len_utf8(), part.span.end),
+    match char_at(text, after).filter(|_| part.span.end() > after) {
+        Some(joiner) => part.span = Span::new(after + joiner.len_utf8(), part.span.end()),
         None => *p += 1,
     }
 }
@@ -150,10 +150,10 @@ fn parts(text: &str, tokens: &[Token]) -> Vec<Part> {
     for t in tokens {
         let mut start: Option<usize> = None;
         for (i, c) in t.span.slice(text).char_indices() {
-            let i = t.span.start + i;
+            let i = t.span.start() + i;
             if c.is_alphanumeric() {
                 start.get_or_insert(i);
-            } else if let Some(s) = start.filter(|_| !inner(text, i, c, t.span.end)) {
+            } else if let Some(s) = start.filter(|_| !inner(text, i, c, t.span.end())) {
                 out.push(Part {
                     span: Span::new(s, i),
                     sentence: t.sentence,
@@ -163,7 +163,7 @@ fn parts(text: &str, tokens: &[Token]) -> Vec<Part> {
         }
         if let Some(s) = start {
             out.push(Part {
-                span: Span::new(s, t.span.end),
+                span: Span::new(s, t.span.end()),
                 sentence: t.sentence,
             });
         }
@@ -189,11 +189,11 @@ fn inner(text: &str, i: usize, c: char, end: usize) -> bool {
 /// apostrophe before a letter ("we" "'ll") or the dot of an initialism ("U" "." "S") joins
 /// them. A possessive `'s` never joins.
 fn joins(text: &str, start: usize, end: usize, next: Span) -> bool {
-    match text.get(end..next.start) {
+    match text.get(end..next.start()) {
         Some("" | "-" | "‑") => true,
         Some("'" | "’") => {
-            char_at(text, next.start).is_some_and(char::is_alphabetic)
-                && !possessive_s(text, next.start)
+            char_at(text, next.start()).is_some_and(char::is_alphabetic)
+                && !possessive_s(text, next.start())
         }
         Some(".") => initialism_dot(text, start, end),
         _ => false,

@@ -71,7 +71,7 @@ pub(crate) fn index_mentions(entities: &[Entity]) -> MentionIndex<'_> {
     let mut map = HashMap::new();
     for e in entities {
         for &m in &e.mentions {
-            map.entry(m.start).or_insert((e, m));
+            map.entry(m.start()).or_insert((e, m));
         }
     }
     map
@@ -157,10 +157,10 @@ impl Finder<'_, '_> {
 
     fn entity_piece(&self, i: usize) -> Option<(usize, Piece)> {
         let w = &self.words[i];
-        let &(e, m) = self.mentions.get(&w.span.start)?;
+        let &(e, m) = self.mentions.get(&w.span.start())?;
         let len = self.words[i..]
             .iter()
-            .take_while(|x| x.span.start < m.end)
+            .take_while(|x| x.span.start() < m.end())
             .count()
             .max(1);
         let person = e.kind == EntityType::Person;

@@ -67,16 +67,20 @@ impl EventCoder {
         let mut tok = 0;
         for sentence in sentences {
             let (words, range) = if article.tokens.is_empty() {
-                (words_of(&article.text, sentence.start, sentence.end), 0..0)
+                (
+                    words_of(&article.text, sentence.start(), sentence.end()),
+                    0..0,
+                )
             } else {
-                while tok < article.tokens.len() && article.tokens[tok].span.start < sentence.start
+                while tok < article.tokens.len()
+                    && article.tokens[tok].span.start() < sentence.start()
                 {
                     tok += 1;
                 }
                 let end = tok
                     + article.tokens[tok..]
                         .iter()
-                        .take_while(|t| t.span.end <= sentence.end)
+                        .take_while(|t| t.span.end() <= sentence.end())
                         .count();
                 let words = words_from_tokens(&article.text, &article.tokens[tok..end]);
                 (words, tok..end)
@@ -201,8 +205,11 @@ impl EventCoder {
             *last = Some(a.clone());
         }
         let trigger = Span::new(
-            words[hit.start].span.start,
-            words[hit.end - 1].span.end.max(words[hit.start].span.start),
+            words[hit.start].span.start(),
+            words[hit.end - 1]
+                .span
+                .end()
+                .max(words[hit.start].span.start()),
         );
         let base = Event {
             action: action.as_str().to_string(),

@@ -71,7 +71,7 @@ impl<'t> Tree<'t> {
             .iter()
             .map(|t| {
                 words
-                    .partition_point(|w| w.span.end <= t.span.start)
+                    .partition_point(|w| w.span.end() <= t.span.start())
                     .min(words.len() - 1)
             })
             .collect();

@@ -313,8 +313,8 @@ mod tests {
         let t = Triggers::get();
         (0..words.len()).find_map(|i| {
             t.at(&words, i).map(|h| {
-                let s = words[h.start].span.start;
-                let e = words[h.end - 1].span.end;
+                let s = words[h.start].span.start();
+                let e = words[h.end - 1].span.end();
                 (text[s..e].to_string(), h.pattern.action.as_str())
             })
         })

@@ -64,7 +64,7 @@ pub(crate) fn words_from_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word
         let mut span = first.span;
         k += 1;
         while let Some(n) = joined_parts(text, span, tokens.get(k..).unwrap_or(&[])) {
-            span = Span::new(span.start, tokens[k + n - 1].span.end);
+            span = Span::new(span.start(), tokens[k + n - 1].span.end());
             k += n;
         }
         if let Some(s) = text.get(span.range()) {
@@ -86,7 +86,7 @@ fn joined_parts(text: &str, span: Span, rest: &[Token]) -> Option<usize> {
     if !word.starts_with(char::is_alphabetic) || !ends_word {
         return None;
     }
-    let next = rest.first().filter(|t| t.span.start == span.end)?;
+    let next = rest.first().filter(|t| t.span.start() == span.end())?;
     let s = text.get(next.span.range())?;
     let mut chars = s.chars();
     let (first, second) = (chars.next()?, chars.next());
@@ -101,7 +101,7 @@ fn joined_parts(text: &str, span: Span, rest: &[Token]) -> Option<usize> {
         return Some(1);
     }
     if matches!(first, '-' | '‐' | '‑') && second.is_none() {
-        let part = rest.get(1).filter(|t| t.span.start == next.span.end)?;
+        let part = rest.get(1).filter(|t| t.span.start() == next.span.end())?;
         let starts_word = text
             .get(part.span.range())?
             .starts_with(|c: char| c.is_alphanumeric() || !is_apostrophe(c) && !c.is_ascii());
@@ -151,10 +151,10 @@ pub(crate) fn words_of(text: &str, start: usize, end: usize) -> Vec<Word<'_>> {
         if c == '.'
             && out
                 .last()
-                .is_some_and(|w: &Word| w.span.end == start + i && w.text.contains('.'))
+                .is_some_and(|w: &Word| w.span.end() == start + i && w.text.contains('.'))
         {
             if let Some(w) = out.pop() {
-                let s = w.span.start;
+                let s = w.span.start();
                 let e = start + i + 1;
                 out.push(Word::new(&text[s..e], Span::new(s, e), false));
             }

@@ -66,7 +66,7 @@ pub(crate) fn find_words(tokens: &[Token], pairs: &[MarkPair], mentions: &[Span]
 }
 
 fn in_name(mentions: &[Span], span: Span) -> bool {
-    let end = mentions.partition_point(|m| m.start <= span.start);
+    let end = mentions.partition_point(|m| m.start() <= span.start());
     mentions[..end]
         .iter()
         .rev()
@@ -94,7 +94,7 @@ fn marker(
 ) -> Found {
     Found {
         kind,
-        span: Span::new(tokens[first].span.start, tokens[last].span.end),
+        span: Span::new(tokens[first].span.start(), tokens[last].span.end()),
         term,
         category,
     }

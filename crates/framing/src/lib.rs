@@ -62,7 +62,7 @@ impl FramingFinder {
             .iter()
             .flat_map(|e| e.mentions.iter().copied())
             .collect();
-        mentions.sort_by_key(|m| m.start);
+        mentions.sort_by_key(|m| m.start());
         let mut framing: Vec<Framing> = scare::scare_quotes(article, &pairs)
             .into_iter()
             .map(|p| (FramingKind::ScareQuote, p.outer, None, None))
@@ -83,7 +83,7 @@ impl FramingFinder {
                 }
             })
             .collect();
-        framing.sort_by_key(|f| (f.span.start, f.kind));
+        framing.sort_by_key(|f| (f.span.start(), f.kind));
         // A scare quote right after "so-called" is part of that marker already.
         framing.dedup_by(|b, a| {
             a.kind == FramingKind::SoCalled

@@ -40,7 +40,7 @@ fn classify(text: &str, tok: &Token) -> Option<(usize, Role)> {
         '“' | '„' | '«' | '‘' | '‚' | '‹' => Role::Open,
         '”' | '»' | '’' | '›' => Role::Close,
         _ => {
-            let before = text[..tok.span.start].chars().next_back();
+            let before = text[..tok.span.start()].chars().next_back();
             match before {
                 None => Role::Open,
                 Some(b) if b.is_whitespace() || "([{—–-/".contains(b) => Role::Open,
@@ -75,8 +75,8 @@ pub(crate) fn pair_marks(text: &str, tokens: &[Token]) -> Vec<MarkPair> {
                 pairs.push(MarkPair {
                     open: o,
                     close: i,
-                    outer: Span::new(start.start, tok.span.end),
-                    inner: Span::new(start.end, tok.span.start.max(start.end)),
+                    outer: Span::new(start.start(), tok.span.end()),
+                    inner: Span::new(start.end(), tok.span.start().max(start.end())),
                 });
             }
             (Role::Open, _) => open[family] = Some(i),

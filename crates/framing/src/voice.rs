@@ -60,13 +60,15 @@ impl Voices {
                 .filter(|q| q.kind == QuoteKind::Indirect)
                 .map(region),
         );
-        regions.sort_by_key(|r| (r.span.start, r.voice != Voice::Quote));
+        regions.sort_by_key(|r| (r.span.start(), r.voice != Voice::Quote));
         Voices { regions }
     }
 
     /// The voice `span` is in and its speaker when known: a quote wins over reported speech.
     pub fn of(&self, span: Span) -> (Voice, Option<String>) {
-        let end = self.regions.partition_point(|r| r.span.start <= span.start);
+        let end = self
+            .regions
+            .partition_point(|r| r.span.start() <= span.start());
         let mut best: Option<&Region> = None;
         for r in self.regions[..end].iter().filter(|r| r.span.contains(span)) {
             let better = match best {

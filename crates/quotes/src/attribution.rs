@@ -63,7 +63,7 @@ pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
             }
         }
     }
-    out.sort_by_key(|a| (a.content.start, a.cue_token));
+    out.sort_by_key(|a| (a.content.start(), a.cue_token));
     out
 }
 

@@ -245,7 +245,7 @@ pub(crate) fn cues_before<'t>(
     let toks: Vec<Tok<'t>> = page
         .words(start, open)
         .into_iter()
-        .filter(|t| !is_mark(t) && covering(masks, t.span.start).is_none_or(|m| m == own))
+        .filter(|t| !is_mark(t) && covering(masks, t.span.start()).is_none_or(|m| m == own))
         .collect();
     let mut cues = Vec::new();
     for i in (0..toks.len()).rev() {

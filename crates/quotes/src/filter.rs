@@ -35,7 +35,7 @@ pub(crate) fn trimmed(text: &str, inner: Span) -> Span {
         .trim_end()
         .trim_end_matches([',', ';', ':'])
         .trim_end();
-    Span::new(inner.start + lead, inner.start + lead + body.len())
+    Span::new(inner.start() + lead, inner.start() + lead + body.len())
 }
 
 /// Small words that stay lowercase inside a title ("Tales of the City").
@@ -86,7 +86,7 @@ fn opens_a_sentence(text: &str, open: usize, first_word: Option<&Tok<'_>>) -> bo
 pub(crate) fn classify(page: Page<'_>, m: &Marked) -> Verdict {
     let text = page.text;
     let span = trimmed(text, m.inner);
-    let toks = page.words(span.start, span.end);
+    let toks = page.words(span.start(), span.end());
     let words: Vec<&Tok<'_>> = toks.iter().filter(|t| t.word).collect();
     if words.is_empty() {
         return Verdict::Skip;

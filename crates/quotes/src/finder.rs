@@ -120,7 +120,7 @@ fn from_parse(
         .iter()
         .filter(|a| {
             let cue = page.tokens[a.cue_token].span;
-            let outside = cue.end <= mark.open || cue.start >= mark.close;
+            let outside = cue.end() <= mark.open || cue.start() >= mark.close;
             outside && a.source.is_some() && 5 * overlap(a.content, inner) >= 4 * inner.len()
         })
         .min_by_key(|a| a.content.len())?;
@@ -171,15 +171,15 @@ fn attribute(
     }
     // A cue without its own subject ("…, but conceded that …"): the clause's opening subject.
     let head_end = text
-        .get(sentence.start..sentence.end)
+        .get(sentence.start()..sentence.end())
         .and_then(|s| {
             s.char_indices()
                 .filter(|(_, c)| c.is_whitespace())
                 .nth(3)
-                .map(|(k, _)| sentence.start + k)
+                .map(|(k, _)| sentence.start() + k)
         })
-        .unwrap_or(sentence.end);
-    let s = resolver.first_mention_in(Span::new(sentence.start, head_end))?;
+        .unwrap_or(sentence.end());
+    let s = resolver.first_mention_in(Span::new(sentence.start(), head_end))?;
     let mention = s.span;
     Some((s, mention, cues[0].word.clone()))
 }
@@ -187,8 +187,8 @@ fn attribute(
 /// The span from the first to the last word of a phrase.
 fn phrase_span(phrase: &[crate::tok::Tok<'_>]) -> Option<Span> {
     Some(Span::new(
-        phrase.first()?.span.start,
-        phrase.last()?.span.end,
+        phrase.first()?.span.start(),
+        phrase.last()?.span.end(),
     ))
 }
 
@@ -256,7 +256,7 @@ mod tests {
                     .map(|(i, _)| Span::new(i, i + s.len()))
             })
             .collect();
-        mentions.sort_by_key(|m| m.start);
+        mentions.sort_by_key(|m| m.start());
         mentions.dedup_by(|b, a| a.contains(*b));
         Entity {
             name: name.into(),

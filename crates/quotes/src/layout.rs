@@ -8,9 +8,9 @@ use storyline_record::Span;
 
 /// The span of `spans` (sorted by start, not overlapping) that holds byte `pos`, if any.
 pub(crate) fn covering(spans: &[Span], pos: usize) -> Option<Span> {
-    let i = spans.partition_point(|s| s.start <= pos);
+    let i = spans.partition_point(|s| s.start() <= pos);
     let s = *spans.get(i.checked_sub(1)?)?;
-    (pos < s.end).then_some(s)
+    (pos < s.end()).then_some(s)
 }
 
 /// How far paragraph and sentence searches look from a position, in bytes. Real paragraphs are

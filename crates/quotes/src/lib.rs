@@ -83,7 +83,7 @@ impl QuoteFinder {
             let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
             let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
             quotes.extend(indirect);
-            quotes.sort_by_key(|q| (q.span.start, q.span.end));
+            quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
             quotes
         };
         article.quotes = quotes;

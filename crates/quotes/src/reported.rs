@@ -29,7 +29,7 @@ pub(crate) fn resolve_source(
     span: Span,
     history: &[Speaker],
 ) -> Option<Source> {
-    let words = page.words(span.start, span.end);
+    let words = page.words(span.start(), span.end());
     let parts: Vec<_> = words
         .split(|t| t.word && t.text.eq_ignore_ascii_case("and"))
         .map(|p| {
@@ -64,7 +64,7 @@ pub(crate) fn resolve_source(
             name: words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
             span: Some(span),
             entity: None,
-            at: span.start,
+            at: span.start(),
             gender: None,
         },
     };
@@ -76,7 +76,9 @@ pub(crate) fn resolve_source(
 
 /// Characters `a` and `b` share.
 pub(crate) fn overlap(a: Span, b: Span) -> usize {
-    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+    a.end()
+        .min(b.end())
+        .saturating_sub(a.start().max(b.start()))
 }
 
 /// Whether attribution content `content` is the quotation `quoted` (each covers most of the

@@ -73,13 +73,13 @@ impl<'a> Page<'a> {
             return Vec::new();
         }
         let window = Span::new(start, end);
-        let first = self.tokens.partition_point(|t| t.span.end <= start);
+        let first = self.tokens.partition_point(|t| t.span.end() <= start);
         let mut out = Vec::new();
         for t in self.tokens[first..]
             .iter()
-            .take_while(|t| t.span.start < end)
+            .take_while(|t| t.span.start() < end)
         {
-            let span = Span::new(t.span.start.max(start), t.span.end.min(end));
+            let span = Span::new(t.span.start().max(start), t.span.end().min(end));
             self.push_token(window, span, &mut out);
         }
         out
@@ -87,22 +87,22 @@ impl<'a> Page<'a> {
 
     /// Appends the token at `span` (inside `window`), cut where the rules read punctuation.
     fn push_token(&self, window: Span, span: Span, out: &mut Vec<Tok<'a>>) {
-        let mut from = span.start;
+        let mut from = span.start();
         for (i, _) in span.slice(self.text).char_indices().skip(1) {
-            let at = span.start + i;
+            let at = span.start() + i;
             if !self.joins(window, at) {
                 self.push_part(window, Span::new(from, at), out);
                 from = at;
             }
         }
-        self.push_part(window, Span::new(from, span.end), out);
+        self.push_part(window, Span::new(from, span.end()), out);
     }
 
     /// Appends the part at `span`, joined to the previous word when it runs on from it.
     fn push_part(&self, window: Span, span: Span, out: &mut Vec<Tok<'a>>) {
         match out.last_mut() {
-            Some(last) if last.span.end == span.start && self.joins(window, span.start) => {
-                last.span = Span::new(last.span.start, span.end);
+            Some(last) if last.span.end() == span.start() && self.joins(window, span.start()) => {
+                last.span = Span::new(last.span.start(), span.end());
                 last.text = last.span.slice(self.text);
             }
             _ => {
@@ -116,8 +116,8 @@ impl<'a> Page<'a> {
     /// Whether the characters either side of byte `at` belong to one word, reading only
     /// inside `window`: letters or digits meet, or a joiner sits between two of them.
     fn joins(&self, window: Span, at: usize) -> bool {
-        let mut back = self.text[window.start..at].chars().rev();
-        let mut ahead = self.text[at..window.end].chars();
+        let mut back = self.text[window.start()..at].chars().rev();
+        let mut ahead = self.text[at..window.end()].chars();
         let (Some(a), Some(b)) = (back.next(), ahead.next()) else {
             return false;
         };

@@ -108,7 +108,7 @@ impl<'a> Tree<'a> {
 
     /// Byte span from the start of token `lo` to the end of token `hi`.
     pub fn span(&self, lo: usize, hi: usize) -> Span {
-        Span::new(self.tokens[lo].span.start, self.tokens[hi].span.end)
+        Span::new(self.tokens[lo].span.start(), self.tokens[hi].span.end())
     }
 
     /// Whether token `i` is punctuation or a quotation mark.

@@ -164,7 +164,12 @@ impl Record {
     pub fn from_article(a: &Article) -> Record {
         let text_map = CharMap::new(&a.text);
         let raw_map = CharMap::new(&a.raw);
-        let span = |s: Span| [text_map.char_offset(s.start), text_map.char_offset(s.end)];
+        let span = |s: Span| {
+            [
+                text_map.char_offset(s.start()),
+                text_map.char_offset(s.end()),
+            ]
+        };
         let spans = |v: &[Span]| v.iter().map(|&s| span(s)).collect::<Vec<_>>();
         let quote = |q: &Quote| RecordQuote {
             text: q.span.slice(&a.text).to_string(),
@@ -190,8 +195,8 @@ impl Record {
                 .iter()
                 .map(|r| {
                     (
-                        raw_map.char_offset(r.span.start),
-                        raw_map.char_offset(r.span.end),
+                        raw_map.char_offset(r.span.start()),
+                        raw_map.char_offset(r.span.end()),
                         r.reason.as_str().to_string(),
                     )
                 })

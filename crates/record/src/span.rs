@@ -8,10 +8,8 @@ use std::ops::Range;
 /// for; [`Span::slice`] relies on it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Span {
-    /// First byte of the span.
-    pub start: usize,
-    /// One past the last byte of the span.
-    pub end: usize,
+    start: usize,
+    end: usize,
 }
 
 impl Span {
@@ -22,6 +20,16 @@ impl Span {
     pub fn new(start: usize, end: usize) -> Span {
         assert!(start <= end, "span start {start} after end {end}");
         Span { start, end }
+    }
+
+    /// First byte of the span.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+
+    /// One past the last byte of the span.
+    pub fn end(&self) -> usize {
+        self.end
     }
 
     /// The text this span covers, or `""` when it does not fit `text` (a stale span).

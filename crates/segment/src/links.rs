@@ -40,7 +40,7 @@ pub(crate) fn links(text: &str) -> Vec<Span> {
     let mut i = 0;
     while i < b.len() {
         // Back-scans stop at the end of the last address, so the pass stays linear.
-        let floor = out.last().map_or(0, |s| s.end);
+        let floor = out.last().map_or(0, |s| s.end());
         let found = match b[i] {
             b'h' | b'H' | b'w' | b'W' => web_at(b, i),
             b'@' => email_around(b, i, floor),
@@ -48,10 +48,10 @@ pub(crate) fn links(text: &str) -> Vec<Span> {
             _ => None,
         };
         // Two addresses never touch: the second would be one token with the first.
-        match found.filter(|s| out.is_empty() || s.start > floor) {
+        match found.filter(|s| out.is_empty() || s.start() > floor) {
             Some(span) => {
                 out.push(span);
-                i = span.end;
+                i = span.end();
             }
             None => i += 1,
         }

@@ -8,8 +8,8 @@ use storyline_record::{Article, Span, Token};
 
 /// Index of the span of `spans` (sorted, non-overlapping) that contains byte `byte`.
 pub fn span_index(spans: &[Span], byte: usize) -> Option<usize> {
-    let i = spans.partition_point(|s| s.end <= byte);
-    spans.get(i).filter(|s| s.start <= byte).map(|_| i)
+    let i = spans.partition_point(|s| s.end() <= byte);
+    spans.get(i).filter(|s| s.start() <= byte).map(|_| i)
 }
 
 /// Index of the sentence of `article` that contains byte `byte` of its text.
@@ -24,19 +24,19 @@ pub fn paragraph_of(article: &Article, byte: usize) -> Option<usize> {
 
 /// Index of the token of `article` that contains byte `byte` of its text.
 pub fn token_at(article: &Article, byte: usize) -> Option<usize> {
-    let i = article.tokens.partition_point(|t| t.span.end <= byte);
+    let i = article.tokens.partition_point(|t| t.span.end() <= byte);
     article
         .tokens
         .get(i)
-        .filter(|t| t.span.start <= byte)
+        .filter(|t| t.span.start() <= byte)
         .map(|_| i)
 }
 
 /// Index range of the tokens of `tokens` (sorted, non-overlapping) lying entirely inside `span`:
 /// `&tokens[tokens_in(tokens, sentence)]` are a sentence's tokens.
 pub fn tokens_in(tokens: &[Token], span: Span) -> Range<usize> {
-    let lo = tokens.partition_point(|t| t.span.start < span.start);
-    let hi = tokens.partition_point(|t| t.span.end <= span.end);
+    let lo = tokens.partition_point(|t| t.span.start() < span.start());
+    let hi = tokens.partition_point(|t| t.span.end() <= span.end());
     lo..hi.max(lo)
 }
 
@@ -64,14 +64,14 @@ pub fn sentence_tokens(article: &Article) -> impl Iterator<Item = (Span, Range<u
                 .get(next..)
                 .unwrap_or(&[])
                 .iter()
-                .take_while(|t| t.span.start < sentence.start)
+                .take_while(|t| t.span.start() < sentence.start())
                 .count();
         let hi = lo
             + tokens
                 .get(lo..)
                 .unwrap_or(&[])
                 .iter()
-                .take_while(|t| t.span.end <= sentence.end)
+                .take_while(|t| t.span.end() <= sentence.end())
                 .count();
         next = hi;
         (sentence, lo..hi)

@@ -98,14 +98,14 @@ pub(crate) fn scan(text: &str, toks: &[Token], scan: &mut QuoteScan) {
         if tok.kind != TokenKind::Quote {
             continue;
         }
-        let Some(c) = char_at(text, tok.span.start) else {
+        let Some(c) = char_at(text, tok.span.start()) else {
             continue;
         };
         let (family, fixed) = classify(c);
         let prev = text
-            .get(..tok.span.start)
+            .get(..tok.span.start())
             .and_then(|s| s.chars().next_back());
-        let next = char_at(text, tok.span.end);
+        let next = char_at(text, tok.span.end());
         if family == Family::Single && next.is_some_and(|n| n.is_ascii_digit()) {
             // An elided century ("the ’90s"), not a quotation mark.
             continue;
@@ -158,12 +158,12 @@ fn continues_after(text: &str, toks: &[Token], close: usize) -> bool {
     let is_joiner = |t: Option<&Token>| {
         t.is_some_and(|t| {
             t.kind == TokenKind::Punct
-                && matches!(char_at(text, t.span.start), Some(',' | '-' | '–' | '—'))
+                && matches!(char_at(text, t.span.start()), Some(',' | '-' | '–' | '—'))
         })
     };
     let after = toks.get(close + 1);
     let lower_after = after.is_some_and(|t| {
-        t.kind == TokenKind::Word && char_at(text, t.span.start).is_some_and(char::is_lowercase)
+        t.kind == TokenKind::Word && char_at(text, t.span.start()).is_some_and(char::is_lowercase)
     });
     let before = close.checked_sub(1).and_then(|b| toks.get(b));
     is_joiner(before) || is_joiner(after) || lower_after || attributed_after(text, toks, close)
@@ -217,7 +217,7 @@ fn attributed_after(text: &str, toks: &[Token], close: usize) -> bool {
             };
         }
         // Speakers are names and titles ("Mrs. Ann Patel"), not "Then the referee".
-        if !char_at(text, tok.span.start).is_some_and(char::is_uppercase) {
+        if !char_at(text, tok.span.start()).is_some_and(char::is_uppercase) {
             return false;
         }
     }

@@ -41,7 +41,7 @@ fn terminator(text: &str, tok: &Token) -> Option<Terminator> {
         TokenKind::Word => {
             let word = s.strip_suffix('.')?;
             let after = text
-                .get(tok.span.end..)
+                .get(tok.span.end()..)
                 .and_then(|r| r.chars().find(|c| !c.is_whitespace()));
             // The scanner only keeps a dot on a word it classed as an abbreviation.
             Some(Terminator::Abbrev(
@@ -61,7 +61,7 @@ fn is_closer(text: &str, toks: &[Token], dirs: &[Option<Dir>], k: usize) -> bool
     match tok.kind {
         TokenKind::Quote => dirs.get(k).copied().flatten() == Some(Dir::Close),
         TokenKind::Punct => matches!(
-            char_at(text, tok.span.start),
+            char_at(text, tok.span.start()),
             Some(')' | ']' | '}' | '.' | '!' | '?' | '…')
         ),
         _ => false,
@@ -70,7 +70,7 @@ fn is_closer(text: &str, toks: &[Token], dirs: &[Option<Dir>], k: usize) -> bool
 
 /// Whether a sentence ending in `term` ends before `next` (the token after any closers).
 fn ends_before(text: &str, term: Terminator, next: &Token, next_dir: Option<Dir>) -> bool {
-    let Some(first) = char_at(text, next.span.start) else {
+    let Some(first) = char_at(text, next.span.start()) else {
         return true;
     };
     if term == Terminator::Abbrev(AbbrevClass::Leading) {
@@ -98,8 +98,8 @@ fn glued_start(text: &str, toks: &[Token], k: usize) -> bool {
     };
     prev.kind == TokenKind::Word
         && tok.kind == TokenKind::Word
-        && prev.span.end == tok.span.start
-        && char_at(text, tok.span.start).is_some_and(char::is_uppercase)
+        && prev.span.end() == tok.span.start()
+        && char_at(text, tok.span.start()).is_some_and(char::is_uppercase)
 }
 
 /// Byte spans of the sentences of `text`, given its paragraphs and pieces (`tokens`): in
@@ -123,13 +123,14 @@ fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut V
         return;
     };
     quotemarks::scan(text, toks, scan);
-    let mut start = first.span.start;
+    let mut start = first.span.start();
     let mut k = 0;
     while k < toks.len() {
         // `start` already sits on token `k` when a terminator just ended the sentence.
-        if k > 0 && start < toks[k].span.start && glued_start(text, toks, k) && !scan.protected[k] {
-            out.push(Span::new(start, toks[k - 1].span.end));
-            start = toks[k].span.start;
+        if k > 0 && start < toks[k].span.start() && glued_start(text, toks, k) && !scan.protected[k]
+        {
+            out.push(Span::new(start, toks[k - 1].span.end()));
+            start = toks[k].span.start();
         }
         let term = match terminator(text, &toks[k]) {
             Some(t) if !scan.protected[k] => t,
@@ -154,12 +155,12 @@ fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut V
             break;
         };
         if ends_before(text, term, next, scan.dirs[e]) {
-            out.push(Span::new(start, toks[e - 1].span.end));
-            start = next.span.start;
+            out.push(Span::new(start, toks[e - 1].span.end()));
+            start = next.span.start();
         }
         k = e;
     }
-    out.push(Span::new(start, last.span.end));
+    out.push(Span::new(start, last.span.end()));
 }
 
 #[cfg(test)]

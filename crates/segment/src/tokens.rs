@@ -45,7 +45,7 @@ pub(crate) fn refine(
     let mut single_open = false;
     let mut k = 0;
     while let Some(piece) = pieces.get(k) {
-        let start = piece.span.start;
+        let start = piece.span.start();
         let s = advance(sentences, &mut sentence, start);
         let para_before = paragraph;
         let p = advance(paragraphs, &mut paragraph, start);
@@ -53,18 +53,21 @@ pub(crate) fn refine(
             single_open = false;
         }
         let mut push = |span: Span, kind: TokenKind| out.push(token(text, span, kind, s, p));
-        while links.next_if(|l| l.end <= start).is_some() {}
+        while links.next_if(|l| l.end() <= start).is_some() {}
         // An address is one token when it lies inside the sentence (a sentence end inside
         // one means it was misread).
-        let in_sentence = |l: &Span| sentences.get(sentence).is_none_or(|s| l.end <= s.end);
-        if let Some(link) = links.peek().filter(|l| l.start == start && in_sentence(l)) {
+        let in_sentence = |l: &Span| sentences.get(sentence).is_none_or(|s| l.end() <= s.end());
+        if let Some(link) = links
+            .peek()
+            .filter(|l| l.start() == start && in_sentence(l))
+        {
             let n = pieces[k..]
                 .iter()
-                .take_while(|p| p.span.end <= link.end)
+                .take_while(|p| p.span.end() <= link.end())
                 .count();
             if n > 0 {
                 push(
-                    Span::new(start, pieces[k + n - 1].span.end),
+                    Span::new(start, pieces[k + n - 1].span.end()),
                     TokenKind::Word,
                 );
                 k += n;
@@ -109,7 +112,7 @@ fn token(text: &str, span: Span, kind: TokenKind, sentence: u32, paragraph: u32)
 /// Index of the last span of `spans` (sorted) starting at or before `byte`, moving `at`
 /// forward (bytes only grow); 0 when there is none.
 fn advance(spans: &[Span], at: &mut usize, byte: usize) -> u32 {
-    while spans.get(*at + 1).is_some_and(|s| s.start <= byte) {
+    while spans.get(*at + 1).is_some_and(|s| s.start() <= byte) {
         *at += 1;
     }
     u32::try_from(*at).unwrap_or(u32::MAX)
@@ -130,7 +133,7 @@ fn part_kind(part: &str) -> TokenKind {
 /// paragraph is still open; it is updated here.
 fn quote_kind(text: &str, pieces: &[Token], k: usize, single_open: &mut bool) -> TokenKind {
     let span = pieces[k].span;
-    let Some(c) = char_at(text, span.start) else {
+    let Some(c) = char_at(text, span.start()) else {
         return TokenKind::Quote;
     };
     if !matches!(c, '\'' | '‘' | '’' | '‛' | '‚' | '‹' | '›' | '`') {
@@ -141,14 +144,14 @@ fn quote_kind(text: &str, pieces: &[Token], k: usize, single_open: &mut bool) ->
         .and_then(|j| pieces.get(j))
         .is_some_and(|p| {
             p.kind == TokenKind::Word
-                && p.span.end == span.start
+                && p.span.end() == span.start()
                 && p.span.slice(text).ends_with(['s', 'S'])
         });
     if after_s && is_apostrophe(c) && !*single_open {
         return TokenKind::Word;
     }
-    let prev = text.get(..span.start).and_then(|s| s.chars().next_back());
-    let next = char_at(text, span.end);
+    let prev = text.get(..span.start()).and_then(|s| s.chars().next_back());
+    let next = char_at(text, span.end());
     // An elided century ("the ’90s") is no quotation mark.
     if next.is_some_and(|n| n.is_ascii_digit()) {
         return TokenKind::Quote;

@@ -14,16 +14,16 @@ use storyline_segment::{span_index, tokenize, Segmenter};
 fn check_layer(text: &str, spans: &[Span], layer: &str) {
     let mut prev_end = 0;
     for s in spans {
-        assert!(s.start < s.end, "{layer}: empty span {s:?}");
+        assert!(s.start() < s.end(), "{layer}: empty span {s:?}");
         assert!(
-            s.start >= prev_end,
+            s.start() >= prev_end,
             "{layer}: {s:?} overlaps or is out of order"
         );
-        assert!(s.end <= text.len(), "{layer}: {s:?} past the end");
-        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
+        assert!(s.end() <= text.len(), "{layer}: {s:?} past the end");
+        assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
         let piece = s.slice(text);
         assert_eq!(piece.trim(), piece, "{layer}: {s:?} has outer whitespace");
-        prev_end = s.end;
+        prev_end = s.end();
     }
 }
 
@@ -38,14 +38,14 @@ fn check(text: &str) {
     check_layer(text, &spans, "tokens");
     // Layers are sorted, so the container of each span is found by binary search.
     for s in &a.sentences {
-        let p = span_index(&a.paragraphs, s.start).map(|i| a.paragraphs[i]);
+        let p = span_index(&a.paragraphs, s.start()).map(|i| a.paragraphs[i]);
         assert!(
             p.is_some_and(|p| p.contains(*s)),
             "sentence {s:?} outside every paragraph"
         );
     }
     for t in &spans {
-        let s = span_index(&a.sentences, t.start).map(|i| a.sentences[i]);
+        let s = span_index(&a.sentences, t.start()).map(|i| a.sentences[i]);
         assert!(
             s.is_some_and(|s| s.contains(*t)),
             "token {t:?} outside every sentence"

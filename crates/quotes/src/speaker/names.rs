@@ -54,7 +54,7 @@ pub(super) fn entity_gender<'m>(
         })
         .or_else(|| {
             mentions.find_map(|(m, _)| {
-                let before = text.get(..m.start)?.trim_end().trim_end_matches('.');
+                let before = text.get(..m.start())?.trim_end().trim_end_matches('.');
                 let word = before.rsplit(char::is_whitespace).next()?;
                 gender_of_word(&word.to_lowercase())
             })
