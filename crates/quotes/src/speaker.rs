@@ -120,10 +120,12 @@ impl<'a> Resolver<'a> {
                 return self.resolve_pronoun(p, first.span.start(), history);
             }
         }
-        let from = self.mentions.partition_point(|(m, _)| m.start < span.start);
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.start() < span.start());
         let inside: Vec<(Span, usize)> = self.mentions[from..]
             .iter()
-            .take_while(|(m, _)| m.start < span.end)
+            .take_while(|(m, _)| m.start() < span.end())
             .filter(|(m, _)| span.contains(*m))
             .copied()
             .collect();
