@@ -14,6 +14,7 @@ use crate::entities::EntityIndex;
 use crate::names::variant_canonical;
 use crate::stories::StorySet;
 use storyline_dates::Date;
+use storyline_lexicon::is_noun_phrase_stop;
 
 /// Nouns counted as the same thing: "troops", "soldiers", "servicemen" are one quantity.
 const NOUN_CLASSES: &[(&str, &[&str])] = &[
@@ -56,11 +57,6 @@ const NOUN_CLASSES: &[(&str, &[&str])] = &[
         "jobs",
         &["jobs", "job", "positions", "workers", "employees", "staff"],
     ),
-];
-
-/// Words that end a counted noun phrase: what follows is place or purpose, not the noun.
-const NOUN_STOPS: &[&str] = &[
-    "on", "of", "in", "near", "at", "from", "to", "along", "across", "for", "with", "into",
 ];
 
 /// One figure given for a quantity.
@@ -284,7 +280,7 @@ pub fn noun_class(noun: &str) -> Option<String> {
         .collect();
     let end = words
         .iter()
-        .position(|w| NOUN_STOPS.contains(&w.as_str()))
+        .position(|w| is_noun_phrase_stop(w))
         .unwrap_or(words.len());
     let head_words = words.get(..end).unwrap_or(&[]);
     let head = head_words.last()?.clone();

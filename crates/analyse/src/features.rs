@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use storyline_lexicon::is_story_stopword;
 use storyline_record::Record;
 
 use crate::chars::words;
@@ -14,104 +15,6 @@ use crate::entities::EntityIndex;
 const NUM_KEYWORDS: usize = 12;
 /// Words count half as much as entities: they are noisier evidence of a shared story.
 const KEYWORD_WEIGHT: f32 = 0.5;
-
-/// Function words and newsroom verbs that say nothing about a story.
-const STOPWORDS: &[&str] = &[
-    "about",
-    "after",
-    "again",
-    "against",
-    "also",
-    "although",
-    "among",
-    "another",
-    "because",
-    "before",
-    "being",
-    "between",
-    "could",
-    "during",
-    "earlier",
-    "every",
-    "first",
-    "former",
-    "their",
-    "there",
-    "these",
-    "those",
-    "through",
-    "under",
-    "until",
-    "where",
-    "which",
-    "while",
-    "whose",
-    "would",
-    "should",
-    "other",
-    "since",
-    "still",
-    "said",
-    "says",
-    "told",
-    "added",
-    "according",
-    "reported",
-    "statement",
-    "people",
-    "years",
-    "today",
-    "yesterday",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "week",
-    "month",
-    "however",
-    "including",
-    "without",
-    "within",
-    "around",
-    "further",
-    "further",
-    "across",
-    "three",
-    "million",
-    "percent",
-    "around",
-    "being",
-    "doing",
-    "having",
-    "what",
-    "when",
-    "with",
-    "this",
-    "that",
-    "from",
-    "have",
-    "will",
-    "were",
-    "been",
-    "they",
-    "them",
-    "than",
-    "then",
-    "into",
-    "more",
-    "most",
-    "some",
-    "such",
-    "only",
-    "over",
-    "very",
-    "just",
-    "last",
-    "next",
-];
 
 /// Sorted `(feature, weight)` pairs of each article; entity features come first in id order.
 #[derive(Debug, Clone, Default)]
@@ -227,7 +130,7 @@ impl Features {
 }
 
 fn is_content(w: &str) -> bool {
-    w.len() >= 5 && !w.bytes().all(|b| b.is_ascii_digit()) && !STOPWORDS.contains(&w)
+    w.len() >= 5 && !w.bytes().all(|b| b.is_ascii_digit()) && !is_story_stopword(w)
 }
 
 /// Weighted Jaccard of two sorted feature lists: shared weight over the weight of either.

@@ -8,6 +8,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use storyline_lexicon::is_name_title;
+
 /// Places and bodies with several established names; the first of each row is canonical.
 /// Rows are whole-name variants, so no rule can leak from one name to another.
 const VARIANTS: &[&[&str]] = &[
@@ -80,41 +82,6 @@ const VARIANTS: &[&[&str]] = &[
     &["European Central Bank", "ECB"],
     &["Associated Press", "AP"],
     &["Agence France-Presse", "AFP"],
-];
-
-/// Titles that open a person's name in some outlets but are not part of it.
-const TITLES: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "president",
-    "minister",
-    "chancellor",
-    "general",
-    "gen",
-    "col",
-    "capt",
-    "sen",
-    "senator",
-    "rep",
-    "gov",
-    "governor",
-    "judge",
-    "justice",
-    "pope",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "coach",
-    "st",
 ];
 
 /// The canonical name of a gazetteer variant (`"Britain"` → `"United Kingdom"`), if listed.
@@ -216,7 +183,7 @@ impl PersonName {
     pub fn parse(name: &str) -> Option<PersonName> {
         let skel = skeleton(name.trim_end_matches("'s").trim_end_matches("’s"));
         let mut words: Vec<&str> = skel.split(' ').filter(|w| !w.is_empty()).collect();
-        while words.len() > 1 && words.first().is_some_and(|w| TITLES.contains(w)) {
+        while words.len() > 1 && words.first().is_some_and(|w| is_name_title(w)) {
             words.remove(0);
         }
         // Generational suffixes are not surnames.

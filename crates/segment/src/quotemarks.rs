@@ -7,6 +7,7 @@
 //! unclosed mark (a quote continued in the next paragraph, an apostrophe) never glues a whole
 //! paragraph together. Like the splitter, it reads the pieces of [`crate::scan`].
 
+use storyline_lexicon::is_quote_close_cue;
 use storyline_record::{Token, TokenKind};
 
 use crate::scan::char_at;
@@ -172,34 +173,6 @@ fn continues_after(text: &str, toks: &[Token], close: usize) -> bool {
 /// Most words between a closing quote and its cue verb: "Mrs. Ann Patel said" is four.
 const MAX_SPEAKER_WORDS: usize = 4;
 
-/// Speech verbs that attribute a quotation in the past or present tense.
-const CUES: &[&str] = &[
-    "added",
-    "adds",
-    "admitted",
-    "argued",
-    "asked",
-    "asks",
-    "claimed",
-    "continued",
-    "declared",
-    "exclaimed",
-    "explained",
-    "insisted",
-    "joked",
-    "noted",
-    "recalled",
-    "replied",
-    "said",
-    "says",
-    "shouted",
-    "stated",
-    "tweeted",
-    "warned",
-    "wrote",
-    "writes",
-];
-
 /// Whether a capitalised speaker and a cue verb that closes the clause follow the closing mark
 /// at `close` (`"Finally!" Mrs. Patel said.`): then the quotation and its attribution are one
 /// sentence, although the word after the mark is capitalised.
@@ -209,7 +182,7 @@ fn attributed_after(text: &str, toks: &[Token], close: usize) -> bool {
         if tok.kind != TokenKind::Word {
             return false;
         }
-        if i > 0 && CUES.contains(&tok.span.slice(text)) {
+        if i > 0 && is_quote_close_cue(tok.span.slice(text)) {
             // The cue must end the clause: "Smith said." but not "Smith said the…".
             return match rest.get(i + 1) {
                 None => true,

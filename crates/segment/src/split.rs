@@ -14,21 +14,9 @@
 
 use std::ops::Range;
 
+use storyline_lexicon::{is_hyphen_prefix, is_hyphen_suffix};
+
 use crate::scan::{is_apostrophe, is_hyphen};
-
-/// Prefixes that stay joined to what follows their hyphen (OntoNotes' list, without "a", "u",
-/// "x", "eco", "pan", "quasi" and "vice", which EWT and GUM mostly split).
-const PREFIXES: &[&str] = &[
-    "agro", "ante", "anti", "arch", "be", "bi", "bio", "co", "counter", "cross", "cyber", "de",
-    "e", "ex", "extra", "inter", "intra", "macro", "mega", "micro", "mid", "mini", "mis", "multi",
-    "neo", "non", "over", "para", "peri", "post", "pre", "pro", "pseudo", "psycho", "re", "semi",
-    "socio", "sub", "super", "tri", "ultra", "un", "uni",
-];
-
-/// Suffixes that stay joined to what precedes their hyphen.
-const SUFFIXES: &[&str] = &[
-    "esque", "ette", "fest", "fold", "gate", "itis", "less", "most", "rama", "wise",
-];
 
 /// Clitics that start with an apostrophe (compared without it, in any case).
 const CLITICS: &[&str] = &["s", "m", "d", "re", "ve", "ll"];
@@ -53,8 +41,7 @@ pub(crate) fn split_word(word: &str, out: &mut Vec<Range<usize>>) {
         let rest = word.get(after..).unwrap_or("");
         let next = rest.find(is_hyphen).map_or(rest, |j| &rest[..j]);
         let before = word.get(part..i).unwrap_or("");
-        let keep = PREFIXES.iter().any(|p| p.eq_ignore_ascii_case(before))
-            || SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(next));
+        let keep = is_hyphen_prefix(before) || is_hyphen_suffix(next);
         // The scanner joins a hyphen only between word characters, so neither side is empty.
         if !keep && i > seg && after < word.len() {
             split_part(word, seg..i, out);
