@@ -2,6 +2,7 @@
 //! text alone: the header above the body, captions above credits, the tail of other stories
 //! after the body, and short lines sandwiched between furniture.
 
+use storyline_dates::month_number;
 use storyline_record::RemovalReason;
 
 use crate::lines::{ends_period, ends_sentence, is_prose, is_sentence, Line, Verdict};
@@ -170,26 +171,7 @@ fn list_item(line: &Line<'_>) -> bool {
     let bullet = first.is_some_and(|c| !c.is_alphanumeric() && !"'\"‘“".contains(c));
     let numbered = first.is_some_and(|c| c.is_ascii_digit());
     let mut words = line.text.split_whitespace();
-    let month = words.next().is_some_and(|w| {
-        let w = w.trim_end_matches('.').to_ascii_lowercase();
-        w.len() >= 3
-            && [
-                "january",
-                "february",
-                "march",
-                "april",
-                "may",
-                "june",
-                "july",
-                "august",
-                "september",
-                "october",
-                "november",
-                "december",
-            ]
-            .iter()
-            .any(|m| m.starts_with(w.as_str()))
-    });
+    let month = words.next().is_some_and(|w| month_number(w).is_some());
     let dated = month
         && words
             .next()

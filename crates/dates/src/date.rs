@@ -76,6 +76,11 @@ impl Date {
     }
 }
 
+/// English month names and their abbreviations as a regular-expression alternation ("jan",
+/// "january", "sept", "september", …), without a group or a final full stop: for patterns
+/// compiled case-insensitively; [`month_number`] reads what it matches.
+pub const MONTH_NAMES: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+
 /// The month (1–12) an English month name or its abbreviation names ("Jan", "sept.",
 /// "December"), case-insensitively.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -144,6 +149,17 @@ mod tests {
         let d = Date::parse_iso("2021-12-13").expect("date");
         assert_eq!(d.add_months(1).to_string(), "2022-01-01");
         assert_eq!(d.add_months(-12).to_string(), "2020-12-01");
+    }
+
+    #[test]
+    fn month_pattern_matches_only_what_month_number_reads() {
+        let re = regex::Regex::new(&format!("(?i)^(?:{MONTH_NAMES})$")).expect("pattern");
+        for name in ["jan", "January", "SEPT", "sep", "June", "jul", "december"] {
+            assert!(re.is_match(name), "{name}");
+            assert!(month_number(name).is_some(), "{name}");
+        }
+        assert!(!re.is_match("marching"));
+        assert!(!re.is_match("ja"));
     }
 
     #[test]

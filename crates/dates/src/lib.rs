@@ -6,5 +6,5 @@
 mod date;
 mod relative;
 
-pub use date::{month_number, weekday_number, Date, Precision};
+pub use date::{month_number, weekday_number, Date, Precision, MONTH_NAMES};
 pub use relative::{DateResolver, Resolved};

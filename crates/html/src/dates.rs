@@ -3,6 +3,8 @@
 //! A time is kept only when the page also states its zone: a local time without a zone
 //! cannot be placed on the time line, and the record never guesses, so it becomes a date.
 
+use storyline_dates::month_number;
+
 /// Normalises a page date: ISO 8601 (`2019-11-19`, `2019-11-19T10:48:00.000Z`,
 /// `2019-11-19 10:48:00 +0000`), compact `20191119`, slashed `2019/11/19`, RFC 2822
 /// (`Tue, 19 Nov 2019 10:48:00 GMT`) and written dates (`November 19, 2019`, `19 Nov 2019`).
@@ -116,31 +118,6 @@ fn zone(z: &str) -> Option<String> {
     (h <= 14 && m <= 59).then(|| format!("{sign}{h:02}:{m:02}"))
 }
 
-/// English month name or three-letter abbreviation.
-fn month(w: &str) -> Option<u32> {
-    const M: [&str; 12] = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    let w = w.trim_end_matches('.').to_ascii_lowercase();
-    let p = w.get(..3)?;
-    let i = M.iter().position(|m| *m == p)?;
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (w.len() == 3 || w == "sept" || full.get(i).is_some_and(|f| *f == w)).then_some(i as u32 + 1)
-}
-
 /// Written dates: `Tue, 19 Nov 2019 10:48:00 GMT`, `19 November 2019`, `November 19, 2019`.
 fn written(s: &str) -> Option<String> {
     let words: Vec<&str> = s
@@ -149,7 +126,9 @@ fn written(s: &str) -> Option<String> {
         .collect();
     // Drop a leading weekday.
     let words = match words.first() {
-        Some(w) if w.len() >= 3 && month(w).is_none() && w.chars().all(char::is_alphabetic) => {
+        Some(w)
+            if w.len() >= 3 && month_number(w).is_none() && w.chars().all(char::is_alphabetic) =>
+        {
             words.get(1..)?
         }
         _ => &words[..],
@@ -160,10 +139,10 @@ fn written(s: &str) -> Option<String> {
             .then(|| t.parse().ok())?
     };
     let (a, b, c) = (words.first()?, words.get(1)?, words.get(2)?);
-    let date = if let Some(m) = month(a) {
+    let date = if let Some(m) = month_number(a) {
         Ymd(num(c)?, m, num(b)?)
     } else {
-        Ymd(num(c)?, month(b)?, num(a)?)
+        Ymd(num(c)?, month_number(b)?, num(a)?)
     }
     .valid()?;
     // RFC 2822 time and zone follow the year.

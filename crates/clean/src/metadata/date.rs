@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use regex::Regex;
+use storyline_dates::{month_number, MONTH_NAMES};
 
 use crate::furniture::re;
 
@@ -34,7 +35,6 @@ type Clock = (u32, u32, u32, Option<i32>);
 /// A date match: its byte range in the line, the date, and a time read inside it.
 type Core = (usize, usize, NaiveDate, Option<Clock>);
 
-const MONTH: &str = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
 const ZONE: &str = r"(?:\(?\s*((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|ist|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|msk|eet|eest|jst|kst|aest|aedt|hkt|sgt|pkt|sast|wat|eat|z|[+-]\d{2}:?\d{2})\s*\)?)";
 
 /// Date patterns, compiled once.
@@ -70,10 +70,10 @@ impl DateRules {
                 r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(z|[+-]\d{2}:?\d{2})?)?",
             ),
             month_first: re(&format!(
-                r"\b{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
+                r"\b({MONTH_NAMES})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b"
             )),
             day_first: re(&format!(
-                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH},?\s+(\d{{4}})\b"
+                r"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH_NAMES})\.?,?\s+(\d{{4}})\b"
             )),
             dotted: re(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"),
             ymd_slash: re(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"),
@@ -120,7 +120,7 @@ impl DateRules {
         let named = [(&self.month_first, 2, 1, 3), (&self.day_first, 1, 2, 3)];
         for (regex, d, mo, y) in named {
             for c in regex.captures_iter(text) {
-                let month = c.get(mo).and_then(|m| month(m.as_str()));
+                let month = c.get(mo).and_then(|m| month_number(m.as_str()));
                 let day = c.get(d).and_then(|m| m.as_str().parse().ok());
                 let year = c.get(y).and_then(|m| m.as_str().parse().ok());
                 if let (Some(m), Some(date)) = (c.get(0), valid(year, month, day)) {
@@ -266,15 +266,6 @@ fn valid(y: Option<i32>, m: Option<u32>, d: Option<u32>) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(y, m, d)
-}
-
-/// Month number of a month name or abbreviation.
-fn month(name: &str) -> Option<u32> {
-    let key: String = name.chars().take(3).flat_map(char::to_lowercase).collect();
-    let months = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    months.iter().position(|m| *m == key).map(|i| i as u32 + 1)
 }
 
 /// Hour, minute, second and offset (minutes east of UTC) from a time match.
