@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use anyhow::{bail, Result};
 use storyline_ingest::{Inputs, ReadOptions};
 use storyline_pipeline::Pipeline;
-use storyline_record::{Article, Record};
+use storyline_record::Record;
 
 use crate::args::BenchArgs;
 use crate::messages;
@@ -24,9 +24,7 @@ pub fn run(args: BenchArgs) -> Result<()> {
     }
     let pipeline = Pipeline::standard();
     let fresh = |doc: &storyline_ingest::Document| {
-        let mut a = Article::new(doc.source.clone(), doc.text.clone());
-        a.meta = doc.meta.clone();
-        a
+        Pipeline::article(doc.source.clone(), doc.text.clone(), doc.meta.clone())
     };
     // One warm-up pass so lazily built tables are not timed.
     for doc in &docs {
