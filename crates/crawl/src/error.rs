@@ -124,14 +124,3 @@ impl CrawlError {
         }
     }
 }
-
-/// A failure of the validator table (ETag / Last-Modified) in the store's SQLite file.
-#[derive(Debug, thiserror::Error)]
-#[error("{path}: crawl validators table: {source}")]
-pub struct ValidatorError {
-    /// The database file.
-    pub path: String,
-    /// The SQLite error.
-    #[source]
-    pub source: rusqlite::Error,
-}

@@ -19,8 +19,7 @@ use url::Url;
 
 use crate::guard::{self, REFUSED_MARKER};
 use crate::robots::Robots;
-use crate::validators::Validators;
-use crate::{Config, CrawlError, ROBOTS_TOKEN};
+use crate::{Config, CrawlError, Validators, ROBOTS_TOKEN};
 
 /// What the server answered, with its body read.
 #[derive(Debug, Clone, PartialEq, Eq)]

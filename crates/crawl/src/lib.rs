@@ -8,7 +8,7 @@
 //! 4. one request at a time per host, spaced by at least the per-host interval (`fetch`);
 //! 5. connect, read and total time limits, and a body size cap beyond which nothing is read;
 //! 6. conditional requests: the `ETag` / `Last-Modified` of the last fetch, kept in a table of
-//!    the store's SQLite file ([`ValidatorTable`]), turn an unchanged resource into a 304.
+//!    the store's SQLite file through the store's API ([`ValidatorTable`]), turn an unchanged resource into a 304.
 //!
 //! [`Crawler::crawl`] turns a feed or page URL into documents for the pipeline: a feed's items
 //! that carry only a summary are completed by fetching their links under the same rules.
@@ -23,15 +23,15 @@ mod error;
 mod fetch;
 mod guard;
 mod robots;
-mod validators;
 
 #[cfg(test)]
 mod testserver;
 
 pub use config::{Config, PrivateAddresses, ROBOTS_TOKEN, USER_AGENT};
 pub use crawl::{Crawled, Crawler, DEFAULT_MAX_ITEMS_PER_FEED};
-pub use error::{CrawlError, ValidatorError};
+pub use error::CrawlError;
 pub use fetch::{Fetched, Fetcher, Page};
 pub use guard::is_public;
 pub use robots::Robots;
-pub use validators::{ValidatorTable, Validators};
+/// The validator table lives in the store; re-exported for the crawler's callers.
+pub use storyline_store::{ValidatorError, ValidatorTable, Validators};

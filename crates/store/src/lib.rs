@@ -39,6 +39,7 @@ mod error;
 mod query;
 mod schema;
 mod store;
+mod validators;
 mod write;
 
 #[cfg(test)]
@@ -53,4 +54,5 @@ pub use query::{
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use store::{Store, DEFAULT_BUSY_TIMEOUT};
+pub use validators::{ValidatorError, ValidatorTable, Validators};
 pub use write::{BatchSummary, Provenance};

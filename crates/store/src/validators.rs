@@ -1,7 +1,7 @@
-//! Conditional requests on re-crawl: the `ETag` and `Last-Modified` a server gave for a URL,
-//! kept in a table of the store's own SQLite file.
+//! The crawler's validators: the `ETag` and `Last-Modified` a server gave for a URL, kept in a
+//! table of the store's SQLite file so a re-crawl can make conditional requests.
 //!
-//! Table (created with `CREATE TABLE IF NOT EXISTS`, so the store's schema and migrations are
+//! Table (created with `CREATE TABLE IF NOT EXISTS`, so the schema version and migrations are
 //! untouched and an older storyline simply ignores it):
 //!
 //! `crawl_validators(url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, fetched_at TEXT)`:
@@ -15,7 +15,16 @@ use std::time::Duration;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use crate::error::ValidatorError;
+/// A failure of the validator table (ETag / Last-Modified) in the store's SQLite file.
+#[derive(Debug, thiserror::Error)]
+#[error("{path}: crawl validators table: {source}")]
+pub struct ValidatorError {
+    /// The database file.
+    pub path: String,
+    /// The SQLite error.
+    #[source]
+    pub source: rusqlite::Error,
+}
 
 /// What a server said identifies the version of a resource, to send back on the next fetch
 /// (`If-None-Match`, `If-Modified-Since`).
