@@ -4,6 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::io::{self, Write};
 
+use askama::Template;
+
 use storyline_analyse::{who_said_what, Analysis, Date, TimelineItem};
 use storyline_record::Record;
 
@@ -302,39 +304,39 @@ impl Report {
         Ok(())
     }
 
-    /// Writes a standalone HTML page.
+    /// Writes a standalone HTML page, from the `report.html` template (which escapes every
+    /// value), with control characters dropped from the text first.
     pub fn write_html(&self, out: &mut impl Write) -> io::Result<()> {
-        writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>storyline briefing</title>")?;
-        writeln!(out, "<style>body{{font-family:sans-serif;max-width:70em;margin:auto}}table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .5em;vertical-align:top}}</style></head><body>")?;
-        for block in &self.blocks {
-            match block {
-                Block::Heading(level, text) => writeln!(out, "<h{level}>{}</h{level}>", esc(text))?,
-                Block::Para(text) => writeln!(out, "<p>{}</p>", esc(text))?,
-                Block::List(items) => {
-                    writeln!(out, "<ul>")?;
-                    for i in items {
-                        writeln!(out, "<li>{}</li>", esc(i))?;
-                    }
-                    writeln!(out, "</ul>")?;
-                }
-                Block::Table(headers, rows) => {
-                    write!(out, "<table><tr>")?;
-                    for h in headers {
-                        write!(out, "<th>{}</th>", esc(h))?;
-                    }
-                    writeln!(out, "</tr>")?;
-                    for r in rows {
-                        write!(out, "<tr>")?;
-                        for c in r {
-                            write!(out, "<td>{}</td>", esc(c))?;
-                        }
-                        writeln!(out, "</tr>")?;
-                    }
-                    writeln!(out, "</table>")?;
-                }
-            }
+        let blocks: Vec<Block> = self.blocks.iter().map(Block::without_controls).collect();
+        let page = HtmlPage { blocks: &blocks };
+        let html = page.render().map_err(io::Error::other)?;
+        writeln!(out, "{html}")
+    }
+}
+
+/// The report as an HTML page.
+#[derive(Template)]
+#[template(path = "report.html")]
+struct HtmlPage<'a> {
+    blocks: &'a [Block],
+}
+
+impl Block {
+    /// The block with control characters (other than line breaks and tabs) removed from its
+    /// text: an HTML page shows them as nothing useful, and a terminal showing the file would
+    /// obey them.
+    fn without_controls(&self) -> Block {
+        let clean =
+            |s: &String| s.replace(|c: char| c.is_control() && !matches!(c, '\n' | '\t'), "");
+        match self {
+            Block::Heading(level, text) => Block::Heading(*level, clean(text)),
+            Block::Para(text) => Block::Para(clean(text)),
+            Block::List(items) => Block::List(items.iter().map(clean).collect()),
+            Block::Table(headers, rows) => Block::Table(
+                headers.clone(),
+                rows.iter().map(|r| r.iter().map(clean).collect()).collect(),
+            ),
         }
-        writeln!(out, "</body></html>")
     }
 }
 
@@ -361,15 +363,6 @@ fn md(s: &str) -> String {
     out
 }
 
-/// Text from articles as HTML: control characters removed, markup escaped.
-fn esc(s: &str) -> String {
-    s.replace(|c: char| c.is_control() && !matches!(c, '\n' | '\t'), "")
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -387,7 +380,7 @@ mod tests {
         assert!(String::from_utf8_lossy(&md).contains("| 1\\|2 | 3 |"));
         let mut html = Vec::new();
         r.write_html(&mut html).expect("html");
-        assert!(String::from_utf8_lossy(&html).contains("<h2>A &lt;b&gt;</h2>"));
+        assert!(String::from_utf8_lossy(&html).contains("<h2>A &#60;b&#62;</h2>"));
     }
 
     #[test]
@@ -423,5 +416,7 @@ mod tests {
         r.write_html(&mut out).expect("html");
         let html = String::from_utf8(out).expect("utf-8");
         assert!(!html.contains("<script>") && !html.contains('\u{1b}'));
+        assert_eq!(html.matches("&#60;script&#62;").count(), 4, "{html}");
+        assert!(html.contains("<td>") && html.contains("</table>"), "{html}");
     }
 }
