@@ -1,17 +1,7 @@
 //! Abstract count nouns (`data/abstract_count_nouns.txt`): the nouns a small number counts
 //! as rhetoric ("two key points") rather than as things in the world.
 
-use std::sync::LazyLock;
-
-use crate::lists::WordList;
-use crate::load::words;
-
-static ABSTRACT: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "abstract_count_nouns",
-        words(include_str!("../data/abstract_count_nouns.txt")),
-    )
-});
+word_list!(ABSTRACT = "abstract_count_nouns");
 
 /// Whether `singular` (a lower-case singular noun: "reason", "provision") is an abstract
 /// count noun.

@@ -21,6 +21,21 @@
 //! ```
 #![deny(missing_docs)]
 
+/// Declares `static $list: LazyLock<WordList>` read from `data/$name.txt`, one word a line, and
+/// named `$name` (so its hits are counted and `STORYLINE_LEXICON_OFF=$name` switches it off).
+macro_rules! word_list {
+    ($(#[$doc:meta])* $list:ident = $name:literal) => {
+        $(#[$doc])*
+        static $list: std::sync::LazyLock<$crate::lists::WordList> =
+            std::sync::LazyLock::new(|| {
+                $crate::lists::WordList::new(
+                    $name,
+                    $crate::load::words(include_str!(concat!("../data/", $name, ".txt"))),
+                )
+            });
+    };
+}
+
 mod counts;
 mod events;
 mod framing;

@@ -3,31 +3,11 @@
 //! (`data/name_titles.txt`) and the prepositions that end a counted noun phrase
 //! (`data/noun_phrase_stops.txt`).
 
-use std::sync::LazyLock;
+word_list!(STOPWORDS = "story_stopwords");
 
-use crate::lists::WordList;
-use crate::load::words;
+word_list!(NAME_TITLES = "name_titles");
 
-static STOPWORDS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "story_stopwords",
-        words(include_str!("../data/story_stopwords.txt")),
-    )
-});
-
-static NAME_TITLES: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "name_titles",
-        words(include_str!("../data/name_titles.txt")),
-    )
-});
-
-static NOUN_STOPS: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "noun_phrase_stops",
-        words(include_str!("../data/noun_phrase_stops.txt")),
-    )
-});
+word_list!(NOUN_STOPS = "noun_phrase_stops");
 
 /// Whether the lower-case `word` says nothing about which story an article tells
 /// ("however", "statement", "monday").

@@ -3,31 +3,13 @@
 //! speech verbs that attribute a quotation right after its closing mark
 //! (`data/quote_close_cues.txt`).
 
-use std::sync::LazyLock;
+use crate::load::with_lower;
 
-use crate::lists::WordList;
-use crate::load::{with_lower, words};
+word_list!(PREFIXES = "hyphen_prefixes");
 
-static PREFIXES: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "hyphen_prefixes",
-        words(include_str!("../data/hyphen_prefixes.txt")),
-    )
-});
+word_list!(SUFFIXES = "hyphen_suffixes");
 
-static SUFFIXES: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "hyphen_suffixes",
-        words(include_str!("../data/hyphen_suffixes.txt")),
-    )
-});
-
-static QUOTE_CUES: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(
-        "quote_close_cues",
-        words(include_str!("../data/quote_close_cues.txt")),
-    )
-});
+word_list!(QUOTE_CUES = "quote_close_cues");
 
 /// Whether `part`, in any case, is a bound prefix that stays joined to what follows its
 /// hyphen ("anti" in "anti-war", "CO" in "CO-FOUNDER").
@@ -66,6 +48,7 @@ pub fn is_quote_close_cue(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::load::words;
 
     #[test]
     fn lists_hold_only_short_lower_case_words() {
