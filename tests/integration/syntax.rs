@@ -180,3 +180,53 @@ fn training_runs_on_a_tiny_treebank_and_its_models_load() {
     wrong.expect_code(2);
     assert!(wrong.stderr().contains("t.stlm"), "{}", wrong.stderr());
 }
+
+/// A tiny CoNLL-2003 corpus of our own (two documents).
+const CONLL: &str = "-DOCSTART- -X- -X- O
+
+Maria NNP B-NP B-PER
+Lopez NNP I-NP I-PER
+left VBD B-VP O
+Lisbon NNP B-NP B-LOC
+for IN B-PP O
+Globex NNP B-NP B-ORG
+. . O O
+
+-DOCSTART- -X- -X- O
+
+Globex NNP B-NP B-ORG
+hired VBD B-VP O
+Amit NNP B-NP B-PER
+Rao NNP I-NP I-PER
+in IN B-PP O
+Oslo NNP B-NP B-LOC
+. . O O
+";
+
+#[test]
+fn entity_tagger_trains_on_a_tiny_corpus_and_scores_its_model() {
+    let dir = Dir::new("train-ner");
+    dir.write("train.txt", CONLL.repeat(3));
+    dir.write("dev.txt", format!("{CONLL}bad\n"));
+    let train = dir.run(&[
+        "train",
+        "ner",
+        "--conll",
+        "train.txt",
+        "--dev",
+        "dev.txt",
+        "--out",
+        "n.stlm",
+        "--epochs",
+        "3",
+    ]);
+    train.expect_code(1);
+    assert!(train.stderr().contains("epoch 3/3"), "{}", train.stderr());
+    assert!(train.stderr().contains("dev.txt:20"), "{}", train.stderr());
+    let eval = dir.run(&["train", "ner", "--dev", "train.txt", "--eval", "n.stlm"]);
+    eval.expect_code(0);
+    assert!(eval.stdout().contains("PER"), "{}", eval.stdout());
+    let wrong = dir.run(&["train", "ner", "--dev", "train.txt", "--eval", "dev.txt"]);
+    wrong.expect_code(2);
+    assert!(wrong.stderr().contains("dev.txt"), "{}", wrong.stderr());
+}

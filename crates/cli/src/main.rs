@@ -13,6 +13,7 @@ mod serve_cmd;
 mod store_cmds;
 mod table;
 mod train;
+mod train_ner;
 
 use clap::Parser;
 

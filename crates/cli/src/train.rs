@@ -1,5 +1,6 @@
 //! `storyline train pos` and `storyline train parse`: train the tagger (with its lemmatizer)
-//! or the dependency parser on CoNLL-U treebanks and write the model file.
+//! or the dependency parser on CoNLL-U treebanks and write the model file (`storyline train
+//! ner`: `train_ner`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,12 @@ pub enum TrainModel {
     /// Learns from gold tags and trees; the dev sentences are re-tagged by the tagger of
     /// --tagger first, so that the dev figures are those of run time.
     Parse(ParseTrainFlags),
+    /// Train the entity tagger (persons, organisations, places) on CoNLL-2003.
+    ///
+    /// Prints one line per epoch on stderr with the dev F1 of that epoch's averaged model
+    /// (exact span and type of PER, ORG and LOC mentions) and keeps the best epoch. With
+    /// --eval MODEL, only scores that model on the --dev files.
+    Ner(crate::train_ner::NerTrainFlags),
 }
 
 /// Flags every `storyline train` subcommand takes.
@@ -97,6 +104,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
     match args.model {
         TrainModel::Pos(flags) => train_pos(&flags),
         TrainModel::Parse(flags) => train_parse(&flags),
+        TrainModel::Ner(flags) => crate::train_ner::train_ner(&flags),
     }
 }
 
@@ -162,7 +170,7 @@ fn options(flags: &TrainFlags, epochs: usize, prune: f64) -> TrainOptions {
 /// One line per epoch on stderr
 /// (`epoch 3/10  train 0.961  dev UPOS 0.951 XPOS 0.948  4.2s`), under a progress bar with the
 /// rate and the time left when stderr is a terminal.
-fn progress(epochs: usize) -> impl FnMut(&EpochReport) {
+pub(crate) fn progress(epochs: usize) -> impl FnMut(&EpochReport) {
     let bar = indicatif::ProgressBar::new(epochs as u64);
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -288,7 +296,10 @@ fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Writes a model file through a temporary file renamed into place; returns its size.
-fn write_model(out: &str, write: impl FnOnce(&mut Vec<u8>) -> Result<()>) -> Result<usize> {
+pub(crate) fn write_model(
+    out: &str,
+    write: impl FnOnce(&mut Vec<u8>) -> Result<()>,
+) -> Result<usize> {
     let mut bytes = Vec::new();
     write(&mut bytes)?;
     let path = Path::new(out);

@@ -1,0 +1,139 @@
+//! `storyline train ner`: train the entity tagger on CoNLL-2003 and write the model file, or
+//! (`--eval`) score a model file on annotated documents.
+
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use storyline_ner::corpus::{read_conll2003, Document};
+use storyline_ner::{evaluate, NerScores, NerTagger};
+use storyline_syntax::form::model_forms;
+use storyline_syntax::train::TrainOptions;
+
+use crate::messages;
+use crate::train::{progress, write_model};
+
+/// Flags of `storyline train ner`.
+#[derive(Args, Debug)]
+pub struct NerTrainFlags {
+    /// Training files in CoNLL-2003 format (`word POS chunk NER` lines, `-DOCSTART-`
+    /// between documents).
+    #[arg(long, num_args = 1.., value_name = "FILE",
+          default_values_t = ["../shared/corpora/conll2003/train.txt".to_string()])]
+    pub conll: Vec<String>,
+    /// Dev files in the same format, scored after every epoch.
+    #[arg(long, num_args = 1.., value_name = "FILE",
+          default_values_t = ["../shared/corpora/conll2003/dev.txt".to_string()])]
+    pub dev: Vec<String>,
+    /// Model file to write.
+    #[arg(long, value_name = "FILE", default_value = "models/ner.stlm")]
+    pub out: String,
+    /// Passes over the training data.
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub epochs: usize,
+    /// Seed of the per-epoch shuffle.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub seed: u64,
+    /// Drop averaged weights below this magnitude (smaller, faster model).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub prune: f64,
+    /// Do not train: score this model file on the --dev files and print the figures.
+    #[arg(long, value_name = "MODEL")]
+    pub eval: Option<String>,
+}
+
+/// Runs `storyline train ner`.
+pub fn train_ner(flags: &NerTrainFlags) -> Result<()> {
+    let dev = load(&flags.dev)?;
+    if let Some(path) = &flags.eval {
+        let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+        let tagger =
+            NerTagger::from_bytes(&bytes).with_context(|| format!("cannot load {path}"))?;
+        let start = Instant::now();
+        let s = evaluate(&tagger, &dev);
+        print_scores(&s, start.elapsed().as_secs_f64());
+        return Ok(());
+    }
+    let train = load(&flags.conll)?;
+    anyhow::ensure!(!train.is_empty(), "no training documents");
+    let words: usize = train
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.forms.len())
+        .sum();
+    eprintln!(
+        "training on {} documents ({words} words), dev {} documents",
+        train.len(),
+        dev.len()
+    );
+    let opts = TrainOptions {
+        epochs: flags.epochs,
+        seed: flags.seed,
+        prune: flags.prune,
+    };
+    let start = Instant::now();
+    let tagger = NerTagger::train(&train, &dev, &opts, &mut progress(opts.epochs));
+    let seconds = start.elapsed().as_secs_f64();
+    let bytes = write_model(&flags.out, |w| tagger.write(w).map_err(anyhow::Error::from))?;
+    if !dev.is_empty() {
+        eprintln!("kept epoch {}", tagger.training_facts()["kept_epoch"]);
+        print_scores(&evaluate(&tagger, &dev), 0.0);
+    }
+    eprintln!(
+        "wrote {}: {:.1} MB, {} weights; trained in {seconds:.0}s",
+        flags.out,
+        bytes as f64 / 1e6,
+        tagger.n_weights(),
+    );
+    Ok(())
+}
+
+fn print_scores(s: &NerScores, seconds: f64) {
+    println!("kind  precision  recall  F1      mentions");
+    for (name, p) in [
+        ("PER", s.by_kind[0]),
+        ("ORG", s.by_kind[1]),
+        ("LOC", s.by_kind[2]),
+        ("all", s.all),
+    ] {
+        println!(
+            "{name:<5} {:.4}     {:.4}  {:.4}  {}",
+            p.precision(),
+            p.recall(),
+            p.f1(),
+            p.gold
+        );
+    }
+    if seconds > 0.0 {
+        println!(
+            "{} words in {seconds:.2}s ({:.2} µs a word, wall clock, with gazetteer look-ups)",
+            s.words,
+            seconds * 1e6 / s.words.max(1) as f64
+        );
+    }
+}
+
+/// Reads CoNLL-2003 files and tags their words with the shipped part-of-speech tagger (as
+/// at run time); malformed lines are reported (`FILE:LINE: reason`) and skipped.
+fn load(paths: &[String]) -> Result<Vec<Document>> {
+    let tagger = &storyline_syntax::models::shipped().tagger;
+    let mut out = Vec::new();
+    let mut tags = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {path}"))?;
+        let (mut docs, errors) = read_conll2003(&text);
+        for e in errors {
+            messages::input_error(&format!("{path}:{}: {}", e.line, e.reason));
+        }
+        for s in docs.iter_mut().flat_map(|d| &mut d.sentences) {
+            let (forms, bounds) = model_forms(s.forms.iter().map(String::as_str));
+            let words: Vec<&str> = bounds.iter().map(|&(a, b)| &forms[a..b]).collect();
+            tagger.tag(&words, &mut tags);
+            for (u, (upos, _)) in s.upos.iter_mut().zip(&tags) {
+                *u = *upos;
+            }
+        }
+        out.extend(docs);
+    }
+    Ok(out)
+}
