@@ -160,6 +160,6 @@ mod tests {
         // IOB1: an I- tag after O begins a mention.
         assert_eq!(docs[1].sentences[0].mentions[0].kind, Kind::Place);
         assert_eq!(errors.len(), 1);
-        assert_eq!(errors[0].line, 13);
+        assert_eq!(errors[0].line, 14);
     }
 }
