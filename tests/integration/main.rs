@@ -11,6 +11,7 @@ mod extract;
 mod framing;
 mod hostile_names;
 mod lexicon;
+mod limits;
 mod serve;
 mod store;
 mod syntax;

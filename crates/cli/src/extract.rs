@@ -5,7 +5,7 @@ use std::io::{BufWriter, Write};
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
-use storyline_ingest::{Document, Inputs, ReadOptions};
+use storyline_ingest::{Document, Inputs};
 use storyline_pipeline::Pipeline;
 use storyline_record::{Article, Record};
 
@@ -15,7 +15,7 @@ use crate::output::RecordWriter;
 use crate::table::Table;
 
 /// Documents processed together: enough to keep every core busy, few enough that memory
-/// stays flat however many inputs there are.
+/// stays flat however many inputs there are (their text is bounded too, by `--memory`).
 const BATCH_NUM_DOCS: usize = 256;
 
 /// Runs the pipeline over one document.
@@ -23,16 +23,21 @@ pub fn process(pipeline: &Pipeline, doc: Document) -> Article {
     pipeline.process(doc.source, doc.text, doc.meta)
 }
 
-/// The next documents to process together (at most [`BATCH_NUM_DOCS`]), reporting each
-/// input that cannot be read; empty when the inputs are exhausted.
-pub fn next_batch(inputs: &mut Inputs) -> Vec<Document> {
+/// The next documents to process together (at most [`BATCH_NUM_DOCS`], and closed once their
+/// texts reach `max_text_bytes`), reporting each input that cannot be read; empty when the
+/// inputs are exhausted.
+pub fn next_batch(inputs: &mut Inputs, max_text_bytes: usize) -> Vec<Document> {
     let mut batch = Vec::with_capacity(BATCH_NUM_DOCS);
+    let mut text_bytes = 0;
     for item in inputs.by_ref() {
         match item {
-            Ok(doc) => batch.push(doc),
+            Ok(doc) => {
+                text_bytes += doc.text.len();
+                batch.push(doc);
+            }
             Err(err) => messages::input_error(&err),
         }
-        if batch.len() == BATCH_NUM_DOCS {
+        if batch.len() == BATCH_NUM_DOCS || text_bytes >= max_text_bytes {
             break;
         }
     }
@@ -41,10 +46,7 @@ pub fn next_batch(inputs: &mut Inputs) -> Vec<Document> {
 
 /// Runs `storyline extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = crate::workers::pool(args.threads)?;
     let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create output file {path}"))?,
@@ -53,13 +55,11 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     };
     let mut writer = RecordWriter::new(out, args.format);
     let pipeline = Pipeline::standard();
-    let options = ReadOptions {
-        max_file_bytes: args.max_bytes,
-    };
-    let mut inputs = Inputs::new(&args.paths, options);
+    let budget = crate::workers::Budget::new(args.memory);
+    let mut inputs = Inputs::new(&args.paths, budget.read_options(args.max_bytes));
     storyline_lexicon::lists::count_hits(args.lexicon_hits);
     loop {
-        let batch = next_batch(&mut inputs);
+        let batch = next_batch(&mut inputs, budget.batch_bytes);
         if batch.is_empty() {
             break;
         }

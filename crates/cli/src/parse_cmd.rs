@@ -16,6 +16,7 @@ use storyline_syntax::{models, Models, SyntaxAnnotator};
 
 use crate::extract::{next_batch, process};
 use crate::messages;
+use crate::workers::Budget;
 
 /// Flags of `storyline parse`.
 #[derive(Args, Debug)]
@@ -37,9 +38,15 @@ pub struct ParseArgs {
     /// Use this parser model instead of the shipped one.
     #[arg(long, value_name = "FILE")]
     pub parser: Option<String>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 4 per core).
     #[arg(long, short = 'j', value_name = "N")]
     pub threads: Option<usize>,
+    /// Memory for documents in flight, shared by all worker threads (K, M, G suffixes): a
+    /// batch of documents is closed when its text would need more, and texts longer than 1 MiB
+    /// (less under a small budget) are processed in parts cut at paragraph boundaries, named
+    /// `SOURCE#part-N`.
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::workers::parse_bytes)]
+    pub memory: u64,
 }
 
 /// Output formats of `storyline parse`.
@@ -54,10 +61,7 @@ pub enum ParseFormat {
 /// Runs `storyline parse`.
 pub fn run(args: ParseArgs) -> Result<()> {
     let models = load_models(&args)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = crate::workers::pool(args.threads)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create output file {path}"))?,
@@ -74,7 +78,8 @@ pub fn run(args: ParseArgs) -> Result<()> {
         }
     }
     if !others.is_empty() {
-        parse_articles(&others, models, &pool, args.format, &mut out)?;
+        let budget = crate::workers::Budget::new(args.memory);
+        parse_articles(&others, models, &pool, budget, args.format, &mut out)?;
     }
     out.flush().context("cannot write output")
 }
@@ -156,13 +161,15 @@ fn parse_articles(
     paths: &[&PathBuf],
     models: &'static Models,
     pool: &rayon::ThreadPool,
+    budget: Budget,
     format: ParseFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
     let pipeline = Pipeline::through_syntax(SyntaxAnnotator::with_models(models));
-    let mut inputs = Inputs::new(paths, ReadOptions::default());
+    let options = budget.read_options(ReadOptions::default().max_file_bytes);
+    let mut inputs = Inputs::new(paths, options);
     loop {
-        let batch = next_batch(&mut inputs);
+        let batch = next_batch(&mut inputs, budget.batch_bytes);
         if batch.is_empty() {
             return Ok(());
         }

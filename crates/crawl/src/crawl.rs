@@ -71,6 +71,7 @@ impl Crawler {
 
     /// Fetches one feed or page URL and everything it needs.
     pub fn crawl(&mut self, url: &str) -> Crawled {
+        let url = without_fragment(url);
         let mut out = Crawled {
             url: url.to_string(),
             ..Crawled::default()
@@ -135,6 +136,7 @@ impl Crawler {
     /// Fetches a stub's link and makes the page its document.
     fn complete(&mut self, stub: Document, out: &mut Crawled) {
         let link = stub.meta.url.clone().unwrap_or_else(|| stub.source.clone());
+        let link = without_fragment(&link).to_string();
         if !self.seen.insert(link.clone()) {
             out.num_skipped += 1;
             return;
@@ -171,3 +173,9 @@ fn content_error(url: &str, reason: String) -> CrawlError {
 #[cfg(test)]
 #[path = "crawl_tests.rs"]
 mod tests;
+
+/// A URL without its `#fragment`: the fragment is never sent to the server, so `page#a` and
+/// `page#b` are one page, fetched and stored once.
+fn without_fragment(url: &str) -> &str {
+    url.split_once('#').map_or(url, |(base, _)| base)
+}

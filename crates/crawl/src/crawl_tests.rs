@@ -113,6 +113,34 @@ fn re_crawl_of_an_unchanged_feed_is_not_modified() {
 }
 
 #[test]
+fn fragments_of_one_url_are_crawled_once() {
+    let site = newsroom("");
+    let feed = Box::leak(
+        FEED.replace(
+            "<item><title>Internal memo</title><link>/private/memo</link></item>",
+            "<item><title>Probe again</title><link>/science/probe#comments</link></item>",
+        )
+        .replace("<link>/", &format!("<link>{}", site.url("/")))
+        .into_boxed_str(),
+    );
+    let feeds = newsroom(feed);
+    let mut crawler = Crawler::new(fetcher(), None);
+    let crawled = crawler.crawl(&feeds.url("/feed.xml#latest"));
+    assert!(crawled.errors.is_empty(), "{:?}", crawled.errors);
+    assert_eq!(crawled.documents.len(), 1);
+    assert_eq!(crawled.num_skipped, 1);
+    let fetched = site.paths();
+    assert_eq!(
+        fetched
+            .iter()
+            .filter(|p| p.starts_with("/science/probe"))
+            .count(),
+        1,
+        "{fetched:?}"
+    );
+}
+
+#[test]
 fn a_page_url_is_one_document() {
     let site = newsroom("");
     let mut crawler = Crawler::new(fetcher(), None);

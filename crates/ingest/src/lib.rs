@@ -11,7 +11,10 @@
 //!    page (by content) its main text and page metadata through `storyline-html`; gzip is
 //!    decompressed transparently, member after member (data after the last member is reported
 //!    and the members before it kept).
-//! 4. A WARC archive (by content, plain or gzipped whole or per record) is streamed whatever
+//! 4. A text longer than [`ReadOptions::max_part_bytes`] (a dump of many articles) is yielded
+//!    as consecutive parts cut at paragraph boundaries, `SOURCE#part-N`, so that the pipeline's
+//!    memory, which grows with one document's length, stays bounded.
+//! 5. A WARC archive (by content, plain or gzipped whole or per record) is streamed whatever
 //!    its size: one document per `response` record holding an HTTP 200 HTML page; other
 //!    records are skipped and counted ([`Inputs::skipped`]).
 //!
@@ -33,6 +36,7 @@ mod feed;
 mod http;
 mod jsonl;
 mod open;
+mod parts;
 mod walk;
 mod warc;
 
@@ -64,14 +68,19 @@ pub struct Document {
 pub struct ReadOptions {
     /// Largest input file read, in bytes; bigger files are refused rather than loaded.
     pub max_file_bytes: u64,
+    /// Longest document handed on, in bytes of text: a longer one is split into parts at
+    /// paragraph boundaries (see the crate documentation).
+    pub max_part_bytes: usize,
 }
 
 impl Default for ReadOptions {
-    /// 64 MiB: far above any article or daily feed dump, far below this machine's memory even
-    /// with a few files in flight.
+    /// 64 MiB files: far above any article or daily feed dump, far below this machine's
+    /// memory even with a few files in flight. 1 MiB parts: some twenty times the longest
+    /// news article, and some 50 MB of pipeline memory at most.
     fn default() -> ReadOptions {
         ReadOptions {
             max_file_bytes: 64 * 1024 * 1024,
+            max_part_bytes: 1024 * 1024,
         }
     }
 }

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::jsonl::{self, JsonlLines};
 use crate::open::{open, Opened};
+use crate::parts;
 use crate::warc::{Step, WarcRecords};
 use crate::{decode, feed, Document, ErrorKind, IngestError, ReadOptions};
 
@@ -31,6 +32,7 @@ pub struct Inputs {
     ready: VecDeque<Result<Document, IngestError>>,
     warc: Option<WarcRecords>,
     lines: Option<JsonlLines>,
+    parts: VecDeque<Document>,
     skipped: u64,
 }
 
@@ -51,6 +53,7 @@ impl Inputs {
             ready: VecDeque::new(),
             warc: None,
             lines: None,
+            parts: VecDeque::new(),
             skipped: 0,
         }
     }
@@ -171,7 +174,25 @@ impl Inputs {
 impl Iterator for Inputs {
     type Item = Result<Document, IngestError>;
 
+    /// The next document, or the next part of a text longer than
+    /// [`ReadOptions::max_part_bytes`].
     fn next(&mut self) -> Option<Self::Item> {
+        if let Some(part) = self.parts.pop_front() {
+            return Some(Ok(part));
+        }
+        match self.next_whole()? {
+            Ok(doc) if doc.text.len() > self.options.max_part_bytes => {
+                self.parts = parts::split(doc, self.options.max_part_bytes).into();
+                self.parts.pop_front().map(Ok)
+            }
+            other => Some(other),
+        }
+    }
+}
+
+impl Inputs {
+    /// The next whole document (or error), however long.
+    fn next_whole(&mut self) -> Option<Result<Document, IngestError>> {
         loop {
             if let Some(item) = self.ready.pop_front() {
                 return Some(item);
@@ -300,7 +321,10 @@ mod tests {
         let dir = temp_dir("big");
         let big = dir.join("big.txt");
         fs::write(&big, "word ".repeat(100)).expect("write");
-        let options = ReadOptions { max_file_bytes: 64 };
+        let options = ReadOptions {
+            max_file_bytes: 64,
+            ..ReadOptions::default()
+        };
         let big_str = big.to_string_lossy().into_owned();
         let missing = dir.join("missing.txt").to_string_lossy().into_owned();
         let results: Vec<_> = Inputs::new([big_str, missing], options).collect();

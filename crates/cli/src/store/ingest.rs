@@ -10,9 +10,9 @@ use std::sync::mpsc;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use anyhow::{anyhow, Context, Result};
+use anyhow::{anyhow, Result};
 use rayon::prelude::*;
-use storyline_ingest::{Inputs, ReadOptions};
+use storyline_ingest::Inputs;
 use storyline_pipeline::Pipeline;
 use storyline_record::Record;
 use storyline_store::{BatchSummary, Provenance, Store};
@@ -91,10 +91,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     let started = Instant::now();
     let db = args.db.db.clone();
     let mut store = Store::open(&db)?;
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.threads.unwrap_or(0))
-        .build()
-        .context("cannot start worker threads")?;
+    let pool = crate::workers::pool(args.threads)?;
     let pipeline = Pipeline::standard();
     let provenance = Provenance {
         storyline_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -115,21 +112,23 @@ pub fn run(args: IngestArgs) -> Result<()> {
             }
             Ok(())
         });
-        let options = ReadOptions {
-            max_file_bytes: args.max_bytes,
-        };
-        let mut inputs = Inputs::new(&args.paths, options);
+        let budget = crate::workers::Budget::new(args.memory);
+        let mut inputs = Inputs::new(&args.paths, budget.read_options(args.max_bytes));
         loop {
             let mut docs = Vec::with_capacity(BATCH_NUM_DOCS);
+            let mut text_bytes = 0;
             for item in inputs.by_ref() {
                 match item {
-                    Ok(doc) => docs.push(doc),
+                    Ok(doc) => {
+                        text_bytes += doc.text.len();
+                        docs.push(doc);
+                    }
                     Err(err) => {
                         counts.num_failed.fetch_add(1, Ordering::Relaxed);
                         messages::input_error(&err);
                     }
                 }
-                if docs.len() == BATCH_NUM_DOCS {
+                if docs.len() == BATCH_NUM_DOCS || text_bytes >= budget.batch_bytes {
                     break;
                 }
             }
