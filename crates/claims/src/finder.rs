@@ -7,7 +7,8 @@ use crate::lex::{lex_article, sentence_ranges, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
-use crate::parsed::parsed_noun;
+use crate::parsed::{modified_head, parsed_noun};
+use crate::tally::{paired_at, Paired};
 use crate::verbs::is_casualty_verb;
 use crate::words::is_time_unit;
 use std::collections::HashSet;
@@ -52,6 +53,17 @@ fn find(article: &Article) -> Vec<Claim> {
     for (floor, ceil) in windows {
         let mut i = floor;
         while i < ceil {
+            let paired = paired_at(text, &toks, i, (floor, ceil), |k| {
+                modified_head(article, &toks, k)
+            });
+            if let Some(last) = paired.iter().map(|q| q.last).max() {
+                let key = i;
+                out.extend(paired.into_iter().enumerate().filter_map(|(side, q)| {
+                    paired_claim(&ctx, &q, (key, side), (floor, ceil), &mut seen)
+                }));
+                i = last + 1;
+                continue;
+            }
             let Some(p) = parse(text, &toks, i).filter(|p| p.last < ceil) else {
                 i += 1;
                 continue;
@@ -202,6 +214,38 @@ fn range_before(
     (joiner.saturating_sub(2).max(floor + 1)..joiner).find_map(|k| {
         let low = parse(text, toks, k).filter(|l| l.last + 1 == joiner)?;
         is_word(text, toks, k - 1, opener).then_some((k - 1, low.value, opener))
+    })
+}
+
+/// The claim of a tally side, margin or duration `q` in the sentence `floor..ceil`. Both
+/// sides of one tally stay ("1-1"), so the key holds the tally's first token and the side.
+fn paired_claim(
+    ctx: &Context<'_>,
+    q: &Paired,
+    (at, side): (usize, usize),
+    (floor, ceil): (usize, usize),
+    seen: &mut HashSet<Key>,
+) -> Option<Claim> {
+    let key = (
+        q.value.to_bits(),
+        q.unit.clone(),
+        format!("{} {at} {side}", q.noun),
+    );
+    if !seen.insert(key) {
+        return None;
+    }
+    let span = Span::new(ctx.toks[q.first].start, ctx.toks[q.last].end);
+    Some(Claim {
+        value: q.value,
+        unit: q.unit.clone(),
+        noun: q.noun.clone(),
+        subject: ctx.subject(floor, q.first, None),
+        place: ctx.place(q.last + 1, ceil),
+        hedge: None,
+        claimant: ctx.claimant(floor, ceil, span),
+        span,
+        vague: false,
+        upper: None,
     })
 }
 
@@ -368,6 +412,8 @@ mod tests {
             texts,
             vec![
                 "Three people",
+                "70-29",
+                "70-29",
                 "Twenty-two Republicans",
                 "45.6 degrees Celsius",
                 "killed at least 39",
@@ -383,9 +429,9 @@ mod tests {
         let dozens = a.claims.last().expect("claim");
         assert!(dozens.vague && dozens.upper == Some(100.0));
         assert!(!a.claims[0].vague && a.claims[0].upper.is_none());
-        assert_eq!(a.claims[2].unit.as_deref(), Some("°C"));
-        assert_eq!(a.claims[3].noun, "killed");
-        assert_eq!(a.claims[3].claimant.as_deref(), Some("officials"));
+        assert_eq!(a.claims[4].unit.as_deref(), Some("°C"));
+        assert_eq!(a.claims[5].noun, "killed");
+        assert_eq!(a.claims[5].claimant.as_deref(), Some("officials"));
     }
 
     #[test]
@@ -410,7 +456,7 @@ mod tests {
         let mut a = article(
             "1. Skip to content\nOn 10 February 2022, at 08:06 PM, flight MH17 and F-16 jets \
              were discussed under Article 5. The 45-year-old, who served for five years, \
-             saw United win 2-1. One of the two leaders called +7 495 645 6601. \
+             saw United win. One of the two leaders called +7 495 645 6601. \
              See https://example.com/2022/01/story-1092823560.html for the 21st report.",
         );
         assert_eq!(run(&mut a), vec![]);

@@ -20,8 +20,12 @@
 //!   checked: "45.6 degrees Celsius", "400 miles of coastline"); the unit is "°C"/"°F" when
 //!   the scale is written, else the measure word ("degrees", "km"); a named distance after
 //!   "the" ("won the 400 metres") is an event, not a measure;
-//! - tallies and scores ("70-29", "2-1") are not claims yet; vague quantities ("dozens of",
-//!   "hundreds of") are, marked `vague` with their bounds (value 100, upper 1,000);
+//! - each side of a vote tally or score is a claim ("voted 70-29", "won 2-1", "by 325 votes to
+//!   306": noun `votes` or `score`), as is a winning margin ("lost by one": `margin`) and a
+//!   duration written as a modifier ("a four-day truce": 4 `days`, noun "truce"), read before
+//!   the other rules (`tally`); a bare duration ("for five years") is not;
+//! - vague quantities ("dozens of", "hundreds of") are claims, marked `vague` with their
+//!   bounds (value 100, upper 1,000);
 //! - small counts are claims ("two tornadoes") unless they count abstractions ("two key
 //!   points": `abstract_count_nouns.txt` in the lexicon);
 //! - the counted noun is read by word order, then from the parse (`parsed`): the noun the
@@ -43,6 +47,7 @@ mod nouns;
 mod number;
 mod parsed;
 mod resolve;
+mod tally;
 #[cfg(test)]
 mod testutil;
 mod verbs;

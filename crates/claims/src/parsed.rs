@@ -88,6 +88,20 @@ pub(crate) fn parsed_noun(
     None
 }
 
+/// The light token holding the noun that the word at light token `k` modifies, when it
+/// stands within a few tokens after it ("a four-day [ceasefire] deal": "deal").
+pub(crate) fn modified_head(article: &Article, toks: &[Tok], k: usize) -> Option<usize> {
+    let tokens = &article.tokens;
+    let light = toks.get(k)?;
+    // The last token of the chunk ("four-day" is "four", "-", "day" in the token layer).
+    let n = token_at(tokens, light.end.checked_sub(1)?)?;
+    let h = tokens[n].head? as usize;
+    let head = tokens
+        .get(h)
+        .filter(|t| nominal(t) && h > n && h <= n + MAX_GAP)?;
+    tok_at(toks, head.span.start)
+}
+
 /// The noun phrase from light token `start` to the one holding token `head`; "others" takes
 /// the verb right after it ("40 others injured").
 fn noun_from(
@@ -102,9 +116,14 @@ fn noun_from(
     let mut end = tok_at(toks, head.span.start())?;
     let mut word = text.get(head.span.range())?.to_lowercase();
     if word == "others" {
-        let verb = tokens
-            .get(h + 1)
-            .filter(|v| v.upos == Upos::Verb && tokens[h].head == Some(h as u32 + 1));
+        // "40 others injured": the participle right after "others", whether the parse makes
+        // it the head of "others" or a verb coordinated with the clause's.
+        // (tagged a verb, or an adjective: "injured" is both).
+        let verb = tokens.get(h + 1).filter(|v| {
+            let heads = tokens[h].head == Some(h as u32 + 1);
+            (heads && matches!(v.upos, Upos::Verb | Upos::Adj))
+                || matches!(v.xpos.name(), "VBN" | "VBD")
+        });
         if let Some(v) = verb {
             end = tok_at(toks, v.span.start())?;
             word = text_of(text, &toks[end]).to_lowercase();
