@@ -183,7 +183,7 @@ mod tests {
     use crate::context::Context;
     use crate::lex::lex_text;
     use crate::testutil::{article, at};
-    use storyline_record::{Entity, EntityType, Span};
+    use storyline_record::{Entity, EntityType, Quote, QuoteKind, Span};
 
     #[test]
     fn claimants() {
@@ -204,6 +204,37 @@ mod tests {
         assert_eq!(
             ctx.claimant(0, toks.len(), span).as_deref(),
             Some("GMB union")
+        );
+    }
+
+    #[test]
+    fn reported_speech_names_its_speaker() {
+        // Indirect speech is a quote of kind `indirect` (the quotes stage): a number inside
+        // it is the speaker's, though no attribution cue stands in the sentence.
+        let text = "Lopez expects the library to lend 80,000 books a year.";
+        let mut a = article(text);
+        let s = text.find("the library").expect("clause");
+        a.quotes.push(Quote {
+            span: Span::new(s, text.len() - 1),
+            speaker: Some("Maria Lopez".into()),
+            speaker_span: None,
+            speaker_entity: None,
+            cue: Some("expects".into()),
+            kind: QuoteKind::Indirect,
+        });
+        let toks = lex_text(&a.text);
+        let ctx = Context::new(&a, &toks);
+        let n = text.find("80,000").expect("figure");
+        let span = Span::new(n, n + 6);
+        assert_eq!(
+            ctx.claimant(0, toks.len(), span).as_deref(),
+            Some("Maria Lopez")
+        );
+        // Outside the reported clause the outlet states it.
+        let before = Span::new(0, 5);
+        assert_eq!(
+            ctx.claimant(0, toks.len(), before).as_deref(),
+            Some("Gazette")
         );
     }
 

@@ -8,6 +8,7 @@
 
 use std::collections::HashMap;
 
+use storyline_dates::month_number;
 use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Span};
 
@@ -123,6 +124,9 @@ const BOUND_SECTORS: &[&str] = &[
     "national",
 ];
 
+/// The suffix of a country leading a force ("US-led"): the force is coded as that country's.
+const LED: &str = "-led";
+
 struct Finder<'a, 'w> {
     words: &'a [Word<'w>],
     mentions: &'a MentionIndex<'a>,
@@ -228,7 +232,12 @@ impl Finder<'_, '_> {
                 }
                 key.push_str(if k == n - 1 { w.base } else { w.text });
             }
-            if let Some(code) = self.tables.leader(&key).filter(|_| n > 1 || run[0].cap) {
+            let month = n == 1 && self.month_not_name(i);
+            if let Some(code) = self
+                .tables
+                .leader(&key)
+                .filter(|_| (n > 1 || run[0].cap) && !month)
+            {
                 // An office holder the entity stage missed ("Putin offered …").
                 return Some((
                     n,
@@ -261,9 +270,39 @@ impl Finder<'_, '_> {
         None
     }
 
-    /// A demonym of one or two words, or its plural noun ("Palestinians").
+    /// Whether the word at `i` is a month name used as one ("in May", "May 3"), not the
+    /// surname of an office holder ("May said").
+    fn month_not_name(&self, i: usize) -> bool {
+        let w = &self.words[i];
+        let prev_lower = i
+            .checked_sub(1)
+            .and_then(|k| self.words.get(k))
+            .is_some_and(|p| !p.punct && !p.cap);
+        let next_digit = self
+            .words
+            .get(i + 1)
+            .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()));
+        month_number(w.text).is_some() && (prev_lower || next_digit)
+    }
+
+    /// A demonym of one or two words, or its plural noun ("Palestinians"); a country or
+    /// demonym leading a force ("Vietnamese-led forces", "the US-led coalition") codes it as
+    /// that country's, as event coders do (one it only backs, "Iranian-backed", does not).
     fn demonym_piece(&self, i: usize) -> Option<(usize, Piece)> {
         let w = &self.words[i];
+        if let Some(leader) = w.base.strip_suffix(LED) {
+            let code = self
+                .tables
+                .demonym_code(leader, self.lex)
+                .or_else(|| self.tables.name_code(leader, self.lex))?;
+            return Some((
+                1,
+                Piece::Demonym {
+                    code,
+                    plural: false,
+                },
+            ));
+        }
         if let Some(next) = self.words.get(i + 1).filter(|n| !n.punct) {
             let two = format!("{} {}", w.text, next.base);
             if let Some(code) = self.tables.demonym_code(&two, self.lex) {
@@ -422,9 +461,33 @@ mod tests {
     }
 
     #[test]
-    fn hyphenated_modifiers_are_not_actors() {
+    fn a_leading_country_codes_the_force_but_a_backer_does_not() {
         let t = "The US-led coalition and Iranian-backed groups met.";
-        assert!(codes(t).iter().all(|(p, _)| !p.contains("-led")));
+        let c = codes(t);
+        assert!(
+            c.iter()
+                .any(|(p, c)| p.starts_with("US-led") && c.as_deref() == Some("USA")),
+            "{c:?}"
+        );
+        assert!(
+            c.iter()
+                .all(|(_, c)| c.as_deref().is_none_or(|c| !c.starts_with("IRN"))),
+            "{c:?}"
+        );
+        let t = "Vietnamese-led forces retook the village.";
+        assert_eq!(
+            code_of(t, "Vietnamese-led forces").as_deref(),
+            Some("VNMMIL")
+        );
+    }
+
+    #[test]
+    fn ethnic_demonyms_name_no_nationality() {
+        let t = "Ethnic Serbs in Kosovo marched. Serbs marched.";
+        assert_eq!(code_of(t, "Serbs in Kosovo").as_deref(), Some("XKXCVL"));
+        assert!(codes("Ethnic Serbs marched on Monday.")
+            .iter()
+            .all(|(_, c)| c.as_deref().is_none_or(|c| !c.starts_with("SRB"))));
     }
 
     #[test]

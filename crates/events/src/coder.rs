@@ -200,6 +200,13 @@ impl EventCoder {
             // where it happens.
             targets.extend(place.as_deref().and_then(|p| self.place_actor(p)));
         }
+        // "Jordan and Britain agreed to joint exercises", "Israel and Lebanon renewed talks on
+        // an Israeli pullback": coordinated sources whose only targets are themselves act on
+        // each other.
+        let reciprocal = reciprocal(&sources, &targets, symmetric_action(action));
+        if reciprocal {
+            targets.clear();
+        }
         domestic(&mut sources, &mut targets);
         if let Some(a) = sources.first() {
             *last = Some(a.clone());
@@ -223,7 +230,8 @@ impl EventCoder {
             trigger,
             ..Event::default()
         };
-        let symmetric = symmetric_action(action)
+        let symmetric = reciprocal
+            || symmetric_action(action)
             || matches!(hit.pattern.action, Action::Assault if words[hit.start].lower.starts_with("clash") || words[hit.start].lower.starts_with("fight") || words[hit.start].lower.starts_with("fought"));
         let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
         for (src, tgt) in pairs(&sources, &targets, symmetric) {
@@ -449,6 +457,20 @@ fn symmetric_action(action: Action) -> bool {
         action,
         Action::Agree | Action::Consult | Action::Support | Action::Cooperate
     )
+}
+
+/// Whether two or more sources of different countries have targets that are all among
+/// themselves (or, for a joint act, that name no country: "joint military exercises").
+fn reciprocal(sources: &[Actor], targets: &[Actor], joint: bool) -> bool {
+    let mut countries: Vec<&str> = sources.iter().filter_map(|s| s.base).collect();
+    countries.sort_unstable();
+    countries.dedup();
+    countries.len() >= 2
+        && !targets.is_empty()
+        && targets.iter().all(|t| match t.base {
+            Some(b) => countries.contains(&b),
+            None => joint && !t.person,
+        })
 }
 
 /// The first coded actor of an "if" or "unless" clause after word `from`.

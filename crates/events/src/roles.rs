@@ -20,9 +20,11 @@ pub(crate) fn group(words: &[Word<'_>], actors: &[&Actor], first: Option<usize>)
     let mut prev = actors[k];
     for a in &actors[k + 1..] {
         // "Sergey Lavrov, Russia's foreign minister, …": an apposition, not a second actor.
+        // A person with no country of their own after a comma names the actor before it
+        // ("A member of the Syrian parliament, Mohammed Mamoun, …").
         let apposition = words.get(prev.end).is_some_and(|w| w.is(","))
             && a.start == prev.end + 1
-            && a.base == prev.base;
+            && (a.base == prev.base || (a.person && a.base.is_none()));
         if apposition {
             prev = a;
             continue;

@@ -12,6 +12,9 @@ const STOP: &[&str] = &[
     "also",
 ];
 
+/// The word that makes a demonym after it an ethnicity ("ethnic Serbs").
+const ETHNIC: &str = "ethnic";
+
 /// Grows an actor phrase from its first piece.
 pub(super) fn build(f: &Finder<'_, '_>, start: usize, len: usize, first: Piece) -> Actor {
     let mut a = Actor {
@@ -60,6 +63,13 @@ pub(super) fn build(f: &Finder<'_, '_>, start: usize, len: usize, first: Piece) 
         Piece::Sector(s) => a.sector = Some(s),
     };
     absorb(&mut a, &first, &mut country_name);
+    // "ethnic Albanians in Macedonia": an ethnicity, not a nationality; the phrase takes the
+    // country it lives in (a following "in Country", else the other party's).
+    let ethnic = start > 0 && f.words[start - 1].lower == ETHNIC;
+    let ethnic = ethnic && matches!(first, Piece::Demonym { .. });
+    if ethnic {
+        a.base = None;
+    }
     // Extend: a country or title piece may be followed by further titles, sector heads and a
     // person's name, with up to three lower-case modifiers before a sector head.
     loop {
@@ -98,7 +108,7 @@ pub(super) fn build(f: &Finder<'_, '_>, start: usize, len: usize, first: Piece) 
             _ => break,
         }
     }
-    of_country(f, &mut a, plural_demonym, &mut country_name);
+    of_country(f, &mut a, plural_demonym || ethnic, &mut country_name);
     if a.name.is_empty() {
         a.name = country_name.unwrap_or_else(|| phrase(f.words, a.start, a.end));
     }

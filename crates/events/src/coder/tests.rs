@@ -221,3 +221,38 @@ fn a_domestic_act_is_coded_on_the_country_where_it_happens() {
     let e = one("The army lifted the curfew in Kenya on Monday.");
     assert_eq!(e.target_actor.as_deref().map(|c| &c[..3]), Some("KEN"));
 }
+
+#[test]
+fn coordinated_actors_acting_on_themselves_act_on_each_other() {
+    let ev = code("Chile and Peru agreed to hold joint naval exercises in May.");
+    let got: Vec<_> = ev.iter().map(triple).collect();
+    assert!(
+        got.contains(&t("AGREE", Some("CHL"), Some("PER"))),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&t("AGREE", Some("PER"), Some("CHL"))),
+        "{got:?}"
+    );
+    // "in May" is a month, not the surname of a British prime minister.
+    assert!(got.iter().all(|g| g.2.as_deref() != Some("GBR")), "{got:?}");
+}
+
+#[test]
+fn ethnic_groups_take_the_country_they_live_in() {
+    let e = one("Hundreds of ethnic Hungarians demonstrated on Friday in Romania.");
+    assert_eq!(triple(&e), t("PROTEST", Some("ROU"), Some("ROU")));
+}
+
+#[test]
+fn a_leading_country_is_the_actor_of_its_force() {
+    let e = one("French-led troops attacked rebel positions in northern Mali.");
+    assert_eq!(e.source_actor.as_deref().map(|c| &c[..3]), Some("FRA"));
+}
+
+#[test]
+fn an_uncoded_person_in_apposition_adds_no_second_actor() {
+    let ev = code("A member of the Kenyan parliament, Joseph Otieno, began a hunger strike.");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].source_actor.as_deref().map(|c| &c[..3]), Some("KEN"));
+}
