@@ -99,7 +99,7 @@ pub(crate) fn modified_head(article: &Article, toks: &[Tok], k: usize) -> Option
     let head = tokens
         .get(h)
         .filter(|t| nominal(t) && h > n && h <= n + MAX_GAP)?;
-    tok_at(toks, head.span.start)
+    tok_at(toks, head.span.start())
 }
 
 /// The noun phrase from light token `start` to the one holding token `head`; "others" takes

@@ -256,3 +256,9 @@ fn an_uncoded_person_in_apposition_adds_no_second_actor() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].source_actor.as_deref().map(|c| &c[..3]), Some("KEN"));
 }
+
+#[test]
+fn an_act_under_consideration_is_not_asserted() {
+    let e = one("Russian officials are considering banning European airlines.");
+    assert!(e.hypothetical, "{e:?}");
+}
