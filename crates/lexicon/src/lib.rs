@@ -45,8 +45,8 @@ mod load;
 mod numbers;
 mod quote_words;
 mod stories;
-mod tokens;
 mod tallies;
+mod tokens;
 mod tone;
 
 pub use counts::is_abstract_count_noun;
@@ -56,6 +56,6 @@ pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Pl
 pub use numbers::{cardinal, scale};
 pub use quote_words::{is_quote_word, QuoteClass};
 pub use stories::{is_name_title, is_noun_phrase_stop, is_story_stopword};
-pub use tokens::{is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
 pub use tallies::{is_tally_link, tally_word, Tally};
+pub use tokens::{is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
 pub use tone::ToneLexicon;
