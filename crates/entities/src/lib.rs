@@ -42,6 +42,7 @@ mod coref_index;
 mod dateline;
 mod descriptors;
 mod known;
+mod learned;
 mod lookup;
 mod recognizer;
 mod roles;

@@ -7,6 +7,7 @@ use crate::chunks::pieces;
 use crate::context::{refine, Context};
 use crate::coref::resolve;
 use crate::dateline::add_removed_datelines;
+use crate::learned::{merge, tagged};
 use crate::roles::add_appositive_roles;
 use crate::typing::{guess, settle};
 use crate::words::{self, Word};
@@ -75,6 +76,15 @@ impl EntityRecognizer {
                 (p, g)
             })
             .collect();
+        if !article.tokens.is_empty() {
+            merge(
+                &mut typed,
+                &tagged(text, &article.tokens),
+                &words,
+                &skip,
+                self.lexicon,
+            );
+        }
         settle(&mut typed);
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);

@@ -16,10 +16,12 @@ mod atoms;
 pub mod corpus;
 mod features;
 pub mod labels;
+mod shipped;
 mod tagger;
 mod train;
 
 pub use atoms::NerWord;
 pub use features::DocumentMemory;
+pub use shipped::shipped;
 pub use tagger::NerTagger;
 pub use train::{evaluate, NerScores, Prf};

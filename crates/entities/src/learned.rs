@@ -1,0 +1,130 @@
+//! Names from the learned tagger (`storyline-ner`), merged with the rules' pieces: a piece
+//! the rules could not type takes the tagger's type when the tagger found the same span,
+//! as does a piece the rules called a person by shape alone; a name the tagger found where
+//! the rules saw no candidate at all becomes a piece of its own. Where the rules decided on
+//! evidence (a gazetteer, a title, context, or "not a name"), the rules' decision stands.
+
+use storyline_lexicon::Lexicon;
+use storyline_ner::labels::Kind;
+use storyline_ner::{DocumentMemory, NerWord};
+use storyline_record::{EntityType, Span, Token};
+use storyline_syntax::form::push_model_form;
+
+use crate::chunks::{piece, Piece, Shape};
+use crate::typing::Guess;
+use crate::words::Word;
+
+/// The tagger's mentions of persons, organisations and places in `text`, sentence by
+/// sentence of the token layer (`tokens`, in order), as byte spans with their type.
+pub(crate) fn tagged(text: &str, tokens: &[Token]) -> Vec<(Span, EntityType)> {
+    let tagger = storyline_ner::shipped();
+    let mut memory = DocumentMemory::new();
+    let mut forms = String::new();
+    let mut bounds = Vec::new();
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < tokens.len() {
+        let sentence = tokens[start].sentence;
+        let end = start
+            + tokens[start..]
+                .iter()
+                .take_while(|t| t.sentence == sentence)
+                .count();
+        forms.clear();
+        bounds.clear();
+        for t in &tokens[start..end] {
+            let at = forms.len();
+            push_model_form(text.get(t.span.range()).unwrap_or(""), &mut forms);
+            bounds.push((at, forms.len()));
+        }
+        let words: Vec<NerWord> = bounds
+            .iter()
+            .zip(&tokens[start..end])
+            .map(|(&(a, b), t)| NerWord {
+                form: &forms[a..b],
+                upos: t.upos,
+            })
+            .collect();
+        for m in tagger.tag(&words, &mut memory) {
+            let kind = match m.kind {
+                Kind::Person => EntityType::Person,
+                Kind::Org => EntityType::Org,
+                Kind::Place => EntityType::Place,
+                Kind::Misc => continue,
+            };
+            let (a, b) = (&tokens[start + m.start], &tokens[start + m.end - 1]);
+            out.push((
+                Span::new(a.span.start(), b.span.end().max(a.span.start())),
+                kind,
+            ));
+        }
+        start = end;
+    }
+    out
+}
+
+/// Whether the rules called piece `p` a person only by its shape (two or more capitalised
+/// words, no gazetteer, no title, no given name first): the default the tagger may correct
+/// ("Jarrah Holdings" is no person).
+fn weak_person(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    p.known.is_none()
+        && !p.titled
+        && p.shape == Shape::Plain
+        && p.end - p.first >= 2
+        && words
+            .get(p.first)
+            .is_some_and(|w| !lex.is_given_name(w.text))
+}
+
+/// Merges the tagger's mentions (`tagged`, in text order) into the rules' typed pieces (in
+/// text order); keeps text order. Lines in `skip` (credit lines) get nothing.
+pub(crate) fn merge(
+    typed: &mut Vec<(Piece, Guess)>,
+    tagged: &[(Span, EntityType)],
+    words: &[Word<'_>],
+    skip: &[bool],
+    lex: &Lexicon,
+) {
+    let mut added = Vec::new();
+    // Both lists are in text order: one cursor over the pieces, one over the words.
+    let (mut k, mut w) = (0, 0);
+    for &(span, kind) in tagged {
+        while k < typed.len() && typed[k].0.span.end() <= span.start() {
+            k += 1;
+        }
+        let mut covered = false;
+        let mut j = k;
+        while j < typed.len() && typed[j].0.span.start() < span.end() {
+            let (p, g) = &mut typed[j];
+            if p.span.overlaps(span) {
+                covered = true;
+                let weak = *g == Guess::Is(EntityType::Person) && weak_person(p, words, lex);
+                if p.span == span && (*g == Guess::Unknown || weak) {
+                    *g = Guess::Is(kind);
+                }
+            }
+            j += 1;
+        }
+        if covered {
+            continue;
+        }
+        while w < words.len() && words[w].span.start() < span.start() {
+            w += 1;
+        }
+        let first = w;
+        let mut end = w;
+        while end < words.len() && words[end].span.end() <= span.end() {
+            end += 1;
+        }
+        let on_skipped = words
+            .get(first)
+            .is_some_and(|x| skip.get(x.line).copied().unwrap_or(false));
+        if end > first && !on_skipped && words[first..end].iter().any(|x| x.cap) {
+            added.push((piece(words, first, end, lex), Guess::Is(kind)));
+        }
+    }
+    if !added.is_empty() {
+        typed.extend(added);
+        typed.sort_by_key(|(p, _)| (p.span.start(), p.span.end()));
+    }
+}
