@@ -163,9 +163,16 @@ fn training_runs_on_a_tiny_treebank_and_its_models_load() {
         "t.stlm",
         "--epochs",
         "3",
+        "--jackknife",
+        "2",
     ]);
     parser.expect_code(0);
     assert!(parser.stderr().contains("UAS"), "{}", parser.stderr());
+    assert!(
+        parser.stderr().contains("jackknifed in 2 folds"),
+        "{}",
+        parser.stderr()
+    );
     let run = dir.run(&[
         "parse",
         "dev.conllu",
