@@ -48,11 +48,15 @@ pub enum QuoteClass {
     MaleName,
     /// Nationality nouns for a person not formed as demonym + "man" ("Spaniard").
     Epithet,
+    /// Nouns that head a time expression, which never speaks ("afternoon", "month").
+    TimeNoun,
+    /// Words that end a subject phrase read backwards from its cue ("and", "after", "was").
+    SubjectStop,
 }
 
 impl QuoteClass {
     /// Every class, in the order of [`QuoteClass::name`].
-    pub const ALL: [QuoteClass; 19] = [
+    pub const ALL: [QuoteClass; 21] = [
         QuoteClass::PronounMale,
         QuoteClass::PronounFemale,
         QuoteClass::PronounNeuter,
@@ -72,6 +76,8 @@ impl QuoteClass {
         QuoteClass::FemaleName,
         QuoteClass::MaleName,
         QuoteClass::Epithet,
+        QuoteClass::TimeNoun,
+        QuoteClass::SubjectStop,
     ];
 
     /// The class as written in the data file's second column.
@@ -96,6 +102,8 @@ impl QuoteClass {
             QuoteClass::FemaleName => "female_name",
             QuoteClass::MaleName => "male_name",
             QuoteClass::Epithet => "epithet",
+            QuoteClass::TimeNoun => "time_noun",
+            QuoteClass::SubjectStop => "subject_stop",
         }
     }
 }

@@ -10,7 +10,7 @@
 //!   (`promised to …`), the clause a post-posed cue follows (`…, a source said.`), the rest of the
 //!   sentence after a colon, and the sentence around "according to X".
 
-use storyline_lexicon::{CueClass, Lexicon};
+use storyline_lexicon::{is_quote_word, CueClass, Lexicon, QuoteClass};
 use storyline_record::{Span, Upos};
 
 use crate::tree::Tree;
@@ -22,8 +22,11 @@ pub(crate) struct Attribution {
     pub cue: String,
     /// Token index of the cue word.
     pub cue_token: usize,
-    /// The source phrase the cue attaches to ("he", "the ministry"), when the parse shows one.
+    /// The source phrase the cue attaches to ("he", "the ministry", "who"), when the parse
+    /// shows one.
     pub source: Option<Span>,
+    /// What a relative pronoun source stands for (`the farmer, who said …` → "the farmer").
+    pub referent: Option<Span>,
     /// The reported content.
     pub content: Span,
     /// Whether the cue reports thought ("believes") rather than speech.
@@ -71,6 +74,14 @@ pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
 fn verb(tree: &Tree<'_>, i: usize, class: CueClass, infinitive: bool) -> Option<Attribution> {
     let (s_lo, s_hi) = tree.sentence(i);
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
+    // `X, who said …`: the relative pronoun is the mention, X what it stands for.
+    let referent = source
+        .filter(|&(lo, hi)| lo == hi && is_relative(tree, lo) && tree.rel(i) == "acl:relcl")
+        .and_then(|_| tree.head(i))
+        .and_then(|noun| {
+            let (lo, hi) = tree.extent(noun, outside_source);
+            trim(tree, lo, hi)
+        });
     let content = complement(tree, i, infinitive, source)
         .or_else(|| paratactic(tree, i))
         .or_else(|| postposed(tree, i, source, s_lo))
@@ -80,6 +91,7 @@ fn verb(tree: &Tree<'_>, i: usize, class: CueClass, infinitive: bool) -> Option<
         cue: tree.span(i, i).slice(tree.text).to_string(),
         cue_token: i,
         source: source.and_then(|(lo, hi)| trim(tree, lo, hi)),
+        referent,
         content,
         thought: class == CueClass::Thought,
     })
@@ -203,6 +215,7 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
         cue: tree.span(i, i + 1).slice(tree.text).to_string(),
         cue_token: i,
         source: trim(tree, n_lo, n_hi),
+        referent: None,
         content,
         thought: false,
     })
@@ -213,14 +226,9 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
 fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
     let subject = tree
         .children(i)
-        .filter(|&k| tree.rel(k) == "nsubj")
+        .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
         .min_by_key(|&k| k.abs_diff(i));
     if let Some(s) = subject {
-        let relative = matches!(tree.tokens[s].norm.as_str(), "who" | "which" | "that");
-        if relative && tree.rel(i) == "acl:relcl" {
-            let noun = tree.head(i)?;
-            return Some(tree.extent(noun, outside_source));
-        }
         return Some(tree.extent(s, outside_source));
     }
     if let Some(agent) = tree.children_with(i, "obl:agent").next() {
@@ -230,6 +238,19 @@ fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> 
         return source_of(tree, tree.head(i)?, depth + 1);
     }
     None
+}
+
+/// Whether token `k` heads a time expression ("Friday afternoon", "this month"): a time
+/// never speaks, so it is no source.
+fn is_time(tree: &Tree<'_>, k: usize) -> bool {
+    let w = tree.tokens[k].norm.to_lowercase();
+    is_quote_word(QuoteClass::TimeNoun, &w) || is_quote_word(QuoteClass::Weekday, &w)
+}
+
+/// Whether token `k` is a relative pronoun that can be a subject ("who", "which", "that").
+fn is_relative(tree: &Tree<'_>, k: usize) -> bool {
+    matches!(tree.tokens[k].norm.as_str(), "who" | "which" | "that")
+        && matches!(tree.tokens[k].upos, Upos::Pron | Upos::Det | Upos::Sconj)
 }
 
 /// The noun phrase right before cue `i` (`…, a council engineer said`), read off the tags
@@ -256,7 +277,8 @@ fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
         nominal |= matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron);
         lo -= 1;
     }
-    (nominal && lo <= hi && tree.tokens[hi].upos != Upos::Det).then_some((lo, hi))
+    let time = is_time(tree, hi);
+    (nominal && !time && lo <= hi && tree.tokens[hi].upos != Upos::Det).then_some((lo, hi))
 }
 
 /// Tokens `lo..=hi` without punctuation at either end, as a byte span; `None` when nothing
@@ -352,10 +374,14 @@ mod tests {
     }
 
     #[test]
-    fn relative_clause_subject_is_its_noun() {
-        let r = run("The farmer, who said the river had never risen so fast, left the valley.");
-        let said = r.iter().find(|x| x.0 == "said").expect("a cue");
-        assert!(said.1.starts_with("The farmer"), "{r:?}");
+    fn relative_clause_subject_stands_for_its_noun() {
+        let text = "The farmer, who said the river had never risen so fast, left the valley.";
+        let a = parsed(text);
+        let tree = Tree::new(&a.tokens, &a.text);
+        let found = find_attributions(&tree);
+        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
+        assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
+        assert_eq!(said.referent.map(|s| s.slice(text)), Some("The farmer"));
     }
 
     #[test]

@@ -6,9 +6,10 @@
 //! `Lavrov, who said there was "…"`, `what it called "…"`. Subjects are phrases of tokens; the
 //! speaker module turns them into names.
 
+use storyline_lexicon::{is_quote_word, QuoteClass};
 use storyline_record::Span;
 
-use crate::layout::{covering, paragraph_bounds, sentence_start};
+use crate::layout::{ceil_boundary, covering, paragraph_bounds, sentence_start};
 use crate::tok::{Page, Tok};
 use crate::words::{
     ends_inverted_subject, is_cue, is_determiner, is_naming_cue, is_skippable_before_cue,
@@ -47,55 +48,7 @@ fn ends_clause(toks: &[Tok<'_>], i: usize) -> bool {
 
 /// Words that stop a subject phrase read backwards from its cue.
 fn stops_subject(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "or"
-            | "that"
-            | "because"
-            | "when"
-            | "while"
-            | "if"
-            | "as"
-            | "in"
-            | "on"
-            | "at"
-            | "with"
-            | "for"
-            | "from"
-            | "to"
-            | "by"
-            | "after"
-            | "before"
-            | "than"
-            | "so"
-            | "then"
-            | "there"
-            | "where"
-            | "whether"
-            | "although"
-            | "though"
-            | "since"
-            | "not"
-            | "about"
-            | "into"
-            | "over"
-            | "under"
-            | "against"
-            | "during"
-            | "without"
-            | "what"
-            | "how"
-            | "why"
-            | "it's"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "be"
-            | "been"
-    )
+    is_quote_word(QuoteClass::SubjectStop, w)
 }
 
 /// The subject of the cue at `toks[c]`, read backwards: skips adverbs and auxiliaries, jumps
@@ -220,6 +173,30 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
     Some(Cue {
         word: Some(cue.text.to_string()),
         subject,
+    })
+}
+
+/// A name set after a quote with a dash and ending its line (`“…” ― Sonya Herridge`), the
+/// convention of pull quotes and reader comments: the dash is the cue, the name the speaker.
+pub(crate) fn dash_byline<'t>(page: Page<'t>, close: usize) -> Option<Cue<'t>> {
+    let text = page.text;
+    let reach = ceil_boundary(text, close.saturating_add(120));
+    let line_end = text
+        .get(close..reach)?
+        .find('\n')
+        .map_or(reach, |k| close + k);
+    let toks = page.words(close, line_end);
+    let (dash, rest) = toks.split_first()?;
+    if dash.word || !matches!(dash.text, "―" | "—" | "–") {
+        return None;
+    }
+    let name: Vec<Tok<'t>> = rest.iter().take_while(|t| t.word).copied().collect();
+    let tail = &rest[name.len()..];
+    let is_name = (1..=4).contains(&name.len()) && name.iter().all(Tok::is_capitalized);
+    let ends_line = line_end < reach && tail.iter().all(|t| t.text == ".");
+    (is_name && ends_line).then(|| Cue {
+        word: Some(dash.text.to_string()),
+        subject: name,
     })
 }
 

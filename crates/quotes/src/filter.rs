@@ -9,6 +9,7 @@
 
 use storyline_record::{QuoteKind, Span};
 
+use crate::cues::dash_byline;
 use crate::layout::{paragraph_bounds, sentence_start};
 use crate::marks::Marked;
 use crate::tok::{Page, Tok};
@@ -128,7 +129,7 @@ pub(crate) fn classify(page: Page<'_>, m: &Marked) -> Verdict {
         return Verdict::Skip;
     }
 
-    // Headlines and section titles: short line, no terminal punctuation, no cue.
+    // Headlines and section titles: short line, no terminal punctuation, no cue, no byline.
     let para = text.get(para_start..para_end).unwrap_or("").trim_end();
     // Only short lines can be headlines: never read a long paragraph's words per quote.
     let para_toks = if para_end - para_start < 200 {
@@ -142,6 +143,7 @@ pub(crate) fn classify(page: Page<'_>, m: &Marked) -> Verdict {
         && num_para_words <= 15
         && !terminated
         && !para_toks.iter().any(|t| t.word && is_cue(&t.lower()))
+        && dash_byline(page, m.close).is_none()
     {
         return Verdict::Skip;
     }

@@ -4,7 +4,7 @@
 use storyline_record::{Entity, Quote, QuoteKind, Span};
 
 use crate::attribution::Attribution;
-use crate::cues::{cue_after, cues_before, Cue};
+use crate::cues::{cue_after, cues_before, dash_byline, Cue};
 use crate::filter::{classify, trimmed, Verdict};
 use crate::layout::paragraph_bounds;
 use crate::marks::{find_marked, Marked};
@@ -51,11 +51,18 @@ pub(crate) fn find_quotes(
     for (mark, verdict) in &kept {
         // The parse's source wins when it names an entity; a bare phrase ("the comments") only
         // when the word-window cues find no entity either.
-        let found = match from_parse(page, mark, attributions, &mut resolver, &history) {
-            Some(f) if f.0.entity.is_some() => Some(f),
-            parsed => match attribute(page, mark, &masks, &mut resolver, &history) {
-                Some(w) if w.0.entity.is_some() || parsed.is_none() => Some(w),
-                _ => parsed,
+        let byline = dash_byline(page, mark.close).and_then(|cue| {
+            let s = resolver.resolve_phrase(&cue.subject, &history)?;
+            Some((s, phrase_span(&cue.subject), cue.word))
+        });
+        let found = match byline {
+            Some(b) => Some(b),
+            None => match from_parse(page, mark, attributions, &mut resolver, &history) {
+                Some(f) if f.0.entity.is_some() => Some(f),
+                parsed => match attribute(page, mark, &masks, &mut resolver, &history) {
+                    Some(w) if w.0.entity.is_some() || parsed.is_none() => Some(w),
+                    _ => parsed,
+                },
             },
         };
         let (kind, needs_cue) = match *verdict {
@@ -124,8 +131,8 @@ fn from_parse(
             outside && a.source.is_some() && 5 * overlap(a.content, inner) >= 4 * inner.len()
         })
         .min_by_key(|a| a.content.len())?;
-    let source = resolve_source(page, resolver, a.source?, history)?;
-    Some((source.speaker, Some(source.mention), Some(a.cue.clone())))
+    let source = resolve_source(page, resolver, a.referent.or(a.source)?, history)?;
+    Some((source, a.source, Some(a.cue.clone())))
 }
 
 /// The speaker and cue of one quote from its own sentence, if a cue attributes it.
@@ -282,6 +289,22 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_dash_and_a_name_ending_the_line_name_the_speaker() {
+        let text = "Readers wrote in about the bridge.\n\n“The new bridge changed my commute completely.” ― Dana Whitfield\n\n“It is far too loud at night.” — Omar Reyes.\n\n“We love it,” — and so on, for now.";
+        let q = run(text, &[]);
+        assert_eq!(q.len(), 3, "{q:?}");
+        assert_eq!(q[0].1, "Dana Whitfield");
+        assert_eq!(q[1].1, "Omar Reyes");
+        let cues: Vec<Option<String>> = quotes(text, &[]).into_iter().map(|q| q.cue).collect();
+        assert_eq!(cues[0].as_deref(), Some("―"));
+        assert_ne!(
+            cues[2].as_deref(),
+            Some("—"),
+            "a dash before words is no byline"
+        );
     }
 
     #[test]

@@ -9,7 +9,8 @@
 //!    (`nicknamed "Londongrad"`), quoted terms used as clause subjects, headline scare quotes;
 //!    keep one- and two-word quotes only when a cue attributes them. Kind: `direct` when the
 //!    quote opens its sentence (or follows `:` / `,` with a capital), else `partial`.
-//! 3. Attribute: the cue whose reported clause (on the parse) is the quote, with its source
+//! 3. Attribute: a name after a dash that ends the quote's line (`“…” ― Dana Whitfield`);
+//!    else the cue whose reported clause (on the parse) is the quote, with its source
 //!    phrase; else the cue after the quote (`"…," he said`, `"…," said X`), else the cue before
 //!    it in its sentence (`X said it was "…"`), subject phrases resolved to canonical entity
 //!    names, role phrases ("Boris Johnson's spokesman"), or pronoun antecedents.
@@ -18,7 +19,7 @@
 //! Reported speech and thought (`Lavrov said that …`, `the ministry believes …`) come from the
 //! dependency parse (`attribution`): cue, source phrase and reported clause; each becomes a quote
 //! of kind `indirect` unless its content is a quotation in marks, whose speaker it then names.
-//! `speaker_span` is the local mention the cue attaches to ("he"); `speaker` the canonical name
+//! `speaker_span` is the local mention the cue attaches to ("he", "who" in `X, who said`); `speaker` the canonical name
 //! it resolves to; `speaker_entity` that entity's index.
 //!
 //! ```

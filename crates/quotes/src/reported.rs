@@ -11,15 +11,6 @@ use crate::attribution::Attribution;
 use crate::speaker::{Resolver, Speaker};
 use crate::tok::Page;
 
-/// A speaker found through a source phrase, with the phrase itself.
-#[derive(Debug, Clone)]
-pub(crate) struct Source {
-    /// Who it resolves to; its name is the phrase as written when it names no entity.
-    pub speaker: Speaker,
-    /// The local mention the cue attaches to ("he", "the spokesman", "Smith and Jones").
-    pub mention: Span,
-}
-
 /// The speaker of source phrase `span`: an entity, a role phrase, coordinated speakers
 /// ("Smith and Jones" → both names), else the phrase as written. `None` for a pronoun with no
 /// antecedent.
@@ -28,7 +19,7 @@ pub(crate) fn resolve_source(
     resolver: &mut Resolver<'_>,
     span: Span,
     history: &[Speaker],
-) -> Option<Source> {
+) -> Option<Speaker> {
     let words = page.words(span.start(), span.end());
     let parts: Vec<_> = words
         .split(|t| t.word && t.text.eq_ignore_ascii_case("and"))
@@ -49,10 +40,7 @@ pub(crate) fn resolve_source(
             speaker.name = names.join(" and ");
             speaker.entity = None;
             speaker.span = Some(span);
-            return Some(Source {
-                speaker,
-                mention: span,
-            });
+            return Some(speaker);
         }
     }
     let speaker = match resolver.resolve_phrase(&words, history) {
@@ -68,10 +56,7 @@ pub(crate) fn resolve_source(
             gender: None,
         },
     };
-    Some(Source {
-        speaker,
-        mention: span,
-    })
+    Some(speaker)
 }
 
 /// Characters `a` and `b` share.
@@ -108,16 +93,17 @@ pub(crate) fn indirect_quotes(
             continue;
         }
         let source = a
-            .source
+            .referent
+            .or(a.source)
             .and_then(|s| resolve_source(page, resolver, s, &history));
         if let Some(s) = &source {
-            history.push(s.speaker.clone());
+            history.push(s.clone());
         }
         out.push(Quote {
             span: a.content,
-            speaker: source.as_ref().map(|s| s.speaker.name.clone()),
+            speaker: source.as_ref().map(|s| s.name.clone()),
             speaker_span: a.source,
-            speaker_entity: source.as_ref().and_then(|s| s.speaker.entity),
+            speaker_entity: source.as_ref().and_then(|s| s.entity),
             cue: Some(a.cue.clone()),
             kind: QuoteKind::Indirect,
         });
