@@ -72,6 +72,8 @@ pub struct Lexicon {
     attribution_cues: WordList,
     /// Class and to-infinitive flag of each attribution cue lemma.
     attribution_cue_kinds: HashMap<&'static str, (CueClass, bool)>,
+    /// The fourth column of `attribution_cues.tsv`, where a verb reports a noun phrase.
+    attribution_cue_objects: HashMap<&'static str, &'static str>,
     place_words: WordList,
     non_entity_words: WordList,
     common_words: WordList,
@@ -253,6 +255,9 @@ impl Lexicon {
                 attribution_rows().map(|(lemma, _)| lemma),
             ),
             attribution_cue_kinds: attribution_rows().collect(),
+            attribution_cue_objects: rows(include_str!("../data/attribution_cues.tsv"))
+                .filter_map(|r| Some((*r.first()?, *r.get(3)?)))
+                .collect(),
             place_words: WordList::new(
                 "place_words",
                 words(include_str!("../data/place_words.txt")),
@@ -406,6 +411,13 @@ impl Lexicon {
             }
             self.attribution_cue_kinds.get(w).copied()
         })
+    }
+
+    /// Where attribution cue `lemma` reports a noun phrase instead of a clause: `"obj"` for
+    /// its direct object ("denied the report"), a preposition for the phrase it heads
+    /// ("called for a ban": `"for"`); `None` when it reports clauses only.
+    pub fn attribution_cue_object(&self, lemma: &str) -> Option<&'static str> {
+        with_lower(lemma, |w| self.attribution_cue_objects.get(w).copied())
     }
 
     /// Whether `word`, last in a capitalised name, makes it a place ("River", "Province").

@@ -54,9 +54,18 @@ pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
         let found = if t.norm == "according" && tokens.get(i + 1).is_some_and(|n| n.norm == "to") {
             according(tree, i)
         } else if t.upos == Upos::Verb {
-            lexicon
-                .attribution_cue(&t.lemma)
-                .and_then(|(class, inf)| verb(tree, i, class, inf))
+            lexicon.attribution_cue(&t.lemma).and_then(|(class, inf)| {
+                let object = lexicon.attribution_cue_object(&t.lemma);
+                verb(
+                    tree,
+                    i,
+                    Cue {
+                        class,
+                        infinitive: inf,
+                        object,
+                    },
+                )
+            })
         } else {
             None
         };
@@ -70,8 +79,18 @@ pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
     out
 }
 
+/// What the lexicon says about one cue verb (`attribution_cues.tsv`).
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    class: CueClass,
+    /// It also reports a to-infinitive.
+    infinitive: bool,
+    /// It reports a noun phrase: `"obj"`, or the preposition that heads it.
+    object: Option<&'static str>,
+}
+
 /// The attribution of cue verb `i`, if it reports content.
-fn verb(tree: &Tree<'_>, i: usize, class: CueClass, infinitive: bool) -> Option<Attribution> {
+fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     let (s_lo, s_hi) = tree.sentence(i);
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
     // `X, who said …`: the relative pronoun is the mention, X what it stands for.
@@ -82,10 +101,11 @@ fn verb(tree: &Tree<'_>, i: usize, class: CueClass, infinitive: bool) -> Option<
             let (lo, hi) = tree.extent(noun, outside_source);
             trim(tree, lo, hi)
         });
-    let content = complement(tree, i, infinitive, source)
+    let content = complement(tree, i, cue.infinitive, source)
         .or_else(|| paratactic(tree, i))
         .or_else(|| postposed(tree, i, source, s_lo))
-        .or_else(|| after_colon(tree, i, s_hi))?;
+        .or_else(|| after_colon(tree, i, s_hi))
+        .or_else(|| object(tree, i, cue.object?))?;
     let content = trim(tree, content.0, content.1)?;
     Some(Attribution {
         cue: tree.span(i, i).slice(tree.text).to_string(),
@@ -93,8 +113,27 @@ fn verb(tree: &Tree<'_>, i: usize, class: CueClass, infinitive: bool) -> Option<
         source: source.and_then(|(lo, hi)| trim(tree, lo, hi)),
         referent,
         content,
-        thought: class == CueClass::Thought,
+        thought: cue.class == CueClass::Thought,
     })
+}
+
+/// The noun phrase a cue reports (`denied the report`, `called for a ban`): its direct object
+/// for `"obj"`, else the phrase headed by preposition `prep`, without the preposition.
+fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, usize)> {
+    if prep == "obj" {
+        let k = tree.children_with(i, "obj").find(|&k| k > i)?;
+        return Some(tree.extent(k, |r| r == "punct"));
+    }
+    let k = tree.children(i).find(|&k| {
+        k > i
+            && tree.rel(k).starts_with("obl")
+            && tree
+                .children_with(k, "case")
+                .any(|c| tree.tokens[c].norm.eq_ignore_ascii_case(prep))
+    })?;
+    let (lo, hi) = tree.extent(k, |r| r == "punct");
+    let case = tree.children_with(k, "case").next().unwrap_or(lo);
+    Some((lo.max(case + 1), hi))
 }
 
 /// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports one.
