@@ -12,6 +12,7 @@ mod framing;
 mod hostile_names;
 mod lexicon;
 mod limits;
+mod postgres;
 mod serve;
 mod store;
 mod syntax;

@@ -54,8 +54,8 @@ pub enum AnalyseCommand {
 /// Database and output flags of the analysis subcommands.
 #[derive(Args, Debug, Clone)]
 pub struct AnalyseArgs {
-    /// The database file.
-    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    /// The database: an SQLite file, or a `postgres://user:password@host:port/db` URL.
+    #[arg(long, value_name = "FILE|URL", default_value = "storyline.db")]
     pub db: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = TableFormat::Table)]
@@ -101,8 +101,8 @@ pub struct FramingArgs {
 /// Flags of `storyline report`.
 #[derive(Args, Debug)]
 pub struct ReportArgs {
-    /// The database file.
-    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    /// The database: an SQLite file, or a `postgres://user:password@host:port/db` URL.
+    #[arg(long, value_name = "FILE|URL", default_value = "storyline.db")]
     pub db: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
@@ -152,14 +152,17 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                     if analysis.stories.get(id).is_none() {
                         bail!(
                             "no story with id {id:?} (see `storyline stories --db {}`)",
-                            t.common.db.display()
+                            storyline_store::shown(&t.common.db)
                         );
                     }
                     story_timeline(&analysis.timeline, id)
                 }
                 (None, Some(name)) => match analysis.entities.find(name) {
                     Some(id) => entity_timeline(&analysis.timeline, id),
-                    None => bail!("no entity named {name:?} in {}", t.common.db.display()),
+                    None => bail!(
+                        "no entity named {name:?} in {}",
+                        storyline_store::shown(&t.common.db)
+                    ),
                 },
                 (None, None) => analysis.timeline.iter().collect(),
             };
@@ -174,7 +177,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 if analysis.stories.get(id).is_none() {
                     bail!(
                         "no story with id {id:?} (see `storyline stories --db {}`)",
-                        e.common.db.display()
+                        storyline_store::shown(&e.common.db)
                     );
                 }
             }
@@ -190,7 +193,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 if analysis.stories.get(id).is_none() {
                     bail!(
                         "no story with id {id:?} (see `storyline stories --db {}`)",
-                        f.common.db.display()
+                        storyline_store::shown(&f.common.db)
                     );
                 }
             }
@@ -216,10 +219,10 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
 /// Reads the current records of a database and analyses them.
 fn load(db: &PathBuf) -> Result<(Vec<Record>, Analysis)> {
     let store = storyline_store::Store::open_read_only(db)
-        .with_context(|| format!("opening {}", db.display()))?;
+        .with_context(|| format!("opening {}", storyline_store::shown(&db)))?;
     let records = store
         .current_records()
-        .with_context(|| format!("reading articles from {}", db.display()))?;
+        .with_context(|| format!("reading articles from {}", storyline_store::shown(&db)))?;
     let analysis = Analysis::run(&records);
     Ok((records, analysis))
 }

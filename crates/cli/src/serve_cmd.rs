@@ -14,8 +14,9 @@ const TOKEN_VARIABLE: &str = "STORYLINE_TOKEN";
 /// Flags of `storyline serve`.
 #[derive(Args, Debug)]
 pub struct ServeArgs {
-    /// The database file (created when absent).
-    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    /// The database (created when absent): an SQLite file, or a
+    /// `postgres://user:password@host:port/db` URL.
+    #[arg(long, value_name = "FILE|URL", default_value = "storyline.db")]
     pub db: PathBuf,
     /// Address and port to listen on; port 0 picks a free one. Loopback by default: anything
     /// else lets other machines read the whole store.
@@ -54,5 +55,5 @@ pub fn run(args: ServeArgs) -> Result<()> {
         use std::io::Write;
         let _ = std::io::stdout().flush();
     })
-    .with_context(|| format!("serving {}", args.db.display()))
+    .with_context(|| format!("serving {}", storyline_store::shown(&args.db)))
 }

@@ -56,16 +56,16 @@ pub enum StoreCommand {
 /// The database flag shared by every store subcommand.
 #[derive(Args, Debug, Clone)]
 pub struct DbArgs {
-    /// The database file.
-    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    /// The database: an SQLite file, or a `postgres://user:password@host:port/db` URL.
+    #[arg(long, value_name = "FILE|URL", default_value = "storyline.db")]
     pub db: PathBuf,
 }
 
 /// Output flags of the query subcommands.
 #[derive(Args, Debug, Clone)]
 pub struct QueryArgs {
-    /// The database file.
-    #[arg(long, value_name = "FILE", default_value = "storyline.db")]
+    /// The database: an SQLite file, or a `postgres://user:password@host:port/db` URL.
+    #[arg(long, value_name = "FILE|URL", default_value = "storyline.db")]
     pub db: PathBuf,
     /// Output format.
     #[arg(long, value_enum, default_value_t = QueryFormat::Table)]

@@ -34,7 +34,7 @@ impl fmt::Debug for Token {
 /// Settings of one server.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
-    /// The database file.
+    /// The database: an SQLite file, or a `postgres://user:password@host:port/db` URL.
     pub db: PathBuf,
     /// Where to listen. The default of the command line is loopback only: the dashboard shows
     /// everything stored, so exposing it is a decision, not a default.

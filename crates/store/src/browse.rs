@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::{AtPath, StoreError};
 use crate::query::{article_ref, date_upper_bound};
-use crate::{ArticleRef, Store};
+use crate::{ArticleRef, SqliteStore};
 
 /// Which articles to list.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -40,7 +40,7 @@ pub struct ArticleRow {
     pub url: Option<String>,
 }
 
-impl Store {
+impl SqliteStore {
     /// Current articles matching `filter`, in ingest order.
     pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleRow>, StoreError> {
         let to = date_upper_bound(filter.to.as_deref());
@@ -90,7 +90,7 @@ mod tests {
     use super::*;
     use crate::testutil::{record, store_with};
 
-    fn corpus() -> Store {
+    fn corpus() -> SqliteStore {
         let dated = |id: &str, outlet: &str, date: &str| {
             let mut r = record(id, &format!("Report {id} on the harbour."));
             r.0["outlet"] = outlet.into();

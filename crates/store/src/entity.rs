@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::error::{AtPath, StoreError};
 use crate::query::{article_ref, contains_pattern, span, ArticleRef, QuoteRow};
-use crate::Store;
+use crate::SqliteStore;
 
 /// Everything stored about the entities matching one name.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,7 +58,7 @@ pub struct CoMention {
 /// Most co-mentioned entities listed: beyond a few dozen the list stops informing.
 const MAX_CO_MENTIONS: i64 = 40;
 
-impl Store {
+impl SqliteStore {
     /// Entities named `name` (or with it as an alias) in current articles; when none matches
     /// exactly, those whose names contain it.
     pub fn entity(&self, name: &str) -> Result<EntityReport, StoreError> {
@@ -93,7 +93,7 @@ impl Store {
                         (SELECT json_group_array(n.name) FROM entity_names n
                          WHERE n.entity = e.id AND n.name <> e.name)
                  FROM hit JOIN entities e ON e.id = hit.id JOIN articles a ON a.seq = e.article
-                 ORDER BY a.published, a.seq"
+                 ORDER BY a.published, a.seq, e.id"
             ))
             .at(path)?;
         let occurrences = stmt
@@ -119,11 +119,11 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "{hit}
-                 SELECT o.name, o.kind, count(DISTINCT o.article) AS n
+                 SELECT min(o.name) AS name, o.kind, count(DISTINCT o.article) AS n
                  FROM hit JOIN entities o ON o.article = hit.article
                  WHERE o.id NOT IN (SELECT id FROM hit)
                  GROUP BY o.name COLLATE NOCASE, o.kind
-                 ORDER BY n DESC, o.name LIMIT ?2"
+                 ORDER BY n DESC, name, o.kind LIMIT ?2"
             ))
             .at(path)?;
         let co_mentions = stmt
@@ -148,7 +148,7 @@ impl Store {
                  FROM hit JOIN quotes q ON q.article = hit.article
                  JOIN articles a ON a.seq = q.article
                  WHERE q.speaker IN (SELECT n.name FROM entity_names n WHERE n.entity = hit.id)
-                 ORDER BY a.published, a.seq, q.start"
+                 ORDER BY a.published, a.seq, q.start, q.end, q.text"
             ))
             .at(path)?;
         let quotes = stmt
@@ -180,7 +180,7 @@ impl Store {
 mod tests {
     use crate::testutil::{record, store_with};
 
-    fn corpus() -> crate::Store {
+    fn corpus() -> crate::SqliteStore {
         let a = "Coach Maria Lopez praised Ruiz. \"We defended well,\" Lopez said in Leeds.";
         let b = "Lopez signed for Rovers. Ruiz stayed in Leeds.";
         let c = "The Lopez Foundation opened a clinic.";

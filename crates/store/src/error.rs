@@ -98,6 +98,38 @@ pub enum StoreError {
         /// The JSON error.
         source: serde_json::Error,
     },
+    /// The PostgreSQL server could not be reached (down, wrong host or port, firewall).
+    #[error("cannot reach the PostgreSQL server of {path}: {detail} (is the server running, and are host and port right?)")]
+    Unreachable {
+        /// The database URL, password hidden.
+        path: PathBuf,
+        /// What the connection attempt said.
+        detail: String,
+    },
+    /// The PostgreSQL server refused the login (user, password or database).
+    #[error("the PostgreSQL server refused the login to {path}: {detail} (check the user, password and database name in the URL)")]
+    LoginRefused {
+        /// The database URL, password hidden.
+        path: PathBuf,
+        /// What the server said.
+        detail: String,
+    },
+    /// The connection to the PostgreSQL server was lost; an unfinished batch was rolled back.
+    #[error("lost the connection to the PostgreSQL server of {path}: {detail}; the unfinished batch was rolled back, run the same command again to complete it")]
+    ConnectionLost {
+        /// The database URL, password hidden.
+        path: PathBuf,
+        /// What the client saw.
+        detail: String,
+    },
+    /// Any other PostgreSQL failure.
+    #[error("{path}: {source}")]
+    Postgres {
+        /// The database URL, password hidden.
+        path: PathBuf,
+        /// What the server or client said.
+        source: postgres::Error,
+    },
     /// Any other SQLite failure.
     #[error("{path}: {source}")]
     Sqlite {
@@ -126,6 +158,61 @@ impl StoreError {
             Some(ErrorCode::CannotOpen) => StoreError::Open { path, source },
             _ => StoreError::Sqlite { path, source },
         }
+    }
+}
+
+/// The SQLSTATE class of failed logins (28: invalid authorization) and of unknown databases.
+const LOGIN_STATES: &[&str] = &["28000", "28P01", "3D000"];
+
+impl StoreError {
+    /// Classifies a PostgreSQL error raised while working on the database at `url` (password
+    /// hidden).
+    pub(crate) fn from_postgres(url: &Path, source: postgres::Error) -> StoreError {
+        let path = url.to_path_buf();
+        let detail = postgres_detail(&source);
+        if let Some(db) = source.as_db_error() {
+            return match db.code().code() {
+                code if LOGIN_STATES.contains(&code) => StoreError::LoginRefused { path, detail },
+                // Serialization failures and deadlocks: another ingester got there first.
+                "40001" | "40P01" | "55P03" => StoreError::Locked { path },
+                "53100" => StoreError::DiskFull { path },
+                "25006" => StoreError::ReadOnly { path },
+                // admin_shutdown, crash_shutdown, cannot_connect_now, terminated connections.
+                "57P01" | "57P02" | "57P03" => StoreError::ConnectionLost { path, detail },
+                _ => StoreError::Postgres { path, source },
+            };
+        }
+        if source.is_closed() {
+            return StoreError::ConnectionLost { path, detail };
+        }
+        StoreError::Postgres { path, source }
+    }
+}
+
+/// The most specific message in a PostgreSQL error's chain (the client's own `Display` says
+/// only "error connecting to server" or "db error").
+pub(crate) fn postgres_detail(e: &postgres::Error) -> String {
+    if let Some(db) = e.as_db_error() {
+        return db.message().to_string();
+    }
+    let mut detail = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        detail = c.to_string();
+        cause = c.source();
+    }
+    detail
+}
+
+/// Attaches the database URL to PostgreSQL results.
+pub(crate) trait AtUrl<T> {
+    /// Converts the error, naming `url`.
+    fn at(self, url: &Path) -> Result<T, StoreError>;
+}
+
+impl<T> AtUrl<T> for Result<T, postgres::Error> {
+    fn at(self, url: &Path) -> Result<T, StoreError> {
+        self.map_err(|e| StoreError::from_postgres(url, e))
     }
 }
 

@@ -1,8 +1,9 @@
-//! Embedded SQLite store of article records: schema, versioned migrations, idempotent batch
-//! writes, revisions, and the per-item queries behind `storyline stats`, `search`, `entity`,
+//! The store of article records, embedded SQLite or a PostgreSQL server behind one interface
+//! ([`Store`]): schema, versioned migrations, idempotent batch writes, revisions, and the
+//! per-item queries behind `storyline stats`, `search`, `entity`,
 //! `quotes`, `claims` and `events`.
 //!
-//! 1. [`Store::open`] opens (or creates) a database file, refusing foreign, corrupt or
+//! 1. [`Store::open`] opens (or creates) a database file or connects to a `postgres://` URL, refusing foreign, corrupt or
 //!    too-new files with an error that says how to fix it; [`Store::open_read_only`] opens
 //!    one for queries; [`Store::open_in_memory`] makes a throwaway one.
 //! 2. [`Store::insert_batch`] stores records in one transaction: an id already stored is
@@ -36,8 +37,10 @@
 mod browse;
 mod entity;
 mod error;
+mod pg;
 mod query;
 mod schema;
+mod sqlite;
 mod store;
 mod validators;
 mod write;
@@ -48,11 +51,13 @@ mod testutil;
 pub use browse::{ArticleFilter, ArticleRow};
 pub use entity::{CoMention, EntityOccurrence, EntityReport};
 pub use error::StoreError;
+pub use pg::PgStore;
 pub use query::{
     ArticleRef, ClaimFilter, ClaimRow, EventFilter, EventRow, QuoteFilter, QuoteRow, SearchHit,
     Stats,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
-pub use store::{Store, DEFAULT_BUSY_TIMEOUT};
+pub use sqlite::SqliteStore;
+pub use store::{postgres_url, shown, Store, DEFAULT_BUSY_TIMEOUT};
 pub use validators::{ValidatorError, ValidatorTable, Validators};
 pub use write::{BatchSummary, Provenance};

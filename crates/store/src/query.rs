@@ -6,7 +6,7 @@ use rusqlite::{params, Row};
 use serde::Serialize;
 
 use crate::error::{AtPath, StoreError};
-use crate::Store;
+use crate::SqliteStore;
 
 /// Counts over the whole database.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -178,16 +178,21 @@ pub(crate) fn contains_pattern(needle: &str) -> String {
     out
 }
 
+/// The distinct words of a search (letters and digits; a word repeated in any letter case,
+/// which both indexes fold, is kept once: search cost grows with the number of terms, and
+/// repeating a word changes no answer).
+pub(crate) fn search_words(text: &str) -> Vec<&str> {
+    let mut seen = std::collections::HashSet::new();
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
+        .collect()
+}
+
 /// An FTS5 query that ANDs the words of `text`, each quoted so that user input can never be
 /// read as FTS5 syntax (a stray `"` or `NOT` would otherwise be an error or change meaning).
-///
-/// A word repeated (in any letter case, which the index folds) is asked for once: FTS5's cost
-/// grows with the square of the number of terms, and repeating a word changes no answer.
 fn fts_query(text: &str) -> Option<String> {
-    let mut seen = std::collections::HashSet::new();
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && seen.insert(w.to_lowercase()))
+    let words: Vec<String> = search_words(text)
+        .into_iter()
         .map(|w| format!("\"{w}\""))
         .collect();
     (!words.is_empty()).then(|| words.join(" "))
@@ -226,7 +231,7 @@ pub(crate) fn span(row: &Row<'_>, at: usize) -> rusqlite::Result<[u64; 2]> {
     Ok([start.max(0) as u64, end.max(0) as u64])
 }
 
-impl Store {
+impl SqliteStore {
     /// Counts of articles, revisions and stored items.
     pub fn stats(&self) -> Result<Stats, StoreError> {
         Ok(Stats {
@@ -252,7 +257,7 @@ impl Store {
                         snippet(articles_fts, 1, '[', ']', '…', 16)
                  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
                  WHERE articles_fts MATCH ?1 AND a.current = 1
-                 ORDER BY bm25(articles_fts) LIMIT ?2",
+                 ORDER BY bm25(articles_fts), a.seq LIMIT ?2",
             )
             .at(&self.path)?;
         let rows = stmt
@@ -282,7 +287,7 @@ impl Store {
                    AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
                    AND (?4 IS NULL OR a.published >= ?4)
                    AND (?5 IS NULL OR a.published <= ?5)
-                 ORDER BY a.published, a.seq, q.start LIMIT ?6 OFFSET ?7",
+                 ORDER BY a.published, a.seq, q.start, q.id LIMIT ?6 OFFSET ?7",
             )
             .at(&self.path)?;
         let rows = stmt
@@ -322,7 +327,7 @@ impl Store {
                  WHERE a.current = 1
                    AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')
-                 ORDER BY a.published, a.seq, c.start LIMIT ?3 OFFSET ?4",
+                 ORDER BY a.published, a.seq, c.start, c.id LIMIT ?3 OFFSET ?4",
             )
             .at(&self.path)?;
         let rows = stmt
@@ -366,7 +371,7 @@ impl Store {
                    AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR e.action = upper(?2))
                    AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))
-                 ORDER BY a.published, a.seq, e.start LIMIT ?4 OFFSET ?5",
+                 ORDER BY a.published, a.seq, e.start, e.id LIMIT ?4 OFFSET ?5",
             )
             .at(&self.path)?;
         let rows = stmt

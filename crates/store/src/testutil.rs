@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use storyline_record::Record;
 
-use crate::{Provenance, Store};
+use crate::{Provenance, SqliteStore};
 
 /// The provenance every test batch is written with.
 pub fn provenance() -> Provenance {
@@ -115,8 +115,8 @@ impl Fixture {
 }
 
 /// An in-memory store holding `fixtures`, stored as one batch.
-pub fn store_with(fixtures: &[Fixture]) -> Store {
-    let mut store = Store::open_in_memory().expect("in-memory store");
+pub fn store_with(fixtures: &[Fixture]) -> SqliteStore {
+    let mut store = SqliteStore::open_in_memory().expect("in-memory store");
     let records: Vec<Record> = fixtures.iter().map(Fixture::build).collect();
     store
         .insert_batch(&provenance(), &records)

@@ -5,7 +5,7 @@ use rusqlite::{params, Transaction, TransactionBehavior};
 use storyline_record::Record;
 
 use crate::error::{AtPath, StoreError};
-use crate::Store;
+use crate::SqliteStore;
 
 /// Which engine produced a batch of records: stored once per distinct pair, and referenced by
 /// every article it produced, so runs with different settings can be told apart.
@@ -37,7 +37,7 @@ impl BatchSummary {
     }
 }
 
-impl Store {
+impl SqliteStore {
     /// Stores a batch of records in one transaction.
     ///
     /// A record whose id is already stored is skipped (re-ingesting never duplicates). A record
@@ -98,7 +98,7 @@ fn pipeline_id(tx: &Transaction<'_>, p: &Provenance) -> rusqlite::Result<i64> {
 }
 
 /// The key under which later bodies count as revisions: the URL when the source gave one.
-fn revision_key(r: &Record) -> &str {
+pub(crate) fn revision_key(r: &Record) -> &str {
     match r.url.as_deref() {
         Some(url) if !url.trim().is_empty() => url,
         _ => &r.source,
@@ -123,17 +123,7 @@ fn insert_one(tx: &Transaction<'_>, pipeline: i64, r: &Record) -> rusqlite::Resu
             None => None,
         }
     };
-    // The body is stored once, in `text`; the JSON keeps everything else.
-    let mut shell = Record {
-        text: String::new(),
-        ..r.clone()
-    };
-    // JSON has no NaN: a non-finite value would make the stored record unreadable.
-    for c in shell.claims.iter_mut().filter(|c| !c.value.is_finite()) {
-        c.value = 0.0;
-    }
-    let json = serde_json::to_string(&shell)
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
+    let json = stored_json(r).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
     tx.prepare_cached(
         "INSERT INTO articles(id, source, url, revision_key, revision_of, outlet, title, published,
              author, language, text, record, pipeline, ingested_at)
@@ -168,6 +158,20 @@ fn insert_one(tx: &Transaction<'_>, pipeline: i64, r: &Record) -> rusqlite::Resu
     } else {
         Stored::New
     })
+}
+
+/// The record as stored beside its body: JSON with `text` left empty (the body is stored
+/// once, in its own column) and non-finite claim values as 0 (JSON has no NaN, and a stored
+/// record must stay readable).
+pub(crate) fn stored_json(r: &Record) -> Result<String, serde_json::Error> {
+    let mut shell = Record {
+        text: String::new(),
+        ..r.clone()
+    };
+    for c in shell.claims.iter_mut().filter(|c| !c.value.is_finite()) {
+        c.value = 0.0;
+    }
+    serde_json::to_string(&shell)
 }
 
 /// The per-item tables of one article.

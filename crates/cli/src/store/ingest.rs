@@ -170,7 +170,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     progress.finish();
     println!(
         "storyline: {}: {}",
-        db.display(),
+        storyline_store::shown(&db),
         counts.line(started.elapsed())
     );
     outcome

@@ -1,0 +1,252 @@
+//! The PostgreSQL schema, its versioned migrations, and the checks that a database is a
+//! storyline database.
+//!
+//! A storyline database has a `storyline_meta(application_id, schema_version)` row.
+//! [`MIGRATIONS`]`[i]` takes version `i` to `i + 1`; pending migrations run in one transaction
+//! under an advisory lock, so two ingesters starting at once never both migrate, and a failed
+//! upgrade leaves the old version intact (PostgreSQL's DDL is transactional).
+//!
+//! The tables mirror the SQLite schema (see the `schema` module), with these differences:
+//! text columns compare byte-wise (`COLLATE "C"`, as SQLite does), spans are
+//! `span_start`/`span_end`, `is_current` is a boolean, and full-text search is the generated
+//! `articles.search` tsvector (title weighted above body, `simple` configuration: no stemming,
+//! like SQLite's `unicode61`) with a GIN index. Case-insensitive lookups (entity names,
+//! speakers, outlets) use indexes on `lower(...)`.
+
+use std::path::Path;
+
+use postgres::Client;
+
+use crate::error::{AtUrl, StoreError};
+use crate::{APPLICATION_ID, SCHEMA_VERSION};
+
+/// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`; there are as many
+/// as SQLite's, so both backends report the same [`SCHEMA_VERSION`].
+const MIGRATIONS: &[&str] = &[V1];
+
+const V1: &str = r#"
+CREATE TABLE pipelines (
+    id bigserial PRIMARY KEY,
+    storyline_version text NOT NULL,
+    settings text NOT NULL,
+    UNIQUE (storyline_version, settings)
+);
+CREATE TABLE articles (
+    seq bigserial PRIMARY KEY,
+    id text COLLATE "C" NOT NULL UNIQUE,
+    source text COLLATE "C" NOT NULL,
+    url text COLLATE "C",
+    revision_key text COLLATE "C" NOT NULL,
+    revision_of text COLLATE "C",
+    is_current boolean NOT NULL DEFAULT true,
+    outlet text COLLATE "C",
+    title text COLLATE "C",
+    published text COLLATE "C",
+    author text COLLATE "C",
+    language text COLLATE "C",
+    text text COLLATE "C" NOT NULL,
+    record text NOT NULL,
+    pipeline bigint NOT NULL REFERENCES pipelines(id),
+    ingested_at timestamptz NOT NULL DEFAULT now(),
+    search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', left(coalesce(title, ''), 10000)), 'A')
+        || to_tsvector('simple', left(text, 500000))
+    ) STORED
+);
+CREATE INDEX articles_by_revision_key ON articles (revision_key, seq);
+CREATE INDEX articles_by_outlet ON articles (lower(outlet));
+CREATE INDEX articles_by_published ON articles (published, seq);
+CREATE INDEX articles_search ON articles USING gin (search);
+CREATE TABLE entities (
+    id bigserial PRIMARY KEY,
+    article bigint NOT NULL REFERENCES articles(seq),
+    name text COLLATE "C" NOT NULL,
+    kind text COLLATE "C" NOT NULL,
+    role text COLLATE "C",
+    num_mentions bigint NOT NULL,
+    mentions text NOT NULL
+);
+CREATE INDEX entities_by_article ON entities (article);
+CREATE TABLE entity_names (
+    id bigserial PRIMARY KEY,
+    entity bigint NOT NULL REFERENCES entities(id),
+    name text COLLATE "C" NOT NULL
+);
+CREATE INDEX entity_names_by_name ON entity_names (lower(name));
+CREATE INDEX entity_names_by_entity ON entity_names (entity);
+CREATE TABLE quotes (
+    id bigserial PRIMARY KEY,
+    article bigint NOT NULL REFERENCES articles(seq),
+    text text COLLATE "C" NOT NULL,
+    speaker text COLLATE "C",
+    cue text COLLATE "C",
+    kind text COLLATE "C" NOT NULL,
+    span_start bigint NOT NULL,
+    span_end bigint NOT NULL
+);
+CREATE INDEX quotes_by_speaker ON quotes (lower(speaker));
+CREATE INDEX quotes_by_article ON quotes (article);
+CREATE TABLE claims (
+    id bigserial PRIMARY KEY,
+    article bigint NOT NULL REFERENCES articles(seq),
+    value double precision NOT NULL,
+    unit text COLLATE "C",
+    noun text COLLATE "C" NOT NULL,
+    subject text COLLATE "C",
+    place text COLLATE "C",
+    hedge text COLLATE "C",
+    claimant text COLLATE "C",
+    text text COLLATE "C" NOT NULL,
+    span_start bigint NOT NULL,
+    span_end bigint NOT NULL
+);
+CREATE INDEX claims_by_article ON claims (article);
+CREATE TABLE events (
+    id bigserial PRIMARY KEY,
+    article bigint NOT NULL REFERENCES articles(seq),
+    source text COLLATE "C",
+    action text COLLATE "C" NOT NULL,
+    target text COLLATE "C",
+    negated boolean NOT NULL,
+    hypothetical boolean NOT NULL,
+    span_start bigint NOT NULL,
+    span_end bigint NOT NULL
+);
+CREATE INDEX events_by_action ON events (action);
+CREATE INDEX events_by_article ON events (article);
+"#;
+
+/// What the database holds.
+enum Found {
+    /// No storyline tables: the schema is created.
+    Empty,
+    /// A storyline database at this schema version.
+    Storyline(i64),
+}
+
+/// Refuses databases with someone else's `articles` table, or a newer storyline schema.
+fn inspect(client: &mut impl postgres::GenericClient, url: &Path) -> Result<Found, StoreError> {
+    let row = client
+        .query_one(
+            "SELECT to_regclass('storyline_meta') IS NOT NULL, to_regclass('articles') IS NOT NULL",
+            &[],
+        )
+        .at(url)?;
+    let (has_meta, has_articles): (bool, bool) = (row.try_get(0).at(url)?, row.try_get(1).at(url)?);
+    if !has_meta {
+        return if has_articles {
+            Err(StoreError::Foreign {
+                path: url.to_path_buf(),
+            })
+        } else {
+            Ok(Found::Empty)
+        };
+    }
+    let row = client
+        .query_opt(
+            "SELECT application_id, schema_version FROM storyline_meta LIMIT 1",
+            &[],
+        )
+        .at(url)?;
+    let Some(row) = row else {
+        return Err(StoreError::Foreign {
+            path: url.to_path_buf(),
+        });
+    };
+    let (app_id, version): (i64, i64) = (row.try_get(0).at(url)?, row.try_get(1).at(url)?);
+    if app_id != APPLICATION_ID {
+        return Err(StoreError::Foreign {
+            path: url.to_path_buf(),
+        });
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: url.to_path_buf(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(Found::Storyline(version))
+}
+
+/// Checks the database and brings its schema up to [`SCHEMA_VERSION`] in one transaction.
+pub(super) fn prepare(client: &mut Client, url: &Path) -> Result<(), StoreError> {
+    if matches!(inspect(client, url)?, Found::Storyline(SCHEMA_VERSION)) {
+        return Ok(());
+    }
+    let mut tx = client.transaction().at(url)?;
+    // Serialises concurrent first opens; re-inspected under the lock.
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&APPLICATION_ID])
+        .at(url)?;
+    let from = match inspect(&mut tx, url)? {
+        Found::Empty => {
+            tx.batch_execute(
+                "CREATE TABLE storyline_meta (application_id bigint NOT NULL,
+                                              schema_version bigint NOT NULL)",
+            )
+            .at(url)?;
+            tx.execute(
+                "INSERT INTO storyline_meta VALUES ($1, 0)",
+                &[&APPLICATION_ID],
+            )
+            .at(url)?;
+            0
+        }
+        Found::Storyline(v) => v,
+    };
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(from.max(0) as usize) {
+        tx.batch_execute(sql).at(url)?;
+        tx.execute(
+            "UPDATE storyline_meta SET schema_version = $1",
+            &[&(i as i64 + 1)],
+        )
+        .at(url)?;
+    }
+    tx.commit().at(url)
+}
+
+/// Checks a database opened for queries: it must already be a storyline database at this
+/// version.
+pub(super) fn check_read_only(client: &mut Client, url: &Path) -> Result<(), StoreError> {
+    match inspect(client, url)? {
+        Found::Storyline(SCHEMA_VERSION) => Ok(()),
+        Found::Storyline(found) => Err(StoreError::NeedsUpgrade {
+            path: url.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        }),
+        Found::Empty => Err(StoreError::NotFound {
+            path: url.to_path_buf(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pg::testdb::TestDb;
+    use crate::{Store, StoreError};
+
+    #[test]
+    fn creates_once_and_refuses_foreign_and_newer_databases() {
+        let Some(db) = TestDb::create("schema") else {
+            return;
+        };
+        Store::open(&db.url).expect("create");
+        Store::open(&db.url).expect("reopen is a no-op");
+        db.execute("UPDATE storyline_meta SET schema_version = schema_version + 1");
+        let err = Store::open(&db.url).expect_err("too new");
+        assert!(matches!(err, StoreError::TooNew { .. }), "{err}");
+
+        let Some(foreign) = TestDb::create("foreign") else {
+            return;
+        };
+        foreign.execute("CREATE TABLE articles (headline text)");
+        let err = Store::open(&foreign.url).expect_err("foreign");
+        assert!(matches!(err, StoreError::Foreign { .. }), "{err}");
+        let Some(empty) = TestDb::create("empty") else {
+            return;
+        };
+        let err = Store::open_read_only(&empty.url).expect_err("nothing ingested");
+        assert!(matches!(err, StoreError::NotFound { .. }), "{err}");
+    }
+}

@@ -1,0 +1,157 @@
+//! The PostgreSQL store through the binary: the sample corpus ingested into SQLite and into
+//! PostgreSQL gives the same output for every query command. Needs `STORYLINE_TEST_PG` (a URL
+//! on a server where the user may create databases; `.ci/run` starts one): without it the test
+//! prints a notice and passes, except under CI, where it fails.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::util::{seeds_dir, Dir};
+
+static NEXT: AtomicUsize = AtomicUsize::new(0);
+
+/// A fresh database on the test server, dropped at the end of the test.
+struct PgDb {
+    url: String,
+    admin: String,
+    name: String,
+}
+
+impl PgDb {
+    fn create(label: &str) -> Option<PgDb> {
+        let Ok(admin) = std::env::var("STORYLINE_TEST_PG") else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must set STORYLINE_TEST_PG (see .ci/run) for the PostgreSQL tests"
+            );
+            eprintln!("skipping PostgreSQL test `{label}`: STORYLINE_TEST_PG is not set");
+            return None;
+        };
+        let name = format!(
+            "it_{label}_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        );
+        postgres::Client::connect(&admin, postgres::NoTls)
+            .and_then(|mut c| c.batch_execute(&format!("CREATE DATABASE {name}")))
+            .expect("create a test database on STORYLINE_TEST_PG");
+        let (base, _) = admin.rsplit_once('/').expect("URL names a database");
+        Some(PgDb {
+            url: format!("{base}/{name}"),
+            admin,
+            name,
+        })
+    }
+}
+
+impl Drop for PgDb {
+    fn drop(&mut self) {
+        if let Ok(mut c) = postgres::Client::connect(&self.admin, postgres::NoTls) {
+            // Best effort: the throwaway cluster goes anyway.
+            let _ = c.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+#[test]
+fn every_query_command_answers_the_same_on_sqlite_and_postgres() {
+    let Some(pg) = PgDb::create("parity") else {
+        return;
+    };
+    let dir = Dir::new("pg-parity");
+    let seeds = seeds_dir();
+    let seeds = seeds.to_str().expect("utf8 path");
+    for db in ["news.db", pg.url.as_str()] {
+        dir.run(&["ingest", seeds, "--db", db]).expect_code(0);
+    }
+    // A second ingest stores nothing new on PostgreSQL either.
+    let again = dir.run(&["ingest", seeds, "--db", &pg.url]);
+    again.expect_code(0);
+    let said = again.stdout();
+    assert!(said.contains("0 new, 5 duplicates"), "{said}");
+    assert!(
+        !said.contains(&pg.url),
+        "the password is never shown: {said}"
+    );
+
+    let commands: &[&[&str]] = &[
+        &["stats"],
+        &["stats", "--format", "json"],
+        &["entity", "Biden", "--format", "json"],
+        &["quotes", "--format", "json"],
+        &["quotes", "--speaker", "a", "--format", "json"],
+        &["claims", "--format", "json"],
+        &["events", "--format", "json"],
+        &["events", "--asserted-only", "--format", "json"],
+        &["stories", "--format", "json"],
+        &["disagreements", "--format", "json"],
+        &["timeline", "--format", "json"],
+        &["event-counts", "--format", "json"],
+        &["export", "--format", "jsonl"],
+        &["report"],
+    ];
+    for args in commands {
+        let on = |db: &str| {
+            let mut full = args.to_vec();
+            full.extend(["--db", db]);
+            dir.run(&full).expect_code(0).stdout()
+        };
+        let (lite, post) = (on("news.db"), on(&pg.url));
+        assert!(!lite.trim().is_empty(), "{args:?} printed nothing");
+        assert_eq!(lite, post, "`storyline {}` differs", args.join(" "));
+    }
+    // Search finds the same articles; BM25 (SQLite) and cover density (PostgreSQL) rank them,
+    // so scores, snippets and the order of near ties may differ.
+    for words in ["said", "police", "NATO troops", "nothing-like-this"] {
+        let ids = |db: &str| {
+            let run = dir.run(&["search", words, "--format", "json", "--db", db]);
+            run.expect_code(0);
+            let hits: serde_json::Value = serde_json::from_str(&run.stdout()).expect("JSON");
+            let mut ids: Vec<String> = hits
+                .as_array()
+                .map(|a| a.iter().map(|h| h["article"].to_string()).collect())
+                .unwrap_or_default();
+            ids.sort();
+            ids
+        };
+        assert_eq!(ids("news.db"), ids(&pg.url), "search {words:?}");
+    }
+}
+
+#[test]
+fn an_unreachable_server_and_a_refused_login_are_clear_errors() {
+    let Some(pg) = PgDb::create("errors") else {
+        return;
+    };
+    let dir = Dir::new("pg-errors");
+    let down = dir.run(&[
+        "stats",
+        "--db",
+        "postgres://storyline:hush@127.0.0.1:1/news",
+    ]);
+    down.expect_code(2);
+    assert!(
+        down.stderr().contains("cannot reach the PostgreSQL server"),
+        "{}",
+        down.stderr()
+    );
+    assert!(!down.stderr().contains("hush"), "{}", down.stderr());
+    let (user, host) = pg.url.rsplit_once('@').expect("user in URL");
+    let user = user.rsplit_once(':').map_or(user, |(u, _)| u);
+    let wrong = format!("{user}:hush@{host}");
+    let refused = dir.run(&[
+        "ingest",
+        seeds_dir().to_str().expect("utf8"),
+        "--db",
+        &wrong,
+    ]);
+    refused.expect_code(2);
+    assert!(
+        refused.stderr().contains("refused the login"),
+        "{}",
+        refused.stderr()
+    );
+    assert!(!refused.stderr().contains("hush"), "{}", refused.stderr());
+}
