@@ -219,10 +219,10 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
 /// Reads the current records of a database and analyses them.
 fn load(db: &PathBuf) -> Result<(Vec<Record>, Analysis)> {
     let store = storyline_store::Store::open_read_only(db)
-        .with_context(|| format!("opening {}", storyline_store::shown(&db)))?;
+        .with_context(|| format!("opening {}", storyline_store::shown(db)))?;
     let records = store
         .current_records()
-        .with_context(|| format!("reading articles from {}", storyline_store::shown(&db)))?;
+        .with_context(|| format!("reading articles from {}", storyline_store::shown(db)))?;
     let analysis = Analysis::run(&records);
     Ok((records, analysis))
 }

@@ -138,7 +138,7 @@ pub fn run(args: CrawlArgs) -> Result<()> {
     println!(
         "storyline: {}: {} URLs, {} articles fetched, {} new, {} duplicates, {} revisions, \
          {} not modified, {} failed; {} requests in {:.1}s",
-        storyline_store::shown(&db),
+        storyline_store::shown(db),
         args.urls.len(),
         num_fetched,
         stored.num_new,

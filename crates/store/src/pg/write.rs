@@ -194,8 +194,7 @@ impl Items {
                     .collect(),
             });
         }
-        // Reported speech sits beside the quotes (kind `indirect`), as in SQLite.
-        for q in r.quotes.iter().chain(&r.reported_speech) {
+        for q in &r.quotes {
             self.quotes.push([
                 v(seq),
                 v(&q.text),
