@@ -155,3 +155,53 @@ fn an_unreachable_server_and_a_refused_login_are_clear_errors() {
     );
     assert!(!refused.stderr().contains("hush"), "{}", refused.stderr());
 }
+
+#[test]
+fn serve_answers_the_same_api_on_postgres_and_stores_posted_articles() {
+    use crate::serve::Server;
+    let Some(pg) = PgDb::create("serve") else {
+        return;
+    };
+    let dir = Dir::new("pg-serve");
+    let seeds = seeds_dir();
+    let seeds = seeds.to_str().expect("utf8 path");
+    for db in ["news.db", pg.url.as_str()] {
+        dir.run(&["ingest", seeds, "--db", db]).expect_code(0);
+    }
+    let lite = Server::start(&dir, "news.db", None);
+    let post = Server::start(&dir, &pg.url, Some("pg-token"));
+    let first = lite.get("/api/v1/articles?limit=1").1["items"][0]["article"]
+        .as_str()
+        .expect("an article")
+        .to_string();
+    let paths = [
+        "/api/v1/stats".to_string(),
+        "/api/v1/articles?limit=3".into(),
+        format!("/api/v1/articles/{first}"),
+        "/api/v1/entities".into(),
+        "/api/v1/entities/Biden".into(),
+        "/api/v1/quotes?limit=5".into(),
+        "/api/v1/claims".into(),
+        "/api/v1/events?asserted=true".into(),
+        "/api/v1/stories".into(),
+        "/api/v1/disagreements".into(),
+    ];
+    for path in &paths {
+        let (a, b) = (lite.get(path), post.get(path));
+        assert_eq!(a.0, 200, "{path}: {}", a.1);
+        assert_eq!(a, b, "{path} differs between SQLite and PostgreSQL");
+    }
+    let (status, _) = post.get("/api/v1/search?q=NATO");
+    assert_eq!(status, 200);
+
+    let article = serde_json::json!({
+        "text": "Mayor Anna Keller said on Monday: \"We will rebuild the pier.\"",
+        "outlet": "Wire", "title": "Pier to be rebuilt", "published": "2024-06-03"
+    })
+    .to_string();
+    let (status, stored) = post.post(Some("pg-token"), &article);
+    assert_eq!(status, 201, "{stored}");
+    let (status, again) = post.post(Some("pg-token"), &article);
+    assert_eq!((status, again["duplicates"].as_u64()), (200, Some(1)));
+    assert_eq!(post.get("/api/v1/stats").1["articles"], 6);
+}

@@ -51,8 +51,12 @@ pub fn serve(
         .enable_all()
         .build()
         .map_err(ServeError::Runtime)?;
-    runtime.block_on(async move {
-        let state = state::AppState::open(&config)?;
+    // Opened outside the runtime, and dropped after it: a PostgreSQL connection is a blocking
+    // client that may be neither created nor dropped on the async threads.
+    let state = state::AppState::open(&config)?;
+    let serving = state.clone();
+    let outcome = runtime.block_on(async move {
+        let state = serving;
         let listener = tokio::net::TcpListener::bind(config.addr)
             .await
             .map_err(|source| ServeError::Bind {
@@ -75,7 +79,10 @@ pub fn serve(
             })
             .await
             .map_err(ServeError::Serve)
-    })
+    });
+    drop(runtime);
+    drop(state);
+    outcome
 }
 
 /// Every route, with the limits and security headers applied to all of them.
