@@ -3,6 +3,7 @@
 //! at once; every batch is one transaction.
 
 mod entity;
+mod items;
 mod query;
 mod schema;
 mod write;

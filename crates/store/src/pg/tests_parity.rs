@@ -242,3 +242,39 @@ fn every_query_answers_the_same_on_both_backends() {
     assert_eq!(hits.len(), 1, "the replaced revision is not found");
     assert!(hits[0].snippet.contains("[clinic]"), "{}", hits[0].snippet);
 }
+
+#[test]
+fn a_revision_chain_and_repeats_within_one_batch_are_stored_alike() {
+    let Some(db) = TestDb::create("chain") else {
+        return;
+    };
+    let url = "https://x.example/live";
+    let v = |id: &str, text: &str| record(id, text).url(url).build();
+    let batch = vec![
+        v("v1", "The bridge is closed."),
+        v("v2", "The bridge is closed until Friday."),
+        v("v1", "The bridge is closed."),
+        record("other", "Another story.").build(),
+        v("v3", "The bridge reopened."),
+    ];
+    let mut sqlite = Store::open_in_memory().expect("sqlite");
+    let mut pg = Store::open(&db.url).expect("postgres");
+    for store in [&mut sqlite, &mut pg] {
+        let s = store.insert_batch(&provenance(), &batch).expect("batch");
+        assert_eq!((s.num_new, s.num_revisions, s.num_duplicates), (2, 2, 1));
+        let again = store.insert_batch(&provenance(), &batch).expect("again");
+        assert_eq!(again.num_duplicates, 5);
+    }
+    let ids = |store: &Store| -> Vec<String> {
+        let current = store.current_records().expect("current");
+        current.into_iter().map(|r| r.id).collect()
+    };
+    assert_eq!(ids(&pg), ["other", "v3"]);
+    assert_eq!(ids(&sqlite), ids(&pg));
+    same(
+        "records",
+        sqlite.records().expect("r"),
+        pg.records().expect("r"),
+    );
+    same("stats", sqlite.stats().expect("s"), pg.stats().expect("s"));
+}
