@@ -76,6 +76,16 @@ fn every_query_command_answers_the_same_on_sqlite_and_postgres() {
         "the password is never shown: {said}"
     );
 
+    // Both stored the analysis at the end of the ingest, and `stats` reads its story count.
+    for db in ["news.db", pg.url.as_str()] {
+        let timed = dir.run(&["stats", "--timings", "--db", db]);
+        timed.expect_code(0);
+        assert!(
+            timed.stderr().contains("read stored analysis"),
+            "{}",
+            timed.stderr()
+        );
+    }
     let commands: &[&[&str]] = &[
         &["stats"],
         &["stats", "--format", "json"],

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::{Record, RecordClaim};
 
 use crate::entities::EntityIndex;
@@ -60,7 +60,7 @@ const NOUN_CLASSES: &[(&str, &[&str])] = &[
 ];
 
 /// One figure given for a quantity.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ClaimEntry {
     /// The normalised value.
     pub value: f64,
@@ -81,7 +81,7 @@ pub struct ClaimEntry {
 }
 
 /// A quantity reported with different values.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Disagreement {
     /// Subject's canonical name ("Russia").
     pub subject: String,

@@ -14,7 +14,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::{Record, RecordEntity};
 
 use crate::chars::hash_str;
@@ -26,7 +26,7 @@ mod persons;
 use persons::{merge_persons, role_words};
 
 /// Index of a canonical entity in [`EntityIndex::entities`]; ids follow first appearance.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct EntityId(pub u32);
 
 /// One entity across the corpus.
@@ -57,7 +57,28 @@ pub struct EntityIndex {
     /// Per article: skeleton of every name, alias and surname used → canonical id.
     local: Vec<Vec<(String, EntityId)>>,
     /// Corpus-wide skeleton → the most widely named entity using it.
-    global: HashMap<String, EntityId>,
+    global: EntityLookup,
+}
+
+/// Finds an entity by any spelling of its name ([`EntityIndex::find`]) without the rest of
+/// the index: small, and serialisable, so it can be stored with other analysis results.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct EntityLookup {
+    /// Corpus-wide skeleton → the most widely named entity using it.
+    by_key: HashMap<String, EntityId>,
+}
+
+impl EntityLookup {
+    /// The entity a name refers to: its skeleton, else its place/organisation key, else a
+    /// person's surname.
+    pub fn find(&self, name: &str) -> Option<EntityId> {
+        let global = &self.by_key;
+        global
+            .get(&skeleton(name))
+            .or_else(|| global.get(&place_org_key(name)))
+            .or_else(|| PersonName::parse(name).and_then(|p| global.get(&p.surname)))
+            .copied()
+    }
 }
 
 /// Co-mentions kept per node: enough evidence, bounded memory on huge corpora.
@@ -235,12 +256,12 @@ impl EntityIndex {
 
     /// The entity a free-text name refers to anywhere in the corpus ("Lavrov", "Britain").
     pub fn find(&self, name: &str) -> Option<EntityId> {
-        let key = skeleton(name);
-        self.global
-            .get(&key)
-            .or_else(|| self.global.get(&place_org_key(name)))
-            .or_else(|| PersonName::parse(name).and_then(|p| self.global.get(&p.surname)))
-            .copied()
+        self.global.find(name)
+    }
+
+    /// The name lookup behind [`EntityIndex::find`], on its own.
+    pub fn lookup(&self) -> &EntityLookup {
+        &self.global
     }
 
     /// The entity with this id.
@@ -449,7 +470,7 @@ fn fill_lookups(records: &[Record], index: &mut EntityIndex) {
         }
         index.local.push(local);
     }
-    index.global = global.into_iter().map(|(k, (id, _))| (k, id)).collect();
+    index.global.by_key = global.into_iter().map(|(k, (id, _))| (k, id)).collect();
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::{Record, RecordEvent};
 
 use crate::chars::CharText;
@@ -32,7 +32,9 @@ pub const STATED_WINDOW_DAYS: i32 = 1;
 pub const PUBLICATION_WINDOW_DAYS: i32 = 2;
 
 /// How a mention reports its event; mentions of different modality are different events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Modality {
     /// Reported as having happened (the default).
@@ -79,7 +81,7 @@ impl Modality {
 }
 
 /// One article's report of an event.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventMention {
     /// Article id.
     pub article: String,
@@ -111,7 +113,7 @@ pub struct EventMention {
 }
 
 /// One event of one story with every mention of it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct EventGroup {
     /// Stable within a run: `STORY-N`, N counting the story's events by first date.
     pub id: String,

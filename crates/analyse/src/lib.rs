@@ -54,7 +54,7 @@ mod testutil;
 
 pub use chars::CharText;
 pub use disagree::{find_disagreements, ClaimEntry, Disagreement};
-pub use entities::{CanonicalEntity, EntityId, EntityIndex};
+pub use entities::{CanonicalEntity, EntityId, EntityIndex, EntityLookup};
 pub use events::{
     group_events, EventGroup, EventMention, Modality, PUBLICATION_WINDOW_DAYS, STATED_WINDOW_DAYS,
 };

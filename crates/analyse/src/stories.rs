@@ -12,7 +12,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::Record;
 
 use crate::entities::{EntityId, EntityIndex};
@@ -59,7 +59,7 @@ impl Default for StoryBuilder {
 }
 
 /// One article of a story.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StoryArticle {
     /// Index into the analysed records.
     pub index: usize,
@@ -78,7 +78,7 @@ pub struct StoryArticle {
 }
 
 /// A developing story.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Story {
     /// Short stable id: the first 8 hex digits of its earliest article's id.
     pub id: String,

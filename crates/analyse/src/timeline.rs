@@ -4,7 +4,7 @@
 //! sentence (outside the quoted words, which may speak of other times), resolved against the
 //! publication date, else by the publication date itself.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::Record;
 
 use crate::chars::CharText;
@@ -14,7 +14,7 @@ use storyline_dates::DateResolver;
 use storyline_dates::{Date, Precision};
 
 /// What a timeline item is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemKind {
     /// An article's publication.
@@ -26,7 +26,7 @@ pub enum ItemKind {
 }
 
 /// One dated item.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct TimelineItem {
     /// When it happened or was said; `None` for undated articles.
     pub date: Option<Date>,

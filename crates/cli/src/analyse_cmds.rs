@@ -11,14 +11,17 @@ mod framing;
 mod render;
 #[path = "analyse/report.rs"]
 mod report;
+#[path = "analyse/stored.rs"]
+pub mod stored;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Context, Result};
+use anyhow::{bail, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use storyline_analyse::{entity_timeline, story_timeline, Analysis, TimelineItem};
-use storyline_record::Record;
+use storyline_analyse::{entity_timeline, story_timeline, TimelineItem};
+
+use stored::Corpus;
 
 /// Analysis subcommands.
 #[derive(Subcommand, Debug)]
@@ -128,43 +131,39 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
     let mut out = stdout.lock();
     match command {
         AnalyseCommand::Disagreements(a) => {
-            let (_, analysis) = load(&a.db)?;
+            let disagreements = Corpus::open(&a.db)?.disagreements()?;
             match a.format {
-                TableFormat::Json => {
-                    json(&mut out, serde_json::to_value(&analysis.disagreements)?)?
-                }
-                f => render::disagreements(&analysis.disagreements).write(f, &mut out)?,
+                TableFormat::Json => json(&mut out, serde_json::to_value(&disagreements)?)?,
+                f => render::disagreements(&disagreements).write(f, &mut out)?,
             }
         }
         AnalyseCommand::Stories(a) => {
-            let (_, analysis) = load(&a.db)?;
+            let stories = Corpus::open(&a.db)?.stories()?;
             match a.format {
-                TableFormat::Json => {
-                    json(&mut out, serde_json::to_value(&analysis.stories.stories)?)?
-                }
-                f => render::stories(&analysis.stories.stories).write(f, &mut out)?,
+                TableFormat::Json => json(&mut out, serde_json::to_value(&stories)?)?,
+                f => render::stories(&stories).write(f, &mut out)?,
             }
         }
         AnalyseCommand::Timeline(t) => {
-            let (_, analysis) = load(&t.common.db)?;
-            let items: Vec<&TimelineItem> = match (&t.story, &t.entity) {
-                (Some(id), _) => {
-                    if analysis.stories.get(id).is_none() {
-                        bail!(
-                            "no story with id {id:?} (see `storyline stories --db {}`)",
-                            storyline_store::shown(&t.common.db)
-                        );
-                    }
-                    story_timeline(&analysis.timeline, id)
-                }
-                (None, Some(name)) => match analysis.entities.find(name) {
-                    Some(id) => entity_timeline(&analysis.timeline, id),
+            let mut corpus = Corpus::open(&t.common.db)?;
+            if let Some(id) = &t.story {
+                known_story(&mut corpus, id, &t.common.db)?;
+            }
+            let entity = match &t.entity {
+                Some(name) => match corpus.entity(name)? {
+                    Some(id) => Some(id),
                     None => bail!(
                         "no entity named {name:?} in {}",
                         storyline_store::shown(&t.common.db)
                     ),
                 },
-                (None, None) => analysis.timeline.iter().collect(),
+                None => None,
+            };
+            let timeline = corpus.timeline()?;
+            let items: Vec<&TimelineItem> = match (&t.story, entity) {
+                (Some(id), _) => story_timeline(&timeline, id),
+                (None, Some(id)) => entity_timeline(&timeline, id),
+                (None, None) => timeline.iter().collect(),
             };
             match t.common.format {
                 TableFormat::Json => json(&mut out, serde_json::to_value(&items)?)?,
@@ -172,23 +171,20 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             }
         }
         AnalyseCommand::EventCounts(e) => {
-            let (_, analysis) = load(&e.common.db)?;
+            let mut corpus = Corpus::open(&e.common.db)?;
             if let Some(id) = &e.story {
-                if analysis.stories.get(id).is_none() {
-                    bail!(
-                        "no story with id {id:?} (see `storyline stories --db {}`)",
-                        storyline_store::shown(&e.common.db)
-                    );
-                }
+                known_story(&mut corpus, id, &e.common.db)?;
             }
-            let groups = events::select(&analysis, e.story.as_deref(), e.asserted_only);
+            let all = corpus.events()?;
+            let groups = events::select(&all, e.story.as_deref(), e.asserted_only);
             match e.common.format {
                 TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
                 f => events::table(&groups).write(f, &mut out)?,
             }
         }
         AnalyseCommand::Framing(f) => {
-            let (records, analysis) = load(&f.common.db)?;
+            let mut corpus = Corpus::open(&f.common.db)?;
+            let (records, analysis) = corpus.live()?;
             if let Some(id) = &f.story {
                 if analysis.stories.get(id).is_none() {
                     bail!(
@@ -197,34 +193,30 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                     );
                 }
             }
-            let rows = framing::select(&records, &analysis, f.story.as_deref());
+            let rows = framing::select(records, analysis, f.story.as_deref());
             match f.common.format {
                 TableFormat::Json => json(&mut out, serde_json::to_value(&rows)?)?,
                 fmt => framing::table(&rows).write(fmt, &mut out)?,
             }
         }
         AnalyseCommand::Report(r) => {
-            let (records, analysis) = load(&r.db)?;
-            let doc = report::build(&records, &analysis);
-            match r.format {
-                ReportFormat::Md => doc.write_markdown(&mut out)?,
-                ReportFormat::Html => doc.write_html(&mut out)?,
-            }
+            let doc = Corpus::open(&r.db)?.report(r.format == ReportFormat::Html)?;
+            out.write_all(doc.as_bytes())?;
         }
     }
     out.flush()?;
     Ok(())
 }
 
-/// Reads the current records of a database and analyses them.
-fn load(db: &PathBuf) -> Result<(Vec<Record>, Analysis)> {
-    let store = storyline_store::Store::open_read_only(db)
-        .with_context(|| format!("opening {}", storyline_store::shown(db)))?;
-    let records = store
-        .current_records()
-        .with_context(|| format!("reading articles from {}", storyline_store::shown(db)))?;
-    let analysis = Analysis::run(&records);
-    Ok((records, analysis))
+/// Fails unless `id` is a story of the corpus.
+fn known_story(corpus: &mut Corpus, id: &str, db: &Path) -> Result<()> {
+    if corpus.story_ids()?.iter().any(|s| s == id) {
+        return Ok(());
+    }
+    bail!(
+        "no story with id {id:?} (see `storyline stories --db {}`)",
+        storyline_store::shown(db)
+    )
 }
 
 fn json(out: &mut impl Write, value: serde_json::Value) -> Result<()> {

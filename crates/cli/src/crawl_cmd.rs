@@ -149,5 +149,5 @@ pub fn run(args: CrawlArgs) -> Result<()> {
         crawler.fetcher().num_requests(),
         started.elapsed().as_secs_f64(),
     );
-    Ok(())
+    crate::analyse_cmds::stored::refresh(&mut store)
 }

@@ -4,14 +4,14 @@
 use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A civil date. Ordered by time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date(NaiveDate);
 
 /// How precisely a date is known: a resolved "last week" is a week, "in July" a month.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     /// The exact day.
@@ -113,6 +113,15 @@ impl Serialize for Date {
     }
 }
 
+/// Reads what [`Serialize`] writes: `YYYY-MM-DD`.
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let text = String::deserialize(d)?;
+        Date::parse_iso(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("not a YYYY-MM-DD date: {text:?}")))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +131,10 @@ mod tests {
         let d = Date::parse_iso("2022-01-30").expect("date");
         assert_eq!(d.to_string(), "2022-01-30");
         assert_eq!(d.weekday(), 6, "30 January 2022 was a Sunday");
+        let json = serde_json::to_string(&d).expect("json");
+        assert_eq!(json, "\"2022-01-30\"");
+        assert_eq!(serde_json::from_str::<Date>(&json).expect("back"), d);
+        assert!(serde_json::from_str::<Date>("\"30/01/2022\"").is_err());
         let t = Date::parse_iso("2022-01-27T20:06:00+05:30").expect("date");
         assert_eq!(t.to_string(), "2022-01-27");
         assert_eq!(

@@ -34,6 +34,7 @@
 //! ```
 #![deny(missing_docs)]
 
+mod analysis;
 mod browse;
 mod entity;
 mod error;

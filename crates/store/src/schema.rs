@@ -19,6 +19,9 @@
 //!   name)` holding the name and every alias (case-insensitive index), `quotes`, `claims`,
 //!   `events`: one row per item of an article, spans in characters as in the record.
 //! - `articles_fts`: FTS5 over title and text (external content: `articles`).
+//!
+//! Version 2 adds `analysis(kind, generation, body)`: the stored results of cross-article
+//! analysis, one row per kind, `generation` being the `seq` of the last article they saw.
 
 use std::path::Path;
 
@@ -34,7 +37,7 @@ pub const APPLICATION_ID: i64 = 0x5354_4c4e;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = "
 CREATE TABLE pipelines (
@@ -121,6 +124,15 @@ CREATE INDEX events_by_article ON events(article);
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content = 'articles', content_rowid = 'seq',
     tokenize = 'unicode61 remove_diacritics 2'
+);
+";
+
+/// Version 2: stored results of cross-article analysis (see `crate::analysis`).
+const V2: &str = "
+CREATE TABLE analysis (
+    kind TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL,
+    body TEXT NOT NULL
 );
 ";
 

@@ -204,6 +204,29 @@ impl Store {
         dispatch!(self, s => s.entity(name))
     }
 
+    /// The corpus generation: the ingest number of the newest stored article (0 when empty).
+    /// Articles are never deleted, so any ingest that stores something raises it.
+    pub fn generation(&self) -> Result<i64, StoreError> {
+        dispatch!(self, s => s.generation())
+    }
+
+    /// Stores the results of cross-article analysis computed at `generation`, as named parts
+    /// with opaque bodies, replacing every earlier part in one transaction; does nothing (and
+    /// answers `false`) when the stored parts are from a later generation.
+    pub fn save_analysis(
+        &mut self,
+        generation: i64,
+        parts: &[(&str, String)],
+    ) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.save_analysis(generation, parts))
+    }
+
+    /// The stored analysis part `kind`, if it was computed at the current generation (`None`
+    /// when absent or stale: an ingest stored articles since).
+    pub fn analysis(&self, kind: &str) -> Result<Option<String>, StoreError> {
+        dispatch!(self, s => s.analysis(kind))
+    }
+
     /// Current articles matching `filter`, in ingest order.
     pub fn articles(&self, filter: &ArticleFilter) -> Result<Vec<ArticleRow>, StoreError> {
         dispatch!(self, s => s.articles(filter))

@@ -24,11 +24,11 @@ pub struct StoryEvents<'a> {
 
 /// The grouped events to list: one story's or all, asserted ones only when asked.
 pub fn select<'a>(
-    a: &'a Analysis,
+    events: &'a [EventGroup],
     story: Option<&str>,
     asserted_only: bool,
 ) -> Vec<&'a EventGroup> {
-    a.events
+    events
         .iter()
         .filter(|g| story.is_none_or(|s| g.story == s))
         .filter(|g| !asserted_only || g.is_asserted())
@@ -260,13 +260,13 @@ mod tests {
     fn counts_per_story_and_report_rows() {
         let recs = records();
         let a = Analysis::run(&recs);
-        let all = select(&a, None, false);
+        let all = select(&a.events, None, false);
         assert_eq!(all.len(), 2);
         let doc = to_json(&all).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(doc[0]["num_events"], 2);
         assert_eq!(doc[0]["num_mentions"], 3);
-        assert_eq!(select(&a, None, true).len(), 1);
-        assert!(select(&a, Some("no-such-story"), false).is_empty());
+        assert_eq!(select(&a.events, None, true).len(), 1);
+        assert!(select(&a.events, Some("no-such-story"), false).is_empty());
         let blocks = report_section(&a);
         let rows = blocks.iter().find_map(|b| match b {
             Block::Table(_, rows) => Some(rows),

@@ -173,5 +173,6 @@ pub fn run(args: IngestArgs) -> Result<()> {
         storyline_store::shown(&db),
         counts.line(started.elapsed())
     );
-    outcome
+    outcome?;
+    crate::analyse_cmds::stored::refresh(&mut store)
 }

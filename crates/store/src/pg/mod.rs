@@ -2,6 +2,7 @@
 //! reading stored records back. Several ingesters, on several machines, may write one database
 //! at once; every batch is one transaction.
 
+mod analysis;
 mod entity;
 mod items;
 mod query;

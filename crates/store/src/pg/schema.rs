@@ -22,7 +22,7 @@ use crate::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`; there are as many
 /// as SQLite's, so both backends report the same [`SCHEMA_VERSION`].
-const MIGRATIONS: &[&str] = &[V1];
+const MIGRATIONS: &[&str] = &[V1, V2];
 
 const V1: &str = r#"
 CREATE TABLE pipelines (
@@ -114,6 +114,15 @@ CREATE TABLE events (
 );
 CREATE INDEX events_by_action ON events (action);
 CREATE INDEX events_by_article ON events (article);
+"#;
+
+/// Version 2: stored results of cross-article analysis.
+const V2: &str = r#"
+CREATE TABLE analysis (
+    kind text COLLATE "C" PRIMARY KEY,
+    generation bigint NOT NULL,
+    body text NOT NULL
+);
 "#;
 
 /// What the database holds.

@@ -278,3 +278,27 @@ fn a_revision_chain_and_repeats_within_one_batch_are_stored_alike() {
     );
     same("stats", sqlite.stats().expect("s"), pg.stats().expect("s"));
 }
+
+#[test]
+fn stored_analysis_is_current_until_the_next_ingest() {
+    let Some(db) = TestDb::create("analysis") else {
+        return;
+    };
+    let mut pg = Store::open(&db.url).expect("postgres");
+    assert!(pg
+        .save_analysis(0, &[("stories", "[]".into())])
+        .expect("save"));
+    assert_eq!(pg.analysis("stories").expect("read").as_deref(), Some("[]"));
+    let batch = [record("a", "Rain.").build()];
+    pg.insert_batch(&provenance(), &batch).expect("insert");
+    assert_eq!(pg.analysis("stories").expect("read"), None, "stale");
+    let generation = pg.generation().expect("generation");
+    let parts = [("stories", "[\u{0}1]".to_string())];
+    assert!(pg.save_analysis(generation, &parts).expect("save"));
+    let reader = Store::open_read_only(&db.url).expect("reader");
+    assert_eq!(
+        reader.analysis("stories").expect("read").as_deref(),
+        Some("[\u{FFFD}1]")
+    );
+    assert!(!pg.save_analysis(0, &[]).expect("older"));
+}

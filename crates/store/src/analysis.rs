@@ -1,0 +1,108 @@
+//! Stored results of cross-article analysis (stories, disagreements, timelines, event counts,
+//! the report): computed once at the end of an ingest and read by the analysis commands, so
+//! they need not recompute over the whole corpus on every call.
+//!
+//! Each result is a named part (`kind`) with an opaque body (the caller's serialisation) and
+//! the corpus *generation* it was computed at: the ingest number (`seq`) of the newest stored
+//! article. Articles are never deleted, so a part is current exactly when its generation is
+//! the database's; any later ingest makes every part stale until the next update.
+
+use rusqlite::{params, OptionalExtension, TransactionBehavior};
+
+use crate::error::{AtPath, StoreError};
+use crate::SqliteStore;
+
+impl SqliteStore {
+    /// The corpus generation: the ingest number of the newest stored article (0 when empty).
+    pub fn generation(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(seq), 0) FROM articles", [], |r| {
+                r.get(0)
+            })
+            .at(&self.path)
+    }
+
+    /// Replaces every stored part with `parts`, computed at `generation`, in one transaction;
+    /// does nothing (and answers `false`) when the stored parts are from a later generation.
+    pub fn save_analysis(
+        &mut self,
+        generation: i64,
+        parts: &[(&str, String)],
+    ) -> Result<bool, StoreError> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .at(&path)?;
+        let stored: Option<i64> = tx
+            .query_row("SELECT max(generation) FROM analysis", [], |r| r.get(0))
+            .at(&path)?;
+        if stored.is_some_and(|g| g > generation) {
+            return Ok(false);
+        }
+        tx.execute("DELETE FROM analysis", []).at(&path)?;
+        {
+            let mut insert = tx
+                .prepare("INSERT INTO analysis(kind, generation, body) VALUES (?1, ?2, ?3)")
+                .at(&path)?;
+            for (kind, body) in parts {
+                insert.execute(params![kind, generation, body]).at(&path)?;
+            }
+        }
+        tx.commit().at(&path)?;
+        Ok(true)
+    }
+
+    /// The stored part `kind`, if it was computed at the current generation.
+    pub fn analysis(&self, kind: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT body FROM analysis
+                 WHERE kind = ?1 AND generation = (SELECT coalesce(max(seq), 0) FROM articles)",
+                [kind],
+                |r| r.get(0),
+            )
+            .optional()
+            .at(&self.path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testutil::{provenance, record};
+    use crate::Store;
+
+    #[test]
+    fn parts_are_current_until_the_next_article_arrives() {
+        let mut store = Store::open_in_memory().expect("store");
+        assert_eq!(store.generation().expect("generation"), 0);
+        assert!(store
+            .save_analysis(0, &[("stories", "[]".into())])
+            .expect("save"));
+        assert_eq!(
+            store.analysis("stories").expect("read").as_deref(),
+            Some("[]")
+        );
+        store
+            .insert_batch(&provenance(), &[record("a", "Rain.").build()])
+            .expect("insert");
+        assert_eq!(store.analysis("stories").expect("read"), None, "stale");
+        let generation = store.generation().expect("generation");
+        assert!(generation > 0);
+        let parts = [("stories", "[1]".to_string()), ("stats", "{}".to_string())];
+        assert!(store.save_analysis(generation, &parts).expect("save"));
+        assert_eq!(
+            store.analysis("stories").expect("read").as_deref(),
+            Some("[1]")
+        );
+        assert_eq!(store.analysis("missing").expect("read"), None);
+        // An older computation never replaces a newer one.
+        assert!(!store
+            .save_analysis(0, &[("stories", "[]".into())])
+            .expect("save"));
+        assert_eq!(
+            store.analysis("stats").expect("read").as_deref(),
+            Some("{}")
+        );
+    }
+}
