@@ -6,7 +6,8 @@ use crate::noun::Noun;
 use crate::nouns::{currency_word, is_place_word};
 use crate::number::{is_word, word_at};
 use crate::verbs::is_cue;
-use crate::words::{cardinal, is_function, is_month, vague, HEDGES};
+use crate::words::{cardinal, hedges, is_function, is_month, vague};
+use storyline_lexicon::{is_claim_word, ClaimClass};
 use storyline_record::{Article, Entity, EntityType, Quote, Span};
 
 /// The article around the claims: tokens, entity mentions and quotes.
@@ -24,100 +25,22 @@ pub(crate) struct Context<'a> {
 
 /// Prepositions: a name right after one sits in a phrase and is not the clause's subject.
 fn is_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "on"
-            | "at"
-            | "to"
-            | "near"
-            | "over"
-            | "from"
-            | "into"
-            | "across"
-            | "along"
-            | "of"
-            | "for"
-            | "with"
-            | "by"
-            | "against"
-            | "towards"
-            | "toward"
-            | "under"
-            | "inside"
-            | "outside"
-            | "within"
-            | "through"
-            | "throughout"
-            | "around"
-            | "about"
-            | "than"
-            | "like"
-            | "between"
-            | "among"
-            | "according"
-            | "after"
-            | "before"
-            | "since"
-            | "during"
-            | "behind"
-            | "without"
-            | "beyond"
-            | "off"
-    )
+    is_claim_word(ClaimClass::Preposition, w)
 }
 
 /// Words that open a new clause and so end the search for a place.
 fn is_clause_break(w: &str) -> bool {
-    matches!(
-        w,
-        "and"
-            | "but"
-            | "which"
-            | "who"
-            | "that"
-            | "while"
-            | "when"
-            | "because"
-            | "as"
-            | "where"
-            | "if"
-            | "so"
-            | "although"
-            | "though"
-            | "whereas"
-    )
+    is_claim_word(ClaimClass::ClauseBreak, w)
 }
 
 /// Days of the week, which are capitalised but never what a number is about.
-// storyline-quotes keeps the same list; sharing it would need a dependency between the stages.
 pub(crate) fn is_weekday(w: &str) -> bool {
-    matches!(
-        w,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    storyline_dates::is_weekday_name(w)
 }
 
 /// Capitalised sentence openers that are not names.
 fn is_opener(w: &str) -> bool {
-    w.ends_with("ly")
-        || is_weekday(w)
-        || matches!(
-            w,
-            "earlier"
-                | "meanwhile"
-                | "however"
-                | "later"
-                | "today"
-                | "yesterday"
-                | "now"
-                | "still"
-                | "separately"
-                | "instead"
-                | "overall"
-                | "elsewhere"
-                | "last"
-                | "next"
-        )
+    w.ends_with("ly") || is_weekday(w) || is_claim_word(ClaimClass::Opener, w)
 }
 
 impl<'a> Context<'a> {
@@ -166,7 +89,7 @@ impl<'a> Context<'a> {
             return false;
         }
         let w = lower(raw);
-        let hedge = HEDGES.iter().any(|h| h.first() == Some(&w.as_ref()));
+        let hedge = hedges().iter().any(|h| h.first() == Some(&w.as_ref()));
         let number = cardinal(&w).is_some()
             || vague(&w).is_some()
             || currency_word(&w).is_some()
@@ -284,25 +207,7 @@ impl<'a> Context<'a> {
             if is_clause_break(&w) {
                 return None;
             }
-            if !matches!(
-                w.as_ref(),
-                "near"
-                    | "to"
-                    | "in"
-                    | "along"
-                    | "at"
-                    | "on"
-                    | "across"
-                    | "inside"
-                    | "within"
-                    | "outside"
-                    | "into"
-                    | "around"
-                    | "throughout"
-                    | "towards"
-                    | "toward"
-                    | "off"
-            ) {
+            if !is_claim_word(ClaimClass::LocationPreposition, w.as_ref()) {
                 k += 1;
                 continue;
             }

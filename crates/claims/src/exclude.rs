@@ -7,7 +7,7 @@
 use crate::lex::{is_capitalised, text_of, Kind, Tok};
 use crate::number::{word_at, NumPhrase};
 use crate::words::{
-    cardinal, is_clock, is_determiner, is_function, is_label, is_month, is_year_cue, HEDGES,
+    cardinal, hedges, is_clock, is_determiner, is_function, is_label, is_month, is_year_cue,
 };
 
 /// Whether the number phrase `p` (its hedge starting at `lead`) is not a quantity.
@@ -92,7 +92,7 @@ pub(crate) fn excluded(text: &str, toks: &[Tok], p: &NumPhrase, lead: usize, flo
 /// Whether a word (of any case) can start a hedge, so "About 300" is not a label.
 fn is_hedge_word(w: &str) -> bool {
     let w = w.to_lowercase();
-    HEDGES.iter().any(|h| h.first() == Some(&w.as_str()))
+    hedges().iter().any(|h| h.first() == Some(&w.as_str()))
 }
 
 /// "10 February", "December 13", "January 30, 2022", "13 March 2014".

@@ -11,28 +11,11 @@ use crate::nouns::{currency_word, is_collective, looks_plural};
 use crate::number::{is_word, word_at};
 use crate::verbs::{is_casualty_verb, is_change_verb, is_money_verb, is_verb_cue};
 use crate::words::{cardinal, is_function, is_month, is_time_unit, scale};
+use storyline_lexicon::{is_claim_word, ClaimClass};
 
 /// Determiners and possessives that may open the measured noun phrase ("of its stores").
 fn is_det(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "a"
-            | "an"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-            | "our"
-            | "your"
-            | "my"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "such"
-            | "all"
-    )
+    is_claim_word(ClaimClass::MeasureDeterminer, w)
 }
 
 /// First token from `k` that is not a determiner.
@@ -109,10 +92,7 @@ pub(crate) fn purpose(text: &str, toks: &[Tok], j: usize, ceil: usize) -> Option
         }
         // "for the first time", "for the year", "fined $1m for breaching rules", "on Monday".
         let dated = is_month(&w) || is_weekday(&w);
-        let idiom = matches!(
-            w.as_str(),
-            "time" | "first" | "average" | "top" | "hold" | "behalf" | "track" | "course" | "each"
-        );
+        let idiom = is_claim_word(ClaimClass::PurposeIdiom, w.as_str());
         if is_time_unit(&w) || dated || idiom || (e == s && w.ends_with("ing")) {
             return None;
         }
@@ -151,10 +131,7 @@ pub(crate) fn casualty_after(text: &str, toks: &[Tok], last: usize, ceil: usize)
         if is_casualty_verb(&w) || w == "died" {
             return Some(single(k, &w));
         }
-        if !matches!(
-            w.as_ref(),
-            "were" | "was" | "are" | "have" | "has" | "had" | "been" | "reportedly"
-        ) {
+        if !is_claim_word(ClaimClass::CasualtyAuxiliary, w.as_ref()) {
             return None;
         }
         k += 1;
@@ -296,10 +273,7 @@ fn modified_head(text: &str, toks: &[Tok], k: usize, floor: usize) -> Option<Nou
             return None;
         }
         let w = text_of(text, &t).to_lowercase();
-        if matches!(
-            w.as_str(),
-            "in" | "of" | "at" | "from" | "across" | "for" | "on" | "among"
-        ) {
+        if is_claim_word(ClaimClass::HeadPreposition, w.as_str()) {
             if !noun_phrase(text, toks, m + 1, k) {
                 return None;
             }

@@ -12,6 +12,7 @@ use crate::nouns::{
 };
 use crate::number::{is_word, word_at, NumPhrase};
 use crate::words::{is_function, is_time_unit};
+use storyline_lexicon::{is_claim_word, ClaimClass};
 
 /// A counted noun phrase.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,18 +33,7 @@ pub(crate) struct Noun {
 
 /// Leading modifiers dropped from the reported noun: they qualify the count, not the thing.
 fn is_count_adjective(w: &str) -> bool {
-    matches!(
-        w,
-        "additional"
-            | "extra"
-            | "further"
-            | "new"
-            | "estimated"
-            | "reported"
-            | "total"
-            | "possible"
-            | "potential"
-    )
+    is_claim_word(ClaimClass::CountAdjective, w)
 }
 
 /// Whether a unit is an ISO currency code ("USD"), not "%", "°C" or a measure ("mph").
@@ -53,37 +43,7 @@ pub(crate) fn is_currency_code(u: &str) -> bool {
 
 /// Verbs in "-s" that follow a singular noun and look like plurals ("the workforce works").
 fn is_s_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "works"
-            | "lives"
-            | "says"
-            | "remains"
-            | "seems"
-            | "goes"
-            | "comes"
-            | "makes"
-            | "takes"
-            | "gets"
-            | "needs"
-            | "wants"
-            | "means"
-            | "holds"
-            | "owns"
-            | "uses"
-            | "employs"
-            | "expects"
-            | "plans"
-            | "earns"
-            | "pays"
-            | "receives"
-            | "shows"
-            | "suggests"
-            | "accounts"
-            | "faces"
-            | "includes"
-            | "covers"
-    )
+    is_claim_word(ClaimClass::SVerb, w)
 }
 
 /// The noun phrase a number counts, or `None` when it counts nothing nameable.

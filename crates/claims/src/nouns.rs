@@ -2,212 +2,23 @@
 //! countable things, currencies, measures, collectives, place words, and the verbs that sit
 //! between a measured noun and its figure ("revenue rose 3.5%").
 
+use storyline_lexicon::{is_claim_word, ClaimClass};
+
 /// Plural or mass nouns that do not end in "s" but count people and things.
 pub(crate) fn is_irregular_plural(w: &str) -> bool {
-    matches!(
-        w,
-        "people"
-            | "men"
-            | "women"
-            | "children"
-            | "police"
-            | "staff"
-            | "personnel"
-            | "aircraft"
-            | "crew"
-            | "cattle"
-            | "livestock"
-            | "sheep"
-            | "deer"
-            | "fish"
-            | "infantry"
-            | "militia"
-            | "dead"
-            | "injured"
-            | "wounded"
-            | "homeless"
-            | "unemployed"
-            | "elderly"
-            | "faithful"
-            | "spacecraft"
-            | "offspring"
-            | "feet"
-            | "teeth"
-            | "mice"
-            | "geese"
-            | "youth"
-    )
+    is_claim_word(ClaimClass::IrregularPlural, w)
 }
 
 /// Nouns of concrete, countable things and people: small numbers ("two", "7") only count
 /// these, since "two key provisions" or "three reasons" are rhetoric rather than quantities.
 pub(crate) fn is_concrete(w: &str) -> bool {
     let w = singular(w);
-    is_irregular_plural(w)
-        || matches!(
-            w,
-            "person"
-                | "man"
-                | "woman"
-                | "child"
-                | "kid"
-                | "baby"
-                | "boy"
-                | "girl"
-                | "adult"
-                | "teenager"
-                | "soldier"
-                | "troop"
-                | "officer"
-                | "policeman"
-                | "civilian"
-                | "resident"
-                | "worker"
-                | "employee"
-                | "passenger"
-                | "patient"
-                | "student"
-                | "pupil"
-                | "teacher"
-                | "doctor"
-                | "nurse"
-                | "player"
-                // Sport: "managed just six shots", "made eight saves" are counts of events.
-                | "shot"
-                | "goal"
-                | "save"
-                | "point"
-                | "assist"
-                | "try"
-                | "tries"
-                | "wicket"
-                | "run"
-                | "corner"
-                | "foul"
-                | "medal"
-                | "title"
-                | "trophy"
-                | "touchdown"
-                | "rebound"
-                | "lap"
-                | "card"
-                | "win"
-                | "victory"
-                | "game"
-                | "match"
-                | "race"
-                | "defeat"
-                | "fan"
-                | "death"
-                | "casualty"
-                | "victim"
-                | "refugee"
-                | "migrant"
-                | "prisoner"
-                | "hostage"
-                | "suspect"
-                | "journalist"
-                | "diplomat"
-                | "member"
-                | "tank"
-                | "jet"
-                | "plane"
-                | "ship"
-                | "vessel"
-                | "boat"
-                | "submarine"
-                | "missile"
-                | "rocket"
-                | "drone"
-                | "helicopter"
-                | "vehicle"
-                | "car"
-                | "bus"
-                | "truck"
-                | "lorry"
-                | "train"
-                | "house"
-                | "home"
-                | "building"
-                | "school"
-                | "hospital"
-                | "village"
-                | "town"
-                | "city"
-                | "bomb"
-                | "shell"
-                | "gun"
-                | "weapon"
-                | "battalion"
-                | "brigade"
-                | "division"
-                | "regiment"
-                | "warship"
-                | "fighter"
-                | "bomber"
-                | "seat"
-                | "vote"
-                | "job"
-                | "case"
-                | "store"
-                | "shop"
-                | "branch"
-                | "factory"
-                | "plant"
-                | "mine"
-                | "farm"
-                | "animal"
-                | "dog"
-                | "horse"
-                | "bird"
-                | "tree"
-                | "tonne"
-                | "ton"
-                | "barrel"
-                | "site"
-                | "base"
-                | "company"
-                | "firm"
-                | "bank"
-                | "candidate"
-                | "athlete"
-                | "runner"
-                | "survivor"
-                | "fatality"
-                | "arrest"
-                | "flight"
-                | "country"
-                | "nation"
-                | "state"
-                | "ally"
-        )
+    is_irregular_plural(w) || is_claim_word(ClaimClass::ConcreteNoun, w)
 }
 
 /// Nouns for people, whose small counts as a sentence's subject identify rather than count.
 pub(crate) fn is_person_noun(w: &str) -> bool {
-    matches!(
-        singular(w),
-        "people"
-            | "person"
-            | "men"
-            | "man"
-            | "women"
-            | "woman"
-            | "children"
-            | "child"
-            | "boy"
-            | "girl"
-            | "teenager"
-            | "suspect"
-            | "brother"
-            | "sister"
-            | "friend"
-            | "officer"
-            | "student"
-            | "player"
-            | "adult"
-            | "youth"
-    )
+    is_claim_word(ClaimClass::PersonNoun, singular(w))
 }
 
 /// A rough singular for list lookups ("casualties" → "casualty", "troops" → "troop").
@@ -252,132 +63,27 @@ pub(crate) fn looks_plural(w: &str) -> bool {
 
 /// Nouns that never make a counted noun phrase after a number.
 pub(crate) fn is_non_count(w: &str) -> bool {
-    matches!(
-        w,
-        "ones" | "others" | "times" | "fold" | "odds" | "percent" | "cent" | "whereas"
-    )
+    is_claim_word(ClaimClass::NonCount, w)
 }
 
 /// Currency words after a number ("5 billion dollars"), with their ISO codes.
 pub(crate) fn currency_word(w: &str) -> Option<&'static str> {
-    match w {
-        "dollar" | "dollars" | "usd" => Some("USD"),
-        "euro" | "euros" | "eur" => Some("EUR"),
-        "pound" | "pounds" | "gbp" | "sterling" => Some("GBP"),
-        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => Some("RUB"),
-        "yen" | "jpy" => Some("JPY"),
-        "yuan" | "renminbi" | "cny" => Some("CNY"),
-        "rupee" | "rupees" | "inr" => Some("INR"),
-        "hryvnia" | "hryvnias" | "hryvnas" | "uah" => Some("UAH"),
-        "franc" | "francs" | "chf" => Some("CHF"),
-        "won" | "krw" => Some("KRW"),
-        _ => None,
-    }
+    storyline_lexicon::currency_of_word(w)
 }
 
 /// Units of measure after a number ("300 tonnes of grain").
 pub(crate) fn is_measure(w: &str) -> bool {
-    matches!(
-        w,
-        "km" | "kilometres"
-            | "kilometers"
-            | "miles"
-            | "mile"
-            | "metres"
-            | "meters"
-            | "feet"
-            | "tonnes"
-            | "tons"
-            | "kilograms"
-            | "kg"
-            | "litres"
-            | "liters"
-            | "gallons"
-            | "barrels"
-            | "acres"
-            | "hectares"
-            | "megawatts"
-            | "gigawatts"
-            | "mw"
-            | "gw"
-            | "mph"
-            | "degrees"
-            | "square"
-            | "cubic"
-    )
+    is_claim_word(ClaimClass::MeasureUnit, w)
 }
 
 /// Collective nouns that name what a bare number counts in "a crowd of 52,000".
 pub(crate) fn is_collective(w: &str) -> bool {
-    matches!(
-        w,
-        "crowd"
-            | "total"
-            | "population"
-            | "force"
-            | "army"
-            | "workforce"
-            | "sample"
-            | "audience"
-            | "attendance"
-            | "toll"
-            | "fleet"
-            | "contingent"
-            | "garrison"
-            | "turnout"
-            | "membership"
-            | "majority"
-            | "capacity"
-            | "circulation"
-            | "readership"
-            | "herd"
-            | "flock"
-            | "shipment"
-            | "tally"
-            | "buildup"
-            | "build-up"
-            | "deployment"
-            | "staff"
-            | "budget"
-            | "deficit"
-            | "surplus"
-            | "debt"
-    )
+    is_claim_word(ClaimClass::CollectiveNoun, w)
 }
 
 /// Words that make a phrase a place ("near the border", "in the region").
 pub(crate) fn is_place_word(w: &str) -> bool {
-    matches!(
-        singular(w),
-        "border"
-            | "frontier"
-            | "region"
-            | "area"
-            | "city"
-            | "town"
-            | "village"
-            | "coast"
-            | "country"
-            | "capital"
-            | "province"
-            | "district"
-            | "territory"
-            | "zone"
-            | "sea"
-            | "island"
-            | "peninsula"
-            | "front"
-            | "base"
-            | "camp"
-            | "county"
-            | "neighbourhood"
-            | "neighborhood"
-            | "port"
-            | "airport"
-            | "stadium"
-            | "street"
-            | "square"
-    )
+    is_claim_word(ClaimClass::PlaceNoun, singular(w))
 }
 
 #[cfg(test)]

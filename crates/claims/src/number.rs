@@ -4,7 +4,7 @@
 
 use crate::lex::{lower, text_of, Kind, NumShape, Tok};
 use crate::nouns::currency_word;
-use crate::words::{cardinal, scale, vague, HEDGES};
+use crate::words::{cardinal, hedges, scale, vague};
 
 /// A number as written, with its normalised value.
 #[derive(Debug, Clone, PartialEq)]
@@ -290,7 +290,7 @@ pub(crate) fn hedge_before(
     first: usize,
     floor: usize,
 ) -> Option<(usize, String)> {
-    for pattern in HEDGES {
+    for pattern in hedges() {
         let n = pattern.len();
         if first < floor + n {
             continue;

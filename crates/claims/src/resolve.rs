@@ -7,6 +7,7 @@
 use crate::context::Context;
 use crate::lex::{is_capitalised, lower, text_of};
 use crate::words::is_function;
+use storyline_lexicon::{is_claim_word, ClaimClass};
 use storyline_record::{Entity, EntityType, Span};
 
 /// How many earlier entity mentions a reference looks back over: a role or "the company"
@@ -15,106 +16,17 @@ const LOOKBACK: usize = 200;
 
 /// Nouns that stand for a company named earlier ("the company said").
 fn is_company_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "company"
-            | "firm"
-            | "group"
-            | "carmaker"
-            | "automaker"
-            | "chipmaker"
-            | "retailer"
-            | "airline"
-            | "lender"
-            | "insurer"
-            | "manufacturer"
-            | "maker"
-            | "giant"
-            | "conglomerate"
-            | "startup"
-            | "start-up"
-            | "business"
-            | "operator"
-            | "supplier"
-            | "producer"
-            | "developer"
-            | "publisher"
-            | "broadcaster"
-            | "brand"
-    )
+    is_claim_word(ClaimClass::CompanyNoun, w)
 }
 
 /// Words in an organisation's name that make it a public body rather than a company.
 fn is_public_body_word(w: &str) -> bool {
-    matches!(
-        w,
-        "ministry"
-            | "department"
-            | "council"
-            | "government"
-            | "agency"
-            | "police"
-            | "army"
-            | "forces"
-            | "commission"
-            | "university"
-            | "college"
-            | "court"
-            | "parliament"
-            | "congress"
-            | "senate"
-            | "party"
-            | "union"
-            | "nations"
-            | "organisation"
-            | "organization"
-            | "alliance"
-            | "foundation"
-            | "institute"
-            | "nato"
-            | "service"
-            | "office"
-            | "bureau"
-            | "authority"
-            | "league"
-            | "federation"
-            | "committee"
-            | "association"
-            | "school"
-            | "hospital"
-            | "press"
-            | "reuters"
-            | "afp"
-            | "ap"
-    )
+    is_claim_word(ClaimClass::PublicBodyNoun, w)
 }
 
 /// Words that never name a claimant on their own ("said together", "also said").
 fn is_filler(w: &str) -> bool {
-    w.ends_with("ly")
-        || matches!(
-            w,
-            "together"
-                | "also"
-                | "then"
-                | "now"
-                | "again"
-                | "later"
-                | "already"
-                | "too"
-                | "instead"
-                | "alone"
-                | "however"
-                | "meanwhile"
-                | "today"
-                | "yesterday"
-                | "tonight"
-                | "first"
-                | "last"
-                | "once"
-                | "previously"
-                | "separately"
-        )
+    w.ends_with("ly") || is_claim_word(ClaimClass::Filler, w)
 }
 
 impl Context<'_> {

@@ -1,8 +1,10 @@
 //! Word classes around a number: number words, scales, hedges, calendar and time words,
 //! labels, attribution cues, and (in `function`) determiners and function words.
 //!
-//! Every function takes a lowercase word. Lists are small and closed, so `matches!` is both
-//! the clearest and the fastest representation.
+//! Every function takes a lowercase word; the word classes live in the lexicon's
+//! `claim_words.tsv`, month names in `storyline-dates`.
+
+use storyline_lexicon::{is_claim_word, ClaimClass};
 
 mod function;
 
@@ -22,268 +24,38 @@ pub(crate) fn scale(w: &str) -> Option<f64> {
 
 /// Value of a vague plural ("tens" → 10, "thousands" → 1000): "tens of thousands".
 pub(crate) fn vague(w: &str) -> Option<f64> {
-    match w {
-        "tens" => Some(1e1),
-        "dozens" => Some(12.0),
-        "scores" => Some(20.0),
-        "hundreds" => Some(1e2),
-        "thousands" => Some(1e3),
-        "millions" => Some(1e6),
-        "billions" => Some(1e9),
-        _ => None,
-    }
+    storyline_lexicon::vague(w)
 }
 
-/// Hedges written before a number, longest first, as lowercase word sequences.
-pub(crate) const HEDGES: &[&[&str]] = &[
-    &["as", "many", "as"],
-    &["as", "much", "as"],
-    &["as", "few", "as"],
-    &["as", "little", "as"],
-    &["in", "excess", "of"],
-    &["more", "than"],
-    &["less", "than"],
-    &["fewer", "than"],
-    &["at", "least"],
-    &["at", "most"],
-    &["up", "to"],
-    &["close", "to"],
-    &["upwards", "of"],
-    &["an", "estimated"],
-    &["just", "over"],
-    &["just", "under"],
-    &["well", "over"],
-    &["nearly"],
-    &["almost"],
-    &["about"],
-    &["around"],
-    &["some"],
-    &["roughly"],
-    &["approximately"],
-    &["approx."],
-    &["over"],
-    &["above"],
-    &["below"],
-    &["under"],
-    &["circa"],
-    &["estimated"],
-];
+/// Hedges written before a number, longest first, as lowercase word sequences: the
+/// lexicon's `claim_hedges.txt`.
+pub(crate) fn hedges() -> &'static [Vec<&'static str>] {
+    storyline_lexicon::claim_hedges()
+}
 
 /// Month names and their abbreviations: a number beside one is a day or a year.
 pub(crate) fn is_month(w: &str) -> bool {
-    matches!(
-        w.trim_end_matches('.'),
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-    )
+    storyline_dates::is_month_name(w)
 }
 
 /// Words after a number that make it a clock time.
 pub(crate) fn is_clock(w: &str) -> bool {
-    matches!(
-        w,
-        "am" | "pm"
-            | "a.m."
-            | "p.m."
-            | "a.m"
-            | "p.m"
-            | "gmt"
-            | "utc"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "est"
-            | "edt"
-            | "pst"
-            | "pdt"
-            | "ist"
-            | "msk"
-            | "hrs"
-            | "o'clock"
-            | "o’clock"
-    )
+    is_claim_word(ClaimClass::Clock, w)
 }
 
 /// Units of time: a number counting them is a duration or an age, not a claim.
 pub(crate) fn is_time_unit(w: &str) -> bool {
-    matches!(
-        w,
-        "second"
-            | "seconds"
-            | "sec"
-            | "secs"
-            | "min"
-            | "mins"
-            | "hr"
-            | "hrs"
-            | "minute"
-            | "minutes"
-            | "hour"
-            | "hours"
-            | "day"
-            | "days"
-            | "night"
-            | "nights"
-            | "week"
-            | "weeks"
-            | "weekend"
-            | "weekends"
-            | "fortnight"
-            | "fortnights"
-            | "month"
-            | "months"
-            | "year"
-            | "years"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-            | "millennium"
-            | "millennia"
-            | "season"
-            | "seasons"
-            | "term"
-            | "terms"
-            | "quarter"
-            | "quarters"
-            | "years-old"
-            | "year-old"
-            | "times"
-    )
+    is_claim_word(ClaimClass::TimeUnit, w)
 }
 
 /// Words before a number that make it a label ("Article 5", "page 12", "flight 370").
 pub(crate) fn is_label(w: &str) -> bool {
-    matches!(
-        w,
-        "article"
-            | "section"
-            | "chapter"
-            | "page"
-            | "pages"
-            | "p."
-            | "pp."
-            | "flight"
-            | "route"
-            | "room"
-            | "gate"
-            | "platform"
-            | "no."
-            | "no"
-            | "nos."
-            | "number"
-            | "vol."
-            | "volume"
-            | "episode"
-            | "season"
-            | "round"
-            | "game"
-            | "stage"
-            | "level"
-            | "phase"
-            | "grade"
-            | "category"
-            | "type"
-            | "model"
-            | "version"
-            | "exit"
-            | "junction"
-            | "highway"
-            | "interstate"
-            | "line"
-            | "item"
-            | "clause"
-            | "paragraph"
-            | "resolution"
-            | "pool"
-            | "group"
-            | "amendment"
-            | "lot"
-            | "unit"
-            | "ward"
-            | "district"
-            | "zone"
-            | "block"
-            | "floor"
-            | "row"
-            | "seat"
-            | "verse"
-            | "hole"
-            | "match"
-            | "week"
-            | "day"
-            | "year"
-            | "aged"
-            | "age"
-            | "ages"
-            | "gen"
-            | "series"
-            | "covid"
-            | "top"
-            | "tier"
-            | "figure"
-            | "fig."
-            | "table"
-            | "step"
-            | "part"
-    )
+    is_claim_word(ClaimClass::Label, w)
 }
 
 /// Words before a bare four-digit number that make it a year ("in 2014", "since 1991").
 pub(crate) fn is_year_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "since"
-            | "by"
-            | "until"
-            | "till"
-            | "from"
-            | "of"
-            | "the"
-            | "this"
-            | "that"
-            | "early"
-            | "late"
-            | "mid"
-            | "between"
-            | "and"
-            | "or"
-            | "to"
-            | "before"
-            | "after"
-            | "during"
-            | "through"
-            | "year"
-            | "summer"
-            | "winter"
-            | "spring"
-            | "autumn"
-            | "fall"
-            | "election"
-            | "'s"
-    )
+    is_claim_word(ClaimClass::YearCue, w)
 }
 
 #[cfg(test)]
@@ -302,6 +74,6 @@ mod tests {
     fn context_words() {
         assert!(is_month("sept.") && is_clock("p.m.") && is_time_unit("decades"));
         assert!(is_label("article") && is_year_cue("since"));
-        assert!(HEDGES.iter().any(|h| h.join(" ") == "as many as"));
+        assert!(hedges().iter().any(|h| h.join(" ") == "as many as"));
     }
 }

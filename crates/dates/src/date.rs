@@ -101,6 +101,23 @@ pub fn weekday_number(name: &str) -> Option<u32> {
     Some(day.num_days_from_monday())
 }
 
+/// Whether `name` is an English month's full name or its usual abbreviation (three letters or
+/// "sept", with or without a final full stop), case-insensitively: stricter than
+/// [`month_number`], which also reads other prefixes ("Marc").
+pub fn is_month_name(name: &str) -> bool {
+    let name = name.trim_end_matches('.');
+    month_number(name).is_some_and(|m| {
+        let full = chrono::Month::try_from(m as u8).map_or("", |m| m.name());
+        name.len() == 3 || name.eq_ignore_ascii_case("sept") || name.len() == full.len()
+    })
+}
+
+/// Whether `name` is an English weekday's full name ("Monday"), case-insensitively; unlike
+/// [`weekday_number`], abbreviations ("sat", "sun") are not read, as they are common words.
+pub fn is_weekday_name(name: &str) -> bool {
+    name.len() >= 6 && weekday_number(name).is_some() && !name.ends_with('.')
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.0.format("%Y-%m-%d"))
@@ -173,6 +190,18 @@ mod tests {
         }
         assert!(!re.is_match("marching"));
         assert!(!re.is_match("ja"));
+    }
+
+    #[test]
+    fn strict_month_and_weekday_names() {
+        for m in ["January", "sept", "Sept.", "dec", "MAY", "june"] {
+            assert!(is_month_name(m), "{m}");
+        }
+        for w in ["Marc", "janu", "mayo", "juni", "d"] {
+            assert!(!is_month_name(w), "{w}");
+        }
+        assert!(is_weekday_name("friday") && is_weekday_name("Wednesday"));
+        assert!(!is_weekday_name("sat") && !is_weekday_name("sun") && !is_weekday_name("mon."));
     }
 
     #[test]

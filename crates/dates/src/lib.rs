@@ -6,5 +6,7 @@
 mod date;
 mod relative;
 
-pub use date::{month_number, weekday_number, Date, Precision, MONTH_NAMES};
+pub use date::{
+    is_month_name, is_weekday_name, month_number, weekday_number, Date, Precision, MONTH_NAMES,
+};
 pub use relative::{DateResolver, Resolved};

@@ -63,6 +63,8 @@ pub struct Lexicon {
     orgs: HashMap<&'static str, &'static str>,
     given: HashMap<&'static str, Gender>,
     demonyms: HashMap<&'static str, Option<&'static str>>,
+    /// Demonyms lower-cased, for case-blind [`Lexicon::country_of_demonym`].
+    demonyms_lower: HashMap<String, &'static str>,
     titles: WordList,
     role_nouns: WordList,
     org_words: WordList,
@@ -206,6 +208,10 @@ impl Lexicon {
                 let country = r.get(1).copied().filter(|c| !c.is_empty());
                 Some((name, country))
             })
+            .collect::<HashMap<_, _>>();
+        let demonyms_lower = demonyms
+            .iter()
+            .filter_map(|(d, c)| Some((d.to_lowercase(), (*c)?)))
             .collect();
         let mut folded = HashMap::new();
         for (name, place) in &places {
@@ -244,6 +250,7 @@ impl Lexicon {
             orgs,
             given,
             demonyms,
+            demonyms_lower,
             titles: WordList::new("titles", words(include_str!("../data/titles.txt"))),
             role_nouns: WordList::new("role_nouns", words(include_str!("../data/role_nouns.txt"))),
             org_words: WordList::new("org_words", words(include_str!("../data/org_words.txt"))),
@@ -362,9 +369,13 @@ impl Lexicon {
                 .is_some_and(|w| self.demonyms.contains_key(w))
     }
 
-    /// The canonical place a demonym refers to ("Ukrainian" → "Ukraine").
+    /// The canonical place a demonym refers to, in any case ("Ukrainian" or "ukrainian" →
+    /// "Ukraine").
     pub fn country_of_demonym(&self, word: &str) -> Option<&'static str> {
-        self.demonyms.get(word).copied().flatten()
+        match self.demonyms.get(word) {
+            Some(c) => *c,
+            None => with_lower(word, |w| self.demonyms_lower.get(w).copied()),
+        }
     }
 
     /// Whether `word`, last in a capitalised name, marks an organisation ("Ministry", "FC").

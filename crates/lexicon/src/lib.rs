@@ -36,7 +36,37 @@ macro_rules! word_list {
     };
 }
 
+/// Declares a word-class enum over a two-column (word, class) data file: each variant is one
+/// class, written in the file's second column as the variant's literal. `ALL` lists the
+/// classes in declaration order (so `class as usize` indexes [`lists::classed`]'s lists) and
+/// `name` gives a class's name in the file.
+macro_rules! word_classes {
+    ($(#[$doc:meta])* pub enum $enum:ident {
+        $($(#[$vdoc:meta])* $variant:ident = $name:literal,)+
+    }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $enum {
+            $($(#[$vdoc])* $variant,)+
+        }
+
+        impl $enum {
+            /// Every class, in declaration order (`class as usize` indexes the class lists).
+            pub const ALL: &'static [$enum] = &[$($enum::$variant,)+];
+
+            /// The class as written in the data file's second column.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $($enum::$variant => $name,)+
+                }
+            }
+        }
+    };
+}
+
+mod claim_words;
 mod counts;
+mod currencies;
 mod events;
 mod framing;
 mod lexicon;
@@ -49,11 +79,13 @@ mod tallies;
 mod tokens;
 mod tone;
 
+pub use claim_words::{claim_hedges, claim_word, is_claim_word, ClaimClass};
 pub use counts::is_abstract_count_noun;
+pub use currencies::{currency_of_word, currency_symbol_prefix};
 pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
-pub use numbers::{cardinal, scale};
+pub use numbers::{cardinal, glued_scale, scale, vague};
 pub use quote_words::{is_quote_word, QuoteClass};
 pub use stories::{is_name_title, is_noun_phrase_stop, is_story_stopword};
 pub use tallies::{is_tally_link, tally_word, Tally};

@@ -71,6 +71,19 @@ impl WordList {
         hit
     }
 
+    /// The list's own copy of `word`, if the list holds it (never for a list switched off):
+    /// for callers that keep the word beyond the look-up.
+    pub fn get(&self, word: &str) -> Option<&'static str> {
+        if self.off {
+            return None;
+        }
+        let hit = self.words.get(word).copied();
+        if hit.is_some() && COUNTING.load(Ordering::Relaxed) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
+    }
+
     /// Number of words.
     pub fn len(&self) -> usize {
         self.words.len()
@@ -80,6 +93,31 @@ impl WordList {
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
+}
+
+/// One named list per class of a two-column (word, class) data file, in the order of
+/// `classes`: list `i` holds the words whose class is `classes[i]` and is named
+/// `STEM.CLASS` (`quote_words.cue`), so each class counts its hits and can be switched off.
+pub(crate) fn classed(stem: &str, data: &'static str, classes: &[&'static str]) -> Vec<WordList> {
+    classes
+        .iter()
+        .map(|&class| {
+            let name: &'static str = Box::leak(format!("{stem}.{class}").into());
+            let words = crate::load::rows(data)
+                .filter(move |r| r.get(1) == Some(&class))
+                .filter_map(|r| r.first().copied());
+            WordList::new(name, words)
+        })
+        .collect()
+}
+
+/// Rows of a two-column (word, class) data file that are not exactly a word and one of
+/// `classes`: empty for a well-formed file (the data files' own tests check it).
+#[cfg(test)]
+pub(crate) fn bad_rows(data: &'static str, classes: &[&'static str]) -> Vec<Vec<&'static str>> {
+    crate::load::rows(data)
+        .filter(|r| r.len() != 2 || !classes.contains(&r[1]))
+        .collect()
 }
 
 /// Starts (or stops) counting hits for [`hits`]; off by default, as counting costs a little.

@@ -1,5 +1,5 @@
-//! Number words (`data/number_words.tsv`): cardinals ("seven") and scale words ("million",
-//! "bn", "crore") with their values.
+//! Number words (`data/number_words.tsv`): cardinals ("seven"), scale words ("million",
+//! "bn", "crore") and vague plurals ("hundreds") with their values.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -9,9 +9,18 @@ use crate::load::rows;
 /// Word → value.
 type Values = HashMap<&'static str, f64>;
 
-/// Values of the cardinal and of the scale words, by word.
-static NUMBERS: LazyLock<(Values, Values)> = LazyLock::new(|| {
-    let (mut cardinals, mut scales) = (HashMap::new(), HashMap::new());
+/// The words of each kind with their values.
+#[derive(Default)]
+struct Numbers {
+    cardinals: Values,
+    scales: Values,
+    glued: Values,
+    vague: Values,
+}
+
+/// Values of the cardinal, scale, glued-scale and vague words, by word.
+static NUMBERS: LazyLock<Numbers> = LazyLock::new(|| {
+    let mut n = Numbers::default();
     for row in rows(include_str!("../data/number_words.tsv")) {
         let (Some(word), Some(value), Some(kind)) = (row.first(), row.get(1), row.get(2)) else {
             continue;
@@ -19,13 +28,16 @@ static NUMBERS: LazyLock<(Values, Values)> = LazyLock::new(|| {
         let Ok(value) = value.parse::<f64>() else {
             continue;
         };
-        match *kind {
-            "cardinal" => cardinals.insert(*word, value),
-            "scale" => scales.insert(*word, value),
-            _ => None,
+        let kind = match *kind {
+            "cardinal" => &mut n.cardinals,
+            "scale" => &mut n.scales,
+            "glued" => &mut n.glued,
+            "vague" => &mut n.vague,
+            _ => continue,
         };
+        kind.insert(*word, value);
     }
-    (cardinals, scales)
+    n
 });
 
 /// The value of a lower-case cardinal number word ("seventeen" → 17).
@@ -35,7 +47,7 @@ static NUMBERS: LazyLock<(Values, Values)> = LazyLock::new(|| {
 /// assert_eq!(storyline_lexicon::cardinal("seventh"), None);
 /// ```
 pub fn cardinal(word: &str) -> Option<f64> {
-    NUMBERS.0.get(word).copied()
+    NUMBERS.cardinals.get(word).copied()
 }
 
 /// The value of a lower-case scale word ("million" → 1e6, "crore" → 1e7).
@@ -45,5 +57,26 @@ pub fn cardinal(word: &str) -> Option<f64> {
 /// assert_eq!(storyline_lexicon::scale("seven"), None);
 /// ```
 pub fn scale(word: &str) -> Option<f64> {
-    NUMBERS.1.get(word).copied()
+    NUMBERS.scales.get(word).copied()
+}
+
+/// The value of a lower-case scale glued to digits ("5bn", "70k", "5b" → 1e9): the scale
+/// words and the letters that are scales only when glued.
+///
+/// ```
+/// assert_eq!(storyline_lexicon::glued_scale("b"), Some(1e9));
+/// assert_eq!(storyline_lexicon::scale("b"), None);
+/// ```
+pub fn glued_scale(word: &str) -> Option<f64> {
+    scale(word).or_else(|| NUMBERS.glued.get(word).copied())
+}
+
+/// The order of magnitude of a lower-case vague plural ("hundreds" → 100, "dozens" → 12).
+///
+/// ```
+/// assert_eq!(storyline_lexicon::vague("thousands"), Some(1e3));
+/// assert_eq!(storyline_lexicon::vague("thousand"), None);
+/// ```
+pub fn vague(word: &str) -> Option<f64> {
+    NUMBERS.vague.get(word).copied()
 }

@@ -34,54 +34,14 @@ impl NumShape {
     }
 }
 
-/// Currency symbols that may be glued before a number, longest first.
-const CURRENCY_PREFIXES: &[(&str, &str)] = &[
-    ("US$", "USD"),
-    ("HK$", "HKD"),
-    ("NZ$", "NZD"),
-    ("A$", "AUD"),
-    ("C$", "CAD"),
-    ("S$", "SGD"),
-    ("R$", "BRL"),
-    ("$", "USD"),
-    ("€", "EUR"),
-    ("£", "GBP"),
-    ("¥", "JPY"),
-    ("₹", "INR"),
-    ("₽", "RUB"),
-    ("₴", "UAH"),
-];
-
-/// Scale suffixes glued after digits ("5bn", "70k", "1.2m").
-const SCALE_SUFFIXES: &[(&str, f64)] = &[
-    ("k", 1e3),
-    ("m", 1e6),
-    ("mn", 1e6),
-    ("mln", 1e6),
-    ("b", 1e9),
-    ("bn", 1e9),
-    ("tn", 1e12),
-    ("trn", 1e12),
-    ("thousand", 1e3),
-    ("million", 1e6),
-    ("billion", 1e9),
-    ("trillion", 1e12),
-];
-
-/// Measure units glued after digits ("2,000km").
-const UNIT_SUFFIXES: &[&str] = &["km", "kg", "mph", "kph", "mw", "gw", "kw", "sq km"];
-
 /// Parses a number core: optional currency symbol, digits with valid thousands groups, an
 /// optional decimal part and an optional glued scale, unit or percent sign.
 pub(crate) fn number_shape(core: &str) -> Option<NumShape> {
     let mut rest = core;
     let mut currency = None;
-    for &(sym, code) in CURRENCY_PREFIXES {
-        if let Some(r) = rest.strip_prefix(sym) {
-            currency = Some(code);
-            rest = r;
-            break;
-        }
+    if let Some((sym, code)) = storyline_lexicon::currency_symbol_prefix(rest) {
+        currency = Some(code);
+        rest = &rest[sym.len()..];
     }
     let bytes = rest.as_bytes();
     let mut i = 0;
@@ -140,7 +100,7 @@ pub(crate) fn number_shape(core: &str) -> Option<NumShape> {
         return Some(shape);
     }
     let lower = suffix.to_ascii_lowercase();
-    if let Some(&(_, m)) = SCALE_SUFFIXES.iter().find(|(s, _)| *s == lower) {
+    if let Some(m) = storyline_lexicon::glued_scale(&lower) {
         // "1.2m" and "3m people" are millions in news copy, but "400m", "5,000m" without a
         // currency are race distances in metres: identifiers, not counts.
         if lower == "m" && currency.is_none() && !decimal && (grouped || value >= 100.0) {
@@ -149,7 +109,8 @@ pub(crate) fn number_shape(core: &str) -> Option<NumShape> {
         shape.mult = m;
         return Some(shape);
     }
-    if let Some(&u) = UNIT_SUFFIXES.iter().find(|u| **u == lower) {
+    if let Some(u) = storyline_lexicon::claim_word(storyline_lexicon::ClaimClass::GluedUnit, &lower)
+    {
         shape.unit = Some(u);
         return Some(shape);
     }

@@ -1,0 +1,146 @@
+//! The word classes of the claims stage, read from `data/claim_words.tsv` (columns: word,
+//! class; each class is documented where it opens in the file). Each class is a named
+//! [`WordList`] (`claim_words.CLASS`), so its hits can be counted and it can be switched off.
+
+use std::sync::LazyLock;
+
+use crate::lists::{classed, WordList};
+
+word_classes! {
+    /// A word class of `data/claim_words.tsv`.
+    pub enum ClaimClass {
+        /// Function words, auxiliaries and common verbs that end a counted noun phrase.
+        FunctionWord = "function_word",
+        /// Determiners and possessives: "the two leaders" refers, it counts nothing.
+        Determiner = "determiner",
+        /// Determiners skipped before the noun of "a charge of $1.2 billion".
+        MeasureDeterminer = "measure_determiner",
+        /// Prepositions that open a phrase whose names are no claimant.
+        Preposition = "preposition",
+        /// Prepositions that introduce the place of a claim ("in Kharkiv").
+        LocationPreposition = "location_preposition",
+        /// Prepositions between a measured noun and its modifier ("inflation in the UK").
+        HeadPreposition = "head_preposition",
+        /// Words that end the clause a subject or place is searched in.
+        ClauseBreak = "clause_break",
+        /// Capitalised sentence openers that are not names.
+        Opener = "opener",
+        /// Words that never name a claimant on their own ("said together").
+        Filler = "filler",
+        /// Adjectives between a number and its noun that keep the count ("12 confirmed deaths").
+        CountAdjective = "count_adjective",
+        /// Verbs in -s that look like plural nouns after a number.
+        SVerb = "s_verb",
+        /// Plural nouns not formed with -s ("people", "children").
+        IrregularPlural = "irregular_plural",
+        /// Nouns of concrete, countable things and people: small numbers only count these.
+        ConcreteNoun = "concrete_noun",
+        /// Nouns for people, whose small counts as a subject identify rather than count.
+        PersonNoun = "person_noun",
+        /// Words after a number that are no counted noun ("ten times", "percent").
+        NonCount = "non_count",
+        /// Units of measure after a number ("300 tonnes of grain").
+        MeasureUnit = "measure_unit",
+        /// Collective nouns measured by a number ("a crowd of 5,000").
+        CollectiveNoun = "collective_noun",
+        /// Nouns of places, never a claimant.
+        PlaceNoun = "place_noun",
+        /// Nouns that refer back to the latest company ("the carmaker said").
+        CompanyNoun = "company_noun",
+        /// Nouns of public bodies that can claim a figure ("the ministry said").
+        PublicBodyNoun = "public_body_noun",
+        /// Words after a number that make it the object of a verb phrase.
+        VerbCue = "verb_cue",
+        /// Verbs whose object is an amount of money ("invested $2bn").
+        MoneyVerb = "money_verb",
+        /// Verbs of change that measure a noun ("inflation rose to 3%").
+        ChangeVerb = "change_verb",
+        /// Participles and adjectives of casualties ("15 were killed").
+        CasualtyVerb = "casualty_verb",
+        /// Auxiliaries between a casualty count and its participle ("were", "reportedly").
+        CasualtyAuxiliary = "casualty_auxiliary",
+        /// Attribution verbs of a claimant: wider than the quotes cues, as figures and
+        /// studies claim too ("figures show").
+        ClaimCue = "claim_cue",
+        /// Words after "for" that make an idiom, not an amount's purpose ("for the first time").
+        PurposeIdiom = "purpose_idiom",
+        /// Clock words: a number beside one is a time of day.
+        Clock = "clock",
+        /// Units of time: a number before one is a duration.
+        TimeUnit = "time_unit",
+        /// Labels before an identifier ("article 5", "flight 17"): the number is no quantity.
+        Label = "label",
+        /// Words before a four-digit year ("in 2014").
+        YearCue = "year_cue",
+        /// Units of measure glued after digits ("2,000km").
+        GluedUnit = "glued_unit",
+    }
+}
+
+/// The data file.
+const DATA: &str = include_str!("../data/claim_words.tsv");
+
+/// One named list per class, in the order of [`ClaimClass::ALL`].
+static LISTS: LazyLock<Vec<WordList>> = LazyLock::new(|| {
+    let names: Vec<&'static str> = ClaimClass::ALL.iter().map(|c| c.name()).collect();
+    classed("claim_words", DATA, &names)
+});
+
+/// Whether the lower-case `word` is in `class`.
+///
+/// ```
+/// use storyline_lexicon::{is_claim_word, ClaimClass};
+/// assert!(is_claim_word(ClaimClass::ChangeVerb, "rose"));
+/// assert!(is_claim_word(ClaimClass::MeasureUnit, "tonnes"));
+/// assert!(!is_claim_word(ClaimClass::ConcreteNoun, "reasons"));
+/// ```
+pub fn is_claim_word(class: ClaimClass, word: &str) -> bool {
+    LISTS.get(class as usize).is_some_and(|l| l.contains(word))
+}
+
+/// The list's own copy of the lower-case `word` if it is in `class`, for a caller that keeps
+/// it ("km" from "2,000km").
+pub fn claim_word(class: ClaimClass, word: &str) -> Option<&'static str> {
+    LISTS.get(class as usize).and_then(|l| l.get(word))
+}
+
+/// Hedges written right before a number (`data/claim_hedges.txt`), as lower-case word
+/// sequences, longest first ("as many as" before "as").
+///
+/// ```
+/// let hedges = storyline_lexicon::claim_hedges();
+/// assert!(hedges.iter().any(|h| h.join(" ") == "at least"));
+/// assert!(hedges.windows(2).all(|w| w[0].len() >= w[1].len()));
+/// ```
+pub fn claim_hedges() -> &'static [Vec<&'static str>] {
+    static HEDGES: LazyLock<Vec<Vec<&'static str>>> = LazyLock::new(|| {
+        let mut hedges: Vec<Vec<&'static str>> =
+            crate::load::words(include_str!("../data/claim_hedges.txt"))
+                .map(|p| p.split(' ').collect())
+                .collect();
+        hedges.sort_by_key(|h| std::cmp::Reverse(h.len()));
+        hedges
+    });
+    &HEDGES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_class_has_words_and_every_row_a_class() {
+        let names: Vec<&'static str> = ClaimClass::ALL.iter().map(|c| c.name()).collect();
+        for (i, &class) in ClaimClass::ALL.iter().enumerate() {
+            assert_eq!(class as usize, i);
+            assert!(!LISTS[i].is_empty(), "{}", class.name());
+        }
+        assert_eq!(
+            crate::lists::bad_rows(DATA, &names),
+            Vec::<Vec<&str>>::new()
+        );
+        assert!(is_claim_word(ClaimClass::Label, "flight"));
+        assert!(!is_claim_word(ClaimClass::Label, "people"));
+        assert_eq!(claim_word(ClaimClass::GluedUnit, "km"), Some("km"));
+    }
+}

@@ -1,0 +1,73 @@
+//! Currencies (`data/currencies.tsv`): the symbols glued before figures ("US$", "€") and the
+//! words written after them ("dollars"), with their ISO 4217 codes.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::load::rows;
+
+/// Symbols with their codes, longest symbol first, and words with their codes.
+struct Currencies {
+    symbols: Vec<(&'static str, &'static str)>,
+    words: HashMap<&'static str, &'static str>,
+}
+
+static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
+    let mut symbols = Vec::new();
+    let mut words = HashMap::new();
+    for r in rows(include_str!("../data/currencies.tsv")) {
+        match (r.first(), r.get(1), r.get(2)) {
+            (Some(&form), Some(&code), Some(&"symbol")) => symbols.push((form, code)),
+            (Some(&form), Some(&code), Some(&"word")) => {
+                words.insert(form, code);
+            }
+            _ => {}
+        }
+    }
+    // Longest first, so "US$" is read before "$"; the file's order breaks ties.
+    symbols.sort_by_key(|&(s, _)| std::cmp::Reverse(s.chars().count()));
+    Currencies { symbols, words }
+});
+
+/// The currency symbol that `text` starts with, if any, as (symbol, ISO code); the longest
+/// symbol wins.
+///
+/// ```
+/// use storyline_lexicon::currency_symbol_prefix;
+/// assert_eq!(currency_symbol_prefix("US$5bn"), Some(("US$", "USD")));
+/// assert_eq!(currency_symbol_prefix("$5bn"), Some(("$", "USD")));
+/// assert_eq!(currency_symbol_prefix("5bn"), None);
+/// ```
+pub fn currency_symbol_prefix(text: &str) -> Option<(&'static str, &'static str)> {
+    CURRENCIES
+        .symbols
+        .iter()
+        .find(|(s, _)| text.starts_with(s))
+        .copied()
+}
+
+/// The ISO code of a lower-case currency word written after a number ("dollars" → "USD").
+///
+/// ```
+/// assert_eq!(storyline_lexicon::currency_of_word("roubles"), Some("RUB"));
+/// assert_eq!(storyline_lexicon::currency_of_word("people"), None);
+/// ```
+pub fn currency_of_word(word: &str) -> Option<&'static str> {
+    CURRENCIES.words.get(word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_row_is_read() {
+        let n = rows(include_str!("../data/currencies.tsv")).count();
+        assert_eq!(CURRENCIES.symbols.len() + CURRENCIES.words.len(), n);
+        let chars = |s: &str| s.chars().count();
+        assert!(CURRENCIES
+            .symbols
+            .windows(2)
+            .all(|w| chars(w[0].0) >= chars(w[1].0)));
+    }
+}
