@@ -14,50 +14,7 @@ use crate::entities::EntityIndex;
 use crate::names::variant_canonical;
 use crate::stories::StorySet;
 use storyline_dates::Date;
-use storyline_lexicon::is_noun_phrase_stop;
-
-/// Nouns counted as the same thing: "troops", "soldiers", "servicemen" are one quantity.
-const NOUN_CLASSES: &[(&str, &[&str])] = &[
-    (
-        "troops",
-        &[
-            "troop",
-            "troops",
-            "soldier",
-            "soldiers",
-            "servicemen",
-            "serviceman",
-            "service members",
-            "personnel",
-            "forces",
-            "force",
-            "men",
-            "fighters",
-        ],
-    ),
-    (
-        "people killed",
-        &["dead", "deaths", "killed", "fatalities", "casualties"],
-    ),
-    (
-        "people",
-        &["people", "persons", "residents", "civilians", "inhabitants"],
-    ),
-    (
-        "refugees",
-        &[
-            "refugees",
-            "refugee",
-            "displaced",
-            "migrants",
-            "asylum seekers",
-        ],
-    ),
-    (
-        "jobs",
-        &["jobs", "job", "positions", "workers", "employees", "staff"],
-    ),
-];
+use storyline_lexicon::{is_noun_phrase_stop, noun_class as lexicon_noun_class};
 
 /// One figure given for a quantity.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -269,7 +226,7 @@ fn canonical(a: usize, name: &str, entities: &EntityIndex) -> String {
 }
 
 /// The class of a counted noun phrase: its head (the last word before a preposition),
-/// folded through [`NOUN_CLASSES`], else the head itself.
+/// folded through the lexicon's noun classes, else the head itself.
 pub fn noun_class(noun: &str) -> Option<String> {
     let words: Vec<String> = noun
         .split_whitespace()
@@ -289,11 +246,10 @@ pub fn noun_class(noun: &str) -> Option<String> {
         .checked_sub(2)
         .and_then(|i| head_words.get(i..))
         .map(|w| w.join(" "));
-    for (class, members) in NOUN_CLASSES {
-        if members.contains(&head.as_str()) || two.as_deref().is_some_and(|t| members.contains(&t))
-        {
-            return Some(class.to_string());
-        }
+    if let Some(class) =
+        lexicon_noun_class(&head).or_else(|| two.as_deref().and_then(lexicon_noun_class))
+    {
+        return Some(class.to_string());
     }
     (!head.is_empty()).then(|| head.trim_end_matches('s').to_string())
 }

@@ -8,88 +8,14 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use storyline_lexicon::is_name_title;
-
-/// Places and bodies with several established names; the first of each row is canonical.
-/// Rows are whole-name variants, so no rule can leak from one name to another.
-const VARIANTS: &[&[&str]] = &[
-    &[
-        "United States",
-        "US",
-        "U.S.",
-        "USA",
-        "U.S.A.",
-        "United States of America",
-        "America",
-        "the US",
-        "the U.S.",
-    ],
-    &[
-        "United Kingdom",
-        "UK",
-        "U.K.",
-        "Britain",
-        "Great Britain",
-        "the UK",
-        "the U.K.",
-    ],
-    &["Russia", "Russian Federation"],
-    &["Kyiv", "Kiev"],
-    &["Kharkiv", "Kharkov"],
-    &["Odesa", "Odessa"],
-    &["Lviv", "Lvov", "Lwow"],
-    &["Luhansk", "Lugansk"],
-    &["Donbas", "Donbass"],
-    &["Chernihiv", "Chernigov"],
-    &["Mykolaiv", "Nikolaev", "Nikolayev"],
-    &["Zaporizhzhia", "Zaporozhye", "Zaporizhia"],
-    &["Belarus", "Byelorussia", "Belorussia"],
-    &["Moldova", "Moldavia"],
-    &["Myanmar", "Burma"],
-    &["Beijing", "Peking"],
-    &["Mumbai", "Bombay"],
-    &["Chennai", "Madras"],
-    &["Kolkata", "Calcutta"],
-    &["Czechia", "Czech Republic"],
-    &["Turkey", "Türkiye", "Turkiye"],
-    &["Netherlands", "Holland", "the Netherlands"],
-    &["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
-    &["North Macedonia", "Macedonia"],
-    &["Eswatini", "Swaziland"],
-    &["Democratic Republic of the Congo", "DR Congo", "DRC"],
-    &["United Arab Emirates", "UAE"],
-    &["European Union", "EU", "E.U."],
-    &["United Nations", "UN", "U.N."],
-    &["NATO", "North Atlantic Treaty Organization", "Nato"],
-    &[
-        "Organization for Security and Co-operation in Europe",
-        "OSCE",
-        "Organization for Security and Cooperation in Europe",
-        "Organisation for Security and Co-operation in Europe",
-    ],
-    &[
-        "World Health Organization",
-        "WHO",
-        "World Health Organisation",
-    ],
-    &["International Monetary Fund", "IMF"],
-    &[
-        "Federal Reserve",
-        "Fed",
-        "US Federal Reserve",
-        "U.S. Federal Reserve",
-    ],
-    &["European Central Bank", "ECB"],
-    &["Associated Press", "AP"],
-    &["Agence France-Presse", "AFP"],
-];
+use storyline_lexicon::{is_name_title, name_variant_groups};
 
 /// The canonical name of a gazetteer variant (`"Britain"` → `"United Kingdom"`), if listed.
 pub fn variant_canonical(name: &str) -> Option<&'static str> {
     static TABLE: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = HashMap::new();
-        for row in VARIANTS {
+        for row in name_variant_groups() {
             if let Some(first) = row.first() {
                 for v in row.iter() {
                     t.insert(skeleton(v), *first);

@@ -87,7 +87,9 @@ pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
 pub use numbers::{cardinal, glued_scale, scale, vague};
 pub use quote_words::{is_quote_word, QuoteClass};
-pub use stories::{is_name_title, is_noun_phrase_stop, is_story_stopword};
+pub use stories::{
+    is_name_title, is_noun_phrase_stop, is_story_stopword, name_variant_groups, noun_class,
+};
 pub use tallies::{is_tally_link, tally_word, Tally};
 pub use tokens::{is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
 pub use tone::ToneLexicon;
