@@ -19,7 +19,7 @@ use storyline_record::{Record, RecordEntity};
 
 use crate::chars::hash_str;
 use crate::names::{place_org_key, skeleton, PersonName};
-use crate::unionfind::UnionFind;
+use crate::UnionFind;
 
 mod persons;
 
@@ -183,7 +183,7 @@ impl EntityIndex {
         let mut root_roles: HashMap<usize, HashSet<String>> = HashMap::new();
         for (i, n) in nodes.iter().enumerate() {
             if n.person.is_some() {
-                let r = uf.find(i);
+                let r = uf.find_mut(i);
                 root_co
                     .entry(r)
                     .or_default()
@@ -208,7 +208,7 @@ impl EntityIndex {
                             .map_or(&[][..], |v| v.as_slice());
                         let mut roots: Vec<usize> = by_surname
                             .get(s)
-                            .map_or(Vec::new(), |v| v.iter().map(|&n| uf.find(n)).collect());
+                            .map_or(Vec::new(), |v| v.iter().map(|&n| uf.find_mut(n)).collect());
                         roots.sort_unstable();
                         roots.dedup();
                         let chosen =
@@ -219,7 +219,7 @@ impl EntityIndex {
                                 let key = format!("s:{}:{s}", kind_class(&e.kind));
                                 *node_of.entry(key).or_insert_with(|| {
                                     nodes.push(Node::default());
-                                    uf.push()
+                                    uf.new_set()
                                 })
                             }
                         };
@@ -351,7 +351,7 @@ fn assemble(
     for (a, row) in final_node.iter().enumerate() {
         let mut ids = Vec::with_capacity(row.len());
         for &n in row {
-            let root = uf.find(n);
+            let root = uf.find_mut(n);
             let next = EntityId(id_of_root.len() as u32);
             let id = *id_of_root.entry(root).or_insert(next);
             if id == next {
@@ -375,7 +375,7 @@ fn assemble(
         index.by_article.push(ids);
     }
     for n in 0..nodes.len() {
-        if let Some(id) = id_of_root.get(&uf.find(n)) {
+        if let Some(id) = id_of_root.get(&uf.find_mut(n)) {
             if let Some(m) = members.get_mut(id.0 as usize) {
                 m.push(n);
             }

@@ -47,7 +47,6 @@ mod names;
 mod quotes;
 mod stories;
 mod timeline;
-mod unionfind;
 
 #[cfg(test)]
 mod testutil;
@@ -63,10 +62,15 @@ pub use framing::{
     framing_by_outlet, framing_by_story, own_voice_words, OutletFraming, TermCount, MAX_TOP_TERMS,
     UNKNOWN_OUTLET,
 };
+pub use minhash::Signature;
 pub use quotes::{group_quotes, who_said_what, QuoteAppearance, QuoteGroup};
 pub use stories::{Story, StoryArticle, StoryBuilder, StorySet};
 pub use storyline_dates::{Date, DateResolver, Precision, Resolved};
 pub use timeline::{build_timeline, entity_timeline, story_timeline, ItemKind, TimelineItem};
+/// Disjoint sets over `0..n` (petgraph's, with path compression and union by rank): the
+/// grouping step shared by entity resolution, near-duplicate marking and story clustering.
+/// Measured against storyline's own former implementation in `bench/crate-compare`.
+pub type UnionFind = petgraph::unionfind::UnionFind<usize>;
 
 use storyline_record::Record;
 

@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 
 use crate::chars::{hash_str, mix};
-use crate::unionfind::UnionFind;
+use crate::UnionFind;
 
 /// Words per shingle: long enough that shared stock phrases ("said on Sunday") do not make
 /// unrelated articles look alike, short enough that light copy-editing keeps most shingles.
@@ -31,7 +31,10 @@ pub struct Signature {
 impl Signature {
     /// The signature of a text's word shingles; `None` when it has no words.
     pub fn of_text(text: &str) -> Option<Signature> {
-        let words: Vec<String> = crate::chars::words(text).collect();
+        // Each word is hashed once; a shingle combines its words' hashes.
+        let words: Vec<u64> = crate::chars::words(text)
+            .map(|w| hash_str(&w, 0x5eed))
+            .collect();
         if words.is_empty() {
             return None;
         }
@@ -39,10 +42,7 @@ impl Signature {
         let mut filled = [false; NUM_BINS];
         let width = SHINGLE_WORDS.min(words.len());
         for shingle in words.windows(width) {
-            let mut h = 0u64;
-            for w in shingle {
-                h = mix(h ^ hash_str(w, 0x5eed));
-            }
+            let h = shingle.iter().fold(0u64, |h, &w| mix(h ^ w));
             let bin = (h % NUM_BINS as u64) as usize;
             let value = (h >> 32) as u32;
             if let (Some(b), Some(f)) = (bins.get_mut(bin), filled.get_mut(bin)) {
@@ -131,9 +131,9 @@ mod tests {
             None,
         ];
         let mut uf = near_duplicate_sets(&sigs, 0.5);
-        assert_eq!(uf.find(0), uf.find(1));
-        assert_ne!(uf.find(0), uf.find(2));
-        assert_ne!(uf.find(3), uf.find(0));
+        assert_eq!(uf.find_mut(0), uf.find_mut(1));
+        assert_ne!(uf.find_mut(0), uf.find_mut(2));
+        assert_ne!(uf.find_mut(3), uf.find_mut(0));
     }
 
     #[test]

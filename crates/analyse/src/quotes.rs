@@ -14,7 +14,7 @@ use storyline_record::Record;
 
 use crate::chars::words;
 use crate::entities::EntityIndex;
-use crate::unionfind::UnionFind;
+use crate::UnionFind;
 use storyline_dates::Date;
 
 /// Words in the index key; also the length under which a quote is "short".
@@ -122,7 +122,7 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for i in 0..items.len() {
-        groups.entry(uf.find(i)).or_default().push(i);
+        groups.entry(uf.find_mut(i)).or_default().push(i);
     }
     let order = |i: &usize| {
         items.get(*i).map(|it| {

@@ -18,7 +18,7 @@ use storyline_record::Record;
 use crate::entities::{EntityId, EntityIndex};
 use crate::features::{overlap, weighted_jaccard, Features};
 use crate::minhash::{near_duplicate_sets, Signature};
-use crate::unionfind::UnionFind;
+use crate::UnionFind;
 use storyline_dates::Date;
 
 /// Settings of story clustering; [`StoryBuilder::default`] suits daily news.
@@ -145,7 +145,7 @@ impl StoryBuilder {
         let mut dups = near_duplicate_sets(&sigs, self.duplicate_threshold);
         let mut uf = UnionFind::new(n);
         for a in 0..n {
-            uf.union(a, dups.find(a));
+            uf.union(a, dups.find_mut(a));
         }
         // Blocking: posting lists of each article's rarest features.
         let mut postings: HashMap<u32, Vec<(i32, u32)>> = HashMap::new();
@@ -208,7 +208,7 @@ impl StoryBuilder {
                     seen.push(b);
                     let s = link_score(features.get(a), features.get(b));
                     if s >= self.undated_threshold {
-                        *by_story.entry(uf.find(b)).or_default() += s;
+                        *by_story.entry(uf.find_mut(b)).or_default() += s;
                     }
                 }
             }
@@ -354,7 +354,7 @@ fn assemble(
     let n = records.len();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for a in 0..n {
-        groups.entry(uf.find(a)).or_default().push(a);
+        groups.entry(uf.find_mut(a)).or_default().push(a);
     }
     let key = |a: &usize| {
         (
@@ -376,7 +376,7 @@ fn assemble(
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by_key(key);
     for &a in &order {
-        original.entry(dups.find(a)).or_insert(a);
+        original.entry(dups.find_mut(a)).or_insert(a);
     }
     let mut set = StorySet {
         stories: Vec::with_capacity(groups.len()),
@@ -394,7 +394,7 @@ fn assemble(
                 *counts.entry(*id).or_default() += 1;
             }
             let r = records.get(a);
-            let orig = original.get(&dups.find(a)).copied().filter(|&o| o != a);
+            let orig = original.get(&dups.find_mut(a)).copied().filter(|&o| o != a);
             let orig_rec = orig.and_then(|o| records.get(o));
             articles.push(StoryArticle {
                 index: a,

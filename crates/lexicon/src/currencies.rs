@@ -1,7 +1,7 @@
 //! Currencies (`data/currencies.tsv`): the symbols glued before figures ("US$", "€") and the
 //! words written after them ("dollars"), with their ISO 4217 codes.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::load::rows;
@@ -9,12 +9,12 @@ use crate::load::rows;
 /// Symbols with their codes, longest symbol first, and words with their codes.
 struct Currencies {
     symbols: Vec<(&'static str, &'static str)>,
-    words: HashMap<&'static str, &'static str>,
+    words: FxHashMap<&'static str, &'static str>,
 }
 
 static CURRENCIES: LazyLock<Currencies> = LazyLock::new(|| {
     let mut symbols = Vec::new();
-    let mut words = HashMap::new();
+    let mut words = FxHashMap::default();
     for r in rows(include_str!("../data/currencies.tsv")) {
         match (r.first(), r.get(1), r.get(2)) {
             (Some(&form), Some(&code), Some(&"symbol")) => symbols.push((form, code)),

@@ -1,12 +1,12 @@
 //! Word lists of event coding: the PLOVER trigger table (`data/event_triggers.tsv`, columns
 //! documented in its header) and the light verbs (`data/light_verbs.txt`).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 use crate::load::words;
 
-static LIGHT_VERBS: LazyLock<HashSet<&'static str>> =
+static LIGHT_VERBS: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/light_verbs.txt")).collect());
 
 /// The PLOVER trigger table as shipped: one tab-separated row per trigger word or phrase

@@ -3,7 +3,7 @@
 //! `data/framing_naming_words.txt` and `data/loaded_terms.tsv` (their columns are documented in
 //! each file's header).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 use crate::load::{rows, with_lower, words};
@@ -63,15 +63,15 @@ pub struct LoadedTerm {
 /// The framing word lists, parsed once.
 #[derive(Debug)]
 pub struct FramingLexicon {
-    hedge_words: HashMap<&'static str, HedgeForm>,
-    hedge_verbs: HashSet<&'static str>,
-    so_called: HashSet<&'static str>,
-    naming: HashSet<&'static str>,
-    loaded: HashMap<&'static str, LoadedTerm>,
+    hedge_words: FxHashMap<&'static str, HedgeForm>,
+    hedge_verbs: FxHashSet<&'static str>,
+    so_called: FxHashSet<&'static str>,
+    naming: FxHashSet<&'static str>,
+    loaded: FxHashMap<&'static str, LoadedTerm>,
     /// Multi-word entries by their first word, longest first.
-    phrases: HashMap<&'static str, Vec<Phrase>>,
+    phrases: FxHashMap<&'static str, Vec<Phrase>>,
     /// Every one-word entry and first word of a phrase: one look-up rules out most tokens.
-    listed: HashSet<&'static str>,
+    listed: FxHashSet<&'static str>,
 }
 
 static FRAMING: LazyLock<FramingLexicon> = LazyLock::new(FramingLexicon::build);
@@ -84,13 +84,13 @@ impl FramingLexicon {
 
     fn build() -> FramingLexicon {
         let mut lex = FramingLexicon {
-            hedge_words: HashMap::new(),
-            hedge_verbs: HashSet::new(),
-            so_called: HashSet::new(),
+            hedge_words: FxHashMap::default(),
+            hedge_verbs: FxHashSet::default(),
+            so_called: FxHashSet::default(),
             naming: words(include_str!("../data/framing_naming_words.txt")).collect(),
-            loaded: HashMap::new(),
-            phrases: HashMap::new(),
-            listed: HashSet::new(),
+            loaded: FxHashMap::default(),
+            phrases: FxHashMap::default(),
+            listed: FxHashSet::default(),
         };
         for r in rows(include_str!("../data/framing_hedges.tsv")) {
             let (phrase, form) = match r[..] {

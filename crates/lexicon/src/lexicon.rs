@@ -1,6 +1,6 @@
 //! The [`Lexicon`]: every gazetteer and word list behind one typed, read-only API.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::lists::WordList;
@@ -59,12 +59,12 @@ pub enum CueClass {
 /// between words; callers join tokens the same way before looking them up.
 #[derive(Debug)]
 pub struct Lexicon {
-    places: HashMap<&'static str, Place>,
-    orgs: HashMap<&'static str, &'static str>,
-    given: HashMap<&'static str, Gender>,
-    demonyms: HashMap<&'static str, Option<&'static str>>,
+    places: FxHashMap<&'static str, Place>,
+    orgs: FxHashMap<&'static str, &'static str>,
+    given: FxHashMap<&'static str, Gender>,
+    demonyms: FxHashMap<&'static str, Option<&'static str>>,
     /// Demonyms lower-cased, for case-blind [`Lexicon::country_of_demonym`].
-    demonyms_lower: HashMap<String, &'static str>,
+    demonyms_lower: FxHashMap<String, &'static str>,
     titles: WordList,
     role_nouns: WordList,
     org_words: WordList,
@@ -73,9 +73,9 @@ pub struct Lexicon {
     cue_verbs: WordList,
     attribution_cues: WordList,
     /// Class and to-infinitive flag of each attribution cue lemma.
-    attribution_cue_kinds: HashMap<&'static str, (CueClass, bool)>,
+    attribution_cue_kinds: FxHashMap<&'static str, (CueClass, bool)>,
     /// The fourth column of `attribution_cues.tsv`, where a verb reports a noun phrase.
-    attribution_cue_objects: HashMap<&'static str, &'static str>,
+    attribution_cue_objects: FxHashMap<&'static str, &'static str>,
     place_words: WordList,
     non_entity_words: WordList,
     common_words: WordList,
@@ -86,13 +86,13 @@ pub struct Lexicon {
     abbreviations_numbered: WordList,
     sentence_openers: WordList,
     /// Places by case- and accent-folded name ("porto alegre", "sao paulo").
-    folded: HashMap<String, Place>,
+    folded: FxHashMap<String, Place>,
     /// Well-known leaders by surname.
-    leaders: HashMap<&'static str, &'static str>,
+    leaders: FxHashMap<&'static str, &'static str>,
     /// Short names of sports clubs.
-    clubs: HashMap<&'static str, &'static str>,
+    clubs: FxHashMap<&'static str, &'static str>,
     /// For each first word of a multi-word place or organisation, its largest word count.
-    multi: HashMap<&'static str, usize>,
+    multi: FxHashMap<&'static str, usize>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::build);
@@ -160,7 +160,7 @@ impl Lexicon {
     }
 
     fn build() -> Lexicon {
-        let mut places = HashMap::new();
+        let mut places = FxHashMap::default();
         // Curated regions and short forms come first so that they win over generated rows.
         for data in [
             include_str!("../data/regions.tsv"),
@@ -180,13 +180,13 @@ impl Lexicon {
                 }
             }
         }
-        let orgs: HashMap<_, _> = rows(include_str!("../data/orgs.tsv"))
+        let orgs: FxHashMap<_, _> = rows(include_str!("../data/orgs.tsv"))
             .filter_map(|r| match r[..] {
                 [name, canon, ..] => Some((name, canon)),
                 _ => None,
             })
             .collect();
-        let mut given = HashMap::new();
+        let mut given = FxHashMap::default();
         for data in [
             include_str!("../data/given_names_extra.tsv"),
             include_str!("../data/given_names.tsv"),
@@ -208,12 +208,12 @@ impl Lexicon {
                 let country = r.get(1).copied().filter(|c| !c.is_empty());
                 Some((name, country))
             })
-            .collect::<HashMap<_, _>>();
+            .collect::<FxHashMap<_, _>>();
         let demonyms_lower = demonyms
             .iter()
             .filter_map(|(d, c)| Some((d.to_lowercase(), (*c)?)))
             .collect();
-        let mut folded = HashMap::new();
+        let mut folded = FxHashMap::default();
         for (name, place) in &places {
             // The spelling without accents wins ("Chandigarh" over "Chandīgarh"), so that a
             // dateline in capitals names the place as the body spells it.
@@ -227,7 +227,7 @@ impl Lexicon {
                 })
                 .or_insert(*place);
         }
-        let pairs = |data: &'static str| -> HashMap<&'static str, &'static str> {
+        let pairs = |data: &'static str| -> FxHashMap<&'static str, &'static str> {
             rows(data)
                 .filter_map(|r| match r[..] {
                     [name, value, ..] => Some((name, value)),
@@ -235,7 +235,7 @@ impl Lexicon {
                 })
                 .collect()
         };
-        let mut multi: HashMap<&'static str, usize> = HashMap::new();
+        let mut multi: FxHashMap<&'static str, usize> = FxHashMap::default();
         for name in places.keys().chain(orgs.keys()) {
             let n = name.split(' ').count();
             if n > 1 {

@@ -6,7 +6,7 @@
 //! `STORYLINE_LEXICON_OFF` environment variable (comma-separated names, read once) answers
 //! "no" to everything, so its contribution can be re-scored without editing code.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
 
@@ -16,7 +16,7 @@ pub const OFF_VARIABLE: &str = "STORYLINE_LEXICON_OFF";
 static COUNTING: AtomicBool = AtomicBool::new(false);
 
 /// Names of the lists switched off for this process.
-static OFF: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static OFF: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     std::env::var(OFF_VARIABLE)
         .unwrap_or_default()
         .split(',')
@@ -32,7 +32,7 @@ static REGISTRY: Mutex<Vec<(&'static str, &'static AtomicU64)>> = Mutex::new(Vec
 #[derive(Debug)]
 pub struct WordList {
     name: &'static str,
-    words: HashSet<&'static str>,
+    words: FxHashSet<&'static str>,
     off: bool,
     hits: &'static AtomicU64,
 }

@@ -1,13 +1,13 @@
 //! Number words (`data/number_words.tsv`): cardinals ("seven"), scale words ("million",
 //! "bn", "crore") and vague plurals ("hundreds") with their values.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::load::rows;
 
 /// Word → value.
-type Values = HashMap<&'static str, f64>;
+type Values = FxHashMap<&'static str, f64>;
 
 /// The words of each kind with their values.
 #[derive(Default)]

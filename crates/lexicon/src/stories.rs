@@ -5,7 +5,7 @@
 //! (`data/name_variants.tsv`) and the counted nouns that name one quantity
 //! (`data/noun_classes.tsv`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::load::rows;
@@ -71,7 +71,7 @@ pub fn name_variant_groups() -> &'static [Vec<&'static str>] {
 /// assert_eq!(storyline_lexicon::noun_class("tanks"), None);
 /// ```
 pub fn noun_class(noun: &str) -> Option<&'static str> {
-    static CLASSES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    static CLASSES: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
         rows(include_str!("../data/noun_classes.tsv"))
             .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
             .collect()

@@ -1,7 +1,7 @@
 //! Tally words (`data/tally_words.tsv`): the words that make a pair of figures ("2-0", "325
 //! votes to 306") a vote tally or a match score.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::load::rows;
@@ -16,7 +16,7 @@ pub enum Tally {
 }
 
 /// A row's kind: a tally word's or a link word's (`None`).
-type Kinds = HashMap<&'static str, Option<Tally>>;
+type Kinds = FxHashMap<&'static str, Option<Tally>>;
 
 static TALLIES: LazyLock<Kinds> = LazyLock::new(|| {
     rows(include_str!("../data/tally_words.tsv"))

@@ -1,7 +1,7 @@
 //! Word valences for document tone, from the VADER lexicon (`data/tone_vader.tsv`, MIT; see
 //! `data/VADER-LICENSE.txt`).
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::load::{rows, with_lower};
@@ -9,7 +9,7 @@ use crate::load::{rows, with_lower};
 /// The valence of English words, from -4 (most negative) to +4 (most positive).
 #[derive(Debug)]
 pub struct ToneLexicon {
-    valence: HashMap<&'static str, f32>,
+    valence: FxHashMap<&'static str, f32>,
 }
 
 static TONE: LazyLock<ToneLexicon> = LazyLock::new(|| ToneLexicon {

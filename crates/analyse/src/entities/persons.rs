@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::Node;
 use crate::names::{skeleton, surname_blocks, within_one_edit};
-use crate::unionfind::UnionFind;
+use crate::UnionFind;
 
 /// Step 2: merges full-name nodes that are spelling variants of one person.
 pub(super) fn merge_persons(nodes: &[Node], uf: &mut UnionFind) {
