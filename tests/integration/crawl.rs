@@ -174,7 +174,11 @@ const FAST: [&str; 6] = [
 ];
 
 fn crawl(dir: &Dir, urls: &[&str]) -> crate::util::Run {
-    let mut args = vec!["crawl", "--db", "news.db"];
+    crawl_into(dir, "news.db", urls)
+}
+
+fn crawl_into(dir: &Dir, db: &str, urls: &[&str]) -> crate::util::Run {
+    let mut args = vec!["crawl", "--db", db];
     args.extend(FAST);
     args.push("3");
     args.extend(urls);
@@ -209,6 +213,28 @@ fn feed_and_page_are_stored_then_not_modified_on_re_crawl() {
         1,
         "{paths:?}"
     );
+}
+
+#[test]
+fn a_postgres_store_keeps_articles_and_validators_too() {
+    let Some(pg) = storyline_store::TestDb::create("crawl") else {
+        return;
+    };
+    let server = Server::start();
+    let dir = Dir::new("crawl-pg");
+    let feed = server.url("/feed.xml");
+    let first = crawl_into(&dir, &pg.url, &[&feed]);
+    first.expect_code(0);
+    assert!(first.stdout().contains("2 new"), "{}", first.stdout());
+    let again = crawl_into(&dir, &pg.url, &[&feed]);
+    again.expect_code(0);
+    assert!(
+        again.stdout().contains("0 new") && again.stdout().contains("1 not modified"),
+        "{}",
+        again.stdout()
+    );
+    let store = Store::open_read_only(&pg.url).expect("db");
+    assert_eq!(store.num_articles().expect("count"), 2);
 }
 
 #[test]

@@ -3,61 +3,13 @@
 //! on a server where the user may create databases; `.ci/run` starts one): without it the test
 //! prints a notice and passes, except under CI, where it fails.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use storyline_store::TestDb;
 
 use crate::util::{seeds_dir, Dir};
 
-static NEXT: AtomicUsize = AtomicUsize::new(0);
-
-/// A fresh database on the test server, dropped at the end of the test.
-struct PgDb {
-    url: String,
-    admin: String,
-    name: String,
-}
-
-impl PgDb {
-    fn create(label: &str) -> Option<PgDb> {
-        let Ok(admin) = std::env::var("STORYLINE_TEST_PG") else {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must set STORYLINE_TEST_PG (see .ci/run) for the PostgreSQL tests"
-            );
-            eprintln!("skipping PostgreSQL test `{label}`: STORYLINE_TEST_PG is not set");
-            return None;
-        };
-        let name = format!(
-            "it_{label}_{}_{}",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        );
-        postgres::Client::connect(&admin, postgres::NoTls)
-            .and_then(|mut c| c.batch_execute(&format!("CREATE DATABASE {name}")))
-            .expect("create a test database on STORYLINE_TEST_PG");
-        let (base, _) = admin.rsplit_once('/').expect("URL names a database");
-        Some(PgDb {
-            url: format!("{base}/{name}"),
-            admin,
-            name,
-        })
-    }
-}
-
-impl Drop for PgDb {
-    fn drop(&mut self) {
-        if let Ok(mut c) = postgres::Client::connect(&self.admin, postgres::NoTls) {
-            // Best effort: the throwaway cluster goes anyway.
-            let _ = c.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
-    }
-}
-
 #[test]
 fn every_query_command_answers_the_same_on_sqlite_and_postgres() {
-    let Some(pg) = PgDb::create("parity") else {
+    let Some(pg) = TestDb::create("parity") else {
         return;
     };
     let dir = Dir::new("pg-parity");
@@ -132,7 +84,7 @@ fn every_query_command_answers_the_same_on_sqlite_and_postgres() {
 
 #[test]
 fn an_unreachable_server_and_a_refused_login_are_clear_errors() {
-    let Some(pg) = PgDb::create("errors") else {
+    let Some(pg) = TestDb::create("errors") else {
         return;
     };
     let dir = Dir::new("pg-errors");
@@ -169,7 +121,7 @@ fn an_unreachable_server_and_a_refused_login_are_clear_errors() {
 #[test]
 fn serve_answers_the_same_api_on_postgres_and_stores_posted_articles() {
     use crate::serve::Server;
-    let Some(pg) = PgDb::create("serve") else {
+    let Some(pg) = TestDb::create("serve") else {
         return;
     };
     let dir = Dir::new("pg-serve");

@@ -8,7 +8,7 @@
 //! 4. one request at a time per host, spaced by at least the per-host interval (`fetch`);
 //! 5. connect, read and total time limits, and a body size cap beyond which nothing is read;
 //! 6. conditional requests: the `ETag` / `Last-Modified` of the last fetch, kept in a table of
-//!    the store's SQLite file through the store's API ([`ValidatorTable`]), turn an unchanged resource into a 304.
+//!    the store's database (SQLite or PostgreSQL) through the store's API ([`ValidatorTable`]), turn an unchanged resource into a 304.
 //!
 //! [`Crawler::crawl`] turns a feed or page URL into documents for the pipeline: a feed's items
 //! that carry only a summary are completed by fetching their links under the same rules.

@@ -90,7 +90,7 @@ mod tests {
     use super::*;
     use crate::testutil::{record, store_with};
 
-    fn corpus() -> SqliteStore {
+    fn corpus() -> crate::Store {
         let dated = |id: &str, outlet: &str, date: &str| {
             let mut r = record(id, &format!("Report {id} on the harbour."));
             r.0["outlet"] = outlet.into();

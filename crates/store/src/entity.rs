@@ -180,7 +180,7 @@ impl SqliteStore {
 mod tests {
     use crate::testutil::{record, store_with};
 
-    fn corpus() -> crate::SqliteStore {
+    fn corpus() -> crate::Store {
         let a = "Coach Maria Lopez praised Ruiz. \"We defended well,\" Lopez said in Leeds.";
         let b = "Lopez signed for Rovers. Ruiz stayed in Leeds.";
         let c = "The Lopez Foundation opened a clinic.";

@@ -52,6 +52,8 @@ mod testutil;
 pub use browse::{ArticleFilter, ArticleRow};
 pub use entity::{CoMention, EntityOccurrence, EntityReport};
 pub use error::StoreError;
+#[cfg(any(test, feature = "test-db"))]
+pub use pg::testdb::TestDb;
 pub use pg::PgStore;
 pub use query::{
     ArticleRef, ClaimFilter, ClaimRow, EventFilter, EventRow, QuoteFilter, QuoteRow, SearchHit,

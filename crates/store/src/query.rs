@@ -164,6 +164,33 @@ pub struct EventRow {
     pub span: [u64; 2],
 }
 
+/// An FTS5 query for a trigram table: rows whose `column` contains `needle`, for every pair
+/// whose needle has at least three characters (shorter ones have no trigram to look up).
+/// `None` when no needle qualifies. Trigram matching folds case at least as widely as `LIKE`,
+/// so it finds every row the `LIKE` filter keeps; the filter still decides.
+pub(crate) fn trigram_query(terms: &[(&str, Option<&str>)]) -> Option<String> {
+    let parts: Vec<String> = terms
+        .iter()
+        .filter_map(|(column, needle)| {
+            let needle = (*needle)?.trim();
+            (needle.chars().count() >= 3)
+                .then(|| format!("{column} : \"{}\"", needle.replace('"', "\"\"")))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" AND "))
+}
+
+/// The clause narrowing `alias.id` to the rows of `table` matching parameter `param` (a
+/// [`trigram_query`]); when there is no query (`param` is NULL), a clause that keeps every row.
+fn narrowed(alias: &str, table: &str, param: &str, query: &Option<String>) -> String {
+    match query {
+        Some(_) => {
+            format!("AND {alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH {param})")
+        }
+        None => format!("AND {param} IS NULL"),
+    }
+}
+
 /// A `LIKE` pattern matching `needle` anywhere, its wildcards escaped with `\`.
 pub(crate) fn contains_pattern(needle: &str) -> String {
     let mut out = String::with_capacity(needle.len() + 2);
@@ -275,20 +302,25 @@ impl SqliteStore {
 
     /// Quotes by speaker and/or about a word, in article (publication, ingest) and text order.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>, StoreError> {
+        let trigrams = trigram_query(&[
+            ("speaker", filter.speaker.as_deref()),
+            ("text", filter.about.as_deref()),
+        ]);
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT a.id, a.outlet, a.published, a.title, q.speaker, q.text, q.cue, q.kind,
                         q.start, q.end
                  FROM quotes q JOIN articles a ON a.seq = q.article
-                 WHERE a.current = 1
+                 WHERE a.current = 1 {}
                    AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
                    AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
                    AND (?4 IS NULL OR a.published >= ?4)
                    AND (?5 IS NULL OR a.published <= ?5)
                  ORDER BY a.published, a.seq, q.start, q.id LIMIT ?6 OFFSET ?7",
-            )
+                narrowed("q", "quotes_trgm", "?8", &trigrams)
+            ))
             .at(&self.path)?;
         let rows = stmt
             .query_map(
@@ -299,7 +331,8 @@ impl SqliteStore {
                     filter.from.as_deref().map(str::trim),
                     date_upper_bound(filter.to.as_deref()),
                     limit(filter.limit),
-                    offset(filter.offset)
+                    offset(filter.offset),
+                    trigrams
                 ],
                 |r| {
                     Ok(QuoteRow {
@@ -318,17 +351,22 @@ impl SqliteStore {
 
     /// Numeric claims by counted noun and/or subject.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
+        let trigrams = trigram_query(&[
+            ("noun", filter.noun.as_deref()),
+            ("subject", filter.subject.as_deref()),
+        ]);
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT a.id, a.outlet, a.published, a.title, c.value, c.unit, c.noun,
                         c.subject, c.place, c.hedge, c.claimant, c.text, c.start, c.end
                  FROM claims c JOIN articles a ON a.seq = c.article
-                 WHERE a.current = 1
+                 WHERE a.current = 1 {}
                    AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')
                  ORDER BY a.published, a.seq, c.start, c.id LIMIT ?3 OFFSET ?4",
-            )
+                narrowed("c", "claims_trgm", "?5", &trigrams)
+            ))
             .at(&self.path)?;
         let rows = stmt
             .query_map(
@@ -336,7 +374,8 @@ impl SqliteStore {
                     filter.noun.as_deref().map(contains_pattern),
                     filter.subject.as_deref().map(contains_pattern),
                     limit(filter.limit),
-                    offset(filter.offset)
+                    offset(filter.offset),
+                    trigrams
                 ],
                 |r| {
                     Ok(ClaimRow {
@@ -359,20 +398,22 @@ impl SqliteStore {
 
     /// Events by actor and/or PLOVER type, optionally asserted ones only.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+        let trigrams = trigram_query(&[("source", filter.actor.as_deref())]);
         // substr counts characters in SQLite, as the stored spans do.
         let mut stmt = self
             .conn
-            .prepare_cached(
+            .prepare_cached(&format!(
                 "SELECT a.id, a.outlet, a.published, a.title, e.source, e.action, e.target,
                         e.negated, e.hypothetical, substr(a.text, e.start + 1, e.end - e.start),
                         e.start, e.end
                  FROM events e JOIN articles a ON a.seq = e.article
-                 WHERE a.current = 1
+                 WHERE a.current = 1 {}
                    AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR e.action = upper(?2))
                    AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))
                  ORDER BY a.published, a.seq, e.start, e.id LIMIT ?4 OFFSET ?5",
-            )
+                narrowed("e", "events_trgm", "?6", &trigrams)
+            ))
             .at(&self.path)?;
         let rows = stmt
             .query_map(
@@ -381,7 +422,8 @@ impl SqliteStore {
                     filter.action.as_deref().map(str::trim),
                     filter.asserted_only,
                     limit(filter.limit),
-                    offset(filter.offset)
+                    offset(filter.offset),
+                    trigrams
                 ],
                 |r| {
                     Ok(EventRow {

@@ -138,29 +138,6 @@ impl SqliteStore {
         Ok(n.max(0) as u64)
     }
 
-    /// Every stored record, older revisions included, in ingest order.
-    #[cfg(test)]
-    pub fn records(&self) -> Result<Vec<Record>, StoreError> {
-        let mut out = Vec::new();
-        self.for_each_record(false, |r| {
-            out.push(r);
-            ControlFlow::Continue(())
-        })?;
-        Ok(out)
-    }
-
-    /// The current records only: every stored article except those replaced by a newer
-    /// revision, in ingest order. What cross-article analysis should count.
-    #[cfg(test)]
-    pub fn current_records(&self) -> Result<Vec<Record>, StoreError> {
-        let mut out = Vec::new();
-        self.for_each_record(true, |r| {
-            out.push(r);
-            ControlFlow::Continue(())
-        })?;
-        Ok(out)
-    }
-
     /// Streams stored records in ingest order without holding them all in memory
     /// (`current_only` skips replaced revisions); `visit` may stop early with `Break`.
     pub fn for_each_record(
@@ -367,7 +344,7 @@ mod tests {
             *b = 0xA5;
         }
         std::fs::write(&path, &bytes).expect("write");
-        let outcome = SqliteStore::open(&path).and_then(|s| {
+        let outcome = crate::Store::open(&path).and_then(|s| {
             s.check_integrity()?;
             s.records().map(|_| ())
         });

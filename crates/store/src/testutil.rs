@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use storyline_record::Record;
 
-use crate::{Provenance, SqliteStore};
+use crate::{Provenance, Store};
 
 /// The provenance every test batch is written with.
 pub fn provenance() -> Provenance {
@@ -115,11 +115,22 @@ impl Fixture {
 }
 
 /// An in-memory store holding `fixtures`, stored as one batch.
-pub fn store_with(fixtures: &[Fixture]) -> SqliteStore {
-    let mut store = SqliteStore::open_in_memory().expect("in-memory store");
+pub fn store_with(fixtures: &[Fixture]) -> Store {
+    let mut store = Store::open_in_memory().expect("in-memory store");
     let records: Vec<Record> = fixtures.iter().map(Fixture::build).collect();
     store
         .insert_batch(&provenance(), &records)
         .expect("insert fixtures");
     store
+}
+
+/// The SQLite connection of a store made by [`store_with`], for tests that look at tables.
+///
+/// # Panics
+/// On a PostgreSQL store: fixtures are in memory, always SQLite.
+pub fn conn(store: &Store) -> &rusqlite::Connection {
+    match store {
+        Store::Sqlite(s) => &s.conn,
+        Store::Postgres(_) => panic!("fixture stores are SQLite"),
+    }
 }

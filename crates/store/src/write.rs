@@ -206,6 +206,9 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
         "INSERT INTO quotes(article, text, speaker, cue, kind, start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    // Each item also goes into its trigram index (same rowid), which the filters search.
+    let mut quote_trgm =
+        tx.prepare_cached("INSERT INTO quotes_trgm(rowid, speaker, text) VALUES (?1, ?2, ?3)")?;
     // Reported speech sits among the quotes (kind `indirect`): one table answers "what did
     // X say" whichever way it was reported.
     for q in &r.quotes {
@@ -218,12 +221,15 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
             q.span[0] as i64,
             q.span[1] as i64
         ])?;
+        quote_trgm.execute(params![tx.last_insert_rowid(), q.speaker, q.text])?;
     }
     let mut claim = tx.prepare_cached(
         "INSERT INTO claims(article, value, unit, noun, subject, place, hedge, claimant, text,
              start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?;
+    let mut claim_trgm =
+        tx.prepare_cached("INSERT INTO claims_trgm(rowid, noun, subject) VALUES (?1, ?2, ?3)")?;
     for c in &r.claims {
         // SQLite stores NaN as NULL, which the NOT NULL column refuses: keep such a claim
         // findable with 0 rather than failing the whole batch.
@@ -241,11 +247,14 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
             c.span[0] as i64,
             c.span[1] as i64
         ])?;
+        claim_trgm.execute(params![tx.last_insert_rowid(), c.noun, c.subject])?;
     }
     let mut event = tx.prepare_cached(
         "INSERT INTO events(article, source, action, target, negated, hypothetical, start, end)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
+    let mut event_trgm =
+        tx.prepare_cached("INSERT INTO events_trgm(rowid, source) VALUES (?1, ?2)")?;
     for e in &r.events {
         event.execute(params![
             seq,
@@ -257,6 +266,7 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
             e.span[0] as i64,
             e.span[1] as i64
         ])?;
+        event_trgm.execute(params![tx.last_insert_rowid(), e.source])?;
     }
     Ok(())
 }
@@ -264,7 +274,7 @@ fn insert_items(tx: &Transaction<'_>, seq: i64, r: &Record) -> rusqlite::Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::testutil::{provenance, record, store_with};
+    use crate::testutil::{conn, provenance, record, store_with};
 
     #[test]
     fn same_id_twice_stores_once() {
@@ -292,8 +302,7 @@ mod tests {
         assert_eq!(s.num_revisions, 1);
         let stats = store.stats().expect("stats");
         assert_eq!((stats.articles, stats.revisions), (3, 1));
-        let revision_of: Option<String> = store
-            .conn
+        let revision_of: Option<String> = conn(&store)
             .query_row(
                 "SELECT revision_of FROM articles WHERE id = 'v2'",
                 [],
@@ -355,8 +364,7 @@ mod tests {
         store
             .insert_batch(&newer, &[record("b", "Second.").build()])
             .expect("insert");
-        let versions: Vec<String> = store
-            .conn
+        let versions: Vec<String> = conn(&store)
             .prepare("SELECT p.storyline_version FROM articles a JOIN pipelines p ON p.id = a.pipeline ORDER BY a.seq")
             .expect("prepare")
             .query_map([], |r| r.get(0))

@@ -44,30 +44,7 @@ impl PgStore {
     /// touches the schema.
     pub fn open(url: &str, read_only: bool) -> Result<PgStore, StoreError> {
         let shown = PathBuf::from(redact(url));
-        let mut config = postgres::Config::from_str(url).map_err(|e| StoreError::Unreachable {
-            path: shown.clone(),
-            detail: format!("not a valid PostgreSQL URL ({e})"),
-        })?;
-        if config.get_connect_timeout().is_none() {
-            config.connect_timeout(CONNECT_TIMEOUT);
-        }
-        config.application_name("storyline");
-        let mut client =
-            config
-                .connect(NoTls)
-                .map_err(|e| match StoreError::from_postgres(&shown, e) {
-                    StoreError::Postgres { path, source } => StoreError::Unreachable {
-                        path,
-                        detail: crate::error::postgres_detail(&source),
-                    },
-                    other => other,
-                })?;
-        let timeout = DEFAULT_BUSY_TIMEOUT.as_millis();
-        client
-            .batch_execute(&format!(
-                "SET lock_timeout = {timeout}; SET client_min_messages = warning;"
-            ))
-            .at(&shown)?;
+        let mut client = connect(url, &shown)?;
         if read_only {
             schema::check_read_only(&mut client, &shown)?;
             client
@@ -174,6 +151,37 @@ impl PgStore {
     }
 }
 
+/// Connects to the server at `url` (shown as `shown` in errors) with storyline's session
+/// settings: a lock timeout and warnings only.
+pub(crate) fn connect(url: &str, shown: &Path) -> Result<Client, StoreError> {
+    let shown = shown.to_path_buf();
+    let mut config = postgres::Config::from_str(url).map_err(|e| StoreError::Unreachable {
+        path: shown.clone(),
+        detail: format!("not a valid PostgreSQL URL ({e})"),
+    })?;
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    config.application_name("storyline");
+    let mut client =
+        config
+            .connect(NoTls)
+            .map_err(|e| match StoreError::from_postgres(&shown, e) {
+                StoreError::Postgres { path, source } => StoreError::Unreachable {
+                    path,
+                    detail: crate::error::postgres_detail(&source),
+                },
+                other => other,
+            })?;
+    let timeout = DEFAULT_BUSY_TIMEOUT.as_millis();
+    client
+        .batch_execute(&format!(
+            "SET lock_timeout = {timeout}; SET client_min_messages = warning;"
+        ))
+        .at(&shown)?;
+    Ok(client)
+}
+
 /// `url` with the password (in the user part or a `password=` parameter) replaced by `***`.
 pub(crate) fn redact(url: &str) -> String {
     let (scheme, rest) = url.split_once("://").unwrap_or(("", url));
@@ -212,8 +220,8 @@ impl std::fmt::Debug for PgStore {
     }
 }
 
-#[cfg(test)]
-pub(crate) mod testdb;
+#[cfg(any(test, feature = "test-db"))]
+pub mod testdb;
 #[cfg(test)]
 mod tests_failures;
 #[cfg(test)]

@@ -86,12 +86,12 @@ impl PgStore {
         // Words are letters and digits only, so joined by spaces they cannot be query syntax.
         let query = super::pg_text(&words.join(" ")).into_owned();
         self.rows(
-            "WITH q AS (SELECT plainto_tsquery('simple', $1) AS q),
+            "WITH q AS (SELECT plainto_tsquery('storyline_simple', $1) AS q),
              hit AS (SELECT a.seq, ts_rank_cd(a.search, q.q) AS score FROM articles a, q
                      WHERE a.search @@ q.q AND a.is_current
                      ORDER BY score DESC, a.seq LIMIT $2)
              SELECT a.id, a.outlet, a.published, a.title, hit.score::float8,
-                    ts_headline('simple', a.text, q.q,
+                    ts_headline('storyline_simple', a.text, q.q,
                         'StartSel=[, StopSel=], MaxWords=16, MinWords=8, ShortWord=0,
                          MaxFragments=1, FragmentDelimiter=…')
              FROM hit JOIN articles a ON a.seq = hit.seq, q

@@ -12,6 +12,11 @@
 //! `articles.search` tsvector (title weighted above body, `simple` configuration: no stemming,
 //! like SQLite's `unicode61`) with a GIN index. Case-insensitive lookups (entity names,
 //! speakers, outlets) use indexes on `lower(...)`.
+//!
+//! Version 3 indexes the substring filters (speaker, quote text, claim noun and subject, event
+//! source) with `pg_trgm` GIN indexes and makes search accent-insensitive through the
+//! `storyline_simple` configuration (`simple` behind `unaccent`), when the server has those
+//! contrib modules (see `V3`).
 
 use std::path::Path;
 
@@ -22,7 +27,7 @@ use crate::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`; there are as many
 /// as SQLite's, so both backends report the same [`SCHEMA_VERSION`].
-const MIGRATIONS: &[&str] = &[V1, V2];
+const MIGRATIONS: &[&str] = &[V1, V2, V3];
 
 const V1: &str = r#"
 CREATE TABLE pipelines (
@@ -123,6 +128,46 @@ CREATE TABLE analysis (
     generation bigint NOT NULL,
     body text NOT NULL
 );
+"#;
+
+/// Version 3: trigram indexes (`pg_trgm`) for the substring filters on quotes, claims and
+/// events, and accent-insensitive search (`unaccent` in the text search configuration
+/// `storyline_simple`), as SQLite's `unicode61 remove_diacritics 2` does. Both are contrib
+/// modules shipped with the server; without them (or without the right to create them) the
+/// filters scan and search stays accent-sensitive, and the migration still succeeds.
+const V3: &str = r#"
+DO $$
+BEGIN
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE WARNING 'storyline: pg_trgm is not available (%); quote, claim and event filters will scan their tables', SQLERRM;
+    END;
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm') THEN
+        CREATE INDEX quotes_speaker_trgm ON quotes USING gin (speaker gin_trgm_ops);
+        CREATE INDEX quotes_text_trgm ON quotes USING gin (text gin_trgm_ops);
+        CREATE INDEX claims_noun_trgm ON claims USING gin (noun gin_trgm_ops);
+        CREATE INDEX claims_subject_trgm ON claims USING gin (subject gin_trgm_ops);
+        CREATE INDEX events_source_trgm ON events USING gin (source gin_trgm_ops);
+    END IF;
+    BEGIN
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+    EXCEPTION WHEN OTHERS THEN
+        RAISE WARNING 'storyline: unaccent is not available (%); search will be accent-sensitive', SQLERRM;
+    END;
+    CREATE TEXT SEARCH CONFIGURATION storyline_simple (COPY = simple);
+    IF EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'unaccent') THEN
+        ALTER TEXT SEARCH CONFIGURATION storyline_simple
+            ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+    END IF;
+END
+$$;
+ALTER TABLE articles DROP COLUMN search;
+ALTER TABLE articles ADD COLUMN search tsvector GENERATED ALWAYS AS (
+    setweight(to_tsvector('storyline_simple', left(coalesce(title, ''), 10000)), 'A')
+    || to_tsvector('storyline_simple', left(text, 500000))
+) STORED;
+CREATE INDEX articles_search ON articles USING gin (search);
 "#;
 
 /// What the database holds.

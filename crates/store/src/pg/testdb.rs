@@ -1,4 +1,5 @@
-//! Throwaway PostgreSQL databases for tests, on the server named by `STORYLINE_TEST_PG` (a URL
+//! Throwaway PostgreSQL databases for tests (of this crate, and of the binary through the
+//! `test-db` feature), on the server named by `STORYLINE_TEST_PG` (a URL
 //! to any database there, as a user who may create databases; `.ci/run` starts one).
 //!
 //! Without the variable the PostgreSQL tests print a notice and pass, unless `CI` is set:
@@ -9,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use postgres::{Client, NoTls};
 
 /// A database created for one test, dropped when the test ends.
-pub(crate) struct TestDb {
+pub struct TestDb {
     /// Its URL.
     pub url: String,
     /// The server's URL, to drop it from.
