@@ -11,6 +11,7 @@
 #   THREADS=2        ingest worker threads
 #   SEED=1           corpus seed
 #   CARGO_TARGET_DIR where cargo builds (default: ./target)
+#   DB               a postgres:// URL of an empty database: benchmark PostgreSQL, not SQLite
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"

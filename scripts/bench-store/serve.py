@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Latency of `storyline serve`'s JSON API on a stored corpus: p50/p99 per endpoint.
+
+usage: serve.py STORYLINE_BINARY DB WORK_DIR [RUNS]
+
+Starts `storyline serve --db DB` on a free loopback port, waits for /api/v1/health, asks each
+per-item endpoint RUNS times (default 100; one warm-up call first, not counted), one request at a
+time over a fresh connection, and prints a Markdown table. Query arguments come from the
+generator's probe line in WORK_DIR/probe.txt (see run.sh), as in bench.py.
+"""
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(base, path):
+    started = time.perf_counter()
+    with urllib.request.urlopen(base + path, timeout=60) as r:
+        body = r.read()
+    return time.perf_counter() - started, body
+
+
+def percentile(times, p):
+    ordered = sorted(times)
+    return ordered[max(0, min(len(ordered) - 1, -(-p * len(ordered) // 100) - 1))]
+
+
+def main():
+    binary, db, work = sys.argv[1], sys.argv[2], sys.argv[3]
+    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 100
+    with open(os.path.join(work, "probe.txt"), encoding="utf-8") as f:
+        probe = next(dict(kv.split("=", 1) for kv in line.rstrip("\n").split("\t")[1:])
+                     for line in f if line.startswith("probe\t"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/api/v1"
+    server = subprocess.Popen([binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(600):
+            try:
+                get(base, "/health")
+                break
+            except OSError:
+                time.sleep(0.1)
+        _, body = get(base, "/articles?limit=1")
+        first = json.loads(body)
+        items = first.get("items") or []
+        top = items[0] if items else {}
+        article = top.get("id") or top.get("article", {}).get("id") or "none"
+        q = urllib.parse.quote
+        paths = [
+            ("health", "/health"),
+            ("stats", "/stats"),
+            ("articles, page of 50", "/articles?limit=50"),
+            ("article by id", f"/articles/{q(article)}"),
+            ("entity by name", f"/entities/{q(probe['person'])}"),
+            ("quotes by speaker", f"/quotes?speaker={q(probe['surname'])}"),
+            ("claims by noun", f"/claims?noun={q(probe['noun'])}"),
+            ("events by actor", f"/events?actor={q(probe['surname'])}"),
+            ("search (rare word)", f"/search?q={q(probe['word'])}"),
+            ("search (common words)", "/search?q=workers+pay"),
+        ]
+        print("| endpoint | path | runs | p50 ms | p99 ms | bytes |")
+        print("|---|---|---:|---:|---:|---:|")
+        for name, path in paths:
+            _, body = get(base, path)
+            times = [get(base, path)[0] for _ in range(runs)]
+            print(f"| {name} | `{path}` | {runs} | {statistics.median(times) * 1000:.1f} | "
+                  f"{percentile(times, 99) * 1000:.1f} | {len(body):,} |", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
