@@ -7,6 +7,7 @@
 //! one named by a following "in/of/from Country".
 
 use std::collections::HashMap;
+use storyline_lexicon::{is_event_word, EventClass};
 
 use storyline_dates::month_number;
 use storyline_lexicon::Lexicon;
@@ -94,35 +95,6 @@ enum Piece {
     /// A sector head noun or title ("troops", "President").
     Sector(&'static str),
 }
-
-/// Sector words that make an actor only next to a country ("Turkish side", "foreign
-/// minister"), never alone.
-const BOUND_SECTORS: &[&str] = &[
-    "state",
-    "side",
-    "sides",
-    "foreign",
-    "general",
-    "national",
-    "secretary",
-    "party",
-    "parties",
-    "union",
-    "people",
-    "leader",
-    "leaders",
-    "official",
-    "officials",
-    "court",
-    "assembly",
-    "units",
-    "firm",
-    "company",
-    "media",
-    "newspaper",
-    "university",
-    "national",
-];
 
 /// The suffix of a country leading a force ("US-led"): the force is coded as that country's.
 const LED: &str = "-led";
@@ -379,7 +351,7 @@ fn is_bound(words: &[Word<'_>], a: &Actor) -> bool {
     a.end == a.start + 1
         && words
             .get(a.start)
-            .is_some_and(|w| BOUND_SECTORS.contains(&w.lower.as_str()))
+            .is_some_and(|w| is_event_word(EventClass::BoundSector, w.lower.as_str()))
 }
 
 /// The words `start..end` as written, joined by single spaces.

@@ -3,98 +3,10 @@
 //! agents, pronoun subjects and the place of an event.
 
 use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_event_word, EventClass};
 
 use crate::actors::Actor;
 use crate::words::Word;
-
-/// Openers of a leading adverbial phrase that ends at the first comma.
-const OPENERS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "after",
-    "before",
-    "with",
-    "despite",
-    "following",
-    "during",
-    "as",
-    "while",
-    "since",
-    "earlier",
-    "meanwhile",
-    "later",
-    "last",
-    "yesterday",
-    "today",
-    "amid",
-    "under",
-    "for",
-    "when",
-    "if",
-    "although",
-    "though",
-    "because",
-    "unless",
-    "once",
-    "by",
-    "from",
-    "instead",
-    "however",
-    "still",
-    "separately",
-    "elsewhere",
-    "also",
-    "according",
-    "speaking",
-    "asked",
-    "citing",
-];
-
-/// Words after a comma that start a new clause: a target never lies beyond them.
-const CLAUSE_BREAKS: &[&str] = &[
-    "which",
-    "who",
-    "whom",
-    "where",
-    "while",
-    "but",
-    "saying",
-    "adding",
-    "citing",
-    "despite",
-    "although",
-    "after",
-    "following",
-    "as",
-    "when",
-    "because",
-    "since",
-    "whereas",
-    "even",
-];
-
-/// Words that open a subordinate clause even without a comma.
-const SUBORDINATORS: &[&str] = &[
-    "after", "because", "despite", "although", "while", "since", "when", "if", "unless",
-];
-
-const PRONOUNS: &[&str] = &["it", "they", "he", "she", "we", "i"];
-
-/// Cue words of an attribution.
-const REPORTING: &[&str] = &[
-    "according",
-    "reported",
-    "reports",
-    "quoted",
-    "quoting",
-    "announced",
-    "confirmed",
-    "stated",
-    "noted",
-    "wrote",
-    "told",
-];
 
 /// Where a trailing attribution (", officials said Thursday", ", according to …") starts,
 /// or the sentence length.
@@ -109,7 +21,8 @@ pub(crate) fn attribution_start(words: &[Word<'_>]) -> usize {
             break;
         }
         let cue = tail.iter().any(|t| {
-            REPORTING.contains(&t.lower.as_str()) || (!t.cap && lex.is_cue_verb(&t.lower))
+            is_event_word(EventClass::Reporting, t.lower.as_str())
+                || (!t.cap && lex.is_cue_verb(&t.lower))
         });
         if cue && c > 2 {
             return c;
@@ -121,7 +34,7 @@ pub(crate) fn attribution_start(words: &[Word<'_>]) -> usize {
 /// Where the main clause starts: after a leading adverbial phrase closed by a comma.
 pub(crate) fn clause_start(words: &[Word<'_>], end: usize) -> usize {
     let Some(first) = words.first() else { return 0 };
-    if !OPENERS.contains(&first.lower.as_str()) {
+    if !is_event_word(EventClass::AdverbialOpener, first.lower.as_str()) {
         return 0;
     }
     words
@@ -139,10 +52,10 @@ pub(crate) fn target_end(words: &[Word<'_>], from: usize, end: usize) -> usize {
             return i;
         }
         let next = words.get(i + 1).map(|n| n.lower.as_str());
-        if w.is(",") && next.is_some_and(|n| CLAUSE_BREAKS.contains(&n)) {
+        if w.is(",") && next.is_some_and(|n| is_event_word(EventClass::ClauseBreak, n)) {
             return i;
         }
-        if SUBORDINATORS.contains(&w.lower.as_str()) && i > from {
+        if is_event_word(EventClass::Subordinator, w.lower.as_str()) && i > from {
             return i;
         }
     }
@@ -186,9 +99,10 @@ pub(crate) fn agent_after(words: &[Word<'_>], after: &[&Actor]) -> Vec<Actor> {
 
 /// Whether the clause's subject before the trigger is a pronoun ("it", "they").
 pub(crate) fn subject_is_pronoun(words: &[Word<'_>], from: usize, to: usize) -> bool {
-    words
-        .get(from..to)
-        .is_some_and(|ws| ws.iter().any(|w| PRONOUNS.contains(&w.lower.as_str())))
+    words.get(from..to).is_some_and(|ws| {
+        ws.iter()
+            .any(|w| is_event_word(EventClass::SubjectPronoun, w.lower.as_str()))
+    })
 }
 
 /// The place after the trigger: a known city, region or country after "in", "near" or "at".

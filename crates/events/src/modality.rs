@@ -4,6 +4,7 @@
 
 use crate::triggers::Action;
 use crate::words::Word;
+use storyline_lexicon::{is_event_word, EventClass};
 
 /// What the words around a trigger say about its reality.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -21,172 +22,6 @@ pub(crate) struct Modality {
     pub(crate) unasserted: bool,
 }
 
-/// Adverbs that report an act without asserting it.
-const HEDGES: &[&str] = &[
-    "allegedly",
-    "reportedly",
-    "purportedly",
-    "supposedly",
-    "apparently",
-];
-
-/// Words that may stand in a verb group before a trigger without ending it.
-const AUX: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "been",
-    "be",
-    "is",
-    "are",
-    "was",
-    "were",
-    "am",
-    "to",
-    "also",
-    "again",
-    "still",
-    "now",
-    "already",
-    "further",
-    "once",
-    "finally",
-    "reportedly",
-    "allegedly",
-    "just",
-    "continue",
-    "continues",
-    "continued",
-    "formally",
-    "officially",
-    "jointly",
-    "immediately",
-    "then",
-    "soon",
-    "later",
-    "today",
-    "being",
-    "do",
-    "does",
-    "did",
-    "would",
-    "will",
-    "shall",
-    "should",
-    "may",
-    "might",
-    "could",
-    "can",
-    "must",
-    "not",
-    "never",
-    "no",
-    "longer",
-    "going",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "intends",
-    "intend",
-    "intended",
-    "ready",
-    "prepared",
-    "willing",
-    "set",
-    "expected",
-    "about",
-    "likely",
-    "wants",
-    "want",
-    "wanted",
-    "hopes",
-    "hope",
-    "hoped",
-    "aims",
-    "aim",
-    "seeks",
-    "seek",
-    "decided",
-    "decides",
-    "tried",
-    "try",
-    "tries",
-    "attempted",
-    "considering",
-    "considered",
-    "considers",
-    "weighing",
-    "mulling",
-    "able",
-    "unable",
-    "cannot",
-    "won't",
-    "wouldn't",
-    "didn't",
-    "doesn't",
-    "don't",
-    "hasn't",
-    "haven't",
-    "isn't",
-    "aren't",
-    "wasn't",
-    "weren't",
-    "can't",
-    "couldn't",
-    "shouldn't",
-    "mustn't",
-    "yet",
-    "even",
-    "all",
-    "both",
-    "outright",
-    "flatly",
-    "firmly",
-    "quickly",
-    "publicly",
-];
-
-/// Markers of an action announced or intended rather than done.
-const INTENT: &[&str] = &[
-    "will",
-    "would",
-    "shall",
-    "going",
-    "plans",
-    "plan",
-    "planned",
-    "planning",
-    "intends",
-    "intend",
-    "intended",
-    "ready",
-    "prepared",
-    "willing",
-    "expected",
-    "about",
-    "likely",
-    "wants",
-    "want",
-    "wanted",
-    "hopes",
-    "hope",
-    "hoped",
-    "aims",
-    "aim",
-    "may",
-    "might",
-    "could",
-    "won't",
-    "wouldn't",
-    "couldn't",
-    "set",
-    "considering",
-    "considers",
-    "weighing",
-    "mulling",
-];
-
 /// Reads the verb group before the trigger at word `start` and the sentence's conditions.
 ///
 /// A noun trigger ("will extend the night-time curfew") is read through the verb that
@@ -197,7 +32,13 @@ pub(crate) fn modality(words: &[Word<'_>], start: usize) -> Modality {
         let mut j = start;
         for _ in 0..3 {
             match j.checked_sub(1).and_then(|k| words.get(k)) {
-                Some(w) if !w.punct && !w.cap && !AUX.contains(&w.lower.as_str()) => j -= 1,
+                Some(w)
+                    if !w.punct
+                        && !w.cap
+                        && !is_event_word(EventClass::VerbGroup, w.lower.as_str()) =>
+                {
+                    j -= 1
+                }
                 _ => break,
             }
             if j < start {
@@ -223,7 +64,11 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
         let w = &words[j];
         let lw = w.lower.as_str();
         let adverb = lw.len() > 4 && lw.ends_with("ly") && !w.cap;
-        if w.punct || !(AUX.contains(&lw) || adverb || lw.ends_with("'ll") || lw.ends_with("’ll"))
+        if w.punct
+            || !(is_event_word(EventClass::VerbGroup, lw)
+                || adverb
+                || lw.ends_with("'ll")
+                || lw.ends_with("’ll"))
         {
             break;
         }
@@ -234,13 +79,13 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
         if lw == "no" && j + 1 == start {
             m.negated = true;
         }
-        if INTENT.contains(&lw) || lw.ends_with("'ll") || lw.ends_with("’ll") {
+        if is_event_word(EventClass::Intent, lw) || lw.ends_with("'ll") || lw.ends_with("’ll") {
             m.intent = true;
         }
         if lw == "must" {
             m.obliged = true;
         }
-        if HEDGES.contains(&lw) {
+        if is_event_word(EventClass::ReportingAdverb, lw) {
             m.unasserted = true;
         }
     }

@@ -6,6 +6,7 @@
 //! The coder's words join tokens written together ("Russia's", "Secretary-General"); a word's
 //! head is the word holding the head of its topmost token.
 
+use storyline_lexicon::{is_event_word, EventClass};
 use storyline_record::{Token, Upos};
 
 use crate::words::Word;
@@ -126,31 +127,6 @@ const CLAUSAL: &[&str] = &[
     "csubj",
 ];
 
-/// Prepositions that make a light verb's oblique its predicate ("under attack").
-const LIGHT_CASES: &[&str] = &["under", "on", "in", "into"];
-
-/// Prepositions of an oblique that sets a scene (time, place, manner) rather than naming
-/// what is acted upon; such obliques come last among the targets.
-const SCENE_CASES: &[&str] = &[
-    "in",
-    "at",
-    "during",
-    "since",
-    "until",
-    "after",
-    "before",
-    "within",
-    "near",
-    "amid",
-    "as",
-    "by",
-    "despite",
-    "throughout",
-    "inside",
-    "outside",
-    "via",
-];
-
 impl Tree<'_> {
     fn rel(&self, w: usize) -> &'static str {
         self.nodes.get(w).map_or("dep", |n| n.rel)
@@ -206,7 +182,7 @@ impl Tree<'_> {
         let case = self.case_of(w, words);
         let head = self.head(w).map_or("", |h| self.lemma(h));
         let copular = self.child(w, &["cop"]).is_some();
-        case.is_some_and(|c| LIGHT_CASES.contains(&c.as_str()))
+        case.is_some_and(|c| is_event_word(EventClass::LightCase, c.as_str()))
             && (copular || (self.rel(w) == "obl" && storyline_lexicon::is_light_verb(head)))
     }
 
@@ -395,7 +371,10 @@ impl Tree<'_> {
                         if case.as_deref() == Some("according") {
                             continue;
                         }
-                        if case.as_deref().is_some_and(|k| SCENE_CASES.contains(&k)) {
+                        if case
+                            .as_deref()
+                            .is_some_and(|k| is_event_word(EventClass::SceneCase, k))
+                        {
                             scene.push(c);
                         } else {
                             target_heads.push(c);

@@ -67,6 +67,7 @@ macro_rules! word_classes {
 mod claim_words;
 mod counts;
 mod currencies;
+mod event_words;
 mod events;
 mod framing;
 mod lexicon;
@@ -82,6 +83,7 @@ mod tone;
 pub use claim_words::{claim_hedges, claim_word, is_claim_word, ClaimClass};
 pub use counts::is_abstract_count_noun;
 pub use currencies::{currency_of_word, currency_symbol_prefix};
+pub use event_words::{is_event_word, EventClass};
 pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};

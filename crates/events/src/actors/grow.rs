@@ -3,14 +3,7 @@
 
 use super::{phrase, split_code, Actor, Finder, Piece};
 use crate::triggers::Triggers;
-
-/// Words that end an actor phrase's modifier run ("Russian *and* …", "Israel *has* …").
-const STOP: &[&str] = &[
-    "and", "or", "but", "has", "have", "had", "is", "are", "was", "were", "will", "would", "to",
-    "of", "in", "on", "at", "by", "for", "with", "that", "which", "who", "the", "a", "an", "its",
-    "their", "his", "her", "from", "as", "said", "says", "be", "been", "this", "these", "not",
-    "also",
-];
+use storyline_lexicon::{is_event_word, EventClass};
 
 /// The word that makes a demonym after it an ethnicity ("ethnic Serbs").
 const ETHNIC: &str = "ethnic";
@@ -84,7 +77,7 @@ pub(super) fn build(f: &Finder<'_, '_>, start: usize, len: usize, first: Piece) 
                 Some(w)
                     if !w.punct
                         && !w.cap
-                        && !STOP.contains(&w.lower.as_str())
+                        && !is_event_word(EventClass::ActorStop, w.lower.as_str())
                         && f.tables.sector(&w.lower).is_none()
                         && !w.lower.ends_with("ly")
                         && !Triggers::get().is_trigger_word(&w.lower)
