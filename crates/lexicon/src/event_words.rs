@@ -1,14 +1,10 @@
 //! The word classes of the events stage, read from `data/event_words.tsv` (columns: word,
 //! class; each class is documented where it opens in the file). Each class is a named
-//! [`WordList`] (`event_words.CLASS`), so its hits can be counted and it can be switched off.
-
-use std::sync::LazyLock;
-
-use crate::lists::{classed, WordList};
+//! [`WordList`](crate::lists::WordList) (`event_words.CLASS`), so its hits can be counted and it can be switched off.
 
 word_classes! {
     /// A word class of `data/event_words.tsv`.
-    pub enum EventClass {
+    pub enum EventClass in "event_words" {
         /// Adverbs that report an act without asserting it ("allegedly").
         ReportingAdverb = "reporting_adverb",
         /// Words that may stand in a verb group before a trigger without ending it.
@@ -27,50 +23,23 @@ word_classes! {
         Reporting = "reporting",
         /// Words that end an actor phrase's modifier run ("Russian *and* ...").
         ActorStop = "actor_stop",
-        /// Sector words that make an actor only next to a country ("foreign minister"), never alone.
+        /// Sector words that make an actor only next to a country ("foreign minister"), never
+        /// alone.
         BoundSector = "bound_sector",
         /// Prepositions that make a light verb's oblique its predicate ("under attack").
         LightCase = "light_case",
-        /// Prepositions of an oblique that sets a scene (time, place, manner), not what is acted upon.
+        /// Prepositions of an oblique that sets a scene (time, place, manner), not what is
+        /// acted upon.
         SceneCase = "scene_case",
     }
-}
 
-/// The data file.
-const DATA: &str = include_str!("../data/event_words.tsv");
-
-/// One named list per class, in the order of [`EventClass::ALL`].
-static LISTS: LazyLock<Vec<WordList>> = LazyLock::new(|| {
-    let names: Vec<&'static str> = EventClass::ALL.iter().map(|c| c.name()).collect();
-    classed("event_words", DATA, &names)
-});
-
-/// Whether the lower-case `word` is in `class`.
-///
-/// ```
-/// use storyline_lexicon::{is_event_word, EventClass};
-/// assert!(is_event_word(EventClass::ReportingAdverb, "allegedly"));
-/// assert!(is_event_word(EventClass::SceneCase, "during"));
-/// assert!(!is_event_word(EventClass::Intent, "attacked"));
-/// ```
-pub fn is_event_word(class: EventClass, word: &str) -> bool {
-    LISTS.get(class as usize).is_some_and(|l| l.contains(word))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_class_has_words_and_every_row_a_class() {
-        let names: Vec<&'static str> = EventClass::ALL.iter().map(|c| c.name()).collect();
-        for (i, &class) in EventClass::ALL.iter().enumerate() {
-            assert_eq!(class as usize, i);
-            assert!(!LISTS[i].is_empty(), "{}", class.name());
-        }
-        assert_eq!(
-            crate::lists::bad_rows(DATA, &names),
-            Vec::<Vec<&str>>::new()
-        );
-    }
+    /// Whether the lower-case `word` is in `class`.
+    ///
+    /// ```
+    /// use storyline_lexicon::{is_event_word, EventClass};
+    /// assert!(is_event_word(EventClass::ReportingAdverb, "allegedly"));
+    /// assert!(is_event_word(EventClass::SceneCase, "during"));
+    /// assert!(!is_event_word(EventClass::Intent, "attacked"));
+    /// ```
+    pub fn is_event_word;
 }

@@ -36,14 +36,17 @@ macro_rules! word_list {
     };
 }
 
-/// Declares a word-class enum over a two-column (word, class) data file: each variant is one
-/// class, written in the file's second column as the variant's literal. `ALL` lists the
-/// classes in declaration order (so `class as usize` indexes [`lists::classed`]'s lists) and
-/// `name` gives a class's name in the file.
+/// Declares a word-class enum over a two-column (word, class) data file `data/$file.tsv` and
+/// its look-up function: each variant is one class, written in the file's second column as the
+/// variant's literal, and each class is a named [`lists::WordList`] (`$file.CLASS`, built by
+/// [`lists::classed`] into the module's `LISTS`), so its hits can be counted and it can be
+/// switched off. `ALL` lists the classes in declaration order (`class as usize` indexes
+/// `LISTS`); a test checks that every class has words and every row a known class.
 macro_rules! word_classes {
-    ($(#[$doc:meta])* pub enum $enum:ident {
+    ($(#[$doc:meta])* pub enum $enum:ident in $file:literal {
         $($(#[$vdoc:meta])* $variant:ident = $name:literal,)+
-    }) => {
+    }
+    $(#[$fdoc:meta])* pub fn $lookup:ident;) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $enum {
@@ -59,6 +62,39 @@ macro_rules! word_classes {
                 match self {
                     $($enum::$variant => $name,)+
                 }
+            }
+        }
+
+        /// The data file.
+        const DATA: &str = include_str!(concat!("../data/", $file, ".tsv"));
+
+        /// One named list per class, in the order of `ALL`.
+        static LISTS: std::sync::LazyLock<Vec<$crate::lists::WordList>> =
+            std::sync::LazyLock::new(|| {
+                let names: Vec<&'static str> = $enum::ALL.iter().map(|c| c.name()).collect();
+                $crate::lists::classed($file, DATA, &names)
+            });
+
+        $(#[$fdoc])*
+        pub fn $lookup(class: $enum, word: &str) -> bool {
+            LISTS.get(class as usize).is_some_and(|l| l.contains(word))
+        }
+
+        #[cfg(test)]
+        mod word_classes_tests {
+            use super::*;
+
+            #[test]
+            fn every_class_has_words_and_every_row_a_class() {
+                let names: Vec<&'static str> = $enum::ALL.iter().map(|c| c.name()).collect();
+                for (i, &class) in $enum::ALL.iter().enumerate() {
+                    assert_eq!(class as usize, i);
+                    assert!(!LISTS[i].is_empty(), "{}", class.name());
+                }
+                assert_eq!(
+                    $crate::lists::bad_rows(DATA, &names),
+                    Vec::<Vec<&str>>::new()
+                );
             }
         }
     };
