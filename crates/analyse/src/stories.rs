@@ -96,6 +96,20 @@ pub struct Story {
     pub phase: usize,
 }
 
+impl Story {
+    /// The outlets that carried the story, sorted, each once.
+    pub fn outlets(&self) -> Vec<&str> {
+        let mut outlets: Vec<&str> = self
+            .articles
+            .iter()
+            .filter_map(|a| a.outlet.as_deref())
+            .collect();
+        outlets.sort_unstable();
+        outlets.dedup();
+        outlets
+    }
+}
+
 /// Stories of a corpus, and which story each article belongs to.
 #[derive(Debug, Clone, Default)]
 pub struct StorySet {

@@ -85,15 +85,8 @@ pub struct ExtractArgs {
     /// `.jsonl`, which are streamed: records and lines larger than this).
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// Worker threads (default: all cores; at most 4 per core).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
-    /// Memory for documents in flight, shared by all worker threads (K, M, G suffixes): a
-    /// batch of documents is closed when its text would need more, and texts longer than 1 MiB
-    /// (less under a small budget) are processed in parts cut at paragraph boundaries, named
-    /// `SOURCE#part-N`.
-    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::workers::parse_bytes)]
-    pub memory: u64,
+    #[command(flatten)]
+    pub workers: crate::workers::WorkerArgs,
     /// After the run, print on stderr how often each lexicon word list answered yes: which
     /// lists decided these articles. Lists named in STORYLINE_LEXICON_OFF (comma-separated)
     /// are switched off, so that their contribution can be re-scored.

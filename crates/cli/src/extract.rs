@@ -46,7 +46,7 @@ pub fn next_batch(inputs: &mut Inputs, max_text_bytes: usize) -> Vec<Document> {
 
 /// Runs `storyline extract`.
 pub fn run(args: ExtractArgs) -> Result<()> {
-    let pool = crate::workers::pool(args.threads)?;
+    let pool = crate::workers::pool(args.workers.threads)?;
     let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create output file {path}"))?,
@@ -55,7 +55,7 @@ pub fn run(args: ExtractArgs) -> Result<()> {
     };
     let mut writer = RecordWriter::new(out, args.format);
     let pipeline = Pipeline::standard();
-    let budget = crate::workers::Budget::new(args.memory);
+    let budget = crate::workers::Budget::new(args.workers.memory);
     let mut inputs = Inputs::new(&args.paths, budget.read_options(args.max_bytes));
     storyline_lexicon::lists::count_hits(args.lexicon_hits);
     loop {

@@ -38,15 +38,8 @@ pub struct ParseArgs {
     /// Use this parser model instead of the shipped one.
     #[arg(long, value_name = "FILE")]
     pub parser: Option<String>,
-    /// Worker threads (default: all cores; at most 4 per core).
-    #[arg(long, short = 'j', value_name = "N")]
-    pub threads: Option<usize>,
-    /// Memory for documents in flight, shared by all worker threads (K, M, G suffixes): a
-    /// batch of documents is closed when its text would need more, and texts longer than 1 MiB
-    /// (less under a small budget) are processed in parts cut at paragraph boundaries, named
-    /// `SOURCE#part-N`.
-    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = crate::workers::parse_bytes)]
-    pub memory: u64,
+    #[command(flatten)]
+    pub workers: crate::workers::WorkerArgs,
 }
 
 /// Output formats of `storyline parse`.
@@ -61,7 +54,7 @@ pub enum ParseFormat {
 /// Runs `storyline parse`.
 pub fn run(args: ParseArgs) -> Result<()> {
     let models = load_models(&args)?;
-    let pool = crate::workers::pool(args.threads)?;
+    let pool = crate::workers::pool(args.workers.threads)?;
     let mut out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create output file {path}"))?,
@@ -78,7 +71,7 @@ pub fn run(args: ParseArgs) -> Result<()> {
         }
     }
     if !others.is_empty() {
-        let budget = crate::workers::Budget::new(args.memory);
+        let budget = crate::workers::Budget::new(args.workers.memory);
         parse_articles(&others, models, &pool, budget, args.format, &mut out)?;
     }
     out.flush().context("cannot write output")

@@ -10,6 +10,21 @@
 
 use anyhow::{Context, Result};
 
+/// The flags of the commands that process documents in parallel (extract, ingest, parse):
+/// how many workers run and how much memory their documents may hold.
+#[derive(clap::Args, Debug, Clone, Copy)]
+pub struct WorkerArgs {
+    /// Worker threads (default: all cores; at most 4 per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    pub threads: Option<usize>,
+    /// Memory for documents in flight, shared by all worker threads (K, M, G suffixes): a
+    /// batch of documents is closed when its text would need more, and texts longer than 1 MiB
+    /// (less under a small budget) are processed in parts cut at paragraph boundaries, named
+    /// `SOURCE#part-N`.
+    #[arg(long, value_name = "BYTES", default_value = "256M", value_parser = parse_bytes)]
+    pub memory: u64,
+}
+
 /// Peak pipeline memory per byte of text in flight, measured with `/usr/bin/time -v` on a
 /// 5 MB text of treebank sentences (docs/BENCHMARKS.md), rounded up.
 pub const BYTES_PER_TEXT_BYTE: u64 = 60;

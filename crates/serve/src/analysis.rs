@@ -67,13 +67,7 @@ pub struct StorySummary<'a> {
 impl<'a> StorySummary<'a> {
     /// The summary of `story`.
     pub fn of(story: &'a Story) -> StorySummary<'a> {
-        let mut outlets: Vec<&str> = story
-            .articles
-            .iter()
-            .filter_map(|a| a.outlet.as_deref())
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
+        let outlets = story.outlets();
         StorySummary {
             id: &story.id,
             phase: story.phase,

@@ -85,13 +85,7 @@ pub fn stories(list: &[Story]) -> Table {
         "first title",
     ]);
     for s in list {
-        let mut outlets: Vec<&str> = s
-            .articles
-            .iter()
-            .filter_map(|a| a.outlet.as_deref())
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
+        let outlets = s.outlets();
         t.row(vec![
             s.id.clone(),
             s.phase.to_string(),

@@ -91,7 +91,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
     let started = Instant::now();
     let db = args.db.db.clone();
     let mut store = Store::open(&db)?;
-    let pool = crate::workers::pool(args.threads)?;
+    let pool = crate::workers::pool(args.workers.threads)?;
     let pipeline = Pipeline::standard();
     let provenance = Provenance {
         storyline_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -112,7 +112,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
             }
             Ok(())
         });
-        let budget = crate::workers::Budget::new(args.memory);
+        let budget = crate::workers::Budget::new(args.workers.memory);
         let mut inputs = Inputs::new(&args.paths, budget.read_options(args.max_bytes));
         loop {
             let mut docs = Vec::with_capacity(BATCH_NUM_DOCS);
