@@ -153,12 +153,6 @@ pub async fn entity(
     if report.occurrences.is_empty() {
         return Err(ApiError::not_found(format!("no entity named {name:?}")));
     }
-    let canonical = state.analysis.get().ok().and_then(|s| {
-        let entities = &s.analysis.entities;
-        entities
-            .find(&name)
-            .and_then(|id| entities.get(id))
-            .cloned()
-    });
+    let canonical = state.canonical_entity(&name);
     Ok(Json(EntityAnswer { report, canonical }))
 }

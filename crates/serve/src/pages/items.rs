@@ -30,13 +30,7 @@ pub async fn entity(
     if report.occurrences.is_empty() {
         return Err(ApiError::not_found(format!("Nobody and nothing is named {name:?}.")).into());
     }
-    let canonical = state.analysis.get().ok().and_then(|s| {
-        let entities = &s.analysis.entities;
-        entities
-            .find(&name)
-            .and_then(|id| entities.get(id))
-            .cloned()
-    });
+    let canonical = state.canonical_entity(&name);
     render(&EntityPage { report, canonical })
 }
 
