@@ -4,7 +4,7 @@
 //! it for the body; class names such as "article-comments" or "comment-content" even score as
 //! content. A thread is recognised by general markup, never by site:
 //! - class or id words naming comments ("comments", "commentList", "disqus_thread",
-//!   "comment-respond"), see [`crate::tokens`];
+//!   "comment-respond"): role `comments` in the lexicon's `page_roles.tsv`, see [`crate::tokens`];
 //! - schema.org microdata: `itemtype` `Comment` or `UserComments`, `itemprop="comment"`;
 //! - a nested reply structure: a list whose items hold lists of their own and whose items
 //!   each carry a reply link.
@@ -13,19 +13,9 @@
 //! is a page wrapper with a comment-ish class, not a thread, and stays.
 
 use dom_query::{Document, NodeRef};
+use storyline_lexicon::PageRole;
 
 use crate::{prune, tokens};
-
-/// Class or id words that name a comment thread or its form.
-const WORDS: &[&str] = &[
-    "comment",
-    "comments",
-    "commentlist",
-    "commentform",
-    "commentsection",
-    "disqus",
-    "respond",
-];
 
 /// Most nodes looked at under one list item: bounds the work on deeply nested lists.
 const SCAN: usize = 400;
@@ -52,7 +42,7 @@ fn is_thread(node: &NodeRef) -> bool {
     {
         return true;
     }
-    tokens::any(node, WORDS) || is_reply_tree(node)
+    tokens::names(node, PageRole::Comments) || is_reply_tree(node)
 }
 
 /// A list of at least two items, each with a reply link, some holding nested lists.
@@ -85,7 +75,7 @@ fn is_reply_tree(node: &NodeRef) -> bool {
 fn is_reply_link(a: &NodeRef) -> bool {
     let text = a.text();
     let t = text.trim();
-    t.eq_ignore_ascii_case("reply") || tokens::any(a, &["reply"])
+    t.eq_ignore_ascii_case("reply") || tokens::names(a, PageRole::Reply)
 }
 
 /// Whether the element holds the article's own markers.
@@ -102,13 +92,7 @@ mod tests {
     use super::*;
 
     fn after(html: &str) -> String {
-        let doc = Document::from(html);
-        remove(&doc);
-        doc.select("body")
-            .text()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        crate::test_support::body_after(html, remove)
     }
 
     #[test]

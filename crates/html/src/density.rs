@@ -143,13 +143,7 @@ mod tests {
     use super::*;
 
     fn after(html: &str) -> String {
-        let doc = Document::from(html);
-        remove(&doc);
-        doc.select("body")
-            .text()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        crate::test_support::body_after(html, remove)
     }
 
     const STORY: &str = "<p>The city will plant four thousand trees along its ring road this \

@@ -19,6 +19,8 @@ mod guard;
 mod jsonld;
 mod meta;
 mod prune;
+#[cfg(test)]
+mod test_support;
 mod text;
 mod tokens;
 mod urls;

@@ -13,13 +13,14 @@
 //! post inside a "social" box) is kept too.
 //!
 //! Pop-ups that sit inside the text they annotate (hover cards on a name, tooltips: class or
-//! id words "tooltip", "hovercard", "popover", "popup", "flyout", or `role="tooltip"`) are
+//! id words of role `popup` in the lexicon's `page_roles.tsv`, or `role="tooltip"`) are
 //! removed even inside a paragraph, else their text is glued into the sentence.
 //!
 //! Comment threads ([`crate::comments`]) and link-dense blocks ([`crate::density`]) are
 //! removed by their own rules, the first whatever its size.
 
 use dom_query::{Document, NodeRef};
+use storyline_lexicon::PageRole;
 
 use crate::{comments, density, tokens};
 
@@ -53,9 +54,6 @@ const WHEN_SMALL: &[&str] = &[
     "nav",
     "header",
 ];
-
-/// Class or id words of pop-ups shown over the text (see the module doc).
-const POPUP_WORDS: &[&str] = &["tooltip", "hovercard", "popover", "popup", "flyout"];
 
 /// Removes figures, scripts and styles, comment threads, the small furniture of
 /// [`WHEN_SMALL`], pop-ups and link-dense blocks.
@@ -103,7 +101,7 @@ pub fn remove_where(doc: &Document, doomed: impl Fn(&NodeRef) -> bool) {
 fn is_popup(node: &NodeRef) -> bool {
     node.attr("role")
         .is_some_and(|r| r.trim().eq_ignore_ascii_case("tooltip"))
-        || tokens::any(node, POPUP_WORDS)
+        || tokens::names(node, PageRole::Popup)
 }
 
 /// Whether a `<blockquote>` is inside: quoted text or an embedded post, never furniture.
@@ -128,13 +126,7 @@ mod tests {
     use super::*;
 
     fn pruned(html: &str) -> String {
-        let doc = Document::from(html);
-        before_scoring(&doc);
-        doc.select("body")
-            .text()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
+        crate::test_support::body_after(html, before_scoring)
     }
 
     const LONG: &str =

@@ -5,6 +5,7 @@
 //! while "commentary" (an opinion column) is not.
 
 use dom_query::NodeRef;
+use storyline_lexicon::{page_role, PageRole};
 
 /// Lower-case words of the `class` and `id` attributes: split at any non-alphanumeric
 /// character and at lower-to-upper case changes ("commentList" → "comment", "list").
@@ -43,10 +44,10 @@ fn flush(word: &mut String, out: &mut Vec<String>) {
 }
 
 /// Whether any of the node's words, or two neighbouring words joined ("hover", "card" →
-/// "hovercard"), is one of `wanted`.
-pub fn any(node: &NodeRef, wanted: &[&str]) -> bool {
+/// "hovercard"), names `role` in the lexicon's page roles (`page_roles.tsv`).
+pub fn names(node: &NodeRef, role: PageRole) -> bool {
     let words = words(node);
-    let hit = |w: &str| wanted.contains(&w);
+    let hit = |w: &str| page_role(w) == Some(role);
     words.iter().any(|w| hit(w))
         || words.windows(2).any(|p| match p {
             [a, b] => hit(&format!("{a}{b}")),
@@ -76,8 +77,8 @@ mod tests {
             Document::from(r#"<div class="author-hoverCard"></div><p class="hover-red"></p>"#);
         let div = doc.select("div").nodes().to_vec();
         let p = doc.select("p").nodes().to_vec();
-        assert!(div.first().is_some_and(|n| any(n, &["hovercard"])));
-        assert!(!p.first().is_some_and(|n| any(n, &["hovercard"])));
+        assert!(div.first().is_some_and(|n| names(n, PageRole::Popup)));
+        assert!(!p.first().is_some_and(|n| names(n, PageRole::Popup)));
         assert_eq!(words_of("<div></div>"), Vec::<String>::new());
     }
 }
