@@ -5,8 +5,10 @@
 //! galleries, sharing bars, newsletter boxes and related-story lists there, and article bodies
 //! as publishers define them (schema.org `articleBody`) leave all of these out.
 //!
-//! Each rule is a CSS selector naming an element's role by tag or class. A class substring
-//! also hits wrappers ("date" in "updated-content"), so a match is only removed when it is
+//! Each rule names an element's role by tag (`time`, `nav`, `header`) or by a class word of
+//! role `furniture` in the lexicon's `page_roles.tsv` ("caption", "byline", "share",
+//! "related"...), found anywhere in the class in any case ("imageEmbedCaption",
+//! "publish-date"). A class substring also hits wrappers ("date" in "updated-content"), so a match is only removed when it is
 //! small: under [`MAX_SHARE`] of the page's text, and not inside a paragraph. That guard
 //! is what makes broad class rules safe: on the benchmark the same rules without it removed
 //! whole articles on some pages. A match that holds a `<blockquote>` (a quotation, an embedded
@@ -20,7 +22,7 @@
 //! removed by their own rules, the first whatever its size.
 
 use dom_query::{Document, NodeRef};
-use storyline_lexicon::PageRole;
+use storyline_lexicon::{page_words, PageRole};
 
 use crate::{comments, density, tokens};
 
@@ -30,33 +32,12 @@ pub const MAX_SHARE: f64 = 0.1;
 /// Elements that are not article text whatever their size.
 const ALWAYS: &str = "figure, figcaption, script, style";
 
-/// Furniture by role; removed when small (see the module doc).
-const WHEN_SMALL: &[&str] = &[
-    // Photos, captions and credits.
-    "[class*=caption]",
-    "[class*=credit]",
-    "[class*=photo]",
-    "[class*=gallery]",
-    // Bylines, dates and author boxes.
-    "[class*=byline]",
-    "[class*=author]",
-    "[class*=bio]",
-    "[class*=timestamp]",
-    "[class*=dateline]",
-    "[class*=date]",
-    "time",
-    // Sharing, sign-up and onward links.
-    "[class*=share]",
-    "[class*=social]",
-    "[class*=newsletter]",
-    "[class*=related]",
-    // Site chrome.
-    "nav",
-    "header",
-];
+/// Tags of furniture; removed when small (see the module doc). Class words of furniture
+/// are the lexicon's page role `furniture`.
+const SMALL_TAGS: &[&str] = &["time", "nav", "header"];
 
 /// Removes figures, scripts and styles, comment threads, the small furniture of
-/// [`WHEN_SMALL`], pop-ups and link-dense blocks.
+/// furniture (see the module doc), pop-ups and link-dense blocks.
 pub fn before_scoring(doc: &Document) {
     doc.select(ALWAYS).remove();
     comments::remove(doc);
@@ -68,8 +49,9 @@ pub fn before_scoring(doc: &Document) {
         return;
     }
     let limit = (total as f64 * MAX_SHARE) as usize;
-    for rule in WHEN_SMALL {
-        for node in doc.select(rule).nodes() {
+    let class_rules = furniture_words().map(|w| format!("[class*={w} i]"));
+    for rule in SMALL_TAGS.iter().map(|t| t.to_string()).chain(class_rules) {
+        for node in doc.select(&rule).nodes() {
             if !inside_paragraph(node) && text_len(node) <= limit && !holds_quote(node) {
                 node.remove_from_parent();
             }
@@ -95,6 +77,15 @@ pub fn remove_where(doc: &Document, doomed: impl Fn(&NodeRef) -> bool) {
             stack.extend(node.element_children());
         }
     }
+}
+
+/// The class words of furniture, in the lexicon's order; only plain lower-case words, so that
+/// each makes a valid selector.
+fn furniture_words() -> impl Iterator<Item = &'static str> {
+    page_words(PageRole::Furniture)
+        .iter()
+        .copied()
+        .filter(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_lowercase()))
 }
 
 /// Whether the element is a pop-up over the text (hover card, tooltip).
@@ -156,6 +147,17 @@ mod tests {
             "{t}"
         );
         assert!(t.contains("meets on Friday."), "{t}");
+    }
+
+    #[test]
+    fn class_words_match_in_any_case() {
+        let body = LONG.repeat(5);
+        let t = pruned(&format!(
+            "<article><p>{body}</p><div class=\"InlineImage-imageEmbedCaption\">The dam at dusk, \
+             seen from the north bank.</div><p>{LONG}</p></article>"
+        ));
+        assert!(!t.contains("The dam at dusk"), "{t}");
+        assert!(t.ends_with("a late snowmelt."), "{t}");
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
 pub use numbers::{cardinal, glued_scale, scale, vague};
-pub use page::{page_role, PageRole};
+pub use page::{page_role, page_words, PageRole};
 pub use quote_words::{is_quote_word, QuoteClass};
 pub use stories::{
     is_name_title, is_noun_phrase_stop, is_story_stopword, name_variant_groups, noun_class,
