@@ -1,7 +1,7 @@
 //! The stage itself: [`EntityRecognizer`] reads words, runs chunking, typing and coreference.
 
 use storyline_lexicon::Lexicon;
-use storyline_record::Article;
+use storyline_record::{Article, Entity, EntityType};
 
 use crate::chunks::pieces;
 use crate::context::{refine, Context};
@@ -89,7 +89,51 @@ impl EntityRecognizer {
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
         add_removed_datelines(article, &mut entities, self.lexicon);
+        if let Some(title) = article.meta.title.as_deref() {
+            self.add_title_names(title, &mut entities);
+        }
         article.entities = entities;
+    }
+
+    /// Adds the names of the headline: it is read as a text of its own; a person the body
+    /// names by surname only takes the headline's full name, and a name the body does not
+    /// hold (as a name, an alias or a person's surname) becomes an entity without mentions,
+    /// as the record's spans point into the body only.
+    fn add_title_names(&self, title: &str, entities: &mut Vec<Entity>) {
+        let mut headline = Article::new("title", "");
+        headline.set_text(title.to_string());
+        self.annotate(&mut headline);
+        for found in headline.entities {
+            let surname = |full: &str| full.rsplit(' ').next().map(str::to_string);
+            let person = |e: &Entity| e.kind == EntityType::Person;
+            // The body names by surname whom the headline names in full: the headline gives
+            // the body's person the full name, as coreference would within the body.
+            if person(&found) && found.name.contains(' ') {
+                let short = surname(&found.name);
+                if let Some(e) = entities
+                    .iter_mut()
+                    .find(|e| person(e) && Some(&e.name) == short.as_ref())
+                {
+                    let old = std::mem::replace(&mut e.name, found.name.clone());
+                    e.aliases.push(old);
+                    e.role = e.role.take().or(found.role.clone());
+                    continue;
+                }
+            }
+            let known = entities.iter().any(|e| {
+                e.name == found.name
+                    || e.aliases.contains(&found.name)
+                    || (person(e)
+                        && person(&found)
+                        && surname(&e.name).as_ref() == Some(&found.name))
+            });
+            if !known {
+                entities.push(Entity {
+                    mentions: Vec::new(),
+                    ..found
+                });
+            }
+        }
     }
 }
 
@@ -139,7 +183,30 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyline_record::EntityType;
+
+    #[test]
+    fn headline_names_the_body_lacks_are_entities_without_mentions() {
+        let mut a = Article::new("t", "");
+        a.meta.title = Some("Union leader Maria Ortega quits after strike vote".to_string());
+        a.set_text(
+            "Ortega said on Tuesday that she would step down. Members voted 312 to 95.".to_string(),
+        );
+        EntityRecognizer::new().annotate(&mut a);
+        let ortega: Vec<&Entity> = a
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Ortega"))
+            .collect();
+        // The body's "Ortega" is the headline's Maria Ortega: one entity, with its mention.
+        assert_eq!(ortega.len(), 1, "{:?}", a.entities);
+
+        let mut b = Article::new("t", "");
+        b.meta.title = Some("Senator Paul Whitcombe backs the budget".to_string());
+        b.set_text("The budget passed on Friday after a long debate.".to_string());
+        EntityRecognizer::new().annotate(&mut b);
+        let whitcombe = b.entities.iter().find(|e| e.name == "Paul Whitcombe");
+        assert!(whitcombe.is_some_and(|e| e.kind == EntityType::Person && e.mentions.is_empty()));
+    }
 
     fn run(text: &str) -> Vec<(String, EntityType, Option<String>)> {
         let mut a = Article::new("t", "");
