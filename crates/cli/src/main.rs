@@ -13,6 +13,7 @@ mod serve_cmd;
 mod store_cmds;
 mod table;
 mod train;
+mod train_attribution;
 mod train_ner;
 mod workers;
 

@@ -53,6 +53,12 @@ pub enum TrainModel {
     /// (exact span and type of PER, ORG and LOC mentions) and keeps the best epoch. With
     /// --eval MODEL, only scores that model on the --dev files.
     Ner(crate::train_ner::NerTrainFlags),
+    /// Train the quotes stage's judge (which found quotes are real attributions) on PolNeAR.
+    ///
+    /// Runs the pipeline over the --train and --dev articles, labels the quotes the rules
+    /// find against the gold attributions, learns the judge and prints dev precision, recall
+    /// and F1 with and without it.
+    Attribution(crate::train_attribution::AttributionTrainFlags),
 }
 
 /// Flags every `storyline train` subcommand takes.
@@ -112,6 +118,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
         TrainModel::Pos(flags) => train_pos(&flags),
         TrainModel::Parse(flags) => train_parse(&flags),
         TrainModel::Ner(flags) => crate::train_ner::train_ner(&flags),
+        TrainModel::Attribution(flags) => crate::train_attribution::train_attribution(&flags),
     }
 }
 

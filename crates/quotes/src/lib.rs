@@ -19,6 +19,10 @@
 //! Reported speech and thought (`Lavrov said that …`, `the ministry believes …`) come from the
 //! dependency parse (`attribution`): cue, source phrase and reported clause; each becomes a quote
 //! of kind `indirect` unless its content is a quotation in marks, whose speaker it then names.
+//! 5. Judge (`judge`): a learned two-class perceptron, trained on PolNeAR by `storyline train
+//!    attribution` and shipped as `models/attribution.stlm`, drops found quotes that are not
+//!    attributions of their own (partial quotes inside reported speech, weak cues).
+//!
 //! `speaker_span` is the local mention the cue attaches to ("he", "who" in `X, who said`); `speaker` the canonical name
 //! it resolves to; `speaker_entity` that entity's index.
 //!
@@ -40,6 +44,7 @@ mod attribution;
 mod cues;
 mod filter;
 mod finder;
+mod judge;
 mod layout;
 mod marks;
 mod reported;
@@ -53,6 +58,7 @@ use std::borrow::Cow;
 
 use storyline_record::{Article, Token};
 
+pub use crate::judge::{example_features, is_judged, Judge};
 use crate::speaker::Resolver;
 use crate::tok::Page;
 use crate::tree::Tree;
@@ -66,28 +72,39 @@ impl QuoteFinder {
     pub fn new() -> QuoteFinder {
         // Parse the shipped word lists now, not inside the first `annotate`.
         let _ = storyline_lexicon::Lexicon::get();
+        let _ = judge::shipped();
         QuoteFinder
     }
 
     /// Fills `article.quotes` (replacing what was there): quotations in marks and reported
-    /// speech, in text order.
+    /// speech, in text order, as the shipped judge keeps them.
     pub fn annotate(&self, article: &mut Article) {
-        let quotes = {
-            let tokens = token_layer(article);
-            let page = Page {
-                text: &article.text,
-                tokens: &tokens,
-            };
-            let tree = Tree::new(&tokens, &article.text);
-            let attributions = attribution::find_attributions(&tree);
-            let mut quotes = finder::find_quotes(page, &article.entities, &attributions);
-            let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
-            let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
-            quotes.extend(indirect);
-            quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
-            quotes
+        let quotes = self.candidates(article);
+        let tokens = token_layer(article);
+        let keep = judge::shipped().verdicts(&article.text, &tokens, &quotes);
+        article.quotes = quotes
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(q, k)| k.then_some(q))
+            .collect();
+    }
+
+    /// Every quotation and reported clause the rules find, in text order, before the judge
+    /// weighs them (what `storyline train attribution` learns from).
+    pub fn candidates(&self, article: &Article) -> Vec<storyline_record::Quote> {
+        let tokens = token_layer(article);
+        let page = Page {
+            text: &article.text,
+            tokens: &tokens,
         };
-        article.quotes = quotes;
+        let tree = Tree::new(&tokens, &article.text);
+        let attributions = attribution::find_attributions(&tree);
+        let mut quotes = finder::find_quotes(page, &article.entities, &attributions);
+        let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
+        let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
+        quotes.extend(indirect);
+        quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
+        quotes
     }
 }
 /// The article's token layer; made here when the article has text but skipped the segment

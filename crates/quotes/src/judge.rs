@@ -1,0 +1,282 @@
+//! The learned judge: decides which of the attributions the rules find are real ones.
+//!
+//! The rules over-generate in ways that depend on context they cannot weigh one at a time: a
+//! partial quote inside reported speech (annotated as part of that attribution), a quote whose
+//! only "speaker" is a noun like "the comments", reported clauses of weak cues. The judge is a
+//! two-class averaged perceptron (`storyline_learn`) over features of each found quote — its
+//! kind and cue, the part of speech and position of its source mention, its length, first word
+//! and the marks before it, whether it lies inside or around another found quote — trained by
+//! `storyline train attribution` on PolNeAR and shipped as `models/attribution.stlm`.
+
+use std::io::Write;
+use std::sync::OnceLock;
+
+use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile, Trainer};
+use storyline_record::{Quote, QuoteKind, Token};
+
+/// Model kind written in the file header.
+const KIND: &str = "attribution";
+/// Names the feature templates below; change it whenever they change.
+const TEMPLATES: &str = "attribution-judge v1: bias kind cue kind*cue shape kind*shape side \
+                         entity len kind*len first kind*inside kind*around pre";
+/// Class of a quote the judge drops.
+const DROP: usize = 0;
+/// Class of a quote the judge keeps.
+const KEEP: usize = 1;
+
+static BYTES: &[u8] = include_bytes!("../../../models/attribution.stlm");
+static SHIPPED: OnceLock<Judge> = OnceLock::new();
+
+/// Scores found quotes: keep (a real attribution) or drop.
+#[derive(Debug, Clone)]
+pub struct Judge {
+    model: Model,
+    training: serde_json::Value,
+}
+
+/// The shipped judge, loaded on first call and shared afterwards.
+///
+/// # Panics
+/// If the shipped model file does not load: it is part of the binary and tested, so this is a
+/// build defect, never an input error.
+pub fn shipped() -> &'static Judge {
+    SHIPPED.get_or_init(|| Judge::from_bytes(BYTES).expect("the shipped attribution model loads"))
+}
+
+impl Judge {
+    /// Reads a judge from model-file bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Judge, ModelError> {
+        let file = ModelFile::read(bytes, KIND, hash_str(TEMPLATES))?;
+        if file.model.n_classes() != 2 {
+            return Err(ModelError::Malformed("unexpected number of classes"));
+        }
+        Ok(Judge {
+            model: file.model,
+            training: file.meta["training"].clone(),
+        })
+    }
+
+    /// Writes the model file.
+    pub fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
+        let meta = serde_json::json!({ "classes": ["drop", "keep"], "training": self.training });
+        ModelFile::new(KIND, hash_str(TEMPLATES), meta, self.model.clone()).write(out)
+    }
+
+    /// Number of non-zero weights.
+    pub fn n_weights(&self) -> usize {
+        self.model.n_weights()
+    }
+
+    /// Whether to keep each of `quotes` (found in `text` with its token layer `tokens`); quotes
+    /// the judge does not weigh ([`is_judged`]) are kept.
+    pub fn verdicts(&self, text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<bool> {
+        let hasher = FeatureHasher::new(SEED);
+        let mut feats = Vec::new();
+        (0..quotes.len())
+            .map(|i| {
+                if !is_judged(quotes, i) {
+                    return true;
+                }
+                features(&hasher, text, tokens, quotes, i, &mut feats);
+                self.keeps(&feats)
+            })
+            .collect()
+    }
+
+    /// Whether to keep a found quote with these features ([`example_features`]).
+    pub fn keeps(&self, feats: &[u64]) -> bool {
+        let mut scores = [0i32; 2];
+        self.model.scores(feats, &mut scores);
+        scores[KEEP] >= scores[DROP]
+    }
+
+    /// Learns a judge from examples: the features of every found quote of a training article
+    /// ([`example_features`]) with whether it is a real attribution. Deterministic: the
+    /// examples are visited in a seeded order that depends only on `seed` and their number.
+    pub fn train(
+        examples: &[(Vec<u64>, bool)],
+        epochs: usize,
+        seed: u64,
+        training: serde_json::Value,
+    ) -> Judge {
+        let mut trainer = Trainer::new(2);
+        let mut order: Vec<usize> = (0..examples.len()).collect();
+        let mut state = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        for _ in 0..epochs {
+            // Fisher–Yates with a xorshift generator: same seed, same order.
+            for i in (1..order.len()).rev() {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                order.swap(i, (state % (i as u64 + 1)) as usize);
+            }
+            for &i in &order {
+                let (feats, real) = &examples[i];
+                trainer.learn(feats, if *real { KEEP } else { DROP });
+            }
+        }
+        Judge {
+            model: trainer.finish(0.0),
+            training,
+        }
+    }
+}
+
+/// Whether the judge weighs `quotes[i]`: reported speech only. Words in quotation marks are
+/// always kept: the record lists every quoted passage (a partial quote inside reported speech,
+/// `she said the plan was "a disaster"`, or beside a noun, `called it "a disaster"`), where
+/// PolNeAR's annotation folds them into one attribution or leaves them out, so its labels
+/// would teach the judge to drop quotations the record promises.
+pub fn is_judged(quotes: &[Quote], i: usize) -> bool {
+    quotes[i].kind == QuoteKind::Indirect
+}
+
+fn inside_reported(quotes: &[Quote], i: usize) -> bool {
+    let q = &quotes[i];
+    quotes.iter().enumerate().any(|(j, o)| {
+        j != i && o.kind == QuoteKind::Indirect && o.span.contains(q.span) && o.span != q.span
+    })
+}
+
+/// Seed of the feature hasher.
+const SEED: u64 = 0x5354_4c41_5454_5231;
+
+/// The judge's features of `quotes[i]` (as [`Judge::train`] takes them).
+pub fn example_features(text: &str, tokens: &[Token], quotes: &[Quote], i: usize) -> Vec<u64> {
+    let mut out = Vec::new();
+    features(&FeatureHasher::new(SEED), text, tokens, quotes, i, &mut out);
+    out
+}
+
+fn features(
+    h: &FeatureHasher,
+    text: &str,
+    tokens: &[Token],
+    quotes: &[Quote],
+    i: usize,
+    out: &mut Vec<u64>,
+) {
+    out.clear();
+    let q = &quotes[i];
+    let kind = q.kind as u64 + 1;
+    let cue = hash_str(&q.cue.as_deref().unwrap_or("").to_lowercase());
+    out.push(h.feature(0, &[]));
+    out.push(h.feature(1, &[kind]));
+    out.push(h.feature(2, &[cue]));
+    out.push(h.feature(3, &[kind, cue]));
+    let (shape, side) = match q.speaker_span {
+        None => (0, 0),
+        Some(s) => {
+            let shape = token_at(tokens, s.start()).map_or(1, |t| {
+                let len = tokens_in(tokens, s.start(), s.end()).min(3) as u64;
+                hash_str(t.upos.name())
+                    .wrapping_mul(4)
+                    .wrapping_add(2 + len)
+            });
+            let (after, gap) = if s.start() >= q.span.end() {
+                (1, s.start() - q.span.end())
+            } else {
+                (2, q.span.start().saturating_sub(s.end()))
+            };
+            (shape, after * 8 + (gap / 20).min(5) as u64)
+        }
+    };
+    out.push(h.feature(4, &[shape]));
+    out.push(h.feature(5, &[kind, shape]));
+    out.push(h.feature(6, &[side]));
+    out.push(h.feature(7, &[q.speaker_entity.is_some() as u64]));
+    let words = tokens_in(tokens, q.span.start(), q.span.end());
+    let len = match words {
+        0..=2 => 0,
+        3..=5 => 1,
+        6..=11 => 2,
+        12..=24 => 3,
+        _ => 4,
+    };
+    out.push(h.feature(8, &[len]));
+    out.push(h.feature(9, &[kind, len]));
+    let first = token_at(tokens, q.span.start()).map_or(0, |t| hash_str(&t.norm));
+    out.push(h.feature(10, &[first]));
+    let inside = inside_reported(quotes, i);
+    let around = quotes
+        .iter()
+        .enumerate()
+        .any(|(j, o)| j != i && q.span.contains(o.span) && o.span != q.span);
+    out.push(h.feature(11, &[kind, inside as u64]));
+    out.push(h.feature(12, &[kind, around as u64]));
+    let pre: String = text[..q.span.start()]
+        .chars()
+        .rev()
+        .take(2)
+        .map(|c| if c.is_alphanumeric() { 'a' } else { c })
+        .collect();
+    out.push(h.feature(13, &[hash_str(&pre)]));
+}
+
+/// The token that starts at or covers byte `at`, if any.
+fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
+    let i = tokens.partition_point(|t| t.span.end() <= at);
+    tokens.get(i).filter(|t| t.span.start() <= at + 1)
+}
+
+/// Number of tokens inside `[start, end)`.
+fn tokens_in(tokens: &[Token], start: usize, end: usize) -> usize {
+    let a = tokens.partition_point(|t| t.span.start() < start);
+    let b = tokens.partition_point(|t| t.span.end() <= end);
+    b.saturating_sub(a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use storyline_record::Span;
+
+    fn quote(start: usize, end: usize, kind: QuoteKind, cue: Option<&str>) -> Quote {
+        Quote {
+            span: Span::new(start, end),
+            speaker: None,
+            speaker_span: None,
+            speaker_entity: None,
+            cue: cue.map(str::to_string),
+            kind,
+        }
+    }
+
+    #[test]
+    fn learns_from_examples_and_round_trips() {
+        let text = "Kim said that the plan was \"a disaster\" for all.";
+        let tokens = storyline_segment::tokenize(text);
+        let quotes = [
+            quote(9, 47, QuoteKind::Indirect, Some("said")),
+            quote(28, 38, QuoteKind::Partial, Some("said")),
+        ];
+        let examples: Vec<(Vec<u64>, bool)> = (0..2)
+            .map(|i| (example_features(text, &tokens, &quotes, i), i == 0))
+            .collect();
+        let judge = Judge::train(&examples, 5, 1, serde_json::json!({}));
+        // the partial is in quotation marks: not the judge's to drop
+        assert!(!is_judged(&quotes, 1));
+        assert_eq!(judge.verdicts(text, &tokens, &quotes), [true, true]);
+        let feats = example_features(text, &tokens, &quotes, 1);
+        assert!(!judge.keeps(&feats));
+        let mut bytes = Vec::new();
+        judge.write(&mut bytes).unwrap();
+        let again = Judge::from_bytes(&bytes).unwrap();
+        assert!(again.keeps(&example_features(text, &tokens, &quotes, 0)));
+        assert!(!again.keeps(&feats));
+        assert!(Judge::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn features_stay_inside_the_text_at_its_edges() {
+        let text = "\u{201c}Né\u{201d}";
+        let tokens = storyline_segment::tokenize(text);
+        let quotes = [quote(3, 6, QuoteKind::Direct, None)];
+        assert_eq!(example_features(text, &tokens, &quotes, 0).len(), 14);
+    }
+
+    #[test]
+    fn the_shipped_judge_loads() {
+        assert!(shipped().n_weights() > 0);
+    }
+}
