@@ -11,6 +11,8 @@ use storyline_record::{Token, Upos};
 
 use crate::words::Word;
 
+mod repair;
+
 /// How far up the tree a walk goes before giving up: parses of real sentences are shallow,
 /// and a cycle (never produced by the parser, but possible in a hand-made record) ends here.
 const MAX_DEPTH: usize = 24;
@@ -94,7 +96,7 @@ impl<'t> Tree<'t> {
                 lemma: t.lemma.as_str(),
             });
         }
-        let nodes: Vec<Node<'t>> = nodes
+        let mut nodes: Vec<Node<'t>> = nodes
             .into_iter()
             .map(|n| {
                 n.unwrap_or(Node {
@@ -105,6 +107,7 @@ impl<'t> Tree<'t> {
                 })
             })
             .collect();
+        repair::repair(&mut nodes, words);
         let mut children = vec![Vec::new(); nodes.len()];
         for (i, n) in nodes.iter().enumerate() {
             if let Some(h) = n.head.filter(|&h| h != i) {
@@ -126,6 +129,9 @@ const CLAUSAL: &[&str] = &[
     "parataxis",
     "csubj",
 ];
+
+/// Words that open a reduced adverbial clause ("when asked", "if elected").
+const REDUCED_MARKS: &[&str] = &["when", "while", "if", "once", "after", "before", "as"];
 
 impl Tree<'_> {
     fn rel(&self, w: usize) -> &'static str {
@@ -445,7 +451,7 @@ impl Tree<'_> {
         };
         let alternative = marked(&["instead", "of", "without"]);
         // "When asked what …": a reduced adverbial clause frames the main one.
-        let reduced = marked(&["when", "while", "if", "once", "after", "before", "as"]);
+        let reduced = marked(REDUCED_MARKS);
         let purpose = self.rel(v) == "acl" && marked(&["to"]);
         self.child(v, &["nsubj", "nsubj:pass", "csubj", "expl"])
             .is_some()
