@@ -1,6 +1,7 @@
 //! Candidate names: known multi-word names, runs of capitalised words, and the split of a
 //! run into its title or role ("UK Foreign Secretary") and the name itself ("Liz Truss").
 
+use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::Span;
 
@@ -49,29 +50,7 @@ pub(crate) struct Piece {
 
 /// Lower-case words that may join capitalised words inside one name.
 pub(crate) fn is_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "von"
-            | "van"
-            | "der"
-            | "den"
-            | "de"
-            | "da"
-            | "di"
-            | "du"
-            | "del"
-            | "dos"
-            | "bin"
-            | "al"
-            | "la"
-            | "le"
-            | "ter"
-            | "ten"
-            | "do"
-            | "das"
-            | "upon"
-            | "ben"
-    )
+    is_entity_word(EntityClass::NameParticle, w)
 }
 
 /// "London-based", "NBA-leading", "Australian-born", "Day-by-day": a capitalised word whose
@@ -144,10 +123,7 @@ pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon)
 fn surname_like(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon) -> bool {
     end - first == 2
         && lex.is_given_name(words[first].text)
-        && matches!(
-            words[end - 1].text,
-            "Lane" | "Park" | "Castle" | "Bridge" | "Beach" | "Tower" | "Hill" | "Hall" | "Field"
-        )
+        && is_entity_word(EntityClass::PlaceHead, words[end - 1].text)
 }
 
 /// A city followed by a name that is not a person's ("Tottenham Hotspur", "Boston Celtics",

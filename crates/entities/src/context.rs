@@ -5,6 +5,7 @@
 //!
 //! Each rule only turns a piece into an organisation; it never makes a person or a place.
 
+use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_lexicon::{Lexicon, PlaceKind};
 
 use crate::chunks::{Known, Piece, Shape};
@@ -31,83 +32,17 @@ impl Context {
 
 /// Nouns after a club's name ("Liverpool manager", "Arsenal's goalkeeper").
 fn is_team_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "manager"
-            | "boss"
-            | "coach"
-            | "striker"
-            | "goalkeeper"
-            | "keeper"
-            | "midfielder"
-            | "defender"
-            | "winger"
-            | "forward"
-            | "captain"
-            | "fans"
-            | "supporters"
-            | "players"
-            | "squad"
-            | "side"
-            | "team"
-            | "academy"
-            | "teammate"
-            | "teammates"
-    )
+    is_entity_word(EntityClass::TeamNoun, w)
 }
 
 /// Verbs of a result after the club ("Liverpool beat", "Everton drew").
 fn is_result_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "beat"
-            | "beats"
-            | "drew"
-            | "draw"
-            | "lost"
-            | "won"
-            | "thrashed"
-            | "edged"
-            | "hammered"
-            | "held"
-            | "host"
-            | "hosts"
-            | "face"
-            | "faces"
-            | "visit"
-            | "visits"
-            | "defeated"
-            | "scored"
-            | "trail"
-            | "trailed"
-            | "led"
-            | "lead"
-    )
+    is_entity_word(EntityClass::ResultVerb, w)
 }
 
 /// Words before a club that is the object of a result ("beat Arsenal", "against Chelsea").
 fn is_result_object(w: &str) -> bool {
-    matches!(
-        w,
-        "beat"
-            | "against"
-            | "vs"
-            | "v"
-            | "held"
-            | "hosting"
-            | "host"
-            | "hosts"
-            | "face"
-            | "faces"
-            | "facing"
-            | "visit"
-            | "visiting"
-            | "defeated"
-            | "behind"
-            | "thrashed"
-            | "edged"
-            | "hammered"
-    )
+    is_entity_word(EntityClass::ResultObject, w)
 }
 
 /// Words before a company's name ("shares of", "analysts at", "rivals", "chipmaker").
@@ -125,78 +60,17 @@ fn is_company_cue(prev2: &str, prev: &str) -> bool {
             )
             | ("data", "from")
     );
-    pair || matches!(
-        prev,
-        "rivals"
-            | "rival"
-            | "competitors"
-            | "competitor"
-            | "peers"
-            | "chipmaker"
-            | "carmaker"
-            | "automaker"
-            | "retailer"
-            | "lender"
-            | "insurer"
-            | "airline"
-            | "broker"
-            | "brokerage"
-            | "startup"
-            | "start-up"
-            | "conglomerate"
-            | "giant"
-            | "subsidiary"
-    )
+    pair || is_entity_word(EntityClass::CompanyCue, prev)
 }
 
 /// Words after a company's name ("Nvidia shares", "Tesla's board").
 fn is_company_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "shares"
-            | "stock"
-            | "shareholders"
-            | "investors"
-            | "board"
-            | "revenue"
-            | "revenues"
-            | "earnings"
-            | "profit"
-            | "profits"
-            | "sales"
-            | "spokesperson"
-            | "spokesman"
-            | "spokeswoman"
-    )
+    is_entity_word(EntityClass::CompanyNoun, w)
 }
 
 /// Newspaper names used with "the" alone ("told the Gazette").
 fn is_outlet_word(w: &str) -> bool {
-    matches!(
-        w,
-        "Gazette"
-            | "Times"
-            | "Post"
-            | "Herald"
-            | "Tribune"
-            | "Chronicle"
-            | "Telegraph"
-            | "Guardian"
-            | "Observer"
-            | "Independent"
-            | "Examiner"
-            | "Courier"
-            | "Mirror"
-            | "Express"
-            | "Inquirer"
-            | "Bulletin"
-            | "Dispatch"
-            | "Journal"
-            | "Sentinel"
-            | "Advertiser"
-            | "Echo"
-            | "Argus"
-    )
+    is_entity_word(EntityClass::OutletWord, w)
 }
 
 fn is_acronym(w: &str) -> bool {
@@ -327,10 +201,8 @@ fn described(
     let source = one && !surname && is_source_cue(prev2, prev);
     let platform = one
         && prev == "on"
-        && (matches!(
-            prev2,
-            "posted" | "wrote" | "tweeted" | "shared" | "post" | "posts" | "posting" | "writing"
-        ) || (p.surface == "X" && (is_post_verb(prev2) || after == "formerly")));
+        && (is_entity_word(EntityClass::PostingVerb, prev2)
+            || (p.surface == "X" && (is_post_verb(prev2) || after == "formerly")));
     is_org_descriptor(prev) || is_medium_noun(next) || source || platform
 }
 

@@ -7,6 +7,7 @@
 //! mention in `text`, unless the same place is named in the body).
 
 use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_record::{Article, Entity, EntityType, RemovalReason, Span};
 
 use crate::chunks::{Known, Piece, Shape};
@@ -14,10 +15,7 @@ use crate::words::Word;
 
 /// Lower-case particles of place names ("Rio Grande do Sul", "Newcastle upon Tyne").
 fn is_place_particle(w: &str) -> bool {
-    matches!(
-        w,
-        "de" | "do" | "da" | "dos" | "das" | "del" | "la" | "le" | "upon" | "on" | "am" | "of"
-    )
+    is_entity_word(EntityClass::PlaceParticle, w)
 }
 
 /// Whether `w` is written in capitals only ("WASHINGTON", "ST.", "PORTO").

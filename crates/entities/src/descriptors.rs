@@ -5,59 +5,16 @@
 //!
 //! These only ever turn a piece into an organisation (see `context::refine`).
 
+use storyline_lexicon::{is_entity_word, EntityClass};
 /// Nouns that describe an organisation and stand right before its name: "the research firm
 /// Gartner", "the trade publication Billboard", "the ratings agency Moody's".
 pub(crate) fn is_org_descriptor(w: &str) -> bool {
-    matches!(
-        w,
-        "firm"
-            | "company"
-            | "agency"
-            | "publication"
-            | "magazine"
-            | "newspaper"
-            | "tabloid"
-            | "broadcaster"
-            | "network"
-            | "outlet"
-            | "website"
-            | "platform"
-            | "app"
-            | "service"
-            | "publisher"
-            | "label"
-            | "studio"
-            | "consultancy"
-            | "provider"
-            | "operator"
-            | "developer"
-            | "manufacturer"
-            | "supplier"
-            | "brand"
-            | "chain"
-            | "watchdog"
-            | "regulator"
-            | "charity"
-            | "nonprofit"
-            | "non-profit"
-            | "organization"
-            | "organisation"
-            | "pollster"
-            | "carrier"
-            | "distributor"
-            | "fintech"
-            | "unicorn"
-            | "automaker"
-            | "giant"
-    ) || (w.len() > 5 && w.ends_with("maker"))
+    is_entity_word(EntityClass::OrgDescriptor, w) || (w.len() > 5 && w.ends_with("maker"))
 }
 
 /// Nouns right after a medium's name: "Variety magazine", "Time magazine's cover".
 pub(crate) fn is_medium_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "magazine" | "newspaper" | "tabloid" | "newsletter" | "podcast" | "website"
-    )
+    is_entity_word(EntityClass::MediumNoun, w)
 }
 
 /// Word pairs before a name that is the source of figures or a claim: "according to X",
@@ -87,23 +44,7 @@ pub(crate) fn is_source_cue(prev2: &str, prev: &str) -> bool {
 
 /// Verbs of posting before "on X": "wrote on X", "posted on Threads".
 pub(crate) fn is_post_verb(w: &str) -> bool {
-    matches!(
-        w,
-        "posted"
-            | "wrote"
-            | "said"
-            | "shared"
-            | "announced"
-            | "tweeted"
-            | "post"
-            | "posts"
-            | "posting"
-            | "writing"
-            | "statement"
-            | "video"
-            | "message"
-            | "account"
-    )
+    is_entity_word(EntityClass::PostVerb, w)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! the person the role "former US ambassador to Russia" when no title stood before the name.
 
 use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::known::known_single;
@@ -50,38 +51,12 @@ fn appositive(text: &str, at: usize, lex: &Lexicon) -> Option<String> {
 }
 
 pub(crate) fn is_honorific(w: &str) -> bool {
-    matches!(
-        w,
-        "Mr" | "Mr." | "Mrs" | "Mrs." | "Ms" | "Ms." | "Miss" | "Dr" | "Dr." | "Sir" | "Dame"
-    )
+    is_entity_word(EntityClass::Honorific, w)
 }
 
 /// Title words that qualify a following title word and cannot end a title themselves.
 pub(crate) fn is_title_modifier(w: &str) -> bool {
-    matches!(
-        w,
-        "Foreign"
-            | "Prime"
-            | "Vice"
-            | "Deputy"
-            | "Defence"
-            | "Defense"
-            | "Interior"
-            | "Finance"
-            | "Home"
-            | "Crown"
-            | "National"
-            | "Security"
-            | "Special"
-            | "Press"
-            | "Field"
-            | "Health"
-            | "Justice"
-            | "Economy"
-            | "Lieutenant"
-            | "Chief"
-            | "Executive"
-    )
+    is_entity_word(EntityClass::TitleModifier, w)
 }
 
 /// A lower-case role phrase ending right before word `i` ("striker", "national security

@@ -3,16 +3,14 @@
 //! Tobacco and Firearms"), and where "and" starts a second name instead.
 
 use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_entity_word, EntityClass};
 
 use crate::chunks::{is_particle, known_single};
 use crate::words::Word;
 
 /// Lower-case words that may join words of an organisation or place name after a head word.
 pub(crate) fn is_org_connector(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "for" | "and" | "in" | "on" | "the" | "de" | "du" | "des" | "&"
-    )
+    is_entity_word(EntityClass::OrgConnector, w)
 }
 
 /// The end (exclusive) of the run of capitalised words starting at `i`.

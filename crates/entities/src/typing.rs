@@ -1,5 +1,6 @@
 //! Typing a candidate piece: gazetteers first, then its own words, then its context.
 
+use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::EntityType;
 
@@ -20,10 +21,7 @@ pub(crate) enum Guess {
 
 /// Prepositions after which an unknown single name is most likely a place.
 fn is_place_preposition(w: &str) -> bool {
-    matches!(
-        w,
-        "in" | "near" | "across" | "outside" | "throughout" | "inside" | "into"
-    )
+    is_entity_word(EntityClass::PlacePreposition, w)
 }
 
 fn all_caps(w: &str) -> bool {
@@ -43,32 +41,7 @@ fn is_club_name(ws: &[Word<'_>], lex: &Lexicon) -> bool {
         return false;
     };
     let city = lex.place_kind(b.text) == Some(PlaceKind::City);
-    let direction = matches!(
-        a.text,
-        "North"
-            | "South"
-            | "East"
-            | "West"
-            | "New"
-            | "Old"
-            | "Greater"
-            | "Central"
-            | "Upper"
-            | "Lower"
-            | "Downtown"
-            | "Northern"
-            | "Southern"
-            | "Eastern"
-            | "Western"
-            | "Saint"
-            | "St."
-            | "San"
-            | "Santa"
-            | "Port"
-            | "Fort"
-            | "Lake"
-            | "Mount"
-    );
+    let direction = is_entity_word(EntityClass::ClubNameHead, a.text);
     city && !direction && !lex.is_demonym(a.text) && !lex.is_given_name(a.text)
 }
 
@@ -98,33 +71,7 @@ fn is_contraction(w: &str) -> bool {
 
 /// First words of place names ("Sao Leopoldo", "Port Talbot"), never of a person's name.
 fn is_place_prefix(w: &str) -> bool {
-    matches!(
-        w,
-        "Sao"
-            | "São"
-            | "Santa"
-            | "Santo"
-            | "San"
-            | "Porto"
-            | "Puerto"
-            | "Port"
-            | "Fort"
-            | "Mount"
-            | "Lake"
-            | "Saint"
-            | "St."
-            | "Nova"
-            | "Novo"
-            | "Nueva"
-            | "Nuevo"
-            | "Villa"
-            | "Ciudad"
-            | "Cape"
-            | "Los"
-            | "Las"
-            | "Bad"
-            | "Ras"
-    )
+    is_entity_word(EntityClass::PlacePrefix, w)
 }
 
 /// Types `p`. `headline` is set for pieces on a title-cased line, where capitals say nothing.

@@ -103,6 +103,7 @@ macro_rules! word_classes {
 mod claim_words;
 mod counts;
 mod currencies;
+mod entity_words;
 mod event_words;
 mod events;
 mod framing;
@@ -120,6 +121,7 @@ mod tone;
 pub use claim_words::{claim_hedges, claim_word, is_claim_word, ClaimClass};
 pub use counts::is_abstract_count_noun;
 pub use currencies::{currency_of_word, currency_symbol_prefix};
+pub use entity_words::{is_entity_word, EntityClass};
 pub use event_words::{is_event_word, EventClass};
 pub use events::{event_triggers, is_light_verb};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};

@@ -1,0 +1,60 @@
+//! The word classes of the entities stage, read from `data/entity_words.tsv` (columns: word,
+//! class; each class is documented where it opens in the file). Each class is a named
+//! [`WordList`](crate::lists::WordList) (`entity_words.CLASS`), so its hits can be counted and
+//! it can be switched off.
+
+word_classes! {
+    /// A word class of `data/entity_words.tsv`.
+    pub enum EntityClass in "entity_words" {
+        /// Lower-case particles inside personal names ("von", "van der", "de").
+        NameParticle = "name_particle",
+        /// Capitalised last words that make a run a place or venue, not a surname ("Lane",
+        /// "Park").
+        PlaceHead = "place_head",
+        /// Sports roles that make the name before them a club ("Liverpool manager").
+        TeamNoun = "team_noun",
+        /// Verbs of a sports result whose subject and object are clubs ("beat", "drew").
+        ResultVerb = "result_verb",
+        /// Words before a club that is the other side of a result ("against", "vs").
+        ResultObject = "result_object",
+        /// Words before a name that make it a company ("rivals", "peers").
+        CompanyCue = "company_cue",
+        /// Nouns after a name that make it a company ("shares", "investors").
+        CompanyNoun = "company_noun",
+        /// Capitalised last words of newspaper names, as written ("Gazette", "Times").
+        OutletWord = "outlet_word",
+        /// Verbs of posting whose "on X" names a platform ("posted", "tweeted").
+        PostingVerb = "posting_verb",
+        /// Lower-case particles of place names ("Rio Grande do Sul", "Newcastle upon Tyne").
+        PlaceParticle = "place_particle",
+        /// Descriptor nouns that type the name beside them as an organisation ("the research
+        /// firm X").
+        OrgDescriptor = "org_descriptor",
+        /// Nouns of publications ("X magazine").
+        MediumNoun = "medium_noun",
+        /// Verbs after which "on X" names a medium ("posted on X").
+        PostVerb = "post_verb",
+        /// Honorifics before a personal name, as written ("Mr", "Dr.").
+        Honorific = "honorific",
+        /// Capitalised modifiers of a role title, as written ("Foreign", "Deputy").
+        TitleModifier = "title_modifier",
+        /// Lower-case words that join the parts of an organisation name ("of", "for").
+        OrgConnector = "org_connector",
+        /// Prepositions that make the name after them a place ("in", "near").
+        PlacePreposition = "place_preposition",
+        /// First words of club names that are also compass or place words, as written ("North", "New").
+        ClubNameHead = "club_name_head",
+        /// First words of place names, as written ("San", "Santa", "Saint").
+        PlacePrefix = "place_prefix",
+    }
+
+    /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
+    ///
+    /// ```
+    /// use storyline_lexicon::{is_entity_word, EntityClass};
+    /// assert!(is_entity_word(EntityClass::TeamNoun, "striker"));
+    /// assert!(is_entity_word(EntityClass::Honorific, "Mrs"));
+    /// assert!(!is_entity_word(EntityClass::OutletWord, "times"));
+    /// ```
+    pub fn is_entity_word;
+}
