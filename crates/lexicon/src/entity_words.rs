@@ -42,7 +42,8 @@ word_classes! {
         OrgConnector = "org_connector",
         /// Prepositions that make the name after them a place ("in", "near").
         PlacePreposition = "place_preposition",
-        /// First words of club names that are also compass or place words, as written ("North", "New").
+        /// First words of club names that are also compass or place words, as written ("North",
+        /// "New").
         ClubNameHead = "club_name_head",
         /// First words of place names, as written ("San", "Santa", "Saint").
         PlacePrefix = "place_prefix",
