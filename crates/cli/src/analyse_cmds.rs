@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use storyline_analyse::{entity_timeline, story_timeline, TimelineItem};
+use storyline_analyse::TimelineItem;
 
 use stored::Corpus;
 
@@ -131,17 +131,35 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
     let mut out = stdout.lock();
     match command {
         AnalyseCommand::Disagreements(a) => {
-            let disagreements = Corpus::open(&a.db)?.disagreements()?;
-            match a.format {
-                TableFormat::Json => json(&mut out, serde_json::to_value(&disagreements)?)?,
-                f => render::disagreements(&disagreements).write(f, &mut out)?,
+            let mut corpus = Corpus::open(&a.db)?;
+            let stored = match a.format {
+                TableFormat::Json => corpus.disagreements_json()?,
+                _ => None,
+            };
+            if let Some(text) = stored {
+                out.write_all(text.as_bytes())?;
+            } else {
+                let disagreements = corpus.disagreements()?;
+                match a.format {
+                    TableFormat::Json => json(&mut out, serde_json::to_value(&disagreements)?)?,
+                    f => render::disagreements(&disagreements).write(f, &mut out)?,
+                }
             }
         }
         AnalyseCommand::Stories(a) => {
-            let stories = Corpus::open(&a.db)?.stories()?;
-            match a.format {
-                TableFormat::Json => json(&mut out, serde_json::to_value(&stories)?)?,
-                f => render::stories(&stories).write(f, &mut out)?,
+            let mut corpus = Corpus::open(&a.db)?;
+            let stored = match a.format {
+                TableFormat::Json => corpus.stories_json()?,
+                _ => None,
+            };
+            if let Some(text) = stored {
+                out.write_all(text.as_bytes())?;
+            } else {
+                let stories = corpus.stories()?;
+                match a.format {
+                    TableFormat::Json => json(&mut out, serde_json::to_value(&stories)?)?,
+                    f => render::stories(&stories).write(f, &mut out)?,
+                }
             }
         }
         AnalyseCommand::Timeline(t) => {
@@ -159,12 +177,12 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 },
                 None => None,
             };
-            let timeline = corpus.timeline()?;
-            let items: Vec<&TimelineItem> = match (&t.story, entity) {
-                (Some(id), _) => story_timeline(&timeline, id),
-                (None, Some(id)) => entity_timeline(&timeline, id),
-                (None, None) => timeline.iter().collect(),
+            let timeline = match (&t.story, entity) {
+                (Some(id), _) => corpus.story_timeline(id)?,
+                (None, Some(id)) => corpus.entity_timeline(id)?,
+                (None, None) => corpus.timeline()?,
             };
+            let items: Vec<&TimelineItem> = timeline.iter().collect();
             match t.common.format {
                 TableFormat::Json => json(&mut out, serde_json::to_value(&items)?)?,
                 f => render::timeline(&items).write(f, &mut out)?,
@@ -175,11 +193,21 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             if let Some(id) = &e.story {
                 known_story(&mut corpus, id, &e.common.db)?;
             }
-            let all = corpus.events()?;
-            let groups = events::select(&all, e.story.as_deref(), e.asserted_only);
-            match e.common.format {
-                TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
-                f => events::table(&groups).write(f, &mut out)?,
+            let stored = match e.common.format {
+                TableFormat::Json if e.story.is_none() && !e.asserted_only => {
+                    corpus.event_counts_json()?
+                }
+                _ => None,
+            };
+            if let Some(text) = stored {
+                out.write_all(text.as_bytes())?;
+            } else {
+                let all = corpus.events()?;
+                let groups = events::select(&all, e.story.as_deref(), e.asserted_only);
+                match e.common.format {
+                    TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
+                    f => events::table(&groups).write(f, &mut out)?,
+                }
             }
         }
         AnalyseCommand::Framing(f) => {
@@ -219,8 +247,9 @@ fn known_story(corpus: &mut Corpus, id: &str, db: &Path) -> Result<()> {
     )
 }
 
+/// Writes `value` as the analysis commands print JSON (the text the stored `*.json` parts
+/// hold).
 fn json(out: &mut impl Write, value: serde_json::Value) -> Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &value)?;
-    writeln!(out)?;
+    out.write_all(stored::pretty(value)?.as_bytes())?;
     Ok(())
 }

@@ -8,52 +8,87 @@
 //! update that did not finish, another ingester's newer articles) the command analyses the
 //! current records itself, as before, and gives the same answer.
 
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use storyline_analyse::{
-    Analysis, Disagreement, EntityId, EntityLookup, EventGroup, Story, TimelineItem,
+    entity_timeline, story_timeline, Analysis, Disagreement, EntityId, EntityLookup, EventGroup,
+    Story, TimelineItem,
 };
 use storyline_record::Record;
 use storyline_store::{shown, Store};
 
-use super::report;
+use super::{events, report};
 
-/// Part names. Each body is the JSON of the type noted.
+/// Part names. Typed parts hold the JSON of the type noted; `*.json`, `report.*` parts hold
+/// the exact text a command prints, written out as they are.
 mod part {
+    /// The layout of the parts below; parts of another layout are recomputed.
+    pub const LAYOUT: &str = "layout";
     /// `Vec<String>`: every story id, in story order (stories are listed by start date).
     pub const STORY_IDS: &str = "story-ids";
     /// `Vec<Story>`.
     pub const STORIES: &str = "stories";
+    /// Text of `stories --format json`.
+    pub const STORIES_JSON: &str = "stories.json";
     /// `Vec<Disagreement>`.
     pub const DISAGREEMENTS: &str = "disagreements";
-    /// `StoredTimeline`.
-    pub const TIMELINE: &str = "timeline";
+    /// Text of `disagreements --format json`.
+    pub const DISAGREEMENTS_JSON: &str = "disagreements.json";
+    /// `Vec<String>`: the story of every timeline item, each once, in timeline order.
+    pub const TIMELINE_STORIES: &str = "timeline-stories";
+    /// Prefix of `StoryTimeline` parts, one per story: `timeline/STORY`.
+    pub const TIMELINE_OF: &str = "timeline/";
+    /// `HashMap<u32, Vec<String>>`: canonical entity id → stories of the timeline items
+    /// involving it.
+    pub const ENTITY_STORIES: &str = "entity-stories";
     /// `EntityLookup`: names → canonical entities, for `timeline --entity`.
     pub const ENTITIES: &str = "entity-lookup";
     /// `Vec<EventGroup>`.
     pub const EVENTS: &str = "event-groups";
-    /// `String`: the report as Markdown.
+    /// Text of `event-counts --format json` (every story, every modality).
+    pub const EVENT_COUNTS_JSON: &str = "event-counts.json";
+    /// The report as Markdown.
     pub const REPORT_MD: &str = "report.md";
-    /// `String`: the report as HTML.
+    /// The report as HTML.
     pub const REPORT_HTML: &str = "report.html";
 }
 
-/// The timeline with the canonical entities of each item (not part of an item's JSON).
-#[derive(Serialize, Deserialize)]
-struct StoredTimeline {
+/// Version of the layout of the parts, stored as [`part::LAYOUT`].
+const LAYOUT: &str = "2";
+
+/// One story's timeline items, with their places in the whole timeline and their canonical
+/// entities (not part of an item's JSON).
+#[derive(Serialize, Deserialize, Default)]
+struct StoryTimeline {
+    index: Vec<usize>,
     items: Vec<TimelineItem>,
     entities: Vec<Vec<EntityId>>,
 }
 
+impl StoryTimeline {
+    /// The items with their entities, each with its place in the whole timeline.
+    fn into_items(self) -> impl Iterator<Item = (usize, TimelineItem)> {
+        self.index
+            .into_iter()
+            .zip(self.items)
+            .zip(self.entities)
+            .map(|((i, mut item), entities)| {
+                item.entities = entities;
+                (i, item)
+            })
+    }
+}
+
 /// Analyses the current articles of `store` and stores the results, unless they are stored
-/// already for its current generation. Answers whether it analysed.
+/// already for its current generation in this layout. Answers whether it analysed.
 pub fn update(store: &mut Store) -> Result<bool> {
     let db = store.path().to_path_buf();
     let generation = store.generation()?;
-    if store.analysis(part::STORY_IDS)?.is_some() {
+    if store.analysis(part::LAYOUT)?.as_deref() == Some(LAYOUT) {
         return Ok(false);
     }
     let records = store
@@ -61,6 +96,7 @@ pub fn update(store: &mut Store) -> Result<bool> {
         .with_context(|| format!("reading articles from {}", shown(&db)))?;
     let analysis = Analysis::run(&records);
     let parts = parts(&records, &analysis)?;
+    let parts: Vec<(&str, String)> = parts.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
     store.save_analysis(generation, &parts)?;
     Ok(true)
 }
@@ -80,6 +116,9 @@ pub fn refresh(store: &mut Store) -> Result<()> {
 
 /// The number of stories, when stored for the current generation.
 pub fn num_stories(store: &Store) -> Result<Option<u64>> {
+    if store.analysis(part::LAYOUT)?.as_deref() != Some(LAYOUT) {
+        return Ok(None);
+    }
     let Some(body) = store.analysis(part::STORY_IDS)? else {
         return Ok(None);
     };
@@ -87,36 +126,85 @@ pub fn num_stories(store: &Store) -> Result<Option<u64>> {
     Ok(ids.map(|ids| ids.len() as u64))
 }
 
+/// `value` as the analysis commands print it: pretty JSON and a newline.
+pub fn pretty(value: serde_json::Value) -> Result<String> {
+    Ok(serde_json::to_string_pretty(&value)? + "\n")
+}
+
 /// Every part, serialised.
-fn parts(records: &[Record], a: &Analysis) -> Result<Vec<(&'static str, String)>> {
+fn parts(records: &[Record], a: &Analysis) -> Result<Vec<(String, String)>> {
     let ids: Vec<&str> = a.stories.stories.iter().map(|s| s.id.as_str()).collect();
-    let timeline = StoredTimeline {
-        items: a.timeline.clone(),
-        entities: a.timeline.iter().map(|t| t.entities.clone()).collect(),
-    };
+    let mut by_story: BTreeMap<&str, StoryTimeline> = BTreeMap::new();
+    let mut timeline_stories: Vec<&str> = Vec::new();
+    let mut entity_stories: HashMap<u32, Vec<&str>> = HashMap::new();
+    for (i, item) in a.timeline.iter().enumerate() {
+        let story = by_story.entry(item.story.as_str()).or_insert_with(|| {
+            timeline_stories.push(item.story.as_str());
+            StoryTimeline::default()
+        });
+        story.index.push(i);
+        story.items.push(item.clone());
+        story.entities.push(item.entities.clone());
+        for e in &item.entities {
+            let stories = entity_stories.entry(e.0).or_default();
+            if stories.last() != Some(&item.story.as_str())
+                && !stories.contains(&item.story.as_str())
+            {
+                stories.push(item.story.as_str());
+            }
+        }
+    }
+    let all_events: Vec<&EventGroup> = a.events.iter().collect();
     let doc = report::build(records, a);
     let (mut md, mut html) = (Vec::new(), Vec::new());
     doc.write_markdown(&mut md)?;
     doc.write_html(&mut html)?;
-    Ok(vec![
-        (part::STORY_IDS, serde_json::to_string(&ids)?),
-        (part::STORIES, serde_json::to_string(&a.stories.stories)?),
+    let mut parts = vec![
+        (part::LAYOUT.to_string(), LAYOUT.to_string()),
+        (part::STORY_IDS.into(), serde_json::to_string(&ids)?),
         (
-            part::DISAGREEMENTS,
+            part::STORIES.into(),
+            serde_json::to_string(&a.stories.stories)?,
+        ),
+        (
+            part::STORIES_JSON.into(),
+            pretty(serde_json::to_value(&a.stories.stories)?)?,
+        ),
+        (
+            part::DISAGREEMENTS.into(),
             serde_json::to_string(&a.disagreements)?,
         ),
-        (part::TIMELINE, serde_json::to_string(&timeline)?),
-        (part::ENTITIES, serde_json::to_string(a.entities.lookup())?),
-        (part::EVENTS, serde_json::to_string(&a.events)?),
         (
-            part::REPORT_MD,
-            serde_json::to_string(&String::from_utf8(md)?)?,
+            part::DISAGREEMENTS_JSON.into(),
+            pretty(serde_json::to_value(&a.disagreements)?)?,
         ),
         (
-            part::REPORT_HTML,
-            serde_json::to_string(&String::from_utf8(html)?)?,
+            part::TIMELINE_STORIES.into(),
+            serde_json::to_string(&timeline_stories)?,
         ),
-    ])
+        (
+            part::ENTITY_STORIES.into(),
+            serde_json::to_string(&entity_stories)?,
+        ),
+        (
+            part::ENTITIES.into(),
+            serde_json::to_string(a.entities.lookup())?,
+        ),
+        (part::EVENTS.into(), serde_json::to_string(&a.events)?),
+        (
+            part::EVENT_COUNTS_JSON.into(),
+            pretty(events::to_json(&all_events)?)?,
+        ),
+        (part::REPORT_MD.into(), String::from_utf8(md)?),
+        (part::REPORT_HTML.into(), String::from_utf8(html)?),
+    ];
+    for (story, timeline) in &by_story {
+        parts.push((
+            format!("{}{story}", part::TIMELINE_OF),
+            serde_json::to_string(timeline)?,
+        ));
+    }
+    Ok(parts)
 }
 
 /// A database opened for the analysis commands: stored parts when current, else an analysis
@@ -138,13 +226,20 @@ impl Corpus {
         })
     }
 
-    /// The stored part `kind` when current and readable.
+    /// The stored part `kind` when current, in this layout, and readable.
     fn stored<T: DeserializeOwned>(&self, kind: &str) -> Result<Option<T>> {
-        let Some(body) = self.store.analysis(kind)? else {
+        Ok(self
+            .text(kind)?
+            .and_then(|body| serde_json::from_str(&body).ok()))
+    }
+
+    /// The stored text part `kind` when current and in this layout (checked once: a later
+    /// ingest makes every part stale at once).
+    pub fn text(&self, kind: &str) -> Result<Option<String>> {
+        if self.store.analysis(part::LAYOUT)?.as_deref() != Some(LAYOUT) {
             return Ok(None);
-        };
-        // A part this binary cannot read (written by another version) is recomputed.
-        Ok(serde_json::from_str(&body).ok())
+        }
+        Ok(self.store.analysis(kind)?)
     }
 
     /// The current records and their analysis, computed on first call.
@@ -167,53 +262,117 @@ impl Corpus {
     fn get<T: DeserializeOwned>(
         &mut self,
         kind: &str,
-        compute: impl FnOnce(&Vec<Record>, &Analysis) -> T,
+        compute: impl FnOnce(&Analysis) -> T,
     ) -> Result<T> {
         if let Some(stored) = self.stored(kind)? {
             return Ok(stored);
         }
-        let (records, analysis) = self.live()?;
-        Ok(compute(records, analysis))
+        Ok(compute(&self.live()?.1))
     }
 
     /// Every story id, in story order.
     pub fn story_ids(&mut self) -> Result<Vec<String>> {
-        self.get(part::STORY_IDS, |_, a| {
+        self.get(part::STORY_IDS, |a| {
             a.stories.stories.iter().map(|s| s.id.clone()).collect()
         })
     }
 
     /// The stories.
     pub fn stories(&mut self) -> Result<Vec<Story>> {
-        self.get(part::STORIES, |_, a| a.stories.stories.clone())
+        self.get(part::STORIES, |a| a.stories.stories.clone())
+    }
+
+    /// The stored text of `stories --format json`, when current.
+    pub fn stories_json(&self) -> Result<Option<String>> {
+        self.text(part::STORIES_JSON)
+    }
+
+    /// The stored text of `disagreements --format json`, when current.
+    pub fn disagreements_json(&self) -> Result<Option<String>> {
+        self.text(part::DISAGREEMENTS_JSON)
+    }
+
+    /// The stored text of `event-counts --format json` (every story and modality), when
+    /// current.
+    pub fn event_counts_json(&self) -> Result<Option<String>> {
+        self.text(part::EVENT_COUNTS_JSON)
     }
 
     /// The disagreements.
     pub fn disagreements(&mut self) -> Result<Vec<Disagreement>> {
-        self.get(part::DISAGREEMENTS, |_, a| a.disagreements.clone())
+        self.get(part::DISAGREEMENTS, |a| a.disagreements.clone())
     }
 
-    /// The timeline, each item with its canonical entities.
+    /// The stored timeline items of the given stories, in timeline order; `None` when a part
+    /// is missing.
+    fn stored_timeline<'s>(
+        &self,
+        stories: impl IntoIterator<Item = &'s String>,
+        keep: impl Fn(&TimelineItem) -> bool,
+    ) -> Result<Option<Vec<TimelineItem>>> {
+        let mut all = Vec::new();
+        for story in stories {
+            let kind = format!("{}{story}", part::TIMELINE_OF);
+            let Some(timeline) = self.stored::<StoryTimeline>(&kind)? else {
+                return Ok(None);
+            };
+            all.extend(timeline.into_items().filter(|(_, item)| keep(item)));
+        }
+        all.sort_by_key(|(i, _)| *i);
+        Ok(Some(all.into_iter().map(|(_, item)| item).collect()))
+    }
+
+    /// The whole timeline, each item with its canonical entities.
     pub fn timeline(&mut self) -> Result<Vec<TimelineItem>> {
-        if let Some(stored) = self.stored::<StoredTimeline>(part::TIMELINE)? {
-            let mut items = stored.items;
-            for (item, entities) in items.iter_mut().zip(stored.entities) {
-                item.entities = entities;
+        if let Some(stories) = self.stored::<Vec<String>>(part::TIMELINE_STORIES)? {
+            if let Some(items) = self.stored_timeline(&stories, |_| true)? {
+                return Ok(items);
             }
-            return Ok(items);
         }
         Ok(self.live()?.1.timeline.clone())
     }
 
+    /// The timeline of one story.
+    pub fn story_timeline(&mut self, story: &str) -> Result<Vec<TimelineItem>> {
+        if self.text(part::TIMELINE_STORIES)?.is_some() {
+            let kind = format!("{}{story}", part::TIMELINE_OF);
+            return Ok(match self.stored::<StoryTimeline>(&kind)? {
+                Some(timeline) => timeline.into_items().map(|(_, item)| item).collect(),
+                None => Vec::new(),
+            });
+        }
+        let timeline = &self.live()?.1.timeline;
+        Ok(story_timeline(timeline, story)
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+
+    /// The timeline items involving one canonical entity: read from the stories it is in.
+    pub fn entity_timeline(&mut self, entity: EntityId) -> Result<Vec<TimelineItem>> {
+        if let Some(map) = self.stored::<HashMap<u32, Vec<String>>>(part::ENTITY_STORIES)? {
+            let stories = map.get(&entity.0).map(Vec::as_slice).unwrap_or_default();
+            let keep = |item: &TimelineItem| item.entities.contains(&entity);
+            if let Some(items) = self.stored_timeline(stories, keep)? {
+                return Ok(items);
+            }
+        }
+        let timeline = &self.live()?.1.timeline;
+        Ok(entity_timeline(timeline, entity)
+            .into_iter()
+            .cloned()
+            .collect())
+    }
+
     /// The canonical entity named `name` (any spelling).
     pub fn entity(&mut self, name: &str) -> Result<Option<EntityId>> {
-        let lookup: EntityLookup = self.get(part::ENTITIES, |_, a| a.entities.lookup().clone())?;
+        let lookup: EntityLookup = self.get(part::ENTITIES, |a| a.entities.lookup().clone())?;
         Ok(lookup.find(name))
     }
 
     /// Events of every story, each counted once.
     pub fn events(&mut self) -> Result<Vec<EventGroup>> {
-        self.get(part::EVENTS, |_, a| a.events.clone())
+        self.get(part::EVENTS, |a| a.events.clone())
     }
 
     /// The report, as Markdown or HTML.
@@ -223,7 +382,7 @@ impl Corpus {
         } else {
             part::REPORT_MD
         };
-        if let Some(stored) = self.stored(kind)? {
+        if let Some(stored) = self.text(kind)? {
             return Ok(stored);
         }
         let (records, analysis) = self.live()?;
@@ -291,15 +450,37 @@ mod tests {
             .insert_batch(&provenance, &records())
             .unwrap_or_else(|e| panic!("{e}"));
         let both = |c: &mut Corpus| -> Result<Vec<serde_json::Value>> {
+            let keller = c
+                .entity("Keller")?
+                .unwrap_or_else(|| panic!("Keller resolves"));
+            let story = c.story_ids()?.remove(0);
+            let with_entities = |items: Vec<TimelineItem>| -> Vec<serde_json::Value> {
+                let entities: Vec<_> = items.iter().map(|i| i.entities.clone()).collect();
+                vec![json(items), json(entities)]
+            };
+            let events: Vec<EventGroup> = c.events()?;
+            let all: Vec<&EventGroup> = events.iter().collect();
             Ok(vec![
                 json(c.story_ids()?),
                 json(c.stories()?),
                 json(c.disagreements()?),
-                json(c.timeline()?),
-                json(c.events()?),
-                json(c.entity("Keller")?),
+                json(with_entities(c.timeline()?)),
+                json(with_entities(c.story_timeline(&story)?)),
+                json(with_entities(c.entity_timeline(keller)?)),
+                json(c.story_timeline("no-such-story")?),
+                json(&events),
+                json(keller),
                 json(c.report(false)?),
                 json(c.report(true)?),
+                json(c.stories_json()?.unwrap_or(pretty(json(c.stories()?))?)),
+                json(
+                    c.disagreements_json()?
+                        .unwrap_or(pretty(json(c.disagreements()?))?),
+                ),
+                json(
+                    c.event_counts_json()?
+                        .unwrap_or(pretty(events::to_json(&all)?)?),
+                ),
             ])
         };
         let mut live = Corpus::open(&db).unwrap_or_else(|e| panic!("{e}"));
@@ -325,11 +506,13 @@ mod tests {
             Some(1),
             "one disagreement"
         );
-        let entities = |c: &mut Corpus| -> Vec<Vec<EntityId>> {
-            let timeline = c.timeline().unwrap_or_else(|e| panic!("{e}"));
-            timeline.into_iter().map(|t| t.entities).collect()
-        };
-        assert_eq!(entities(&mut live), entities(&mut stored));
+        assert!(
+            !fresh[5]
+                .as_array()
+                .is_some_and(|a| a[0].as_array().is_some_and(Vec::is_empty)),
+            "Keller is in the timeline"
+        );
+        assert!(stored.stories_json().ok().flatten().is_some());
         assert_eq!(num_stories(&store).ok().flatten(), Some(1));
         // A new article makes the stored parts stale until the next update.
         let mut late = records().remove(0);
