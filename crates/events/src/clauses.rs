@@ -97,12 +97,10 @@ pub(crate) fn agent_after(words: &[Word<'_>], after: &[&Actor]) -> Vec<Actor> {
         .unwrap_or_default()
 }
 
-/// Whether the clause's subject before the trigger is a pronoun ("it", "they").
-pub(crate) fn subject_is_pronoun(words: &[Word<'_>], from: usize, to: usize) -> bool {
-    words.get(from..to).is_some_and(|ws| {
-        ws.iter()
-            .any(|w| is_event_word(EventClass::SubjectPronoun, w.lower.as_str()))
-    })
+/// The clause's subject pronoun before the trigger ("it", "they"), as a word index.
+pub(crate) fn subject_pronoun(words: &[Word<'_>], from: usize, to: usize) -> Option<usize> {
+    (from..to.min(words.len()))
+        .find(|&i| is_event_word(EventClass::SubjectPronoun, words[i].lower.as_str()))
 }
 
 /// The place after the trigger: a known city, region or country after "in", "near" or "at".

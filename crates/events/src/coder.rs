@@ -12,7 +12,7 @@ use storyline_record::{Article, Event, QuoteKind, Span};
 
 use crate::actors::{find_actors, index_mentions, Actor, MentionIndex};
 use crate::clauses::{
-    agent_after, attribution_start, clause_start, is_passive, place_after, subject_is_pronoun,
+    agent_after, attribution_start, clause_start, is_passive, place_after, subject_pronoun,
     target_end,
 };
 use crate::dates::event_date;
@@ -147,16 +147,19 @@ impl EventCoder {
         let surface = self.surface_roles(words, &actors, hit, clause_start, main_end, m.obliged);
         let passive = is_passive(words, hit.start);
         let mut agentless = false;
-        let (mut sources, targets, pronoun) = match (s.tree, anchor) {
+        let (mut sources, targets, pronoun, by_order) = match (s.tree, anchor) {
             (Some(tree), Some(a)) => {
                 // The parse's actors where it finds them; word order where it finds none (a
                 // misparsed clause, an actor cut differently), except for a passive without
-                // an agent, which names no one acting.
+                // an agent, which names no one acting, and a pronoun, resolved below.
                 let p = parsed_roles(tree, a, hit, words, &actors, m.obliged);
                 agentless = (p.passive && p.sources.is_empty()) || p.indefinite;
-                let src = match p.sources.is_empty() && !p.passive && !p.indefinite {
-                    true => surface.0,
-                    false => p.sources,
+                let pronoun = p.pronoun.filter(|_| !p.indefinite);
+                let by_order = p.sources.is_empty() && !p.passive && !p.indefinite;
+                let by_order = if by_order { surface.0 } else { Vec::new() };
+                let src = match (pronoun, p.sources.is_empty()) {
+                    (None, true) => by_order.clone(),
+                    _ => p.sources,
                 };
                 let tgt = if p.targets.is_empty() {
                     surface
@@ -164,23 +167,25 @@ impl EventCoder {
                         .into_iter()
                         .filter(|t| {
                             !src.iter()
+                                .chain(&by_order)
                                 .any(|s| s.start == t.start || s.code() == t.code())
                         })
                         .collect()
                 } else {
                     p.targets
                 };
-                (src, tgt, p.pronoun && !p.indefinite)
+                (src, tgt, pronoun, by_order)
             }
             _ => (
                 surface.0,
                 surface.1,
-                subject_is_pronoun(words, clause_start, hit.start),
+                subject_pronoun(words, clause_start, hit.start),
+                Vec::new(),
             ),
         };
         let mut targets = targets;
-        if sources.is_empty() && !passive && pronoun {
-            sources.extend(last.clone());
+        if let Some(p) = pronoun.filter(|_| sources.is_empty() && !passive) {
+            sources = self.pronoun_sources(s, hit, p, anchor, &actors, last, by_order);
         }
         // "Ukraine's freedom is under attack," he said: the speaker is not the attacker; nor
         // is anyone the speaker when "anyone" acts.
@@ -189,6 +194,8 @@ impl EventCoder {
                 sources.push(a);
             }
         }
+        // No one acts on themselves ("we won't allow our interests to be trampled," he said).
+        targets.retain(|t| !sources.iter().any(|s| s.name == t.name));
         if targets.is_empty() && action == Action::Threaten {
             // A threat's condition names whom it is aimed at ("… if the United States goes
             // ahead").
@@ -395,7 +402,7 @@ impl EventCoder {
     }
 
     /// The speaker of a quote that holds the trigger, as an actor.
-    fn quote_speaker(&self, s: &Sentence<'_>, hit: Hit) -> Option<Actor> {
+    pub(crate) fn quote_speaker(&self, s: &Sentence<'_>, hit: Hit) -> Option<Actor> {
         let at = s.words.get(hit.start)?.span;
         // Words in marks only: an indirect clause names its own actors.
         let q = s
@@ -483,13 +490,13 @@ fn condition_subject(words: &[Word<'_>], actors: &[Actor], from: usize) -> Optio
 }
 
 /// What the coder needs to know about one sentence.
-struct Sentence<'a> {
-    words: &'a [Word<'a>],
+pub(crate) struct Sentence<'a> {
+    pub(crate) words: &'a [Word<'a>],
     /// The sentence's parse, when the syntax stage has run.
-    tree: Option<&'a Tree<'a>>,
-    span: Span,
-    article: &'a Article,
-    mentions: &'a MentionIndex<'a>,
+    pub(crate) tree: Option<&'a Tree<'a>>,
+    pub(crate) span: Span,
+    pub(crate) article: &'a Article,
+    pub(crate) mentions: &'a MentionIndex<'a>,
 }
 
 #[cfg(test)]

@@ -35,6 +35,7 @@ mod coder;
 mod dates;
 mod modality;
 mod parsed;
+mod pronouns;
 mod roles;
 mod tables;
 mod tree;

@@ -50,9 +50,30 @@ pub(crate) fn modality(words: &[Word<'_>], start: usize) -> Modality {
             }
         }
     }
+    m.unasserted |= hedged_noun(words, start);
     m.conditional = is_conditional(words);
     m.unasserted |= words.last().is_some_and(|w| w.is("?"));
     m
+}
+
+/// Whether a hedging adjective stands before the trigger at `start`, past quotation marks
+/// and capitalised modifiers ("a possible Russian 'invasion'").
+fn hedged_noun(words: &[Word<'_>], start: usize) -> bool {
+    let mut j = start;
+    for _ in 0..3 {
+        let Some(w) = j.checked_sub(1).and_then(|k| words.get(k)) else {
+            return false;
+        };
+        if is_event_word(EventClass::HedgingAdjective, w.lower.as_str()) {
+            return true;
+        }
+        let skippable = w.is("'") || w.is("‘") || w.is("\"") || w.is("“") || (w.cap && !w.punct);
+        if !skippable {
+            return false;
+        }
+        j -= 1;
+    }
+    false
 }
 
 fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
@@ -64,12 +85,7 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
         let w = &words[j];
         let lw = w.lower.as_str();
         let adverb = lw.len() > 4 && lw.ends_with("ly") && !w.cap;
-        if w.punct
-            || !(is_event_word(EventClass::VerbGroup, lw)
-                || adverb
-                || lw.ends_with("'ll")
-                || lw.ends_with("’ll"))
-        {
+        if w.punct || !(is_event_word(EventClass::VerbGroup, lw) || adverb || lw.ends_with("'ll")) {
             break;
         }
         seen += 1;
@@ -79,7 +95,7 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
         if lw == "no" && j + 1 == start {
             m.negated = true;
         }
-        if is_event_word(EventClass::Intent, lw) || lw.ends_with("'ll") || lw.ends_with("’ll") {
+        if is_event_word(EventClass::Intent, lw) || lw.ends_with("'ll") {
             m.intent = true;
         }
         if lw == "must" {

@@ -58,10 +58,11 @@ pub(crate) struct Parsed {
     pub(crate) targets: Vec<Actor>,
     /// A passive clause (or "under attack"): without an agent, no one is named acting.
     pub(crate) passive: bool,
-    /// Whether the subject is a personal pronoun.
-    pub(crate) pronoun: bool,
-    /// Whether the subject is an indefinite pronoun ("anyone", "nobody"): no one named acts,
-    /// and no actor elsewhere in the sentence stands in.
+    /// The subject when it is a personal pronoun (a word index).
+    pub(crate) pronoun: Option<usize>,
+    /// Whether the subject is an indefinite pronoun ("anyone", "nobody") or the trigger a
+    /// noun said to exist ("there was an attack"): no one named acts, and no actor elsewhere
+    /// in the sentence stands in.
     pub(crate) indefinite: bool,
 }
 
@@ -141,12 +142,19 @@ pub(crate) fn parsed_roles(
         sources,
         targets,
         passive: r.passive && !stative,
-        indefinite: r.subject.iter().any(|&w| {
-            matches!(
-                words[w].lower.as_str(),
-                "anyone" | "anybody" | "someone" | "somebody" | "nobody" | "everyone" | "everybody"
-            )
-        }),
+        indefinite: r.existential
+            || r.subject.iter().any(|&w| {
+                matches!(
+                    words[w].lower.as_str(),
+                    "anyone"
+                        | "anybody"
+                        | "someone"
+                        | "somebody"
+                        | "nobody"
+                        | "everyone"
+                        | "everybody"
+                )
+            }),
         pronoun: r.pronoun,
     }
 }

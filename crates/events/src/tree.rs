@@ -52,14 +52,17 @@ pub(crate) enum Place {
 pub(crate) struct Roles {
     /// Words of the acting phrase.
     pub(crate) subject: Vec<usize>,
-    /// Whether the subject is a personal pronoun ("it", "they").
-    pub(crate) pronoun: bool,
+    /// The subject when it is a personal pronoun ("it", "they").
+    pub(crate) pronoun: Option<usize>,
     /// The phrases acted upon, object first: head word and words.
     pub(crate) targets: Vec<(usize, Vec<usize>)>,
     /// How many of `targets`, at the end, are scene-setting obliques ("in Santiago").
     pub(crate) num_scene: usize,
     /// The clause is passive: its grammatical subject is the target.
     pub(crate) passive: bool,
+    /// The trigger is a noun whose existence is stated ("should there be a fight"): no one
+    /// is named acting.
+    pub(crate) existential: bool,
 }
 
 impl<'t> Tree<'t> {
@@ -339,6 +342,10 @@ impl Tree<'_> {
                 }
             } else if !matches!(rel, "nsubj" | "nsubj:pass") {
                 subject = self.child(a, &["amod", "compound"]);
+            } else {
+                r.existential = self
+                    .head(a)
+                    .is_some_and(|h| self.child(h, &["expl"]).is_some());
             }
         } else {
             r.passive = self.passive(a);
@@ -409,7 +416,8 @@ impl Tree<'_> {
         r.num_scene = scene.len();
         target_heads.extend(scene);
         if let Some(s) = subject {
-            r.pronoun = self.nodes.get(s).is_some_and(|n| n.upos == Upos::Pron);
+            r.pronoun =
+                Some(s).filter(|&s| self.nodes.get(s).is_some_and(|n| n.upos == Upos::Pron));
             self.phrase(s, &mut r.subject);
         }
         for t in target_heads {

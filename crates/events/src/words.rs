@@ -10,7 +10,7 @@ pub(crate) struct Word<'t> {
     pub(crate) text: &'t str,
     /// Without a possessive "'s" ("Israel's" → "Israel").
     pub(crate) base: &'t str,
-    /// Lower-case form of `text`.
+    /// Lower-case form of `text`, apostrophes written `'` ("won’t" → "won't").
     pub(crate) lower: String,
     /// Byte span in the article text.
     pub(crate) span: Span,
@@ -37,7 +37,7 @@ impl<'t> Word<'t> {
         Word {
             text,
             base,
-            lower: text.to_lowercase(),
+            lower: text.to_lowercase().replace(['’', 'ʼ'], "'"),
             span,
             punct,
             cap: text.chars().next().is_some_and(char::is_uppercase),

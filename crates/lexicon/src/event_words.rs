@@ -7,6 +7,8 @@ word_classes! {
     pub enum EventClass in "event_words" {
         /// Adverbs that report an act without asserting it ("allegedly").
         ReportingAdverb = "reporting_adverb",
+        /// Adjectives that put a noun event in doubt or in the future ("a possible invasion").
+        HedgingAdjective = "hedging_adjective",
         /// Words that may stand in a verb group before a trigger without ending it.
         VerbGroup = "verb_group",
         /// Markers of an action announced or intended rather than done ("will", "plans").

@@ -2,6 +2,7 @@
 //! science and local news.
 
 use storyline_entities::EntityRecognizer;
+use storyline_quotes::QuoteFinder;
 use storyline_record::{Article, Event};
 use storyline_segment::Segmenter;
 use storyline_syntax::SyntaxAnnotator;
@@ -15,6 +16,7 @@ fn code(text: &str) -> Vec<Event> {
     Segmenter::new().annotate(&mut a);
     SyntaxAnnotator::new().annotate(&mut a);
     EntityRecognizer::new().annotate(&mut a);
+    QuoteFinder::new().annotate(&mut a);
     EventCoder::new().annotate(&mut a);
     a.events
 }
@@ -260,5 +262,51 @@ fn an_uncoded_person_in_apposition_adds_no_second_actor() {
 #[test]
 fn an_act_under_consideration_is_not_asserted() {
     let e = one("Russian officials are considering banning European airlines.");
+    assert!(e.hypothetical, "{e:?}");
+}
+
+#[test]
+fn a_pronoun_subject_is_the_reporting_verbs_subject() {
+    // Not Peru, the first actor of the sentence.
+    let e = one(
+        "Positions hardened over Peru, even as Chile said it would not send troops should Bolivia invade.",
+    );
+    assert_eq!(e.source_actor.as_deref().map(|c| &c[..3]), Some("CHL"));
+    assert!(e.negated);
+}
+
+#[test]
+fn the_first_person_in_a_quotation_is_its_speaker() {
+    let e = one(
+        "Ana Costa is Brazil's foreign minister. \"We urge Argentina to withdraw its ships,\" Costa said.",
+    );
+    assert_eq!(e.action, "REQUEST");
+    assert_eq!(e.source.as_deref(), Some("Ana Costa"));
+    assert_eq!(e.target_actor.as_deref(), Some("ARG"));
+}
+
+#[test]
+fn no_one_acts_on_themselves_and_curly_negations_count() {
+    let e = one(
+        "\u{201c}We won\u{2019}t allow our ships to be seized,\u{201d} Peru's navy chief said.",
+    );
+    assert!(e.negated, "{e:?}");
+    assert!(e.source.is_none() || e.source != e.target, "{e:?}");
+}
+
+#[test]
+fn a_fight_said_to_exist_has_no_actor() {
+    let e = one("Chile said its troops would not be involved should there be an attack on Peru.");
+    assert_eq!(e.action, "ASSAULT");
+    assert_eq!(e.target.as_deref(), Some("Peru"));
+    assert_eq!(e.source, None, "{e:?}");
+}
+
+#[test]
+fn a_possible_invasion_is_not_asserted() {
+    let e = one("Unfounded Claims About Possible Chinese 'Attack' on Taiwan");
+    assert_eq!(e.action, "ASSAULT");
+    assert!(e.hypothetical, "{e:?}");
+    let e = one("The alleged attack on the convoy killed four soldiers.");
     assert!(e.hypothetical, "{e:?}");
 }

@@ -1,0 +1,61 @@
+//! Whom a pronoun subject of an event stands for: the speaker for "I" and "we" inside a
+//! quotation, the subject of the verb that reports the clause when it agrees ("NATO said *it*
+//! would not send troops": NATO), else the actor carried over from earlier sentences, else
+//! the clause's first actor by word order.
+
+use storyline_lexicon::{is_quote_word, QuoteClass};
+
+use crate::actors::Actor;
+use crate::coder::{EventCoder, Sentence};
+use crate::roles::{first_coded, group};
+use crate::triggers::Hit;
+
+impl EventCoder {
+    /// The actors that the pronoun subject at word `pronoun` of the trigger `hit` (head word
+    /// `anchor` in the parse, if any) stands for; `last` is the actor carried over and
+    /// `by_order` the clause's first actors by word order.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn pronoun_sources(
+        &self,
+        s: &Sentence<'_>,
+        hit: Hit,
+        pronoun: usize,
+        anchor: Option<usize>,
+        actors: &[Actor],
+        last: &Option<Actor>,
+        by_order: Vec<Actor>,
+    ) -> Vec<Actor> {
+        let Some(word) = s.words.get(pronoun).map(|w| w.lower.as_str()) else {
+            return by_order;
+        };
+        if matches!(word, "i" | "we") && self.quote_speaker(s, hit).is_some() {
+            // The first person inside a quotation is its speaker.
+            return self.quote_speaker(s, hit).into_iter().collect();
+        }
+        let reporter: Vec<&Actor> = s
+            .tree
+            .zip(anchor)
+            .and_then(|(tree, a)| tree.reporter_subject(a).map(|r| tree.phrase_of(r)))
+            .map(|phrase| {
+                actors
+                    .iter()
+                    .filter(|x| phrase.iter().any(|&w| w >= x.start && w < x.end))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let first = first_coded(&reporter).filter(|&k| agrees(word, reporter[k]));
+        if first.is_some() {
+            return group(s.words, &reporter, first);
+        }
+        match last {
+            Some(a) => vec![a.clone()],
+            None => by_order,
+        }
+    }
+}
+
+/// Whether pronoun `word` can stand for actor `a`: "it" never for a person (an actor
+/// named by a title may be a person not flagged as one, so "he" and "she" take any actor).
+fn agrees(word: &str, a: &Actor) -> bool {
+    !(is_quote_word(QuoteClass::PronounNeuter, word) && a.person)
+}
