@@ -18,6 +18,7 @@ use crate::clauses::{
 use crate::dates::event_date;
 use crate::modality::{fold, modality};
 use crate::parsed::parsed_roles;
+use crate::pronouns::pronoun_target;
 use crate::roles::{domestic, first_coded, group, pairs};
 use crate::tables::Tables;
 use crate::tree::Tree;
@@ -147,7 +148,7 @@ impl EventCoder {
         let surface = self.surface_roles(words, &actors, hit, clause_start, main_end, m.obliged);
         let passive = is_passive(words, hit.start);
         let mut agentless = false;
-        let (mut sources, targets, pronoun, by_order) = match (s.tree, anchor) {
+        let (mut sources, targets, pronoun, by_order, pronoun_object) = match (s.tree, anchor) {
             (Some(tree), Some(a)) => {
                 // The parse's actors where it finds them; word order where it finds none (a
                 // misparsed clause, an actor cut differently), except for a passive without
@@ -161,7 +162,7 @@ impl EventCoder {
                     (None, true) => by_order.clone(),
                     _ => p.sources,
                 };
-                let tgt = if p.targets.is_empty() {
+                let tgt = if p.targets.is_empty() && p.pronoun_object.is_none() {
                     surface
                         .1
                         .into_iter()
@@ -174,13 +175,14 @@ impl EventCoder {
                 } else {
                     p.targets
                 };
-                (src, tgt, pronoun, by_order)
+                (src, tgt, pronoun, by_order, p.pronoun_object)
             }
             _ => (
                 surface.0,
                 surface.1,
                 subject_pronoun(words, clause_start, hit.start),
                 Vec::new(),
+                None,
             ),
         };
         let mut targets = targets;
@@ -193,6 +195,9 @@ impl EventCoder {
             if let Some(a) = self.quote_speaker(s, hit) {
                 sources.push(a);
             }
+        }
+        if let Some(w) = pronoun_object.filter(|_| targets.is_empty()) {
+            targets.extend(pronoun_target(words, &actors, w, &sources));
         }
         // No one acts on themselves ("we won't allow our interests to be trampled," he said).
         targets.retain(|t| !sources.iter().any(|s| s.name == t.name));

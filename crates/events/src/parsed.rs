@@ -56,6 +56,9 @@ pub(crate) struct Parsed {
     pub(crate) sources: Vec<Actor>,
     /// The side acted upon.
     pub(crate) targets: Vec<Actor>,
+    /// The first phrase acted upon when it is a pronoun ("provided *it* with support"), as a
+    /// word index: the target is whom it stands for, not an actor found by word order.
+    pub(crate) pronoun_object: Option<usize>,
     /// A passive clause (or "under attack"): without an agent, no one is named acting.
     pub(crate) passive: bool,
     /// The subject when it is a personal pronoun (a word index).
@@ -141,6 +144,11 @@ pub(crate) fn parsed_roles(
     Parsed {
         sources,
         targets,
+        pronoun_object: r
+            .targets
+            .first()
+            .map(|&(h, _)| h)
+            .filter(|&h| tree.is_pronoun(h)),
         passive: r.passive && !stative,
         indefinite: r.existential
             || r.subject.iter().any(|&w| {

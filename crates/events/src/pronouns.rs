@@ -1,14 +1,17 @@
 //! Whom a pronoun subject of an event stands for: the speaker for "I" and "we" inside a
 //! quotation, the subject of the verb that reports the clause when it agrees ("NATO said *it*
 //! would not send troops": NATO), else the actor carried over from earlier sentences, else
-//! the clause's first actor by word order.
+//! the clause's first actor by word order. A pronoun object stands for the nearest coded actor
+//! before it that is not the source ("because Ukraine is not a member, NATO cannot provide
+//! *it* with support": Ukraine).
 
-use storyline_lexicon::{is_quote_word, QuoteClass};
+use storyline_lexicon::{is_event_word, is_quote_word, EventClass, QuoteClass};
 
 use crate::actors::Actor;
 use crate::coder::{EventCoder, Sentence};
 use crate::roles::{first_coded, group};
 use crate::triggers::Hit;
+use crate::words::Word;
 
 impl EventCoder {
     /// The actors that the pronoun subject at word `pronoun` of the trigger `hit` (head word
@@ -58,4 +61,30 @@ impl EventCoder {
 /// named by a title may be a person not flagged as one, so "he" and "she" take any actor).
 fn agrees(word: &str, a: &Actor) -> bool {
     !(is_quote_word(QuoteClass::PronounNeuter, word) && a.person)
+}
+
+/// The actor that the pronoun object at word `w` stands for: the nearest coded actor before it
+/// in the sentence that agrees with it and is none of `sources`.
+pub(crate) fn pronoun_target(
+    words: &[Word<'_>],
+    actors: &[Actor],
+    w: usize,
+    sources: &[Actor],
+) -> Option<Actor> {
+    let word = words.get(w)?.lower.as_str();
+    if !is_event_word(EventClass::ObjectPronoun, word) {
+        return None;
+    }
+    actors
+        .iter()
+        .rev()
+        .filter(|a| a.end <= w && a.base.is_some() && agrees(word, a))
+        // "It" stands for a state or body as a whole, not one of its officials or forces.
+        .filter(|a| word != "it" || a.sector.is_none())
+        .find(|a| {
+            !sources
+                .iter()
+                .any(|s| s.name == a.name || s.code() == a.code())
+        })
+        .cloned()
 }

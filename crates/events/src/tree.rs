@@ -416,8 +416,7 @@ impl Tree<'_> {
         r.num_scene = scene.len();
         target_heads.extend(scene);
         if let Some(s) = subject {
-            r.pronoun =
-                Some(s).filter(|&s| self.nodes.get(s).is_some_and(|n| n.upos == Upos::Pron));
+            r.pronoun = Some(s).filter(|&s| self.is_pronoun(s));
             self.phrase(s, &mut r.subject);
         }
         for t in target_heads {
@@ -492,6 +491,11 @@ impl Tree<'_> {
             }
         }
         None
+    }
+
+    /// Whether word `w` is a pronoun.
+    pub(crate) fn is_pronoun(&self, w: usize) -> bool {
+        self.nodes.get(w).is_some_and(|n| n.upos == Upos::Pron)
     }
 
     /// The words of the phrase headed by word `w`, without the clauses it governs.

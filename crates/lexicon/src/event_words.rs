@@ -21,6 +21,8 @@ word_classes! {
         Subordinator = "subordinator",
         /// Subject pronouns, resolved to the previous actor.
         SubjectPronoun = "subject_pronoun",
+        /// Object pronouns that stand for an actor named before them ("provide *it* with").
+        ObjectPronoun = "object_pronoun",
         /// Cue words of an attribution besides the lexicon's cue verbs ("according").
         Reporting = "reporting",
         /// Words that end an actor phrase's modifier run ("Russian *and* ...").

@@ -310,3 +310,13 @@ fn a_possible_invasion_is_not_asserted() {
     let e = one("The alleged attack on the convoy killed four soldiers.");
     assert!(e.hypothetical, "{e:?}");
 }
+
+#[test]
+fn a_pronoun_object_stands_for_the_actor_named_before_it() {
+    let e = one(
+        "Because Chile is not a member of the alliance, NATO cannot provide it with the same aid.",
+    );
+    assert_eq!(e.source_actor.as_deref(), Some("IGONATO"));
+    assert_eq!(e.target_actor.as_deref(), Some("CHL"), "{e:?}");
+    assert!(e.negated);
+}
