@@ -183,11 +183,11 @@ fn load(dir: &str) -> Result<Vec<Labelled>> {
         let quotes = finder.candidates(&article);
         let spans: Vec<(usize, usize)> = quotes
             .iter()
-            .map(|q| (q.span.start(), q.span.end()))
+            .map(|c| (c.quote.span.start(), c.quote.span.end()))
             .collect();
         let direct: Vec<bool> = quotes
             .iter()
-            .map(|q| q.kind != QuoteKind::Indirect)
+            .map(|c| c.quote.kind != QuoteKind::Indirect)
             .collect();
         let real = matched(&spans, &contents, |_, _| true);
         let real_direct = matched(&spans, &contents, |p, g| direct[p] && directs[g]);

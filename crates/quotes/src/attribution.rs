@@ -31,6 +31,11 @@ pub(crate) struct Attribution {
     pub content: Span,
     /// Whether the cue reports thought ("believes") rather than speech.
     pub thought: bool,
+    /// How the content was found: `"ccomp"`, `"xcomp"`, `"parataxis"`, `"postposed"`,
+    /// `"colon"`, `"object"` or `"according"`.
+    pub via: &'static str,
+    /// Whether the cue is an open-class candidate (`open`), not a word of the cue list.
+    pub open: bool,
 }
 
 /// Relations left out of a source phrase: clauses hanging from it and punctuation.
@@ -93,19 +98,12 @@ struct Cue {
 fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     let (s_lo, s_hi) = tree.sentence(i);
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
-    // `X, who said …`: the relative pronoun is the mention, X what it stands for.
-    let referent = source
-        .filter(|&(lo, hi)| lo == hi && is_relative(tree, lo) && tree.rel(i) == "acl:relcl")
-        .and_then(|_| tree.head(i))
-        .and_then(|noun| {
-            let (lo, hi) = tree.extent(noun, outside_source);
-            trim(tree, lo, hi)
-        });
-    let content = complement(tree, i, cue.infinitive, source)
-        .or_else(|| paratactic(tree, i))
-        .or_else(|| postposed(tree, i, source, s_lo))
-        .or_else(|| after_colon(tree, i, s_hi))
-        .or_else(|| object(tree, i, cue.object?))?;
+    let referent = referent_of(tree, i, source);
+    let (content, via) = complement(tree, i, cue.infinitive, source)
+        .or_else(|| paratactic(tree, i).map(|c| (c, "parataxis")))
+        .or_else(|| postposed(tree, i, source, s_lo).map(|c| (c, "postposed")))
+        .or_else(|| after_colon(tree, i, s_hi).map(|c| (c, "colon")))
+        .or_else(|| object(tree, i, cue.object?).map(|c| (c, "object")))?;
     let content = trim(tree, content.0, content.1)?;
     Some(Attribution {
         cue: tree.span(i, i).slice(tree.text).to_string(),
@@ -114,12 +112,30 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
         referent,
         content,
         thought: cue.class == CueClass::Thought,
+        via,
+        open: false,
     })
+}
+
+/// What a relative pronoun source of cue `i` stands for (`X, who said …`: the pronoun is the
+/// mention, X what it stands for).
+pub(crate) fn referent_of(
+    tree: &Tree<'_>,
+    i: usize,
+    source: Option<(usize, usize)>,
+) -> Option<Span> {
+    source
+        .filter(|&(lo, hi)| lo == hi && is_relative(tree, lo) && tree.rel(i) == "acl:relcl")
+        .and_then(|_| tree.head(i))
+        .and_then(|noun| {
+            let (lo, hi) = tree.extent(noun, outside_source);
+            trim(tree, lo, hi)
+        })
 }
 
 /// The noun phrase a cue reports (`denied the report`, `called for a ban`): its direct object
 /// for `"obj"`, else the phrase headed by preposition `prep`, without the preposition.
-fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, usize)> {
+pub(crate) fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, usize)> {
     if prep == "obj" {
         let k = tree.children_with(i, "obj").find(|&k| k > i)?;
         return Some(tree.extent(k, |r| r == "punct"));
@@ -136,19 +152,21 @@ fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, usize)> {
     Some((lo.max(case + 1), hi))
 }
 
-/// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports one.
-fn complement(
+/// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports
+/// one, with its relation (`"ccomp"` or `"xcomp"`).
+pub(crate) fn complement(
     tree: &Tree<'_>,
     i: usize,
     infinitive: bool,
     source: Option<(usize, usize)>,
-) -> Option<(usize, usize)> {
+) -> Option<((usize, usize), &'static str)> {
     let c = tree
         .children(i)
         .find(|&k| tree.rel(k) == "ccomp" || infinitive && tree.rel(k) == "xcomp")?;
+    let via = tree.rel(c);
     let (lo, hi) = tree.extent(c, |_| false);
     if c > i {
-        return Some((lo, hi));
+        return Some(((lo, hi), via));
     }
     // A complement before the cue (`…, a source said`) ends before the cue and its source,
     // whatever the parse hung from it.
@@ -156,7 +174,7 @@ fn complement(
         Some((s_lo, _)) if s_lo > c => s_lo.min(i),
         _ => i,
     };
-    Some((lo, hi.min(end.saturating_sub(1))))
+    Some(((lo, hi.min(end.saturating_sub(1))), via))
 }
 
 /// The clause a paratactic cue hangs from (`The talks failed, he said.` parsed with `said` as
@@ -257,12 +275,14 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
         referent: None,
         content,
         thought: false,
+        via: "according",
+        open: false,
     })
 }
 
 /// The source phrase of cue verb `i`: its subject, a passive's agent, or (up to two steps) the
 /// subject of the verb or noun it hangs from.
-fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
+pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
     let subject = tree
         .children(i)
         .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
@@ -322,7 +342,7 @@ fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
 
 /// Tokens `lo..=hi` without punctuation at either end, as a byte span; `None` when nothing
 /// with a letter or digit is left.
-fn trim(tree: &Tree<'_>, mut lo: usize, mut hi: usize) -> Option<Span> {
+pub(crate) fn trim(tree: &Tree<'_>, mut lo: usize, mut hi: usize) -> Option<Span> {
     if hi >= tree.tokens.len() {
         return None;
     }

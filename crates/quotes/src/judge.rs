@@ -17,8 +17,10 @@ use storyline_record::{Quote, QuoteKind, Token};
 /// Model kind written in the file header.
 const KIND: &str = "attribution";
 /// Names the feature templates below; change it whenever they change.
-const TEMPLATES: &str = "attribution-judge v1: bias kind cue kind*cue shape kind*shape side \
-                         entity len kind*len first kind*inside kind*around pre";
+const TEMPLATES: &str = "attribution-judge v2: bias kind cue kind*cue shape kind*shape side \
+                         entity len kind*len first kind*inside kind*around pre open via \
+                         open*via lemma open*lemma lemma*via deprel open*deprel xpos \
+                         source-head open*source-head lemma*source open*entity first*via";
 /// Class of a quote the judge drops.
 const DROP: usize = 0;
 /// Class of a quote the judge keeps.
@@ -26,6 +28,20 @@ const KEEP: usize = 1;
 
 static BYTES: &[u8] = include_bytes!("../../../models/attribution.stlm");
 static SHIPPED: OnceLock<Judge> = OnceLock::new();
+
+/// A found quote with how it was found, as the judge reads it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The quote as the record would hold it.
+    pub quote: Quote,
+    /// Token index of the cue word of reported speech (`None` for quotes in marks).
+    pub cue_token: Option<usize>,
+    /// How the content of reported speech was found (`"ccomp"`, `"xcomp"`, `"object"`,
+    /// `"postposed"`, …); empty for quotes in marks.
+    pub via: &'static str,
+    /// Whether the cue is an open-class candidate, not a word of the cue list.
+    pub open: bool,
+}
 
 /// Scores found quotes: keep (a real attribution) or drop.
 #[derive(Debug, Clone)]
@@ -69,15 +85,15 @@ impl Judge {
 
     /// Whether to keep each of `quotes` (found in `text` with its token layer `tokens`); quotes
     /// the judge does not weigh ([`is_judged`]) are kept.
-    pub fn verdicts(&self, text: &str, tokens: &[Token], quotes: &[Quote]) -> Vec<bool> {
+    pub fn verdicts(&self, text: &str, tokens: &[Token], found: &[Candidate]) -> Vec<bool> {
         let hasher = FeatureHasher::new(SEED);
         let mut feats = Vec::new();
-        (0..quotes.len())
+        (0..found.len())
             .map(|i| {
-                if !is_judged(quotes, i) {
+                if !is_judged(found, i) {
                     return true;
                 }
-                features(&hasher, text, tokens, quotes, i, &mut feats);
+                features(&hasher, text, tokens, found, i, &mut feats);
                 self.keeps(&feats)
             })
             .collect()
@@ -127,13 +143,14 @@ impl Judge {
 /// `she said the plan was "a disaster"`, or beside a noun, `called it "a disaster"`), where
 /// PolNeAR's annotation folds them into one attribution or leaves them out, so its labels
 /// would teach the judge to drop quotations the record promises.
-pub fn is_judged(quotes: &[Quote], i: usize) -> bool {
-    quotes[i].kind == QuoteKind::Indirect
+pub fn is_judged(found: &[Candidate], i: usize) -> bool {
+    found[i].quote.kind == QuoteKind::Indirect
 }
 
-fn inside_reported(quotes: &[Quote], i: usize) -> bool {
-    let q = &quotes[i];
-    quotes.iter().enumerate().any(|(j, o)| {
+fn inside_reported(found: &[Candidate], i: usize) -> bool {
+    let q = &found[i].quote;
+    found.iter().enumerate().any(|(j, o)| {
+        let o = &o.quote;
         j != i && o.kind == QuoteKind::Indirect && o.span.contains(q.span) && o.span != q.span
     })
 }
@@ -141,10 +158,10 @@ fn inside_reported(quotes: &[Quote], i: usize) -> bool {
 /// Seed of the feature hasher.
 const SEED: u64 = 0x5354_4c41_5454_5231;
 
-/// The judge's features of `quotes[i]` (as [`Judge::train`] takes them).
-pub fn example_features(text: &str, tokens: &[Token], quotes: &[Quote], i: usize) -> Vec<u64> {
+/// The judge's features of `found[i]` (as [`Judge::train`] takes them).
+pub fn example_features(text: &str, tokens: &[Token], found: &[Candidate], i: usize) -> Vec<u64> {
     let mut out = Vec::new();
-    features(&FeatureHasher::new(SEED), text, tokens, quotes, i, &mut out);
+    features(&FeatureHasher::new(SEED), text, tokens, found, i, &mut out);
     out
 }
 
@@ -152,12 +169,12 @@ fn features(
     h: &FeatureHasher,
     text: &str,
     tokens: &[Token],
-    quotes: &[Quote],
+    found: &[Candidate],
     i: usize,
     out: &mut Vec<u64>,
 ) {
     out.clear();
-    let q = &quotes[i];
+    let q = &found[i].quote;
     let kind = q.kind as u64 + 1;
     let cue = hash_str(&q.cue.as_deref().unwrap_or("").to_lowercase());
     out.push(h.feature(0, &[]));
@@ -197,11 +214,11 @@ fn features(
     out.push(h.feature(9, &[kind, len]));
     let first = token_at(tokens, q.span.start()).map_or(0, |t| hash_str(&t.norm));
     out.push(h.feature(10, &[first]));
-    let inside = inside_reported(quotes, i);
-    let around = quotes
+    let inside = inside_reported(found, i);
+    let around = found
         .iter()
         .enumerate()
-        .any(|(j, o)| j != i && q.span.contains(o.span) && o.span != q.span);
+        .any(|(j, o)| j != i && q.span.contains(o.quote.span) && o.quote.span != q.span);
     out.push(h.feature(11, &[kind, inside as u64]));
     out.push(h.feature(12, &[kind, around as u64]));
     let pre: String = text[..q.span.start()]
@@ -211,6 +228,44 @@ fn features(
         .map(|c| if c.is_alphanumeric() { 'a' } else { c })
         .collect();
     out.push(h.feature(13, &[hash_str(&pre)]));
+    cue_features(h, tokens, &found[i], first, out);
+}
+
+/// Features of how reported speech was found: open-class or listed cue, the relation that
+/// gave its content, the cue's lemma, relation and tag, the head word of its source.
+fn cue_features(
+    h: &FeatureHasher,
+    tokens: &[Token],
+    c: &Candidate,
+    first: u64,
+    out: &mut Vec<u64>,
+) {
+    let open = c.open as u64 + 1;
+    let via = hash_str(c.via);
+    let cue = c.cue_token.and_then(|k| tokens.get(k));
+    let lemma = cue.map_or(0, |t| hash_str(&t.lemma.to_lowercase()));
+    let deprel = cue.map_or(0, |t| hash_str(t.deprel.name()));
+    let xpos = cue.map_or(0, |t| hash_str(t.xpos.name()));
+    let source = c.quote.speaker_span.map_or(0, |s| {
+        let i = tokens.partition_point(|t| t.span.end() < s.end());
+        tokens
+            .get(i)
+            .map_or(1, |t| hash_str(&t.norm.to_lowercase()))
+    });
+    out.push(h.feature(14, &[open]));
+    out.push(h.feature(15, &[via]));
+    out.push(h.feature(16, &[open, via]));
+    out.push(h.feature(17, &[lemma]));
+    out.push(h.feature(18, &[open, lemma]));
+    out.push(h.feature(19, &[lemma, via]));
+    out.push(h.feature(20, &[deprel]));
+    out.push(h.feature(21, &[open, deprel]));
+    out.push(h.feature(22, &[xpos]));
+    out.push(h.feature(23, &[source]));
+    out.push(h.feature(24, &[open, source]));
+    out.push(h.feature(25, &[lemma, (source != 0) as u64]));
+    out.push(h.feature(26, &[open, c.quote.speaker_entity.is_some() as u64]));
+    out.push(h.feature(27, &[first, via]));
 }
 
 /// The token that starts at or covers byte `at`, if any.
@@ -231,14 +286,24 @@ mod tests {
     use super::*;
     use storyline_record::Span;
 
-    fn quote(start: usize, end: usize, kind: QuoteKind, cue: Option<&str>) -> Quote {
-        Quote {
+    fn quote(start: usize, end: usize, kind: QuoteKind, cue: Option<&str>) -> Candidate {
+        let quote = Quote {
             span: Span::new(start, end),
             speaker: None,
             speaker_span: None,
             speaker_entity: None,
             cue: cue.map(str::to_string),
             kind,
+        };
+        Candidate {
+            quote,
+            cue_token: cue.map(|_| 1),
+            via: if kind == QuoteKind::Indirect {
+                "ccomp"
+            } else {
+                ""
+            },
+            open: false,
         }
     }
 
@@ -272,7 +337,7 @@ mod tests {
         let text = "\u{201c}Né\u{201d}";
         let tokens = storyline_segment::tokenize(text);
         let quotes = [quote(3, 6, QuoteKind::Direct, None)];
-        assert_eq!(example_features(text, &tokens, &quotes, 0).len(), 14);
+        assert_eq!(example_features(text, &tokens, &quotes, 0).len(), 28);
     }
 
     #[test]

@@ -19,9 +19,11 @@
 //! Reported speech and thought (`Lavrov said that …`, `the ministry believes …`) come from the
 //! dependency parse (`attribution`): cue, source phrase and reported clause; each becomes a quote
 //! of kind `indirect` unless its content is a quotation in marks, whose speaker it then names.
+//! Open-class candidates (`open`): every other verb with a complement or direct object proposes
+//! an indirect attribution too (`criticized the plan`).
 //! 5. Judge (`judge`): a learned two-class perceptron, trained on PolNeAR by `storyline train
-//!    attribution` and shipped as `models/attribution.stlm`, drops found quotes that are not
-//!    attributions of their own (partial quotes inside reported speech, weak cues).
+//!    attribution` and shipped as `models/attribution.stlm`, drops reported-speech candidates
+//!    that are not attributions (weak cues, open-class verbs that report nothing).
 //!
 //! `speaker_span` is the local mention the cue attaches to ("he", "who" in `X, who said`); `speaker` the canonical name
 //! it resolves to; `speaker_entity` that entity's index.
@@ -47,6 +49,7 @@ mod finder;
 mod judge;
 mod layout;
 mod marks;
+mod open;
 mod reported;
 mod roles;
 mod speaker;
@@ -58,7 +61,7 @@ use std::borrow::Cow;
 
 use storyline_record::{Article, Token};
 
-pub use crate::judge::{example_features, is_judged, Judge};
+pub use crate::judge::{example_features, is_judged, Candidate, Judge};
 use crate::speaker::Resolver;
 use crate::tok::Page;
 use crate::tree::Tree;
@@ -79,32 +82,51 @@ impl QuoteFinder {
     /// Fills `article.quotes` (replacing what was there): quotations in marks and reported
     /// speech, in text order, as the shipped judge keeps them.
     pub fn annotate(&self, article: &mut Article) {
-        let quotes = self.candidates(article);
+        let found = self.candidates(article);
         let tokens = token_layer(article);
-        let keep = judge::shipped().verdicts(&article.text, &tokens, &quotes);
-        article.quotes = quotes
+        let keep = judge::shipped().verdicts(&article.text, &tokens, &found);
+        article.quotes = found
             .into_iter()
             .zip(keep)
-            .filter_map(|(q, k)| k.then_some(q))
+            .filter_map(|(c, k)| k.then_some(c.quote))
             .collect();
     }
 
-    /// Every quotation and reported clause the rules find, in text order, before the judge
-    /// weighs them (what `storyline train attribution` learns from).
-    pub fn candidates(&self, article: &Article) -> Vec<storyline_record::Quote> {
+    /// Every quotation and reported clause the rules and the open-class cue candidates find,
+    /// in text order, before the judge weighs them (what `storyline train attribution` learns
+    /// from).
+    pub fn candidates(&self, article: &Article) -> Vec<Candidate> {
         let tokens = token_layer(article);
         let page = Page {
             text: &article.text,
             tokens: &tokens,
         };
         let tree = Tree::new(&tokens, &article.text);
-        let attributions = attribution::find_attributions(&tree);
-        let mut quotes = finder::find_quotes(page, &article.entities, &attributions);
+        let mut attributions = attribution::find_attributions(&tree);
+        let quotes = finder::find_quotes(page, &article.entities, &attributions);
+        attributions.extend(open::open_attributions(&tree, &attributions));
         let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
         let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
-        quotes.extend(indirect);
-        quotes.sort_by_key(|q| (q.span.start(), q.span.end()));
-        quotes
+        let mut found: Vec<Candidate> = quotes
+            .into_iter()
+            .map(|quote| Candidate {
+                quote,
+                cue_token: None,
+                via: "",
+                open: false,
+            })
+            .collect();
+        found.extend(indirect.into_iter().map(|(quote, n)| {
+            let a = &attributions[n];
+            Candidate {
+                quote,
+                cue_token: Some(a.cue_token),
+                via: a.via,
+                open: a.open,
+            }
+        }));
+        found.sort_by_key(|c| (c.quote.span.start(), c.quote.span.end()));
+        found
     }
 }
 /// The article's token layer; made here when the article has text but skipped the segment

@@ -73,16 +73,18 @@ fn same_content(content: Span, quoted: Span) -> bool {
     2 * o >= content.len() && 2 * o >= quoted.len()
 }
 
-/// The indirect quotes of the page: attributions whose content is not a quotation in marks.
+/// The indirect quotes of the page, each with the index of its attribution: attributions
+/// whose content is not a quotation in marks. Sources of open-class candidates (`open`) are
+/// resolved but not remembered as antecedents: most of them are no speakers.
 pub(crate) fn indirect_quotes(
     page: Page<'_>,
     attributions: &[Attribution],
     resolver: &mut Resolver<'_>,
     marked: &[Quote],
-) -> Vec<Quote> {
+) -> Vec<(Quote, usize)> {
     let mut history: Vec<Speaker> = Vec::new();
     let mut out = Vec::new();
-    for a in attributions {
+    for (n, a) in attributions.iter().enumerate() {
         if marked.iter().any(|q| same_content(a.content, q.span)) {
             continue;
         }
@@ -96,17 +98,18 @@ pub(crate) fn indirect_quotes(
             .referent
             .or(a.source)
             .and_then(|s| resolve_source(page, resolver, s, &history));
-        if let Some(s) = &source {
+        if let Some(s) = source.as_ref().filter(|_| !a.open) {
             history.push(s.clone());
         }
-        out.push(Quote {
+        let quote = Quote {
             span: a.content,
             speaker: source.as_ref().map(|s| s.name.clone()),
             speaker_span: a.source,
             speaker_entity: source.as_ref().and_then(|s| s.entity),
             cue: Some(a.cue.clone()),
             kind: QuoteKind::Indirect,
-        });
+        };
+        out.push((quote, n));
     }
     out
 }

@@ -1,0 +1,108 @@
+//! Open-class cue candidates: every verb the cue list does not make an attribution, with a
+//! clausal complement, a to-infinitive or a direct object, proposes one (`criticized the plan`,
+//! `endorsed Cruz`, `a poll showed Trump leading`). Most are not attributions; the learned
+//! judge (`judge`) keeps those whose cue, relation and source look like one.
+
+use storyline_record::Upos;
+
+use crate::attribution::{complement, referent_of, source_of, trim, Attribution};
+use crate::tree::Tree;
+
+/// The open-class candidates of the article, leaving out cues and contents the rules'
+/// attributions (`rules`) already have.
+pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    if !tree.is_parsed() {
+        return out;
+    }
+    for i in 0..tree.tokens.len() {
+        if tree.tokens[i].upos != Upos::Verb || rules.iter().any(|a| a.cue_token == i) {
+            continue;
+        }
+        let source = source_of(tree, i, 0);
+        let Some(((lo, hi), via)) =
+            complement(tree, i, true, source).or_else(|| object(tree, i).map(|c| (c, "object")))
+        else {
+            continue;
+        };
+        let Some(content) = trim(tree, lo, hi) else {
+            continue;
+        };
+        if rules.iter().chain(&out).any(|a| a.content == content) {
+            continue;
+        }
+        out.push(Attribution {
+            cue: tree.span(i, i).slice(tree.text).to_string(),
+            cue_token: i,
+            source: source.and_then(|(lo, hi)| trim(tree, lo, hi)),
+            referent: referent_of(tree, i, source),
+            content,
+            thought: false,
+            via,
+            open: true,
+        });
+    }
+    out
+}
+
+/// The direct object after verb `i` with what describes it (`described the field as "all
+/// very good"`, `cited the tax as a reason`): up to the end of a later `xcomp` or `as` phrase.
+fn object(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    let k = tree.children_with(i, "obj").find(|&k| k > i)?;
+    let (lo, mut hi) = tree.extent(k, |r| r == "punct");
+    for c in tree.children(i).filter(|&c| c > k) {
+        let as_phrase = tree.rel(c).starts_with("obl")
+            && tree
+                .children_with(c, "case")
+                .any(|m| tree.tokens[m].norm.eq_ignore_ascii_case("as"));
+        if tree.rel(c) == "xcomp" || as_phrase {
+            hi = hi.max(tree.extent(c, |r| r == "punct").1);
+        }
+    }
+    Some((lo, hi))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::find_attributions;
+    use storyline_record::Article;
+
+    /// (cue, source, content) of each open-class candidate.
+    fn run(text: &str) -> Vec<(String, String, String)> {
+        let mut a = Article::new("x", "");
+        a.set_text(text.into());
+        storyline_segment::Segmenter::new().annotate(&mut a);
+        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        let tree = Tree::new(&a.tokens, &a.text);
+        let rules = find_attributions(&tree);
+        open_attributions(&tree, &rules)
+            .into_iter()
+            .map(|x| {
+                let source = x.source.map(|s| s.slice(text).to_string());
+                (
+                    x.cue,
+                    source.unwrap_or_default(),
+                    x.content.slice(text).to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_verb_outside_the_cue_list_proposes_its_object() {
+        let r = run("The senator criticized the new harbour tax on Monday.");
+        assert!(
+            r.iter().any(|x| x.0 == "criticized"
+                && x.1 == "The senator"
+                && x.2.starts_with("the new harbour tax")),
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn cues_of_the_list_are_left_to_the_rules() {
+        let r = run("The engineer said the old bridge would hold through the winter.");
+        assert!(r.iter().all(|x| x.0 != "said"), "{r:?}");
+    }
+}
