@@ -55,6 +55,7 @@ pub struct AttributionTrainFlags {
 /// partial), whether the judge weighs it, and the article's gold counts (all, direct).
 struct Labelled {
     judged: Vec<bool>,
+    open: Vec<bool>,
     feats: Vec<Vec<u64>>,
     real: Vec<bool>,
     real_direct: Vec<bool>,
@@ -99,7 +100,7 @@ pub fn train_attribution(flags: &AttributionTrainFlags) -> Result<()> {
     println!("            all P  all R  all F1  direct P  direct R  direct F1");
     print_figures("rules", &dev, |_, _| true);
     print_figures("rules+judge", &dev, |d, i| {
-        !d.judged[i] || judge.keeps(&d.feats[i])
+        !d.judged[i] || judge.keeps_with(&d.feats[i], d.open[i])
     });
     eprintln!(
         "wrote {}: {:.2} MB, {} weights; {:.0}s in all",
@@ -193,6 +194,7 @@ fn load(dir: &str) -> Result<Vec<Labelled>> {
         let real_direct = matched(&spans, &contents, |p, g| direct[p] && directs[g]);
         out.push(Labelled {
             judged: (0..quotes.len()).map(|i| is_judged(&quotes, i)).collect(),
+            open: quotes.iter().map(|c| c.open).collect(),
             feats: (0..quotes.len())
                 .map(|i| example_features(&article.text, &article.tokens, &quotes, i))
                 .collect(),
