@@ -17,7 +17,7 @@ use crate::clauses::{
 };
 use crate::dates::event_date;
 use crate::modality::{fold, modality};
-use crate::parsed::parsed_roles;
+use crate::parsed::{is_transfer, parsed_roles};
 use crate::pronouns::pronoun_target;
 use crate::roles::{domestic, first_coded, group, pairs};
 use crate::tables::Tables;
@@ -170,6 +170,9 @@ impl EventCoder {
                             !src.iter()
                                 .chain(&by_order)
                                 .any(|s| s.start == t.start || s.code() == t.code())
+                        })
+                        .filter(|t| {
+                            t.base.is_some() || t.person || !is_transfer(hit.pattern.action)
                         })
                         .collect()
                 } else {

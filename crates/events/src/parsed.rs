@@ -45,6 +45,15 @@ impl EventCoder {
     }
 }
 
+/// Deploying, giving and withdrawing actions: their object is the actor's own forces or
+/// goods ("deployed troops", "withdrew its soldiers"), so a target needs a country or a name.
+pub(crate) fn is_transfer(action: Action) -> bool {
+    matches!(
+        action,
+        Action::Mobilize | Action::Aid | Action::Agree | Action::Cooperate | Action::Retreat
+    )
+}
+
 /// Whether actor `a` has a word among `set`.
 fn overlaps(a: &Actor, set: &[usize]) -> bool {
     set.iter().any(|&w| w >= a.start && w < a.end)
@@ -88,12 +97,7 @@ pub(crate) fn parsed_roles(
             r.targets.remove(0);
         }
     }
-    // Deploying, giving and withdrawing verbs take the actor's own forces or goods as object
-    // ("deployed troops", "withdrew its soldiers"): a target needs a country or a name.
-    let transfer = matches!(
-        hit.pattern.action,
-        Action::Mobilize | Action::Aid | Action::Agree | Action::Cooperate | Action::Retreat
-    );
+    let transfer = is_transfer(hit.pattern.action);
     let inside = |x: &Actor| x.start >= hit.start && x.end <= hit.end;
     let subject: Vec<&Actor> = actors
         .iter()

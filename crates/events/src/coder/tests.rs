@@ -320,3 +320,10 @@ fn a_pronoun_object_stands_for_the_actor_named_before_it() {
     assert_eq!(e.target_actor.as_deref(), Some("CHL"), "{e:?}");
     assert!(e.negated);
 }
+
+#[test]
+fn deployed_forces_are_not_the_target() {
+    let e = one("Fears grew in the region, where Chile has deployed about 5,000 troops for weeks.");
+    assert_eq!(e.action, "MOBILIZE");
+    assert_eq!(e.target, None, "{e:?}");
+}
