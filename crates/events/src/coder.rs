@@ -210,10 +210,22 @@ impl EventCoder {
             targets.extend(condition_subject(words, &actors, hit.end));
         }
         let place = place_after(words, hit.end, main_end);
-        if targets.is_empty() && !symmetric_action(action) && sources.len() == 1 {
+        // A withdrawal or resignation is from a place, not done to it.
+        let placed = !symmetric_action(action) && action != Action::Retreat;
+        if targets.is_empty() && placed && sources.len() == 1 {
             // Coders code a domestic act ("lifted the curfew in Abidjan") on the country
             // where it happens.
             targets.extend(place.as_deref().and_then(|p| self.place_actor(p)));
+        }
+        // A concession in words ("conceded that …") is speech, aimed at no one in particular.
+        let spoken = s
+            .tree
+            .zip(anchor)
+            .is_some_and(|(t, a)| Lexicon::get().attribution_cue(t.lemma(a)).is_some());
+        if targets.is_empty() && sources.len() == 1 && domestic_action(action) && !spoken {
+            // A protest, a crackdown or a lifted restriction with no one else named is aimed
+            // at the actor's own country: its government or its people.
+            targets.extend(self.own_country(&sources[0]));
         }
         // "Jordan and Britain agreed to joint exercises", "Israel and Lebanon renewed talks on
         // an Israeli pullback": coordinated sources whose only targets are themselves act on
@@ -409,6 +421,21 @@ impl EventCoder {
         })
     }
 
+    /// The country of actor `a` as an actor of its own (none for international bodies and
+    /// actors without a country).
+    fn own_country(&self, a: &Actor) -> Option<Actor> {
+        let base = a.base.filter(|b| !matches!(*b, "IGO" | "NGO" | "IMG"))?;
+        Some(Actor {
+            start: 0,
+            end: 0,
+            name: self.tables.country_name(base)?.to_string(),
+            base: Some(base),
+            sector: None,
+            person: false,
+            lent: false,
+        })
+    }
+
     /// The speaker of a quote that holds the trigger, as an actor.
     pub(crate) fn quote_speaker(&self, s: &Sentence<'_>, hit: Hit) -> Option<Actor> {
         let at = s.words.get(hit.start)?.span;
@@ -464,6 +491,11 @@ pub(crate) fn denial(words: &[Word<'_>], hits: &[Hit], k: usize) -> (Hit, bool) 
         }
     }
     (hit, false)
+}
+
+/// Actions that, with no other party named, concern the actor's own country.
+fn domestic_action(action: Action) -> bool {
+    matches!(action, Action::Protest | Action::Coerce | Action::Concede)
 }
 
 /// Actions that coordinated actors do to each other.

@@ -17,6 +17,8 @@ pub(crate) struct Tables {
     demonyms: HashMap<&'static str, &'static str>,
     /// Lower-case head noun or title → sector.
     sectors: HashMap<&'static str, &'static str>,
+    /// ISO alpha-3 → the first canonical country name with that code.
+    country_names: HashMap<&'static str, &'static str>,
     /// Full name of an office holder → actor code.
     leaders: HashMap<&'static str, &'static str>,
     /// Surname of an office holder → actor code, when no two holders share it with
@@ -83,7 +85,14 @@ impl Tables {
                 *e = (*e).max(n);
             }
         }
+        let mut country_names = HashMap::new();
+        for r in rows(include_str!("../data/countries.tsv")) {
+            if let [name, code, ..] = r[..] {
+                country_names.entry(code).or_insert(name);
+            }
+        }
         Tables {
+            country_names,
             countries: pairs(include_str!("../data/countries.tsv")),
             actors,
             demonyms: pairs(include_str!("../data/demonyms.tsv")),
@@ -97,6 +106,11 @@ impl Tables {
     /// ISO alpha-3 of a canonical country name ("United Kingdom" → "GBR").
     pub(crate) fn country_code(&self, canonical: &str) -> Option<&'static str> {
         self.countries.get(canonical).copied()
+    }
+
+    /// The canonical name of the country with ISO alpha-3 `code` ("GBR" → "United Kingdom").
+    pub(crate) fn country_name(&self, code: &str) -> Option<&'static str> {
+        self.country_names.get(code).copied()
     }
 
     /// The actor code of a name as written: a curated alias, capital, institution or body,

@@ -118,8 +118,9 @@ fn sport_business_and_science_sentences() {
     assert_eq!(e.action, "SANCTION");
     let e = one("The European Union praised Kenya's vaccination drive.");
     assert_eq!(triple(&e), t("SUPPORT", Some("IGO"), Some("KEN")));
+    // A domestic arrest with no one else named is coded on the country itself.
     let e = one("Police in Nigeria arrested 12 fans after the derby, officials said Sunday.");
-    assert_eq!(triple(&e), t("COERCE", Some("NGA"), None));
+    assert_eq!(triple(&e), t("COERCE", Some("NGA"), Some("NGA")));
 }
 
 #[test]
@@ -326,4 +327,23 @@ fn deployed_forces_are_not_the_target() {
     let e = one("Fears grew in the region, where Chile has deployed about 5,000 troops for weeks.");
     assert_eq!(e.action, "MOBILIZE");
     assert_eq!(e.target, None, "{e:?}");
+}
+
+#[test]
+fn a_domestic_act_with_no_other_party_concerns_the_actors_own_country() {
+    let e = one("Thousands of Chilean miners demonstrated on Monday.");
+    assert_eq!(e.action, "PROTEST");
+    assert_eq!(e.target_actor.as_deref(), Some("CHL"), "{e:?}");
+    let e = one("Peru's government lifted the curfew on Friday.");
+    assert_eq!(e.target_actor.as_deref(), Some("PER"), "{e:?}");
+    // A concession in words is speech, not a lifted restriction.
+    let e = one("Peru's foreign minister conceded that the talks had failed.");
+    assert_eq!(e.target_actor, None, "{e:?}");
+}
+
+#[test]
+fn a_withdrawal_is_not_done_to_the_place_it_leaves() {
+    let e = one("Chilean troops withdrew from the town of Arica on Sunday.");
+    assert_eq!(e.action, "RETREAT");
+    assert_eq!(e.target_actor, None, "{e:?}");
 }
