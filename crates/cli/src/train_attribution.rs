@@ -56,6 +56,8 @@ pub struct AttributionTrainFlags {
 struct Labelled {
     judged: Vec<bool>,
     open: Vec<bool>,
+    /// How each was found (`Candidate::via`, `open-` before it for open-class cues).
+    via: Vec<String>,
     feats: Vec<Vec<u64>>,
     real: Vec<bool>,
     real_direct: Vec<bool>,
@@ -102,6 +104,7 @@ pub fn train_attribution(flags: &AttributionTrainFlags) -> Result<()> {
     print_figures("rules+judge", &dev, |d, i| {
         !d.judged[i] || judge.keeps_with(&d.feats[i], d.open[i])
     });
+    print_origins(&dev, &judge);
     eprintln!(
         "wrote {}: {:.2} MB, {} weights; {:.0}s in all",
         flags.out,
@@ -110,6 +113,31 @@ pub fn train_attribution(flags: &AttributionTrainFlags) -> Result<()> {
         start.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+/// Per origin of the dev candidates (how the content was found, `open-` for open-class cues):
+/// how many, how many real, and how many real and false ones the judge keeps.
+fn print_origins(docs: &[Labelled], judge: &Judge) {
+    let mut table: std::collections::BTreeMap<&str, [usize; 4]> = Default::default();
+    for d in docs {
+        for i in 0..d.feats.len() {
+            let kept = !d.judged[i] || judge.keeps_with(&d.feats[i], d.open[i]);
+            let row = table.entry(d.via[i].as_str()).or_default();
+            row[0] += 1;
+            row[1] += d.real[i] as usize;
+            row[2] += (kept && d.real[i]) as usize;
+            row[3] += (kept && !d.real[i]) as usize;
+        }
+    }
+    eprintln!("origin (dev)         found   real  kept real  kept false");
+    for (origin, [n, real, kr, kf]) in table {
+        let origin = if origin.is_empty() {
+            "in marks"
+        } else {
+            origin
+        };
+        eprintln!("{origin:<20} {n:>5}  {real:>5}  {kr:>9}  {kf:>10}");
+    }
 }
 
 fn print_figures(name: &str, docs: &[Labelled], keep: impl Fn(&Labelled, usize) -> bool) {
@@ -195,6 +223,10 @@ fn load(dir: &str) -> Result<Vec<Labelled>> {
         out.push(Labelled {
             judged: (0..quotes.len()).map(|i| is_judged(&quotes, i)).collect(),
             open: quotes.iter().map(|c| c.open).collect(),
+            via: quotes
+                .iter()
+                .map(|c| format!("{}{}", if c.open { "open-" } else { "" }, c.via))
+                .collect(),
             feats: (0..quotes.len())
                 .map(|i| example_features(&article.text, &article.tokens, &quotes, i))
                 .collect(),

@@ -280,8 +280,8 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
     })
 }
 
-/// The source phrase of cue verb `i`: its subject, a passive's agent, or (up to two steps) the
-/// subject of the verb or noun it hangs from.
+/// The source phrase of cue verb `i`: its subject, a passive's agent, (up to two steps) the
+/// subject of the verb it hangs from, or the noun a participle modifies.
 pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
     let subject = tree
         .children(i)
@@ -295,6 +295,11 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     }
     if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
         return source_of(tree, tree.head(i)?, depth + 1);
+    }
+    // A participle after a noun (`analysts, citing …`): the noun.
+    if tree.rel(i) == "acl" && tree.tokens[i].norm.ends_with("ing") {
+        let noun = tree.head(i).filter(|&h| h < i && !is_time(tree, h))?;
+        return Some(tree.extent(noun, outside_source));
     }
     None
 }
@@ -315,7 +320,7 @@ fn is_relative(tree: &Tree<'_>, k: usize) -> bool {
 /// The noun phrase right before cue `i` (`…, a council engineer said`), read off the tags
 /// where the parse gives the cue no subject; auxiliaries and adverbs between are skipped
 /// ("has also said").
-fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+pub(crate) fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
     let (s_lo, _) = tree.sentence(i);
     let mut hi = i;
     while hi > s_lo && matches!(tree.tokens[hi - 1].upos, Upos::Aux | Upos::Adv) {

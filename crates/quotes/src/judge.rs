@@ -12,19 +12,21 @@ use std::io::Write;
 use std::sync::OnceLock;
 
 use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile, Trainer};
-use storyline_record::{Quote, QuoteKind, Token};
+use storyline_record::{EntityType, Quote, QuoteKind, Token};
 
 /// Model kind written in the file header.
 const KIND: &str = "attribution";
 /// Names the feature templates below; change it whenever they change.
-const TEMPLATES: &str = "attribution-judge v2: bias kind cue kind*cue shape kind*shape side \
+const TEMPLATES: &str = "attribution-judge v3: bias kind cue kind*cue shape kind*shape side \
                          entity len kind*len first kind*inside kind*around pre open via \
                          open*via lemma open*lemma lemma*via deprel open*deprel xpos \
-                         source-head open*source-head lemma*source open*entity first*via";
+                         source-head open*source-head lemma*source open*entity first*via \
+                         lemma*cue-end source-type lemma*source-type via*source-type \
+                         content-head cue-end*content-head lemma*content-head suffix";
 /// How much more (in the model's quantised units) an open-class candidate must score for
 /// keeping than for dropping. Other stages read every reported-speech span as someone else's
 /// voice (framing): at 0 the framing stage's held-out precision fell to 0.833; at 4,000 it
-/// holds, for 0.003 of PolNeAR dev all-F1.
+/// holds, for about 0.003 of PolNeAR dev all-F1.
 pub const OPEN_MARGIN: i32 = 4000;
 /// Class of a quote the judge drops.
 const DROP: usize = 0;
@@ -46,6 +48,8 @@ pub struct Candidate {
     pub via: &'static str,
     /// Whether the cue is an open-class candidate, not a word of the cue list.
     pub open: bool,
+    /// The type of the entity the source resolves to, if any.
+    pub source_type: Option<EntityType>,
 }
 
 /// Scores found quotes: keep (a real attribution) or drop.
@@ -277,6 +281,35 @@ fn cue_features(
     out.push(h.feature(25, &[lemma, (source != 0) as u64]));
     out.push(h.feature(26, &[open, c.quote.speaker_entity.is_some() as u64]));
     out.push(h.feature(27, &[first, via]));
+    let cue_end = c
+        .quote
+        .cue
+        .as_deref()
+        .and_then(|w| w.split(' ').next_back());
+    let cue_end = hash_str(&cue_end.unwrap_or("").to_lowercase());
+    out.push(h.feature(28, &[lemma, cue_end]));
+    let source_type = c.source_type.map_or(0, |t| t as u64 + 1);
+    out.push(h.feature(29, &[source_type]));
+    out.push(h.feature(30, &[lemma, source_type]));
+    out.push(h.feature(31, &[via, source_type]));
+    let head = content_head(tokens, c.quote.span.start(), c.quote.span.end())
+        .map_or(0, |t| hash_str(t.upos.name()));
+    out.push(h.feature(32, &[head]));
+    out.push(h.feature(33, &[cue_end, head]));
+    out.push(h.feature(34, &[lemma, head]));
+    let suffix: String = cue
+        .map(|t| t.lemma.chars().rev().take(3).collect())
+        .unwrap_or_default();
+    out.push(h.feature(35, &[open, hash_str(&suffix)]));
+}
+
+/// The token of `[start, end)` whose head lies outside it (the first such).
+fn content_head(tokens: &[Token], start: usize, end: usize) -> Option<&Token> {
+    let a = tokens.partition_point(|t| t.span.start() < start);
+    let b = tokens.partition_point(|t| t.span.end() <= end);
+    (a..b)
+        .map(|k| &tokens[k])
+        .find(|t| t.head.map_or(true, |h| !(a..b).contains(&(h as usize))))
 }
 
 /// The token that starts at or covers byte `at`, if any.
@@ -315,6 +348,7 @@ mod tests {
                 ""
             },
             open: false,
+            source_type: None,
         }
     }
 
@@ -348,7 +382,7 @@ mod tests {
         let text = "\u{201c}Né\u{201d}";
         let tokens = storyline_segment::tokenize(text);
         let quotes = [quote(3, 6, QuoteKind::Direct, None)];
-        assert_eq!(example_features(text, &tokens, &quotes, 0).len(), 28);
+        assert_eq!(example_features(text, &tokens, &quotes, 0).len(), 36);
     }
 
     #[test]

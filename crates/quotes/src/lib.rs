@@ -114,15 +114,21 @@ impl QuoteFinder {
                 cue_token: None,
                 via: "",
                 open: false,
+                source_type: None,
             })
             .collect();
         found.extend(indirect.into_iter().map(|(quote, n)| {
             let a = &attributions[n];
+            let source_type = quote
+                .speaker_entity
+                .and_then(|e| article.entities.get(e))
+                .map(|e| e.kind);
             Candidate {
                 quote,
                 cue_token: Some(a.cue_token),
                 via: a.via,
                 open: a.open,
+                source_type,
             }
         }));
         found.sort_by_key(|c| (c.quote.span.start(), c.quote.span.end()));
