@@ -309,7 +309,7 @@ fn content_head(tokens: &[Token], start: usize, end: usize) -> Option<&Token> {
     let b = tokens.partition_point(|t| t.span.end() <= end);
     (a..b)
         .map(|k| &tokens[k])
-        .find(|t| t.head.map_or(true, |h| !(a..b).contains(&(h as usize))))
+        .find(|t| t.head.is_none_or(|h| !(a..b).contains(&(h as usize))))
 }
 
 /// The token that starts at or covers byte `at`, if any.
