@@ -1,6 +1,8 @@
 //! Wire datelines that open the first paragraph: "KYIV, Jan 30 (Reuters) - …",
-//! "BERLIN (dpa) — …", "WASHINGTON — …". The dateline is cut from the body; the agency in
-//! brackets names the outlet when nothing better does.
+//! "BERLIN (dpa) — …", "WASHINGTON — …", "ROTTERDAM (Harbour Times) - …". The dateline is cut
+//! from the body; the name in brackets names the outlet when nothing better does. A known
+//! wire agency may stand alone ("(Reuters) - …"); any other name of one to four capitalised
+//! words counts only after a place in capitals, so "Apple (Nasdaq) - …" in prose is not one.
 
 use regex::Regex;
 
@@ -9,7 +11,7 @@ use crate::furniture::re;
 /// Wire dateline pattern.
 #[derive(Debug, Clone)]
 pub struct AgencyRules {
-    /// Place in capitals, optional region and date, optional agency, then a dash.
+    /// Place in capitals, optional region and date, optional agency or outlet, then a dash.
     dateline: Regex,
 }
 
@@ -18,7 +20,7 @@ pub struct AgencyRules {
 pub struct WireDateline {
     /// Byte offset in the line where the body starts.
     pub body: usize,
-    /// The agency in brackets, if any.
+    /// The agency or outlet in brackets, if any.
     pub agency: Option<String>,
 }
 
@@ -28,7 +30,7 @@ impl AgencyRules {
         let agency = r"Reuters|AP|AFP|Bloomberg|dpa|DPA|PTI|ANI|IANS|UPI|Xinhua|TASS|EFE|ANSA|Kyodo|Yonhap|Anadolu|AA|CNN|Sputnik|RIA Novosti|Interfax|IRNA|WAFA";
         AgencyRules {
             dateline: Regex::new(&format!(
-                r"^(?:((?:\p{{Lu}}[\p{{Lu}}'.-]+)(?:[ /]\p{{Lu}}[\p{{Lu}}'.-]+)*)(?:,\s*\p{{Lu}}[\w.'-]+(?:\s\p{{Lu}}[\w.'-]+)*)?(?:,\s*\p{{Lu}}[a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?(?:\(({agency})\))?\s*(-|–|—|--)\s+"
+                r"^(?:((?:\p{{Lu}}[\p{{Lu}}'.-]+)(?:[ /]\p{{Lu}}[\p{{Lu}}'.-]+)*)(?:,\s*\p{{Lu}}[\w.'-]+(?:\s\p{{Lu}}[\w.'-]+)*)?(?:,\s*\p{{Lu}}[a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?(?:\((?:({agency})|(\p{{Lu}}[\p{{L}}&.'-]*(?:\s\p{{Lu}}[\p{{L}}&.'-]*){{0,3}}))\))?\s*(-|–|—|--)\s+"
             ))
             .unwrap_or_else(|_| re("$^")),
         }
@@ -39,11 +41,15 @@ impl AgencyRules {
     pub fn dateline(&self, text: &str) -> Option<WireDateline> {
         let c = self.dateline.captures(text)?;
         let end = c.get(0)?.end();
-        let agency = c.get(2).map(|m| m.as_str().to_string());
         // The place may be missing when the agency is there: "(Reuters) - …".
         let place = c.get(1).map_or("", |m| m.as_str());
-        let long_dash = matches!(c.get(3)?.as_str(), "—" | "--");
         let letters = place.chars().filter(|c| c.is_alphabetic()).count();
+        let outlet = c.get(3).map(|m| m.as_str());
+        if outlet.is_some() && letters < 3 {
+            return None;
+        }
+        let agency = c.get(2).map(|m| m.as_str()).or(outlet).map(str::to_string);
+        let long_dash = matches!(c.get(4)?.as_str(), "—" | "--");
         let body = text.get(end..)?;
         let starts = body
             .chars()
@@ -99,6 +105,36 @@ mod tests {
         );
         assert_eq!(
             rules.dateline("The mayor said the road would reopen on Monday."),
+            None
+        );
+    }
+
+    #[test]
+    fn any_outlet_after_a_place_in_capitals() {
+        let rules = AgencyRules::new();
+        let line = "ROTTERDAM (Harbour Times) - The council approved the plan on Tuesday.";
+        let d = rules.dateline(line);
+        assert_eq!(
+            d.as_ref().and_then(|d| d.agency.as_deref()),
+            Some("Harbour Times")
+        );
+        assert_eq!(d.map(|d| &line[d.body..d.body + 3]), Some("The"));
+        let line = "ST. LOUIS, Missouri (KSDK) — Voters approved the measure on Tuesday night.";
+        assert_eq!(
+            rules.dateline(line).and_then(|d| d.agency),
+            Some("KSDK".to_string())
+        );
+        // Without a place, only a known agency opens a dateline.
+        assert_eq!(
+            rules.dateline("(Harbour Times) - The council approved the plan on Tuesday."),
+            None
+        );
+        assert_eq!(
+            rules.dateline("Apple (Nasdaq) - Shares rose after the results on Thursday."),
+            None
+        );
+        assert_eq!(
+            rules.dateline("ROTTERDAM (the port city) - The council met on Tuesday."),
             None
         );
     }
