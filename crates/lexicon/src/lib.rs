@@ -100,6 +100,7 @@ macro_rules! word_classes {
     };
 }
 
+mod agencies;
 mod claim_words;
 mod counts;
 mod currencies;
@@ -118,6 +119,7 @@ mod tallies;
 mod tokens;
 mod tone;
 
+pub use agencies::wire_agencies;
 pub use claim_words::{claim_hedges, claim_word, is_claim_word, ClaimClass};
 pub use counts::is_abstract_count_noun;
 pub use currencies::{currency_of_word, currency_symbol_prefix};

@@ -27,7 +27,11 @@ pub struct WireDateline {
 impl AgencyRules {
     /// Compiles the pattern.
     pub fn new() -> AgencyRules {
-        let agency = r"Reuters|AP|AFP|Bloomberg|dpa|DPA|PTI|ANI|IANS|UPI|Xinhua|TASS|EFE|ANSA|Kyodo|Yonhap|Anadolu|AA|CNN|Sputnik|RIA Novosti|Interfax|IRNA|WAFA";
+        let agency = storyline_lexicon::wire_agencies()
+            .iter()
+            .map(|a| regex::escape(a))
+            .collect::<Vec<_>>()
+            .join("|");
         AgencyRules {
             dateline: Regex::new(&format!(
                 r"^(?:((?:\p{{Lu}}[\p{{Lu}}'.-]+)(?:[ /]\p{{Lu}}[\p{{Lu}}'.-]+)*)(?:,\s*\p{{Lu}}[\w.'-]+(?:\s\p{{Lu}}[\w.'-]+)*)?(?:,\s*\p{{Lu}}[a-z]{{2,8}}\.?\s+\d{{1,2}})?\s*)?(?:\((?:({agency})|(\p{{Lu}}[\p{{L}}&.'-]*(?:\s\p{{Lu}}[\p{{L}}&.'-]*){{0,3}}))\))?\s*(-|–|—|--)\s+"
