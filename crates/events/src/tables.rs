@@ -1,4 +1,4 @@
-//! The shipped actor tables (`data/*.tsv`), parsed once into hash maps: country codes,
+//! The actor tables of the lexicon (`storyline_lexicon::actor_tables`), parsed once into hash maps: country codes,
 //! capitals and institutions, international bodies, demonyms, sector nouns and offices.
 
 use std::collections::HashMap;
@@ -55,8 +55,9 @@ impl Tables {
     }
 
     fn build() -> Tables {
-        let actors = pairs(include_str!("../data/actors.tsv"));
-        let leaders = pairs(include_str!("../data/leaders.tsv"));
+        let data = storyline_lexicon::actor_tables();
+        let actors = pairs(data.actors);
+        let leaders = pairs(data.leaders);
         let mut surnames: HashMap<&str, &str> = HashMap::new();
         let mut clash = Vec::new();
         for (name, code) in &leaders {
@@ -86,17 +87,17 @@ impl Tables {
             }
         }
         let mut country_names = HashMap::new();
-        for r in rows(include_str!("../data/countries.tsv")) {
+        for r in rows(data.countries) {
             if let [name, code, ..] = r[..] {
                 country_names.entry(code).or_insert(name);
             }
         }
         Tables {
             country_names,
-            countries: pairs(include_str!("../data/countries.tsv")),
+            countries: pairs(data.countries),
             actors,
-            demonyms: pairs(include_str!("../data/demonyms.tsv")),
-            sectors: pairs(include_str!("../data/sectors.tsv")),
+            demonyms: pairs(data.demonyms),
+            sectors: pairs(data.sectors),
             leaders,
             surnames,
             multi,

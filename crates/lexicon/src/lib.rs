@@ -125,7 +125,7 @@ pub use counts::is_abstract_count_noun;
 pub use currencies::{currency_of_word, currency_symbol_prefix};
 pub use entity_words::{is_entity_word, EntityClass};
 pub use event_words::{is_event_word, EventClass};
-pub use events::{event_triggers, is_light_verb};
+pub use events::{actor_tables, event_triggers, is_light_verb, ActorTables};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
 pub use numbers::{cardinal, glued_scale, scale, vague};
