@@ -19,7 +19,7 @@ const KIND: &str = "attribution";
 /// Names the feature templates below; change it whenever they change.
 const TEMPLATES: &str = "attribution-judge v3: bias kind cue kind*cue shape kind*shape side \
                          entity len kind*len first kind*inside kind*around pre open via \
-                         open*via lemma open*lemma lemma*via deprel open*deprel xpos \
+                         open*via lemma*open*via open*lemma*source lemma*via deprel open*deprel xpos \
                          source-head open*source-head lemma*source open*entity first*via \
                          lemma*cue-end source-type lemma*source-type via*source-type \
                          content-head cue-end*content-head lemma*content-head suffix";
@@ -270,8 +270,8 @@ fn cue_features(
     out.push(h.feature(14, &[open]));
     out.push(h.feature(15, &[via]));
     out.push(h.feature(16, &[open, via]));
-    out.push(h.feature(17, &[lemma]));
-    out.push(h.feature(18, &[open, lemma]));
+    out.push(h.feature(17, &[lemma, open, via]));
+    out.push(h.feature(18, &[open, lemma, (c.quote.speaker_span.is_some()) as u64]));
     out.push(h.feature(19, &[lemma, via]));
     out.push(h.feature(20, &[deprel]));
     out.push(h.feature(21, &[open, deprel]));
