@@ -32,7 +32,7 @@ pub(crate) struct Attribution {
     /// Whether the cue reports thought ("believes") rather than speech.
     pub thought: bool,
     /// How the content was found: `"ccomp"`, `"xcomp"`, `"parataxis"`, `"postposed"`,
-    /// `"colon"`, `"object"` or `"according"`.
+    /// `"colon"`, `"colon-quote"`, `"object"` or `"according"`.
     pub via: &'static str,
     /// Whether the cue is an open-class candidate (`open`), not a word of the cue list.
     pub open: bool,
@@ -102,7 +102,7 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     let (content, via) = complement(tree, i, cue.infinitive, source)
         .or_else(|| paratactic(tree, i).map(|c| (c, "parataxis")))
         .or_else(|| postposed(tree, i, source, s_lo).map(|c| (c, "postposed")))
-        .or_else(|| after_colon(tree, i, s_hi).map(|c| (c, "colon")))
+        .or_else(|| after_colon(tree, i, s_hi))
         .or_else(|| object(tree, i, cue.object?).map(|c| (c, "object")))?;
     let content = trim(tree, content.0, content.1)?;
     Some(Attribution {
@@ -249,10 +249,37 @@ fn is_clause(tree: &Tree<'_>, lo: usize, hi: usize) -> bool {
     subject || !opener && verb
 }
 
-/// The rest of the sentence after `said:`.
-fn after_colon(tree: &Tree<'_>, i: usize, s_hi: usize) -> Option<(usize, usize)> {
+/// The rest of the sentence after `said:` (via `"colon"`); where the colon ends its paragraph,
+/// the next paragraph when it opens with a quotation mark (`He said:` ¶ `"We have a situation
+/// …"`, via `"colon-quote"`: it only names the speaker of that quotation).
+fn after_colon(tree: &Tree<'_>, i: usize, s_hi: usize) -> Option<((usize, usize), &'static str)> {
     let colon = (i + 1..=s_hi.min(i + 4)).find(|&k| tree.tokens[k].norm == ":")?;
-    (colon < s_hi).then_some((colon + 1, s_hi))
+    if colon < s_hi {
+        return Some(((colon + 1, s_hi), "colon"));
+    }
+    let tokens = tree.tokens;
+    let next = tokens.get(colon + 1)?;
+    if next.paragraph == tokens[colon].paragraph || !is_quote_mark(&next.norm) {
+        return None;
+    }
+    let end = tokens[colon + 1..]
+        .iter()
+        .position(|t| t.paragraph != next.paragraph)
+        .map_or(tokens.len(), |n| colon + 1 + n);
+    Some(((colon + 1, end - 1), "colon-quote"))
+}
+
+/// Whether `w` is a quotation mark.
+fn is_quote_mark(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some('"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'),
+            None
+        )
+    ) || w == "``"
+        || w == "\'\'"
 }
 
 /// "according to X": X is the source; the content is the rest of the sentence.
@@ -456,6 +483,16 @@ mod tests {
         let r = run("The mayor promised to rebuild the school by next year.");
         assert_eq!(r[0].1, "The mayor");
         assert!(r[0].2.contains("rebuild the school"), "{r:?}");
+    }
+
+    #[test]
+    fn a_colon_ending_its_paragraph_reports_the_quotation_after_it() {
+        let r = run("The harbour master said:\n\n\"We will not sail until the storm has passed.\"");
+        let said = r.iter().find(|x| x.0 == "said").expect("a cue");
+        assert_eq!(said.1, "The harbour master");
+        assert!(said.2.contains("We will not sail"), "{r:?}");
+        let r = run("The harbour master said:\n\nThe ferry stays in port.");
+        assert!(r.iter().all(|x| x.0 != "said"), "{r:?}");
     }
 
     #[test]

@@ -85,7 +85,9 @@ pub(crate) fn indirect_quotes(
     let mut history: Vec<Speaker> = Vec::new();
     let mut out = Vec::new();
     for (n, a) in attributions.iter().enumerate() {
-        if marked.iter().any(|q| same_content(a.content, q.span)) {
+        // A colon ending its paragraph introduces a quotation: it names that quotation's
+        // speaker and reports nothing of its own.
+        if a.via == "colon-quote" || marked.iter().any(|q| same_content(a.content, q.span)) {
             continue;
         }
         // Speech reported inside someone's quotation ("“I think we will win,” she said") is
