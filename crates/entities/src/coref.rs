@@ -8,7 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_entity_word, EntityClass, Lexicon};
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::chunks::{is_particle, Known, Piece};
@@ -78,16 +78,10 @@ impl Group {
     }
 }
 
-/// Legal-form suffixes of company names.
-const CORPORATE_SUFFIXES: &[&str] = &[
-    "Inc", "Inc.", "Ltd", "Ltd.", "Corp", "Corp.", "Co", "Co.", "plc", "PLC", "LLC", "AG", "SA",
-    "S.A.", "NV", "N.V.", "GmbH", "SE", "Limited",
-];
-
 /// `name` without its trailing legal-form suffix, if it has one.
 pub(crate) fn without_corporate_suffix(name: &str) -> Option<&str> {
     let (head, suffix) = name.rsplit_once(' ')?;
-    (CORPORATE_SUFFIXES.contains(&suffix) && !head.is_empty()).then_some(head)
+    (is_entity_word(EntityClass::CorporateSuffix, suffix) && !head.is_empty()).then_some(head)
 }
 
 /// The initials of a multi-word name's capitalised words ("North Atlantic Treaty

@@ -1,6 +1,6 @@
 //! The stage itself: [`EntityRecognizer`] reads words, runs chunking, typing and coreference.
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{credit_markers, Lexicon};
 use storyline_record::{Article, Entity, EntityType};
 
 use crate::chunks::pieces;
@@ -27,20 +27,6 @@ impl Default for EntityRecognizer {
         EntityRecognizer::new()
     }
 }
-
-/// Markers of a photo caption or credit line that slipped through cleaning: nothing on such
-/// a line is an entity of the article.
-const CREDIT_MARKERS: &[&str] = &[
-    "Image:",
-    "Photo:",
-    "Photograph:",
-    "Photo credit",
-    "Credit:",
-    "©",
-    "Getty Images",
-    "picture alliance",
-    "picture-alliance",
-];
 
 impl EntityRecognizer {
     /// Builds the stage; the shared gazetteers are parsed here, once.
@@ -153,7 +139,7 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
         let ws = &words[start..end];
         let (first, last) = (ws[0].span.start(), ws[ws.len() - 1].span.end());
         let line_text = text.get(first..last).unwrap_or("");
-        skip[line] = CREDIT_MARKERS.iter().any(|m| line_text.contains(m));
+        skip[line] = credit_markers().iter().any(|m| line_text.contains(m));
         // Content words: four letters or more, not function words.
         let content: Vec<_> = ws
             .iter()

@@ -15,6 +15,7 @@
 //! Position flags come from the token layer's sentence ids and from what lies between two
 //! words: a line break, a sentence-final mark or any punctuation.
 
+use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_record::{Span, Token};
 
 /// One word of the text.
@@ -41,12 +42,6 @@ pub(crate) struct Word<'t> {
     /// Index of the line the word is on.
     pub line: usize,
 }
-
-/// Abbreviations that keep their dot and never end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Gen", "Col", "Lt",
-    "Sgt", "Sen", "Rep", "Gov", "Prof", "Rev", "Capt", "Adm", "Maj", "No", "vs", "Mt", "Ft",
-];
 
 /// A run of letters and digits inside one token, with the sentence of its token.
 #[derive(Debug, Clone, Copy)]
@@ -221,7 +216,7 @@ fn initialism_dot(text: &str, start: usize, dot: usize) -> bool {
 fn keeps_dot(bare: &str) -> bool {
     let mut chars = bare.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    bare.contains('.') || initial || ABBREVIATIONS.contains(&bare)
+    bare.contains('.') || initial || is_entity_word(EntityClass::KeptDot, bare)
 }
 
 /// The possessive marker as written right after the word `bare` (without a kept dot) that ends

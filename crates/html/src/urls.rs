@@ -5,12 +5,6 @@
 //! `https://edition.cnn.com/x` → `cnn`, `https://www.theguardian.com/x` → `theguardian`.
 //! It is lower case, as the domain is; capitalising it would be a guess.
 
-/// Two-label public suffixes common among news sites (`co.uk`, `com.au`); a full public
-/// suffix list is not worth its size for a fallback.
-const SECOND_LEVEL: &[&str] = &[
-    "co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "nic", "gob", "info",
-];
-
 /// Host of an absolute `http(s)` URL, lower case, without port or user info.
 pub fn host(url: &str) -> Option<String> {
     let rest = url.trim();
@@ -47,7 +41,11 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     let n = labels.len();
     // Drop the top-level label, and a generic second level under a two-letter country code.
     let suffix = match (labels.get(n.wrapping_sub(2)), labels.last()) {
-        (Some(second), Some(tld)) if n >= 3 && tld.len() == 2 && SECOND_LEVEL.contains(second) => 2,
+        (Some(second), Some(tld))
+            if n >= 3 && tld.len() == 2 && storyline_lexicon::is_second_level_label(second) =>
+        {
+            2
+        }
         _ => 1,
     };
     let rest = labels.get(..n.checked_sub(suffix)?)?;

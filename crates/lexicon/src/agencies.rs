@@ -1,4 +1,5 @@
-//! Wire agencies that open a dateline on their own (`data/wire_agencies.txt`).
+//! Agencies and credits: wire agencies that open a dateline on their own
+//! (`data/wire_agencies.txt`) and the markers of photo credit lines (`data/credit_markers.txt`).
 
 use std::sync::LazyLock;
 
@@ -14,4 +15,16 @@ static AGENCIES: LazyLock<Vec<&'static str>> =
 /// ```
 pub fn wire_agencies() -> &'static [&'static str] {
     &AGENCIES
+}
+
+static CREDITS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/credit_markers.txt")).collect());
+
+/// Markers of a photo caption or credit line ("Photo:", "Getty Images"), matched as written.
+///
+/// ```
+/// assert!(storyline_lexicon::credit_markers().contains(&"Getty Images"));
+/// ```
+pub fn credit_markers() -> &'static [&'static str] {
+    &CREDITS
 }

@@ -47,6 +47,11 @@ word_classes! {
         ClubNameHead = "club_name_head",
         /// First words of place names, as written ("San", "Santa", "Saint").
         PlacePrefix = "place_prefix",
+        /// Legal-form suffixes that end a company name, as written ("Inc", "plc", "GmbH").
+        CorporateSuffix = "corporate_suffix",
+        /// Abbreviations whose dot stays with the word inside a name, as written ("Dr", "St"):
+        /// a narrower variant of the segmenter's abbreviations.
+        KeptDot = "kept_dot",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.

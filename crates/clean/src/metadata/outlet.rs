@@ -5,97 +5,6 @@ use regex::Regex;
 
 use crate::furniture::re;
 
-/// Well-known news domains (registrable part) and the names their outlets go by.
-const DOMAINS: &[(&str, &str)] = &[
-    ("dw.com", "DW"),
-    ("dw.de", "DW"),
-    ("bbc.co.uk", "BBC"),
-    ("bbc.com", "BBC"),
-    ("reuters.com", "Reuters"),
-    ("apnews.com", "AP"),
-    ("ap.org", "AP"),
-    ("afp.com", "AFP"),
-    ("dpa.com", "dpa"),
-    ("theguardian.com", "The Guardian"),
-    ("guardian.co.uk", "The Guardian"),
-    ("nytimes.com", "The New York Times"),
-    ("washingtonpost.com", "The Washington Post"),
-    ("wsj.com", "The Wall Street Journal"),
-    ("ft.com", "Financial Times"),
-    ("economist.com", "The Economist"),
-    ("bloomberg.com", "Bloomberg"),
-    ("cnn.com", "CNN"),
-    ("cnbc.com", "CNBC"),
-    ("foxnews.com", "Fox News"),
-    ("nbcnews.com", "NBC News"),
-    ("cbsnews.com", "CBS News"),
-    ("abcnews.go.com", "ABC News"),
-    ("abc.net.au", "ABC"),
-    ("npr.org", "NPR"),
-    ("pbs.org", "PBS"),
-    ("usatoday.com", "USA Today"),
-    ("latimes.com", "Los Angeles Times"),
-    ("politico.com", "Politico"),
-    ("politico.eu", "Politico"),
-    ("axios.com", "Axios"),
-    ("time.com", "Time"),
-    ("newsweek.com", "Newsweek"),
-    ("theatlantic.com", "The Atlantic"),
-    ("telegraph.co.uk", "The Telegraph"),
-    ("independent.co.uk", "The Independent"),
-    ("dailymail.co.uk", "Daily Mail"),
-    ("thetimes.co.uk", "The Times"),
-    ("sky.com", "Sky News"),
-    ("news.sky.com", "Sky News"),
-    ("aljazeera.com", "Al Jazeera"),
-    ("france24.com", "France 24"),
-    ("euronews.com", "Euronews"),
-    ("rfi.fr", "RFI"),
-    ("lemonde.fr", "Le Monde"),
-    ("spiegel.de", "Der Spiegel"),
-    ("rt.com", "RT"),
-    ("tass.com", "TASS"),
-    ("tass.ru", "TASS"),
-    ("sputniknews.com", "Sputnik"),
-    ("ria.ru", "RIA Novosti"),
-    ("themoscowtimes.com", "The Moscow Times"),
-    ("kyivindependent.com", "The Kyiv Independent"),
-    ("kyivpost.com", "Kyiv Post"),
-    ("ukrinform.net", "Ukrinform"),
-    ("rferl.org", "RFE/RL"),
-    ("voanews.com", "VOA"),
-    ("wionews.com", "WION"),
-    ("ndtv.com", "NDTV"),
-    ("hindustantimes.com", "Hindustan Times"),
-    ("indiatimes.com", "The Times of India"),
-    ("thehindu.com", "The Hindu"),
-    ("indianexpress.com", "The Indian Express"),
-    ("scmp.com", "South China Morning Post"),
-    ("globaltimes.cn", "Global Times"),
-    ("xinhuanet.com", "Xinhua"),
-    ("news.cn", "Xinhua"),
-    ("aa.com.tr", "Anadolu Agency"),
-    ("dailysabah.com", "Daily Sabah"),
-    ("japantimes.co.jp", "The Japan Times"),
-    ("straitstimes.com", "The Straits Times"),
-    ("smh.com.au", "The Sydney Morning Herald"),
-    ("cbc.ca", "CBC"),
-    ("globeandmail.com", "The Globe and Mail"),
-    ("espn.com", "ESPN"),
-    ("skysports.com", "Sky Sports"),
-    ("forbes.com", "Forbes"),
-    ("businessinsider.com", "Business Insider"),
-    ("theverge.com", "The Verge"),
-    ("nature.com", "Nature"),
-    ("newscientist.com", "New Scientist"),
-    ("yahoo.com", "Yahoo News"),
-];
-
-/// Second-level labels under which a country's domains are registered ("co.uk").
-const SECOND_LEVEL: &[&str] = &[
-    "co", "com", "org", "net", "gov", "ac", "edu", "go", "ne", "or",
-];
-
 /// Outlet patterns.
 #[derive(Debug, Clone)]
 pub struct OutletRules {
@@ -140,8 +49,8 @@ impl OutletRules {
         }
         // A line that is nothing but a well-known outlet's name: the site's name bar.
         let line = text.trim();
-        if let Some((_, name)) = DOMAINS.iter().find(|(_, n)| n.eq_ignore_ascii_case(line)) {
-            return Some((*name).to_string());
+        if let Some(name) = storyline_lexicon::known_outlet_name(line) {
+            return Some(name.to_string());
         }
         let name = self
             .more_sites
@@ -187,18 +96,14 @@ impl Default for OutletRules {
     }
 }
 
-/// Whether the name is one of the table's outlet names.
+/// Whether the name is one of the lexicon's news outlet names.
 fn known_name(name: &str) -> bool {
-    DOMAINS.iter().any(|(_, n)| n.eq_ignore_ascii_case(name))
+    storyline_lexicon::known_outlet_name(name).is_some()
 }
 
 /// The table's outlet name for a URL's domain, if it is a well-known news domain.
 pub fn known_domain(url: &str) -> Option<String> {
-    let host = host(url)?;
-    DOMAINS
-        .iter()
-        .find(|(domain, _)| host == *domain || host.ends_with(&format!(".{domain}")))
-        .map(|(_, name)| (*name).to_string())
+    storyline_lexicon::outlet_of_domain(&host(url)?).map(str::to_string)
 }
 
 /// The host of a URL (without port, user info or `www.`), lowercased.
@@ -231,7 +136,11 @@ pub fn from_url(url: &str) -> Option<String> {
     let label = match n {
         0 | 1 => return None,
         2 => labels[0],
-        _ if SECOND_LEVEL.contains(&labels[n - 2]) && labels[n - 1].len() == 2 => labels[n - 3],
+        _ if storyline_lexicon::is_second_level_label(labels[n - 2])
+            && labels[n - 1].len() == 2 =>
+        {
+            labels[n - 3]
+        }
         _ => labels[n - 2],
     };
     let mut core = label;

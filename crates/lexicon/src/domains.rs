@@ -1,0 +1,59 @@
+//! Web domains: well-known news domains and their outlets (`data/news_domains.tsv`), and the
+//! second-level labels of country domains (`data/second_level_domains.txt`).
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use std::sync::LazyLock;
+
+use crate::load::{rows, words};
+
+static DOMAINS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../data/news_domains.tsv"))
+        .filter_map(|r| Some((*r.first()?, *r.get(1)?)))
+        .collect()
+});
+
+/// Outlet names, lower-cased → as written.
+static NAMES: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
+    rows(include_str!("../data/news_domains.tsv"))
+        .filter_map(|r| Some((r.get(1)?.to_lowercase(), *r.get(1)?)))
+        .collect()
+});
+
+static SECOND_LEVEL: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/second_level_domains.txt")).collect());
+
+/// The outlet name of a well-known news domain, for a lower-case `host` that is the domain
+/// or any subdomain of it.
+///
+/// ```
+/// assert_eq!(storyline_lexicon::outlet_of_domain("edition.cnn.com"), Some("CNN"));
+/// assert_eq!(storyline_lexicon::outlet_of_domain("notcnn.com"), None);
+/// ```
+pub fn outlet_of_domain(host: &str) -> Option<&'static str> {
+    let mut rest = host;
+    loop {
+        if let Some(name) = DOMAINS.get(rest) {
+            return Some(name);
+        }
+        rest = rest.split_once('.')?.1;
+    }
+}
+
+/// The outlet name as the news domain table writes it, when `name` is one (any case).
+///
+/// ```
+/// assert_eq!(storyline_lexicon::known_outlet_name("the guardian"), Some("The Guardian"));
+/// ```
+pub fn known_outlet_name(name: &str) -> Option<&'static str> {
+    NAMES.get(&name.to_lowercase()).copied()
+}
+
+/// Whether `label` is a generic second level of country domains ("co" in `bbc.co.uk`).
+///
+/// ```
+/// assert!(storyline_lexicon::is_second_level_label("co"));
+/// assert!(!storyline_lexicon::is_second_level_label("bbc"));
+/// ```
+pub fn is_second_level_label(label: &str) -> bool {
+    SECOND_LEVEL.contains(label)
+}
