@@ -326,6 +326,11 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     // A participle after a noun (`analysts, citing …`): the noun.
     if tree.rel(i) == "acl" && tree.tokens[i].norm.ends_with("ing") {
         let noun = tree.head(i).filter(|&h| h < i && !is_time(tree, h))?;
+        // A noun in a phrase ("In a statement announcing the sanctions, Moscow said …") is
+        // what was said, not who: the subject of the clause it sits in speaks.
+        if matches!(tree.rel(noun), "obl" | "nmod") && depth < 2 {
+            return source_of(tree, tree.head(noun)?, depth + 1);
+        }
         return Some(tree.extent(noun, outside_source));
     }
     None
@@ -451,6 +456,14 @@ mod tests {
                 "{text}: {r:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_statement_is_what_is_said_not_who_says_it() {
+        let r = run(
+            "In a statement announcing the new tariffs, the ministry said that imports would fall.",
+        );
+        assert!(r.iter().all(|x| !x.1.contains("statement")), "{r:?}");
     }
 
     #[test]
