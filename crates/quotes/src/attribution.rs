@@ -164,8 +164,24 @@ pub(crate) fn complement(
         .children(i)
         .find(|&k| tree.rel(k) == "ccomp" || infinitive && tree.rel(k) == "xcomp")?;
     let via = tree.rel(c);
-    let (lo, hi) = tree.extent(c, |_| false);
+    let (lo, mut hi) = tree.extent(c, |_| false);
     if c > i {
+        // A cue reports one clause: a second complement that starts right where the first
+        // ends, with no punctuation or conjunction between, is that clause cut in two by the
+        // parse ("will seek to tighten sanctions | on Putin so there is no place …"), whether it
+        // hangs the rest from the cue as a complement or as parataxis.
+        for k in tree
+            .children(i)
+            .filter(|&k| k > c && matches!(tree.rel(k), "ccomp" | "parataxis"))
+        {
+            let (k_lo, k_hi) = tree.extent(k, |_| false);
+            let joined =
+                k_lo == hi + 1 && !matches!(tree.tokens[k_lo].upos, Upos::Punct | Upos::Cconj);
+            if !joined {
+                break;
+            }
+            hi = k_hi;
+        }
         return Some(((lo, hi), via));
     }
     // A complement before the cue (`…, a source said`) ends before the cue and its source,
@@ -464,6 +480,17 @@ mod tests {
             "In a statement announcing the new tariffs, the ministry said that imports would fall.",
         );
         assert!(r.iter().all(|x| !x.1.contains("statement")), "{r:?}");
+    }
+
+    #[test]
+    fn a_clause_the_parse_cut_in_two_is_reported_whole() {
+        let text = "Health Minister Ana Ruiz told Radio North that her party will seek to tighten rules on Chief Executive Mark Olsen so there is no room for his managers to hide.";
+        let r = run(text);
+        let said = r
+            .iter()
+            .find(|x| x.0 == "told")
+            .expect("an attribution of told");
+        assert!(said.2.ends_with("his managers to hide"), "{r:?}");
     }
 
     #[test]
