@@ -41,6 +41,20 @@ pub(crate) struct Actor {
 }
 
 impl Actor {
+    /// A country or a place standing for it, named outside the sentence's words (no span):
+    /// `name` with country code `base`, no sector.
+    pub(crate) fn country(name: &str, base: &'static str) -> Actor {
+        Actor {
+            start: 0,
+            end: 0,
+            name: name.to_string(),
+            base: Some(base),
+            sector: None,
+            person: false,
+            lent: false,
+        }
+    }
+
     /// The actor code: base followed by the sector for country actors ("RUSGOV").
     pub(crate) fn code(&self) -> Option<String> {
         let base = self.base?;

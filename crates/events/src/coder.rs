@@ -410,30 +410,14 @@ impl EventCoder {
     /// The country of a place named as where an event happened, as an actor.
     fn place_actor(&self, place: &str) -> Option<Actor> {
         let code = self.tables.name_code(place, Lexicon::get())?;
-        Some(Actor {
-            start: 0,
-            end: 0,
-            name: place.to_string(),
-            base: code.get(..3),
-            sector: None,
-            person: false,
-            lent: false,
-        })
+        Some(Actor::country(place, code.get(..3)?))
     }
 
     /// The country of actor `a` as an actor of its own (none for international bodies and
     /// actors without a country).
     fn own_country(&self, a: &Actor) -> Option<Actor> {
         let base = a.base.filter(|b| !matches!(*b, "IGO" | "NGO" | "IMG"))?;
-        Some(Actor {
-            start: 0,
-            end: 0,
-            name: self.tables.country_name(base)?.to_string(),
-            base: Some(base),
-            sector: None,
-            person: false,
-            lent: false,
-        })
+        Some(Actor::country(self.tables.country_name(base)?, base))
     }
 
     /// The speaker of a quote that holds the trigger, as an actor.

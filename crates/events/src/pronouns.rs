@@ -31,9 +31,11 @@ impl EventCoder {
         let Some(word) = s.words.get(pronoun).map(|w| w.lower.as_str()) else {
             return by_order;
         };
-        if matches!(word, "i" | "we") && self.quote_speaker(s, hit).is_some() {
+        if matches!(word, "i" | "we") {
             // The first person inside a quotation is its speaker.
-            return self.quote_speaker(s, hit).into_iter().collect();
+            if let Some(speaker) = self.quote_speaker(s, hit) {
+                return vec![speaker];
+            }
         }
         let reporter: Vec<&Actor> = s
             .tree
