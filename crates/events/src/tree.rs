@@ -133,9 +133,6 @@ const CLAUSAL: &[&str] = &[
     "csubj",
 ];
 
-/// Words that open a reduced adverbial clause ("when asked", "if elected").
-const REDUCED_MARKS: &[&str] = &["when", "while", "if", "once", "after", "before", "as"];
-
 impl Tree<'_> {
     fn rel(&self, w: usize) -> &'static str {
         self.nodes.get(w).map_or("dep", |n| n.rel)
@@ -448,18 +445,16 @@ impl Tree<'_> {
     /// opponents"), not an infinitive modifying a noun ("what territory to defend") nor an
     /// alternative ("instead of de-escalating").
     pub(crate) fn reports_act(&self, v: usize, words: &[Word<'_>]) -> bool {
-        let marked = |marks: &[&str]| {
+        let marked = |is_mark: &dyn Fn(&str) -> bool| {
             self.kids(v).iter().any(|&c| {
                 matches!(self.rel(c), "mark" | "case" | "advmod")
-                    && words
-                        .get(c)
-                        .is_some_and(|w| marks.contains(&w.lower.as_str()))
+                    && words.get(c).is_some_and(|w| is_mark(&w.lower))
             })
         };
-        let alternative = marked(&["instead", "of", "without"]);
+        let alternative = marked(&|w| is_event_word(EventClass::AlternativeMark, w));
         // "When asked what …": a reduced adverbial clause frames the main one.
-        let reduced = marked(REDUCED_MARKS);
-        let purpose = self.rel(v) == "acl" && marked(&["to"]);
+        let reduced = marked(&|w| is_event_word(EventClass::ReducedMark, w));
+        let purpose = self.rel(v) == "acl" && marked(&|w| w == "to");
         self.child(v, &["nsubj", "nsubj:pass", "csubj", "expl"])
             .is_some()
             || !(alternative || purpose || reduced)

@@ -1,5 +1,6 @@
-//! Web domains: well-known news domains and their outlets (`data/news_domains.tsv`), and the
-//! second-level labels of country domains (`data/second_level_domains.txt`).
+//! Web domains: well-known news domains and their outlets (`data/news_domains.tsv`), social
+//! networks and link shorteners (`data/social_domains.txt`), and the second-level labels of
+//! country domains (`data/second_level_domains.txt`).
 
 use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
@@ -18,6 +19,9 @@ static NAMES: LazyLock<FxHashMap<String, &'static str>> = LazyLock::new(|| {
         .filter_map(|r| Some((r.get(1)?.to_lowercase(), *r.get(1)?)))
         .collect()
 });
+
+static SOCIAL: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| words(include_str!("../data/social_domains.txt")).collect());
 
 static SECOND_LEVEL: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/second_level_domains.txt")).collect());
@@ -56,4 +60,24 @@ pub fn known_outlet_name(name: &str) -> Option<&'static str> {
 /// ```
 pub fn is_second_level_label(label: &str) -> bool {
     SECOND_LEVEL.contains(label)
+}
+
+/// Whether lower-case `host` is a social network, link shortener or platform domain, or a
+/// subdomain of one.
+///
+/// ```
+/// assert!(storyline_lexicon::is_social_domain("mobile.twitter.com"));
+/// assert!(!storyline_lexicon::is_social_domain("example.com"));
+/// ```
+pub fn is_social_domain(host: &str) -> bool {
+    let mut rest = host;
+    loop {
+        if SOCIAL.contains(rest) {
+            return true;
+        }
+        match rest.split_once('.') {
+            Some((_, r)) => rest = r,
+            None => return false,
+        }
+    }
 }

@@ -35,6 +35,10 @@ word_classes! {
         /// Prepositions of an oblique that sets a scene (time, place, manner), not what is
         /// acted upon.
         SceneCase = "scene_case",
+        /// Words that open a reduced adverbial clause ("when asked", "if elected").
+        ReducedMark = "reduced_mark",
+        /// Words that make a clause an alternative to the act ("instead of", "without").
+        AlternativeMark = "alternative_mark",
     }
 
     /// Whether the lower-case `word` is in `class`.

@@ -14,31 +14,6 @@ pub use date::{DateLine, DateRules, FoundDate};
 pub use language::detect as detect_language;
 pub use outlet::{from_url as outlet_from_url, host, known_domain, OutletRules};
 
-/// Domains whose links are shared on news pages but never name the page's outlet.
-const SOCIAL: &[&str] = &[
-    "twitter.com",
-    "x.com",
-    "t.co",
-    "facebook.com",
-    "fb.com",
-    "instagram.com",
-    "youtube.com",
-    "youtu.be",
-    "linkedin.com",
-    "google.com",
-    "goo.gl",
-    "whatsapp.com",
-    "telegram.org",
-    "t.me",
-    "tiktok.com",
-    "reddit.com",
-    "bit.ly",
-    "apple.com",
-    "vk.com",
-    "ok.ru",
-    "pinterest.com",
-];
-
 /// Whether a URL points to an image or another asset rather than a page.
 pub fn is_asset_url(url: &str) -> bool {
     let lower = url.to_ascii_lowercase();
@@ -52,11 +27,7 @@ pub fn is_asset_url(url: &str) -> bool {
 
 /// Whether a URL's host is a social network or link shortener.
 pub fn is_social_url(url: &str) -> bool {
-    host(url).is_some_and(|h| {
-        SOCIAL
-            .iter()
-            .any(|s| h == *s || h.ends_with(&format!(".{s}")))
-    })
+    host(url).is_some_and(|h| storyline_lexicon::is_social_domain(&h))
 }
 
 /// Everything the metadata rules need, compiled once.

@@ -16,9 +16,10 @@
 //!   other predicate and the verb has an object of its own (a participle modifying a noun
 //!   seldom has one: "officers killed in the attack").
 
+use storyline_lexicon::{is_event_word, EventClass};
 use storyline_record::Upos;
 
-use super::{Node, REDUCED_MARKS};
+use super::Node;
 use crate::words::Word;
 
 /// Applies both repairs to `nodes`, the parse of `words`.
@@ -85,7 +86,7 @@ fn reduced_main_clause(nodes: &mut [Node<'_>], words: &[Word<'_>]) {
             && matches!(nodes[c].rel, "mark" | "advmod")
             && words
                 .get(c)
-                .is_some_and(|w| REDUCED_MARKS.contains(&w.lower.as_str()))
+                .is_some_and(|w| is_event_word(EventClass::ReducedMark, &w.lower))
     });
     if !marked {
         return;
