@@ -109,6 +109,7 @@ mod entity_words;
 mod event_words;
 mod events;
 mod framing;
+mod lemmas;
 mod lexicon;
 pub mod lists;
 mod load;
@@ -129,6 +130,7 @@ pub use entity_words::{is_entity_word, EntityClass};
 pub use event_words::{is_event_word, EventClass};
 pub use events::{actor_tables, event_triggers, is_light_verb, ActorTables};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
+pub use lemmas::is_lemma_particle;
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
 pub use numbers::{cardinal, glued_scale, scale, vague};
 pub use page::{page_role, page_words, PageRole};
@@ -137,5 +139,5 @@ pub use stories::{
     is_name_title, is_noun_phrase_stop, is_story_stopword, name_variant_groups, noun_class,
 };
 pub use tallies::{is_tally_link, tally_word, Tally};
-pub use tokens::{is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
+pub use tokens::{fused_cut, is_clitic, is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
 pub use tone::ToneLexicon;

@@ -6,7 +6,7 @@
 //! `STORYLINE_LEXICON_OFF` environment variable (comma-separated names, read once) answers
 //! "no" to everything, so its contribution can be re-scored without editing code.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{LazyLock, Mutex};
 
@@ -40,16 +40,11 @@ pub struct WordList {
 impl WordList {
     /// A list called `name` holding `words`; registered for [`hits`].
     pub fn new(name: &'static str, words: impl IntoIterator<Item = &'static str>) -> WordList {
-        // One counter per list for the life of the process (lists are built once).
-        let hits: &'static AtomicU64 = Box::leak(Box::new(AtomicU64::new(0)));
-        if let Ok(mut registry) = REGISTRY.lock() {
-            registry.push((name, hits));
-        }
         WordList {
             name,
             words: words.into_iter().collect(),
             off: OFF.contains(name),
-            hits,
+            hits: register(name),
         }
     }
 
@@ -92,6 +87,70 @@ impl WordList {
     /// Whether the list has no words.
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+}
+
+/// A new hit counter for the list `name`, registered for [`hits`]: one per list for the life
+/// of the process (lists are built once).
+fn register(name: &'static str) -> &'static AtomicU64 {
+    let hits: &'static AtomicU64 = Box::leak(Box::new(AtomicU64::new(0)));
+    if let Ok(mut registry) = REGISTRY.lock() {
+        registry.push((name, hits));
+    }
+    hits
+}
+
+/// A named map from words of one data file to what the file says about each (a cut, an
+/// offset): a [`WordList`] whose look-ups return a value, counted and switched off the same
+/// way.
+#[derive(Debug)]
+pub struct WordMap<V> {
+    name: &'static str,
+    entries: FxHashMap<&'static str, V>,
+    off: bool,
+    hits: &'static AtomicU64,
+}
+
+impl<V> WordMap<V> {
+    /// A map called `name` holding `entries`; registered for [`hits`].
+    pub fn new(
+        name: &'static str,
+        entries: impl IntoIterator<Item = (&'static str, V)>,
+    ) -> WordMap<V> {
+        WordMap {
+            name,
+            entries: entries.into_iter().collect(),
+            off: OFF.contains(name),
+            hits: register(name),
+        }
+    }
+
+    /// The map's name.
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+
+    /// The value of `word`, if the map holds it (never for a map switched off).
+    #[inline]
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if self.off {
+            return None;
+        }
+        let hit = self.entries.get(word);
+        if hit.is_some() && COUNTING.load(Ordering::Relaxed) {
+            self.hits.fetch_add(1, Ordering::Relaxed);
+        }
+        hit
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the map has no words.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
     }
 }
 
@@ -146,7 +205,9 @@ mod tests {
 
     #[test]
     fn counts_hits_only_when_asked() {
+        // One test for lists and maps: counting is process-wide, tests run in parallel.
         let list = WordList::new("test_colours", ["red", "blue"]);
+        let map = WordMap::new("test_sizes", [("small", 1), ("large", 3)]);
         assert!(list.contains("red"));
         assert!(!list.contains("green"));
         let of = |name| hits().into_iter().find(|r| r.0 == name).map(|r| r.1);
@@ -154,10 +215,18 @@ mod tests {
         count_hits(true);
         assert!(list.contains("blue"));
         assert!(!list.contains("green"));
+        assert_eq!(map.get("large"), Some(&3));
+        assert_eq!(map.get("medium"), None);
         count_hits(false);
+        assert_eq!(map.get("small"), Some(&1));
         assert!(list.contains("blue"));
         assert_eq!(of("test_colours"), Some(1));
         assert_eq!(list.len(), 2);
         assert_eq!(list.name(), "test_colours");
+        assert_eq!(of("test_sizes"), Some(1));
+        assert_eq!(
+            (map.len(), map.is_empty(), map.name()),
+            (2, false, "test_sizes")
+        );
     }
 }

@@ -14,15 +14,9 @@
 
 use std::ops::Range;
 
-use storyline_lexicon::{is_hyphen_prefix, is_hyphen_suffix};
+use storyline_lexicon::{is_clitic, is_hyphen_prefix, is_hyphen_suffix};
 
 use crate::scan::{is_apostrophe, is_hyphen};
-
-/// Clitics that start with an apostrophe (compared without it, in any case).
-const CLITICS: &[&str] = &["s", "m", "d", "re", "ve", "ll"];
-
-/// Fused forms and where the treebanks cut them.
-const FUSED: &[(&str, usize)] = &[("cannot", 3), ("gonna", 3), ("wanna", 3), ("gotta", 3)];
 
 /// Most clitics one word carries ("would" + "n't" + "'ve" has two).
 const MAX_CLITICS: usize = 3;
@@ -96,7 +90,7 @@ fn split_part(word: &str, range: Range<usize>, out: &mut Vec<Range<usize>>) {
 fn clitic_len(w: &str) -> Option<usize> {
     let (apos, a) = w.char_indices().rev().find(|&(_, c)| is_apostrophe(c))?;
     let tail = &w[apos + a.len_utf8()..];
-    let (start, base) = if CLITICS.iter().any(|c| c.eq_ignore_ascii_case(tail)) {
+    let (start, base) = if is_clitic(tail) {
         (apos, &w[..apos])
     } else if tail.eq_ignore_ascii_case("t") && w[..apos].ends_with(['n', 'N']) {
         (apos - 1, &w[..apos - 1])
@@ -112,10 +106,9 @@ fn fused_cut(w: &str) -> Option<usize> {
     let rest = w.get(1..)?;
     let plain_case =
         rest.bytes().all(|b| b.is_ascii_lowercase()) || w.bytes().all(|b| b.is_ascii_uppercase());
-    FUSED
-        .iter()
-        .find(|(f, _)| plain_case && f.eq_ignore_ascii_case(w))
-        .map(|&(_, cut)| cut)
+    plain_case
+        .then(|| storyline_lexicon::fused_cut(w))
+        .flatten()
 }
 
 #[cfg(test)]

@@ -119,12 +119,9 @@ pub(super) fn number(form: &str) -> String {
 /// "Boston"), unless it is a name particle ("al", "de", "van") or not a plain word
 /// (addresses, handles).
 pub(super) fn proper(form: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von",
-    ];
     let plain = form.chars().all(|c| c.is_lowercase() || c == '-');
     match form.chars().next() {
-        Some(first) if plain && !PARTICLES.contains(&form) => {
+        Some(first) if plain && !storyline_lexicon::is_lemma_particle(form) => {
             first.to_uppercase().chain(form.chars().skip(1)).collect()
         }
         _ => form.to_string(),
