@@ -21,6 +21,22 @@ pub struct Resolved {
     pub expression: String,
 }
 
+/// The day a deictic day word points to, in days from the day it is written: "today" and
+/// "tonight" 0, "yesterday" −1, "tomorrow" 1; in any case.
+///
+/// ```
+/// assert_eq!(storyline_dates::day_offset("Yesterday"), Some(-1));
+/// assert_eq!(storyline_dates::day_offset("Friday"), None);
+/// ```
+pub fn day_offset(word: &str) -> Option<i32> {
+    match word.to_ascii_lowercase().as_str() {
+        "today" | "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    }
+}
+
 /// Finds and resolves date expressions; build once, use for every sentence.
 #[derive(Debug, Clone)]
 pub struct DateResolver {
@@ -65,12 +81,7 @@ impl DateResolver {
                     .and_then(|(d, m)| day_month(published, year, m, d))
                     .map(|d| (d, Precision::Day))
             } else if let Some(r) = caps.name("rel") {
-                let offset = match r.as_str().to_lowercase().as_str() {
-                    "yesterday" => -1,
-                    "tomorrow" => 1,
-                    _ => 0,
-                };
-                Some((published.add_days(offset), Precision::Day))
+                day_offset(r.as_str()).map(|offset| (published.add_days(offset), Precision::Day))
             } else if let (Some(w), Some(u)) = (caps.name("which"), caps.name("unit")) {
                 let step = match w.as_str().to_lowercase().as_str() {
                     "last" => -1,

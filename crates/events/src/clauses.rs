@@ -74,7 +74,7 @@ pub(crate) fn is_passive(words: &[Word<'_>], start: usize) -> bool {
         j -= 1;
         n += 1;
         match words[j].lower.as_str() {
-            "was" | "were" | "been" | "being" | "is" | "are" | "be" | "got" => return true,
+            w if is_event_word(EventClass::PassiveAux, w) => return true,
             w if w.ends_with("ly") => continue,
             _ => return false,
         }
@@ -91,7 +91,7 @@ pub(crate) fn agent_after(words: &[Word<'_>], after: &[&Actor]) -> Vec<Actor> {
                 && (words[a.start - 1].lower == "by"
                     || (a.start > 1
                         && words[a.start - 2].lower == "by"
-                        && matches!(words[a.start - 1].lower.as_str(), "the" | "a" | "an")))
+                        && is_event_word(EventClass::Article, &words[a.start - 1].lower)))
         })
         .map(|a| vec![(*a).clone()])
         .unwrap_or_default()
@@ -107,7 +107,7 @@ pub(crate) fn subject_pronoun(words: &[Word<'_>], from: usize, to: usize) -> Opt
 pub(crate) fn place_after(words: &[Word<'_>], from: usize, end: usize) -> Option<String> {
     let lex = Lexicon::get();
     (from..end.saturating_sub(1)).find_map(|i| {
-        if !matches!(words[i].lower.as_str(), "in" | "near" | "at" | "outside") {
+        if !is_event_word(EventClass::PlacePreposition, &words[i].lower) {
             return None;
         }
         let mut j = i + 1;

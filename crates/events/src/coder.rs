@@ -7,7 +7,7 @@
 //! agent of a passive), the target the first coded actor after it; coordinated sources with
 //! no target act on each other.
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_event_word, EventClass, Lexicon};
 use storyline_record::{Article, Event, QuoteKind, Span};
 
 use crate::actors::{find_actors, index_mentions, Actor, MentionIndex};
@@ -259,7 +259,7 @@ impl EventCoder {
         };
         let symmetric = reciprocal
             || symmetric_action(action)
-            || matches!(hit.pattern.action, Action::Assault if words[hit.start].lower.starts_with("clash") || words[hit.start].lower.starts_with("fight") || words[hit.start].lower.starts_with("fought"));
+            || (hit.pattern.action == Action::Assault && mutual(&words[hit.start].lower));
         let mut seen: Vec<(Option<String>, Option<String>)> = Vec::new();
         for (src, tgt) in pairs(&sources, &targets, symmetric) {
             let key = (src.and_then(Actor::code), tgt.and_then(Actor::code));
@@ -465,16 +465,19 @@ impl EventCoder {
 /// the sending, negated), with whether it is denied.
 pub(crate) fn denial(words: &[Word<'_>], hits: &[Hit], k: usize) -> (Hit, bool) {
     let hit = hits[k];
-    let is_denial = matches!(
-        words[hit.start].lower.as_str(),
-        "denied" | "denies" | "deny" | "denying"
-    );
+    let is_denial = is_event_word(EventClass::Denial, &words[hit.start].lower);
     if is_denial {
         if let Some(next) = hits.get(k + 1).filter(|n| n.start <= hit.end + 2) {
             return (*next, true);
         }
     }
     (hit, false)
+}
+
+/// Whether the assault word `w` (lower case) names an act whose sides act on each other: it
+/// begins with a mutual stem ("clashes", "fighting", "fought").
+fn mutual(w: &str) -> bool {
+    (1..=w.len()).any(|k| w.is_char_boundary(k) && is_event_word(EventClass::MutualStem, &w[..k]))
 }
 
 /// Actions that, with no other party named, concern the actor's own country.
@@ -506,7 +509,8 @@ fn reciprocal(sources: &[Actor], targets: &[Actor], joint: bool) -> bool {
 
 /// The first coded actor of an "if" or "unless" clause after word `from`.
 fn condition_subject(words: &[Word<'_>], actors: &[Actor], from: usize) -> Option<Actor> {
-    let cond = (from..words.len()).find(|&i| matches!(words[i].lower.as_str(), "if" | "unless"))?;
+    let cond =
+        (from..words.len()).find(|&i| is_event_word(EventClass::ConditionMark, &words[i].lower))?;
     actors
         .iter()
         .find(|a| a.start > cond && a.start <= cond + 4 && a.base.is_some())

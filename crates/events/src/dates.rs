@@ -1,7 +1,7 @@
 //! Event dates: a weekday, "today", "yesterday", "tomorrow" or "March 3" in the sentence,
 //! resolved against the publication date; else the publication date itself.
 
-use storyline_dates::{month_number, weekday_number, Date};
+use storyline_dates::{day_offset, month_number, weekday_number, Date};
 
 use crate::words::Word;
 
@@ -27,13 +27,7 @@ pub(crate) fn event_date(
             };
             return Some(published.add_days(delta).to_string());
         }
-        let shift = match w.lower.as_str() {
-            "today" | "tonight" => Some(0),
-            "yesterday" => Some(-1),
-            "tomorrow" => Some(1),
-            _ => None,
-        };
-        if let Some(s) = shift {
+        if let Some(s) = day_offset(&w.lower) {
             return Some(published.add_days(s).to_string());
         }
         let month = month_number(w.text).filter(|_| capitalised(w) && w.text.len() >= 3);

@@ -89,7 +89,7 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
             break;
         }
         seen += 1;
-        if matches!(lw, "not" | "never" | "cannot" | "unable") || lw.ends_with("n't") {
+        if is_event_word(EventClass::Negator, lw) || lw.ends_with("n't") {
             m.negated = true;
         }
         if lw == "no" && j + 1 == start {
@@ -113,7 +113,7 @@ fn verb_group(words: &[Word<'_>], start: usize) -> Modality {
 }
 
 fn is_be(w: &str) -> bool {
-    matches!(w, "is" | "are" | "was" | "were")
+    is_event_word(EventClass::PlanBe, w)
 }
 
 /// Whether the sentence states a condition: "if", "unless", "in case", or an inverted
@@ -123,13 +123,17 @@ fn is_conditional(words: &[Word<'_>]) -> bool {
         .iter()
         .enumerate()
         .any(|(i, w)| match w.lower.as_str() {
-            "if" | "unless" | "provided" => true,
+            w if is_event_word(EventClass::ConditionMark, w)
+                || is_event_word(EventClass::ConditionWord, w) =>
+            {
+                true
+            }
             // Modal "should" is followed by a verb; inverted "should" by a noun phrase.
             "should" => {
                 i > 0
                     && words.get(i + 1).is_some_and(|n| {
                         (n.cap && !n.punct)
-                            || matches!(n.lower.as_str(), "the" | "a" | "an" | "any" | "there")
+                            || is_event_word(EventClass::InvertedCondition, &n.lower)
                     })
             }
             "case" => i > 0 && words[i - 1].lower == "in",

@@ -3,6 +3,8 @@
 //! (the agent of a passive, the possessor of a nominal event) and its target the object or
 //! oblique, each read from the dependency tree and matched to the actor phrases.
 
+use storyline_lexicon::{is_event_word, EventClass};
+
 use crate::actors::Actor;
 use crate::coder::{denial, EventCoder};
 use crate::roles::{first_coded, group};
@@ -124,7 +126,8 @@ pub(crate) fn parsed_roles(
             .filter(|x| x.base.is_some() || x.person || !tree.own_means(*head, x.start, x.end))
             .filter(|x| x.base.is_some() || x.person || !transfer)
             .filter(|x| {
-                let scene = x.start > 0 && matches!(words[x.start - 1].lower.as_str(), "in" | "at");
+                let scene = x.start > 0
+                    && is_event_word(EventClass::ScenePreposition, &words[x.start - 1].lower);
                 sources.len() < 2 || !scene
             })
             .collect();
@@ -155,18 +158,9 @@ pub(crate) fn parsed_roles(
             .filter(|&h| tree.is_pronoun(h)),
         passive: r.passive && !stative,
         indefinite: r.existential
-            || r.subject.iter().any(|&w| {
-                matches!(
-                    words[w].lower.as_str(),
-                    "anyone"
-                        | "anybody"
-                        | "someone"
-                        | "somebody"
-                        | "nobody"
-                        | "everyone"
-                        | "everybody"
-                )
-            }),
+            || r.subject
+                .iter()
+                .any(|&w| is_event_word(EventClass::IndefinitePronoun, &words[w].lower)),
         pronoun: r.pronoun,
     }
 }

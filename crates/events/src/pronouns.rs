@@ -31,7 +31,7 @@ impl EventCoder {
         let Some(word) = s.words.get(pronoun).map(|w| w.lower.as_str()) else {
             return by_order;
         };
-        if matches!(word, "i" | "we") {
+        if is_event_word(EventClass::FirstPerson, word) {
             // The first person inside a quotation is its speaker.
             if let Some(speaker) = self.quote_speaker(s, hit) {
                 return vec![speaker];

@@ -1,6 +1,8 @@
 //! Roles: which actors act and which are acted upon, coordination ("Iran, Libya and Cuba"),
 //! appositions, reciprocal pairs and the country of domestic actors.
 
+use storyline_lexicon::{is_event_word, EventClass};
+
 use crate::actors::Actor;
 use crate::words::Word;
 
@@ -34,7 +36,7 @@ pub(crate) fn group(words: &[Word<'_>], actors: &[&Actor], first: Option<usize>)
             && between.len() <= 2
             && between
                 .iter()
-                .all(|w| w.is(",") || matches!(w.lower.as_str(), "and" | "or"));
+                .all(|w| w.is(",") || is_event_word(EventClass::Coordinator, &w.lower));
         if !joined {
             break;
         }

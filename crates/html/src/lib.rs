@@ -5,14 +5,13 @@
 //! 1. guard: refuse inputs too large or nested too deep to parse in bounded time (`guard`);
 //! 2. parse once into a DOM (html5ever via `dom_query`);
 //! 3. metadata from `<head>` markup: Open Graph, Twitter cards, `<meta>`, JSON-LD, canonical
-//!    link, `<html lang>` (`meta`, `jsonld`, `dates`, `urls`);
+//!    link, `<html lang>` (`meta`, `jsonld`, `urls`; dates through `storyline_dates`);
 //! 4. main text: prune figures, comment threads, small furniture, pop-ups and link-dense
 //!    blocks, score with dom_smoothie, tidy paragraphs (`prune`, `comments`, `density`,
 //!    `tokens`, `text`).
 #![deny(missing_docs)]
 
 mod comments;
-mod dates;
 mod density;
 mod error;
 mod guard;

@@ -6,7 +6,7 @@
 //! - outlet: JSON-LD `publisher.name`, `og:site_name`, else the domain of
 //!   the page URL (see [`crate::urls`]);
 //! - published: JSON-LD `datePublished`, `article:published_time`, then the `date`/`pubdate`
-//!   style meta names and `itemprop="datePublished"`, normalised by [`crate::dates`];
+//!   style meta names and `itemprop="datePublished"`, normalised by [`storyline_dates::normalise_page_date`];
 //! - author: JSON-LD `author`, `<meta name="author">`, `article:author` (unless a URL),
 //!   `byl`, `parsely-author`, `sailthru.author`, `dc.creator`;
 //! - language: `<html lang>`, `content-language`, `og:locale`, JSON-LD `inLanguage`, reduced to
@@ -17,7 +17,7 @@
 use dom_query::Document;
 use storyline_record::Metadata;
 
-use crate::{dates, jsonld, urls};
+use crate::{jsonld, urls};
 
 /// Meta names (lower case) that carry the publication date, best first.
 const DATE_KEYS: &[&str] = &[
@@ -190,7 +190,7 @@ pub fn read(doc: &Document, url: Option<&str>) -> Metadata {
         .iter()
         .map(String::as_str)
         .chain(tags.first(DATE_KEYS))
-        .find_map(dates::normalise);
+        .find_map(storyline_dates::normalise_page_date);
 
     let author = if ld.authors.is_empty() {
         tags.first(AUTHOR_KEYS)

@@ -39,6 +39,36 @@ word_classes! {
         ReducedMark = "reduced_mark",
         /// Words that make a clause an alternative to the act ("instead of", "without").
         AlternativeMark = "alternative_mark",
+        /// Forms of "be" and "get" that make a participle after them passive ("were killed").
+        PassiveAux = "passive_aux",
+        /// Articles that may stand between a preposition and its actor ("by the army").
+        Article = "article",
+        /// Prepositions after the trigger that introduce the event's place ("in Kyiv").
+        PlacePreposition = "place_preposition",
+        /// Prepositions before an actor that make it the scene, not a target, when two sources act.
+        ScenePreposition = "scene_preposition",
+        /// Prepositions after an actor phrase that give its country ("rebels in the Ivory Coast").
+        OriginPreposition = "origin_preposition",
+        /// Forms of "deny": the act after them is denied ("denied sending troops").
+        Denial = "denial",
+        /// Words that open a condition clause ("if", "unless").
+        ConditionMark = "condition_mark",
+        /// Words besides condition marks that make a sentence conditional ("provided").
+        ConditionWord = "condition_word",
+        /// Words after "should" that open its subject, making it an inverted condition ("should the army ...").
+        InvertedCondition = "inverted_condition",
+        /// Words in a verb group that negate the act ("not", "never"); "n't" is a rule.
+        Negator = "negator",
+        /// Forms of "be" that announce a plan before "to" ("is to visit").
+        PlanBe = "plan_be",
+        /// Indefinite pronouns: a subject that names no actor ("anyone", "nobody").
+        IndefinitePronoun = "indefinite_pronoun",
+        /// First-person subject pronouns, which inside a quotation stand for its speaker.
+        FirstPerson = "first_person",
+        /// Conjunctions that join actors into one group ("Russia and China").
+        Coordinator = "coordinator",
+        /// Beginnings of assault words whose sides act on each other ("clashes", "fighting").
+        MutualStem = "mutual_stem",
     }
 
     /// Whether the lower-case `word` is in `class`.

@@ -118,6 +118,7 @@ mod page;
 mod quote_words;
 mod stories;
 mod tallies;
+mod time_zones;
 mod tokens;
 mod tone;
 
@@ -139,5 +140,6 @@ pub use stories::{
     is_name_title, is_noun_phrase_stop, is_story_stopword, name_variant_groups, noun_class,
 };
 pub use tallies::{is_tally_link, tally_word, Tally};
+pub use time_zones::{time_zone_names, time_zone_offset};
 pub use tokens::{fused_cut, is_clitic, is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
 pub use tone::ToneLexicon;

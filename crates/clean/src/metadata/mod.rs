@@ -3,16 +3,15 @@
 
 mod agency;
 mod author;
-mod date;
 mod language;
 mod outlet;
 pub mod title;
 
 pub use agency::AgencyRules;
 pub use author::{AuthorRules, Byline};
-pub use date::{DateLine, DateRules, FoundDate};
 pub use language::detect as detect_language;
 pub use outlet::{from_url as outlet_from_url, host, known_domain, OutletRules};
+pub use storyline_dates::{DateLine, DateRules, FoundDate};
 
 /// Whether a URL points to an image or another asset rather than a page.
 pub fn is_asset_url(url: &str) -> bool {

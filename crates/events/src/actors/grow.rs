@@ -115,7 +115,7 @@ fn of_country(f: &Finder<'_, '_>, a: &mut Actor, ethnic: bool, name: &mut Option
         return;
     }
     let Some(w) = f.words.get(a.end) else { return };
-    if !matches!(w.lower.as_str(), "in" | "of" | "from") {
+    if !is_event_word(EventClass::OriginPreposition, &w.lower) {
         return;
     }
     for j in a.end + 1..a.end + 5 {

@@ -1,32 +1,46 @@
-//! Dates as pages write them, normalised to `YYYY-MM-DD` or RFC 3339 with a zone.
+//! Dates as page metadata writes them (`<meta>` values, `<time datetime>`, JSON-LD), normalised
+//! to `YYYY-MM-DD` or RFC 3339 with a zone.
 //!
 //! A time is kept only when the page also states its zone: a local time without a zone
 //! cannot be placed on the time line, and the record never guesses, so it becomes a date.
 
-use storyline_dates::month_number;
+use chrono::NaiveDate;
+
+use crate::date::month_number;
+use crate::zone::{offset_suffix, zone_offset};
 
 /// Normalises a page date: ISO 8601 (`2019-11-19`, `2019-11-19T10:48:00.000Z`,
 /// `2019-11-19 10:48:00 +0000`), compact `20191119`, slashed `2019/11/19`, RFC 2822
 /// (`Tue, 19 Nov 2019 10:48:00 GMT`) and written dates (`November 19, 2019`, `19 Nov 2019`).
-/// Returns `None` for anything else or for an impossible date.
-pub fn normalise(raw: &str) -> Option<String> {
+/// Returns `None` for anything else or for a date not in the calendar.
+///
+/// ```
+/// use storyline_dates::normalise_page_date as n;
+/// assert_eq!(n("Tue, 19 Nov 2019 10:48:00 GMT").as_deref(), Some("2019-11-19T10:48:00Z"));
+/// assert_eq!(n("2019-02-29"), None);
+/// ```
+pub fn normalise_page_date(raw: &str) -> Option<String> {
     let s = raw.trim();
     iso(s).or_else(|| written(s))
 }
 
-/// A calendar date.
+/// A calendar date (year, month, day) before it is checked.
 #[derive(Debug, Clone, Copy)]
 struct Ymd(u32, u32, u32);
 
 impl Ymd {
-    fn valid(self) -> Option<Self> {
+    /// The date, when the calendar has it and the year is a plausible page date.
+    fn valid(self) -> Option<NaiveDate> {
         let Ymd(y, m, d) = self;
-        ((1900..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-            .then_some(self)
+        (1900..=2100)
+            .contains(&y)
+            .then(|| NaiveDate::from_ymd_opt(y as i32, m, d))?
     }
-    fn fmt(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.0, self.1, self.2)
-    }
+}
+
+/// `YYYY-MM-DD`.
+fn fmt(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
 }
 
 /// Parses `n` ASCII digits at the start of `s`.
@@ -64,8 +78,8 @@ fn iso(s: &str) -> Option<String> {
     };
     let date = date.valid()?;
     match time_and_zone(rest) {
-        Some((hms, zone)) => Some(format!("{}T{hms}{zone}", date.fmt())),
-        None => Some(date.fmt()),
+        Some((hms, zone)) => Some(format!("{}T{hms}{zone}", fmt(date))),
+        None => Some(fmt(date)),
     }
 }
 
@@ -91,31 +105,18 @@ fn time_and_zone(rest: &str) -> Option<(String, String)> {
     Some((format!("{h:02}:{mi:02}:{sec:02}"), zone))
 }
 
-/// `Z`, `UTC`, `GMT`, `+01:00`, `+0100` or `+01`, as `Z` or `±HH:MM`.
+/// A zone as `Z` (when written as a UTC name) or `±HH:MM`.
 fn zone(z: &str) -> Option<String> {
     let z = z.trim_end();
-    if z.eq_ignore_ascii_case("z") || z.eq_ignore_ascii_case("utc") || z.eq_ignore_ascii_case("gmt")
-    {
-        return Some("Z".to_string());
-    }
-    let z = z
-        .strip_prefix("GMT")
-        .or_else(|| z.strip_prefix("UTC"))
-        .unwrap_or(z);
-    let sign = match z.chars().next()? {
-        '+' => '+',
-        '-' | '\u{2212}' => '-',
-        _ => return None,
-    };
-    let body = z.get(sign.len_utf8()..)?;
-    let h = digits(body, 2)?;
-    let m = match body.len() {
-        2 => 0,
-        4 => digits(body.get(2..)?, 2)?,
-        5 if body.as_bytes().get(2) == Some(&b':') => digits(body.get(3..)?, 2)?,
-        _ => return None,
-    };
-    (h <= 14 && m <= 59).then(|| format!("{sign}{h:02}:{m:02}"))
+    let named_utc = ["z", "utc", "gmt"]
+        .iter()
+        .any(|u| z.eq_ignore_ascii_case(u));
+    let offset = zone_offset(z)?;
+    Some(if named_utc {
+        "Z".to_string()
+    } else {
+        offset_suffix(offset)
+    })
 }
 
 /// Written dates: `Tue, 19 Nov 2019 10:48:00 GMT`, `19 November 2019`, `November 19, 2019`.
@@ -150,12 +151,12 @@ fn written(s: &str) -> Option<String> {
         let (hms, zone) = time_and_zone(&format!("T{t}{z}"))?;
         Some(format!("T{hms}{zone}"))
     });
-    Some(format!("{}{}", date.fmt(), time.unwrap_or_default()))
+    Some(format!("{}{}", fmt(date), time.unwrap_or_default()))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::normalise as n;
+    use super::normalise_page_date as n;
 
     #[test]
     fn iso_forms() {
@@ -212,6 +213,8 @@ mod tests {
             "yesterday",
             "2021-13-04",
             "2021-02-40",
+            "2021-02-30",
+            "2023-02-29",
             "12345",
             "Mayday 3 2020",
             "２０２１-03-04",

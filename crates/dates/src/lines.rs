@@ -1,12 +1,12 @@
-//! Publication dates in the forms news pages use ("January 30, 2022", "30 January 2022",
+//! Dates in the lines of a page's text, in the forms news pages use ("January 30, 2022", "30 January 2022",
 //! "Jan. 30, 2022", "Updated: Jan 27, 2022, 08:06 PM IST", "2022-02-07T12:31+0000",
 //! "12:31 GMT 07.02.2022", "2022/01/30"), validated with chrono and written as ISO 8601.
 
 use chrono::NaiveDate;
 use regex::Regex;
-use storyline_dates::{month_number, MONTH_NAMES};
 
-use crate::furniture::re;
+use crate::date::{month_number, MONTH_NAMES};
+use crate::zone::{offset_suffix, zone_offset};
 
 /// One date found in a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +35,13 @@ type Clock = (u32, u32, u32, Option<i32>);
 /// A date match: its byte range in the line, the date, and a time read inside it.
 type Core = (usize, usize, NaiveDate, Option<Clock>);
 
-const ZONE: &str = r"(?:\(?\s*((?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?|ist|gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|msk|eet|eest|jst|kst|aest|aedt|hkt|sgt|pkt|sast|wat|eat|z|[+-]\d{2}:?\d{2})\s*\)?)";
+/// A zone after a time: a named zone of the lexicon, `GMT+1`, or a numeric offset.
+fn zone_pattern() -> String {
+    let names = storyline_lexicon::time_zone_names().join("|");
+    format!(
+        r"(?:\(?\s*((?:gmt|utc)\s*[+-]\s*\d{{1,2}}(?::?\d{{2}})?|{names}|[+-]\d{{2}}:?\d{{2}})\s*\)?)"
+    )
+}
 
 /// Date patterns, compiled once.
 #[derive(Debug, Clone)]
@@ -65,6 +71,7 @@ pub struct DateRules {
 impl DateRules {
     /// Compiles the patterns.
     pub fn new() -> DateRules {
+        let zone = zone_pattern();
         DateRules {
             iso: re(
                 r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(z|[+-]\d{2}:?\d{2})?)?",
@@ -79,10 +86,10 @@ impl DateRules {
             ymd_slash: re(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b"),
             dmy_slash: re(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"),
             time_after: re(&format!(
-                r"^\s*(?:,|at|-|–|\||/)?\s*(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*{ZONE}?"
+                r"^\s*(?:,|at|-|–|\||/)?\s*(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*{zone}?"
             )),
             time_before: re(&format!(
-                r"(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*{ZONE}?\s*(?:,|on|-|–|\|)?\s*$"
+                r"(\d{{1,2}}):(\d{{2}})(?::(\d{{2}}))?\s*(am|pm|a\.m\.|p\.m\.)?\s*{zone}?\s*(?:,|on|-|–|\|)?\s*$"
             )),
             label_word: re(
                 r"^(?:published|updated|last|posted|first|on|at|modified|date|time|created|issued|uploaded|edited|am|pm|ago|hours?|hrs?|minutes?|mins?|days?|read|and|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$",
@@ -112,7 +119,7 @@ impl DateRules {
                     h.as_str().parse().ok()?,
                     mi.as_str().parse().ok()?,
                     s,
-                    c.get(7).and_then(|z| zone(z.as_str())),
+                    c.get(7).and_then(|z| zone_offset(z.as_str())),
                 ))
             });
             cores.push((m.start(), m.end(), date, time));
@@ -253,6 +260,14 @@ impl Default for DateRules {
     }
 }
 
+/// Compiles one case-insensitive pattern with ASCII-only word boundaries (a Unicode `\\b`
+/// forces the slow regex engine on any line with a non-ASCII character). The patterns are
+/// constants of this module, so a failure is a bug the tests catch, and matches nothing.
+fn re(pattern: &str) -> Regex {
+    Regex::new(&format!("(?i){}", pattern.replace(r"\b", r"(?-u:\b)")))
+        .unwrap_or_else(|_| Regex::new("$^").unwrap_or_else(|_| unreachable!()))
+}
+
 /// A validated date from three numeric groups.
 fn ymd(c: &regex::Captures<'_>, y: usize, m: usize, d: usize) -> Option<NaiveDate> {
     let n = |i: usize| c.get(i).and_then(|g| g.as_str().parse::<u32>().ok());
@@ -285,72 +300,22 @@ fn clock(c: &regex::Captures<'_>) -> Option<Clock> {
             (false, h) => h,
         };
     }
-    (h < 24 && m < 60 && s < 60).then_some((h, m, s, c.get(5).and_then(|z| zone(z.as_str()))))
-}
-
-/// Offset in minutes east of UTC of a zone name or numeric offset.
-fn zone(z: &str) -> Option<i32> {
-    let z: String = z
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_lowercase();
-    let named = match z.as_str() {
-        "z" | "gmt" | "utc" => Some(0),
-        "ist" => Some(330),
-        "bst" | "cet" | "wat" => Some(60),
-        "cest" | "eet" | "sast" => Some(120),
-        "eest" | "msk" | "eat" => Some(180),
-        "pkt" => Some(300),
-        "hkt" | "sgt" => Some(480),
-        "jst" | "kst" => Some(540),
-        "aest" => Some(600),
-        "aedt" => Some(660),
-        "est" | "cdt" => Some(-300),
-        "edt" => Some(-240),
-        "cst" | "mdt" => Some(-360),
-        "mst" | "pdt" => Some(-420),
-        "pst" => Some(-480),
-        _ => None,
-    };
-    if named.is_some() {
-        return named;
-    }
-    let num = z.trim_start_matches("gmt").trim_start_matches("utc");
-    let (sign, digits) = match num.chars().next()? {
-        '+' => (1, num.get(1..)?),
-        '-' => (-1, num.get(1..)?),
-        _ => return None,
-    };
-    let digits: String = digits.chars().filter(char::is_ascii_digit).collect();
-    let (h, m) = match digits.len() {
-        1 | 2 => (digits.parse::<i32>().ok()?, 0),
-        4 => (
-            digits.get(..2)?.parse::<i32>().ok()?,
-            digits.get(2..)?.parse::<i32>().ok()?,
-        ),
-        3 => (
-            digits.get(..1)?.parse::<i32>().ok()?,
-            digits.get(1..)?.parse::<i32>().ok()?,
-        ),
-        _ => return None,
-    };
-    (h <= 14 && m < 60).then_some(sign * (h * 60 + m))
+    (h < 24 && m < 60 && s < 60).then_some((
+        h,
+        m,
+        s,
+        c.get(5).and_then(|z| zone_offset(z.as_str())),
+    ))
 }
 
 /// ISO 8601: with time and offset only when both are known.
 fn iso(date: NaiveDate, time: Option<Clock>) -> String {
     match time {
-        Some((h, m, s, Some(off))) => {
-            let sign = if off < 0 { '-' } else { '+' };
-            let off = off.abs();
-            format!(
-                "{}T{h:02}:{m:02}:{s:02}{sign}{:02}:{:02}",
-                date.format("%Y-%m-%d"),
-                off / 60,
-                off % 60
-            )
-        }
+        Some((h, m, s, Some(off))) => format!(
+            "{}T{h:02}:{m:02}:{s:02}{}",
+            date.format("%Y-%m-%d"),
+            offset_suffix(off)
+        ),
         _ => date.format("%Y-%m-%d").to_string(),
     }
 }
