@@ -73,20 +73,9 @@ fn clean(text: &str, delimiters: &str) -> String {
         .collect()
 }
 
-/// An ISO date or date-time (`2024-03-05`, `2024-03-05T10:20:30Z`) as `YYYYMMDDHHMMSS`; empty
-/// when it is not one.
+/// A record date as GKG's `YYYYMMDDHHMMSS` in UTC; empty when it is not one.
 fn date(iso: &str) -> String {
-    let digits: String = iso
-        .chars()
-        .take(19)
-        .filter(|c| c.is_ascii_digit())
-        .collect();
-    match digits.len() {
-        8 => format!("{digits}000000"),
-        12 => format!("{digits}00"),
-        14 => digits,
-        _ => String::new(),
-    }
+    storyline_dates::compact_utc(iso).unwrap_or_default()
 }
 
 /// The entities of `kind`.
@@ -221,7 +210,7 @@ mod tests {
     #[test]
     fn dates_and_missing_fields() {
         assert_eq!(date("2024-03-05"), "20240305000000");
-        assert_eq!(date("2024-03-05T10:20"), "20240305102000");
+        assert_eq!(date("2024-03-05T10:20:00Z"), "20240305102000");
         assert_eq!(date("last Tuesday"), "");
         let mut record = sample();
         record.url = None;

@@ -3,7 +3,6 @@
 //! `content_html`/`content_text`) becomes a full document; one with only a title, link, date
 //! and summary becomes a stub ([`Document::stub`]) that a crawler can complete from its link.
 
-use chrono::SecondsFormat;
 use feed_rs::model::{Entry, Feed};
 use storyline_record::Metadata;
 
@@ -123,7 +122,7 @@ fn item(path: &str, number: usize, feed: &Feed, entry: &Entry) -> Result<Documen
         published: entry
             .published
             .or(entry.updated)
-            .map(|d| d.to_rfc3339_opts(SecondsFormat::Secs, true)),
+            .map(storyline_dates::format_utc),
         author: entry
             .authors
             .iter()

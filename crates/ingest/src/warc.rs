@@ -9,8 +9,6 @@
 
 use std::io::{self, BufRead, Read};
 
-use chrono::{DateTime, SecondsFormat};
-
 use crate::http::html_response;
 use crate::{Document, ErrorKind, IngestError};
 
@@ -257,9 +255,17 @@ impl WarcRecords {
         if meta.published.is_none() {
             meta.published = header
                 .get("warc-date")
-                .and_then(iso_date)
-                .or_else(|| page.last_modified.as_deref().and_then(http_date))
-                .or_else(|| page.date.as_deref().and_then(http_date));
+                .and_then(storyline_dates::rfc3339_utc)
+                .or_else(|| {
+                    page.last_modified
+                        .as_deref()
+                        .and_then(storyline_dates::http_date_utc)
+                })
+                .or_else(|| {
+                    page.date
+                        .as_deref()
+                        .and_then(storyline_dates::http_date_utc)
+                });
         }
         Ok(Some(Document {
             source: uri.unwrap_or_else(|| self.path.clone()),
@@ -296,20 +302,6 @@ impl Header {
             .find(|(n, _)| n == name)
             .map(|(_, v)| v.as_str())
     }
-}
-
-/// A W3C/ISO 8601 timestamp (as in `WARC-Date`), normalised to RFC 3339 in UTC.
-fn iso_date(value: &str) -> Option<String> {
-    DateTime::parse_from_rfc3339(value.trim())
-        .ok()
-        .map(|d| d.to_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
-}
-
-/// An HTTP date (`Tue, 02 Apr 2024 08:00:00 GMT`) as RFC 3339 in UTC.
-fn http_date(value: &str) -> Option<String> {
-    DateTime::parse_from_rfc2822(value.trim())
-        .ok()
-        .map(|d| d.to_utc().to_rfc3339_opts(SecondsFormat::Secs, true))
 }
 
 /// A buffered stream that counts consumed bytes and can have bytes put back in front.
