@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use storyline_lexicon::{is_name_title, name_variant_groups};
+use storyline_lexicon::{is_entity_word, is_name_title, name_variant_groups, EntityClass};
 
 /// The canonical name of a gazetteer variant (`"Britain"` → `"United Kingdom"`), if listed.
 pub fn variant_canonical(name: &str) -> Option<&'static str> {
@@ -116,7 +116,7 @@ impl PersonName {
         if words.len() > 1
             && words
                 .last()
-                .is_some_and(|w| matches!(*w, "jr" | "sr" | "ii" | "iii" | "iv"))
+                .is_some_and(|w| is_entity_word(EntityClass::GenerationalSuffix, w))
         {
             words.pop();
         }

@@ -5,6 +5,8 @@
 //! `https://edition.cnn.com/x` → `cnn`, `https://www.theguardian.com/x` → `theguardian`.
 //! It is lower case, as the domain is; capitalising it would be a guess.
 
+use storyline_lexicon::{is_metadata_word, MetadataClass};
+
 /// Host of an absolute `http(s)` URL, lower case, without port or user info.
 pub fn host(url: &str) -> Option<String> {
     let rest = url.trim();
@@ -31,10 +33,9 @@ pub fn outlet_from_url(url: &str) -> Option<String> {
     let mut labels: Vec<&str> = host.split('.').filter(|l| !l.is_empty()).collect();
     // Host prefixes that name a server or a mobile edition, not the site.
     while labels.len() > 2
-        && matches!(
-            labels.first(),
-            Some(&("www" | "www2" | "www3" | "m" | "amp" | "mobile"))
-        )
+        && labels
+            .first()
+            .is_some_and(|l| is_metadata_word(MetadataClass::HostPrefix, l))
     {
         labels.remove(0);
     }

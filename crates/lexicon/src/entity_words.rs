@@ -52,6 +52,10 @@ word_classes! {
         /// Abbreviations whose dot stays with the word inside a name, as written ("Dr", "St"):
         /// a narrower variant of the segmenter's abbreviations.
         KeptDot = "kept_dot",
+        /// Generational suffixes after a personal name, not its surname ("jr", "iii").
+        GenerationalSuffix = "generational_suffix",
+        /// Lower-case role words that do not tell one role from another ("former", "of").
+        RoleFiller = "role_filler",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.

@@ -47,6 +47,10 @@ word_classes! {
         TimeNoun = "time_noun",
         /// Words that end a subject phrase read backwards from its cue ("and", "after", "was").
         SubjectStop = "subject_stop",
+        /// Small words that stay lower case inside a title ("Tales *of the* City").
+        TitleFiller = "title_filler",
+        /// Relative pronouns that can be the subject of a cue ("who", "which", "that").
+        RelativePronoun = "relative_pronoun",
     }
 
     /// Whether `word` (lower case; epithets as written) is in `class`.

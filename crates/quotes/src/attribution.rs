@@ -361,7 +361,7 @@ fn is_time(tree: &Tree<'_>, k: usize) -> bool {
 
 /// Whether token `k` is a relative pronoun that can be a subject ("who", "which", "that").
 fn is_relative(tree: &Tree<'_>, k: usize) -> bool {
-    matches!(tree.tokens[k].norm.as_str(), "who" | "which" | "that")
+    is_quote_word(QuoteClass::RelativePronoun, &tree.tokens[k].norm)
         && matches!(tree.tokens[k].upos, Upos::Pron | Upos::Det | Upos::Sconj)
 }
 

@@ -81,7 +81,7 @@ pub(crate) fn subject_before<'t>(toks: &[Tok<'t>], c: usize) -> Vec<Tok<'t>> {
             }
         }
     }
-    if j > 0 && matches!(toks[j - 1].lower().as_str(), "who" | "which") {
+    if j > 0 && is_quote_word(QuoteClass::RelativePronoun, &toks[j - 1].lower()) {
         j -= 1;
         if j > 0 && toks[j - 1].text == "," {
             j -= 1;

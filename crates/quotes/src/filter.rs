@@ -7,6 +7,7 @@
 //! two-word stretches are kept only when a cue attributes them; that check needs the speaker
 //! rules, so it is returned as [`Verdict::NeedsCue`].
 
+use storyline_lexicon::{is_quote_word, QuoteClass};
 use storyline_record::{QuoteKind, Span};
 
 use crate::cues::dash_byline;
@@ -39,35 +40,13 @@ pub(crate) fn trimmed(text: &str, inner: Span) -> Span {
     Span::new(inner.start() + lead, inner.start() + lead + body.len())
 }
 
-/// Small words that stay lowercase inside a title ("Tales of the City").
-fn is_title_filler(w: &str) -> bool {
-    matches!(
-        w,
-        "of" | "the"
-            | "and"
-            | "in"
-            | "on"
-            | "a"
-            | "an"
-            | "for"
-            | "to"
-            | "at"
-            | "with"
-            | "de"
-            | "la"
-            | "von"
-            | "van"
-            | "&"
-    )
-}
-
 /// Whether every word is capitalised (or a title filler): a name or a title, not speech.
 fn is_title_cased(words: &[&Tok<'_>]) -> bool {
     words.iter().any(|t| t.is_capitalized())
         && words.iter().all(|t| {
             t.is_capitalized()
                 || t.text.chars().all(|c| c.is_ascii_digit())
-                || is_title_filler(t.text)
+                || is_quote_word(QuoteClass::TitleFiller, t.text)
         })
 }
 

@@ -4,6 +4,7 @@
 //! only the sentence around each quote, and finding it locally keeps this stage's clauses
 //! whole whatever the segmenter decides (e.g. a split inside `"…," he said`).
 
+use storyline_lexicon::Lexicon;
 use storyline_record::Span;
 
 /// The span of `spans` (sorted by start, not overlapping) that holds byte `pos`, if any.
@@ -52,55 +53,11 @@ pub(crate) fn paragraph_bounds(text: &str, pos: usize) -> (usize, usize) {
     (start, end)
 }
 
-/// Abbreviations after which a full stop does not end a sentence.
+/// Abbreviations after which a full stop does not end a sentence: initials ("J."), dotted
+/// forms ("U.S.") and the lexicon's abbreviations (`abbreviations.tsv`: "Mr", "Gen", "Inc").
 fn is_abbreviation(word: &str) -> bool {
     let w = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if w.chars().count() == 1 || w.contains('.') {
-        return true; // initials ("J."), dotted forms ("U.S.")
-    }
-    matches!(
-        w,
-        "Mr" | "Mrs"
-            | "Ms"
-            | "Dr"
-            | "Prof"
-            | "Gen"
-            | "Col"
-            | "Lt"
-            | "Sgt"
-            | "Capt"
-            | "Cmdr"
-            | "Adm"
-            | "Gov"
-            | "Sen"
-            | "Rep"
-            | "Rev"
-            | "St"
-            | "Jr"
-            | "Sr"
-            | "Inc"
-            | "Co"
-            | "Corp"
-            | "Ltd"
-            | "No"
-            | "vs"
-            | "etc"
-            | "Jan"
-            | "Feb"
-            | "Mar"
-            | "Apr"
-            | "Jun"
-            | "Jul"
-            | "Aug"
-            | "Sep"
-            | "Sept"
-            | "Oct"
-            | "Nov"
-            | "Dec"
-            | "approx"
-            | "Mt"
-            | "Ft"
-    )
+    w.chars().count() == 1 || w.contains('.') || Lexicon::get().abbreviation(w).is_some()
 }
 
 /// Whether a sentence ends at the terminator `text[i]` (`.`, `!`, `?`), looking at what

@@ -4,6 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use storyline_lexicon::{is_entity_word, EntityClass, Lexicon, PlaceKind};
+
 use super::Node;
 use crate::names::{skeleton, surname_blocks, within_one_edit};
 use crate::UnionFind;
@@ -76,15 +78,40 @@ fn has_evidence(a: &Node, b: &Node) -> bool {
     shared >= 3 || (smaller > 0 && shared * 2 >= smaller && shared >= 2)
 }
 
-/// Words of a role that identify it ("UK Prime Minister" → uk, prime, minister).
+/// Words of a role that identify it, a country however it is written ("UK Prime Minister",
+/// "British Prime Minister" → united, kingdom, prime, minister).
 pub(super) fn role_words(role: &str) -> Vec<String> {
-    skeleton(role)
-        .split(' ')
-        .filter(|w| w.len() >= 2 && !matches!(*w, "the" | "of" | "and" | "for" | "former" | "to"))
-        .map(|w| match w {
-            "british" | "britain" => "uk".to_string(),
-            "american" => "us".to_string(),
-            w => w.to_string(),
+    let lex = Lexicon::get();
+    let countries: Vec<&str> = role
+        .split_whitespace()
+        .map(|w| {
+            lex.country_of_demonym(w)
+                .or_else(|| {
+                    lex.place(w)
+                        .filter(|p| p.kind == PlaceKind::Country)
+                        .map(|p| p.canonical)
+                })
+                .unwrap_or(w)
         })
+        .collect();
+    skeleton(&countries.join(" "))
+        .split(' ')
+        .filter(|w| w.len() >= 2 && !is_entity_word(EntityClass::RoleFiller, w))
+        .map(str::to_string)
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::role_words;
+
+    #[test]
+    fn a_country_is_one_role_word_however_written() {
+        assert_eq!(
+            role_words("UK Prime Minister"),
+            role_words("British Prime Minister")
+        );
+        assert_eq!(role_words("US envoy"), role_words("American envoy"));
+        assert!(!role_words("former Defence Secretary").contains(&"former".to_string()));
+    }
 }

@@ -1,6 +1,7 @@
 //! Sign-up, subscription, consent, sharing and comment prompts.
 
 use regex::RegexSet;
+use storyline_lexicon::{is_metadata_word, MetadataClass};
 
 use super::set;
 use crate::lines::Line;
@@ -67,12 +68,8 @@ impl PromptRules {
 
 /// Whether the text reports speech, which marks it as article prose.
 fn contains_speech_verb(text: &str) -> bool {
-    text.split(|c: char| !c.is_alphabetic()).any(|w| {
-        matches!(
-            w,
-            "said" | "says" | "told" | "added" | "announced" | "according"
-        )
-    })
+    text.split(|c: char| !c.is_alphabetic())
+        .any(|w| is_metadata_word(MetadataClass::ProseMarker, w))
 }
 
 impl Default for PromptRules {

@@ -2,6 +2,7 @@
 //! outlet, not a person), and bare author-name lines of page dumps.
 
 use regex::Regex;
+use storyline_lexicon::{is_metadata_word, MetadataClass};
 
 use crate::furniture::re;
 
@@ -72,9 +73,9 @@ impl AuthorRules {
         }
         let c = self.team.captures(text)?;
         let outlet = c.get(1)?.as_str().trim();
-        let generic = matches!(
+        let generic = is_metadata_word(
+            MetadataClass::TeamGeneric,
             outlet.split_whitespace().next().unwrap_or(""),
-            "Our" | "The" | "All" | "Your" | "Meet" | "About" | "Editorial" | "Contact" | "Join"
         );
         if generic || outlet.contains(|c: char| c.is_ascii_digit()) {
             return None;

@@ -2,6 +2,7 @@
 //! phrases ("Skip to more DW sites", "More stories from DW"), and from copyright lines.
 
 use regex::Regex;
+use storyline_lexicon::{is_metadata_word, MetadataClass};
 
 use crate::furniture::re;
 
@@ -76,10 +77,7 @@ impl OutletRules {
         let words = name.split_whitespace().count();
         let capitalised = name.chars().next().is_some_and(char::is_uppercase);
         let first = name.split_whitespace().next().unwrap_or("");
-        let generic = matches!(
-            first,
-            "Our" | "All" | "This" | "These" | "Your" | "Policy" | "Notice"
-        );
+        let generic = is_metadata_word(MetadataClass::OutletGeneric, first);
         let plain = !name.contains(|c: char| c.is_ascii_digit() || c == ':' || c == '|');
         (capitalised
             && plain

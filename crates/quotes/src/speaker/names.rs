@@ -1,7 +1,7 @@
 //! Name evidence for speakers: nationality epithets ("the Dutchman"), titles before a name,
 //! the gender of given names and entities, and the name that ends a subject phrase.
 
-use storyline_lexicon::{is_quote_word, Lexicon, QuoteClass};
+use storyline_lexicon::{is_entity_word, is_quote_word, EntityClass, Lexicon, QuoteClass};
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::roles::{gender_of_given_name, gender_of_word, is_role_noun, Gender};
@@ -67,10 +67,7 @@ pub(super) fn trailing_name<'p, 't>(phrase: &'p [Tok<'t>]) -> &'p [Tok<'t>] {
     let mut start = phrase.len();
     while start > 0 {
         let t = &phrase[start - 1];
-        let particle = matches!(
-            t.text,
-            "ten" | "van" | "von" | "der" | "de" | "da" | "bin" | "al" | "del" | "la" | "le"
-        );
+        let particle = is_entity_word(EntityClass::NameParticle, t.text);
         let inner = start < phrase.len();
         if t.is_capitalized() && (!t.is_possessive() || !inner) || (particle && inner) {
             start -= 1;
