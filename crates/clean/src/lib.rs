@@ -144,6 +144,19 @@ impl Cleaner {
                 }
             }
             if let Some(reason) = self.furniture.classify(line) {
+                if reason == RemovalReason::Credit {
+                    // A date glued to the end of a photo credit ("Photo: J. Harris/Reuters
+                    // March 14, 2023") is the page's dateline that lost its line break.
+                    let text = line.text;
+                    found.dates.extend(
+                        self.meta
+                            .date
+                            .find(text)
+                            .into_iter()
+                            .filter(|d| text.get(d.end..).is_some_and(|t| t.trim().is_empty()))
+                            .map(|d| (i, d)),
+                    );
+                }
                 lines[i].verdict = Verdict::Drop(reason);
             } else if let Some(b) = self.meta.author.byline(line.text) {
                 found.bylines.push((i, b));

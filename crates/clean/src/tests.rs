@@ -333,3 +333,54 @@ fn tag_list_under_its_label_goes() {
         "metadata"
     )));
 }
+
+#[test]
+fn a_date_glued_to_a_photo_credit_is_the_dateline() {
+    let raw = "Council approves new cycle lanes for city centre\n\n\
+               Photo: John Harris/Reuters March 14, 2023\n\
+               The city council voted on Tuesday to build eight kilometres of protected cycle lanes through the centre.\n\n\
+               Councillors who opposed the plan said it would hurt shops that depend on car traffic.";
+    let a = clean(raw);
+    assert_eq!(a.meta.published.as_deref(), Some("2023-03-14"));
+    assert!(a.text.starts_with("The city council voted"));
+    // A date inside a credit, with words after it, is not taken.
+    let raw = "Council approves new cycle lanes for city centre\n\n\
+               Photo: the square on March 14, 2023, before the works\n\
+               The city council voted on Tuesday to build eight kilometres of protected cycle lanes through the centre.";
+    assert_eq!(clean(raw).meta.published, None);
+}
+
+#[test]
+fn a_section_label_above_the_headline_is_not_the_title() {
+    for label in ["WORLD NEWS", "Politics", "Business | Markets"] {
+        let raw = format!(
+            "{label}\nSenate passes budget after all-night session\n\
+             Lawmakers approved the spending plan early on Friday by 52 votes to 48, ending a standoff over offices.\n\n\
+             The bill now goes to the lower house, where leaders said they expected a vote within days."
+        );
+        let a = clean(&raw);
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Senate passes budget after all-night session"),
+            "{label}"
+        );
+    }
+}
+
+#[test]
+fn a_pull_quote_credit_is_not_the_byline() {
+    let raw = "Dockworkers walk out over pay at the eastern terminal\n\n\
+               The strike began at dawn on Monday, when about 400 workers left the cranes idle at the gates.\n\n\
+               “We have waited three years for a fair offer and we will not wait any longer.”\n\
+               — Maria Kowalski, union steward\n\n\
+               Shipping companies said the stoppage would delay deliveries of grain and fuel for a week.";
+    assert_eq!(clean(raw).meta.author, None);
+}
+
+#[test]
+fn the_last_paragraph_of_a_cut_off_article_stays() {
+    let raw = "The airline said on Thursday that it would begin flights to the three towns in May.\n\n\
+               The company expects the routes to carry about 40,000 passengers in their first year.\n\n\
+               The chief executive told reporters the airline was also considering flights to two inland cities, but that it would need";
+    assert_eq!(clean(raw).text, raw);
+}

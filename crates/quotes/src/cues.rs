@@ -178,14 +178,23 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
 
 /// A name set after a quote with a dash and ending its line (`“…” ― Sonya Herridge`), the
 /// convention of pull quotes and reader comments: the dash is the cue, the name the speaker.
+/// The credit may stand on the line under the quote and add a role after a comma
+/// (`— Maria Kowalski, union steward`).
 pub(crate) fn dash_byline<'t>(page: Page<'t>, close: usize) -> Option<Cue<'t>> {
     let text = page.text;
     let reach = ceil_boundary(text, close.saturating_add(120));
-    let line_end = text
-        .get(close..reach)?
-        .find('\n')
-        .map_or(reach, |k| close + k);
-    let toks = page.words(close, line_end);
+    let line_end = |from: usize| {
+        text.get(from..reach)
+            .and_then(|t| t.find('\n'))
+            .map_or(reach, |k| from + k)
+    };
+    let mut start = close;
+    let mut end = line_end(close);
+    if end < reach && text.get(close..end).is_some_and(|t| t.trim().is_empty()) {
+        start = end + 1;
+        end = line_end(start);
+    }
+    let toks = page.words(start, end);
     let (dash, rest) = toks.split_first()?;
     if dash.word || !matches!(dash.text, "―" | "—" | "–") {
         return None;
@@ -193,7 +202,13 @@ pub(crate) fn dash_byline<'t>(page: Page<'t>, close: usize) -> Option<Cue<'t>> {
     let name: Vec<Tok<'t>> = rest.iter().take_while(|t| t.word).copied().collect();
     let tail = &rest[name.len()..];
     let is_name = (1..=4).contains(&name.len()) && name.iter().all(Tok::is_capitalized);
-    let ends_line = line_end < reach && tail.iter().all(|t| t.text == ".");
+    let role = tail.first().is_some_and(|t| t.text == ",")
+        && tail.len() <= 10
+        && tail[1..]
+            .iter()
+            .all(|t| t.word || matches!(t.text, "," | "."));
+    let ends_line =
+        (end < reach || end == text.len()) && (tail.iter().all(|t| t.text == ".") || role);
     (is_name && ends_line).then(|| Cue {
         word: Some(dash.text.to_string()),
         subject: name,

@@ -308,6 +308,17 @@ mod tests {
     }
 
     #[test]
+    fn a_pull_quote_credit_under_the_quote_names_the_speaker() {
+        let text = "The strike began at dawn on Monday at the gates of the terminal.\n\n“We have waited three years for a fair offer and we will not wait any longer.”\n— Maria Kowalski, union steward\n\nShipping companies said the stoppage would delay deliveries.";
+        let q = run(text, &[]);
+        assert_eq!(q[0].1, "Maria Kowalski", "{q:?}");
+        // A dash line of prose under a quote is no credit.
+        let text = "“We have waited three years for a fair offer and we will not wait any longer.”\n— and the union said it would strike again next month if talks failed.";
+        let q = run(text, &[]);
+        assert_ne!(q.first().map(|x| x.1.as_str()), Some("and"), "{q:?}");
+    }
+
+    #[test]
     fn sport_split_quote_and_pronoun() {
         let text = "Manchester United manager Erik ten Hag was blunt after the defeat.\n\n\"We were poor,\" he said. \"The second half was not acceptable.\"";
         let e = [entity(
