@@ -98,7 +98,7 @@ struct Cue {
 fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     let (s_lo, s_hi) = tree.sentence(i);
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
-    let referent = referent_of(tree, i, source);
+    let referent = referent_of(tree, source);
     let (content, via) = complement(tree, i, cue.infinitive, source)
         .or_else(|| paratactic(tree, i).map(|c| (c, "parataxis")))
         .or_else(|| postposed(tree, i, source, s_lo).map(|c| (c, "postposed")))
@@ -117,16 +117,26 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     })
 }
 
-/// What a relative pronoun source of cue `i` stands for (`X, who said …`: the pronoun is the
+/// What a relative pronoun source stands for (`X, who said …`: the pronoun is the
 /// mention, X what it stands for).
-pub(crate) fn referent_of(
-    tree: &Tree<'_>,
-    i: usize,
-    source: Option<(usize, usize)>,
-) -> Option<Span> {
-    source
-        .filter(|&(lo, hi)| lo == hi && is_relative(tree, lo) && tree.rel(i) == "acl:relcl")
-        .and_then(|_| tree.head(i))
+pub(crate) fn referent_of(tree: &Tree<'_>, source: Option<(usize, usize)>) -> Option<Span> {
+    // The relative clause is the one the pronoun is subject of: the cue itself ("X, who
+    // said …") or a verb the cue hangs from ("sources who remained anonymous indicated …").
+    // Where the parse hangs the clause from a verb, the noun right before the pronoun (a
+    // comma between) is what it stands for ("acknowledged by Lavrov, who said …").
+    let nominal = |k: usize| matches!(tree.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron);
+    let (lo, hi) = source?;
+    let clause = tree.head(lo).filter(|&c| tree.rel(c) == "acl:relcl");
+    if lo != hi || !is_relative(tree, lo) || clause.is_none() {
+        return None;
+    }
+    let before = (1..=2)
+        .filter_map(|d| lo.checked_sub(d))
+        .find(|&k| tree.tokens[k].upos != Upos::Punct);
+    clause
+        .and_then(|c| tree.head(c))
+        .filter(|&noun| nominal(noun))
+        .or(before.filter(|&k| nominal(k)))
         .and_then(|noun| {
             let (lo, hi) = tree.extent(noun, outside_source);
             trim(tree, lo, hi)
@@ -326,15 +336,17 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
 /// The source phrase of cue verb `i`: its subject, a passive's agent, (up to two steps) the
 /// subject of the verb it hangs from, or the noun a participle modifies.
 pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
+    // An agent speaks even where the parse also gives the participle a subject ("something
+    // acknowledged by Lavrov"): that subject is what was acknowledged.
+    if let Some(agent) = tree.children_with(i, "obl:agent").next() {
+        return Some(tree.extent(agent, outside_source));
+    }
     let subject = tree
         .children(i)
         .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
         .min_by_key(|&k| k.abs_diff(i));
     if let Some(s) = subject {
         return Some(tree.extent(s, outside_source));
-    }
-    if let Some(agent) = tree.children_with(i, "obl:agent").next() {
-        return Some(tree.extent(agent, outside_source));
     }
     if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
         return source_of(tree, tree.head(i)?, depth + 1);
@@ -513,6 +525,25 @@ mod tests {
         let said = found.iter().find(|x| x.cue == "said").expect("a cue");
         assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
         assert_eq!(said.referent.map(|s| s.slice(text)), Some("The farmer"));
+    }
+
+    #[test]
+    fn an_agent_speaks_and_a_relative_pronoun_stands_for_the_noun_before_it() {
+        let text = "The union rejected the offer this week, although the company left open talks on pay, something acknowledged by the union leader, who said there was at least something in the offer.";
+        let a = parsed(text);
+        let tree = Tree::new(&a.tokens, &a.text);
+        let found = find_attributions(&tree);
+        let sources: Vec<&str> = found
+            .iter()
+            .filter_map(|x| x.source.map(|s| s.slice(text)))
+            .collect();
+        assert!(!sources.contains(&"something"), "{sources:?}");
+        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
+        assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
+        assert_eq!(
+            said.referent.map(|s| s.slice(text)),
+            Some("the union leader")
+        );
     }
 
     #[test]

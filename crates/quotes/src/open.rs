@@ -38,7 +38,7 @@ pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<A
             cue: tree.span(i, i).slice(tree.text).to_string(),
             cue_token: i,
             source: source.and_then(|(lo, hi)| trim(tree, lo, hi)),
-            referent: referent_of(tree, i, source),
+            referent: referent_of(tree, source),
             content,
             thought: false,
             via,
