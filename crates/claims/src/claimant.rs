@@ -6,6 +6,7 @@ use crate::lex::{is_capitalised, lower, text_of, Kind};
 use crate::number::{is_word, word_at};
 use crate::verbs::is_cue;
 use crate::words::is_function;
+use storyline_lexicon::{is_claim_word, ClaimClass};
 use storyline_record::{EntityType, Span};
 
 impl Context<'_> {
@@ -55,8 +56,8 @@ impl Context<'_> {
     /// filing" → the organisation "its" stands for), resolved to an entity when it can be.
     fn according(&self, s: usize, ceil: usize) -> Option<String> {
         let at = self.toks.get(s)?.start;
-        let possessive =
-            word_at(self.text, self.toks, s).is_some_and(|w| matches!(w.as_ref(), "its" | "their"));
+        let possessive = word_at(self.text, self.toks, s)
+            .is_some_and(|w| is_claim_word(ClaimClass::PluralPossessive, &w));
         if possessive {
             return self.recent_company(at);
         }
@@ -106,9 +107,8 @@ impl Context<'_> {
         // "AMD has said", "the ministry also said", "police previously said".
         while m > floor
             && m + 2 > c
-            && word_at(self.text, self.toks, m - 1).is_some_and(|w| {
-                matches!(w.as_ref(), "also" | "has" | "have" | "had") || w.ends_with("ly")
-            })
+            && word_at(self.text, self.toks, m - 1)
+                .is_some_and(|w| is_claim_word(ClaimClass::CueAuxiliary, &w) || w.ends_with("ly"))
         {
             m -= 1;
         }
@@ -151,7 +151,7 @@ impl Context<'_> {
             let qualified = e.kind == EntityType::Place
                 && f > floor + 1
                 && word_at(self.text, self.toks, f - 1)
-                    .is_some_and(|w| matches!(w.as_ref(), "in" | "from" | "at"))
+                    .is_some_and(|w| is_claim_word(ClaimClass::QualifyingPreposition, &w))
                 && word_at(self.text, self.toks, f - 2).is_some_and(|w| !is_function(&w));
             if !qualified {
                 return Some(e.name.clone());

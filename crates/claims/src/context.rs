@@ -227,7 +227,7 @@ impl<'a> Context<'a> {
                 let raw = text_of(self.text, &t);
                 let w = lower(raw);
                 // "the border with Niger": "with" joins a border to its other side.
-                let joins = matches!(w.as_ref(), "the" | "of" | "near")
+                let joins = is_claim_word(ClaimClass::PlaceJoiner, &w)
                     || (w == "with"
                         && word_at(self.text, self.toks, e - 1)
                             .is_some_and(|p| p.starts_with("border") || p.starts_with("frontier")));
@@ -256,7 +256,7 @@ impl<'a> Context<'a> {
             }
             while e > s
                 && word_at(self.text, self.toks, e - 1)
-                    .is_some_and(|w| matches!(w.as_ref(), "the" | "of" | "near" | "with"))
+                    .is_some_and(|w| is_claim_word(ClaimClass::PlaceJoiner, &w) || w == "with")
             {
                 e -= 1;
             }

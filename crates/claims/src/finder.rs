@@ -12,7 +12,7 @@ use crate::tally::{paired_at, Paired};
 use crate::verbs::is_casualty_verb;
 use crate::words::is_time_unit;
 use std::collections::HashSet;
-use storyline_lexicon::is_abstract_count_noun;
+use storyline_lexicon::{is_abstract_count_noun, is_claim_word, ClaimClass};
 use storyline_record::{Article, Claim, Span};
 
 /// Finds numeric claims: value, unit, counted noun, subject, place, hedge and claimant.
@@ -265,9 +265,8 @@ fn identifying(
         return false;
     }
     let harm = (floor..ceil).any(|k| {
-        word_at(text, toks, k).is_some_and(|w| {
-            is_casualty_verb(&w) || matches!(w.as_ref(), "died" | "dead" | "killed" | "total")
-        })
+        word_at(text, toks, k)
+            .is_some_and(|w| is_casualty_verb(&w) || is_claim_word(ClaimClass::HarmWord, &w))
     });
     !harm
 }

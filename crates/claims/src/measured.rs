@@ -63,7 +63,7 @@ pub(crate) fn of_phrase(
 /// percentage measures.
 pub(crate) fn comparative(text: &str, toks: &[Tok], j: usize, ceil: usize) -> Option<Noun> {
     let w = word_at(text, toks, j)?;
-    if !matches!(w.as_ref(), "less" | "more") || j + 1 >= ceil {
+    if !is_claim_word(ClaimClass::Comparative, &w) || j + 1 >= ceil {
         return None;
     }
     let adj = word_at(text, toks, j + 1).filter(|a| !is_function(a) && a.len() > 2)?;
@@ -86,7 +86,7 @@ pub(crate) fn purpose(text: &str, toks: &[Tok], j: usize, ceil: usize) -> Option
             break;
         }
         let w = text_of(text, t).to_lowercase();
-        let joins = matches!(w.as_str(), "and" | "of") && last == Some(e - 1);
+        let joins = is_claim_word(ClaimClass::NounJoiner, &w) && last == Some(e - 1);
         if is_function(&w) && !joins {
             break;
         }
@@ -148,7 +148,10 @@ pub(crate) fn noun_of(text: &str, toks: &[Tok], lead: usize, floor: usize) -> Op
     let raw = text_of(text, toks.get(lead - 2)?);
     let w = word_at(text, toks, lead - 2)?;
     let noun = !is_function(&w) && !w.ends_with("ly") && cardinal(&w).is_none();
-    if !noun || (is_capitalised(raw) && lead - 2 > floor) || matches!(w.as_ref(), "out" | "some") {
+    if !noun
+        || (is_capitalised(raw) && lead - 2 > floor)
+        || is_claim_word(ClaimClass::QuantityLead, &w)
+    {
         return None;
     }
     let mut n = single(lead - 2, &w);
@@ -208,12 +211,7 @@ pub(crate) fn before(
                 None
             };
         }
-        if is_change_verb(&w)
-            || matches!(
-                w.as_str(),
-                "is" | "was" | "are" | "were" | "be" | "been" | "of"
-            )
-        {
+        if is_change_verb(&w) || is_claim_word(ClaimClass::MeasureLink, &w) {
             crossed_verb = true;
             continue;
         }
@@ -222,12 +220,12 @@ pub(crate) fn before(
             crossed_verb = true;
             continue;
         }
-        if matches!(w.as_str(), "up" | "down") {
+        if is_claim_word(ClaimClass::ChangeParticle, &w) {
             crossed_verb = true;
             particle = true;
             continue;
         }
-        if matches!(w.as_str(), "and" | "or" | "but") {
+        if is_claim_word(ClaimClass::Coordinator, &w) {
             // Another clause: what it measures is not ours.
             return None;
         }

@@ -89,7 +89,7 @@ pub(crate) fn counted_noun(
             return Some(n);
         }
     }
-    if measured && matches!(w.as_ref(), "of" | "in") {
+    if measured && is_claim_word(ClaimClass::PartitivePreposition, &w) {
         // "$2m in damages", "40% of voters", "18% of the population".
         if let Some(n) = of_phrase(text, toks, j, ceil, p.value) {
             return Some(n);
@@ -108,7 +108,7 @@ pub(crate) fn counted_noun(
     phrase(text, toks, j, ceil, p.value, measured)
         .or_else(|| before(text, toks, lead, floor, measured))
         .or_else(|| {
-            (money && matches!(w.as_ref(), "for" | "on"))
+            (money && is_claim_word(ClaimClass::PurposePreposition, &w))
                 .then(|| purpose(text, toks, j, ceil))
                 .flatten()
         })
@@ -119,7 +119,7 @@ pub(crate) fn counted_noun(
 /// what it measures when an "of" phrase names it.
 fn measure(text: &str, toks: &[Tok], j: usize, w: &str, ceil: usize, value: f64) -> Option<Noun> {
     let mut k = j;
-    if matches!(w, "square" | "cubic") {
+    if is_claim_word(ClaimClass::AreaModifier, w) {
         k += 1;
     }
     if is_word(text, toks, k + 1, "of") {
@@ -133,10 +133,14 @@ fn measure(text: &str, toks: &[Tok], j: usize, w: &str, ceil: usize, value: f64)
     n.measure = Some(w.to_string());
     if w == "degrees" {
         // The temperature scale names the unit: "45.6 degrees Celsius" → °C.
-        let scale = word_at(text, toks, k + 1).and_then(|s| match s.as_ref() {
-            "celsius" | "centigrade" | "c" => Some("°C"),
-            "fahrenheit" | "f" => Some("°F"),
-            _ => None,
+        let scale = word_at(text, toks, k + 1).and_then(|s| {
+            if is_claim_word(ClaimClass::Celsius, &s) {
+                Some("°C")
+            } else if is_claim_word(ClaimClass::Fahrenheit, &s) {
+                Some("°F")
+            } else {
+                None
+            }
         });
         if let Some(unit) = scale {
             n.end = k + 1;
@@ -183,7 +187,7 @@ pub(crate) fn phrase(
             _ => break,
         }
         let w = raw.to_lowercase();
-        if is_function(&w) || matches!(w.as_str(), "above" | "below" | "beneath" | "ahead") {
+        if is_function(&w) || is_claim_word(ClaimClass::RelativePosition, &w) {
             break;
         }
         if is_capitalised(raw) {
@@ -262,7 +266,7 @@ fn head_at(
             }
         }
     }
-    if matches!(head.as_str(), "people" | "passengers" | "crew" | "persons")
+    if is_claim_word(ClaimClass::TravellerNoun, &head)
         && is_word(text, toks, end + 1, "on")
         && is_word(text, toks, end + 2, "board")
     {

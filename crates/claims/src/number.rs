@@ -5,6 +5,7 @@
 use crate::lex::{lower, text_of, Kind, NumShape, Tok};
 use crate::nouns::currency_word;
 use crate::words::{cardinal, hedges, scale, vague};
+use storyline_lexicon::{is_claim_word, ClaimClass};
 
 /// A number as written, with its normalised value.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,7 +123,7 @@ fn words(text: &str, toks: &[Tok], i: usize) -> Option<NumPhrase> {
         wants_of,
     };
     match w.as_ref() {
-        "a" | "an" => {
+        w if is_claim_word(ClaimClass::IndefiniteArticle, w) => {
             let next = word_at(text, toks, i + 1)?;
             if next == "dozen" || spelled_scale(&next).is_some_and(|s| s >= 100.0) {
                 let (value, last) = compound(text, toks, i + 1, 1.0)?;
@@ -142,7 +143,7 @@ fn words(text: &str, toks: &[Tok], i: usize) -> Option<NumPhrase> {
             };
             Some(phrase(i + 2, s / 2.0, None, false))
         }
-        "several" | "few" => {
+        w if is_claim_word(ClaimClass::HedgedQuantifier, w) => {
             // "several thousand", "a few hundred": the scale, hedged.
             let next = word_at(text, toks, i + 1)?;
             let s = spelled_scale(&next).or((next == "dozen").then_some(12.0))?;
@@ -262,7 +263,7 @@ fn suffix(text: &str, toks: &[Tok], p: &mut NumPhrase) {
             p.unit = Some("KRW".into());
             p.last = j;
         }
-        "percent" | "pc" => {
+        w if is_claim_word(ClaimClass::PercentWord, w) => {
             p.unit = Some("%".into());
             p.last = j;
         }

@@ -72,6 +72,48 @@ word_classes! {
         YearCue = "year_cue",
         /// Units of measure glued after digits ("2,000km").
         GluedUnit = "glued_unit",
+        /// Indefinite articles that make a count of a scale word ("a hundred", "an estimated").
+        IndefiniteArticle = "indefinite_article",
+        /// Quantifiers that hedge the scale after them ("several thousand", "a few hundred").
+        HedgedQuantifier = "hedged_quantifier",
+        /// Words for per cent after a number ("5 percent", "5pc").
+        PercentWord = "percent_word",
+        /// Words of death and harm beside a small count of people that make it a casualty figure ("two died").
+        HarmWord = "harm_word",
+        /// Words inside a place phrase that join its parts ("the border of Ukraine", "near the capital").
+        PlaceJoiner = "place_joiner",
+        /// Comparative words that a percentage measures ("20% less likely").
+        Comparative = "comparative",
+        /// Words that join the nouns of one measured phrase ("oil and gas", "cost of living").
+        NounJoiner = "noun_joiner",
+        /// Words before a number that lead the quantity, not name what it counts ("out of 10", "some 5,000").
+        QuantityLead = "quantity_lead",
+        /// Copulas and "of" between a measured noun and its figure ("inflation was 3%", "a rate of 5%").
+        MeasureLink = "measure_link",
+        /// Particles of a verb of change ("went up", "is down").
+        ChangeParticle = "change_particle",
+        /// Coordinating conjunctions: another clause begins ("and", "but").
+        Coordinator = "coordinator",
+        /// Possessives that stand for an organisation named before ("its filing", "their report").
+        PluralPossessive = "plural_possessive",
+        /// Auxiliaries and adverbs between a claimant and its cue ("has said", "also said").
+        CueAuxiliary = "cue_auxiliary",
+        /// Prepositions by which a place qualifies the speakers before it ("officials in Ohio").
+        QualifyingPreposition = "qualifying_preposition",
+        /// Prepositions after a measured figure that name what it measures ("40% of voters", "$2m in damages").
+        PartitivePreposition = "partitive_preposition",
+        /// Prepositions after an amount of money that name its purpose ("$2bn for roads").
+        PurposePreposition = "purpose_preposition",
+        /// Words between a number and a unit that make it an area or volume ("square kilometres").
+        AreaModifier = "area_modifier",
+        /// Words after "degrees" that name the Celsius scale.
+        Celsius = "celsius",
+        /// Words after "degrees" that name the Fahrenheit scale.
+        Fahrenheit = "fahrenheit",
+        /// Words of relative position that end a noun phrase before a figure ("above", "ahead").
+        RelativePosition = "relative_position",
+        /// Nouns of people aboard, whose count may continue "on board".
+        TravellerNoun = "traveller_noun",
     }
 
     /// Whether the lower-case `word` is in `class`.
