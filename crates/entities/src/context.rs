@@ -47,20 +47,13 @@ fn is_result_object(w: &str) -> bool {
 
 /// Words before a company's name ("shares of", "analysts at", "rivals", "chipmaker").
 fn is_company_cue(prev2: &str, prev: &str) -> bool {
-    let pair = matches!(
-        (prev2, prev),
-        ("shares" | "stock" | "stake" | "shareholders", "of" | "in")
-            | (
-                "analysts" | "analyst" | "economists" | "economist" | "strategists" | "strategist",
-                "at"
-            )
-            | (
-                "compiled" | "provided" | "published" | "owned" | "acquired",
-                "by"
-            )
-            | ("data", "from")
-    );
+    let pair = is_pair(EntityClass::CompanyCuePair, prev2, prev);
     pair || is_entity_word(EntityClass::CompanyCue, prev)
+}
+
+/// Whether the words `a b` before a name are a pair of `class` ("shares of").
+pub(crate) fn is_pair(class: EntityClass, a: &str, b: &str) -> bool {
+    !a.is_empty() && is_entity_word(class, &format!("{a} {b}"))
 }
 
 /// Words after a company's name ("Nvidia shares", "Tesla's board").
@@ -122,7 +115,7 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
 
         if ctx.sports && one {
             let club = lex.club(&p.surface);
-            let after_in = matches!(prev, "in" | "at" | "from" | "near" | "outside");
+            let after_in = is_entity_word(EntityClass::LocativePreposition, prev);
             let team_noun = is_team_noun(next);
             let result = is_result_verb(next) || is_result_object(prev);
             if let Some(c) = club {
@@ -144,14 +137,14 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
         let owner = last.possessive && lex.is_given_name(first.text);
         let company = (is_company_cue(prev2, prev) && !owner)
             || ((last.possessive || one) && is_company_noun(next));
-        let journal = matches!(prev, "journal" | "journals")
-            || (place.is_none() && matches!((prev2, prev), ("published" | "appeared", "in")));
+        let journal = is_entity_word(EntityClass::JournalNoun, prev)
+            || (place.is_none() && is_pair(EntityClass::JournalCuePair, prev2, prev));
         let newspaper = one && prev == "the" && is_outlet_word(&p.surface);
         let acronym = one
             && is_acronym(&p.surface)
             && place.is_none()
             && !lex.is_not_name(&p.surface)
-            && (matches!(prev, "the" | "at" | "by" | "from" | "with" | "for")
+            && (is_entity_word(EntityClass::AcronymOrgCue, prev)
                 || lex.is_cue_verb(next)
                 || first.in_parens);
         if (company && place.is_none()) || journal || newspaper || acronym {
@@ -237,7 +230,9 @@ fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], lex: &Lexicon) {
         let (a, b) = (&pieces[k - 1], &pieces[k]);
         let joined = a.end + 1 == b.first
             && words.get(a.end).is_some_and(|w| {
-                matches!(w.text, "and" | "or") && !w.gap_before && !words[b.first].gap_before
+                is_entity_word(EntityClass::Coordinator, w.text)
+                    && !w.gap_before
+                    && !words[b.first].gap_before
             });
         if !joined {
             continue;

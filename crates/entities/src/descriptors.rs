@@ -20,26 +20,7 @@ pub(crate) fn is_medium_noun(w: &str) -> bool {
 /// Word pairs before a name that is the source of figures or a claim: "according to X",
 /// "a survey by X", "figures from X".
 pub(crate) fn is_source_cue(prev2: &str, prev: &str) -> bool {
-    matches!(
-        (prev2, prev),
-        ("according", "to")
-            | (
-                "figures"
-                    | "data"
-                    | "estimates"
-                    | "survey"
-                    | "poll"
-                    | "polling"
-                    | "analysis"
-                    | "report"
-                    | "research"
-                    | "forecast"
-                    | "forecasts"
-                    | "ratings"
-                    | "tracker",
-                "from" | "by"
-            )
-    )
+    crate::context::is_pair(EntityClass::SourceCuePair, prev2, prev)
 }
 
 /// Verbs of posting before "on X": "wrote on X", "posted on Threads".

@@ -39,7 +39,7 @@ fn appositive(text: &str, at: usize, lex: &Lexicon) -> Option<String> {
     let mut words = phrase.split(' ');
     let first = words.next()?;
     let body = match first {
-        "the" | "a" | "an" => phrase.get(first.len() + 1..)?,
+        _ if is_entity_word(EntityClass::Article, first) => phrase.get(first.len() + 1..)?,
         _ if first.ends_with("'s") || first.ends_with("’s") => phrase,
         _ => return None,
     };

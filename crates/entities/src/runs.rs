@@ -45,7 +45,7 @@ pub(crate) fn run_end(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -
         // "Karolinska Institute in Stockholm", "Goddard Space Flight Center in Greenbelt":
         // "in" after a complete name, or "in" and "on" before a known place, end the name
         // ("Committee on Intelligence" goes on).
-        let located = matches!(w.text, "in" | "on")
+        let located = is_entity_word(EntityClass::NameEndPreposition, w.text)
             && ((w.text == "in" && lex.is_org_word(words[j - 1].text))
                 || words
                     .get(j + 1)
@@ -108,9 +108,9 @@ fn listed(words: &[Word<'_>], i: usize, j: usize, text: &str, lex: &Lexicon) -> 
     let comma = text
         .get(prev.span.end()..w.span.start())
         .is_some_and(|g| g == ", ");
-    let head_of = words[i..j]
-        .windows(2)
-        .any(|p| lex.is_org_head(p[0].text) && matches!(p[1].text, "of" | "for"));
+    let head_of = words[i..j].windows(2).any(|p| {
+        lex.is_org_head(p[0].text) && is_entity_word(EntityClass::TitleConnector, p[1].text)
+    });
     comma
         && head_of
         && !prev.possessive

@@ -8,7 +8,7 @@
 //! role, names the gazetteers know inside the complement ("Bank of England", "NATO") stay
 //! mentions of their own, and the rest is the person.
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_entity_word, EntityClass, Lexicon};
 use storyline_record::Span;
 
 use crate::chunks::{is_particle, piece, Piece};
@@ -39,7 +39,7 @@ pub(crate) fn title_of(
     if !title.cap || !lex.is_title_word(title.text) || !tight(t + 1) {
         return None;
     }
-    if !matches!(words[t + 1].text, "of" | "for") {
+    if !is_entity_word(EntityClass::TitleConnector, words[t + 1].text) {
         return None;
     }
     let mut c = t + 2;
@@ -52,7 +52,7 @@ pub(crate) fn title_of(
     // The capitalised tail: complement and name, lower-case connectors and particles only
     // between capitalised words ("Bank of England", "Ursula von der Leyen").
     let joiner =
-        |w: &Word<'_>| matches!(w.text, "of" | "for" | "and" | "the") || is_particle(w.text);
+        |w: &Word<'_>| is_entity_word(EntityClass::TitleJoiner, w.text) || is_particle(w.text);
     let e = tail_end(words, c, joiner, tight);
     let g = given_name_at(words, c, e, lex)?;
     let (g, name_end) = if g < e {

@@ -187,7 +187,7 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     let prev = p.first.checked_sub(1).and_then(|k| words.get(k));
     let last = &ws[n - 1];
     // "the Dutchman told", "the Frenchman said": a description, never a person's name.
-    if !first.gap_before && prev.is_some_and(|w| matches!(w.text, "the" | "a" | "an")) {
+    if !first.gap_before && prev.is_some_and(|w| is_entity_word(EntityClass::Article, w.text)) {
         return Guess::Unknown;
     }
     // "Hartley said": a speaker, unless it is an ordinary word ("Officials said") or a plural
@@ -202,7 +202,7 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     }
     if !first.gap_before
         && !lex.is_common_word(first.text)
-        && prev.is_some_and(|w| matches!(w.text, "said" | "says" | "told"))
+        && prev.is_some_and(|w| is_entity_word(EntityClass::SpeechBeforeName, w.text))
     {
         return Guess::Is(EntityType::Person);
     }

@@ -56,6 +56,30 @@ word_classes! {
         GenerationalSuffix = "generational_suffix",
         /// Lower-case role words that do not tell one role from another ("former", "of").
         RoleFiller = "role_filler",
+        /// Articles, as written: "the Dutchman said" is a description, never a name.
+        Article = "article",
+        /// Speech verbs, as written, before an inverted speaker ("said Hartley").
+        SpeechBeforeName = "speech_before_name",
+        /// Prepositions, as written, that end a name before a place ("Karolinska Institute in Stockholm").
+        NameEndPreposition = "name_end_preposition",
+        /// Prepositions, as written, after a title or an organisation head ("Minister of", "Ministry for").
+        TitleConnector = "title_connector",
+        /// Lower-case words, as written, inside the capitalised tail of a title ("Bank of England").
+        TitleJoiner = "title_joiner",
+        /// Word pairs before a name that make it a company ("shares of X", "analysts at X").
+        CompanyCuePair = "company_cue_pair",
+        /// Word pairs before a name that make it the source of figures ("according to X", "a survey by X").
+        SourceCuePair = "source_cue_pair",
+        /// Prepositions before a club's town that make it a place, not the club ("in Leeds").
+        LocativePreposition = "locative_preposition",
+        /// Nouns before a journal's name ("the journal Nature").
+        JournalNoun = "journal_noun",
+        /// Word pairs before a journal's name ("published in X").
+        JournalCuePair = "journal_cue_pair",
+        /// Words before an acronym that make it an organisation ("at NASA", "the WHO").
+        AcronymOrgCue = "acronym_org_cue",
+        /// Conjunctions that join two names into one list ("Smith and Jones").
+        Coordinator = "coordinator",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
