@@ -1,8 +1,11 @@
-//! Is a maintained crate as fast as storyline's own MinHash? Runs both on the same synthetic
-//! texts and prints the time of each, best of five runs. (The same comparison for union-find
-//! found petgraph's faster, so storyline-analyse now uses petgraph's; see docs/BENCHMARKS.md.)
+//! Is a maintained crate as good as storyline's own MinHash and robots.txt matcher? Runs both
+//! sides on the same input and prints the time of each (MinHash: best of five runs; robots.txt:
+//! also agreement with RFC 9309's rules). (The same comparison for union-find found petgraph's
+//! faster, so storyline-analyse now uses petgraph's; see docs/BENCHMARKS.md.)
 //!
 //! `taskset -c 0 cargo run --release --manifest-path bench/crate-compare/Cargo.toml`
+
+mod robots;
 
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{BuildHasherDefault, Hash, Hasher};
@@ -79,4 +82,5 @@ fn main() {
         ours.0.as_secs_f64() * 1e3,
         theirs.0.as_secs_f64() * 1e3
     );
+    robots::compare();
 }
