@@ -76,6 +76,24 @@ fn reingesting_the_seeds_stores_nothing_new() {
             dir.run(&args).expect_code(0);
         }
     }
+    // A listing cut by --limit says so on stderr; one that fits says nothing.
+    for cmd in ["quotes", "claims", "events"] {
+        let cut = dir.run(&[cmd, "--limit", "1", "--db", "news.db", "--format", "json"]);
+        cut.expect_code(0);
+        let rows: serde_json::Value = serde_json::from_str(&cut.stdout()).expect("json");
+        assert_eq!(rows.as_array().map(Vec::len), Some(1), "{cmd}: {rows}");
+        assert!(
+            cut.stderr().contains("raise --limit"),
+            "{cmd}: {}",
+            cut.stderr()
+        );
+        let all = dir.run(&[cmd, "--limit", "100000", "--db", "news.db"]);
+        assert!(
+            !all.stderr().contains("raise --limit"),
+            "{cmd}: {}",
+            all.stderr()
+        );
+    }
 }
 
 #[test]

@@ -104,7 +104,7 @@ pub struct SearchArgs {
     /// Words to find (all of them, in any order).
     #[arg(required = true, value_name = "TEXT")]
     pub text: Vec<String>,
-    /// Most results shown.
+    /// Most results shown; stderr says when more match.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub limit: usize,
     #[command(flatten)]
@@ -130,7 +130,7 @@ pub struct QuotesArgs {
     /// Quoted words contain this.
     #[arg(long, value_name = "Y")]
     pub about: Option<String>,
-    /// Most rows shown (default: all).
+    /// Most rows shown (default: all); stderr says when more match.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]
@@ -146,7 +146,7 @@ pub struct ClaimsArgs {
     /// Subject contains this.
     #[arg(long, value_name = "SUBJECT")]
     pub subject: Option<String>,
-    /// Most rows shown (default: all).
+    /// Most rows shown (default: all); stderr says when more match.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]
@@ -165,7 +165,7 @@ pub struct EventsArgs {
     /// Leave out negated and hypothetical events.
     #[arg(long)]
     pub asserted_only: bool,
-    /// Most rows shown (default: all).
+    /// Most rows shown (default: all); stderr says when more match.
     #[arg(long, value_name = "N")]
     pub limit: Option<usize>,
     #[command(flatten)]

@@ -19,6 +19,21 @@ fn source_cell(a: &ArticleRef) -> String {
     format!("{} {}", or_dash(&a.outlet), or_dash(&a.published))
 }
 
+/// One row more than `limit`, so that a listing can tell it was cut.
+fn probe(limit: Option<usize>) -> Option<usize> {
+    limit.map(|l| l.saturating_add(1))
+}
+
+/// `rows` cut to `limit`, saying on stderr when rows were left out (the store counts no
+/// further than one past the limit).
+fn capped<T>(mut rows: Vec<T>, limit: Option<usize>) -> Vec<T> {
+    if let Some(l) = limit.filter(|&l| rows.len() > l) {
+        rows.truncate(l);
+        eprintln!("storyline: showing the first {l}; more match (raise --limit to see them)");
+    }
+    rows
+}
+
 /// `[start, end]` as `start-end`.
 fn span_cell(span: [u64; 2]) -> String {
     format!("{}-{}", span[0], span[1])
@@ -102,7 +117,10 @@ pub fn stats(args: StatsArgs) -> Result<()> {
 pub fn search(args: SearchArgs) -> Result<()> {
     let store = open(&args.query)?;
     let text = args.text.join(" ");
-    let hits = store.search(&text, args.limit).context("search failed")?;
+    let hits = store
+        .search(&text, args.limit.saturating_add(1))
+        .context("search failed")?;
+    let hits = capped(hits, Some(args.limit));
     emit(
         args.query.format,
         || serde_json::to_string_pretty(&hits),
@@ -204,10 +222,11 @@ pub fn quotes(args: QuotesArgs) -> Result<()> {
         .quotes(&QuoteFilter {
             speaker: args.speaker,
             about: args.about,
-            limit: args.limit,
+            limit: probe(args.limit),
             ..QuoteFilter::default()
         })
         .context("quote query failed")?;
+    let rows = capped(rows, args.limit);
     emit(
         args.query.format,
         || serde_json::to_string_pretty(&rows),
@@ -222,10 +241,11 @@ pub fn claims(args: ClaimsArgs) -> Result<()> {
         .claims(&ClaimFilter {
             noun: args.noun,
             subject: args.subject,
-            limit: args.limit,
+            limit: probe(args.limit),
             ..ClaimFilter::default()
         })
         .context("claim query failed")?;
+    let rows = capped(rows, args.limit);
     emit(
         args.query.format,
         || serde_json::to_string_pretty(&rows),
@@ -262,10 +282,11 @@ pub fn events(args: EventsArgs) -> Result<()> {
             actor: args.actor,
             action: args.action,
             asserted_only: args.asserted_only,
-            limit: args.limit,
+            limit: probe(args.limit),
             ..EventFilter::default()
         })
         .context("event query failed")?;
+    let rows = capped(rows, args.limit);
     emit(
         args.query.format,
         || serde_json::to_string_pretty(&rows),
