@@ -58,7 +58,9 @@ def main():
         first = json.loads(body)
         items = first.get("items") or []
         top = items[0] if items else {}
-        article = top.get("id") or top.get("article", {}).get("id") or "none"
+        # An item names its article by id, either at the top or as its "article" field.
+        nested = top.get("article")
+        article = top.get("id") or (nested.get("id") if isinstance(nested, dict) else nested) or "none"
         q = urllib.parse.quote
         paths = [
             ("health", "/health"),
