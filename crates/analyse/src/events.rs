@@ -157,7 +157,7 @@ impl EventGroup {
 }
 
 /// How an actor is identified across articles.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 enum ActorKey<'r> {
     /// A canonical entity.
     Entity(EntityId),
@@ -303,8 +303,10 @@ pub fn group_events<'r>(
     // Each bucket: split by modality, sweep by date, then link conflicting groups.
     let mut raw: Vec<Vec<usize>> = Vec::new();
     let mut conflicts: Vec<(usize, usize)> = Vec::new();
+    // Every part of the key orders the buckets: the groups' order, and so their ids, must not
+    // depend on the hash map's.
     let mut keys: Vec<&Bucket> = buckets.keys().collect();
-    keys.sort_unstable_by(|x, y| (x.0, &x.1).cmp(&(y.0, &y.1)));
+    keys.sort_unstable();
     for key in keys {
         let Some(members) = buckets.get(key) else {
             continue;

@@ -338,3 +338,42 @@ fn modality_labels() {
     assert_eq!(Modality::of(false, true).as_str(), "hypothetical");
     assert!(is_state_code("RUS") && is_state_code("USAMIL") && !is_state_code("RUSBUS"));
 }
+
+#[test]
+fn groups_come_in_the_same_order_on_every_run() {
+    // The same action and shown names, keyed apart (a state code and a plain entity): only the
+    // bucket order can tell the two groups apart, and it must not follow the hash map's.
+    let coded = "Serbia sent troops to Kosovo.";
+    let plain = "Serbia moved troops to Kosovo.";
+    let records = vec![
+        border(
+            "c1",
+            "Wire",
+            Some("2024-03-04"),
+            coded,
+            &[Ev::new("MOBILIZE", coded)
+                .from("Serbia", "SRBGOV")
+                .to("Kosovo", "XKX")],
+        ),
+        border(
+            "c2",
+            "Post",
+            Some("2024-03-04"),
+            plain,
+            &[Ev::new("MOBILIZE", plain)
+                .from("Serbia", "")
+                .to("Kosovo", "")],
+        ),
+    ];
+    let order = |groups: Vec<EventGroup>| -> Vec<(String, String)> {
+        groups
+            .into_iter()
+            .map(|g| (g.id, g.mentions[0].article.clone()))
+            .collect()
+    };
+    let first = order(run(&records));
+    assert_eq!(first.len(), 2, "{first:?}");
+    for _ in 0..16 {
+        assert_eq!(order(run(&records)), first);
+    }
+}

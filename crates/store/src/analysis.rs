@@ -12,6 +12,9 @@ use rusqlite::{params, OptionalExtension, TransactionBehavior};
 use crate::error::{AtPath, StoreError};
 use crate::SqliteStore;
 
+/// Stores one analysis part (`kind`, `body`) inside [`crate::Store::save_analysis`].
+pub type PutPart<'a> = dyn FnMut(&str, &str) -> Result<(), StoreError> + 'a;
+
 impl SqliteStore {
     /// The corpus generation: the ingest number of the newest stored article (0 when empty).
     pub fn generation(&self) -> Result<i64, StoreError> {
@@ -22,13 +25,14 @@ impl SqliteStore {
             .at(&self.path)
     }
 
-    /// Replaces every stored part with `parts`, computed at `generation`, in one transaction;
-    /// does nothing (and answers `false`) when the stored parts are from a later generation.
-    pub fn save_analysis(
+    /// Replaces every stored part with those `produce` puts, computed at `generation`, in one
+    /// transaction; does nothing (and answers `false`) when the stored parts are from a later
+    /// generation. Each part is written as it is put, so the caller need not hold them all.
+    pub fn save_analysis<E: From<StoreError>>(
         &mut self,
         generation: i64,
-        parts: &[(&str, String)],
-    ) -> Result<bool, StoreError> {
+        produce: impl FnOnce(&mut PutPart<'_>) -> Result<(), E>,
+    ) -> Result<bool, E> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -45,9 +49,12 @@ impl SqliteStore {
             let mut insert = tx
                 .prepare("INSERT INTO analysis(kind, generation, body) VALUES (?1, ?2, ?3)")
                 .at(&path)?;
-            for (kind, body) in parts {
-                insert.execute(params![kind, generation, body]).at(&path)?;
-            }
+            produce(&mut |kind, body| {
+                insert
+                    .execute(params![kind, generation, body])
+                    .map(drop)
+                    .at(&path)
+            })?;
         }
         tx.commit().at(&path)?;
         Ok(true)
@@ -69,16 +76,42 @@ impl SqliteStore {
 
 #[cfg(test)]
 mod tests {
+    use crate::error::StoreError;
+    use crate::testutil::save_parts as save;
     use crate::testutil::{provenance, record};
     use crate::Store;
+
+    #[test]
+    fn a_failing_producer_leaves_the_stored_parts_alone() {
+        let mut store = Store::open_in_memory().expect("store");
+        assert!(save(&mut store, 0, &[("stories", "[]")]));
+        /// The producer's own failure, or the store's.
+        #[derive(Debug)]
+        enum Failure {
+            Producer,
+            Store,
+        }
+        impl From<StoreError> for Failure {
+            fn from(_: StoreError) -> Failure {
+                Failure::Store
+            }
+        }
+        let failed = store.save_analysis(0, |put| {
+            put("stories", "[2]")?;
+            Err(Failure::Producer)
+        });
+        assert!(matches!(failed, Err(Failure::Producer)), "{failed:?}");
+        assert_eq!(
+            store.analysis("stories").expect("read").as_deref(),
+            Some("[]")
+        );
+    }
 
     #[test]
     fn parts_are_current_until_the_next_article_arrives() {
         let mut store = Store::open_in_memory().expect("store");
         assert_eq!(store.generation().expect("generation"), 0);
-        assert!(store
-            .save_analysis(0, &[("stories", "[]".into())])
-            .expect("save"));
+        assert!(save(&mut store, 0, &[("stories", "[]")]));
         assert_eq!(
             store.analysis("stories").expect("read").as_deref(),
             Some("[]")
@@ -89,17 +122,18 @@ mod tests {
         assert_eq!(store.analysis("stories").expect("read"), None, "stale");
         let generation = store.generation().expect("generation");
         assert!(generation > 0);
-        let parts = [("stories", "[1]".to_string()), ("stats", "{}".to_string())];
-        assert!(store.save_analysis(generation, &parts).expect("save"));
+        assert!(save(
+            &mut store,
+            generation,
+            &[("stories", "[1]"), ("stats", "{}")]
+        ));
         assert_eq!(
             store.analysis("stories").expect("read").as_deref(),
             Some("[1]")
         );
         assert_eq!(store.analysis("missing").expect("read"), None);
         // An older computation never replaces a newer one.
-        assert!(!store
-            .save_analysis(0, &[("stories", "[]".into())])
-            .expect("save"));
+        assert!(!save(&mut store, 0, &[("stories", "[]")]));
         assert_eq!(
             store.analysis("stats").expect("read").as_deref(),
             Some("{}")

@@ -49,6 +49,7 @@ mod write;
 #[cfg(test)]
 mod testutil;
 
+pub use analysis::PutPart;
 pub use browse::{ArticleFilter, ArticleRow};
 pub use entity::{CoMention, EntityOccurrence, EntityReport};
 pub use error::StoreError;

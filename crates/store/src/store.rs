@@ -11,7 +11,8 @@ use storyline_record::Record;
 use crate::pg::PgStore;
 use crate::{
     ArticleFilter, ArticleRow, BatchSummary, ClaimFilter, ClaimRow, EntityReport, EventFilter,
-    EventRow, Provenance, QuoteFilter, QuoteRow, SearchHit, SqliteStore, Stats, StoreError,
+    EventRow, Provenance, PutPart, QuoteFilter, QuoteRow, SearchHit, SqliteStore, Stats,
+    StoreError,
 };
 
 /// How long a statement waits for another process's lock before failing with
@@ -212,13 +213,16 @@ impl Store {
 
     /// Stores the results of cross-article analysis computed at `generation`, as named parts
     /// with opaque bodies, replacing every earlier part in one transaction; does nothing (and
-    /// answers `false`) when the stored parts are from a later generation.
-    pub fn save_analysis(
+    /// answers `false`) when the stored parts are from a later generation. `produce` puts each
+    /// part (`put(kind, body)`) and may drop it at once: parts are written as they come, so a
+    /// corpus's analysis never has to be held serialised all at once. An error from `produce`
+    /// or from the store rolls every part back.
+    pub fn save_analysis<E: From<StoreError>>(
         &mut self,
         generation: i64,
-        parts: &[(&str, String)],
-    ) -> Result<bool, StoreError> {
-        dispatch!(self, s => s.save_analysis(generation, parts))
+        produce: impl FnOnce(&mut PutPart<'_>) -> Result<(), E>,
+    ) -> Result<bool, E> {
+        dispatch!(self, s => s.save_analysis(generation, produce))
     }
 
     /// The stored analysis part `kind`, if it was computed at the current generation (`None`

@@ -4,7 +4,7 @@
 use serde_json::{json, Value};
 use storyline_record::Record;
 
-use crate::{Provenance, Store};
+use crate::{Provenance, Store, StoreError};
 
 /// The provenance every test batch is written with.
 pub fn provenance() -> Provenance {
@@ -133,4 +133,14 @@ pub fn conn(store: &Store) -> &rusqlite::Connection {
         Store::Sqlite(s) => &s.conn,
         Store::Postgres(_) => panic!("fixture stores are SQLite"),
     }
+}
+
+/// Saves analysis `parts` at `generation`; answers whether they were stored.
+pub fn save_parts(store: &mut Store, generation: i64, parts: &[(&str, &str)]) -> bool {
+    store
+        .save_analysis(generation, |put| {
+            parts.iter().try_for_each(|(k, b)| put(k, b))?;
+            Ok::<_, StoreError>(())
+        })
+        .expect("save")
 }

@@ -19,7 +19,7 @@ use storyline_analyse::{
     Story, TimelineItem,
 };
 use storyline_record::Record;
-use storyline_store::{shown, Store};
+use storyline_store::{shown, PutPart, Store};
 
 use super::{events, report};
 
@@ -61,12 +61,20 @@ mod part {
 const LAYOUT: &str = "2";
 
 /// One story's timeline items, with their places in the whole timeline and their canonical
-/// entities (not part of an item's JSON).
-#[derive(Serialize, Deserialize, Default)]
+/// entities (not part of an item's JSON), as read back.
+#[derive(Deserialize)]
 struct StoryTimeline {
     index: Vec<usize>,
     items: Vec<TimelineItem>,
     entities: Vec<Vec<EntityId>>,
+}
+
+/// [`StoryTimeline`] as written: borrowed from the whole timeline.
+#[derive(Serialize)]
+struct StoryTimelineView<'a> {
+    index: &'a [usize],
+    items: Vec<&'a TimelineItem>,
+    entities: Vec<&'a Vec<EntityId>>,
 }
 
 impl StoryTimeline {
@@ -95,9 +103,7 @@ pub fn update(store: &mut Store) -> Result<bool> {
         .current_records()
         .with_context(|| format!("reading articles from {}", shown(&db)))?;
     let analysis = Analysis::run(&records);
-    let parts = parts(&records, &analysis)?;
-    let parts: Vec<(&str, String)> = parts.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
-    store.save_analysis(generation, &parts)?;
+    store.save_analysis(generation, |put| put_parts(records, &analysis, put))?;
     Ok(true)
 }
 
@@ -131,20 +137,58 @@ pub fn pretty(value: serde_json::Value) -> Result<String> {
     Ok(serde_json::to_string_pretty(&value)? + "\n")
 }
 
-/// Every part, serialised.
-fn parts(records: &[Record], a: &Analysis) -> Result<Vec<(String, String)>> {
+/// Serialises every part and puts each as soon as it is made, so that no more than one is
+/// held at a time; the records are dropped once the report, the one part that reads them, is
+/// written.
+fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Result<()> {
+    put(part::LAYOUT, LAYOUT)?;
+    {
+        let doc = report::build(&records, a);
+        let mut out = Vec::new();
+        doc.write_markdown(&mut out)?;
+        put(part::REPORT_MD, std::str::from_utf8(&out)?)?;
+        out.clear();
+        doc.write_html(&mut out)?;
+        put(part::REPORT_HTML, std::str::from_utf8(&out)?)?;
+    }
+    drop(records);
     let ids: Vec<&str> = a.stories.stories.iter().map(|s| s.id.as_str()).collect();
-    let mut by_story: BTreeMap<&str, StoryTimeline> = BTreeMap::new();
+    put(part::STORY_IDS, &serde_json::to_string(&ids)?)?;
+    put(part::STORIES, &serde_json::to_string(&a.stories.stories)?)?;
+    put(
+        part::STORIES_JSON,
+        &pretty(serde_json::to_value(&a.stories.stories)?)?,
+    )?;
+    put(
+        part::DISAGREEMENTS,
+        &serde_json::to_string(&a.disagreements)?,
+    )?;
+    put(
+        part::DISAGREEMENTS_JSON,
+        &pretty(serde_json::to_value(&a.disagreements)?)?,
+    )?;
+    put(part::ENTITIES, &serde_json::to_string(a.entities.lookup())?)?;
+    put(part::EVENTS, &serde_json::to_string(&a.events)?)?;
+    let all_events: Vec<&EventGroup> = a.events.iter().collect();
+    put(
+        part::EVENT_COUNTS_JSON,
+        &pretty(events::to_json(&all_events)?)?,
+    )?;
+    put_timeline(&a.timeline, put)
+}
+
+/// The timeline parts: one per story, the stories in timeline order, and the stories of each
+/// canonical entity.
+fn put_timeline(timeline: &[TimelineItem], put: &mut PutPart<'_>) -> Result<()> {
+    let mut by_story: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     let mut timeline_stories: Vec<&str> = Vec::new();
-    let mut entity_stories: HashMap<u32, Vec<&str>> = HashMap::new();
-    for (i, item) in a.timeline.iter().enumerate() {
+    let mut entity_stories: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    for (i, item) in timeline.iter().enumerate() {
         let story = by_story.entry(item.story.as_str()).or_insert_with(|| {
             timeline_stories.push(item.story.as_str());
-            StoryTimeline::default()
+            Vec::new()
         });
-        story.index.push(i);
-        story.items.push(item.clone());
-        story.entities.push(item.entities.clone());
+        story.push(i);
         for e in &item.entities {
             let stories = entity_stories.entry(e.0).or_default();
             if stories.last() != Some(&item.story.as_str())
@@ -154,57 +198,26 @@ fn parts(records: &[Record], a: &Analysis) -> Result<Vec<(String, String)>> {
             }
         }
     }
-    let all_events: Vec<&EventGroup> = a.events.iter().collect();
-    let doc = report::build(records, a);
-    let (mut md, mut html) = (Vec::new(), Vec::new());
-    doc.write_markdown(&mut md)?;
-    doc.write_html(&mut html)?;
-    let mut parts = vec![
-        (part::LAYOUT.to_string(), LAYOUT.to_string()),
-        (part::STORY_IDS.into(), serde_json::to_string(&ids)?),
-        (
-            part::STORIES.into(),
-            serde_json::to_string(&a.stories.stories)?,
-        ),
-        (
-            part::STORIES_JSON.into(),
-            pretty(serde_json::to_value(&a.stories.stories)?)?,
-        ),
-        (
-            part::DISAGREEMENTS.into(),
-            serde_json::to_string(&a.disagreements)?,
-        ),
-        (
-            part::DISAGREEMENTS_JSON.into(),
-            pretty(serde_json::to_value(&a.disagreements)?)?,
-        ),
-        (
-            part::TIMELINE_STORIES.into(),
-            serde_json::to_string(&timeline_stories)?,
-        ),
-        (
-            part::ENTITY_STORIES.into(),
-            serde_json::to_string(&entity_stories)?,
-        ),
-        (
-            part::ENTITIES.into(),
-            serde_json::to_string(a.entities.lookup())?,
-        ),
-        (part::EVENTS.into(), serde_json::to_string(&a.events)?),
-        (
-            part::EVENT_COUNTS_JSON.into(),
-            pretty(events::to_json(&all_events)?)?,
-        ),
-        (part::REPORT_MD.into(), String::from_utf8(md)?),
-        (part::REPORT_HTML.into(), String::from_utf8(html)?),
-    ];
-    for (story, timeline) in &by_story {
-        parts.push((
-            format!("{}{story}", part::TIMELINE_OF),
-            serde_json::to_string(timeline)?,
-        ));
+    put(
+        part::TIMELINE_STORIES,
+        &serde_json::to_string(&timeline_stories)?,
+    )?;
+    put(
+        part::ENTITY_STORIES,
+        &serde_json::to_string(&entity_stories)?,
+    )?;
+    for (story, index) in &by_story {
+        let view = StoryTimelineView {
+            index,
+            items: index.iter().map(|&i| &timeline[i]).collect(),
+            entities: index.iter().map(|&i| &timeline[i].entities).collect(),
+        };
+        put(
+            &format!("{}{story}", part::TIMELINE_OF),
+            &serde_json::to_string(&view)?,
+        )?;
     }
-    Ok(parts)
+    Ok(())
 }
 
 /// A database opened for the analysis commands: stored parts when current, else an analysis

@@ -2,6 +2,7 @@
 //! on SQLite (see `crate::analysis`).
 
 use super::PgStore;
+use crate::analysis::PutPart;
 use crate::error::{AtUrl, StoreError};
 
 impl PgStore {
@@ -15,14 +16,15 @@ impl PgStore {
         row.try_get(0).at(&self.url)
     }
 
-    /// Replaces every stored part with `parts`, computed at `generation`, in one transaction;
-    /// does nothing (and answers `false`) when the stored parts are from a later generation.
-    /// Concurrent ingesters updating at once take turns (the table is locked for the update).
-    pub fn save_analysis(
+    /// Replaces every stored part with those `produce` puts, computed at `generation`, in one
+    /// transaction; does nothing (and answers `false`) when the stored parts are from a later
+    /// generation. Concurrent ingesters updating at once take turns (the table is locked for
+    /// the update).
+    pub fn save_analysis<E: From<StoreError>>(
         &mut self,
         generation: i64,
-        parts: &[(&str, String)],
-    ) -> Result<bool, StoreError> {
+        produce: impl FnOnce(&mut PutPart<'_>) -> Result<(), E>,
+    ) -> Result<bool, E> {
         let url = self.url.clone();
         let client = self.client.get_mut();
         let mut tx = client.transaction().at(&url)?;
@@ -37,17 +39,14 @@ impl PgStore {
             return Ok(false);
         }
         tx.batch_execute("DELETE FROM analysis").at(&url)?;
-        let kinds: Vec<&str> = parts.iter().map(|(k, _)| *k).collect();
-        let bodies: Vec<String> = parts
-            .iter()
-            .map(|(_, b)| super::pg_text(b).into_owned())
-            .collect();
-        tx.execute(
-            "INSERT INTO analysis(kind, generation, body)
-             SELECT k, $3, b FROM unnest($1::text[], $2::text[]) AS t(k, b)",
-            &[&kinds, &bodies, &generation],
-        )
-        .at(&url)?;
+        let insert = tx
+            .prepare("INSERT INTO analysis(kind, generation, body) VALUES ($1, $2, $3)")
+            .at(&url)?;
+        produce(&mut |kind, body| {
+            tx.execute(&insert, &[&kind, &generation, &super::pg_text(body)])
+                .map(drop)
+                .at(&url)
+        })?;
         tx.commit().at(&url)?;
         Ok(true)
     }

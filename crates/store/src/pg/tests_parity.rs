@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use super::testdb::TestDb;
-use crate::testutil::{provenance, record, Fixture};
+use crate::testutil::{provenance, record, save_parts, Fixture};
 use crate::{ArticleFilter, ClaimFilter, EventFilter, QuoteFilter, Store};
 
 fn corpus() -> Vec<Fixture> {
@@ -319,20 +319,17 @@ fn stored_analysis_is_current_until_the_next_ingest() {
         return;
     };
     let mut pg = Store::open(&db.url).expect("postgres");
-    assert!(pg
-        .save_analysis(0, &[("stories", "[]".into())])
-        .expect("save"));
+    assert!(save_parts(&mut pg, 0, &[("stories", "[]")]));
     assert_eq!(pg.analysis("stories").expect("read").as_deref(), Some("[]"));
     let batch = [record("a", "Rain.").build()];
     pg.insert_batch(&provenance(), &batch).expect("insert");
     assert_eq!(pg.analysis("stories").expect("read"), None, "stale");
     let generation = pg.generation().expect("generation");
-    let parts = [("stories", "[\u{0}1]".to_string())];
-    assert!(pg.save_analysis(generation, &parts).expect("save"));
+    assert!(save_parts(&mut pg, generation, &[("stories", "[\u{0}1]")]));
     let reader = Store::open_read_only(&db.url).expect("reader");
     assert_eq!(
         reader.analysis("stories").expect("read").as_deref(),
         Some("[\u{FFFD}1]")
     );
-    assert!(!pg.save_analysis(0, &[]).expect("older"));
+    assert!(!save_parts(&mut pg, 0, &[]));
 }
