@@ -79,7 +79,25 @@ mod tests {
     use crate::error::StoreError;
     use crate::testutil::save_parts as save;
     use crate::testutil::{provenance, record};
-    use crate::Store;
+    use crate::{Store, STATS_PART};
+
+    #[test]
+    fn counts_are_kept_with_the_analysis_and_recounted_once_stale() {
+        let mut store = Store::open_in_memory().expect("store");
+        let batch = [record("a", "Rain.").build(), record("b", "Snow.").build()];
+        store.insert_batch(&provenance(), &batch).expect("insert");
+        let generation = store.generation().expect("generation");
+        assert!(save(&mut store, generation, &[("stories", "[]")]));
+        let kept = store.analysis(STATS_PART).expect("read").expect("kept");
+        let kept: crate::Stats = serde_json::from_str(&kept).expect("counts");
+        assert_eq!(kept.articles, 2);
+        assert_eq!(store.stats().expect("stats"), kept);
+        store
+            .insert_batch(&provenance(), &[record("c", "Hail.").build()])
+            .expect("insert");
+        assert_eq!(store.analysis(STATS_PART).expect("read"), None, "stale");
+        assert_eq!(store.stats().expect("stats").articles, 3);
+    }
 
     #[test]
     fn a_failing_producer_leaves_the_stored_parts_alone() {

@@ -62,6 +62,6 @@ pub use query::{
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
 pub use sqlite::SqliteStore;
-pub use store::{postgres_url, shown, Store, DEFAULT_BUSY_TIMEOUT};
+pub use store::{postgres_url, shown, Store, DEFAULT_BUSY_TIMEOUT, STATS_PART};
 pub use validators::{ValidatorError, ValidatorTable, Validators};
 pub use write::{BatchSummary, Provenance};

@@ -3,13 +3,13 @@
 //! not listed), and every row points back to its article and character span.
 
 use rusqlite::{params, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{AtPath, StoreError};
 use crate::SqliteStore;
 
 /// Counts over the whole database.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stats {
     /// Stored articles (distinct ids, revisions included).
     pub articles: u64,
@@ -191,6 +191,21 @@ fn narrowed(alias: &str, table: &str, param: &str, query: &Option<String>) -> St
     }
 }
 
+/// The inner query of a filtered list of items (`table` as `alias`): the ids of one page of
+/// the items of current articles that pass `conditions`, with their order keys (`item`,
+/// `seq`, `published`, `start`), in article and text order. It reads the articles through
+/// `articles_in_order` alone, so ordering thousands of matches never reads their article
+/// rows; the outer query reads the rows of the page only.
+fn page_of_items(table: &str, alias: &str, conditions: &str, limit_offset: &str) -> String {
+    format!(
+        "SELECT {alias}.id AS item, a.seq AS seq, a.published AS published,
+                {alias}.start AS start
+         FROM {table} JOIN articles a INDEXED BY articles_in_order ON a.seq = {alias}.article
+         WHERE a.current = 1 {conditions}
+         ORDER BY a.published, a.seq, {alias}.start, {alias}.id LIMIT {limit_offset}"
+    )
+}
+
 /// A `LIKE` pattern matching `needle` anywhere, its wildcards escaped with `\`.
 pub(crate) fn contains_pattern(needle: &str) -> String {
     let mut out = String::with_capacity(needle.len() + 2);
@@ -311,15 +326,22 @@ impl SqliteStore {
             .prepare_cached(&format!(
                 "SELECT a.id, a.outlet, a.published, a.title, q.speaker, q.text, q.cue, q.kind,
                         q.start, q.end
-                 FROM quotes q JOIN articles a ON a.seq = q.article
-                 WHERE a.current = 1 {}
+                 FROM ({}) k JOIN quotes q ON q.id = k.item JOIN articles a ON a.seq = k.seq
+                 ORDER BY k.published, k.seq, k.start, k.item",
+                page_of_items(
+                    "quotes q",
+                    "q",
+                    &format!(
+                        "{}
                    AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
                    AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
                    AND (?4 IS NULL OR a.published >= ?4)
-                   AND (?5 IS NULL OR a.published <= ?5)
-                 ORDER BY a.published, a.seq, q.start, q.id LIMIT ?6 OFFSET ?7",
-                narrowed("q", "quotes_trgm", "?8", &trigrams)
+                   AND (?5 IS NULL OR a.published <= ?5)",
+                        narrowed("q", "quotes_trgm", "?8", &trigrams)
+                    ),
+                    "?6 OFFSET ?7"
+                )
             ))
             .at(&self.path)?;
         let rows = stmt
@@ -360,12 +382,19 @@ impl SqliteStore {
             .prepare_cached(&format!(
                 "SELECT a.id, a.outlet, a.published, a.title, c.value, c.unit, c.noun,
                         c.subject, c.place, c.hedge, c.claimant, c.text, c.start, c.end
-                 FROM claims c JOIN articles a ON a.seq = c.article
-                 WHERE a.current = 1 {}
+                 FROM ({}) k JOIN claims c ON c.id = k.item JOIN articles a ON a.seq = k.seq
+                 ORDER BY k.published, k.seq, k.start, k.item",
+                page_of_items(
+                    "claims c",
+                    "c",
+                    &format!(
+                        "{}
                    AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
-                   AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')
-                 ORDER BY a.published, a.seq, c.start, c.id LIMIT ?3 OFFSET ?4",
-                narrowed("c", "claims_trgm", "?5", &trigrams)
+                   AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')",
+                        narrowed("c", "claims_trgm", "?5", &trigrams)
+                    ),
+                    "?3 OFFSET ?4"
+                )
             ))
             .at(&self.path)?;
         let rows = stmt
@@ -406,13 +435,20 @@ impl SqliteStore {
                 "SELECT a.id, a.outlet, a.published, a.title, e.source, e.action, e.target,
                         e.negated, e.hypothetical, substr(a.text, e.start + 1, e.end - e.start),
                         e.start, e.end
-                 FROM events e JOIN articles a ON a.seq = e.article
-                 WHERE a.current = 1 {}
+                 FROM ({}) k JOIN events e ON e.id = k.item JOIN articles a ON a.seq = k.seq
+                 ORDER BY k.published, k.seq, k.start, k.item",
+                page_of_items(
+                    "events e",
+                    "e",
+                    &format!(
+                        "{}
                    AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
                    AND (?2 IS NULL OR e.action = upper(?2))
-                   AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))
-                 ORDER BY a.published, a.seq, e.start, e.id LIMIT ?4 OFFSET ?5",
-                narrowed("e", "events_trgm", "?6", &trigrams)
+                   AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))",
+                        narrowed("e", "events_trgm", "?6", &trigrams)
+                    ),
+                    "?4 OFFSET ?5"
+                )
             ))
             .at(&self.path)?;
         let rows = stmt

@@ -26,6 +26,9 @@
 //! Version 3 adds `quotes_trgm(speaker, text)`, `claims_trgm(noun, subject)` and
 //! `events_trgm(source)`: FTS5 trigram indexes (external content, same rowids as the items)
 //! that narrow the substring filters of `quotes`, `claims` and `events`.
+//!
+//! Version 4 adds `articles_in_order(seq, current, published, outlet)`: what those filters
+//! order and narrow by, read without the article rows (each holds a whole article).
 
 use std::path::Path;
 
@@ -41,7 +44,7 @@ pub const APPLICATION_ID: i64 = 0x5354_4c4e;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
 
 const V1: &str = "
 CREATE TABLE pipelines (
@@ -156,6 +159,12 @@ CREATE VIRTUAL TABLE events_trgm USING fts5(
     source, content = 'events', content_rowid = 'id', tokenize = 'trigram'
 );
 INSERT INTO events_trgm(events_trgm) VALUES ('rebuild');
+";
+
+/// Version 4: the articles' order and filter columns in one small index, so that a filtered
+/// list of items can be ordered by article without reading the (large) article rows.
+const V4: &str = "
+CREATE INDEX articles_in_order ON articles(seq, current, published, outlet);
 ";
 
 /// What opening found in the file.

@@ -43,6 +43,10 @@ macro_rules! dispatch {
     };
 }
 
+/// The analysis part that keeps [`Store::stats`]'s counts; the names of the caller's parts
+/// must differ from it.
+pub const STATS_PART: &str = "store/stats";
+
 /// The PostgreSQL URL in `db`, if it is one rather than a file path.
 pub fn postgres_url(db: &Path) -> Option<&str> {
     db.to_str()
@@ -171,8 +175,14 @@ impl Store {
         dispatch!(self, s => s.insert_batch(provenance, records))
     }
 
-    /// Counts of articles, revisions and stored items.
+    /// Counts of articles, revisions and stored items: kept with the stored analysis while it
+    /// is current (counting every table costs a scan of each), else counted.
     pub fn stats(&self) -> Result<Stats, StoreError> {
+        if let Some(kept) = self.analysis(STATS_PART)? {
+            if let Ok(stats) = serde_json::from_str(&kept) {
+                return Ok(stats);
+            }
+        }
         dispatch!(self, s => s.stats())
     }
 
@@ -222,6 +232,14 @@ impl Store {
         generation: i64,
         produce: impl FnOnce(&mut PutPart<'_>) -> Result<(), E>,
     ) -> Result<bool, E> {
+        // Counted after `generation` was read: when an article arrived since, the part is stale
+        // at once (its generation is older than the newest article's) and never read.
+        // (Six integers always serialise; an empty part would only be read as absent.)
+        let counts = serde_json::to_string(&dispatch!(self, s => s.stats())?).unwrap_or_default();
+        let produce = |put: &mut PutPart<'_>| {
+            put(STATS_PART, &counts)?;
+            produce(put)
+        };
         dispatch!(self, s => s.save_analysis(generation, produce))
     }
 
