@@ -3,10 +3,11 @@
 
 usage: serve.py STORYLINE_BINARY DB WORK_DIR [RUNS]
 
-Starts `storyline serve --db DB` on a free loopback port, waits for /api/v1/health, asks each
-per-item endpoint RUNS times (default 100; one warm-up call first, not counted), one request at a
-time over a fresh connection, and prints a Markdown table. Query arguments come from the
-generator's probe line in WORK_DIR/probe.txt (see run.sh), as in bench.py.
+Starts `storyline serve --db DB` on a free loopback port, waits for /api/v1/health to answer
+and to report the corpus analysis ready, asks each per-item endpoint RUNS times (default 100;
+one warm-up call first, not counted), one request at a time over a fresh connection, and prints
+a Markdown table. Query arguments come from the generator's probe line in WORK_DIR/probe.txt
+(see run.sh), as in bench.py.
 """
 import json
 import os
@@ -54,6 +55,15 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
+        # The server analyses the corpus in the background when it starts; wait for it (up to
+        # 30 minutes) so that the latencies are those of a server at rest, not of one sharing
+        # its cores with that computation.
+        waited = time.perf_counter()
+        while json.loads(get(base, "/health")[1]).get("analysis") != "ready":
+            if time.perf_counter() - waited > 1800:
+                sys.exit("the server's corpus analysis did not finish in 30 minutes")
+            time.sleep(1)
+        print(f"(corpus analysis ready after {time.perf_counter() - waited:.0f} s)", file=sys.stderr)
         _, body = get(base, "/articles?limit=1")
         first = json.loads(body)
         items = first.get("items") or []

@@ -61,7 +61,7 @@ pub use query::{
     Stats,
 };
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
-pub use sqlite::SqliteStore;
+pub use sqlite::{SqliteStore, QUICK_CHECK_MAX_BYTES};
 pub use store::{postgres_url, shown, Store, DEFAULT_BUSY_TIMEOUT, STATS_PART};
 pub use validators::{ValidatorError, ValidatorTable, Validators};
 pub use write::{BatchSummary, Provenance};

@@ -29,7 +29,9 @@ impl SqliteStore {
     /// upgrading its schema when older.
     ///
     /// Refuses (with an error that says how to fix it) a file that is not SQLite, an SQLite
-    /// file storyline did not create, and a database written by a newer storyline.
+    /// file storyline did not create, a database written by a newer storyline, and a damaged
+    /// file of at most [`QUICK_CHECK_MAX_BYTES`] (a larger one is checked page by page as its
+    /// writes read them).
     pub fn open(path: impl AsRef<Path>) -> Result<SqliteStore, StoreError> {
         let path = path.as_ref();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -44,7 +46,9 @@ impl SqliteStore {
             )?;
         conn.busy_timeout(DEFAULT_BUSY_TIMEOUT).at(path)?;
         // Checked before anything is written: a damaged file is refused as it is.
-        quick_check(&conn, path)?;
+        if std::fs::metadata(path).map_or(0, |m| m.len()) <= QUICK_CHECK_MAX_BYTES {
+            quick_check(&conn, path)?;
+        }
         schema::prepare(&mut conn, path)?;
         // WAL lets readers run beside the one writer. synchronous=NORMAL keeps every committed
         // batch through a process crash (kill -9); only a power cut may lose the last batches,
@@ -197,6 +201,12 @@ impl SqliteStore {
         run_check(&self.conn, &self.path, "PRAGMA integrity_check(20)")
     }
 }
+
+/// Files up to this size are checked whole each time they are opened for writing (about a
+/// quarter of a second at this size). The check reads every page, so on larger files it would
+/// cost each ingest seconds to minutes (10 s at 4.4 GB); there SQLite's own checks of each page
+/// a write reads stand in (a damaged page is reported as `Corrupt` and the batch rolled back).
+pub const QUICK_CHECK_MAX_BYTES: u64 = 256 << 20;
 
 /// SQLite's cost-bounded structural check (b-tree pages, free list, record formats; not the
 /// slower index-against-table comparison of `integrity_check`), run before a write opens the
