@@ -71,6 +71,8 @@ def main():
         # An item names its article by id, either at the top or as its "article" field.
         nested = top.get("article")
         article = top.get("id") or (nested.get("id") if isinstance(nested, dict) else nested) or "none"
+        stories = json.loads(get(base, "/stories?limit=1")[1]).get("items") or [{}]
+        story = stories[0].get("id") or "none"
         q = urllib.parse.quote
         paths = [
             ("health", "/health"),
@@ -83,13 +85,21 @@ def main():
             ("events by actor", f"/events?actor={q(probe['surname'])}"),
             ("search (rare word)", f"/search?q={q(probe['word'])}"),
             ("search (common words)", "/search?q=workers+pay"),
+            # Corpus-wide answers, from the server's snapshot of the corpus analysis.
+            ("stories, page of 50", "/stories?limit=50"),
+            ("story by id", f"/stories/{q(story)}"),
+            ("disagreements, page of 50", "/disagreements?limit=50"),
+            ("entities, page of 50", "/entities?limit=50"),
         ]
+        pages = [("story page (HTML)", f"/stories/{q(story)}")]
         print("| endpoint | path | runs | p50 ms | p99 ms | bytes |")
         print("|---|---|---:|---:|---:|---:|")
-        for name, path in paths:
-            _, body = get(base, path)
-            times = [get(base, path)[0] for _ in range(runs)]
-            print(f"| {name} | `{path}` | {runs} | {statistics.median(times) * 1000:.1f} | "
+        root = base.removesuffix("/api/v1")
+        for at, (name, path) in [(base, p) for p in paths] + [(root, p) for p in pages]:
+            _, body = get(at, path)
+            times = [get(at, path)[0] for _ in range(runs)]
+            shown = path if at == root else f"/api/v1{path}"
+            print(f"| {name} | `{shown}` | {runs} | {statistics.median(times) * 1000:.1f} | "
                   f"{percentile(times, 99) * 1000:.1f} | {len(body):,} |", flush=True)
     finally:
         server.terminate()

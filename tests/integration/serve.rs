@@ -144,6 +144,8 @@ fn assert_error(answer: (u16, Value), status: u16) {
 fn answers_the_api_on_the_sample_corpus() {
     let dir = seeded("serve-api");
     let server = Server::start(&dir, "news.db", None);
+    // Ingest stored the corpus analysis: the server read it instead of analysing again.
+    assert_eq!(server.get("/api/v1/health").1["analysis_from"], "store");
 
     let (status, stats) = server.get("/api/v1/stats");
     assert_eq!((status, stats["articles"].as_u64()), (200, Some(5)));

@@ -30,7 +30,7 @@ use persons::{merge_persons, role_words};
 pub struct EntityId(pub u32);
 
 /// One entity across the corpus.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CanonicalEntity {
     /// Its id.
     pub id: EntityId,

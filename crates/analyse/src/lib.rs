@@ -44,6 +44,7 @@ mod figure;
 mod framing;
 mod minhash;
 mod names;
+pub mod parts;
 mod quotes;
 mod stories;
 mod timeline;

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::Record;
 
 use crate::chars::words;
@@ -23,7 +23,7 @@ const GRAM: usize = 4;
 const MAX_POSTING: usize = 256;
 
 /// One appearance of a quotation.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuoteAppearance {
     /// Article id.
     pub article: String,
@@ -43,7 +43,7 @@ pub struct QuoteAppearance {
 }
 
 /// A quotation with all its appearances.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct QuoteGroup {
     /// Canonical name of the speaker (or the role given as speaker), if attributed.
     pub speaker: Option<String>,

@@ -31,6 +31,7 @@ mod error;
 mod middleware;
 mod pages;
 mod paging;
+mod snapshot;
 mod state;
 mod svg;
 

@@ -112,8 +112,6 @@ impl AppState {
     /// The canonical entity across outlets that `name` resolves to, once the corpus has been
     /// analysed.
     pub fn canonical_entity(&self, name: &str) -> Option<storyline_analyse::CanonicalEntity> {
-        let analysed = self.analysis.get().ok()?;
-        let entities = &analysed.analysis.entities;
-        entities.find(name).and_then(|id| entities.get(id)).cloned()
+        self.analysis.get().ok()?.canonical_entity(name).cloned()
     }
 }

@@ -8,12 +8,12 @@
 //! update that did not finish, another ingester's newer articles) the command analyses the
 //! current records itself, as before, and gives the same answer.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
+use storyline_analyse::parts::{self, StoryTimeline};
 use storyline_analyse::{
     entity_timeline, story_timeline, Analysis, Disagreement, EntityId, EntityLookup, EventGroup,
     Story, TimelineItem,
@@ -23,32 +23,14 @@ use storyline_store::{shown, PutPart, Store};
 
 use super::{events, report};
 
-/// Part names. Typed parts hold the JSON of the type noted; `*.json`, `report.*` parts hold
-/// the exact text a command prints, written out as they are.
+/// Part names: the typed parts of `storyline_analyse::parts`, and the exact text some
+/// commands print, written out as it is.
 mod part {
-    /// The layout of the parts below; parts of another layout are recomputed.
-    pub const LAYOUT: &str = "layout";
-    /// `Vec<String>`: every story id, in story order (stories are listed by start date).
-    pub const STORY_IDS: &str = "story-ids";
-    /// `Vec<Story>`.
-    pub const STORIES: &str = "stories";
+    pub use storyline_analyse::parts::name::*;
     /// Text of `stories --format json`.
     pub const STORIES_JSON: &str = "stories.json";
-    /// `Vec<Disagreement>`.
-    pub const DISAGREEMENTS: &str = "disagreements";
     /// Text of `disagreements --format json`.
     pub const DISAGREEMENTS_JSON: &str = "disagreements.json";
-    /// `Vec<String>`: the story of every timeline item, each once, in timeline order.
-    pub const TIMELINE_STORIES: &str = "timeline-stories";
-    /// Prefix of `StoryTimeline` parts, one per story: `timeline/STORY`.
-    pub const TIMELINE_OF: &str = "timeline/";
-    /// `HashMap<u32, Vec<String>>`: canonical entity id → stories of the timeline items
-    /// involving it.
-    pub const ENTITY_STORIES: &str = "entity-stories";
-    /// `EntityLookup`: names → canonical entities, for `timeline --entity`.
-    pub const ENTITIES: &str = "entity-lookup";
-    /// `Vec<EventGroup>`.
-    pub const EVENTS: &str = "event-groups";
     /// Text of `event-counts --format json` (every story, every modality).
     pub const EVENT_COUNTS_JSON: &str = "event-counts.json";
     /// The report as Markdown.
@@ -57,46 +39,12 @@ mod part {
     pub const REPORT_HTML: &str = "report.html";
 }
 
-/// Version of the layout of the parts, stored as [`part::LAYOUT`].
-const LAYOUT: &str = "2";
-
-/// One story's timeline items, with their places in the whole timeline and their canonical
-/// entities (not part of an item's JSON), as read back.
-#[derive(Deserialize)]
-struct StoryTimeline {
-    index: Vec<usize>,
-    items: Vec<TimelineItem>,
-    entities: Vec<Vec<EntityId>>,
-}
-
-/// [`StoryTimeline`] as written: borrowed from the whole timeline.
-#[derive(Serialize)]
-struct StoryTimelineView<'a> {
-    index: &'a [usize],
-    items: Vec<&'a TimelineItem>,
-    entities: Vec<&'a Vec<EntityId>>,
-}
-
-impl StoryTimeline {
-    /// The items with their entities, each with its place in the whole timeline.
-    fn into_items(self) -> impl Iterator<Item = (usize, TimelineItem)> {
-        self.index
-            .into_iter()
-            .zip(self.items)
-            .zip(self.entities)
-            .map(|((i, mut item), entities)| {
-                item.entities = entities;
-                (i, item)
-            })
-    }
-}
-
 /// Analyses the current articles of `store` and stores the results, unless they are stored
 /// already for its current generation in this layout. Answers whether it analysed.
 pub fn update(store: &mut Store) -> Result<bool> {
     let db = store.path().to_path_buf();
     let generation = store.generation()?;
-    if store.analysis(part::LAYOUT)?.as_deref() == Some(LAYOUT) {
+    if store.analysis(part::LAYOUT)?.as_deref() == Some(parts::LAYOUT) {
         return Ok(false);
     }
     let records = store
@@ -122,7 +70,7 @@ pub fn refresh(store: &mut Store) -> Result<()> {
 
 /// The number of stories, when stored for the current generation.
 pub fn num_stories(store: &Store) -> Result<Option<u64>> {
-    if store.analysis(part::LAYOUT)?.as_deref() != Some(LAYOUT) {
+    if store.analysis(part::LAYOUT)?.as_deref() != Some(parts::LAYOUT) {
         return Ok(None);
     }
     let Some(body) = store.analysis(part::STORY_IDS)? else {
@@ -141,7 +89,7 @@ pub fn pretty(value: serde_json::Value) -> Result<String> {
 /// held at a time; the records are dropped once the report, the one part that reads them, is
 /// written.
 fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Result<()> {
-    put(part::LAYOUT, LAYOUT)?;
+    let mut put = |kind: &str, body: &str| -> Result<()> { Ok(put(kind, body)?) };
     {
         let doc = report::build(&records, a);
         let mut out = Vec::new();
@@ -152,72 +100,20 @@ fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Resul
         put(part::REPORT_HTML, std::str::from_utf8(&out)?)?;
     }
     drop(records);
-    let ids: Vec<&str> = a.stories.stories.iter().map(|s| s.id.as_str()).collect();
-    put(part::STORY_IDS, &serde_json::to_string(&ids)?)?;
-    put(part::STORIES, &serde_json::to_string(&a.stories.stories)?)?;
     put(
         part::STORIES_JSON,
         &pretty(serde_json::to_value(&a.stories.stories)?)?,
     )?;
     put(
-        part::DISAGREEMENTS,
-        &serde_json::to_string(&a.disagreements)?,
-    )?;
-    put(
         part::DISAGREEMENTS_JSON,
         &pretty(serde_json::to_value(&a.disagreements)?)?,
     )?;
-    put(part::ENTITIES, &serde_json::to_string(a.entities.lookup())?)?;
-    put(part::EVENTS, &serde_json::to_string(&a.events)?)?;
     let all_events: Vec<&EventGroup> = a.events.iter().collect();
     put(
         part::EVENT_COUNTS_JSON,
         &pretty(events::to_json(&all_events)?)?,
     )?;
-    put_timeline(&a.timeline, put)
-}
-
-/// The timeline parts: one per story, the stories in timeline order, and the stories of each
-/// canonical entity.
-fn put_timeline(timeline: &[TimelineItem], put: &mut PutPart<'_>) -> Result<()> {
-    let mut by_story: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-    let mut timeline_stories: Vec<&str> = Vec::new();
-    let mut entity_stories: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
-    for (i, item) in timeline.iter().enumerate() {
-        let story = by_story.entry(item.story.as_str()).or_insert_with(|| {
-            timeline_stories.push(item.story.as_str());
-            Vec::new()
-        });
-        story.push(i);
-        for e in &item.entities {
-            let stories = entity_stories.entry(e.0).or_default();
-            if stories.last() != Some(&item.story.as_str())
-                && !stories.contains(&item.story.as_str())
-            {
-                stories.push(item.story.as_str());
-            }
-        }
-    }
-    put(
-        part::TIMELINE_STORIES,
-        &serde_json::to_string(&timeline_stories)?,
-    )?;
-    put(
-        part::ENTITY_STORIES,
-        &serde_json::to_string(&entity_stories)?,
-    )?;
-    for (story, index) in &by_story {
-        let view = StoryTimelineView {
-            index,
-            items: index.iter().map(|&i| &timeline[i]).collect(),
-            entities: index.iter().map(|&i| &timeline[i].entities).collect(),
-        };
-        put(
-            &format!("{}{story}", part::TIMELINE_OF),
-            &serde_json::to_string(&view)?,
-        )?;
-    }
-    Ok(())
+    parts::put_parts(a, &mut put)
 }
 
 /// A database opened for the analysis commands: stored parts when current, else an analysis
@@ -249,7 +145,7 @@ impl Corpus {
     /// The stored text part `kind` when current and in this layout (checked once: a later
     /// ingest makes every part stale at once).
     pub fn text(&self, kind: &str) -> Result<Option<String>> {
-        if self.store.analysis(part::LAYOUT)?.as_deref() != Some(LAYOUT) {
+        if self.store.analysis(part::LAYOUT)?.as_deref() != Some(parts::LAYOUT) {
             return Ok(None);
         }
         Ok(self.store.analysis(kind)?)
@@ -325,7 +221,7 @@ impl Corpus {
     ) -> Result<Option<Vec<TimelineItem>>> {
         let mut all = Vec::new();
         for story in stories {
-            let kind = format!("{}{story}", part::TIMELINE_OF);
+            let kind = parts::timeline_part(story);
             let Some(timeline) = self.stored::<StoryTimeline>(&kind)? else {
                 return Ok(None);
             };
@@ -348,7 +244,7 @@ impl Corpus {
     /// The timeline of one story.
     pub fn story_timeline(&mut self, story: &str) -> Result<Vec<TimelineItem>> {
         if self.text(part::TIMELINE_STORIES)?.is_some() {
-            let kind = format!("{}{story}", part::TIMELINE_OF);
+            let kind = parts::timeline_part(story);
             return Ok(match self.stored::<StoryTimeline>(&kind)? {
                 Some(timeline) => timeline.into_items().map(|(_, item)| item).collect(),
                 None => Vec::new(),
@@ -379,7 +275,8 @@ impl Corpus {
 
     /// The canonical entity named `name` (any spelling).
     pub fn entity(&mut self, name: &str) -> Result<Option<EntityId>> {
-        let lookup: EntityLookup = self.get(part::ENTITIES, |a| a.entities.lookup().clone())?;
+        let lookup: EntityLookup =
+            self.get(part::ENTITY_LOOKUP, |a| a.entities.lookup().clone())?;
         Ok(lookup.find(name))
     }
 
@@ -413,6 +310,7 @@ impl Corpus {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde::Serialize;
     use serde_json::json;
     use storyline_store::Provenance;
 

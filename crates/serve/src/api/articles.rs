@@ -33,9 +33,7 @@ pub async fn list(
         Some(id) => {
             let snapshot = state.analysis.get()?;
             let story = snapshot
-                .analysis
-                .stories
-                .get(&id)
+                .story(&id)
                 .ok_or_else(|| ApiError::not_found(format!("no story with id {id:?}")))?;
             Some(story.articles.iter().map(|a| a.id.clone()).collect())
         }
@@ -82,7 +80,7 @@ pub async fn one(
         .ok_or_else(|| ApiError::not_found(format!("no article with id {id:?}")))?;
     let story = state.analysis.get().ok().and_then(|s| {
         let index = *s.story_of_article.get(&record.id)?;
-        Some(s.analysis.stories.stories.get(index)?.id.clone())
+        Some(s.stories.get(index)?.id.clone())
     });
     Ok(Json(ArticleAnswer { record, story }))
 }

@@ -8,19 +8,24 @@ use serde_json::{json, Value};
 use storyline_analyse::Disagreement;
 
 use super::{non_empty, ApiPath, ApiQuery};
-use crate::analysis::{StoryDetail, StorySummary};
+use crate::analysis::{Source, StoryDetail, StorySummary};
 use crate::error::ApiError;
 use crate::paging::{Page, PageParams};
 use crate::state::AppState;
 
-/// `GET /health`: the server answers; says whether the corpus analysis is ready.
+/// `GET /health`: the server answers; says whether the corpus analysis is ready, and once it
+/// is, whether it was read from the store or computed from the articles.
 pub async fn health(State(state): State<AppState>) -> Json<Value> {
-    let analysis = if state.analysis.is_ready() {
-        "ready"
-    } else {
-        "computing"
-    };
-    Json(json!({"status": "ok", "analysis": analysis}))
+    Json(match state.analysis.get() {
+        Ok(snapshot) => {
+            let from = match snapshot.source {
+                Source::Stored => "store",
+                Source::Computed => "articles",
+            };
+            json!({"status": "ok", "analysis": "ready", "analysis_from": from})
+        }
+        Err(_) => json!({"status": "ok", "analysis": "computing"}),
+    })
 }
 
 /// `GET /stats`: the store's counts, and the number of stories once analysed.
@@ -34,11 +39,7 @@ pub struct StatsAnswer {
 /// `GET /stats`.
 pub async fn stats(State(state): State<AppState>) -> Result<Json<StatsAnswer>, ApiError> {
     let counts = state.read(|s| Ok(s.stats()?)).await?;
-    let stories = state
-        .analysis
-        .get()
-        .ok()
-        .map(|s| s.analysis.stories.stories.len());
+    let stories = state.analysis.get().ok().map(|s| s.stories.len());
     Ok(Json(StatsAnswer { counts, stories }))
 }
 
@@ -95,12 +96,7 @@ pub async fn stories(
     ApiQuery(page): ApiQuery<PageParams>,
 ) -> Result<Json<Value>, ApiError> {
     let snapshot = state.analysis.get()?;
-    let rows = snapshot
-        .analysis
-        .stories
-        .stories
-        .iter()
-        .map(StorySummary::of);
+    let rows = snapshot.stories.iter().map(StorySummary::of);
     let page = Page::slice(rows, &page)?;
     Ok(Json(
         serde_json::to_value(page).map_err(ApiError::internal)?,
@@ -137,7 +133,6 @@ pub async fn disagreements(
     let snapshot = state.analysis.get()?;
     let story = non_empty("story", p.story)?;
     let rows = snapshot
-        .analysis
         .disagreements
         .iter()
         .filter(|d: &&Disagreement| story.as_deref().is_none_or(|s| d.story == s));

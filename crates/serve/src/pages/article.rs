@@ -75,7 +75,7 @@ pub async fn page(
         .ok_or_else(|| ApiError::not_found(format!("There is no article {id:?}.")))?;
     let story = state.analysis.get().ok().and_then(|s| {
         let index = *s.story_of_article.get(&record.id)?;
-        Some(s.analysis.stories.stories.get(index)?.id.clone())
+        Some(s.stories.get(index)?.id.clone())
     });
     let quotes: Vec<QuoteItem<'_>> = record.quotes.iter().map(QuoteItem::of).collect();
     let selected = selection

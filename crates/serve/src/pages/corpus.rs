@@ -31,8 +31,6 @@ pub async fn overview(State(state): State<AppState>) -> Result<Html<String>, Pag
     let stats = state.read(|s| Ok(s.stats()?)).await?;
     let snapshot = state.analysis.get()?;
     let stories = snapshot
-        .analysis
-        .stories
         .stories
         .iter()
         .take(OVERVIEW_NUM_STORIES)
@@ -62,15 +60,7 @@ pub async fn stories(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<Html<String>, PageError> {
     let snapshot = state.analysis.get()?;
-    let page = Page::slice(
-        snapshot
-            .analysis
-            .stories
-            .stories
-            .iter()
-            .map(StorySummary::of),
-        &params,
-    )?;
+    let page = Page::slice(snapshot.stories.iter().map(StorySummary::of), &params)?;
     render(&Stories { page })
 }
 
@@ -134,10 +124,7 @@ pub async fn disagreements(
     ApiQuery(params): ApiQuery<PageParams>,
 ) -> Result<Html<String>, PageError> {
     let snapshot = state.analysis.get()?;
-    let page = Page::slice(
-        snapshot.analysis.disagreements.iter().map(Plotted::of),
-        &params,
-    )?;
+    let page = Page::slice(snapshot.disagreements.iter().map(Plotted::of), &params)?;
     render(&Disagreements { page })
 }
 
