@@ -191,18 +191,28 @@ fn narrowed(alias: &str, table: &str, param: &str, query: &Option<String>) -> St
     }
 }
 
-/// The inner query of a filtered list of items (`table` as `alias`): the ids of one page of
-/// the items of current articles that pass `conditions`, with their order keys (`item`,
-/// `seq`, `published`, `start`), in article and text order. It reads the articles through
-/// `articles_in_order` alone, so ordering thousands of matches never reads their article
-/// rows; the outer query reads the rows of the page only.
-fn page_of_items(table: &str, alias: &str, conditions: &str, limit_offset: &str) -> String {
+/// A filtered list of items of `table` (as `alias`) of current articles: the article's four
+/// columns, then `columns` of the item, for the items that pass `conditions`, one page
+/// (`limit_offset`) in article and text order. The inner query finds the page's ids with their
+/// order keys, reading the articles through `articles_in_order` alone, so ordering thousands
+/// of matches never reads their article rows; the outer query reads the rows of the page only.
+fn paged_items(
+    table: &str,
+    alias: &str,
+    columns: &str,
+    conditions: &str,
+    limit_offset: &str,
+) -> String {
     format!(
-        "SELECT {alias}.id AS item, a.seq AS seq, a.published AS published,
-                {alias}.start AS start
-         FROM {table} JOIN articles a INDEXED BY articles_in_order ON a.seq = {alias}.article
-         WHERE a.current = 1 {conditions}
-         ORDER BY a.published, a.seq, {alias}.start, {alias}.id LIMIT {limit_offset}"
+        "SELECT a.id, a.outlet, a.published, a.title, {columns}
+         FROM (SELECT {alias}.id AS item, a.seq AS seq, a.published AS published,
+                      {alias}.start AS start
+               FROM {table} {alias}
+                    JOIN articles a INDEXED BY articles_in_order ON a.seq = {alias}.article
+               WHERE a.current = 1 {conditions}
+               ORDER BY a.published, a.seq, {alias}.start, {alias}.id LIMIT {limit_offset}) k
+              JOIN {table} {alias} ON {alias}.id = k.item JOIN articles a ON a.seq = k.seq
+         ORDER BY k.published, k.seq, k.start, k.item"
     )
 }
 
@@ -323,25 +333,20 @@ impl SqliteStore {
         ]);
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT a.id, a.outlet, a.published, a.title, q.speaker, q.text, q.cue, q.kind,
-                        q.start, q.end
-                 FROM ({}) k JOIN quotes q ON q.id = k.item JOIN articles a ON a.seq = k.seq
-                 ORDER BY k.published, k.seq, k.start, k.item",
-                page_of_items(
-                    "quotes q",
-                    "q",
-                    &format!(
-                        "{}
-                   AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
-                   AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
-                   AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
-                   AND (?4 IS NULL OR a.published >= ?4)
-                   AND (?5 IS NULL OR a.published <= ?5)",
-                        narrowed("q", "quotes_trgm", "?8", &trigrams)
-                    ),
-                    "?6 OFFSET ?7"
-                )
+            .prepare_cached(&paged_items(
+                "quotes",
+                "q",
+                "q.speaker, q.text, q.cue, q.kind, q.start, q.end",
+                &format!(
+                    "{}
+                     AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
+                     AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
+                     AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
+                     AND (?4 IS NULL OR a.published >= ?4)
+                     AND (?5 IS NULL OR a.published <= ?5)",
+                    narrowed("q", "quotes_trgm", "?8", &trigrams)
+                ),
+                "?6 OFFSET ?7",
             ))
             .at(&self.path)?;
         let rows = stmt
@@ -379,22 +384,18 @@ impl SqliteStore {
         ]);
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT a.id, a.outlet, a.published, a.title, c.value, c.unit, c.noun,
-                        c.subject, c.place, c.hedge, c.claimant, c.text, c.start, c.end
-                 FROM ({}) k JOIN claims c ON c.id = k.item JOIN articles a ON a.seq = k.seq
-                 ORDER BY k.published, k.seq, k.start, k.item",
-                page_of_items(
-                    "claims c",
-                    "c",
-                    &format!(
-                        "{}
-                   AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
-                   AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')",
-                        narrowed("c", "claims_trgm", "?5", &trigrams)
-                    ),
-                    "?3 OFFSET ?4"
-                )
+            .prepare_cached(&paged_items(
+                "claims",
+                "c",
+                "c.value, c.unit, c.noun, c.subject, c.place, c.hedge, c.claimant, c.text,
+                 c.start, c.end",
+                &format!(
+                    "{}
+                     AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
+                     AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')",
+                    narrowed("c", "claims_trgm", "?5", &trigrams)
+                ),
+                "?3 OFFSET ?4",
             ))
             .at(&self.path)?;
         let rows = stmt
@@ -431,24 +432,19 @@ impl SqliteStore {
         // substr counts characters in SQLite, as the stored spans do.
         let mut stmt = self
             .conn
-            .prepare_cached(&format!(
-                "SELECT a.id, a.outlet, a.published, a.title, e.source, e.action, e.target,
-                        e.negated, e.hypothetical, substr(a.text, e.start + 1, e.end - e.start),
-                        e.start, e.end
-                 FROM ({}) k JOIN events e ON e.id = k.item JOIN articles a ON a.seq = k.seq
-                 ORDER BY k.published, k.seq, k.start, k.item",
-                page_of_items(
-                    "events e",
-                    "e",
-                    &format!(
-                        "{}
-                   AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
-                   AND (?2 IS NULL OR e.action = upper(?2))
-                   AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))",
-                        narrowed("e", "events_trgm", "?6", &trigrams)
-                    ),
-                    "?4 OFFSET ?5"
-                )
+            .prepare_cached(&paged_items(
+                "events",
+                "e",
+                "e.source, e.action, e.target, e.negated, e.hypothetical,
+                 substr(a.text, e.start + 1, e.end - e.start), e.start, e.end",
+                &format!(
+                    "{}
+                     AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
+                     AND (?2 IS NULL OR e.action = upper(?2))
+                     AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))",
+                    narrowed("e", "events_trgm", "?6", &trigrams)
+                ),
+                "?4 OFFSET ?5",
             ))
             .at(&self.path)?;
         let rows = stmt
