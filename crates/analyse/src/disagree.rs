@@ -100,11 +100,14 @@ pub fn find_disagreements(
             }
             sort_entries(&mut claims);
             let thread = stories.thread_of(key.1);
-            let mut earlier: Vec<ClaimEntry> = keys
+            // Keys are sorted: those of the same quantity are one run, found by bisection (a
+            // scan of every key for every disagreement was quadratic in the corpus).
+            let same_quantity = keys.partition_point(|(q, _)| *q < key.0)
+                ..keys.partition_point(|(q, _)| *q <= key.0);
+            let mut earlier: Vec<ClaimEntry> = keys[same_quantity]
                 .iter()
-                .filter(|(q, s)| {
-                    *q == key.0
-                        && *s != key.1
+                .filter(|(_, s)| {
+                    *s != key.1
                         && stories.thread_of(*s) == thread
                         && starts_before(stories, *s, key.1)
                 })

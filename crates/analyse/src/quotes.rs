@@ -58,15 +58,22 @@ pub struct QuoteGroup {
 /// Groups every quote of the corpus; groups ordered by first appearance.
 pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGroup> {
     struct Item {
-        norm: Vec<String>,
+        norm: Vec<u32>,
         speaker: Option<String>,
         app: QuoteAppearance,
     }
+    // Words are compared as numbers: each distinct normalised word gets one.
+    let mut vocabulary: HashMap<String, u32> = HashMap::new();
     let mut items: Vec<Item> = Vec::new();
     for (a, r) in records.iter().enumerate() {
         let date = r.published.as_deref().and_then(Date::parse_iso);
         for q in &r.quotes {
-            let norm: Vec<String> = words(&q.text).collect();
+            let norm: Vec<u32> = words(&q.text)
+                .map(|w| {
+                    let next = vocabulary.len() as u32;
+                    *vocabulary.entry(w).or_insert(next)
+                })
+                .collect();
             if norm.is_empty() {
                 continue;
             }
@@ -91,7 +98,7 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
             });
         }
     }
-    let mut index: HashMap<&[String], Vec<usize>> = HashMap::new();
+    let mut index: HashMap<&[u32], Vec<usize>> = HashMap::new();
     for (i, it) in items.iter().enumerate() {
         for gram in it.norm.windows(GRAM.min(it.norm.len())) {
             let list = index.entry(gram).or_default();
@@ -171,7 +178,7 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
 }
 
 /// Whether word sequence `needle` occurs contiguously in `hay`.
-fn contains(hay: &[String], needle: &[String]) -> bool {
+fn contains(hay: &[u32], needle: &[u32]) -> bool {
     !needle.is_empty()
         && hay.len() >= needle.len()
         && hay.windows(needle.len()).any(|w| w == needle)
