@@ -126,6 +126,34 @@ impl Pipeline {
         article
     }
 
+    /// [`Pipeline::process`], unless `keep` says otherwise once the first stage has run: the
+    /// cleaner, which fixes the body and with it the article's id. `None` when `keep` refused
+    /// the cleaned article (an empty body, an id already stored): the later and costlier stages
+    /// are not run over it.
+    pub fn process_if(
+        &self,
+        source: String,
+        text: String,
+        meta: Metadata,
+        keep: impl FnOnce(&Article) -> bool,
+    ) -> Option<Article> {
+        let mut article = Pipeline::article(source, text, meta);
+        let (first, rest) = self
+            .stages
+            .split_first()
+            .map_or((None, &[][..]), |(f, r)| (Some(f), r));
+        if let Some(first) = first {
+            first.process(&mut article);
+        }
+        if !keep(&article) {
+            return None;
+        }
+        for stage in rest {
+            stage.process(&mut article);
+        }
+        Some(article)
+    }
+
     /// The article a read document becomes before any stage runs: its source, body and the
     /// metadata its input stated. [`Pipeline::process`] runs the stages over it; a benchmark
     /// times them with [`Pipeline::run_timed`].
@@ -143,5 +171,38 @@ impl Pipeline {
             stage.process(article);
             *slot += start.elapsed();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "Mayor Anna Keller said 300 homes were flooded in Leeds on Monday.";
+
+    #[test]
+    fn process_if_stops_after_cleaning_when_told() {
+        let pipeline = Pipeline::standard();
+        let meta = Metadata::default;
+        let mut seen = None;
+        let refused = pipeline.process_if("a.txt".into(), TEXT.into(), meta(), |a| {
+            seen = Some((a.id.clone(), a.text.clone(), a.tokens.len()));
+            false
+        });
+        assert!(refused.is_none());
+        let (id, text, num_tokens) = seen.expect("asked");
+        assert_eq!(text, TEXT, "cleaned before asking");
+        assert_eq!(num_tokens, 0, "nothing after cleaning ran before asking");
+
+        let kept = pipeline.process_if("a.txt".into(), TEXT.into(), meta(), |_| true);
+        let full = pipeline.process("a.txt".into(), TEXT.into(), meta());
+        let kept = kept.expect("kept");
+        assert_eq!(
+            (&kept.id, &id),
+            (&full.id, &full.id),
+            "the id is known after cleaning"
+        );
+        assert_eq!(kept.claims.len(), full.claims.len());
+        assert!(!kept.claims.is_empty() && !kept.tokens.is_empty());
     }
 }

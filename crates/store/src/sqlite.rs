@@ -174,6 +174,15 @@ impl SqliteStore {
         Ok(())
     }
 
+    /// Whether an article with this id is stored (current or not).
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT 1 FROM articles WHERE id = ?1")
+            .at(&self.path)?;
+        stmt.exists([id]).at(&self.path)
+    }
+
     /// The stored record of one article id, if present.
     pub fn record(&self, id: &str) -> Result<Option<Record>, StoreError> {
         let mut stmt = self

@@ -148,6 +148,12 @@ impl Store {
         dispatch!(self, s => s.record(id))
     }
 
+    /// Whether an article with this id is stored (current or not): what ingest asks before
+    /// analysing an article whose cleaned body it has seen before.
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        dispatch!(self, s => s.contains(id))
+    }
+
     /// Checks the database for damage: SQLite's full integrity check (`Err(Corrupt)` lists the
     /// first problems found); on PostgreSQL, that the schema is in place (the server guards its
     /// own pages).

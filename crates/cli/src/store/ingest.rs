@@ -14,11 +14,10 @@ use anyhow::{anyhow, Result};
 use rayon::prelude::*;
 use storyline_ingest::Inputs;
 use storyline_pipeline::Pipeline;
-use storyline_record::Record;
+use storyline_record::{Article, ArticleId, Record};
 use storyline_store::{BatchSummary, Provenance, Store};
 
 use super::IngestArgs;
-use crate::extract::process;
 use crate::messages;
 
 /// Documents per batch, and so per commit: big enough that commit cost (an fsync of the WAL
@@ -38,6 +37,13 @@ struct Counts {
 }
 
 impl Counts {
+    /// Counts one article found stored before it was analysed.
+    fn add_duplicate(&self) {
+        if let Ok(mut stored) = self.stored.lock() {
+            stored.num_duplicates += 1;
+        }
+    }
+
     fn stored(&self) -> BatchSummary {
         self.stored.lock().map(|s| *s).unwrap_or_default()
     }
@@ -54,6 +60,22 @@ impl Counts {
             self.num_failed.load(Ordering::Relaxed),
             read as f64 / secs.max(1e-9),
         )
+    }
+}
+
+/// The articles already in the database, asked once an article's body is cleaned (its id is
+/// then known): a stored article is counted as a duplicate without analysing it again, so that
+/// re-running an ingest over the same inputs (after a crash, or over a folder that grows)
+/// costs little more than reading and cleaning them. A read-only connection of its own: it
+/// sees committed batches, and the writer still refuses any id it has (batches in flight).
+struct Known(Mutex<Store>);
+
+impl Known {
+    /// Whether `id` is stored; `false` when the database cannot say (the writer decides).
+    fn contains(&self, id: &ArticleId) -> bool {
+        self.0
+            .lock()
+            .is_ok_and(|store| store.contains(id.as_str()).unwrap_or(false))
     }
 }
 
@@ -97,6 +119,7 @@ pub fn run(args: IngestArgs) -> Result<()> {
         storyline_version: env!("CARGO_PKG_VERSION").to_string(),
         settings: serde_json::json!({ "stages": pipeline.stage_names() }).to_string(),
     };
+    let known = Known(Mutex::new(Store::open_read_only(&db)?));
     let counts = Counts::default();
     let progress = Progress::new(started);
     let (sender, receiver) = mpsc::sync_channel::<Vec<Record>>(NUM_BATCHES_IN_FLIGHT);
@@ -142,16 +165,27 @@ pub fn run(args: IngestArgs) -> Result<()> {
                 docs.into_par_iter()
                     .filter_map(|doc| {
                         let source = doc.source.clone();
-                        let article = process(&pipeline, doc);
-                        if article.text.trim().is_empty() {
+                        let mut stored = false;
+                        let keep = |a: &Article| {
                             // Every empty body shares one id: storing it would be noise.
-                            counts.num_failed.fetch_add(1, Ordering::Relaxed);
-                            messages::input_error(&format!(
-                                "{source}: no article text left after cleaning; not stored"
-                            ));
-                            return None;
+                            if a.text.trim().is_empty() {
+                                return false;
+                            }
+                            stored = known.contains(&a.id);
+                            !stored
+                        };
+                        let article = pipeline.process_if(doc.source, doc.text, doc.meta, keep);
+                        if article.is_none() {
+                            if stored {
+                                counts.add_duplicate();
+                            } else {
+                                counts.num_failed.fetch_add(1, Ordering::Relaxed);
+                                messages::input_error(&format!(
+                                    "{source}: no article text left after cleaning; not stored"
+                                ));
+                            }
                         }
-                        Some(Record::from_article(&article))
+                        article.as_ref().map(Record::from_article)
                     })
                     .collect()
             });

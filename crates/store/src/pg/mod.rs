@@ -119,6 +119,16 @@ impl PgStore {
         }
     }
 
+    /// Whether an article with this id is stored (current or not).
+    pub fn contains(&self, id: &str) -> Result<bool, StoreError> {
+        let row = self
+            .client
+            .borrow_mut()
+            .query_opt("SELECT 1 FROM articles WHERE id = $1", &[&id])
+            .at(&self.url)?;
+        Ok(row.is_some())
+    }
+
     /// The stored record of one article id, if present.
     pub fn record(&self, id: &str) -> Result<Option<Record>, StoreError> {
         let row = self
