@@ -65,7 +65,16 @@ pub struct EntityIndex {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct EntityLookup {
     /// Corpus-wide skeleton → the most widely named entity using it.
+    #[serde(serialize_with = "sorted")]
     by_key: HashMap<String, EntityId>,
+}
+
+/// A map written in key order, so that the same lookup is always the same text.
+fn sorted<S: serde::Serializer>(
+    map: &HashMap<String, EntityId>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(map.iter().collect::<std::collections::BTreeMap<_, _>>())
 }
 
 impl EntityLookup {

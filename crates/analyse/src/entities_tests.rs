@@ -166,3 +166,34 @@ fn empty_and_odd_input_never_panics() {
     assert_eq!(idx.by_article.first().map(Vec::len), Some(3));
     assert!(EntityIndex::build(&[]).entities.is_empty());
 }
+
+#[test]
+fn the_lookup_is_written_in_key_order_and_reads_back() {
+    let a = Rec::new(
+        "a",
+        Some("Wire"),
+        Some("2023-03-01"),
+        "Zoe Adler met Maria Bauer in Oslo and Bergen.",
+    )
+    .entity("Zoe Adler", "PERSON", &[], None)
+    .entity("Maria Bauer", "PERSON", &[], None)
+    .entity("Oslo", "PLACE", &[], None)
+    .entity("Bergen", "PLACE", &[], None);
+    let idx = EntityIndex::build(&[a.0]);
+    let text = serde_json::to_string(idx.lookup()).unwrap_or_default();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+    let keys: Vec<&String> = value["by_key"]
+        .as_object()
+        .map(|m| m.keys().collect())
+        .unwrap_or_default();
+    assert!(keys.len() >= 4, "{text}");
+    // serde_json's map keeps keys sorted too, so compare the text's own order.
+    let positions: Vec<usize> = keys
+        .iter()
+        .filter_map(|k| text.find(&format!("\"{k}\":")))
+        .collect();
+    assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
+    let back: EntityLookup = serde_json::from_str(&text).unwrap_or_default();
+    assert_eq!(back.find("Bauer"), idx.find("Bauer"));
+    assert!(back.find("Bauer").is_some());
+}
