@@ -6,6 +6,10 @@
 //! the corpus *generation* it was computed at: the ingest number (`seq`) of the newest stored
 //! article. Articles are never deleted, so a part is current exactly when its generation is
 //! the database's; any later ingest makes every part stale until the next update.
+//!
+//! Bodies are stored LZ4-compressed ([`pack`], [`unpack`]): a corpus's parts are mostly JSON,
+//! which shrinks about tenfold, so they cost a tenth of the disk and of the reading (a 629 MB
+//! part took 2.8 s to read back uncompressed at 100k articles).
 
 use rusqlite::{params, OptionalExtension, TransactionBehavior};
 
@@ -51,7 +55,7 @@ impl SqliteStore {
                 .at(&path)?;
             produce(&mut |kind, body| {
                 insert
-                    .execute(params![kind, generation, body])
+                    .execute(params![kind, generation, pack(body)])
                     .map(drop)
                     .at(&path)
             })?;
@@ -61,8 +65,10 @@ impl SqliteStore {
     }
 
     /// The stored part `kind`, if it was computed at the current generation.
+    /// A body that does not unpack (damaged) reads as absent: the caller recomputes it.
     pub fn analysis(&self, kind: &str) -> Result<Option<String>, StoreError> {
-        self.conn
+        let packed: Option<Vec<u8>> = self
+            .conn
             .query_row(
                 "SELECT body FROM analysis
                  WHERE kind = ?1 AND generation = (SELECT coalesce(max(seq), 0) FROM articles)",
@@ -70,8 +76,20 @@ impl SqliteStore {
                 |r| r.get(0),
             )
             .optional()
-            .at(&self.path)
+            .at(&self.path)?;
+        Ok(packed.and_then(|p| unpack(&p)))
     }
+}
+
+/// A part's body as stored: LZ4 block, its length first.
+pub(crate) fn pack(body: &str) -> Vec<u8> {
+    lz4_flex::compress_prepend_size(body.as_bytes())
+}
+
+/// A stored body back as text; `None` when damaged.
+pub(crate) fn unpack(packed: &[u8]) -> Option<String> {
+    let bytes = lz4_flex::decompress_size_prepended(packed).ok()?;
+    String::from_utf8(bytes).ok()
 }
 
 #[cfg(test)]
@@ -97,6 +115,24 @@ mod tests {
             .expect("insert");
         assert_eq!(store.analysis(STATS_PART).expect("read"), None, "stale");
         assert_eq!(store.stats().expect("stats").articles, 3);
+    }
+
+    #[test]
+    fn bodies_are_packed_and_a_damaged_one_reads_as_absent() {
+        use super::{pack, unpack};
+        let body =
+            "{\"stories\": [1, 2, 3], \"text\": \"Ünïcödé \\u0000 and NUL \u{0}\"}".repeat(50);
+        let packed = pack(&body);
+        assert!(
+            packed.len() < body.len() / 4,
+            "{} of {}",
+            packed.len(),
+            body.len()
+        );
+        assert_eq!(unpack(&packed).as_deref(), Some(body.as_str()));
+        assert_eq!(unpack(&packed[..packed.len() / 2]), None);
+        assert_eq!(unpack(b"not lz4 at all"), None);
+        assert_eq!(unpack(&pack("")).as_deref(), Some(""));
     }
 
     #[test]

@@ -29,6 +29,8 @@
 //!
 //! Version 4 adds `articles_in_order(seq, current, published, outlet)`: what those filters
 //! order and narrow by, read without the article rows (each holds a whole article).
+//!
+//! Version 5 stores analysis bodies compressed, as BLOBs (see `V5`).
 
 use std::path::Path;
 
@@ -44,7 +46,7 @@ pub const APPLICATION_ID: i64 = 0x5354_4c4e;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = "
 CREATE TABLE pipelines (
@@ -165,6 +167,18 @@ INSERT INTO events_trgm(events_trgm) VALUES ('rebuild');
 /// list of items can be ordered by article without reading the (large) article rows.
 const V4: &str = "
 CREATE INDEX articles_in_order ON articles(seq, current, published, outlet);
+";
+
+/// Version 5: analysis bodies are stored compressed (see `crate::analysis`), as BLOBs. The
+/// parts are a cache of what the articles give: the table is emptied, and the next ingest
+/// computes them again (until then the analysis commands compute their answers themselves).
+const V5: &str = "
+DROP TABLE analysis;
+CREATE TABLE analysis (
+    kind TEXT PRIMARY KEY,
+    generation INTEGER NOT NULL,
+    body BLOB NOT NULL
+);
 ";
 
 /// What opening found in the file.

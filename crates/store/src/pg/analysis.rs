@@ -1,8 +1,8 @@
 //! Stored results of cross-article analysis on PostgreSQL: the same parts and generations as
-//! on SQLite (see `crate::analysis`).
+//! on SQLite (see `crate::analysis`), bodies packed the same way into `bytea`.
 
 use super::PgStore;
-use crate::analysis::PutPart;
+use crate::analysis::{pack, unpack, PutPart};
 use crate::error::{AtUrl, StoreError};
 
 impl PgStore {
@@ -43,7 +43,7 @@ impl PgStore {
             .prepare("INSERT INTO analysis(kind, generation, body) VALUES ($1, $2, $3)")
             .at(&url)?;
         produce(&mut |kind, body| {
-            tx.execute(&insert, &[&kind, &generation, &super::pg_text(body)])
+            tx.execute(&insert, &[&kind, &generation, &pack(body)])
                 .map(drop)
                 .at(&url)
         })?;
@@ -62,6 +62,7 @@ impl PgStore {
                 &[&kind],
             )
             .at(&self.url)?;
-        row.map(|r| r.try_get(0).at(&self.url)).transpose()
+        let packed: Option<Vec<u8>> = row.map(|r| r.try_get(0).at(&self.url)).transpose()?;
+        Ok(packed.and_then(|p| unpack(&p)))
     }
 }

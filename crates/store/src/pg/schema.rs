@@ -16,7 +16,8 @@
 //! Version 3 indexes the substring filters (speaker, quote text, claim noun and subject, event
 //! source) with `pg_trgm` GIN indexes and makes search accent-insensitive through the
 //! `storyline_simple` configuration (`simple` behind `unaccent`), when the server has those
-//! contrib modules (see `V3`). Version 4 adds `articles_in_order` (see `V4`).
+//! contrib modules (see `V3`). Version 4 adds `articles_in_order` (see `V4`); version 5 stores
+//! analysis bodies compressed (see `V5`).
 
 use std::path::Path;
 
@@ -27,7 +28,7 @@ use crate::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`; there are as many
 /// as SQLite's, so both backends report the same [`SCHEMA_VERSION`].
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
 
 const V1: &str = r#"
 CREATE TABLE pipelines (
@@ -174,6 +175,17 @@ CREATE INDEX articles_search ON articles USING gin (search);
 /// planner can order the matches of a filter by article with index-only scans.
 const V4: &str = r#"
 CREATE INDEX articles_in_order ON articles (seq, is_current, published, outlet);
+"#;
+
+/// Version 5: analysis bodies are stored compressed, as `bytea` (as on SQLite; the parts are
+/// recomputed by the next ingest).
+const V5: &str = r#"
+DROP TABLE analysis;
+CREATE TABLE analysis (
+    kind text COLLATE "C" PRIMARY KEY,
+    generation bigint NOT NULL,
+    body bytea NOT NULL
+);
 "#;
 
 /// What the database holds.

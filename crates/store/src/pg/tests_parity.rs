@@ -329,7 +329,7 @@ fn stored_analysis_is_current_until_the_next_ingest() {
     let reader = Store::open_read_only(&db.url).expect("reader");
     assert_eq!(
         reader.analysis("stories").expect("read").as_deref(),
-        Some("[\u{FFFD}1]")
+        Some("[\u{0}1]")
     );
     assert!(!save_parts(&mut pg, 0, &[]));
 }
