@@ -132,10 +132,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
     match command {
         AnalyseCommand::Disagreements(a) => {
             let mut corpus = Corpus::open(&a.db)?;
-            let stored = match a.format {
-                TableFormat::Json => corpus.disagreements_json()?,
-                _ => None,
-            };
+            let stored = corpus.printed("disagreements", a.format)?;
             if let Some(text) = stored {
                 out.write_all(text.as_bytes())?;
             } else {
@@ -148,10 +145,7 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
         }
         AnalyseCommand::Stories(a) => {
             let mut corpus = Corpus::open(&a.db)?;
-            let stored = match a.format {
-                TableFormat::Json => corpus.stories_json()?,
-                _ => None,
-            };
+            let stored = corpus.printed("stories", a.format)?;
             if let Some(text) = stored {
                 out.write_all(text.as_bytes())?;
             } else {
@@ -193,10 +187,8 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
             if let Some(id) = &e.story {
                 known_story(&mut corpus, id, &e.common.db)?;
             }
-            let stored = match e.common.format {
-                TableFormat::Json if e.story.is_none() && !e.asserted_only => {
-                    corpus.event_counts_json()?
-                }
+            let stored = match (&e.story, e.asserted_only) {
+                (None, false) => corpus.printed("event-counts", e.common.format)?,
                 _ => None,
             };
             if let Some(text) = stored {

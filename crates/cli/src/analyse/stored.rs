@@ -21,7 +21,8 @@ use storyline_analyse::{
 use storyline_record::Record;
 use storyline_store::{shown, PutPart, Store};
 
-use super::{events, report};
+use super::{events, render, report};
+use crate::table::QueryFormat;
 
 /// Part names: the typed parts of `storyline_analyse::parts`, and the exact text some
 /// commands print, written out as it is.
@@ -33,6 +34,12 @@ mod part {
     pub const DISAGREEMENTS_JSON: &str = "disagreements.json";
     /// Text of `event-counts --format json` (every story, every modality).
     pub const EVENT_COUNTS_JSON: &str = "event-counts.json";
+    /// Text of `stories` (the default table).
+    pub const STORIES_TABLE: &str = "stories.table";
+    /// Text of `disagreements` (the default table).
+    pub const DISAGREEMENTS_TABLE: &str = "disagreements.table";
+    /// Text of `event-counts` (the default table; every story, every modality).
+    pub const EVENT_COUNTS_TABLE: &str = "event-counts.table";
     /// The report as Markdown.
     pub const REPORT_MD: &str = "report.md";
     /// The report as HTML.
@@ -113,6 +120,20 @@ fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Resul
         part::EVENT_COUNTS_JSON,
         &pretty(events::to_json(&all_events)?)?,
     )?;
+    // The tables are laid out without regard to any terminal's width: the same text always.
+    let tables = [
+        (part::STORIES_TABLE, render::stories(&a.stories.stories)),
+        (
+            part::DISAGREEMENTS_TABLE,
+            render::disagreements(&a.disagreements),
+        ),
+        (part::EVENT_COUNTS_TABLE, events::table(&all_events)),
+    ];
+    for (kind, table) in tables {
+        let mut out = Vec::new();
+        table.write(QueryFormat::Table, &mut out)?;
+        put(kind, std::str::from_utf8(&out)?)?;
+    }
     parts::put_parts(a, &mut put)
 }
 
@@ -191,20 +212,20 @@ impl Corpus {
         self.get(part::STORIES, |a| a.stories.stories.clone())
     }
 
-    /// The stored text of `stories --format json`, when current.
-    pub fn stories_json(&self) -> Result<Option<String>> {
-        self.text(part::STORIES_JSON)
-    }
-
-    /// The stored text of `disagreements --format json`, when current.
-    pub fn disagreements_json(&self) -> Result<Option<String>> {
-        self.text(part::DISAGREEMENTS_JSON)
-    }
-
-    /// The stored text of `event-counts --format json` (every story and modality), when
-    /// current.
-    pub fn event_counts_json(&self) -> Result<Option<String>> {
-        self.text(part::EVENT_COUNTS_JSON)
+    /// The stored text `command` prints in `format` with no other options, when current and
+    /// stored (JSON and the table, not CSV). `command` is `stories`, `disagreements` or
+    /// `event-counts`.
+    pub fn printed(&self, command: &str, format: QueryFormat) -> Result<Option<String>> {
+        let kind = match (command, format) {
+            ("stories", QueryFormat::Json) => part::STORIES_JSON,
+            ("stories", QueryFormat::Table) => part::STORIES_TABLE,
+            ("disagreements", QueryFormat::Json) => part::DISAGREEMENTS_JSON,
+            ("disagreements", QueryFormat::Table) => part::DISAGREEMENTS_TABLE,
+            ("event-counts", QueryFormat::Json) => part::EVENT_COUNTS_JSON,
+            ("event-counts", QueryFormat::Table) => part::EVENT_COUNTS_TABLE,
+            _ => return Ok(None),
+        };
+        self.text(kind)
     }
 
     /// The disagreements.
@@ -343,6 +364,13 @@ mod tests {
         ]
     }
 
+    /// `table` as the commands print it.
+    fn table_text(table: crate::table::Table) -> Result<String> {
+        let mut out = Vec::new();
+        table.write(QueryFormat::Table, &mut out)?;
+        Ok(String::from_utf8(out)?)
+    }
+
     fn json<T: Serialize>(value: T) -> serde_json::Value {
         serde_json::to_value(value).unwrap_or_else(|e| panic!("{e}"))
     }
@@ -383,14 +411,29 @@ mod tests {
                 json(keller),
                 json(c.report(false)?),
                 json(c.report(true)?),
-                json(c.stories_json()?.unwrap_or(pretty(json(c.stories()?))?)),
                 json(
-                    c.disagreements_json()?
+                    c.printed("stories", QueryFormat::Json)?
+                        .unwrap_or(pretty(json(c.stories()?))?),
+                ),
+                json(
+                    c.printed("disagreements", QueryFormat::Json)?
                         .unwrap_or(pretty(json(c.disagreements()?))?),
                 ),
                 json(
-                    c.event_counts_json()?
+                    c.printed("event-counts", QueryFormat::Json)?
                         .unwrap_or(pretty(events::to_json(&all)?)?),
+                ),
+                json(
+                    c.printed("stories", QueryFormat::Table)?
+                        .unwrap_or(table_text(render::stories(&c.stories()?))?),
+                ),
+                json(
+                    c.printed("disagreements", QueryFormat::Table)?
+                        .unwrap_or(table_text(render::disagreements(&c.disagreements()?))?),
+                ),
+                json(
+                    c.printed("event-counts", QueryFormat::Table)?
+                        .unwrap_or(table_text(events::table(&all))?),
                 ),
             ])
         };
@@ -423,7 +466,16 @@ mod tests {
                 .is_some_and(|a| a[0].as_array().is_some_and(Vec::is_empty)),
             "Keller is in the timeline"
         );
-        assert!(stored.stories_json().ok().flatten().is_some());
+        for command in ["stories", "disagreements", "event-counts"] {
+            for format in [QueryFormat::Json, QueryFormat::Table] {
+                assert!(stored.printed(command, format).ok().flatten().is_some());
+            }
+            assert!(stored
+                .printed(command, QueryFormat::Csv)
+                .ok()
+                .flatten()
+                .is_none());
+        }
         assert_eq!(num_stories(&store).ok().flatten(), Some(1));
         // A new article makes the stored parts stale until the next update.
         let mut late = records().remove(0);
