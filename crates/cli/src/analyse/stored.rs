@@ -51,7 +51,7 @@ mod part {
 pub fn update(store: &mut Store) -> Result<bool> {
     let db = store.path().to_path_buf();
     let generation = store.generation()?;
-    if store.analysis(part::LAYOUT)?.as_deref() == Some(parts::LAYOUT) {
+    if in_layout(store)? {
         return Ok(false);
     }
     let records = store
@@ -75,9 +75,14 @@ pub fn refresh(store: &mut Store) -> Result<()> {
     Ok(())
 }
 
+/// Whether `store` holds current parts in the layout this code reads ([`parts::LAYOUT`]).
+fn in_layout(store: &Store) -> Result<bool> {
+    Ok(store.analysis(part::LAYOUT)?.as_deref() == Some(parts::LAYOUT))
+}
+
 /// The number of stories, when stored for the current generation.
 pub fn num_stories(store: &Store) -> Result<Option<u64>> {
-    if store.analysis(part::LAYOUT)?.as_deref() != Some(parts::LAYOUT) {
+    if !in_layout(store)? {
         return Ok(None);
     }
     let Some(body) = store.analysis(part::STORY_IDS)? else {
@@ -166,7 +171,7 @@ impl Corpus {
     /// The stored text part `kind` when current and in this layout (checked once: a later
     /// ingest makes every part stale at once).
     pub fn text(&self, kind: &str) -> Result<Option<String>> {
-        if self.store.analysis(part::LAYOUT)?.as_deref() != Some(parts::LAYOUT) {
+        if !in_layout(&self.store)? {
             return Ok(None);
         }
         Ok(self.store.analysis(kind)?)
