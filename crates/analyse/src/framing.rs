@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use storyline_record::{FramingKind, Record};
 
 use crate::StorySet;
@@ -15,7 +15,7 @@ pub const MAX_TOP_TERMS: usize = 5;
 pub const UNKNOWN_OUTLET: &str = "(unknown outlet)";
 
 /// One outlet's framing over a set of articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OutletFraming {
     /// The story these articles belong to; `None` for the whole corpus.
     pub story: Option<String>,
@@ -46,7 +46,7 @@ pub struct OutletFraming {
 }
 
 /// A framing term and how often an outlet used it in its own voice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermCount {
     /// The lexicon term, or a scare quote's words in lower case.
     pub term: String,

@@ -16,7 +16,7 @@ use crate::{Analysis, EntityId, TimelineItem};
 
 /// Version of the layout of the parts (the typed ones here and the callers' own), stored as
 /// the part [`name::LAYOUT`]; parts of another layout are recomputed.
-pub const LAYOUT: &str = "3";
+pub const LAYOUT: &str = "4";
 
 /// Part names. Each holds the JSON of the type noted.
 pub mod name {

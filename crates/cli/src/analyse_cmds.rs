@@ -14,12 +14,11 @@ mod report;
 #[path = "analyse/stored.rs"]
 pub mod stored;
 
-use std::io::Write;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
 use clap::{Args, Subcommand, ValueEnum};
-use storyline_analyse::TimelineItem;
 
 use stored::Corpus;
 
@@ -176,11 +175,15 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 (None, Some(id)) => corpus.entity_timeline(id)?,
                 (None, None) => corpus.timeline()?,
             };
-            let items: Vec<&TimelineItem> = timeline.iter().collect();
+            let mut out = io::BufWriter::new(&mut out);
             match t.common.format {
-                TableFormat::Json => json(&mut out, serde_json::to_value(&items)?)?,
-                f => render::timeline(&items).write(f, &mut out)?,
+                TableFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &timeline)?;
+                    writeln!(out)?;
+                }
+                f => render::write_timeline(&timeline, f, &mut out)?,
             }
+            out.flush()?;
         }
         AnalyseCommand::EventCounts(e) => {
             let mut corpus = Corpus::open(&e.common.db)?;
@@ -204,16 +207,10 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
         }
         AnalyseCommand::Framing(f) => {
             let mut corpus = Corpus::open(&f.common.db)?;
-            let (records, analysis) = corpus.live()?;
             if let Some(id) = &f.story {
-                if analysis.stories.get(id).is_none() {
-                    bail!(
-                        "no story with id {id:?} (see `storyline stories --db {}`)",
-                        storyline_store::shown(&f.common.db)
-                    );
-                }
+                known_story(&mut corpus, id, &f.common.db)?;
             }
-            let rows = framing::select(records, analysis, f.story.as_deref());
+            let rows = corpus.framing(f.story.as_deref())?;
             match f.common.format {
                 TableFormat::Json => json(&mut out, serde_json::to_value(&rows)?)?,
                 fmt => framing::table(&rows).write(fmt, &mut out)?,

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use anyhow::Result;
 use clap::ValueEnum;
 use storyline_record::terminal::{escape, Breaks};
+use unicode_width::UnicodeWidthStr;
 
 /// How query results are written.
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -42,28 +43,9 @@ impl Table {
         self.rows.push(cells);
     }
 
-    /// Writes aligned columns (laid out by `comfy-table`), or `(none)` when there are no rows.
+    /// Writes aligned columns, or `(none)` when there are no rows.
     pub fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
-        if self.rows.is_empty() {
-            return writeln!(out, "(none)");
-        }
-        let mut table = comfy_table::Table::new();
-        table
-            .load_style(comfy_table::presets::NOTHING)
-            .set_header(self.headers.iter().copied())
-            .add_rows(
-                self.rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| shorten(c)).collect::<Vec<_>>()),
-            );
-        let last = self.headers.len().saturating_sub(1);
-        for (i, column) in table.column_iter_mut().enumerate() {
-            column.set_padding((0, if i == last { 0 } else { 2 }));
-        }
-        for line in table.lines() {
-            writeln!(out, "{}", line.trim_end())?;
-        }
-        Ok(())
+        write_aligned(&self.headers, || self.rows.iter().map(Vec::as_slice), out)
     }
 
     /// Writes CSV (RFC 4180, by the `csv` crate): a header row, then every row in full.
@@ -83,6 +65,48 @@ impl Table {
             _ => self.write_text(out),
         }
     }
+}
+
+/// Writes `rows` under `headers` as aligned columns (two spaces between columns, each as wide
+/// as its widest shortened cell), or `(none)` when there are no rows. `rows` is called twice,
+/// once to measure and once to write, so that a long answer is never held as a table.
+pub fn write_aligned<I, R>(
+    headers: &[&str],
+    rows: impl Fn() -> I,
+    out: &mut impl Write,
+) -> io::Result<()>
+where
+    I: Iterator<Item = R>,
+    R: AsRef<[String]>,
+{
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    let mut any = false;
+    for row in rows() {
+        any = true;
+        for (w, cell) in widths.iter_mut().zip(row.as_ref()) {
+            *w = (*w).max(shorten(cell).width());
+        }
+    }
+    if !any {
+        return writeln!(out, "(none)");
+    }
+    let mut line = String::new();
+    let mut write_line = |cells: &mut dyn Iterator<Item = std::borrow::Cow<'_, str>>| {
+        line.clear();
+        for (cell, &width) in cells.zip(&widths) {
+            line.push_str(&cell);
+            line.extend(std::iter::repeat_n(
+                ' ',
+                width.saturating_sub(cell.width()) + 2,
+            ));
+        }
+        writeln!(out, "{}", line.trim_end())
+    };
+    write_line(&mut headers.iter().map(|&h| h.into()))?;
+    for row in rows() {
+        write_line(&mut row.as_ref().iter().map(|c| shorten(c).into()))?;
+    }
+    Ok(())
 }
 
 /// One line, at most [`MAX_CELL_CHARS`] characters: line breaks and tabs become spaces, other
@@ -188,6 +212,17 @@ mod tests {
         let mut empty = Vec::new();
         Table::new(&["a"]).write_text(&mut empty).expect("write");
         assert_eq!(empty, b"(none)\n");
+    }
+
+    #[test]
+    fn wide_characters_take_two_columns() {
+        let mut t = Table::new(&["city", "n"]);
+        t.row(vec!["東京".into(), "1".into()]);
+        t.row(vec!["Kyiv".into(), "2".into()]);
+        let mut buf = Vec::new();
+        t.write_text(&mut buf).expect("write");
+        let text = String::from_utf8(buf).expect("utf8");
+        assert_eq!(text, "city  n\n東京  1\nKyiv  2\n");
     }
 
     #[test]

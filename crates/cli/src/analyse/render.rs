@@ -2,7 +2,10 @@
 
 use storyline_analyse::{Date, Disagreement, Story, TimelineItem};
 
+use std::io::{self, Write};
+
 pub use crate::table::Table;
+use crate::table::{write_aligned, QueryFormat as TableFormat};
 
 /// `2022-01-30`, or `undated`.
 pub fn date(d: Option<Date>) -> String {
@@ -109,33 +112,52 @@ pub fn stories(list: &[Story]) -> Table {
     t
 }
 
-/// One row per dated item.
-pub fn timeline(items: &[&TimelineItem]) -> Table {
-    let mut t = Table::new(&[
-        "date",
-        "precision",
-        "from",
-        "kind",
-        "who",
-        "text",
-        "outlet",
-        "story",
-        "article",
-    ]);
-    for i in items {
-        t.row(vec![
-            date(i.date),
-            format!("{:?}", i.precision).to_lowercase(),
-            or_dash(i.resolved_from.as_deref()),
-            format!("{:?}", i.kind).to_lowercase(),
-            or_dash(i.who.as_deref()),
-            i.text.clone(),
-            or_dash(i.outlet.as_deref()),
-            i.story.clone(),
-            i.article.clone(),
-        ]);
+/// Columns of the timeline, one row per dated item.
+const TIMELINE_COLUMNS: [&str; 9] = [
+    "date",
+    "precision",
+    "from",
+    "kind",
+    "who",
+    "text",
+    "outlet",
+    "story",
+    "article",
+];
+
+/// One timeline item's cells.
+fn timeline_row(i: &TimelineItem) -> [String; 9] {
+    [
+        date(i.date),
+        format!("{:?}", i.precision).to_lowercase(),
+        or_dash(i.resolved_from.as_deref()),
+        format!("{:?}", i.kind).to_lowercase(),
+        or_dash(i.who.as_deref()),
+        i.text.clone(),
+        or_dash(i.outlet.as_deref()),
+        i.story.clone(),
+        i.article.clone(),
+    ]
+}
+
+/// Writes the timeline as a table or CSV, row by row: a corpus's timeline has millions of
+/// items, too many to hold again as a table of strings.
+pub fn write_timeline(
+    items: &[TimelineItem],
+    format: TableFormat,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    match format {
+        TableFormat::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(TIMELINE_COLUMNS)?;
+            for item in items {
+                w.write_record(timeline_row(item))?;
+            }
+            w.flush()
+        }
+        _ => write_aligned(&TIMELINE_COLUMNS, || items.iter().map(timeline_row), out),
     }
-    t
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Cross-article analysis kept current in the database: [`update`] runs it at the end of an
 //! ingest and stores its results as parts (`Store::save_analysis`); [`Corpus`] reads them back
 //! for the analysis commands, so `stories`, `disagreements`, `timeline`, `event-counts`,
-//! `report` and the story count of `stats` read one part instead of reanalysing every article.
+//! `framing`, `report` and the story count of `stats` read one part instead of reanalysing every article.
 //!
 //! A part is used only when it was computed at the database's current generation (no article
 //! stored since) and reads back; otherwise (a database ingested by an older storyline, an
@@ -16,12 +16,12 @@ use serde::de::DeserializeOwned;
 use storyline_analyse::parts::{self, StoryTimeline};
 use storyline_analyse::{
     entity_timeline, story_timeline, Analysis, Disagreement, EntityId, EntityLookup, EventGroup,
-    Story, TimelineItem,
+    OutletFraming, Story, TimelineItem,
 };
 use storyline_record::Record;
 use storyline_store::{shown, PutPart, Store};
 
-use super::{events, render, report};
+use super::{events, framing, render, report};
 use crate::table::QueryFormat;
 
 /// Part names: the typed parts of `storyline_analyse::parts`, and the exact text some
@@ -44,6 +44,9 @@ mod part {
     pub const REPORT_MD: &str = "report.md";
     /// The report as HTML.
     pub const REPORT_HTML: &str = "report.html";
+    /// `Vec<OutletFraming>`: the rows of `framing` for the whole corpus (per outlet, then
+    /// per story and outlet).
+    pub const FRAMING: &str = "framing";
 }
 
 /// Analyses the current articles of `store` and stores the results, unless they are stored
@@ -111,6 +114,10 @@ fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Resul
         doc.write_html(&mut out)?;
         put(part::REPORT_HTML, std::str::from_utf8(&out)?)?;
     }
+    put(
+        part::FRAMING,
+        &serde_json::to_string(&framing::select(&records, a, None))?,
+    )?;
     drop(records);
     put(
         part::STORIES_JSON,
@@ -253,7 +260,7 @@ impl Corpus {
             };
             all.extend(timeline.into_items().filter(|(_, item)| keep(item)));
         }
-        all.sort_by_key(|(i, _)| *i);
+        all.sort_unstable_by_key(|(i, _)| *i);
         Ok(Some(all.into_iter().map(|(_, item)| item).collect()))
     }
 
@@ -297,6 +304,21 @@ impl Corpus {
             .into_iter()
             .cloned()
             .collect())
+    }
+
+    /// The rows of `framing`: the whole corpus's, or one story's outlets.
+    pub fn framing(&mut self, story: Option<&str>) -> Result<Vec<OutletFraming>> {
+        if let Some(rows) = self.stored::<Vec<OutletFraming>>(part::FRAMING)? {
+            return Ok(match story {
+                Some(id) => rows
+                    .into_iter()
+                    .filter(|r| r.story.as_deref() == Some(id))
+                    .collect(),
+                None => rows,
+            });
+        }
+        let (records, analysis) = self.live()?;
+        Ok(framing::select(records, analysis, story))
     }
 
     /// The canonical entity named `name` (any spelling).
@@ -414,6 +436,9 @@ mod tests {
                 json(c.story_timeline("no-such-story")?),
                 json(&events),
                 json(keller),
+                json(c.framing(None)?),
+                json(c.framing(Some(&story))?),
+                json(c.framing(Some("no-such-story"))?),
                 json(c.report(false)?),
                 json(c.report(true)?),
                 json(
