@@ -19,6 +19,12 @@ mod workers;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: the pipeline and the corpus analysis allocate
+/// many small, short-lived strings and vectors, and glibc's allocator spent 10 to 20% of their
+/// time (docs/BENCHMARKS.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let cli = args::Cli::parse();
     let result = match cli.command {
