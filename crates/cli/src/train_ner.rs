@@ -42,6 +42,9 @@ pub struct NerTrainFlags {
     pub eval: Option<String>,
 }
 
+/// Passes over the dev documents timed by `--eval`; the fastest is reported.
+const EVAL_PASSES: usize = 10;
+
 /// Runs `storyline train ner`.
 pub fn train_ner(flags: &NerTrainFlags) -> Result<()> {
     let dev = load(&flags.dev)?;
@@ -49,9 +52,15 @@ pub fn train_ner(flags: &NerTrainFlags) -> Result<()> {
         let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
         let tagger =
             NerTagger::from_bytes(&bytes).with_context(|| format!("cannot load {path}"))?;
-        let start = Instant::now();
-        let s = evaluate(&tagger, &dev);
-        print_scores(&s, start.elapsed().as_secs_f64());
+        // Speed: the best of a few passes (the first also warms the caches).
+        let mut best = f64::INFINITY;
+        let mut s = NerScores::default();
+        for _ in 0..EVAL_PASSES {
+            let start = Instant::now();
+            s = evaluate(&tagger, &dev);
+            best = best.min(start.elapsed().as_secs_f64());
+        }
+        print_scores(&s, best);
         return Ok(());
     }
     let train = load(&flags.conll)?;
@@ -106,7 +115,7 @@ fn print_scores(s: &NerScores, seconds: f64) {
     }
     if seconds > 0.0 {
         println!(
-            "{} words in {seconds:.2}s ({:.2} µs a word, wall clock, with gazetteer look-ups)",
+            "{} words in {seconds:.3}s ({:.2} µs a word, wall clock, best of {EVAL_PASSES} passes, with gazetteer look-ups)",
             s.words,
             seconds * 1e6 / s.words.max(1) as f64
         );

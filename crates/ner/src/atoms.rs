@@ -81,6 +81,7 @@ pub(crate) struct WordAtoms {
 pub(crate) struct Atoms {
     pub w: Vec<WordAtoms>,
     buf: String,
+    digits: String,
     joined: String,
 }
 
@@ -120,14 +121,15 @@ fn shape(form: &str) -> u64 {
 }
 
 fn affixes(folded: &str) -> ([u64; 4], [u64; 4]) {
-    let chars: Vec<(usize, char)> = folded.char_indices().collect();
-    let n = chars.len();
+    // Byte offsets after the first k characters and before the last k (the whole word when
+    // it is shorter), without collecting its characters.
     let mut pre = [0; 4];
     let mut suf = [0; 4];
-    for k in 1..=4 {
-        let cut = |i: usize| chars.get(i).map_or(folded.len(), |&(b, _)| b);
-        pre[k - 1] = hash_str(&folded[..cut(k.min(n))]);
-        suf[k - 1] = hash_str(&folded[cut(n.saturating_sub(k))..]);
+    let mut ends = folded.char_indices().map(|(b, _)| b).skip(1);
+    let mut starts = folded.char_indices().rev().map(|(b, _)| b);
+    for k in 0..4 {
+        pre[k] = hash_str(&folded[..ends.next().unwrap_or(folded.len())]);
+        suf[k] = hash_str(&folded[starts.next().unwrap_or(0)..]);
     }
     (pre, suf)
 }
@@ -187,11 +189,12 @@ impl Atoms {
             fold_into(form, &mut self.buf);
             a.lower = hash_str(&self.buf);
             (a.pre, a.suf) = affixes(&self.buf);
-            let digits: String = form
-                .chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c })
-                .collect();
-            a.form = hash_str(&digits);
+            self.digits.clear();
+            self.digits.extend(
+                form.chars()
+                    .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+            );
+            a.form = hash_str(&self.digits);
             a.memory_key = hash_str(form);
             a.shape = shape(form);
             let first = form.chars().next().unwrap_or(' ');
