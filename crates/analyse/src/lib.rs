@@ -93,14 +93,28 @@ pub struct Analysis {
 }
 
 impl Analysis {
-    /// Runs every step with default settings.
+    /// Runs every step with default settings. Steps that do not need each other's results
+    /// run side by side on rayon's threads (quote groups beside the stories; disagreements,
+    /// timeline and events once the stories are known); each step is deterministic, so the
+    /// result is the same on any number of threads.
     pub fn run(records: &[Record]) -> Analysis {
         let entities = EntityIndex::build(records);
-        let stories = StoryBuilder::default().build(records, &entities);
-        let disagreements = find_disagreements(records, &entities, &stories);
-        let quotes = group_quotes(records, &entities);
-        let timeline = build_timeline(records, &entities, &stories);
-        let events = group_events(records, &entities, &stories);
+        let ((stories, (disagreements, (timeline, events))), quotes) = rayon::join(
+            || {
+                let stories = StoryBuilder::default().build(records, &entities);
+                let rest = rayon::join(
+                    || find_disagreements(records, &entities, &stories),
+                    || {
+                        rayon::join(
+                            || build_timeline(records, &entities, &stories),
+                            || group_events(records, &entities, &stories),
+                        )
+                    },
+                );
+                (stories, rest)
+            },
+            || group_quotes(records, &entities),
+        );
         Analysis {
             entities,
             stories,

@@ -200,7 +200,11 @@ pub fn run(command: AnalyseCommand) -> Result<()> {
                 let all = corpus.events()?;
                 let groups = events::select(&all, e.story.as_deref(), e.asserted_only);
                 match e.common.format {
-                    TableFormat::Json => json(&mut out, events::to_json(&groups)?)?,
+                    TableFormat::Json => {
+                        let mut out = io::BufWriter::new(&mut out);
+                        events::write_json(&groups, &mut out)?;
+                        out.flush()?;
+                    }
                     f => events::table(&groups).write(f, &mut out)?,
                 }
             }

@@ -128,10 +128,10 @@ fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Resul
         &pretty(serde_json::to_value(&a.disagreements)?)?,
     )?;
     let all_events: Vec<&EventGroup> = a.events.iter().collect();
-    put(
-        part::EVENT_COUNTS_JSON,
-        &pretty(events::to_json(&all_events)?)?,
-    )?;
+    let mut text = Vec::new();
+    events::write_json(&all_events, &mut text)?;
+    put(part::EVENT_COUNTS_JSON, std::str::from_utf8(&text)?)?;
+    drop(text);
     // The tables are laid out without regard to any terminal's width: the same text always.
     let tables = [
         (part::STORIES_TABLE, render::stories(&a.stories.stories)),
@@ -449,10 +449,11 @@ mod tests {
                     c.printed("disagreements", QueryFormat::Json)?
                         .unwrap_or(pretty(json(c.disagreements()?))?),
                 ),
-                json(
-                    c.printed("event-counts", QueryFormat::Json)?
-                        .unwrap_or(pretty(events::to_json(&all)?)?),
-                ),
+                json(c.printed("event-counts", QueryFormat::Json)?.unwrap_or({
+                    let mut text = Vec::new();
+                    events::write_json(&all, &mut text)?;
+                    String::from_utf8(text)?
+                })),
                 json(
                     c.printed("stories", QueryFormat::Table)?
                         .unwrap_or(table_text(render::stories(&c.stories()?))?),
