@@ -308,6 +308,23 @@ fn storing_articles_needs_the_token() {
         .announce_huge_post("correct-horse")
         .starts_with("HTTP/1.1 413"));
     assert_eq!(server.get("/api/v1/stats").1["articles"], 3);
+
+    // After the writes the server stores the analysis of the new corpus, as ingest does, and
+    // reads it back: the command line's analysis commands find it current too.
+    let settled = (0..600).any(|_| {
+        let health = server.get("/api/v1/health").1;
+        let stories = server.get("/api/v1/stories").1;
+        let in_stories: u64 = stories["items"]
+            .as_array()
+            .map(|list| list.iter().filter_map(|s| s["num_articles"].as_u64()).sum())
+            .unwrap_or(0);
+        let done = health["analysis_from"] == "store" && in_stories == 3;
+        if !done {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        done
+    });
+    assert!(settled, "{}", server.get("/api/v1/health").1);
 }
 
 /// An article whose title, outlet and body try to run script and inject elements.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
-use storyline_serve::{ServerConfig, Token};
+use storyline_serve::{ServerConfig, Token, UpdateAnalysis};
 
 /// The environment variable holding the write token.
 const TOKEN_VARIABLE: &str = "STORYLINE_TOKEN";
@@ -49,6 +49,11 @@ pub fn run(args: ServeArgs) -> Result<()> {
     }
     let mut config = ServerConfig::new(&args.db, args.addr);
     config.token = token;
+    // The server keeps the stored analysis current as ingest does, so that the analysis
+    // commands read it after articles arrive through the API too.
+    config.update_analysis = Some(UpdateAnalysis::new(|store| {
+        crate::analyse_cmds::stored::update(store).map_err(|e| format!("{e:#}"))
+    }));
     storyline_serve::serve(config, |addr| {
         // Printed on stdout and flushed so scripts (and tests) can read the chosen port.
         println!("storyline serve: listening on http://{addr}/ (Ctrl-C stops)");

@@ -1,6 +1,7 @@
 //! The corpus-wide analysis (stories, disagreements, canonical entities, timelines), loaded in
 //! the background when the server starts and again after each write (read from the store's
-//! analysis parts while they are current, else computed from the articles), and read by
+//! analysis parts, brought up to date first when the server was given an updater, else
+//! computed from the articles), and read by
 //! corpus-wide requests as an immutable snapshot.
 //!
 //! Until the first computation finishes, corpus-wide requests answer 503 with `Retry-After`;
@@ -78,8 +79,19 @@ impl AnalysisCache {
     }
 }
 
-/// The analysis the store keeps current, when it is; else the current records, analysed.
+/// The analysis the store keeps current, when it is (brought up to date first when the server
+/// was given a way to: [`crate::UpdateAnalysis`]); else the current records, analysed.
 fn compute(state: &AppState) -> Result<Snapshot, storyline_store::StoreError> {
+    if let Some(update) = &state.update_analysis {
+        // A connection of its own: the server's writes wait only while the parts are saved,
+        // not while the corpus is analysed.
+        let updated = storyline_store::Store::open(state.db())
+            .map_err(|e| e.to_string())
+            .and_then(|mut store| update.run(&mut store));
+        if let Err(err) = updated {
+            eprintln!("storyline serve: storing the corpus analysis failed: {err}");
+        }
+    }
     let store = storyline_store::Store::open_read_only(state.db())?;
     let generation = store.generation()?;
     if let Some(stored) = Snapshot::stored(|kind| store.analysis(kind))? {

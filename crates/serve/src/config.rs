@@ -3,7 +3,10 @@
 use std::fmt;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
+
+use storyline_store::Store;
 
 /// The secret a client shows as `Authorization: Bearer TOKEN` to store articles.
 ///
@@ -47,6 +50,41 @@ pub struct ServerConfig {
     pub request_timeout: Duration,
     /// Read connections kept open to the database.
     pub num_readers: usize,
+    /// Brings the analysis the store keeps up to date once articles were written (see
+    /// [`UpdateAnalysis`]); without one, the server analyses the articles in memory only and
+    /// the stored parts stay stale until the next `storyline ingest`.
+    pub update_analysis: Option<UpdateAnalysis>,
+}
+
+/// Analyses the store's current articles and stores the results as its analysis parts,
+/// unless they are current already; answers whether it analysed, or why it failed. The
+/// command line passes the update its `ingest` runs, which also writes the parts that only
+/// it knows how to make (the report, the printed tables), so that its analysis commands stay
+/// fast after articles arrive through the API too.
+#[derive(Clone)]
+pub struct UpdateAnalysis(Arc<UpdateFn>);
+
+/// The function inside an [`UpdateAnalysis`].
+type UpdateFn = dyn Fn(&mut Store) -> Result<bool, String> + Send + Sync;
+
+impl UpdateAnalysis {
+    /// Wraps the update.
+    pub fn new(
+        update: impl Fn(&mut Store) -> Result<bool, String> + Send + Sync + 'static,
+    ) -> UpdateAnalysis {
+        UpdateAnalysis(Arc::new(update))
+    }
+
+    /// Runs the update on `store`.
+    pub fn run(&self, store: &mut Store) -> Result<bool, String> {
+        (self.0)(store)
+    }
+}
+
+impl fmt::Debug for UpdateAnalysis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("UpdateAnalysis")
+    }
 }
 
 impl ServerConfig {
@@ -64,6 +102,7 @@ impl ServerConfig {
             request_timeout: Duration::from_secs(60),
             // One per core on most laptops; SQLite readers never block each other in WAL mode.
             num_readers: 4,
+            update_analysis: None,
         }
     }
 }

@@ -35,7 +35,7 @@ mod snapshot;
 mod state;
 mod svg;
 
-pub use config::{ServerConfig, Token};
+pub use config::{ServerConfig, Token, UpdateAnalysis};
 pub use error::ServeError;
 
 use std::net::SocketAddr;

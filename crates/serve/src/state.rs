@@ -9,7 +9,7 @@ use storyline_store::Store;
 use tokio::sync::Semaphore;
 
 use crate::analysis::AnalysisCache;
-use crate::config::{ServerConfig, Token};
+use crate::config::{ServerConfig, Token, UpdateAnalysis};
 use crate::error::{ApiError, ServeError};
 
 /// Shared state, cheap to clone (one `Arc`).
@@ -28,6 +28,8 @@ pub struct Inner {
     pub analysis: AnalysisCache,
     /// The write token, if any.
     pub token: Option<Token>,
+    /// Keeps the stored analysis current after writes, if the caller gave one.
+    pub update_analysis: Option<UpdateAnalysis>,
 }
 
 impl std::ops::Deref for AppState {
@@ -49,6 +51,7 @@ impl AppState {
             pipeline: OnceLock::new(),
             analysis: AnalysisCache::default(),
             token: config.token.clone(),
+            update_analysis: config.update_analysis.clone(),
         })))
     }
 
