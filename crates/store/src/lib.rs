@@ -40,6 +40,7 @@ mod entity;
 mod error;
 mod pg;
 mod query;
+mod raw;
 mod schema;
 mod sqlite;
 mod store;

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 use storyline_record::Record;
 
 use crate::error::{AtPath, StoreError};
+use crate::raw::RawRecord;
 use crate::schema;
 use crate::DEFAULT_BUSY_TIMEOUT;
 
@@ -142,12 +143,12 @@ impl SqliteStore {
         Ok(n.max(0) as u64)
     }
 
-    /// Streams stored records in ingest order without holding them all in memory
-    /// (`current_only` skips replaced revisions); `visit` may stop early with `Break`.
-    pub fn for_each_record(
+    /// Streams stored records, undecoded, in ingest order (`current_only` skips replaced
+    /// revisions); `visit` may stop early with `Break`.
+    pub(crate) fn for_each_raw_record(
         &self,
         current_only: bool,
-        mut visit: impl FnMut(Record) -> ControlFlow<()>,
+        mut visit: impl FnMut(RawRecord) -> ControlFlow<()>,
     ) -> Result<(), StoreError> {
         let sql = if current_only {
             "SELECT id, text, record FROM articles WHERE current = 1 ORDER BY seq"
@@ -157,17 +158,12 @@ impl SqliteStore {
         let mut stmt = self.conn.prepare(sql).at(&self.path)?;
         let mut rows = stmt.query([]).at(&self.path)?;
         while let Some(row) = rows.next().at(&self.path)? {
-            let id: String = row.get(0).at(&self.path)?;
-            let text: String = row.get(1).at(&self.path)?;
-            let json: String = row.get(2).at(&self.path)?;
-            let mut record: Record =
-                serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
-                    path: self.path.clone(),
-                    id,
-                    source,
-                })?;
-            record.text = text;
-            if visit(record).is_break() {
+            let raw = RawRecord {
+                id: row.get(0).at(&self.path)?,
+                text: row.get(1).at(&self.path)?,
+                json: row.get(2).at(&self.path)?,
+            };
+            if visit(raw).is_break() {
                 break;
             }
         }
@@ -193,16 +189,12 @@ impl SqliteStore {
         let Some(row) = rows.next().at(&self.path)? else {
             return Ok(None);
         };
-        let text: String = row.get(0).at(&self.path)?;
-        let json: String = row.get(1).at(&self.path)?;
-        let mut record: Record =
-            serde_json::from_str(&json).map_err(|source| StoreError::BadRecord {
-                path: self.path.clone(),
-                id: id.to_string(),
-                source,
-            })?;
-        record.text = text;
-        Ok(Some(record))
+        let raw = RawRecord {
+            id: id.to_string(),
+            text: row.get(0).at(&self.path)?,
+            json: row.get(1).at(&self.path)?,
+        };
+        raw.decode(&self.path).map(Some)
     }
 
     /// Runs SQLite's full integrity check; `Err(Corrupt)` lists the first problems found.

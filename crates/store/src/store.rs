@@ -9,6 +9,7 @@ use std::time::Duration;
 use storyline_record::Record;
 
 use crate::pg::PgStore;
+use crate::raw::{decode_page, DECODE_PAGE};
 use crate::{
     ArticleFilter, ArticleRow, BatchSummary, ClaimFilter, ClaimRow, EntityReport, EventFilter,
     EventRow, Provenance, PutPart, QuoteFilter, QuoteRow, SearchHit, SqliteStore, Stats,
@@ -125,11 +126,27 @@ impl Store {
     /// The current records only: every stored article except those replaced by a newer
     /// revision, in ingest order. What cross-article analysis should count.
     pub fn current_records(&self) -> Result<Vec<Record>, StoreError> {
+        let path = self.path().to_path_buf();
         let mut out = Vec::new();
-        self.for_each_record(true, |r| {
-            out.push(r);
-            ControlFlow::Continue(())
-        })?;
+        let mut page = Vec::with_capacity(DECODE_PAGE);
+        let mut failed = None;
+        dispatch!(self, s => s.for_each_raw_record(true, |raw| {
+            page.push(raw);
+            if page.len() < DECODE_PAGE {
+                return ControlFlow::Continue(());
+            }
+            match decode_page(&mut page, &path, &mut out) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    failed = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
+        }))?;
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        decode_page(&mut page, &path, &mut out)?;
         Ok(out)
     }
 
@@ -138,9 +155,20 @@ impl Store {
     pub fn for_each_record(
         &self,
         current_only: bool,
-        visit: impl FnMut(Record) -> ControlFlow<()>,
+        mut visit: impl FnMut(Record) -> ControlFlow<()>,
     ) -> Result<(), StoreError> {
-        dispatch!(self, s => s.for_each_record(current_only, visit))
+        let path = self.path().to_path_buf();
+        let mut failed = None;
+        dispatch!(self, s => s.for_each_raw_record(current_only, |raw| {
+            match raw.decode(&path) {
+                Ok(record) => visit(record),
+                Err(e) => {
+                    failed = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
+        }))?;
+        failed.map_or(Ok(()), Err)
     }
 
     /// The stored record of one article id, if present.

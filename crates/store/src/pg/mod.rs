@@ -20,6 +20,7 @@ use postgres::{Client, NoTls};
 use storyline_record::Record;
 
 use crate::error::{AtUrl, StoreError};
+use crate::raw::RawRecord;
 use crate::{Provenance, DEFAULT_BUSY_TIMEOUT};
 
 /// How long connecting may take before the server counts as unreachable.
@@ -86,12 +87,12 @@ impl PgStore {
         Ok(n.max(0) as u64)
     }
 
-    /// Streams stored records in ingest order, a page at a time (`current_only` skips replaced
-    /// revisions); `visit` may stop early with `Break`.
-    pub fn for_each_record(
+    /// Streams stored records, undecoded, in ingest order, a page at a time (`current_only`
+    /// skips replaced revisions); `visit` may stop early with `Break`.
+    pub(crate) fn for_each_raw_record(
         &self,
         current_only: bool,
-        mut visit: impl FnMut(Record) -> ControlFlow<()>,
+        mut visit: impl FnMut(RawRecord) -> ControlFlow<()>,
     ) -> Result<(), StoreError> {
         let mut after = i64::MIN;
         loop {
@@ -111,8 +112,12 @@ impl PgStore {
             };
             after = last.try_get(0).at(&self.url)?;
             for row in rows {
-                let record = self.decode(row.try_get(1).at(&self.url)?, &row, 2)?;
-                if visit(record).is_break() {
+                let raw = RawRecord {
+                    id: row.try_get(1).at(&self.url)?,
+                    text: row.try_get(2).at(&self.url)?,
+                    json: row.try_get(3).at(&self.url)?,
+                };
+                if visit(raw).is_break() {
                     return Ok(());
                 }
             }
@@ -142,16 +147,12 @@ impl PgStore {
 
     /// A record from its body (column `at`) and its JSON (column `at + 1`).
     fn decode(&self, id: String, row: &postgres::Row, at: usize) -> Result<Record, StoreError> {
-        let text: String = row.try_get(at).at(&self.url)?;
-        let json: &str = row.try_get(at + 1).at(&self.url)?;
-        let mut record: Record =
-            serde_json::from_str(json).map_err(|source| StoreError::BadRecord {
-                path: self.url.clone(),
-                id,
-                source,
-            })?;
-        record.text = text;
-        Ok(record)
+        RawRecord {
+            id,
+            text: row.try_get(at).at(&self.url)?,
+            json: row.try_get(at + 1).at(&self.url)?,
+        }
+        .decode(&self.url)
     }
 
     /// Checks that the schema is in place at this binary's version (the server itself guards
