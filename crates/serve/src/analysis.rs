@@ -1,8 +1,7 @@
 //! The corpus-wide analysis (stories, disagreements, canonical entities, timelines), loaded in
 //! the background when the server starts and again after each write (read from the store's
 //! analysis parts, brought up to date first when the server was given an updater, else
-//! computed from the articles), and read by
-//! corpus-wide requests as an immutable snapshot.
+//! computed from the articles), and read by corpus-wide requests as an immutable snapshot.
 //!
 //! Until the first computation finishes, corpus-wide requests answer 503 with `Retry-After`;
 //! per-item requests never wait for it. A write during a computation marks the snapshot stale,

@@ -1,7 +1,8 @@
 //! Cross-article analysis kept current in the database: [`update`] runs it at the end of an
 //! ingest and stores its results as parts (`Store::save_analysis`); [`Corpus`] reads them back
 //! for the analysis commands, so `stories`, `disagreements`, `timeline`, `event-counts`,
-//! `framing`, `report` and the story count of `stats` read one part instead of reanalysing every article.
+//! `framing`, `report` and the story count of `stats` read one part instead of reanalysing
+//! every article.
 //!
 //! A part is used only when it was computed at the database's current generation (no article
 //! stored since) and reads back; otherwise (a database ingested by an older storyline, an
@@ -101,8 +102,8 @@ pub fn pretty(value: serde_json::Value) -> Result<String> {
 }
 
 /// Serialises every part and puts each as soon as it is made, so that no more than one is
-/// held at a time; the records are dropped once the report, the one part that reads them, is
-/// written.
+/// held at a time; the records are dropped once the report and the framing rows, the parts
+/// that read them, are written.
 fn put_parts(records: Vec<Record>, a: &Analysis, put: &mut PutPart<'_>) -> Result<()> {
     let mut put = |kind: &str, body: &str| -> Result<()> { Ok(put(kind, body)?) };
     {
