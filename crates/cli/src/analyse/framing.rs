@@ -2,6 +2,8 @@
 //! its own voice by kind, the rate per 1,000 own-voice words and its most frequent terms; per
 //! story, the outlets side by side.
 
+use std::collections::HashMap;
+
 use storyline_analyse::{framing_by_outlet, framing_by_story, Analysis, OutletFraming};
 use storyline_record::Record;
 
@@ -100,11 +102,15 @@ pub fn report_section(records: &[Record], a: &Analysis) -> Vec<Block> {
         outlets.iter().map(row).collect(),
     ));
     let per_story = framing_by_story(records, &a.stories);
+    // Each story's rows, found once: filtering all rows per story was stories × rows.
+    let mut by_story: HashMap<&str, Vec<&OutletFraming>> = HashMap::new();
+    for r in &per_story {
+        if let Some(story) = r.story.as_deref() {
+            by_story.entry(story).or_default().push(r);
+        }
+    }
     for s in &a.stories.stories {
-        let rows: Vec<&OutletFraming> = per_story
-            .iter()
-            .filter(|r| r.story.as_deref() == Some(s.id.as_str()))
-            .collect();
+        let rows = by_story.remove(s.id.as_str()).unwrap_or_default();
         if rows.len() < 2 {
             continue;
         }
