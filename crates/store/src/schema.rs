@@ -31,6 +31,9 @@
 //! order and narrow by, read without the article rows (each holds a whole article).
 //!
 //! Version 5 stores analysis bodies compressed, as BLOBs (see `V5`).
+//!
+//! Version 6 changes nothing here: it is PostgreSQL's index of current articles in
+//! publication order (see `crate::pg`); both backends keep one version number.
 
 use std::path::Path;
 
@@ -46,7 +49,7 @@ pub const APPLICATION_ID: i64 = 0x5354_4c4e;
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = "
 CREATE TABLE pipelines (
@@ -180,6 +183,10 @@ CREATE TABLE analysis (
     body BLOB NOT NULL
 );
 ";
+
+/// Version 6: nothing on SQLite (`articles_in_order` already serves the filtered lists);
+/// PostgreSQL adds `articles_current_by_date`.
+const V6: &str = "-- no change on SQLite";
 
 /// What opening found in the file.
 enum Found {

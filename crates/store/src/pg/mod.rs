@@ -5,6 +5,7 @@
 mod analysis;
 mod entity;
 mod items;
+mod page;
 mod query;
 mod schema;
 mod write;

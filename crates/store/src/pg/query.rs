@@ -4,6 +4,7 @@
 
 use postgres::Row;
 
+use super::page::ItemQuery;
 use super::PgStore;
 use crate::error::{AtUrl, StoreError};
 use crate::query::{contains_pattern, date_upper_bound, search_words};
@@ -30,12 +31,12 @@ pub(super) fn span(row: &Row, at: usize) -> Result<[u64; 2], postgres::Error> {
 }
 
 /// `LIMIT` value: NULL is "no limit".
-fn limit(l: Option<usize>) -> Option<i64> {
+pub(super) fn limit(l: Option<usize>) -> Option<i64> {
     l.map(|n| n.min(i64::MAX as usize) as i64)
 }
 
 /// `OFFSET` value.
-fn offset(n: usize) -> i64 {
+pub(super) fn offset(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64
 }
 
@@ -109,27 +110,31 @@ impl PgStore {
 
     /// Quotes by speaker and/or about a word, in article (publication, ingest) and text order.
     pub fn quotes(&self, filter: &QuoteFilter) -> Result<Vec<QuoteRow>, StoreError> {
-        self.rows(
-            r"SELECT a.id, a.outlet, a.published, a.title, q.speaker, q.text, q.cue, q.kind,
-                     q.span_start, q.span_end
-              FROM quotes q JOIN articles a ON a.seq = q.article
-              WHERE a.is_current
-                AND ($1::text IS NULL OR q.speaker ILIKE $1 ESCAPE '\')
-                AND ($2::text IS NULL OR q.text ILIKE $2 ESCAPE '\')
-                AND ($3::text IS NULL OR lower(a.outlet) = lower($3))
+        let q = ItemQuery {
+            table: "quotes",
+            alias: "q",
+            select: "a.id, a.outlet, a.published, a.title, q.speaker, q.text, q.cue, q.kind,
+                     q.span_start, q.span_end",
+            item_cond: r"($1::text IS NULL OR q.speaker ILIKE $1 ESCAPE '\')
+                AND ($2::text IS NULL OR q.text ILIKE $2 ESCAPE '\')",
+            article_cond: "($3::text IS NULL OR lower(a.outlet) = lower($3))
                 AND ($4::text IS NULL OR a.published >= $4)
-                AND ($5::text IS NULL OR a.published <= $5)
-              ORDER BY a.published NULLS FIRST, a.seq, q.span_start, q.id
-              LIMIT $6 OFFSET $7",
+                AND ($5::text IS NULL OR a.published <= $5)",
+            article_cols: "a.seq, a.id, a.outlet, a.published, a.title",
+            order: "q.span_start, q.id",
+            selective: filter.speaker.is_some() || filter.about.is_some(),
+        };
+        self.item_page(
+            &q,
             &[
                 &filter.speaker.as_deref().map(contains_pattern),
                 &filter.about.as_deref().map(contains_pattern),
                 &filter.outlet.as_deref().map(str::trim),
                 &filter.from.as_deref().map(str::trim),
                 &date_upper_bound(filter.to.as_deref()),
-                &limit(filter.limit),
-                &offset(filter.offset),
             ],
+            filter.limit,
+            filter.offset,
             |r| {
                 Ok(QuoteRow {
                     article: article_ref(r, 0)?,
@@ -145,21 +150,26 @@ impl PgStore {
 
     /// Numeric claims by counted noun and/or subject.
     pub fn claims(&self, filter: &ClaimFilter) -> Result<Vec<ClaimRow>, StoreError> {
-        self.rows(
-            r"SELECT a.id, a.outlet, a.published, a.title, c.value, c.unit, c.noun, c.subject,
-                     c.place, c.hedge, c.claimant, c.text, c.span_start, c.span_end
-              FROM claims c JOIN articles a ON a.seq = c.article
-              WHERE a.is_current
-                AND ($1::text IS NULL OR c.noun ILIKE $1 ESCAPE '\')
-                AND ($2::text IS NULL OR c.subject ILIKE $2 ESCAPE '\')
-              ORDER BY a.published NULLS FIRST, a.seq, c.span_start, c.id
-              LIMIT $3 OFFSET $4",
+        let q = ItemQuery {
+            table: "claims",
+            alias: "c",
+            select: "a.id, a.outlet, a.published, a.title, c.value, c.unit, c.noun, c.subject,
+                     c.place, c.hedge, c.claimant, c.text, c.span_start, c.span_end",
+            item_cond: r"($1::text IS NULL OR c.noun ILIKE $1 ESCAPE '\')
+                AND ($2::text IS NULL OR c.subject ILIKE $2 ESCAPE '\')",
+            article_cond: "TRUE",
+            article_cols: "a.seq, a.id, a.outlet, a.published, a.title",
+            order: "c.span_start, c.id",
+            selective: filter.noun.is_some() || filter.subject.is_some(),
+        };
+        self.item_page(
+            &q,
             &[
                 &filter.noun.as_deref().map(contains_pattern),
                 &filter.subject.as_deref().map(contains_pattern),
-                &limit(filter.limit),
-                &offset(filter.offset),
             ],
+            filter.limit,
+            filter.offset,
             |r| {
                 Ok(ClaimRow {
                     article: article_ref(r, 0)?,
@@ -179,26 +189,28 @@ impl PgStore {
 
     /// Events by actor and/or PLOVER type, optionally asserted ones only.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
-        // substr counts characters, as the stored spans do.
-        self.rows(
-            r"SELECT a.id, a.outlet, a.published, a.title, e.source, e.action, e.target,
-                     e.negated, e.hypothetical,
-                     substr(a.text, (e.span_start + 1)::int, (e.span_end - e.span_start)::int),
-                     e.span_start, e.span_end
-              FROM events e JOIN articles a ON a.seq = e.article
-              WHERE a.is_current
-                AND ($1::text IS NULL OR e.source ILIKE $1 ESCAPE '\')
+        let q = ItemQuery {
+            table: "events",
+            alias: "e",
+            select: "a.id, a.outlet, a.published, a.title, e.source, e.action, e.target,
+                     e.negated, e.hypothetical, e.span_start, e.span_end",
+            item_cond: r"($1::text IS NULL OR e.source ILIKE $1 ESCAPE '\')
                 AND ($2::text IS NULL OR e.action = upper($2))
-                AND (NOT $3 OR (NOT e.negated AND NOT e.hypothetical))
-              ORDER BY a.published NULLS FIRST, a.seq, e.span_start, e.id
-              LIMIT $4 OFFSET $5",
+                AND (NOT $3 OR (NOT e.negated AND NOT e.hypothetical))",
+            article_cond: "TRUE",
+            article_cols: "a.seq, a.id, a.outlet, a.published, a.title",
+            order: "e.span_start, e.id",
+            selective: filter.actor.is_some() || filter.action.is_some() || filter.asserted_only,
+        };
+        let mut rows = self.item_page(
+            &q,
             &[
                 &filter.actor.as_deref().map(contains_pattern),
                 &filter.action.as_deref().map(str::trim),
                 &filter.asserted_only,
-                &limit(filter.limit),
-                &offset(filter.offset),
             ],
+            filter.limit,
+            filter.offset,
             |r| {
                 Ok(EventRow {
                     article: article_ref(r, 0)?,
@@ -207,11 +219,38 @@ impl PgStore {
                     target: r.try_get(6)?,
                     negated: r.try_get(7)?,
                     hypothetical: r.try_get(8)?,
-                    text: r.try_get(9)?,
-                    span: span(r, 10)?,
+                    text: String::new(),
+                    span: span(r, 9)?,
                 })
             },
-        )
+        )?;
+        self.fill_event_texts(&mut rows)?;
+        Ok(rows)
+    }
+
+    /// Fills each event's text from its article's text, in one query for the whole page (only
+    /// the page's articles are read: reading them before the page is cut would read every
+    /// matching event's article).
+    fn fill_event_texts(&self, rows: &mut [EventRow]) -> Result<(), StoreError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let ids: Vec<&str> = rows.iter().map(|r| r.article.id.as_str()).collect();
+        let at = |k: usize| -> Vec<i64> { rows.iter().map(|r| r.span[k] as i64).collect() };
+        let (starts, ends) = (at(0), at(1));
+        // substr counts characters, as the stored spans do.
+        let texts = self.rows(
+            "SELECT coalesce(substr(a.text, (x.s + 1)::int, (x.e - x.s)::int), '')
+             FROM unnest($1::text[], $2::bigint[], $3::bigint[]) WITH ORDINALITY AS x(id, s, e, n)
+             LEFT JOIN articles a ON a.id = x.id
+             ORDER BY x.n",
+            &[&ids, &starts, &ends],
+            |r| r.try_get::<_, String>(0),
+        )?;
+        for (row, text) in rows.iter_mut().zip(texts) {
+            row.text = text;
+        }
+        Ok(())
     }
 
     /// Current articles matching `filter`, in ingest order.

@@ -17,7 +17,7 @@
 //! source) with `pg_trgm` GIN indexes and makes search accent-insensitive through the
 //! `storyline_simple` configuration (`simple` behind `unaccent`), when the server has those
 //! contrib modules (see `V3`). Version 4 adds `articles_in_order` (see `V4`); version 5 stores
-//! analysis bodies compressed (see `V5`).
+//! analysis bodies compressed (see `V5`); version 6 adds `articles_current_by_date` (see `V6`).
 
 use std::path::Path;
 
@@ -28,7 +28,7 @@ use crate::{APPLICATION_ID, SCHEMA_VERSION};
 
 /// `MIGRATIONS[i]` upgrades a database from schema version `i` to `i + 1`; there are as many
 /// as SQLite's, so both backends report the same [`SCHEMA_VERSION`].
-const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5];
+const MIGRATIONS: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 const V1: &str = r#"
 CREATE TABLE pipelines (
@@ -186,6 +186,14 @@ CREATE TABLE analysis (
     generation bigint NOT NULL,
     body bytea NOT NULL
 );
+"#;
+
+/// Version 6: current articles in publication order (NULL dates first, as the item lists
+/// order them), with the columns an item row shows: the walk of a common filter's page
+/// (`super::page`) reads it without the article rows.
+const V6: &str = r#"
+CREATE INDEX articles_current_by_date ON articles (published NULLS FIRST, seq)
+    INCLUDE (id, outlet, title) WHERE is_current;
 "#;
 
 /// What the database holds.
