@@ -38,6 +38,7 @@ mod analysis;
 mod browse;
 mod entity;
 mod error;
+mod page;
 mod pg;
 mod query;
 mod raw;

@@ -6,6 +6,7 @@ use rusqlite::{params, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AtPath, StoreError};
+use crate::page::ItemList;
 use crate::SqliteStore;
 
 /// Counts over the whole database.
@@ -180,42 +181,6 @@ pub(crate) fn trigram_query(terms: &[(&str, Option<&str>)]) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(" AND "))
 }
 
-/// The clause narrowing `alias.id` to the rows of `table` matching parameter `param` (a
-/// [`trigram_query`]); when there is no query (`param` is NULL), a clause that keeps every row.
-fn narrowed(alias: &str, table: &str, param: &str, query: &Option<String>) -> String {
-    match query {
-        Some(_) => {
-            format!("AND {alias}.id IN (SELECT rowid FROM {table} WHERE {table} MATCH {param})")
-        }
-        None => format!("AND {param} IS NULL"),
-    }
-}
-
-/// A filtered list of items of `table` (as `alias`) of current articles: the article's four
-/// columns, then `columns` of the item, for the items that pass `conditions`, one page
-/// (`limit_offset`) in article and text order. The inner query finds the page's ids with their
-/// order keys, reading the articles through `articles_in_order` alone, so ordering thousands
-/// of matches never reads their article rows; the outer query reads the rows of the page only.
-fn paged_items(
-    table: &str,
-    alias: &str,
-    columns: &str,
-    conditions: &str,
-    limit_offset: &str,
-) -> String {
-    format!(
-        "SELECT a.id, a.outlet, a.published, a.title, {columns}
-         FROM (SELECT {alias}.id AS item, a.seq AS seq, a.published AS published,
-                      {alias}.start AS start
-               FROM {table} {alias}
-                    JOIN articles a INDEXED BY articles_in_order ON a.seq = {alias}.article
-               WHERE a.current = 1 {conditions}
-               ORDER BY a.published, a.seq, {alias}.start, {alias}.id LIMIT {limit_offset}) k
-              JOIN {table} {alias} ON {alias}.id = k.item JOIN articles a ON a.seq = k.seq
-         ORDER BY k.published, k.seq, k.start, k.item"
-    )
-}
-
 /// A `LIKE` pattern matching `needle` anywhere, its wildcards escaped with `\`.
 pub(crate) fn contains_pattern(needle: &str) -> String {
     let mut out = String::with_capacity(needle.len() + 2);
@@ -331,49 +296,44 @@ impl SqliteStore {
             ("speaker", filter.speaker.as_deref()),
             ("text", filter.about.as_deref()),
         ]);
-        let mut stmt = self
-            .conn
-            .prepare_cached(&paged_items(
-                "quotes",
-                "q",
-                "q.speaker, q.text, q.cue, q.kind, q.start, q.end",
-                &format!(
-                    "{}
-                     AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
-                     AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
-                     AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
-                     AND (?4 IS NULL OR a.published >= ?4)
-                     AND (?5 IS NULL OR a.published <= ?5)",
-                    narrowed("q", "quotes_trgm", "?8", &trigrams)
-                ),
-                "?6 OFFSET ?7",
-            ))
-            .at(&self.path)?;
-        let rows = stmt
-            .query_map(
-                params![
-                    filter.speaker.as_deref().map(contains_pattern),
-                    filter.about.as_deref().map(contains_pattern),
-                    filter.outlet.as_deref().map(str::trim),
-                    filter.from.as_deref().map(str::trim),
-                    date_upper_bound(filter.to.as_deref()),
-                    limit(filter.limit),
-                    offset(filter.offset),
-                    trigrams
-                ],
-                |r| {
-                    Ok(QuoteRow {
-                        article: article_ref(r, 0)?,
-                        speaker: r.get(4)?,
-                        text: r.get(5)?,
-                        cue: r.get(6)?,
-                        kind: r.get(7)?,
-                        span: span(r, 8)?,
-                    })
-                },
-            )
-            .at(&self.path)?;
-        rows.collect::<Result<_, _>>().at(&self.path)
+        let list = ItemList {
+            table: "quotes",
+            alias: "q",
+            columns: "q.speaker, q.text, q.cue, q.kind, q.start, q.end",
+            conditions: "AND (?1 IS NULL OR q.speaker LIKE ?1 ESCAPE '\\')
+                 AND (?2 IS NULL OR q.text LIKE ?2 ESCAPE '\\')
+                 AND (?3 IS NULL OR a.outlet = ?3 COLLATE NOCASE)
+                 AND (?4 IS NULL OR a.published >= ?4)
+                 AND (?5 IS NULL OR a.published <= ?5)",
+            trigram_table: "quotes_trgm",
+            narrow_param: "?8",
+            narrow: &trigrams,
+            limit_offset: "?6 OFFSET ?7",
+        };
+        self.item_page(
+            &list,
+            params![
+                filter.speaker.as_deref().map(contains_pattern),
+                filter.about.as_deref().map(contains_pattern),
+                filter.outlet.as_deref().map(str::trim),
+                filter.from.as_deref().map(str::trim),
+                date_upper_bound(filter.to.as_deref()),
+                limit(filter.limit),
+                offset(filter.offset),
+                trigrams
+            ],
+            filter.limit,
+            |r| {
+                Ok(QuoteRow {
+                    article: article_ref(r, 0)?,
+                    speaker: r.get(4)?,
+                    text: r.get(5)?,
+                    cue: r.get(6)?,
+                    kind: r.get(7)?,
+                    span: span(r, 8)?,
+                })
+            },
+        )
     }
 
     /// Numeric claims by counted noun and/or subject.
@@ -382,96 +342,86 @@ impl SqliteStore {
             ("noun", filter.noun.as_deref()),
             ("subject", filter.subject.as_deref()),
         ]);
-        let mut stmt = self
-            .conn
-            .prepare_cached(&paged_items(
-                "claims",
-                "c",
-                "c.value, c.unit, c.noun, c.subject, c.place, c.hedge, c.claimant, c.text,
+        let list = ItemList {
+            table: "claims",
+            alias: "c",
+            columns: "c.value, c.unit, c.noun, c.subject, c.place, c.hedge, c.claimant, c.text,
                  c.start, c.end",
-                &format!(
-                    "{}
-                     AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
-                     AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')",
-                    narrowed("c", "claims_trgm", "?5", &trigrams)
-                ),
-                "?3 OFFSET ?4",
-            ))
-            .at(&self.path)?;
-        let rows = stmt
-            .query_map(
-                params![
-                    filter.noun.as_deref().map(contains_pattern),
-                    filter.subject.as_deref().map(contains_pattern),
-                    limit(filter.limit),
-                    offset(filter.offset),
-                    trigrams
-                ],
-                |r| {
-                    Ok(ClaimRow {
-                        article: article_ref(r, 0)?,
-                        value: r.get(4)?,
-                        unit: r.get(5)?,
-                        noun: r.get(6)?,
-                        subject: r.get(7)?,
-                        place: r.get(8)?,
-                        hedge: r.get(9)?,
-                        claimant: r.get(10)?,
-                        text: r.get(11)?,
-                        span: span(r, 12)?,
-                    })
-                },
-            )
-            .at(&self.path)?;
-        rows.collect::<Result<_, _>>().at(&self.path)
+            conditions: "AND (?1 IS NULL OR c.noun LIKE ?1 ESCAPE '\\')
+                 AND (?2 IS NULL OR c.subject LIKE ?2 ESCAPE '\\')",
+            trigram_table: "claims_trgm",
+            narrow_param: "?5",
+            narrow: &trigrams,
+            limit_offset: "?3 OFFSET ?4",
+        };
+        self.item_page(
+            &list,
+            params![
+                filter.noun.as_deref().map(contains_pattern),
+                filter.subject.as_deref().map(contains_pattern),
+                limit(filter.limit),
+                offset(filter.offset),
+                trigrams
+            ],
+            filter.limit,
+            |r| {
+                Ok(ClaimRow {
+                    article: article_ref(r, 0)?,
+                    value: r.get(4)?,
+                    unit: r.get(5)?,
+                    noun: r.get(6)?,
+                    subject: r.get(7)?,
+                    place: r.get(8)?,
+                    hedge: r.get(9)?,
+                    claimant: r.get(10)?,
+                    text: r.get(11)?,
+                    span: span(r, 12)?,
+                })
+            },
+        )
     }
 
     /// Events by actor and/or PLOVER type, optionally asserted ones only.
     pub fn events(&self, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
         let trigrams = trigram_query(&[("source", filter.actor.as_deref())]);
         // substr counts characters in SQLite, as the stored spans do.
-        let mut stmt = self
-            .conn
-            .prepare_cached(&paged_items(
-                "events",
-                "e",
-                "e.source, e.action, e.target, e.negated, e.hypothetical,
+        let list = ItemList {
+            table: "events",
+            alias: "e",
+            columns: "e.source, e.action, e.target, e.negated, e.hypothetical,
                  substr(a.text, e.start + 1, e.end - e.start), e.start, e.end",
-                &format!(
-                    "{}
-                     AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
-                     AND (?2 IS NULL OR e.action = upper(?2))
-                     AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))",
-                    narrowed("e", "events_trgm", "?6", &trigrams)
-                ),
-                "?4 OFFSET ?5",
-            ))
-            .at(&self.path)?;
-        let rows = stmt
-            .query_map(
-                params![
-                    filter.actor.as_deref().map(contains_pattern),
-                    filter.action.as_deref().map(str::trim),
-                    filter.asserted_only,
-                    limit(filter.limit),
-                    offset(filter.offset),
-                    trigrams
-                ],
-                |r| {
-                    Ok(EventRow {
-                        article: article_ref(r, 0)?,
-                        source: r.get(4)?,
-                        action: r.get(5)?,
-                        target: r.get(6)?,
-                        negated: r.get(7)?,
-                        hypothetical: r.get(8)?,
-                        text: r.get(9)?,
-                        span: span(r, 10)?,
-                    })
-                },
-            )
-            .at(&self.path)?;
-        rows.collect::<Result<_, _>>().at(&self.path)
+            conditions: "AND (?1 IS NULL OR e.source LIKE ?1 ESCAPE '\\')
+                 AND (?2 IS NULL OR e.action = upper(?2))
+                 AND (?3 = 0 OR (e.negated = 0 AND e.hypothetical = 0))",
+            trigram_table: "events_trgm",
+            narrow_param: "?6",
+            narrow: &trigrams,
+            limit_offset: "?4 OFFSET ?5",
+        };
+        self.item_page(
+            &list,
+            params![
+                filter.actor.as_deref().map(contains_pattern),
+                filter.action.as_deref().map(str::trim),
+                filter.asserted_only,
+                limit(filter.limit),
+                offset(filter.offset),
+                trigrams
+            ],
+            filter.limit,
+            |r| {
+                Ok(EventRow {
+                    article: article_ref(r, 0)?,
+                    source: r.get(4)?,
+                    action: r.get(5)?,
+                    target: r.get(6)?,
+                    negated: r.get(7)?,
+                    hypothetical: r.get(8)?,
+                    text: r.get(9)?,
+                    span: span(r, 10)?,
+                })
+            },
+        )
     }
 }
 

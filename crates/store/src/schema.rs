@@ -32,8 +32,8 @@
 //!
 //! Version 5 stores analysis bodies compressed, as BLOBs (see `V5`).
 //!
-//! Version 6 changes nothing here: it is PostgreSQL's index of current articles in
-//! publication order (see `crate::pg`); both backends keep one version number.
+//! Version 6 adds `articles_current_by_date(published, seq, outlet)` over current articles:
+//! the walk of a filtered list's page (see `crate::page`).
 
 use std::path::Path;
 
@@ -184,9 +184,11 @@ CREATE TABLE analysis (
 );
 ";
 
-/// Version 6: nothing on SQLite (`articles_in_order` already serves the filtered lists);
-/// PostgreSQL adds `articles_current_by_date`.
-const V6: &str = "-- no change on SQLite";
+/// Version 6: current articles in publication order (SQLite sorts NULL first, as the lists
+/// do), with what a list's article condition reads: the walk of `crate::page`.
+const V6: &str = "
+CREATE INDEX articles_current_by_date ON articles(published, seq, outlet) WHERE current = 1;
+";
 
 /// What opening found in the file.
 enum Found {

@@ -93,9 +93,16 @@ fn same<T: serde::Serialize>(what: &str, sqlite: T, pg: T) {
     assert_eq!(l, r, "{what} differs between SQLite and PostgreSQL");
 }
 
+/// The rows a page of `all` holds.
+fn window<T: Clone>(all: &[T], (limit, offset): (Option<usize>, usize)) -> Vec<T> {
+    let rest = all.get(offset..).unwrap_or_default();
+    rest[..limit.unwrap_or(rest.len()).min(rest.len())].to_vec()
+}
+
 /// The filter's own page and smaller ones: PostgreSQL fills a page its walk can fill by
-/// walking the articles, and reads the matches first otherwise (`super::page`); both must
-/// give SQLite's rows.
+/// walking the articles, and reads the matches first otherwise (`super::page`; SQLite alike,
+/// `crate::page`): every page must be the same rows as that window of the whole list, and
+/// PostgreSQL's must be SQLite's.
 fn pages(limit: Option<usize>, offset: usize) -> Vec<(Option<usize>, usize)> {
     vec![
         (limit, offset),
@@ -193,6 +200,17 @@ fn every_query_answers_the_same_on_both_backends() {
                 offset: page.1,
                 ..f.clone()
             };
+            let all = QuoteFilter {
+                limit: None,
+                offset: 0,
+                ..f.clone()
+            };
+            let all = lite.quotes(&all).expect("s");
+            same(
+                "quotes page",
+                window(&all, page),
+                lite.quotes(&f).expect("s"),
+            );
             same(
                 "quotes",
                 lite.quotes(&f).expect("s"),
@@ -226,6 +244,14 @@ fn every_query_answers_the_same_on_both_backends() {
                 offset,
                 ..f.clone()
             };
+            let all = ClaimFilter {
+                limit: None,
+                offset: 0,
+                ..f.clone()
+            };
+            let all = lite.claims(&all).expect("s");
+            let page = window(&all, (limit, offset));
+            same("claims page", page, lite.claims(&f).expect("s"));
             same(
                 "claims",
                 lite.claims(&f).expect("s"),
@@ -255,6 +281,14 @@ fn every_query_answers_the_same_on_both_backends() {
                 offset,
                 ..f.clone()
             };
+            let all = EventFilter {
+                limit: None,
+                offset: 0,
+                ..f.clone()
+            };
+            let all = lite.events(&all).expect("s");
+            let page = window(&all, (limit, offset));
+            same("events page", page, lite.events(&f).expect("s"));
             same(
                 "events",
                 lite.events(&f).expect("s"),
