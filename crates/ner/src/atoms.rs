@@ -1,7 +1,7 @@
 //! What the features of a sentence are made of, computed once per word: hashed word forms,
 //! affixes and shape, spelling flags, part of speech and gazetteer hits.
 
-use storyline_learn::hash_str;
+use storyline_learn::{hash_str, KeyMap};
 use storyline_lexicon::Lexicon;
 use storyline_record::Upos;
 
@@ -83,7 +83,13 @@ pub(crate) struct Atoms {
     buf: String,
     digits: String,
     joined: String,
+    /// Gazetteer flags of the forms seen lately, by the hash of the form: news repeats its
+    /// words, and one look-up here replaces a dozen in the lexicon.
+    gazetteer: KeyMap<(Box<str>, u32)>,
 }
+
+/// Forms whose gazetteer flags are remembered at most (the memory is emptied when full).
+const GAZETTEER_MEMORY: usize = 100_000;
 
 fn fold_into(form: &str, out: &mut String) {
     out.clear();
@@ -217,7 +223,17 @@ impl Atoms {
             }
             a.flags = f;
             a.upos = word.upos.index() as u64 + 1;
-            a.gaz = gazetteer(form, lex);
+            a.gaz = match self.gazetteer.get(&a.memory_key) {
+                Some((known, g)) if **known == *form => *g,
+                _ => {
+                    let g = gazetteer(form, lex);
+                    if self.gazetteer.len() >= GAZETTEER_MEMORY {
+                        self.gazetteer.clear();
+                    }
+                    self.gazetteer.insert(a.memory_key, (form.into(), g));
+                    g
+                }
+            };
             a.scored = has_upper || digit;
         }
         self.mark_multi(words, lex);
@@ -308,6 +324,21 @@ mod tests {
         assert_eq!(suf[3], hash_str("rich"));
         let (pre, _) = affixes("é");
         assert_eq!(pre[3], hash_str("é"));
+    }
+
+    #[test]
+    fn remembered_gazetteer_flags_are_the_lexicons() {
+        let forms = ["Paris", "PARIS", "paris", "Maria", "the", "Ministry", "Paris", "Oxfam"];
+        let lex = Lexicon::get();
+        let mut a = Atoms::default();
+        for _ in 0..2 {
+            a.fill(&words(&forms), lex);
+            for (i, form) in forms.iter().enumerate() {
+                assert_eq!(a.w[i + PAD].gaz, gazetteer(form, lex), "{form}");
+            }
+        }
+        assert_ne!(a.w[PAD].gaz & gaz::PLACE, 0);
+        assert_ne!(a.w[PAD + 3].gaz & gaz::GIVEN, 0);
     }
 
     #[test]
