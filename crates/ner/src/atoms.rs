@@ -328,7 +328,9 @@ mod tests {
 
     #[test]
     fn remembered_gazetteer_flags_are_the_lexicons() {
-        let forms = ["Paris", "PARIS", "paris", "Maria", "the", "Ministry", "Paris", "Oxfam"];
+        let forms = [
+            "Paris", "PARIS", "paris", "Maria", "the", "Ministry", "Paris", "Oxfam",
+        ];
         let lex = Lexicon::get();
         let mut a = Atoms::default();
         for _ in 0..2 {
