@@ -341,9 +341,15 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     if let Some(agent) = tree.children_with(i, "obl:agent").next() {
         return Some(tree.extent(agent, outside_source));
     }
+    // A subject never takes a preposition: an `nsubj` with one ("Officials in Brussels said",
+    // parsed with "Brussels" as a second subject) is a misattached oblique.
     let subject = tree
         .children(i)
-        .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
+        .filter(|&k| {
+            tree.rel(k) == "nsubj"
+                && !is_time(tree, k)
+                && tree.children_with(k, "case").next().is_none()
+        })
         .min_by_key(|&k| k.abs_diff(i));
     if let Some(s) = subject {
         return Some(tree.extent(s, outside_source));

@@ -97,6 +97,20 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// Whether a person or organisation is mentioned inside `span`.
+    pub fn names_someone(&self, span: Span) -> bool {
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.start() < span.start());
+        self.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start() < span.end())
+            .any(|&(m, e)| {
+                span.contains(m)
+                    && matches!(self.entities[e].kind, EntityType::Person | EntityType::Org)
+            })
+    }
+
     fn in_quote(&self, span: Span) -> bool {
         covering(&self.quoted, span.start()).is_some_and(|q| q.contains(span))
     }
