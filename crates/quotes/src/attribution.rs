@@ -341,15 +341,20 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     if let Some(agent) = tree.children_with(i, "obl:agent").next() {
         return Some(tree.extent(agent, outside_source));
     }
-    // A subject never takes a preposition: an `nsubj` with one ("Officials in Brussels said",
-    // parsed with "Brussels" as a second subject) is a misattached oblique.
-    let subject = tree
+    // Of two subjects, one with a preposition is a misattached oblique ("Officials in
+    // Brussels said", parsed with "Brussels" as a second subject). A lone subject keeps it:
+    // the parser also hangs a title's preposition on the name ("Ambassador to Moscow John
+    // Sullivan").
+    let subjects: Vec<usize> = tree
         .children(i)
-        .filter(|&k| {
-            tree.rel(k) == "nsubj"
-                && !is_time(tree, k)
-                && tree.children_with(k, "case").next().is_none()
-        })
+        .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
+        .collect();
+    let plain = |k: &usize| tree.children_with(*k, "case").next().is_none();
+    let keep_all = subjects.len() < 2 || !subjects.iter().any(plain);
+    let subject = subjects
+        .iter()
+        .copied()
+        .filter(|k| keep_all || plain(k))
         .min_by_key(|&k| k.abs_diff(i));
     if let Some(s) = subject {
         return Some(tree.extent(s, outside_source));
