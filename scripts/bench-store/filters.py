@@ -15,13 +15,11 @@ import collections
 import json
 import os
 import statistics
-import subprocess
 import sys
-import time
 import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from serve import free_port, get, percentile  # noqa: E402
+from serve import get, percentile, running_server  # noqa: E402
 
 SAMPLE_PAGES = 20
 KINDS = [("quotes", "speaker", "speaker"), ("claims", "noun", "noun"), ("events", "actor", "source")]
@@ -39,17 +37,7 @@ def main():
     binary, db = sys.argv[1], sys.argv[2]
     n_values = int(sys.argv[3]) if len(sys.argv) > 3 else 30
     runs = int(sys.argv[4]) if len(sys.argv) > 4 else 10
-    port = free_port()
-    base = f"http://127.0.0.1:{port}/api/v1"
-    server = subprocess.Popen([binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(600):
-            try:
-                get(base, "/health")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with running_server(binary, db) as base:
         print("| list | filter | values | requests | p50 ms | p99 ms | slowest values (p99 ms, matches in sample) |")
         print("|---|---|---:|---:|---:|---:|---|")
         for kind, param, field in KINDS:
@@ -72,9 +60,6 @@ def main():
             print(f"| {kind} | `{param}` | {len(chosen)} | {len(every)} | "
                   f"{statistics.median(every) * 1000:.1f} | {percentile(every, 99) * 1000:.1f} | "
                   f"{slowest} |", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ one warm-up call first, not counted), one request at a time over a fresh connect
 a Markdown table. Query arguments come from the generator's probe line in WORK_DIR/probe.txt
 (see run.sh), as in bench.py.
 """
+import contextlib
 import json
 import os
 import socket
@@ -38,12 +39,10 @@ def percentile(times, p):
     return ordered[max(0, min(len(ordered) - 1, -(-p * len(ordered) // 100) - 1))]
 
 
-def main():
-    binary, db, work = sys.argv[1], sys.argv[2], sys.argv[3]
-    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 100
-    with open(os.path.join(work, "probe.txt"), encoding="utf-8") as f:
-        probe = next(dict(kv.split("=", 1) for kv in line.rstrip("\n").split("\t")[1:])
-                     for line in f if line.startswith("probe\t"))
+@contextlib.contextmanager
+def running_server(binary, db):
+    """`storyline serve --db DB` on a free loopback port, answering: yields its API's base URL
+    and stops it afterwards."""
     port = free_port()
     base = f"http://127.0.0.1:{port}/api/v1"
     server = subprocess.Popen([binary, "serve", "--db", db, "--addr", f"127.0.0.1:{port}"],
@@ -55,6 +54,19 @@ def main():
                 break
             except OSError:
                 time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main():
+    binary, db, work = sys.argv[1], sys.argv[2], sys.argv[3]
+    runs = int(sys.argv[4]) if len(sys.argv) > 4 else 100
+    with open(os.path.join(work, "probe.txt"), encoding="utf-8") as f:
+        probe = next(dict(kv.split("=", 1) for kv in line.rstrip("\n").split("\t")[1:])
+                     for line in f if line.startswith("probe\t"))
+    with running_server(binary, db) as base:
         # The server analyses the corpus in the background when it starts; wait for it (up to
         # 30 minutes) so that the latencies are those of a server at rest, not of one sharing
         # its cores with that computation.
@@ -101,9 +113,6 @@ def main():
             shown = path if at == root else f"/api/v1{path}"
             print(f"| {name} | `{shown}` | {runs} | {statistics.median(times) * 1000:.1f} | "
                   f"{percentile(times, 99) * 1000:.1f} | {len(body):,} |", flush=True)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
