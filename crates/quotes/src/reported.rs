@@ -49,7 +49,11 @@ pub(crate) fn resolve_source(
     // named there, "officials in Kyiv", stays for now: the attribution judge learnt from
     // that resolution, and reads the source's entity type.)
     let from_modifier = whole.as_ref().is_some_and(|s| s.entity.is_none());
-    let cut = noun_headed(page, resolver, span).filter(|_| from_modifier);
+    let cut = if from_modifier {
+        noun_headed(page, resolver, span)
+    } else {
+        None
+    };
     let resolved = match cut {
         Some(cut) => resolver.resolve_phrase(&page.words(cut.start(), cut.end()), history),
         None => whole,
@@ -71,11 +75,11 @@ pub(crate) fn resolve_source(
 }
 
 /// The source phrase `span` cut after its head (in the parse), when the head is a common noun
-/// (tagged so, whatever its case: "Officials" opening a sentence) and no person or organisation is named after it: "a survey published on Thursday" → "a
-/// survey", "officials in Kyiv" → "officials". A capitalised word in the modifiers (a day, a
-/// place, a newspaper) is then never taken for the speaker's name. An appositive name ("the
-/// mayor of Leeds, Maria Lopez") or an author ("a report by Amnesty International") keeps the
-/// whole phrase. `None` when the phrase has no single head inside it.
+/// (tagged so, whatever its case: "Officials" opening a sentence) and no person or
+/// organisation is named after it: "a survey published on Thursday" → "a survey". An
+/// appositive name ("the mayor of Leeds, Maria Lopez") or an author ("a report by Amnesty
+/// International") keeps the whole phrase. `None` when the phrase has no single head inside
+/// it.
 fn noun_headed(page: Page<'_>, resolver: &Resolver<'_>, span: Span) -> Option<Span> {
     let first = page
         .tokens
