@@ -125,12 +125,15 @@ impl SqliteStore {
             let rows = stmt.query_map(params, &read).at(&self.path)?;
             rows.collect::<Result<_, _>>().at(&self.path)
         };
-        if let (Some(l), true) = (limit, self.many_matches(list)?) {
-            let page = run(true)?;
-            if page.len() == l {
-                return Ok(page);
+        match limit {
+            Some(l) if self.many_matches(list)? => {
+                let page = run(true)?;
+                if page.len() == l {
+                    return Ok(page);
+                }
+                run(false)
             }
+            _ => run(false),
         }
-        run(false)
     }
 }
