@@ -161,14 +161,21 @@ pub(crate) fn indirect_quotes(
 mod tests {
     use storyline_record::{Article, QuoteKind};
 
-    /// (kind, content, cue) of each quote the whole stage finds in `text`.
-    fn quotes(text: &str) -> Vec<(QuoteKind, String, String)> {
+    /// `text` through the stages before quotes (segment, syntax, entities) and quotes.
+    fn annotated(text: &str) -> Article {
         let mut a = Article::new("x", "");
         a.set_text(text.into());
         storyline_segment::Segmenter::new().annotate(&mut a);
         storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        storyline_entities::EntityRecognizer::new().annotate(&mut a);
         crate::QuoteFinder::new().annotate(&mut a);
-        a.quotes
+        a
+    }
+
+    /// (kind, content, cue) of each quote the whole stage finds in `text`.
+    fn quotes(text: &str) -> Vec<(QuoteKind, String, String)> {
+        annotated(text)
+            .quotes
             .iter()
             .map(|q| {
                 let cue = q.cue.clone().unwrap_or_default();
@@ -195,15 +202,10 @@ mod tests {
         assert!(q[0].1.contains("the old bridge would hold"), "{q:?}");
     }
 
-    /// The speakers of the indirect quotes found in `text`, entities recognised first.
+    /// The speakers of the indirect quotes found in `text`.
     fn speakers(text: &str) -> Vec<Option<String>> {
-        let mut a = Article::new("x", "");
-        a.set_text(text.into());
-        storyline_segment::Segmenter::new().annotate(&mut a);
-        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
-        storyline_entities::EntityRecognizer::new().annotate(&mut a);
-        crate::QuoteFinder::new().annotate(&mut a);
-        a.quotes
+        annotated(text)
+            .quotes
             .iter()
             .filter(|q| q.kind == QuoteKind::Indirect)
             .map(|q| q.speaker.clone())
