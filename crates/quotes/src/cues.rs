@@ -38,10 +38,16 @@ fn ends_clause(toks: &[Tok<'_>], i: usize) -> bool {
     let t = &toks[i];
     match t.text {
         "!" | "?" | ";" => true,
-        // "U.S." tokenises as "U.S" + ".": that full stop ends nothing.
-        "." => !toks
-            .get(i.wrapping_sub(1))
-            .is_some_and(|p| p.word && (p.text.contains('.') || p.text.len() == 1)),
+        // "U.S." tokenises as "U.S" + ".", the dot of "Mr." was kept in its token by the
+        // segment stage, and one before a closing bracket ends an aside ("(D-Md.)"): such a
+        // full stop ends nothing.
+        "." => {
+            !t.cut
+                && toks.get(i + 1).is_none_or(|n| !matches!(n.text, ")" | "]"))
+                && !toks
+                    .get(i.wrapping_sub(1))
+                    .is_some_and(|p| p.word && (p.text.contains('.') || p.text.len() == 1))
+        }
         _ => is_mark(t),
     }
 }
@@ -136,10 +142,18 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
     if clause.is_empty() || (ended_sentence && (start == 0 || clause.len() > 8)) {
         return None;
     }
-    let c = clause.iter().take(8).position(|t| {
-        let l = t.lower();
-        t.word && ((is_cue(&l) && !is_naming_cue(&l)) || l == "according")
-    })?;
+    // The cue is among the clause's first eight words (punctuation not counted).
+    let mut words = 0;
+    let c = clause
+        .iter()
+        .take_while(|t| {
+            words += usize::from(t.word);
+            words <= 8
+        })
+        .position(|t| {
+            let l = t.lower();
+            t.word && ((is_cue(&l) && !is_naming_cue(&l)) || l == "according")
+        })?;
     let cue = &clause[c];
     if cue.lower() == "according" {
         let to = clause.get(c + 1).filter(|t| t.lower() == "to")?;
@@ -157,7 +171,7 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
             .iter()
             .position(|t| t.text == ",")
             .unwrap_or(before.len());
-        let mut subject = before[..cut].to_vec();
+        let mut subject = without_asides(&before[..cut]);
         while subject
             .last()
             .is_some_and(|t| is_skippable_before_cue(&t.lower()))
@@ -174,6 +188,23 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
         word: Some(cue.text.to_string()),
         subject,
     })
+}
+
+/// A subject phrase without the dots its abbreviations keep ("Mr. Clarke") and without a
+/// bracketed aside ("Rep. Elijah E. Cummings (D-Md.)").
+fn without_asides<'t>(phrase: &[Tok<'t>]) -> Vec<Tok<'t>> {
+    let mut depth = 0usize;
+    let mut out = Vec::with_capacity(phrase.len());
+    for t in phrase {
+        match t.text {
+            "(" | "[" => depth += 1,
+            ")" | "]" => depth = depth.saturating_sub(1),
+            "." if t.cut => {}
+            _ if depth == 0 => out.push(*t),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A name set after a quote with a dash and ending its line (`“…” ― Sonya Herridge`), the
@@ -313,6 +344,23 @@ mod tests {
             Some(("according to".into(), "the statistics office".into()))
         );
         assert_eq!(after("\"We lost\" because the referee was poor."), None);
+    }
+
+    #[test]
+    fn cue_after_a_titled_subject_with_an_aside() {
+        assert_eq!(
+            after("\"I am the guy,\" Mr. Clarke said."),
+            Some(("said".into(), "Mr Clarke".into()))
+        );
+        assert_eq!(
+            after("\"He would be great,\" Rep. Elijah E. Cummings (D-Md.) said in an interview."),
+            Some(("said".into(), "Rep Elijah E Cummings".into()))
+        );
+        // A sentence's own full stop still ends the clause.
+        assert_eq!(
+            after("\"We lost,\" he wrote. The club said nothing."),
+            Some(("wrote".into(), "he".into()))
+        );
     }
 
     fn before(text: &str) -> Vec<(String, String)> {

@@ -25,6 +25,9 @@ pub(crate) struct Tok<'t> {
     pub text: &'t str,
     /// Letters/digits (true) or a single punctuation character (false).
     pub word: bool,
+    /// Cut from a token of the token layer after its start: the segment stage kept it inside
+    /// the word (the dot of "Mr." or "Gen.", the comma of "100,000"), so it ends nothing.
+    pub cut: bool,
 }
 
 impl Tok<'_> {
@@ -91,15 +94,21 @@ impl<'a> Page<'a> {
         for (i, _) in span.slice(self.text).char_indices().skip(1) {
             let at = span.start() + i;
             if !self.joins(window, at) {
-                self.push_part(window, Span::new(from, at), out);
+                self.push_part(window, Span::new(from, at), from > span.start(), out);
                 from = at;
             }
         }
-        self.push_part(window, Span::new(from, span.end()), out);
+        self.push_part(
+            window,
+            Span::new(from, span.end()),
+            from > span.start(),
+            out,
+        );
     }
 
-    /// Appends the part at `span`, joined to the previous word when it runs on from it.
-    fn push_part(&self, window: Span, span: Span, out: &mut Vec<Tok<'a>>) {
+    /// Appends the part at `span` (`cut`: not the start of its token), joined to the
+    /// previous word when it runs on from it.
+    fn push_part(&self, window: Span, span: Span, cut: bool, out: &mut Vec<Tok<'a>>) {
         match out.last_mut() {
             Some(last) if last.span.end() == span.start() && self.joins(window, span.start()) => {
                 last.span = Span::new(last.span.start(), span.end());
@@ -108,7 +117,12 @@ impl<'a> Page<'a> {
             _ => {
                 let text = span.slice(self.text);
                 let word = text.chars().next().is_some_and(char::is_alphanumeric);
-                out.push(Tok { span, text, word });
+                out.push(Tok {
+                    span,
+                    text,
+                    word,
+                    cut,
+                });
             }
         }
     }
