@@ -39,11 +39,13 @@ fn ends_clause(toks: &[Tok<'_>], i: usize) -> bool {
     match t.text {
         "!" | "?" | ";" => true,
         // "U.S." tokenises as "U.S" + ".", the dot of "Mr." was kept in its token by the
-        // segment stage, and one before a closing bracket ends an aside ("(D-Md.)"): such a
-        // full stop ends nothing.
+        // segment stage, and one before a comma or a closing bracket ends an abbreviation
+        // ("R-Ky.,", "(D-Md.)"): such a full stop ends nothing.
         "." => {
             !t.cut
-                && toks.get(i + 1).is_none_or(|n| !matches!(n.text, ")" | "]"))
+                && toks
+                    .get(i + 1)
+                    .is_none_or(|n| !matches!(n.text, ")" | "]" | ","))
                 && !toks
                     .get(i.wrapping_sub(1))
                     .is_some_and(|p| p.word && (p.text.contains('.') || p.text.len() == 1))
@@ -355,6 +357,10 @@ mod tests {
         assert_eq!(
             after("\"He would be great,\" Rep. Elijah E. Cummings (D-Md.) said in an interview."),
             Some(("said".into(), "Rep Elijah E Cummings".into()))
+        );
+        assert_eq!(
+            after("\"It will pass,\" Senate Leader Mitch Reed, R-Ky., said Tuesday."),
+            Some(("said".into(), "Senate Leader Mitch Reed".into()))
         );
         // A sentence's own full stop still ends the clause.
         assert_eq!(

@@ -21,8 +21,9 @@ pub(crate) fn resolve_source(
     history: &[Speaker],
 ) -> Option<Speaker> {
     let words = page.words(span.start(), span.end());
+    let joints = joints(page, span);
     let parts: Vec<_> = words
-        .split(|t| t.word && t.text.eq_ignore_ascii_case("and"))
+        .split(|t| joints.contains(&t.span.start()))
         .map(|p| {
             let end = p.iter().rposition(|t| t.word).map_or(0, |k| k + 1);
             &p[..end]
@@ -81,23 +82,57 @@ pub(crate) fn resolve_source(
 /// International") keeps the whole phrase. `None` when the phrase has no single head inside
 /// it.
 fn noun_headed(page: Page<'_>, resolver: &Resolver<'_>, span: Span) -> Option<Span> {
+    let token = &page.tokens[phrase_head(page, span)?];
+    let rest = Span::new(token.span.end(), span.end());
+    (token.upos == Upos::Noun && !rest.is_empty() && !resolver.names_someone(rest))
+        .then(|| Span::new(span.start(), token.span.end()))
+}
+
+/// The tokens of phrase `span`: the index of the first and how many.
+fn phrase_tokens(page: Page<'_>, span: Span) -> (usize, usize) {
     let first = page
         .tokens
         .partition_point(|t| t.span.end() <= span.start());
-    let inside = |i: usize| page.tokens.get(i).is_some_and(|t| span.contains(t.span));
     let count = page.tokens[first..]
         .iter()
         .take_while(|t| span.contains(t.span))
         .count();
+    (first, count)
+}
+
+/// The one token of phrase `span` whose head (in the parse) lies outside it; `None` when
+/// there is no such single head.
+fn phrase_head(page: Page<'_>, span: Span) -> Option<usize> {
+    let (first, count) = phrase_tokens(page, span);
+    let inside = |i: usize| page.tokens.get(i).is_some_and(|t| span.contains(t.span));
     let mut heads =
         (first..first + count).filter(|&i| page.tokens[i].head.is_none_or(|h| !inside(h as usize)));
-    let (Some(head), None) = (heads.next(), heads.next()) else {
-        return None;
+    match (heads.next(), heads.next()) {
+        (Some(head), None) => Some(head),
+        _ => None,
+    }
+}
+
+/// Where phrase `span` joins coordinated speakers: the start of each conjunction ("and")
+/// that the parse attaches to a conjunct of the phrase's head ("Smith and Jones"), not one
+/// inside a modifier ("Michael McFaul, a fellow … and a former ambassador to Russia").
+fn joints(page: Page<'_>, span: Span) -> Vec<usize> {
+    let Some(head) = phrase_head(page, span) else {
+        return Vec::new();
     };
-    let token = &page.tokens[head];
-    let rest = Span::new(token.span.end(), span.end());
-    (token.upos == Upos::Noun && !rest.is_empty() && !resolver.names_someone(rest))
-        .then(|| Span::new(span.start(), token.span.end()))
+    let (first, count) = phrase_tokens(page, span);
+    let head_of = |i: usize| page.tokens[i].head.map(|h| h as usize);
+    (first..first + count)
+        .filter(|&i| {
+            let t = &page.tokens[i];
+            t.norm == "and"
+                && t.deprel.name() == "cc"
+                && head_of(i).is_some_and(|c| {
+                    page.tokens[c].deprel.name() == "conj" && head_of(c) == Some(head)
+                })
+        })
+        .map(|i| page.tokens[i].span.start())
+        .collect()
 }
 
 /// Characters `a` and `b` share.
@@ -233,5 +268,15 @@ mod tests {
             "The city rejected the plan, but Envoy to Lisbon Maria Lopez has said the tram will run.",
         );
         assert!(s.contains(&Some("Maria Lopez".to_string())), "{s:?}");
+    }
+
+    #[test]
+    fn coordinated_subjects_speak_together_but_a_modifier_s_and_joins_nobody() {
+        let s = speakers("Maria Lopez and Tom Berger said the tram would open in spring.");
+        assert_eq!(s, [Some("Maria Lopez and Tom Berger".to_string())]);
+        let s = speakers(
+            "Tom Berger, a fellow at the Hoover Institution and a former envoy to Russia, said the tram would open in spring.",
+        );
+        assert_eq!(s, [Some("Tom Berger".to_string())]);
     }
 }
