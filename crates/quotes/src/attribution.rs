@@ -360,7 +360,27 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         return Some(tree.extent(s, outside_source));
     }
     if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
-        return source_of(tree, tree.head(i)?, depth + 1);
+        let head = tree.head(i)?;
+        // `"…," the mayor said, adding that …`, where the parse hangs "adding" from the
+        // quotation's verb: who adds is who speaks in the reporting clause before it (a
+        // parataxis of either).
+        let reports = |p: &usize| {
+            *p < i
+                && tree.tokens[*p].upos == Upos::Verb
+                && Lexicon::get()
+                    .attribution_cue(&tree.tokens[*p].lemma)
+                    .is_some()
+        };
+        let report = tree
+            .children_with(i, "parataxis")
+            .chain(tree.children_with(head, "parataxis"))
+            .find(reports);
+        if let Some(report) = report {
+            if let Some(source) = source_of(tree, report, depth + 1) {
+                return Some(source);
+            }
+        }
+        return source_of(tree, head, depth + 1);
     }
     // A participle after a noun (`analysts, citing …`): the noun.
     if tree.rel(i) == "acl" && tree.tokens[i].norm.ends_with("ing") {
@@ -460,6 +480,13 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn adding_speaks_with_the_reporting_clause_before_it() {
+        let r = run("\"We do not see a link to terrorism,\" the mayor said, adding that it would take more hours before details emerge.");
+        let adding = r.iter().find(|x| x.0 == "adding");
+        assert_eq!(adding.map(|x| x.1.as_str()), Some("the mayor"), "{r:?}");
     }
 
     #[test]
