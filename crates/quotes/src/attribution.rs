@@ -100,6 +100,7 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
     let referent = referent_of(tree, source);
     let (content, via) = complement(tree, i, cue.infinitive, source)
+        .or_else(|| quoted_parataxis(tree, i).map(|c| (tree.extent(c, |_| false), "ccomp")))
         .or_else(|| paratactic(tree, i).map(|c| (c, "parataxis")))
         .or_else(|| postposed(tree, i, source, s_lo).map(|c| (c, "postposed")))
         .or_else(|| after_colon(tree, i, s_hi))
@@ -201,6 +202,21 @@ pub(crate) fn complement(
         _ => i,
     };
     Some(((lo, hi.min(end.saturating_sub(1))), via))
+}
+
+/// The complement the parse hangs from listed cue `i` as parataxis because a quotation mark,
+/// colon or comma opens it (`says that “there were issues …”`, `said, “We will …”`): a clause
+/// after the cue introduced by that punctuation or by a subordinator.
+fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    tree.children_with(i, "parataxis").find(|&k| {
+        let (lo, _) = tree.extent(k, |_| false);
+        k > i && lo > i && {
+            let first = &tree.tokens[lo];
+            tree.rel(lo) == "mark"
+                || matches!(first.norm.as_str(), ":" | ",")
+                || is_quote_mark(&first.norm)
+        }
+    })
 }
 
 /// The clause a paratactic cue hangs from (`The talks failed, he said.` parsed with `said` as
@@ -487,6 +503,17 @@ mod tests {
         let r = run("\"We do not see a link to terrorism,\" the mayor said, adding that it would take more hours before details emerge.");
         let adding = r.iter().find(|x| x.0 == "adding");
         assert_eq!(adding.map(|x| x.1.as_str()), Some("the mayor"), "{r:?}");
+    }
+
+    #[test]
+    fn a_complement_opened_by_a_quotation_mark_is_reported() {
+        let r = run("The commission says on its website that “there were issues regarding Donald Trump’s audio that affected the sound level in the debate hall.”");
+        let says = r.iter().find(|x| x.0 == "says");
+        assert_eq!(says.map(|x| x.1.as_str()), Some("The commission"), "{r:?}");
+        assert!(
+            says.is_some_and(|x| x.2.contains("there were issues")),
+            "{r:?}"
+        );
     }
 
     #[test]
