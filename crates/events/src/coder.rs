@@ -238,7 +238,7 @@ impl EventCoder {
         if let Some(a) = sources.first() {
             *last = Some(a.clone());
         }
-        if !agentless && !(passive && sources.is_empty()) {
+        if !(agentless || passive) {
             self.locate_unnamed(&mut sources, &targets, place.as_deref(), action);
         }
         let trigger = Span::new(
