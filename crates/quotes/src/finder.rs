@@ -114,7 +114,8 @@ pub(crate) fn find_quotes(
 type Found = (Speaker, Option<Span>, Option<String>);
 
 /// The speaker of one quote from the parse: the source of the narrowest attribution whose
-/// reported content holds most of the quote.
+/// reported content holds most of the quote, else of one whose content is the quote's first
+/// sentence (cue before it: `the announcer said, "A. B?"`) or its last (cue after it).
 fn from_parse(
     page: Page<'_>,
     mark: &Marked,
@@ -123,14 +124,34 @@ fn from_parse(
     history: &[Speaker],
 ) -> Option<Found> {
     let inner = trimmed(page.text, mark.inner);
+    if inner.is_empty() {
+        return None;
+    }
     let a = attributions
         .iter()
-        .filter(|a| {
+        .filter_map(|a| {
             let cue = page.tokens[a.cue_token].span;
-            let outside = cue.end() <= mark.open || cue.start() >= mark.close;
-            outside && a.source.is_some() && 5 * overlap(a.content, inner) >= 4 * inner.len()
+            let before = cue.end() <= mark.open;
+            if !(before || cue.start() >= mark.close) || a.source.is_none() {
+                return None;
+            }
+            let o = overlap(a.content, inner);
+            let holds = |at: usize| a.content.start() <= at && at < a.content.end();
+            let edge = if before {
+                holds(inner.start())
+            } else {
+                holds(inner.end() - 1)
+            };
+            if 5 * o >= 4 * inner.len() {
+                Some((0, a))
+            } else if o > 0 && edge && 5 * o >= 4 * a.content.len() {
+                Some((1, a))
+            } else {
+                None
+            }
         })
-        .min_by_key(|a| a.content.len())?;
+        .min_by_key(|(rank, a)| (*rank, a.content.len()))
+        .map(|(_, a)| a)?;
     let source = resolve_source(page, resolver, a.referent.or(a.source)?, history)?;
     Some((source, a.source, Some(a.cue.clone())))
 }
