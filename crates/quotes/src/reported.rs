@@ -271,6 +271,20 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_of_several_sentences_takes_the_speaker_of_the_cue_before_it() {
+        let a = annotated("Howard Dean apologised on Monday.\n\n\"It was wrong,\" said Sarah Cole, a party official.\n\nHe then defended the remark, saying, \"I do not think this is a ridiculous idea. Something odd was going on last night.\"\n\nThe New York Times reports: \"Just 24 percent of the contributors gave $200 or less. In 2012, 43 percent did.\"");
+        let direct: Vec<_> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .map(|q| q.speaker.as_deref().unwrap_or_default())
+            .collect();
+        assert_eq!(direct.len(), 3, "{:?}", a.quotes);
+        assert_eq!(direct[1], "Howard Dean");
+        assert!(direct[2].contains("New York Times"), "{direct:?}");
+    }
+
+    #[test]
     fn coordinated_subjects_speak_together_but_a_modifier_s_and_joins_nobody() {
         let s = speakers("Maria Lopez and Tom Berger said the tram would open in spring.");
         assert_eq!(s, [Some("Maria Lopez and Tom Berger".to_string())]);
