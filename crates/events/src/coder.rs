@@ -238,9 +238,6 @@ impl EventCoder {
         if let Some(a) = sources.first() {
             *last = Some(a.clone());
         }
-        if !(agentless || passive) {
-            self.locate_unnamed(&mut sources, &targets, place.as_deref(), action);
-        }
         let trigger = Span::new(
             words[hit.start].span.start(),
             words[hit.end - 1]
@@ -272,7 +269,7 @@ impl EventCoder {
             seen.push(key);
             let mut e = base.clone();
             if let Some(a) = src {
-                e.source = Some(a.name.clone()).filter(|n| !n.is_empty());
+                e.source = Some(a.name.clone());
                 e.source_actor = a.code();
             }
             if let Some(a) = tgt {
@@ -414,40 +411,6 @@ impl EventCoder {
     fn place_actor(&self, place: &str) -> Option<Actor> {
         let code = self.tables.name_code(place, Lexicon::get())?;
         Some(Actor::country(place, code.get(..3)?))
-    }
-
-    /// An event whose actor the text leaves unnamed ("hundreds of people blocked streets in
-    /// Hong Kong", "a hunger strike to demand …") is coded, as event coders code it, on the
-    /// country where it happens: the place named after the trigger (not for talks and
-    /// agreements, which parties hold away from home), else, for a protest, a crackdown or a
-    /// concession, the country of the one acted on. The actor stays unnamed: only its code is
-    /// given.
-    fn locate_unnamed(
-        &self,
-        sources: &mut Vec<Actor>,
-        targets: &[Actor],
-        place: Option<&str>,
-        action: Action,
-    ) {
-        if !sources.is_empty() {
-            return;
-        }
-        let here = place
-            .filter(|_| !symmetric_action(action))
-            .and_then(|p| self.place_actor(p))
-            .and_then(|a| a.base);
-        let home = || {
-            targets
-                .iter()
-                .filter(|t| !t.lent && domestic_action(action))
-                .find_map(|t| {
-                    t.base
-                        .filter(|b| b.len() == 3 && !matches!(*b, "IGO" | "NGO" | "IMG"))
-                })
-        };
-        if let Some(country) = here.or_else(home) {
-            sources.push(Actor::country("", country));
-        }
     }
 
     /// The country of actor `a` as an actor of its own (none for international bodies and

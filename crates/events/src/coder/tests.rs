@@ -347,15 +347,3 @@ fn a_withdrawal_is_not_done_to_the_place_it_leaves() {
     assert_eq!(e.action, "RETREAT");
     assert_eq!(e.target_actor, None, "{e:?}");
 }
-
-#[test]
-fn an_unnamed_actor_acts_in_the_country_where_it_happens() {
-    let e = one("Thousands of people blocked the main roads in Caracas on Monday.");
-    assert_eq!(e.source_actor.as_deref(), Some("VEN"), "{e:?}");
-    assert_eq!(e.source, None);
-    // Talks take place away from home; an accusation names its accuser or no one.
-    let e = one("Talks on the border are set to take place next month in Geneva.");
-    assert_eq!(e.source_actor, None, "{e:?}");
-    let e = one("Western leaders have accused Russia of arming the separatists.");
-    assert_ne!(e.source_actor.as_deref(), Some("RUS"), "{e:?}");
-}
