@@ -332,6 +332,15 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
         matches!(r, "case" | "punct" | "acl:relcl" | "parataxis")
     });
     let n_lo = n_lo.max(i + 2);
+    // An appositive is closed by a comma; one the parse hangs on the source that runs straight
+    // into the verb ("According to US intelligence, Russia has stationed …") is the reported
+    // clause's subject.
+    let n_hi = tree
+        .children_with(noun, "appos")
+        .filter(|&a| a > noun)
+        .map(|a| tree.extent(a, |_| false))
+        .find(|&(_, a_hi)| a_hi < s_hi && !tree.is_punct(a_hi + 1))
+        .map_or(n_hi, |(a_lo, _)| a_lo.saturating_sub(1).max(noun));
     let content = if i <= s_lo + 1 {
         trim(tree, n_hi + 1, s_hi)?
     } else {
@@ -514,6 +523,17 @@ mod tests {
             says.is_some_and(|x| x.2.contains("there were issues")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn an_appositive_running_into_the_verb_is_the_reported_subject() {
+        let r = run("According to US intelligence, Russia has stationed about 70,000 troops near the border.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "US intelligence");
+        assert!(r[0].2.starts_with("Russia has stationed"), "{r:?}");
+        let r =
+            run("According to Jane Hale, a lawyer for the city, the bridge will reopen in May.");
+        assert_eq!(r[0].1, "Jane Hale, a lawyer for the city");
     }
 
     #[test]

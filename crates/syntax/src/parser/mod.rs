@@ -158,6 +158,8 @@ impl Parser {
         buf.codes.extend(tags.iter().map(|&(u, x)| tag_code(u, x)));
         buf.atoms.fill(forms, &buf.codes);
         buf.state.reset(n);
+        buf.state
+            .mark_leaves(tags.iter().map(|&(u, _)| u == Upos::Punct));
         let (th, lh) = Parser::hashers();
         while !buf.state.is_final() {
             // With one valid move (an empty stack, or the buffer at the root) the classifier

@@ -67,6 +67,9 @@ pub(crate) struct State {
     /// Relations of the left and right dependents, as bit sets.
     pub lset: Vec<u64>,
     pub rset: Vec<u64>,
+    /// Words that take no dependents: punctuation (the treebanks hardly ever hang a word
+    /// from it). Filled after [`State::reset`]; empty means none.
+    pub leaves: Vec<bool>,
 }
 
 impl State {
@@ -95,6 +98,13 @@ impl State {
         self.lset.resize(n + 1, 0);
         self.rset.clear();
         self.rset.resize(n + 1, 0);
+        self.leaves.clear();
+    }
+
+    /// Marks the words that take no dependents (after [`State::reset`]), one flag a word.
+    pub fn mark_leaves(&mut self, leaves: impl IntoIterator<Item = bool>) {
+        self.leaves.clear();
+        self.leaves.extend(leaves);
     }
 
     /// An empty state (call [`State::reset`] before use).
@@ -113,6 +123,7 @@ impl State {
             nr: Vec::new(),
             lset: Vec::new(),
             rset: Vec::new(),
+            leaves: Vec::new(),
         }
     }
 
@@ -134,11 +145,12 @@ impl State {
     /// Whether `m` may be applied now.
     pub fn valid(&self, m: Move) -> bool {
         let at_root = self.at_root();
+        let leaf = |i: usize| self.leaves.get(i).copied().unwrap_or(false);
         match (m, self.s0()) {
             (Move::Shift, _) => !at_root,
             (Move::Reduce, Some(s)) => self.heads[s] != NONE,
-            (Move::Left(_), Some(s)) => self.heads[s] == NONE,
-            (Move::Right(_), Some(_)) => !at_root,
+            (Move::Left(_), Some(s)) => self.heads[s] == NONE && !leaf(self.b),
+            (Move::Right(_), Some(s)) => !at_root && !leaf(s),
             (_, None) => false,
         }
     }

@@ -21,6 +21,8 @@ use crate::train::{shuffled, EpochReport, TrainOptions};
 struct Example<'s> {
     forms: Vec<&'s str>,
     tags: Vec<u64>,
+    /// Which words are tagged punctuation (they take no dependents).
+    punct: Vec<bool>,
     heads: Vec<u32>,
     labels: Vec<u8>,
 }
@@ -49,6 +51,11 @@ impl<'s> Example<'s> {
                 .words
                 .iter()
                 .map(|w| tag_code(upos(&w.upos), xpos(&w.xpos)))
+                .collect(),
+            punct: s
+                .words
+                .iter()
+                .map(|w| upos(&w.upos) == Upos::Punct)
                 .collect(),
             heads,
             labels: s
@@ -97,6 +104,7 @@ impl Parser {
                 let gold = Gold { heads: &ex.heads };
                 atoms.fill(&ex.forms, &ex.tags);
                 state.reset(ex.forms.len());
+                state.mark_leaves(ex.punct.iter().copied());
                 while !state.is_final() {
                     extract(&th, &atoms, &state, &mut feats);
                     transitions.scores(&feats, &mut scores[..Move::CLASSES]);
