@@ -146,7 +146,7 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
     }
     // The cue is among the clause's first eight words (punctuation not counted).
     let mut words = 0;
-    let c = clause
+    let Some(c) = clause
         .iter()
         .take_while(|t| {
             words += usize::from(t.word);
@@ -155,7 +155,10 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
         .position(|t| {
             let l = t.lower();
             t.word && ((is_cue(&l) && !is_naming_cue(&l)) || l == "according")
-        })?;
+        })
+    else {
+        return cue_after_aside(clause);
+    };
     let cue = &clause[c];
     if cue.lower() == "according" {
         let to = clause.get(c + 1).filter(|t| t.lower() == "to")?;
@@ -189,6 +192,29 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
     Some(Cue {
         word: Some(cue.text.to_string()),
         subject,
+    })
+}
+
+/// `NAME, a long aside, said`: a name of at most five words, then an aside between commas
+/// (no cue verb in it: "United States" is a name), then the cue. The name is the subject.
+fn cue_after_aside<'t>(clause: &[Tok<'t>]) -> Option<Cue<'t>> {
+    let first = clause.iter().position(|t| t.text == ",")?;
+    let name = without_asides(&clause[..first]);
+    if name.is_empty() || name.len() > 5 || !name.iter().all(Tok::is_capitalized) {
+        return None;
+    }
+    let c = (first + 2..clause.len().min(first + 40)).find(|&k| {
+        clause[k - 1].text == "," && clause[k].word && {
+            let l = clause[k].lower();
+            is_cue(&l) && !is_naming_cue(&l)
+        }
+    })?;
+    let aside_has_cue = clause[first + 1..c - 1]
+        .iter()
+        .any(|t| t.word && !t.is_capitalized() && is_cue(&t.lower()));
+    (!aside_has_cue).then(|| Cue {
+        word: Some(clause[c].text.to_string()),
+        subject: name,
     })
 }
 
@@ -361,6 +387,10 @@ mod tests {
         assert_eq!(
             after("\"It will pass,\" Senate Leader Mitch Reed, R-Ky., said Tuesday."),
             Some(("said".into(), "Senate Leader Mitch Reed".into()))
+        );
+        assert_eq!(
+            after("\"It is clear,\" Michael Reed, a fellow at the Hoover Institution and a former United States envoy to Moscow, said of the network."),
+            Some(("said".into(), "Michael Reed".into()))
         );
         // A sentence's own full stop still ends the clause.
         assert_eq!(
