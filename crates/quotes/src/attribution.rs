@@ -210,7 +210,7 @@ pub(crate) fn complement(
 fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
     tree.children_with(i, "parataxis").find(|&k| {
         let (lo, _) = tree.extent(k, |_| false);
-        k > i && lo > i && {
+        lo > i && {
             let first = &tree.tokens[lo];
             tree.rel(lo) == "mark"
                 || matches!(first.norm.as_str(), ":" | ",")

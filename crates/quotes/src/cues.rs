@@ -152,10 +152,7 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
             words += usize::from(t.word);
             words <= 8
         })
-        .position(|t| {
-            let l = t.lower();
-            t.word && ((is_cue(&l) && !is_naming_cue(&l)) || l == "according")
-        })
+        .position(|t| t.word && (cues_after_quote(&t.lower()) || t.lower() == "according"))
     else {
         return cue_after_aside(clause);
     };
@@ -195,6 +192,11 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
     })
 }
 
+/// Whether `w` attributes the quotation before it (a naming verb, `called "…"`, does not).
+fn cues_after_quote(w: &str) -> bool {
+    is_cue(w) && !is_naming_cue(w)
+}
+
 /// `NAME, a long aside, said`: a name of at most five words, then an aside between commas
 /// (no cue verb in it: "United States" is a name), then the cue. The name is the subject.
 fn cue_after_aside<'t>(clause: &[Tok<'t>]) -> Option<Cue<'t>> {
@@ -204,10 +206,7 @@ fn cue_after_aside<'t>(clause: &[Tok<'t>]) -> Option<Cue<'t>> {
         return None;
     }
     let c = (first + 2..clause.len().min(first + 40)).find(|&k| {
-        clause[k - 1].text == "," && clause[k].word && {
-            let l = clause[k].lower();
-            is_cue(&l) && !is_naming_cue(&l)
-        }
+        clause[k - 1].text == "," && clause[k].word && cues_after_quote(&clause[k].lower())
     })?;
     let aside_has_cue = clause[first + 1..c - 1]
         .iter()
