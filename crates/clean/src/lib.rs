@@ -105,9 +105,7 @@ impl Cleaner {
         article.raw = raw;
         article.origin = out.origin;
         article.removed = out.removed;
-        if article.meta.language.is_none() {
-            article.meta.language = metadata::detect_language(&out.text);
-        }
+        article.meta.language = metadata::decide_language(article.meta.language.take(), &out.text);
         article.set_text(out.text);
     }
 

@@ -12,7 +12,10 @@
 //! 7. `claims`: numeric claims with claimants (reads entities and quotes).
 //! 8. `events`: PLOVER actor–action–target events with modality (reads entities and quotes).
 //!
-//! The order lives here and nowhere else.
+//! The order lives here and nowhere else. Stages 4 to 8 read the text as English (their models
+//! and word lists are English): they are skipped for an article whose text is reliably in
+//! another language (`language` set by `clean` to anything but `en`), which then keeps its text,
+//! metadata, tokens and tags, and no entities, quotes, framing, claims or events.
 //!
 //! ```
 //! use storyline_pipeline::Pipeline;
@@ -45,16 +48,27 @@ pub trait Stage: Send + Sync {
     fn name(&self) -> &'static str;
     /// Adds this stage's annotations to the article.
     fn process(&self, article: &mut Article);
+    /// Whether the stage reads the text as English, and so runs only on an article that may be
+    /// English ([`Metadata::may_be_english`]).
+    fn reads_english(&self) -> bool;
+}
+
+/// Whether `stage` runs on `article`.
+fn applies(stage: &dyn Stage, article: &Article) -> bool {
+    !stage.reads_english() || article.meta.may_be_english()
 }
 
 macro_rules! stage {
-    ($ty:ty, $name:literal) => {
+    ($ty:ty, $name:literal, $english:literal) => {
         impl Stage for StageAdapter<$ty> {
             fn name(&self) -> &'static str {
                 $name
             }
             fn process(&self, article: &mut Article) {
                 self.0.annotate(article)
+            }
+            fn reads_english(&self) -> bool {
+                $english
             }
         }
     };
@@ -63,14 +77,14 @@ macro_rules! stage {
 /// Wraps a stage crate's runner so it can sit in the stage list.
 struct StageAdapter<T>(T);
 
-stage!(Cleaner, "clean");
-stage!(Segmenter, "segment");
-stage!(SyntaxAnnotator, "syntax");
-stage!(EntityRecognizer, "entities");
-stage!(QuoteFinder, "quotes");
-stage!(FramingFinder, "framing");
-stage!(ClaimFinder, "claims");
-stage!(EventCoder, "events");
+stage!(Cleaner, "clean", false);
+stage!(Segmenter, "segment", false);
+stage!(SyntaxAnnotator, "syntax", false);
+stage!(EntityRecognizer, "entities", true);
+stage!(QuoteFinder, "quotes", true);
+stage!(FramingFinder, "framing", true);
+stage!(ClaimFinder, "claims", true);
+stage!(EventCoder, "events", true);
 
 /// The ordered list of stages.
 pub struct Pipeline {
@@ -111,10 +125,12 @@ impl Pipeline {
         self.stages.iter().map(|s| s.name()).collect()
     }
 
-    /// Runs every stage over one article.
+    /// Runs every stage that applies over one article.
     pub fn run(&self, article: &mut Article) {
         for stage in &self.stages {
-            stage.process(article);
+            if applies(stage.as_ref(), article) {
+                stage.process(article);
+            }
         }
     }
 
@@ -149,7 +165,9 @@ impl Pipeline {
             return None;
         }
         for stage in rest {
-            stage.process(&mut article);
+            if applies(stage.as_ref(), &article) {
+                stage.process(&mut article);
+            }
         }
         Some(article)
     }
@@ -163,13 +181,15 @@ impl Pipeline {
         article
     }
 
-    /// Runs every stage over one article, adding each stage's elapsed time to `timings`
-    /// (one slot per stage, in order).
+    /// Runs every stage that applies over one article, adding each stage's elapsed time to
+    /// `timings` (one slot per stage, in order).
     pub fn run_timed(&self, article: &mut Article, timings: &mut [std::time::Duration]) {
         for (stage, slot) in self.stages.iter().zip(timings.iter_mut()) {
-            let start = std::time::Instant::now();
-            stage.process(article);
-            *slot += start.elapsed();
+            if applies(stage.as_ref(), article) {
+                let start = std::time::Instant::now();
+                stage.process(article);
+                *slot += start.elapsed();
+            }
         }
     }
 }
@@ -204,5 +224,29 @@ mod tests {
         );
         assert_eq!(kept.claims.len(), full.claims.len());
         assert!(!kept.claims.is_empty() && !kept.tokens.is_empty());
+    }
+
+    #[test]
+    fn english_stages_skip_a_text_in_another_language() {
+        let pipeline = Pipeline::standard();
+        let russian =
+            "Мэр Анна Келлер заявила, что в понедельник в Лидсе были затоплены 300 домов. \
+                       Строительство дамбы заняло три года и обошлось дороже, чем ожидалось.";
+        let article = pipeline.process("a.txt".into(), russian.into(), Metadata::default());
+        assert_eq!(article.meta.language.as_deref(), Some("ru"));
+        assert!(!article.tokens.is_empty(), "the token layer is built");
+        assert!(article.entities.is_empty() && article.claims.is_empty());
+
+        // A page that states another language than its English text is read as English.
+        let stated = Metadata {
+            language: Some("de".into()),
+            ..Metadata::default()
+        };
+        let english = format!(
+            "{TEXT} The river rose two metres overnight and the council opened three shelters."
+        );
+        let article = pipeline.process("b.html".into(), english, stated);
+        assert_eq!(article.meta.language.as_deref(), Some("en"));
+        assert!(!article.entities.is_empty() && !article.claims.is_empty());
     }
 }

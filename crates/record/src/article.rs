@@ -93,6 +93,25 @@ pub struct Metadata {
     pub url: Option<String>,
 }
 
+impl Metadata {
+    /// Whether the text may be English: its language is English (`en`, `en-GB`) or not known.
+    /// The stages whose models and word lists are English read only such articles.
+    pub fn may_be_english(&self) -> bool {
+        self.language
+            .as_deref()
+            .is_none_or(|l| primary_subtag(l) == "en")
+    }
+}
+
+/// The language part of a language tag, lowercased: `en` for `en-GB`, `en_US` or `EN`.
+pub fn primary_subtag(tag: &str) -> String {
+    tag.split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
 /// One piece of the source that cleaning removed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Removal {
@@ -218,6 +237,20 @@ pub enum TokenKind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_or_unknown_may_be_english() {
+        let meta = |l: Option<&str>| Metadata {
+            language: l.map(str::to_string),
+            ..Metadata::default()
+        };
+        for l in [None, Some("en"), Some("en-GB"), Some("EN_us")] {
+            assert!(meta(l).may_be_english(), "{l:?}");
+        }
+        for l in [Some("ru"), Some("de-CH"), Some("eng")] {
+            assert!(!meta(l).may_be_english(), "{l:?}");
+        }
+    }
 
     #[test]
     fn maps_text_offsets_back_to_raw() {

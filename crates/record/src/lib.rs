@@ -28,7 +28,9 @@ mod span;
 mod syntax;
 pub mod terminal;
 
-pub use article::{Article, Metadata, Removal, RemovalReason, Shape, Token, TokenKind};
+pub use article::{
+    primary_subtag, Article, Metadata, Removal, RemovalReason, Shape, Token, TokenKind,
+};
 pub use charmap::CharMap;
 pub use framing::{Framing, FramingKind, RecordFraming, Tone, Voice};
 pub use id::ArticleId;

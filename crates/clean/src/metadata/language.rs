@@ -3,6 +3,8 @@
 //! Only a detection that `whatlang` itself finds reliable is claimed: short or mixed text
 //! (a few words, a list of names) gets no language rather than a guess.
 
+use storyline_record::primary_subtag;
+
 /// How much of the text is read: the first paragraphs decide, and the cost stays bounded.
 const SAMPLE_BYTES: usize = 1024;
 
@@ -16,6 +18,16 @@ pub fn detect(text: &str) -> Option<String> {
     let code = info.lang().code();
     let short = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
     Some(short.unwrap_or(code).to_string())
+}
+
+/// The article's language: what its text reliably reads as, else what its input stated. The
+/// text wins over a stated language because a page's markup (`<html lang>`) often names the
+/// site's language, not the article's; a stated tag that agrees is kept as given (`en-GB`).
+pub fn decide(stated: Option<String>, text: &str) -> Option<String> {
+    match (stated, detect(text)) {
+        (Some(stated), Some(found)) if primary_subtag(&stated) != found => Some(found),
+        (stated, found) => stated.or(found),
+    }
 }
 
 #[cfg(test)]
@@ -47,5 +59,16 @@ mod tests {
     fn reads_a_bounded_prefix_on_a_char_boundary() {
         let text = "é".repeat(SAMPLE_BYTES);
         let _ = detect(&text);
+    }
+
+    #[test]
+    fn the_text_decides_over_a_stated_language_it_contradicts() {
+        let english = "The mayor said the new tram line would open in the spring and that it was on budget. Officials added that construction had taken three years.";
+        let stated = |l: &str| Some(l.to_string());
+        assert_eq!(decide(stated("de"), english).as_deref(), Some("en"));
+        assert_eq!(decide(stated("en-GB"), english).as_deref(), Some("en-GB"));
+        assert_eq!(decide(None, english).as_deref(), Some("en"));
+        assert_eq!(decide(stated("fr"), "NATO UK").as_deref(), Some("fr"));
+        assert_eq!(decide(None, "NATO UK"), None);
     }
 }

@@ -1,5 +1,6 @@
 //! Article metadata: title, outlet, published date, author, language. Given fields win: only
-//! fields that are still `None` are filled, and unknown stays `None`.
+//! fields that are still `None` are filled, and unknown stays `None`. The exception is the
+//! language, which the text itself decides when it reliably can (`language::decide`).
 
 mod agency;
 mod author;
@@ -9,7 +10,7 @@ pub mod title;
 
 pub use agency::AgencyRules;
 pub use author::{AuthorRules, Byline};
-pub use language::detect as detect_language;
+pub use language::decide as decide_language;
 pub use outlet::{from_url as outlet_from_url, host, known_domain, OutletRules};
 pub use storyline_dates::{DateLine, DateRules, FoundDate};
 
