@@ -7,7 +7,7 @@ use crate::lex::{lex_article, sentence_ranges, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
-use crate::parsed::{modified_head, parsed_noun};
+use crate::parsed::{modified_head, parsed_noun, singular_head, tagged_no_noun};
 use crate::tally::{paired_at, Paired};
 use crate::verbs::is_casualty_verb;
 use crate::words::is_time_unit;
@@ -102,6 +102,13 @@ fn claim_at(
         Some(n) if n.after => Some(n),
         before => parsed_noun(ctx.article, text, toks, p, ceil).or(before),
     };
+    // An amount or a percentage stands without a noun: one word after it that the tagger
+    // reads as an adjective, adverb or function word is not what it measures ("1.8% late on
+    // Monday"); a comparison ("20% less likely") is read as one on purpose.
+    let noun = noun.filter(|n| {
+        let lone = n.after && n.start == n.end;
+        !(measured && lone && tagged_no_noun(ctx.article, toks, n.end))
+    });
     if noun.is_none() && !measured {
         return None;
     }
@@ -121,6 +128,13 @@ fn claim_at(
         }
         if n.measure.is_some() && lead > floor && is_word(text, toks, lead - 1, "the") {
             // "won the 400 metres", "the 10km": a race or a named distance, not a measurement.
+            return None;
+        }
+        let year_like = p.shape.is_some_and(|s| s.is_bare() && s.int_digits == 4)
+            && (1000.0..=2100.0).contains(&p.value);
+        if year_like && n.after && n.measure.is_none() && singular_head(ctx.article, toks, n.end) {
+            // "its planned 2024 crewed moon shot", "the 2016 election": a count of two
+            // thousand things would take a plural noun; a year before a singular one names it.
             return None;
         }
         if !measured && p.value == 1.0 {

@@ -278,10 +278,29 @@ fn suffix(text: &str, toks: &[Tok], p: &mut NumPhrase) {
                     // amount measures is read around it like any other amount's.
                     p.unit = Some(code.into());
                     p.last = j;
+                } else if let Some(code) = storyline_lexicon::currency_or_unit_of_word(&w) {
+                    if shows_money(text, toks, p, j) {
+                        p.unit = Some(code.into());
+                        p.last = j;
+                    }
                 }
             }
         }
     }
+}
+
+/// Whether the amount `p` with a word at token `j` that is a currency or a unit of measure
+/// ("pounds") is money: a scale word before it ("5 million pounds"), "sterling" after it, or
+/// a converted amount in brackets ("500,000 pounds ($650,000)"). Else it is a weight.
+fn shows_money(text: &str, toks: &[Tok], p: &NumPhrase, j: usize) -> bool {
+    let scaled = p.value >= 1e6 && (p.last > p.first || p.shape.is_some_and(|s| s.mult > 1.0));
+    let sterling = is_word(text, toks, j + 1, "sterling");
+    let converted = toks.get(j + 1).is_some_and(|t| t.kind == Kind::Punct('('))
+        && toks.get(j + 2).is_some_and(|t| match t.kind {
+            Kind::Num(shape) => shape.currency.is_some(),
+            _ => false,
+        });
+    scaled || sterling || converted
 }
 
 /// The hedge written right before token `first` (not before `floor`): its first token and text.
@@ -322,6 +341,20 @@ mod tests {
             }
         }
         panic!("no number in {text:?}");
+    }
+
+    #[test]
+    fn pounds_are_money_only_where_the_amount_shows_it() {
+        let unit = |t: &str| first_number(t).1;
+        assert_eq!(unit("he weighed 243 pounds").as_deref(), None);
+        for money in [
+            "a 5 million pounds deal",
+            "fined 3bn pounds",
+            "fined 500,000 pounds ($650,000) on Friday",
+            "paid 40,000 pounds sterling",
+        ] {
+            assert_eq!(unit(money).as_deref(), Some("GBP"), "{money}");
+        }
     }
 
     #[test]

@@ -102,6 +102,37 @@ pub(crate) fn modified_head(article: &Article, toks: &[Tok], k: usize) -> Option
     tok_at(toks, head.span.start())
 }
 
+/// Whether the noun phrase ending at light token `end` has a singular head, as tagged
+/// (`NN`, `NNP`): a count of several things takes a plural noun.
+pub(crate) fn singular_head(article: &Article, toks: &[Tok], end: usize) -> bool {
+    let tokens = &article.tokens;
+    toks.get(end)
+        .and_then(|t| token_at(tokens, t.start))
+        .is_some_and(|k| matches!(tokens[k].xpos.name(), "NN" | "NNP"))
+}
+
+/// Whether the head word at light token `end` is tagged an adjective, an adverb or a function
+/// word ("1.8% late on Monday"): no noun, whatever word order suggests. Untagged text says no.
+pub(crate) fn tagged_no_noun(article: &Article, toks: &[Tok], end: usize) -> bool {
+    let tokens = &article.tokens;
+    toks.get(end)
+        .and_then(|t| token_at(tokens, t.start))
+        .is_some_and(|k| {
+            matches!(
+                tokens[k].upos,
+                Upos::Adj
+                    | Upos::Adv
+                    | Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Cconj
+                    | Upos::Pron
+                    | Upos::Det
+                    | Upos::Aux
+                    | Upos::Part
+            )
+        })
+}
+
 /// The noun phrase from light token `start` to the one holding token `head`; "others" takes
 /// the verb right after it ("40 others injured").
 fn noun_from(
@@ -184,5 +215,22 @@ mod tests {
         );
         let c = claims_parsed("The minister listed two key reasons for the delay.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn a_year_before_a_singular_noun_is_no_count() {
+        let c = claims_parsed("NASA is preparing its planned 2024 crewed moon shot.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = claims_parsed("The 2016 election drew 1200 observers.");
+        assert!(
+            c.len() == 1 && c[0].value == 1200.0 && c[0].noun == "observers",
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn an_adverb_after_a_percentage_is_no_noun() {
+        let c = claims_parsed("Yields rose to 1.81% late on Monday.");
+        assert!(c.len() == 1 && c[0].noun == "per cent", "{c:?}");
     }
 }

@@ -126,7 +126,7 @@ mod tone;
 pub use agencies::{credit_markers, wire_agencies};
 pub use claim_words::{claim_hedges, claim_word, is_claim_word, ClaimClass};
 pub use counts::is_abstract_count_noun;
-pub use currencies::{currency_of_word, currency_symbol_prefix};
+pub use currencies::{currency_of_word, currency_or_unit_of_word, currency_symbol_prefix};
 pub use domains::{is_second_level_label, is_social_domain, known_outlet_name, outlet_of_domain};
 pub use entity_words::{is_entity_word, EntityClass};
 pub use event_words::{is_event_word, EventClass};
