@@ -437,8 +437,21 @@ fn is_relative(tree: &Tree<'_>, k: usize) -> bool {
 /// where the parse gives the cue no subject; auxiliaries and adverbs between are skipped
 /// ("has also said"). Before a comma the phrase is the one a nominal aside between commas
 /// follows (`Leonard E. Burman, director of …, said`), or the aside itself when it is a name
-/// (`one of the attorneys, Justin Bamberg, said`).
+/// (`one of the attorneys, Justin Bamberg, said`). A listed cue in the passive has none:
+/// what stands before it was reported on or asked (`Sleep deprivation has been shown to …`,
+/// `Reagan was once asked …`). A participle of state is no such passive: whoever is
+/// `convinced` or `determined` holds the view.
 pub(crate) fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    let passive = tree
+        .children(i)
+        .any(|k| matches!(tree.rel(k), "aux:pass" | "nsubj:pass"));
+    if passive
+        && Lexicon::get()
+            .attribution_cue(&tree.tokens[i].lemma)
+            .is_some()
+    {
+        return None;
+    }
     let (s_lo, _) = tree.sentence(i);
     let mut hi = i;
     while hi > s_lo && matches!(tree.tokens[hi - 1].upos, Upos::Aux | Upos::Adv) {

@@ -132,7 +132,10 @@ fn from_parse(
         .filter_map(|a| {
             let cue = page.tokens[a.cue_token].span;
             let before = cue.end() <= mark.open;
-            if !(before || cue.start() >= mark.close) || a.source.is_none() {
+            // A source inside the quotation is the parse reading the quoted words as the
+            // cue's subject (`"… trade and Hong Kong," said Jeffrey Halley`).
+            let quoted = |s: Span| s.start() < mark.close && s.end() > mark.open;
+            if !(before || cue.start() >= mark.close) || a.source.is_none_or(quoted) {
                 return None;
             }
             let o = overlap(a.content, inner);

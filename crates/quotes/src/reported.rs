@@ -293,4 +293,28 @@ mod tests {
         );
         assert_eq!(s, [Some("Tom Berger".to_string())]);
     }
+
+    #[test]
+    fn a_quotation_does_not_speak_its_own_words() {
+        let text =
+            "\"Attention in the region will remain focused on trade concerns and Hong Kong,\" \
+                    said Jeffrey Halley, a market analyst at OANDA.";
+        let a = annotated(text);
+        let direct: Vec<_> = a
+            .quotes
+            .iter()
+            .filter(|q| q.kind == QuoteKind::Direct)
+            .collect();
+        assert_eq!(direct.len(), 1, "{:?}", a.quotes);
+        assert_eq!(direct[0].speaker.as_deref(), Some("Jeffrey Halley"));
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_cue_is_not_its_speaker() {
+        let s = speakers("Sleep deprivation has been shown to alter the levels of hormones.");
+        assert!(
+            s.iter().all(|x| x.as_deref() != Some("deprivation")),
+            "{s:?}"
+        );
+    }
 }
