@@ -26,6 +26,22 @@ static SOCIAL: LazyLock<FxHashSet<&'static str>> =
 static SECOND_LEVEL: LazyLock<FxHashSet<&'static str>> =
     LazyLock::new(|| words(include_str!("../data/second_level_domains.txt")).collect());
 
+/// The names of the well-known outlets that are safe to read as organisation names in text,
+/// with their canonical form: names of two words or more ("USA Today", "France 24"), also
+/// without a leading "The" ("The Japan Times" is often "the Japan Times"). A "The" and one
+/// word ("The Atlantic", "The Independent") is left out: at a sentence's start it is as often
+/// a common noun phrase.
+pub(crate) fn outlet_name_forms() -> impl Iterator<Item = (&'static str, &'static str)> {
+    rows(include_str!("../data/news_domains.tsv"))
+        .filter_map(|r| r.get(1).copied())
+        .flat_map(|name| {
+            let bare = name.strip_prefix("The ").unwrap_or(name);
+            let several = bare.contains(' ') || bare.bytes().any(|b| b.is_ascii_digit());
+            let forms = several.then_some([(name, name), (bare, name)]);
+            forms.into_iter().flatten()
+        })
+}
+
 /// The outlet name of a well-known news domain, for a lower-case `host` that is the domain
 /// or any subdomain of it.
 ///

@@ -180,12 +180,15 @@ impl Lexicon {
                 }
             }
         }
-        let orgs: FxHashMap<_, _> = rows(include_str!("../data/orgs.tsv"))
+        let mut orgs: FxHashMap<_, _> = rows(include_str!("../data/orgs.tsv"))
             .filter_map(|r| match r[..] {
                 [name, canon, ..] => Some((name, canon)),
                 _ => None,
             })
             .collect();
+        for (name, canon) in crate::domains::outlet_name_forms() {
+            orgs.entry(name).or_insert(canon);
+        }
         let mut given = FxHashMap::default();
         for data in [
             include_str!("../data/given_names_extra.tsv"),
@@ -488,6 +491,15 @@ pub fn given_name_gender(name: &str) -> Option<Gender> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn outlets_of_several_words_are_known_organisations() {
+        let lex = super::Lexicon::get();
+        assert_eq!(lex.org("USA Today"), Some("USA Today"));
+        assert_eq!(lex.org("Japan Times"), Some("The Japan Times"));
+        assert_eq!(lex.org("France 24"), Some("France 24"));
+        assert_eq!(lex.org("Atlantic"), None);
+        assert_eq!(lex.org("Time"), None);
+    }
     use super::*;
 
     #[test]

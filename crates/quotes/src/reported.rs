@@ -317,4 +317,13 @@ mod tests {
             "{s:?}"
         );
     }
+
+    #[test]
+    fn a_place_that_qualifies_the_speakers_is_not_the_speaker() {
+        let s = speakers("Officials in Kyiv said the talks would resume on Monday.");
+        assert_eq!(s, [Some("Officials".to_string())]);
+        let s =
+            speakers("The US Embassy in New Delhi said the air monitor showed hazardous levels.");
+        assert_eq!(s, [Some("US Embassy".to_string())]);
+    }
 }

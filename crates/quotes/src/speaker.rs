@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use storyline_lexicon::{is_claim_word, ClaimClass};
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::layout::covering;
@@ -134,6 +135,9 @@ impl<'a> Resolver<'a> {
                 return self.resolve_pronoun(p, first.span.start(), history);
             }
         }
+        if let Some(k) = self.place_qualifier(phrase) {
+            return self.resolve_phrase(&phrase[..k], history);
+        }
         let from = self
             .mentions
             .partition_point(|(m, _)| m.start() < span.start());
@@ -202,6 +206,30 @@ impl<'a> Resolver<'a> {
             at: name_span.start(),
             gender,
         })
+    }
+
+    /// Where a place after a preposition starts to qualify who speaks ("officials in Kyiv",
+    /// "the US Embassy in New Delhi", "a study by Harvard and Berkeley at X"): the index of the
+    /// preposition, when the words before it hold more than a determiner and every name after
+    /// it is a place.
+    fn place_qualifier(&self, phrase: &[Tok<'_>]) -> Option<usize> {
+        let k = phrase.iter().position(|t| {
+            t.word && is_claim_word(ClaimClass::QualifyingPreposition, &t.text.to_lowercase())
+        })?;
+        let named = phrase[..k]
+            .iter()
+            .any(|t| t.word && !matches!(t.lower().as_str(), "the" | "a" | "an"));
+        let rest = Span::new(phrase.get(k + 1)?.span.start(), phrase.last()?.span.end());
+        let from = self
+            .mentions
+            .partition_point(|(m, _)| m.start() < rest.start());
+        let mut names = self.mentions[from..]
+            .iter()
+            .take_while(|(m, _)| m.start() < rest.end())
+            .peekable();
+        let some = names.peek().is_some();
+        let places = names.all(|&(_, e)| self.entities[e].kind == EntityType::Place);
+        (named && some && places).then_some(k)
     }
 
     /// The latest person mentioned before `span`, outside quotations.
