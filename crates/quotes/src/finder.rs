@@ -44,7 +44,12 @@ pub(crate) fn find_quotes(
         .filter(|(_, v)| matches!(v, Verdict::Keep(_)))
         .map(|(m, _)| Span::new(m.open, m.close))
         .collect();
-    let mut resolver = Resolver::new(text, entities, masks.clone());
+    // A name inside quoted words, however short, is no one's reporting clause.
+    let quoted: Vec<Span> = kept
+        .iter()
+        .map(|(m, _)| Span::new(m.open, m.close))
+        .collect();
+    let mut resolver = Resolver::new(text, entities, quoted);
     let mut history: Vec<Speaker> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
 
@@ -132,9 +137,10 @@ fn from_parse(
         .filter_map(|a| {
             let cue = page.tokens[a.cue_token].span;
             let before = cue.end() <= mark.open;
-            // A source inside the quotation is the parse reading the quoted words as the
-            // cue's subject (`"… trade and Hong Kong," said Jeffrey Halley`).
-            let quoted = |s: Span| s.start() < mark.close && s.end() > mark.open;
+            // A source inside quoted words is the parse reading them as the cue's subject
+            // (`"… trade and Hong Kong," said Jeffrey Halley`).
+            let quoted =
+                |s: Span| s.start() < mark.close && s.end() > mark.open || resolver.in_quote(s);
             if !(before || cue.start() >= mark.close) || a.source.is_none_or(quoted) {
                 return None;
             }

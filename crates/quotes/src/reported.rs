@@ -326,4 +326,18 @@ mod tests {
             speakers("The US Embassy in New Delhi said the air monitor showed hazardous levels.");
         assert_eq!(s, [Some("US Embassy".to_string())]);
     }
+
+    #[test]
+    fn a_name_inside_short_quoted_words_speaks_for_no_one() {
+        let text = "Benioff praised Steve Jobs on stage.\n\n\"We all miss Steve so much,\" \
+                    Benioff weighed in, telling Cook, \"since he passed, you have done a great job.\"";
+        let a = annotated(text);
+        assert!(!a.quotes.is_empty());
+        for q in &a.quotes {
+            let inside = q
+                .speaker_span
+                .is_some_and(|s| s.start() > 37 && s.end() < 64);
+            assert!(!inside, "{q:?}");
+        }
+    }
 }

@@ -112,7 +112,8 @@ impl<'a> Resolver<'a> {
             })
     }
 
-    fn in_quote(&self, span: Span) -> bool {
+    /// Whether `span` lies inside one of the article's quotations.
+    pub fn in_quote(&self, span: Span) -> bool {
         covering(&self.quoted, span.start()).is_some_and(|q| q.contains(span))
     }
 
@@ -364,7 +365,10 @@ impl<'a> Resolver<'a> {
         let i = self
             .mentions
             .partition_point(|(m, _)| m.start() < span.start());
-        let &(m, e) = self.mentions.get(i).filter(|(m, _)| span.contains(*m))?;
+        let &(m, e) = self.mentions[i..]
+            .iter()
+            .take_while(|(m, _)| m.start() < span.end())
+            .find(|(m, _)| span.contains(*m) && !self.in_quote(*m))?;
         Some(self.speaker_of(e, m))
     }
 }
