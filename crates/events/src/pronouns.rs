@@ -31,6 +31,12 @@ impl EventCoder {
         let Some(word) = s.words.get(pronoun).map(|w| w.lower.as_str()) else {
             return by_order;
         };
+        // Only a personal or relative pronoun stands for an actor: "That promises 355
+        // horsepower", "Something must give" name no one.
+        let relative = pronoun > 0 && matches!(word, "who" | "which" | "that");
+        if !is_event_word(EventClass::SubjectPronoun, word) && !relative {
+            return by_order;
+        }
         if is_event_word(EventClass::FirstPerson, word) {
             // The first person inside a quotation is its speaker.
             if let Some(speaker) = self.quote_speaker(s, hit) {
@@ -53,16 +59,27 @@ impl EventCoder {
             return group(s.words, &reporter, first);
         }
         match last {
-            Some(a) => vec![a.clone()],
-            None => by_order,
+            Some(a) if agrees(word, a) => vec![a.clone()],
+            _ => by_order,
         }
     }
 }
 
-/// Whether pronoun `word` can stand for actor `a`: "it" never for a person (an actor
-/// named by a title may be a person not flagged as one, so "he" and "she" take any actor).
+/// Whether pronoun `word` can stand for actor `a`: "it" never for a person, "he" and "she"
+/// never for a plural common noun ("prosecutors"; an actor named by a title may be a person
+/// not flagged as one, so they take any other actor).
 fn agrees(word: &str, a: &Actor) -> bool {
-    !(is_quote_word(QuoteClass::PronounNeuter, word) && a.person)
+    let neuter = is_quote_word(QuoteClass::PronounNeuter, word);
+    let singular = matches!(word, "he" | "she");
+    !(neuter && a.person || singular && plural_common_noun(a))
+}
+
+/// Whether an actor is a plural common noun phrase ("prosecutors", "Syrian rebels").
+fn plural_common_noun(a: &Actor) -> bool {
+    !a.person
+        && a.name.rsplit(' ').next().is_some_and(|w| {
+            w.starts_with(|c: char| c.is_lowercase()) && w.ends_with('s') && !w.ends_with("ss")
+        })
 }
 
 /// The actor that the pronoun object at word `w` stands for: the nearest coded actor before it

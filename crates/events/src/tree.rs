@@ -326,6 +326,24 @@ impl Tree<'_> {
                 holders.extend(v);
             } else if poss.is_some() {
                 subject = poss;
+            } else if rel == "obj"
+                && self
+                    .head(a)
+                    .is_some_and(|v| is_event_word(EventClass::UndergoVerb, self.lemma(v)))
+            {
+                // "X received death threats", "X faced sanctions from the EU": X is acted
+                // upon, by whoever "from" or "by" names.
+                let v = self.head(a);
+                target_heads.extend(v.and_then(|v| self.subject_of(v)));
+                let by = |w: usize, rel: &str| {
+                    self.kids(w).iter().copied().find(|&c| {
+                        self.rel(c) == rel
+                            && matches!(self.case_of(c, words).as_deref(), Some("from" | "by"))
+                    })
+                };
+                subject = by(a, "nmod").or_else(|| v.and_then(|v| by(v, "obl")));
+                r.passive = subject.is_none();
+                holders.extend(v);
             } else if matches!(rel, "obj" | "iobj") {
                 // A light verb's object ("imposed sanctions", "held talks"): the verb's
                 // subject acts; its obliques may name the target.

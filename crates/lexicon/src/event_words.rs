@@ -32,6 +32,9 @@ word_classes! {
         BoundSector = "bound_sector",
         /// Prepositions that make a light verb's oblique its predicate ("under attack").
         LightCase = "light_case",
+        /// Verbs whose subject undergoes the event their object names ("received death
+        /// threats", "faced sanctions"): the subject is its target.
+        UndergoVerb = "undergo_verb",
         /// Prepositions of an oblique that sets a scene (time, place, manner), not what is
         /// acted upon.
         SceneCase = "scene_case",

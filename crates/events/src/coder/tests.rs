@@ -347,3 +347,26 @@ fn a_withdrawal_is_not_done_to_the_place_it_leaves() {
     assert_eq!(e.action, "RETREAT");
     assert_eq!(e.target_actor, None, "{e:?}");
 }
+
+#[test]
+fn whoever_receives_or_faces_an_act_is_its_target() {
+    let e = one("Russia faced new sanctions from the European Union on Monday.");
+    assert_eq!(e.action, "SANCTION");
+    assert_eq!(e.source.as_deref(), Some("European Union"), "{e:?}");
+    assert_eq!(e.target_actor.as_deref(), Some("RUS"), "{e:?}");
+    let e = one("Peru suffered an attack on its border post.");
+    assert_eq!(e.source_actor, None, "{e:?}");
+}
+
+#[test]
+fn a_demonstrative_or_a_disagreeing_pronoun_names_no_actor() {
+    let ev = code("Chilean prosecutors charged the mayor. That promises a long trial.");
+    assert!(ev.iter().skip(1).all(|e| e.source_actor.is_none()), "{ev:?}");
+    let ev = code("Chilean prosecutors charged the mayor. He said he received death threats.");
+    assert!(
+        ev.iter()
+            .filter(|e| e.action == "THREATEN")
+            .all(|e| e.source.as_deref() != Some("Chilean prosecutors")),
+        "{ev:?}"
+    );
+}
