@@ -361,7 +361,10 @@ fn whoever_receives_or_faces_an_act_is_its_target() {
 #[test]
 fn a_demonstrative_or_a_disagreeing_pronoun_names_no_actor() {
     let ev = code("Chilean prosecutors charged the mayor. That promises a long trial.");
-    assert!(ev.iter().skip(1).all(|e| e.source_actor.is_none()), "{ev:?}");
+    assert!(
+        ev.iter().skip(1).all(|e| e.source_actor.is_none()),
+        "{ev:?}"
+    );
     let ev = code("Chilean prosecutors charged the mayor. He said he received death threats.");
     assert!(
         ev.iter()
