@@ -448,6 +448,25 @@ mod tests {
     }
 
     #[test]
+    fn a_count_read_across_its_verb_takes_the_head_it_counts() {
+        let mut a = article(
+            "The death toll from the floods rose to 42 on Tuesday. \
+             The number of confirmed cases doubled to 1,200. The bill passed 52-48.",
+        );
+        let nouns: Vec<(f64, String)> = run(&mut a).into_iter().map(|g| (g.0, g.1)).collect();
+        let want = |v: f64, n: &str| (v, n.to_string());
+        assert_eq!(
+            nouns,
+            vec![
+                want(42.0, "toll"),
+                want(1200.0, "cases"),
+                want(52.0, "votes"),
+                want(48.0, "votes")
+            ]
+        );
+    }
+
+    #[test]
     fn role_and_company_claimants() {
         let mut a = article(
             "Mayor Ann Rowe backed Acme Corp. The mayor said 40 schools will close. \

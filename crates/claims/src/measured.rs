@@ -236,6 +236,13 @@ pub(crate) fn before(
             return None;
         }
         if !measured {
+            // "The death toll from the floods rose to 42": the head the phrase modifies, when
+            // it counts (a collective or a plural; "the number of cases" counts the cases).
+            let head = modified_head(text, toks, k, floor)
+                .filter(|h| is_collective(&h.head) || looks_plural(&h.head));
+            if head.is_some() {
+                return head;
+            }
             // "the death toll rose to 45", "cases reached 5,000": a count read across a verb.
             if !(looks_plural(&w) || is_collective(&w)) {
                 return None;
