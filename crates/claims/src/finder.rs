@@ -1,6 +1,7 @@
 //! The stage itself: walks each sentence's number phrases and turns the ones that count
 //! something into [`Claim`]s, one per distinct value, unit and counted thing per article.
 
+use crate::carried::{carried_to, Carried};
 use crate::context::Context;
 use crate::exclude::excluded;
 use crate::lex::{lex_article, sentence_ranges, Tok};
@@ -43,6 +44,7 @@ fn find(article: &Article) -> Vec<Claim> {
     let ctx = Context::new(article, &toks);
     let mut out: Vec<Claim> = Vec::new();
     let mut seen: HashSet<Key> = HashSet::new();
+    let mut carried: Option<Carried> = None;
     // Windows of at most `WINDOW` tokens: every per-claim scan of its sentence stays bounded
     // on text with no sentence breaks (tables, run-on dumps).
     let windows = sentences.iter().flat_map(|&(floor, ceil)| {
@@ -69,7 +71,14 @@ fn find(article: &Article) -> Vec<Claim> {
                 continue;
             };
             i = p.last + 1;
-            if let Some(claim) = claim_at(&ctx, text, &toks, &p, (floor, ceil), &mut seen) {
+            let read = claim_at(&ctx, &toks, &p, (floor, ceil), carried.as_ref(), &mut seen);
+            if let Some((claim, noun)) = read {
+                carried = noun.map(|noun| Carried {
+                    floor,
+                    last: p.last.max(noun.end),
+                    noun,
+                    unit: claim.unit.clone(),
+                });
                 out.push(claim);
             }
         }
@@ -81,20 +90,30 @@ fn find(article: &Article) -> Vec<Claim> {
 type Key = (u64, Option<String>, String);
 
 /// The claim made by number phrase `p` in the sentence `floor..ceil`, unless `seen` already
-/// holds its key (checked before the costlier context is read).
+/// holds its key (checked before the costlier context is read), and the noun it counts. `carried` is the claim read just before in the sentence, whose
+/// noun and unit a bare figure after "from" or "another" takes (`carried`).
 fn claim_at(
     ctx: &Context<'_>,
-    text: &str,
     toks: &[Tok],
     p: &NumPhrase,
     (floor, ceil): (usize, usize),
+    carried: Option<&Carried>,
     seen: &mut HashSet<Key>,
-) -> Option<Claim> {
+) -> Option<(Claim, Option<Noun>)> {
+    let text = ctx.article.text.as_str();
     let hedge = hedge_before(text, toks, p.first, floor);
     let lead = hedge.as_ref().map_or(p.first, |h| h.0);
     if excluded(text, toks, p, lead, floor) {
         return None;
     }
+    // A figure with a unit of its own carries only a claim in the same unit.
+    let carried = carried_to(text, toks, lead, floor, carried)
+        .filter(|c| p.unit.is_none() || p.unit == c.unit);
+    let mut p = p.clone();
+    if let Some(c) = carried.filter(|_| p.unit.is_none()) {
+        p.unit = c.unit.clone();
+    }
+    let p = &p;
     let measured = p.unit.is_some();
     // Word order first; the parse where word order finds no noun after the number ("12
     // confirmed deaths", "40 others injured", "nine of the patients").
@@ -105,10 +124,23 @@ fn claim_at(
     // An amount or a percentage stands without a noun: one word after it that the tagger
     // reads as an adjective, adverb or function word is not what it measures ("1.8% late on
     // Monday"); a comparison ("20% less likely") is read as one on purpose.
-    let noun = noun.filter(|n| {
-        let lone = n.after && n.start == n.end;
-        !(measured && lone && tagged_no_noun(ctx.article, toks, n.end))
-    });
+    // "up from 900 million last year": a time after the figure says when, not what.
+    let when = |n: &Noun| {
+        let deictic = word_at(text, toks, n.start)
+            .is_some_and(|w| matches!(w.as_ref(), "last" | "this" | "next" | "previous"));
+        n.after && deictic && is_time_unit(&n.head)
+    };
+    let noun = noun
+        .filter(|n| {
+            let lone = n.after && n.start == n.end;
+            !(measured && lone && tagged_no_noun(ctx.article, toks, n.end)) && !when(n)
+        })
+        .or_else(|| {
+            carried.map(|c| Noun {
+                after: false,
+                ..c.noun.clone()
+            })
+        });
     if noun.is_none() && !measured {
         return None;
     }
@@ -207,7 +239,7 @@ fn claim_at(
             (None, None) => None,
         },
     };
-    Some(claim)
+    Some((claim, noun))
 }
 
 /// The lower end of a range closed by the number at `lead` ("between 200 and 300 homes",

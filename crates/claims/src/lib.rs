@@ -35,6 +35,7 @@
 //!   acted and is dropped, unless a hedge or harm ("were killed") makes it a count.
 #![deny(missing_docs)]
 
+mod carried;
 mod claimant;
 mod context;
 mod demonyms;
