@@ -133,7 +133,7 @@ fn claim_at(
     let noun = noun
         .filter(|n| {
             let lone = n.after && n.start == n.end;
-            !(measured && lone && tagged_no_noun(ctx.article, toks, n.end)) && !when(n)
+            !(when(n) || measured && lone && tagged_no_noun(ctx.article, toks, n.end))
         })
         .or_else(|| {
             carried.map(|c| Noun {
