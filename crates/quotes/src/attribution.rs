@@ -94,8 +94,22 @@ struct Cue {
     object: Option<&'static str>,
 }
 
+/// Whether verb `i` is an imperative: a base form opening its sentence with no subject ("Add
+/// the jars to the water", "Know when a door opens"): it tells the reader what to do and
+/// reports nothing.
+pub(crate) fn is_imperative(tree: &Tree<'_>, i: usize) -> bool {
+    let (s_lo, _) = tree.sentence(i);
+    let first = (s_lo..=i).find(|&k| !tree.is_punct(k));
+    first == Some(i)
+        && tree.tokens[i].xpos.name() == "VB"
+        && !tree.children(i).any(|k| tree.rel(k).starts_with("nsubj"))
+}
+
 /// The attribution of cue verb `i`, if it reports content.
 fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
+    if is_imperative(tree, i) {
+        return None;
+    }
     let (s_lo, s_hi) = tree.sentence(i);
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
     let referent = referent_of(tree, source);

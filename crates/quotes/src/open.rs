@@ -8,7 +8,9 @@
 
 use storyline_record::Upos;
 
-use crate::attribution::{complement, phrase_before, referent_of, source_of, trim, Attribution};
+use crate::attribution::{
+    complement, is_imperative, phrase_before, referent_of, source_of, trim, Attribution,
+};
 use crate::tree::Tree;
 
 /// The open-class candidates of the article, leaving out cues and contents the rules'
@@ -19,7 +21,8 @@ pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<A
         return out;
     }
     for i in 0..tree.tokens.len() {
-        if tree.tokens[i].upos != Upos::Verb || rules.iter().any(|a| a.cue_token == i) {
+        let listed = rules.iter().any(|a| a.cue_token == i);
+        if tree.tokens[i].upos != Upos::Verb || listed || is_imperative(tree, i) {
             continue;
         }
         let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));

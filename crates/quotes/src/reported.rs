@@ -340,4 +340,13 @@ mod tests {
             assert!(!inside, "{q:?}");
         }
     }
+
+    #[test]
+    fn an_imperative_reports_nothing() {
+        let q =
+            quotes("Fill the pot with water. Add the jars to sterilize them and keep them warm.");
+        assert!(q.is_empty(), "{q:?}");
+        let q = quotes("Aim to sleep at least eight hours a night to keep your appetite in check.");
+        assert!(q.is_empty(), "{q:?}");
+    }
 }
