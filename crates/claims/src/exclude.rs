@@ -22,10 +22,8 @@ pub(crate) fn excluded(text: &str, toks: &[Tok], p: &NumPhrase, lead: usize, flo
     let next_word = word_at(text, toks, p.last + 1);
 
     if bare {
-        let shape_value = p.value;
-        let year_like =
-            p.shape.is_some_and(|s| s.int_digits == 4) && (1000.0..=2100.0).contains(&shape_value);
-        let day_like = shape_value <= 31.0;
+        let year_like = p.year_like();
+        let day_like = p.value <= 31.0;
         if year_like && prev_word(1).is_some_and(|w| is_year_cue(&w)) {
             return true;
         }

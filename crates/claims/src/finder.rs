@@ -90,8 +90,9 @@ fn find(article: &Article) -> Vec<Claim> {
 type Key = (u64, Option<String>, String);
 
 /// The claim made by number phrase `p` in the sentence `floor..ceil`, unless `seen` already
-/// holds its key (checked before the costlier context is read), and the noun it counts. `carried` is the claim read just before in the sentence, whose
-/// noun and unit a bare figure after "from" or "another" takes (`carried`).
+/// holds its key (checked before the costlier context is read), and the noun it counts.
+/// `carried` is the claim read just before in the sentence, whose noun and unit a bare figure
+/// after "from" or "another" takes.
 fn claim_at(
     ctx: &Context<'_>,
     toks: &[Tok],
@@ -162,9 +163,11 @@ fn claim_at(
             // "won the 400 metres", "the 10km": a race or a named distance, not a measurement.
             return None;
         }
-        let year_like = p.shape.is_some_and(|s| s.is_bare() && s.int_digits == 4)
-            && (1000.0..=2100.0).contains(&p.value);
-        if year_like && n.after && n.measure.is_none() && singular_head(ctx.article, toks, n.end) {
+        if p.year_like()
+            && n.after
+            && n.measure.is_none()
+            && singular_head(ctx.article, toks, n.end)
+        {
             // "its planned 2024 crewed moon shot", "the 2016 election": a count of two
             // thousand things would take a plural noun; a year before a singular one names it.
             return None;

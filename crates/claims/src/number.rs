@@ -26,6 +26,14 @@ pub(crate) struct NumPhrase {
     pub wants_of: bool,
 }
 
+impl NumPhrase {
+    /// Whether the figure could be a year: four bare digits from 1000 to 2100 ("2024").
+    pub(crate) fn year_like(&self) -> bool {
+        self.shape.is_some_and(|s| s.is_bare() && s.int_digits == 4)
+            && (1000.0..=2100.0).contains(&self.value)
+    }
+}
+
 /// Lowercased word at token `i`, if it is a word.
 pub(crate) fn word_at<'t>(
     text: &'t str,

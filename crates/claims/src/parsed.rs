@@ -105,32 +105,34 @@ pub(crate) fn modified_head(article: &Article, toks: &[Tok], k: usize) -> Option
 /// Whether the noun phrase ending at light token `end` has a singular head, as tagged
 /// (`NN`, `NNP`): a count of several things takes a plural noun.
 pub(crate) fn singular_head(article: &Article, toks: &[Tok], end: usize) -> bool {
+    tagged(article, toks, end).is_some_and(|t| matches!(t.xpos.name(), "NN" | "NNP"))
+}
+
+/// The token of the token layer that light token `end` starts in, with its tags.
+fn tagged<'a>(article: &'a Article, toks: &[Tok], end: usize) -> Option<&'a Token> {
     let tokens = &article.tokens;
     toks.get(end)
         .and_then(|t| token_at(tokens, t.start))
-        .is_some_and(|k| matches!(tokens[k].xpos.name(), "NN" | "NNP"))
+        .map(|k| &tokens[k])
 }
 
 /// Whether the head word at light token `end` is tagged an adjective, an adverb or a function
 /// word ("1.8% late on Monday"): no noun, whatever word order suggests. Untagged text says no.
 pub(crate) fn tagged_no_noun(article: &Article, toks: &[Tok], end: usize) -> bool {
-    let tokens = &article.tokens;
-    toks.get(end)
-        .and_then(|t| token_at(tokens, t.start))
-        .is_some_and(|k| {
-            matches!(
-                tokens[k].upos,
-                Upos::Adj
-                    | Upos::Adv
-                    | Upos::Adp
-                    | Upos::Sconj
-                    | Upos::Cconj
-                    | Upos::Pron
-                    | Upos::Det
-                    | Upos::Aux
-                    | Upos::Part
-            )
-        })
+    tagged(article, toks, end).is_some_and(|t| {
+        matches!(
+            t.upos,
+            Upos::Adj
+                | Upos::Adv
+                | Upos::Adp
+                | Upos::Sconj
+                | Upos::Cconj
+                | Upos::Pron
+                | Upos::Det
+                | Upos::Aux
+                | Upos::Part
+        )
+    })
 }
 
 /// The noun phrase from light token `start` to the one holding token `head`; "others" takes

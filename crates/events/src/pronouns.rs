@@ -33,7 +33,7 @@ impl EventCoder {
         };
         // Only a personal or relative pronoun stands for an actor: "That promises 355
         // horsepower", "Something must give" name no one.
-        let relative = pronoun > 0 && matches!(word, "who" | "which" | "that");
+        let relative = pronoun > 0 && is_quote_word(QuoteClass::RelativePronoun, word);
         if !is_event_word(EventClass::SubjectPronoun, word) && !relative {
             return by_order;
         }
@@ -70,7 +70,8 @@ impl EventCoder {
 /// not flagged as one, so they take any other actor).
 fn agrees(word: &str, a: &Actor) -> bool {
     let neuter = is_quote_word(QuoteClass::PronounNeuter, word);
-    let singular = matches!(word, "he" | "she");
+    let singular = is_quote_word(QuoteClass::PronounMale, word)
+        || is_quote_word(QuoteClass::PronounFemale, word);
     !(neuter && a.person || singular && plural_common_noun(a))
 }
 
