@@ -219,6 +219,9 @@ impl Tree<'_> {
                         && head_nominal
                         && self.case_of(w, words).as_deref() == Some("of") => {}
                 "obl" if w == a && nominal && self.light_phrase(w, words) => {}
+                // "a free trial": an adjective describing a noun is no event (a participle
+                // may be a verb the parse hung there).
+                "amod" if self.nodes[w].upos == Upos::Adj => return (Place::Buried, depth),
                 "acl" | "acl:relcl" | "advcl" | "advcl:relcl" | "csubj" => {
                     return (Place::Subordinate, depth)
                 }

@@ -8,7 +8,7 @@ use crate::cues::{cue_after, cues_before, dash_byline, Cue};
 use crate::filter::{classify, trimmed, Verdict};
 use crate::layout::paragraph_bounds;
 use crate::marks::{find_marked, Marked};
-use crate::reported::{overlap, resolve_source};
+use crate::reported::{in_modifier, overlap, resolve_source};
 use crate::speaker::{Resolver, Speaker};
 use crate::tok::Page;
 use crate::words::{pronoun, Pronoun};
@@ -65,6 +65,11 @@ pub(crate) fn find_quotes(
             None => match from_parse(page, mark, attributions, &mut resolver, &history) {
                 Some(f) if f.0.entity.is_some() => Some(f),
                 parsed => match attribute(page, mark, &masks, &mut resolver, &history) {
+                    // A place the word window found inside the parse's source phrase is one
+                    // of its modifiers ("Britain" in "China's ambassador to Britain").
+                    Some(w) if resolver.is_place(&w.0) && within(page, &w, parsed.as_ref()) => {
+                        parsed
+                    }
                     Some(w) if w.0.entity.is_some() || parsed.is_none() => Some(w),
                     _ => parsed,
                 },
@@ -117,6 +122,15 @@ pub(crate) fn find_quotes(
 
 /// The speaker, local mention and cue of one quote.
 type Found = (Speaker, Option<Span>, Option<String>);
+
+/// Whether the mention `found` names lies in a prepositional modifier of the source phrase of
+/// `parsed` (see [`in_modifier`]).
+fn within(page: Page<'_>, found: &Found, parsed: Option<&Found>) -> bool {
+    let (Some(m), Some(phrase)) = (found.1, parsed.and_then(|p| p.1)) else {
+        return false;
+    };
+    phrase.contains(m) && in_modifier(page, phrase, m)
+}
 
 /// The speaker of one quote from the parse: the source of the narrowest attribution whose
 /// reported content holds most of the quote, else of one whose content is the quote's first

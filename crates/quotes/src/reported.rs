@@ -46,14 +46,17 @@ pub(crate) fn resolve_source(
     }
     let whole = resolver.resolve_phrase(&words, history);
     // A name that is no entity, taken from the phrase's modifiers rather than its head
-    // ("Thursday" from "a survey published on Thursday"), gives way to the head. (A place
-    // named there, "officials in Kyiv", stays for now: the attribution judge learnt from
-    // that resolution, and reads the source's entity type.)
-    let from_modifier = whole.as_ref().is_some_and(|s| s.entity.is_none());
-    let cut = if from_modifier {
-        noun_headed(page, resolver, span)
-    } else {
-        None
+    // ("Thursday" from "a survey published on Thursday"), gives way to the head; so does a
+    // place in a prepositional modifier ("China's ambassador to Britain", "Vann R. Newkirk
+    // II, a writer for The Atlantic"): a place does not speak for the person it qualifies.
+    // (A place qualifying a plural, "officials in Kyiv", stays: the attribution judge
+    // learnt from that resolution, and reads the source's entity type.)
+    let cut = match &whole {
+        Some(s) if s.entity.is_none() => noun_headed(page, resolver, span),
+        Some(s) if resolver.is_place(s) && s.span.is_some_and(|at| in_modifier(page, span, at)) => {
+            head_cut(page, span)
+        }
+        _ => None,
     };
     let resolved = match cut {
         Some(cut) => resolver.resolve_phrase(&page.words(cut.start(), cut.end()), history),
@@ -65,7 +68,7 @@ pub(crate) fn resolve_source(
             return None
         }
         None => Speaker {
-            name: words.iter().map(|t| t.text).collect::<Vec<_>>().join(" "),
+            name: span.slice(page.text).to_string(),
             span: Some(span),
             entity: None,
             at: span.start(),
@@ -86,6 +89,50 @@ fn noun_headed(page: Page<'_>, resolver: &Resolver<'_>, span: Span) -> Option<Sp
     let rest = Span::new(token.span.end(), span.end());
     (token.upos == Upos::Noun && !rest.is_empty() && !resolver.names_someone(rest))
         .then(|| Span::new(span.start(), token.span.end()))
+}
+
+/// Whether mention `at` modifies the head of phrase `span`: before a common noun head ("the
+/// New York businessman") or after a preposition: "to", "for", "in", … ("China's ambassador
+/// to Britain"), not "of" ("the city of Phoenix" is Phoenix) nor "by" (an author: "a
+/// complaint by Vermont").
+pub(crate) fn in_modifier(page: Page<'_>, span: Span, at: Span) -> bool {
+    let Some(head) = phrase_head(page, span) else {
+        return false;
+    };
+    if at.contains(page.tokens[head].span) {
+        return false;
+    }
+    let (first, count) = phrase_tokens(page, span);
+    let before = page.tokens[first..first + count]
+        .iter()
+        .rev()
+        .skip_while(|t| t.span.start() >= at.start())
+        .find(|t| t.upos != Upos::Det);
+    let after_preposition = before.is_some_and(|t| {
+        t.upos == Upos::Adp && !matches!(t.norm.to_lowercase().as_str(), "of" | "by")
+    });
+    // "The New York businessman": a place before a common noun describes it.
+    let premodifier =
+        page.tokens[head].upos == Upos::Noun && at.end() <= page.tokens[head].span.start();
+    after_preposition || premodifier
+}
+
+/// Phrase `span` cut after its head (a common noun, or a name with the words of that name
+/// after it): "China's ambassador to Britain" → "China's ambassador"; "Vann R. Newkirk II, a
+/// writer for …" → "Vann R. Newkirk II".
+fn head_cut(page: Page<'_>, span: Span) -> Option<Span> {
+    let head = phrase_head(page, span)?;
+    let token = &page.tokens[head];
+    let end = match token.upos {
+        Upos::Noun => token.span.end(),
+        Upos::Propn => page.tokens[head..]
+            .iter()
+            .take_while(|t| span.contains(t.span) && t.upos == Upos::Propn)
+            .last()
+            .map_or(token.span.end(), |t| t.span.end()),
+        _ => return None,
+    };
+    (end < span.end()).then(|| Span::new(span.start(), end))
 }
 
 /// The tokens of phrase `span`: the index of the first and how many.
@@ -325,6 +372,25 @@ mod tests {
         let s =
             speakers("The US Embassy in New Delhi said the air monitor showed hazardous levels.");
         assert_eq!(s, [Some("US Embassy".to_string())]);
+    }
+
+    #[test]
+    fn a_place_modifying_the_head_of_a_source_does_not_speak_for_it() {
+        let s = speakers("China's ambassador to Britain warned that the unrest would spread.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(
+            s[0].as_deref().is_some_and(|n| n.contains("ambassador")),
+            "{s:?}"
+        );
+        let s = speakers("The New York businessman says he will sell the tower next year.");
+        assert_eq!(s, [Some("The New York businessman".to_string())]);
+        // The place heading the phrase speaks, and so does the place a city's name follows.
+        let s = speakers("The city of Phoenix said it would cut water deliveries to farms.");
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(
+            s[0].as_deref().is_some_and(|n| n.contains("Phoenix")),
+            "{s:?}"
+        );
     }
 
     #[test]

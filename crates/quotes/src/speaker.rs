@@ -112,6 +112,13 @@ impl<'a> Resolver<'a> {
             })
     }
 
+    /// Whether `speaker` is a place entity.
+    pub fn is_place(&self, speaker: &Speaker) -> bool {
+        speaker
+            .entity
+            .is_some_and(|e| self.entities[e].kind == EntityType::Place)
+    }
+
     /// Whether `span` lies inside one of the article's quotations.
     pub fn in_quote(&self, span: Span) -> bool {
         covering(&self.quoted, span.start()).is_some_and(|q| q.contains(span))
@@ -136,9 +143,6 @@ impl<'a> Resolver<'a> {
                 return self.resolve_pronoun(p, first.span.start(), history);
             }
         }
-        if let Some(k) = self.place_qualifier(phrase) {
-            return self.resolve_phrase(&phrase[..k], history);
-        }
         let from = self
             .mentions
             .partition_point(|(m, _)| m.start() < span.start());
@@ -148,6 +152,13 @@ impl<'a> Resolver<'a> {
             .filter(|(m, _)| span.contains(*m))
             .copied()
             .collect();
+        let person = |&(_, e): &(Span, usize)| self.entities[e].kind == EntityType::Person;
+        // A named person speaks whatever places qualify them.
+        if !inside.iter().any(person) {
+            if let Some(k) = self.place_qualifier(phrase) {
+                return self.resolve_phrase(&phrase[..k], history);
+            }
+        }
         let head = last.lower();
         let role_headed = !last.is_capitalized() && is_role_noun(&head);
         if role_headed {
@@ -166,7 +177,7 @@ impl<'a> Resolver<'a> {
         let pick = inside
             .iter()
             .rev()
-            .find(|(_, e)| self.entities[*e].kind == EntityType::Person)
+            .find(|m| person(m))
             .or_else(|| inside.last());
         if let Some(&(m, e)) = pick {
             return Some(self.speaker_of(e, m));
@@ -210,27 +221,37 @@ impl<'a> Resolver<'a> {
     }
 
     /// Where a place after a preposition starts to qualify who speaks ("officials in Kyiv",
-    /// "the US Embassy in New Delhi", "a study by Harvard and Berkeley at X"): the index of the
-    /// preposition, when the words before it hold more than a determiner and every name after
-    /// it is a place.
+    /// "the US Embassy in New Delhi", "China's ambassador to Britain", "a study by Harvard and
+    /// Berkeley at X"): the index of the first such preposition that a place follows (after
+    /// "the", if any), when the words before it hold more than a determiner and every name
+    /// after it is a place ("the Centre for Disease Control in the US" cuts at "in").
     fn place_qualifier(&self, phrase: &[Tok<'_>]) -> Option<usize> {
-        let k = phrase.iter().position(|t| {
-            t.word && is_claim_word(ClaimClass::QualifyingPreposition, &t.text.to_lowercase())
-        })?;
-        let named = phrase[..k]
-            .iter()
-            .any(|t| t.word && !matches!(t.lower().as_str(), "the" | "a" | "an"));
-        let rest = Span::new(phrase.get(k + 1)?.span.start(), phrase.last()?.span.end());
-        let from = self
-            .mentions
-            .partition_point(|(m, _)| m.start() < rest.start());
-        let mut names = self.mentions[from..]
-            .iter()
-            .take_while(|(m, _)| m.start() < rest.end())
-            .peekable();
-        let some = names.peek().is_some();
-        let places = names.all(|&(_, e)| self.entities[e].kind == EntityType::Place);
-        (named && some && places).then_some(k)
+        let end = phrase.last()?.span.end();
+        (1..phrase.len()).find(|&k| {
+            let t = &phrase[k];
+            if !t.word || !is_claim_word(ClaimClass::QualifyingPreposition, &t.lower()) {
+                return false;
+            }
+            let named = phrase[..k]
+                .iter()
+                .any(|t| t.word && !matches!(t.lower().as_str(), "the" | "a" | "an"));
+            let next = phrase[k + 1..].iter().find(|t| t.lower() != "the");
+            let Some(next) = next.filter(|_| named) else {
+                return false;
+            };
+            let rest = Span::new(next.span.start(), end);
+            let from = self
+                .mentions
+                .partition_point(|(m, _)| m.start() < rest.start());
+            let mut names = self.mentions[from..]
+                .iter()
+                .take_while(|(m, _)| m.start() < rest.end())
+                .peekable();
+            let starts_place = names.peek().is_some_and(|&&(m, e)| {
+                m.start() == rest.start() && self.entities[e].kind == EntityType::Place
+            });
+            starts_place && names.all(|&(_, e)| self.entities[e].kind == EntityType::Place)
+        })
     }
 
     /// The latest person mentioned before `span`, outside quotations.
@@ -416,6 +437,22 @@ mod tests {
             resolve(text, &[e], "The Spaniard").as_deref(),
             Some("Rafael Nadal")
         );
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_qualifies_the_speaker() {
+        let text = "Talks began in Britain. China's ambassador to Britain warned of unrest.";
+        let e = [
+            entity(text, "China", EntityType::Place, "China"),
+            entity(text, "United Kingdom", EntityType::Place, "Britain"),
+        ];
+        let got = resolve(text, &e, "China's ambassador to Britain");
+        assert_eq!(got.as_deref(), Some("China's ambassador"));
+        // Only a preposition a place follows qualifies: "for Disease Control" does not.
+        let text = "Cases rose in the US. The Centre for Disease Control in the US said so.";
+        let e = [entity(text, "United States", EntityType::Place, "US")];
+        let got = resolve(text, &e, "The Centre for Disease Control in the US");
+        assert!(got.is_some_and(|n| n.contains("Disease Control")));
     }
 
     #[test]

@@ -169,6 +169,17 @@ fn a_noun_inside_a_phrase_is_no_event() {
 }
 
 #[test]
+fn an_adjective_describing_a_noun_is_no_event() {
+    for text in [
+        "Customers can sign up for a free seven-day trial before paying.",
+        "The new store offers free delivery to every customer in Leeds.",
+    ] {
+        let ev = code(text);
+        assert!(ev.iter().all(|e| e.action != "RETREAT"), "{text}: {ev:?}");
+    }
+}
+
+#[test]
 fn a_nominal_event_takes_its_possessor_as_actor() {
     let ev = code("Trade grew in the months after Morocco's blockade of Mauritania.");
     let got: Vec<_> = ev.iter().map(triple).collect();
