@@ -11,8 +11,10 @@ word_classes! {
         PronounFemale = "pronoun_female",
         /// "it": an organisation.
         PronounNeuter = "pronoun_neuter",
-        /// "they", "we": an organisation, a group or the previous speaker.
+        /// "they": an organisation, a group or the previous speaker.
         PronounPlural = "pronoun_plural",
+        /// "I", "we": outside a quotation, the article's writer(s).
+        PronounWriter = "pronoun_writer",
         /// Verb forms that attribute speech or writing ("said", "told").
         Cue = "cue",
         /// Cues that introduce a name rather than speech right before a quote ("called").

@@ -394,6 +394,14 @@ mod tests {
     }
 
     #[test]
+    fn the_writers_speak_for_themselves() {
+        let s = speakers(
+            "Apple released the laptop on Monday. In our tests, we found that the battery lasted ten hours.",
+        );
+        assert_eq!(s, [Some("we".to_string())]);
+    }
+
+    #[test]
     fn a_name_inside_short_quoted_words_speaks_for_no_one() {
         let text = "Benioff praised Steve Jobs on stage.\n\n\"We all miss Steve so much,\" \
                     Benioff weighed in, telling Cook, \"since he passed, you have done a great job.\"";

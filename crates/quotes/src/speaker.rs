@@ -139,8 +139,19 @@ impl<'a> Resolver<'a> {
         let (first, last) = (phrase.first()?, phrase.last()?);
         let span = Span::new(first.span.start(), last.span.end());
         if phrase.len() == 1 {
-            if let Some(p) = pronoun(&first.text.to_lowercase()) {
-                return self.resolve_pronoun(p, first.span.start(), history);
+            match pronoun(&first.text.to_lowercase()) {
+                // "we found that …" in a review: the writers, as the text names them.
+                Some(Pronoun::Writer) => {
+                    return Some(Speaker {
+                        name: first.text.to_string(),
+                        span: Some(span),
+                        entity: None,
+                        at: span.start(),
+                        gender: None,
+                    })
+                }
+                Some(p) => return self.resolve_pronoun(p, first.span.start(), history),
+                None => {}
             }
         }
         let from = self
@@ -365,6 +376,7 @@ impl<'a> Resolver<'a> {
             Pronoun::Female => kind == EntityType::Person && gender != Some(Gender::Male),
             // a place does not speak: "it added" is the ministry, not the city
             Pronoun::Neuter | Pronoun::Plural => kind == EntityType::Org,
+            Pronoun::Writer => false,
         }
     }
 
@@ -377,7 +389,11 @@ impl<'a> Resolver<'a> {
                 person && self.compatible(p, EntityType::Person, g)
             }
             Pronoun::Neuter => kind.is_some_and(|k| k == EntityType::Org),
-            Pronoun::Plural => kind != Some(EntityType::Person),
+            Pronoun::Plural => {
+                kind != Some(EntityType::Person)
+                    && pronoun(&s.name.to_lowercase()) != Some(Pronoun::Writer)
+            }
+            Pronoun::Writer => false,
         }
     }
 

@@ -14,8 +14,10 @@ pub(crate) enum Pronoun {
     Female,
     /// it: an organisation or a place acting as a government.
     Neuter,
-    /// they / we: an organisation, a group, or the previous speaker.
+    /// they: an organisation, a group, or the previous speaker.
     Plural,
+    /// I / we: the article's writer(s), who are no entity of it.
+    Writer,
 }
 
 /// The subject pronoun `w` (lowercase), if it is one that can say something.
@@ -25,6 +27,7 @@ pub(crate) fn pronoun(w: &str) -> Option<Pronoun> {
         (QuoteClass::PronounFemale, Pronoun::Female),
         (QuoteClass::PronounNeuter, Pronoun::Neuter),
         (QuoteClass::PronounPlural, Pronoun::Plural),
+        (QuoteClass::PronounWriter, Pronoun::Writer),
     ]
     .into_iter()
     .find_map(|(class, p)| is_quote_word(class, w).then_some(p))
