@@ -79,6 +79,11 @@ fn find(article: &Article) -> Vec<Claim> {
                     noun,
                     unit: claim.unit.clone(),
                 });
+                // A range closed here ("from 5,425 to 5,641 points") holds the claim its
+                // lower end made when read alone.
+                while out.last().is_some_and(|c| claim.span.contains(c.span)) {
+                    out.pop();
+                }
                 out.push(claim);
             }
         }
@@ -473,6 +478,17 @@ mod tests {
         assert_eq!(got[0].2, "Between 200 and 300 homes");
         assert_eq!((r.claims[0].value, r.claims[0].upper), (200.0, Some(300.0)));
         assert_eq!((r.claims[1].value, r.claims[1].upper), (40.0, Some(60.0)));
+        // A range read across its verb is one claim, not also its lower end alone.
+        let mut r =
+            article("Sales rose from 5,425 to 5,641 units. The gap is between 1.2 and 1.5 metres.");
+        run(&mut r);
+        let got: Vec<_> = r.claims.iter().map(|c| (c.value, c.upper)).collect();
+        assert_eq!(
+            got,
+            [(5425.0, Some(5641.0)), (1.2, Some(1.5))],
+            "{:?}",
+            r.claims
+        );
         // A vague quantity is a claim with its bounds, marked vague.
         let dozens = a.claims.last().expect("claim");
         assert!(dozens.vague && dozens.upper == Some(100.0));
