@@ -89,6 +89,12 @@ pub(crate) fn counted_noun(
             return Some(n);
         }
     }
+    if money && is_claim_word(ClaimClass::ValueNoun, &w) && is_word(text, toks, j + 1, "of") {
+        // "$125 billion worth of Chinese goods": the goods, not their worth.
+        if let Some(n) = of_phrase(text, toks, j + 1, ceil, p.value) {
+            return Some(n);
+        }
+    }
     if measured && is_claim_word(ClaimClass::PartitivePreposition, &w) {
         // "$2m in damages", "40% of voters", "18% of the population".
         if let Some(n) = of_phrase(text, toks, j, ceil, p.value) {
@@ -350,6 +356,10 @@ mod tests {
         assert_eq!(
             noun("The club paid a reported £80m fee for him").as_deref(),
             Some("fee")
+        );
+        assert_eq!(
+            noun("tariffs on $125 billion worth of Chinese goods").as_deref(),
+            Some("Chinese goods")
         );
         assert_eq!(
             noun("revenue rose 3.5% to $5bn").as_deref(),

@@ -98,10 +98,13 @@ word_classes! {
         PluralPossessive = "plural_possessive",
         /// Auxiliaries and adverbs between a claimant and its cue ("has said", "also said").
         CueAuxiliary = "cue_auxiliary",
-        /// Prepositions by which a place qualifies the speakers before it ("officials in Ohio").
+        /// Prepositions by which a place qualifies the speakers before it ("officials in Ohio",
+        /// "ambassador to Britain").
         QualifyingPreposition = "qualifying_preposition",
         /// Prepositions after a measured figure that name what it measures ("40% of voters", "$2m in damages").
         PartitivePreposition = "partitive_preposition",
+        /// Nouns between an amount and what it buys ("$125 billion worth of goods").
+        ValueNoun = "value_noun",
         /// Prepositions after an amount of money that name its purpose ("$2bn for roads").
         PurposePreposition = "purpose_preposition",
         /// Words between a number and a unit that make it an area or volume ("square kilometres").
