@@ -250,7 +250,47 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         .map(Group::into_entity)
         .collect();
     entities.sort_by_key(|e| e.mentions.first().copied());
-    entities
+    same_names_merged(entities)
+}
+
+/// One entity per canonical name: groups that canonicalisation gave the same name ("Zelenskyy"
+/// and "Volodymyr Zelensky"; "Ceres Robotics Inc." and "Ceres Robotics") are one entity, and
+/// a name typed two ways in one article ("Blue Origin" three times an organisation, once a
+/// place) takes one type: an organisation when a form carries a corporate suffix ("McClatchy
+/// Co."), else the type of most mentions (the first entity's on a tie). Keeps text order.
+fn same_names_merged(entities: Vec<Entity>) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::with_capacity(entities.len());
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    for e in entities {
+        let Some(&k) = by_name.get(&e.name) else {
+            by_name.insert(e.name.clone(), out.len());
+            out.push(e);
+            continue;
+        };
+        let kept = &mut out[k];
+        let corporate = |e: &Entity| {
+            std::iter::once(&e.name)
+                .chain(&e.aliases)
+                .any(|n| without_corporate_suffix(n).is_some())
+        };
+        if kept.kind != e.kind {
+            if corporate(&e) || corporate(kept) {
+                kept.kind = EntityType::Org;
+            } else if e.mentions.len() > kept.mentions.len() {
+                kept.kind = e.kind;
+            }
+        }
+        for a in e.aliases {
+            if a != kept.name && !kept.aliases.contains(&a) {
+                kept.aliases.push(a);
+            }
+        }
+        kept.role = kept.role.take().or(e.role);
+        kept.mentions.extend(e.mentions);
+        kept.mentions.sort_by_key(|m| (m.start(), m.end()));
+        kept.mentions.dedup();
+    }
+    out
 }
 
 /// A surname mention that follows its capitalised particle at a sentence start ("Ten Hag"
@@ -289,6 +329,18 @@ mod tests {
             .into_iter()
             .map(|e| (e.name, e.kind, e.aliases, e.mentions.len()))
             .collect()
+    }
+
+    #[test]
+    fn one_name_is_one_entity_of_one_type() {
+        let got = entities(
+            "Ceres Robotics Inc. will bid. Ceres Robotics makes landers, and Ceres Robotics \
+             hires.",
+        );
+        let ceres: Vec<_> = got.iter().filter(|e| e.0 == "Ceres Robotics").collect();
+        assert_eq!(ceres.len(), 1, "{got:?}");
+        assert_eq!(ceres[0].1, EntityType::Org);
+        assert_eq!(ceres[0].3, 3);
     }
 
     #[test]
