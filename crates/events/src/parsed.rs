@@ -34,7 +34,14 @@ impl EventCoder {
                 let top = tree.top(h.start..h.end);
                 let (place, _) = tree.place(top, words);
                 let outside = !clause.contains(&h.start);
+                // Deploying or mobilising anything but forces ("deployed new software") is
+                // no MOBILIZE.
+                // A pattern that names its object ("train ~ hackers") has said what moves.
+                let unarmed = h.pattern.action == Action::Mobilize
+                    && h.end == h.start + 1
+                    && tree.object_lacks(top, EventClass::ForceNoun);
                 let keep = match place {
+                    _ if unarmed => false,
                     Place::Buried => false,
                     Place::Subordinate => tree.reports_act(top, words),
                     _ => true,

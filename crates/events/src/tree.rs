@@ -520,6 +520,23 @@ impl Tree<'_> {
         self.phrase(w, &mut out);
         out
     }
+
+    /// Whether verb `v` has a direct object, and no word of `class` among the lemmas of its
+    /// object and obliques ("deploying renewable energy": no force deployed; "deploy People's
+    /// Liberation Army forces" keeps its forces wherever the parse hangs them).
+    pub(crate) fn object_lacks(&self, v: usize, class: EventClass) -> bool {
+        if self.child(v, &["obj"]).is_none() {
+            return false;
+        }
+        let named = |&k: &usize| {
+            matches!(self.rel(k), "obj" | "obl" | "iobj")
+                && self
+                    .phrase_of(k)
+                    .iter()
+                    .any(|&w| is_event_word(class, &self.lemma(w).to_lowercase()))
+        };
+        !self.kids(v).iter().any(named)
+    }
 }
 
 #[cfg(test)]

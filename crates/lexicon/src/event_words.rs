@@ -72,6 +72,9 @@ word_classes! {
         Coordinator = "coordinator",
         /// Beginnings of assault words whose sides act on each other ("clashes", "fighting").
         MutualStem = "mutual_stem",
+        /// Nouns of armed or security forces and their equipment ("troops", "warships"): a
+        /// deployment whose object names none of them is no MOBILIZE.
+        ForceNoun = "force_noun",
     }
 
     /// Whether the lower-case `word` is in `class`.

@@ -180,6 +180,14 @@ fn an_adjective_describing_a_noun_is_no_event() {
 }
 
 #[test]
+fn deploying_anything_but_forces_is_no_mobilisation() {
+    let ev = code("The utility company is deploying new smart meters across the city.");
+    assert!(ev.iter().all(|e| e.action != "MOBILIZE"), "{ev:?}");
+    let e = one("Russia deployed 3,000 troops to the border with Ukraine.");
+    assert_eq!(e.action, "MOBILIZE");
+}
+
+#[test]
 fn a_nominal_event_takes_its_possessor_as_actor() {
     let ev = code("Trade grew in the months after Morocco's blockade of Mauritania.");
     let got: Vec<_> = ev.iter().map(triple).collect();
