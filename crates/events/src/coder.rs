@@ -148,6 +148,7 @@ impl EventCoder {
         let surface = self.surface_roles(words, &actors, hit, clause_start, main_end, m.obliged);
         let passive = is_passive(words, hit.start);
         let mut agentless = false;
+        let mut home_subject = false;
         let (mut sources, targets, pronoun, by_order, pronoun_object) = match (s.tree, anchor) {
             (Some(tree), Some(a)) => {
                 // The parse's actors where it finds them; word order where it finds none (a
@@ -155,6 +156,16 @@ impl EventCoder {
                 // an agent, which names no one acting, and a pronoun, resolved below.
                 let p = parsed_roles(tree, a, hit, words, &actors, m.obliged);
                 agentless = (p.passive && p.sources.is_empty()) || p.indefinite;
+                // A group acting that no country names ("Islamic fundamentalists"), not an
+                // event noun ("a roadside bombing").
+                home_subject = !p.passive
+                    && !p.indefinite
+                    && p.pronoun.is_none()
+                    && !p.subject.is_empty()
+                    && p.subject
+                        .iter()
+                        .all(|&w| self.triggers.at(words, w).is_none())
+                    && p.sources.iter().all(|a| a.base.is_none());
                 let pronoun = p.pronoun.filter(|_| !p.indefinite);
                 let by_order = p.sources.is_empty() && !p.passive && !p.indefinite;
                 let by_order = if by_order { surface.0 } else { Vec::new() };
@@ -226,6 +237,18 @@ impl EventCoder {
             // A protest, a crackdown or a lifted restriction with no one else named is aimed
             // at the actor's own country: its government or its people.
             targets.extend(self.own_country(&sources[0]));
+        }
+        // "Islamic fundamentalists continued their hunger strike to demand the resignation of
+        // Algerian President …": a group that no country names, protesting, demanding or
+        // threatening at home, acts in the one country the clause names (as coders code
+        // domestic actors by where they act).
+        if home_subject && targets.len() == 1 && home_action(action) {
+            if let Some(home) = self.own_country(&targets[0]) {
+                match sources.first_mut() {
+                    Some(a) => a.base = home.base,
+                    None => sources.push(home),
+                }
+            }
         }
         // "Jordan and Britain agreed to joint exercises", "Israel and Lebanon renewed talks on
         // an Israeli pullback": coordinated sources whose only targets are themselves act on
@@ -486,6 +509,11 @@ fn domestic_action(action: Action) -> bool {
 }
 
 /// Actions that coordinated actors do to each other.
+/// Acts of a country's own opposition or people towards it: protests, demands, threats.
+fn home_action(action: Action) -> bool {
+    matches!(action, Action::Protest | Action::Request | Action::Threaten)
+}
+
 fn symmetric_action(action: Action) -> bool {
     matches!(
         action,

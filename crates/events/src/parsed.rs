@@ -81,6 +81,8 @@ pub(crate) struct Parsed {
     pub(crate) passive: bool,
     /// The subject when it is a personal pronoun (a word index).
     pub(crate) pronoun: Option<usize>,
+    /// The words of the acting phrase, actor or not.
+    pub(crate) subject: Vec<usize>,
     /// Whether the subject is an indefinite pronoun ("anyone", "nobody") or the trigger a
     /// noun said to exist ("there was an attack"): no one named acts, and no actor elsewhere
     /// in the sentence stands in.
@@ -169,5 +171,6 @@ pub(crate) fn parsed_roles(
                 .iter()
                 .any(|&w| is_event_word(EventClass::IndefinitePronoun, &words[w].lower)),
         pronoun: r.pronoun,
+        subject: r.subject,
     }
 }

@@ -188,6 +188,16 @@ fn deploying_anything_but_forces_is_no_mobilisation() {
 }
 
 #[test]
+fn a_group_no_country_names_demands_at_home() {
+    let e =
+        one("Angry farmers demanded the resignation of the Bolivian energy minister on Monday.");
+    assert_eq!(triple(&e), t("REQUEST", Some("BOL"), Some("BOL")));
+    // An attack with no one named acting is not given the victims' country.
+    let e = one("A roadside bomb killed two Iraqi soldiers near Mosul.");
+    assert_eq!(e.source_actor, None, "{e:?}");
+}
+
+#[test]
 fn a_nominal_event_takes_its_possessor_as_actor() {
     let ev = code("Trade grew in the months after Morocco's blockade of Mauritania.");
     let got: Vec<_> = ev.iter().map(triple).collect();
