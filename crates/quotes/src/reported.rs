@@ -47,10 +47,8 @@ pub(crate) fn resolve_source(
     let whole = resolver.resolve_phrase(&words, history);
     // A name that is no entity, taken from the phrase's modifiers rather than its head
     // ("Thursday" from "a survey published on Thursday"), gives way to the head; so does a
-    // place in a prepositional modifier ("China's ambassador to Britain", "Vann R. Newkirk
-    // II, a writer for The Atlantic"): a place does not speak for the person it qualifies.
-    // (A place qualifying a plural, "officials in Kyiv", stays: the attribution judge
-    // learnt from that resolution, and reads the source's entity type.)
+    // place modifying the head ("China's ambassador to Britain", "the New York
+    // businessman"): a place does not speak for whom it qualifies.
     let cut = match &whole {
         Some(s) if s.entity.is_none() => noun_headed(page, resolver, span),
         Some(s) if resolver.is_place(s) && s.span.is_some_and(|at| in_modifier(page, span, at)) => {
@@ -118,8 +116,8 @@ pub(crate) fn in_modifier(page: Page<'_>, span: Span, at: Span) -> bool {
 }
 
 /// Phrase `span` cut after its head (a common noun, or a name with the words of that name
-/// after it): "China's ambassador to Britain" → "China's ambassador"; "Vann R. Newkirk II, a
-/// writer for …" → "Vann R. Newkirk II".
+/// after it): "China's ambassador to Britain" → "China's ambassador"; "Maria Lopez, a writer
+/// for …" → "Maria Lopez".
 fn head_cut(page: Page<'_>, span: Span) -> Option<Span> {
     let head = phrase_head(page, span)?;
     let token = &page.tokens[head];

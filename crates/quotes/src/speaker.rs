@@ -238,16 +238,18 @@ impl<'a> Resolver<'a> {
     /// after it is a place ("the Centre for Disease Control in the US" cuts at "in").
     fn place_qualifier(&self, phrase: &[Tok<'_>]) -> Option<usize> {
         let end = phrase.last()?.span.end();
-        (1..phrase.len()).find(|&k| {
-            let t = &phrase[k];
-            if !t.word || !is_claim_word(ClaimClass::QualifyingPreposition, &t.lower()) {
-                return false;
-            }
-            let named = phrase[..k]
-                .iter()
-                .any(|t| t.word && !matches!(t.lower().as_str(), "the" | "a" | "an"));
-            let next = phrase[k + 1..].iter().find(|t| t.lower() != "the");
-            let Some(next) = next.filter(|_| named) else {
+        let first_named = phrase
+            .iter()
+            .position(|t| t.word && !matches!(t.lower().as_str(), "the" | "a" | "an"))?;
+        // The first few prepositions only: a phrase is read in time linear in its length.
+        let prepositions = (first_named + 1..phrase.len())
+            .filter(|&k| {
+                phrase[k].word
+                    && is_claim_word(ClaimClass::QualifyingPreposition, &phrase[k].lower())
+            })
+            .take(4);
+        prepositions.into_iter().find(|&k| {
+            let Some(next) = phrase[k + 1..].iter().find(|t| t.lower() != "the") else {
                 return false;
             };
             let rest = Span::new(next.span.start(), end);
