@@ -18,7 +18,7 @@ use crate::clauses::{
 use crate::dates::event_date;
 use crate::modality::{fold, modality};
 use crate::parsed::{is_transfer, parsed_roles};
-use crate::pronouns::pronoun_target;
+use crate::pronouns::{personal, pronoun_target};
 use crate::roles::{domestic, first_coded, group, pairs};
 use crate::tables::Tables;
 use crate::tree::Tree;
@@ -156,16 +156,15 @@ impl EventCoder {
                 // an agent, which names no one acting, and a pronoun, resolved below.
                 let p = parsed_roles(tree, a, hit, words, &actors, m.obliged);
                 agentless = (p.passive && p.sources.is_empty()) || p.indefinite;
-                // A group acting that no country names ("Islamic fundamentalists"), not an
-                // event noun ("a roadside bombing").
+                // A group acting, named or as a pronoun ("their hunger strike"), not a person
+                // ("he sought refuge") nor an event noun ("a roadside bombing"); whether a
+                // country names them is seen below.
                 home_subject = !p.passive
                     && !p.indefinite
-                    && p.pronoun.is_none()
                     && !p.subject.is_empty()
-                    && p.subject
-                        .iter()
-                        .all(|&w| self.triggers.at(words, w).is_none())
-                    && p.sources.iter().all(|a| a.base.is_none());
+                    && p.subject.iter().all(|&w| {
+                        self.triggers.at(words, w).is_none() && !personal(&words[w].lower)
+                    });
                 let pronoun = p.pronoun.filter(|_| !p.indefinite);
                 let by_order = p.sources.is_empty() && !p.passive && !p.indefinite;
                 let by_order = if by_order { surface.0 } else { Vec::new() };
@@ -242,7 +241,8 @@ impl EventCoder {
         // Algerian President …": a group that no country names, protesting, demanding or
         // threatening at home, acts in the one country the clause names (as coders code
         // domestic actors by where they act).
-        if home_subject && targets.len() == 1 && home_action(action) {
+        let uncoded = sources.iter().all(|a| a.base.is_none());
+        if home_subject && uncoded && targets.len() == 1 && home_action(action) {
             if let Some(home) = self.own_country(&targets[0]) {
                 match sources.first_mut() {
                     Some(a) => a.base = home.base,

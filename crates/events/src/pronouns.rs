@@ -65,14 +65,17 @@ impl EventCoder {
     }
 }
 
+/// Whether `word` is a pronoun that stands for one person ("he", "she").
+pub(crate) fn personal(word: &str) -> bool {
+    is_quote_word(QuoteClass::PronounMale, word) || is_quote_word(QuoteClass::PronounFemale, word)
+}
+
 /// Whether pronoun `word` can stand for actor `a`: "it" never for a person, "he" and "she"
 /// never for a plural common noun ("prosecutors"; an actor named by a title may be a person
 /// not flagged as one, so they take any other actor).
 fn agrees(word: &str, a: &Actor) -> bool {
     let neuter = is_quote_word(QuoteClass::PronounNeuter, word);
-    let singular = is_quote_word(QuoteClass::PronounMale, word)
-        || is_quote_word(QuoteClass::PronounFemale, word);
-    !(neuter && a.person || singular && plural_common_noun(a))
+    !(neuter && a.person || personal(word) && plural_common_noun(a))
 }
 
 /// Whether an actor is a plural common noun phrase ("prosecutors", "Syrian rebels").

@@ -192,7 +192,14 @@ fn a_group_no_country_names_demands_at_home() {
     let e =
         one("Angry farmers demanded the resignation of the Bolivian energy minister on Monday.");
     assert_eq!(triple(&e), t("REQUEST", Some("BOL"), Some("BOL")));
-    // An attack with no one named acting is not given the victims' country.
+    // A group's pronoun too; a person's pronoun is no group, and an attack with no one
+    // named acting is not given the victims' country.
+    let e = one(
+        "Opposition activists continued their hunger strike to demand the resignation of the Ghanaian president.",
+    );
+    assert_eq!(triple(&e), t("PROTEST", Some("GHA"), Some("GHA")));
+    let e = one("He sought refuge at the embassy to avoid a Swedish investigation.");
+    assert_eq!(e.source_actor, None, "{e:?}");
     let e = one("A roadside bomb killed two Iraqi soldiers near Mosul.");
     assert_eq!(e.source_actor, None, "{e:?}");
 }
