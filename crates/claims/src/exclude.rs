@@ -4,7 +4,7 @@
 //! Durations and ages written with a unit ("five years", "45 years old") are rejected later,
 //! by the counted noun; identifiers glued to letters ("MH17", "F-16") never lex as numbers.
 
-use crate::lex::{is_capitalised, text_of, Kind, Tok};
+use crate::lex::{is_capitalised, is_possessive, text_of, Kind, Tok};
 use crate::number::{word_at, NumPhrase};
 use crate::words::{
     cardinal, hedges, is_clock, is_determiner, is_function, is_label, is_month, is_year_cue,
@@ -37,17 +37,28 @@ pub(crate) fn excluded(text: &str, toks: &[Tok], p: &NumPhrase, lead: usize, flo
         if prev_word(1).is_some_and(|w| is_label(&w)) {
             return true;
         }
-        if let Some(i) = prev(1) {
-            let t = toks[i];
-            let w = text_of(text, &t);
-            let initial_word = i == floor && {
-                let lw = w.to_lowercase();
-                is_function(&lw) || cardinal(&lw).is_some()
-            };
-            if t.kind == Kind::Word && is_capitalised(w) && !initial_word && !is_hedge_word(w) {
-                // "Boeing 737", "Apollo 11", "Windows 10": a label after a proper name.
-                return true;
-            }
+    }
+    let plain = p.shape.is_some_and(|s| s.is_plain()) && p.first == p.last && p.unit.is_none();
+    if let Some(i) = prev(1).filter(|_| plain) {
+        let t = toks[i];
+        let w = text_of(text, &t);
+        let initial_word = i == floor && {
+            let lw = w.to_lowercase();
+            is_function(&lw) || cardinal(&lw).is_some()
+        };
+        // "iPhone", "eBay": a name in camel case.
+        let camel = w.chars().skip(1).any(char::is_uppercase);
+        // "VW's 20.7 cubic foot trunk", "Ukraine's 40 regions": an owner, not a name the
+        // number belongs to (a year after one still names: "GiveWell's 2017 top charities").
+        if t.kind == Kind::Word
+            && (is_capitalised(w) || camel)
+            && (!is_possessive(w) || p.year_like())
+            && !initial_word
+            && !is_hedge_word(w)
+        {
+            // "Boeing 737", "Apollo 11", "Windows 10", "iPhone 11", "USB 3.0": a label or a
+            // version after a proper name.
+            return true;
         }
     }
     if next_word.as_deref().is_some_and(is_clock) {
@@ -165,6 +176,12 @@ mod tests {
         assert!(rejects("1. Skip to content"));
         assert!(rejects("The airline grounded its Boeing 737 jets."));
         assert!(rejects("Windows 11 runs on most laptops."));
+        assert!(rejects("Many iPhone 11 owners will upgrade."));
+        assert!(rejects("Buy a USB 3.0 dock for the laptop."));
+        assert!(rejects("Donors funded GiveWell's 2017 top charities."));
+        // An owner is no name the number belongs to.
+        assert!(!rejects("The war hit Ukraine's 40 regions unevenly."));
+        assert!(!rejects("The car has VW's 20.7 cubic foot trunk."));
         assert!(rejects("The victim, aged 45, was from Leeds."));
         assert!(rejects("Call 020 7946 0000 for tickets."));
         assert!(rejects_at("The poll found 4 in 10 voters undecided.", "10"));

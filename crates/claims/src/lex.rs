@@ -308,6 +308,11 @@ pub(crate) fn is_capitalised(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// Whether a word ends in a possessive "'s" ("VW's").
+pub(crate) fn is_possessive(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
+
 /// Sentence ranges as token index ranges: from the article's sentence spans when the segment
 /// stage has set them, else from a simple rule (end punctuation before a capital, or a line
 /// break), so the stage also works alone.

@@ -4,6 +4,8 @@
 
 use storyline_lexicon::{is_claim_word, ClaimClass};
 
+use crate::lex::is_possessive;
+
 /// Plural or mass nouns that do not end in "s" but count people and things.
 pub(crate) fn is_irregular_plural(w: &str) -> bool {
     is_claim_word(ClaimClass::IrregularPlural, w)
@@ -55,8 +57,7 @@ pub(crate) fn looks_plural(w: &str) -> bool {
         && !w.ends_with("ss")
         && !w.ends_with("us")
         && !w.ends_with("is")
-        && !w.ends_with("'s")
-        && !w.ends_with("’s")
+        && !is_possessive(w)
         && w.chars().all(|c| c.is_alphabetic() || c == '-')
         || is_irregular_plural(w)
 }

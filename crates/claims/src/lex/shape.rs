@@ -25,8 +25,13 @@ pub(crate) struct NumShape {
 impl NumShape {
     /// Whether nothing but bare digits was written ("2014", "45").
     pub fn is_bare(&self) -> bool {
+        !self.decimal && self.is_plain()
+    }
+
+    /// Whether only digits were written, with a decimal point at most ("11", "3.0"): how
+    /// model numbers and versions are written.
+    pub fn is_plain(&self) -> bool {
         !self.grouped
-            && !self.decimal
             && !self.percent
             && self.mult == 1.0
             && self.currency.is_none()
