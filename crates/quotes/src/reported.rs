@@ -52,7 +52,7 @@ pub(crate) fn resolve_source(
     let cut = match &whole {
         Some(s) if s.entity.is_none() => noun_headed(page, resolver, span),
         Some(s) if resolver.is_place(s) && s.span.is_some_and(|at| in_modifier(page, span, at)) => {
-            head_cut(page, span)
+            phrase_head(page, span).and_then(|head| head_cut(page, span, head))
         }
         _ => None,
     };
@@ -83,10 +83,9 @@ pub(crate) fn resolve_source(
 /// International") keeps the whole phrase. `None` when the phrase has no single head inside
 /// it.
 fn noun_headed(page: Page<'_>, resolver: &Resolver<'_>, span: Span) -> Option<Span> {
-    let token = &page.tokens[phrase_head(page, span)?];
-    let rest = Span::new(token.span.end(), span.end());
-    (token.upos == Upos::Noun && !rest.is_empty() && !resolver.names_someone(rest))
-        .then(|| Span::new(span.start(), token.span.end()))
+    let head = phrase_head(page, span).filter(|&h| page.tokens[h].upos == Upos::Noun)?;
+    let cut = head_cut(page, span, head)?;
+    (!resolver.names_someone(Span::new(cut.end(), span.end()))).then_some(cut)
 }
 
 /// Whether mention `at` modifies the head of phrase `span`: before a common noun head ("the
@@ -115,11 +114,10 @@ pub(crate) fn in_modifier(page: Page<'_>, span: Span, at: Span) -> bool {
     after_preposition || premodifier
 }
 
-/// Phrase `span` cut after its head (a common noun, or a name with the words of that name
-/// after it): "China's ambassador to Britain" → "China's ambassador"; "Maria Lopez, a writer
-/// for …" → "Maria Lopez".
-fn head_cut(page: Page<'_>, span: Span) -> Option<Span> {
-    let head = phrase_head(page, span)?;
+/// Phrase `span` cut after its head `head` (a common noun, or a name with the words of that
+/// name after it): "China's ambassador to Britain" → "China's ambassador"; "Maria Lopez, a
+/// writer for …" → "Maria Lopez". `None` when nothing follows the head or it is neither.
+fn head_cut(page: Page<'_>, span: Span, head: usize) -> Option<Span> {
     let token = &page.tokens[head];
     let end = match token.upos {
         Upos::Noun => token.span.end(),
