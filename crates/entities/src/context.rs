@@ -73,6 +73,30 @@ fn is_acronym(w: &str) -> bool {
         && !w.contains("&&")
 }
 
+/// Whether the acronym `acronym` at word `at`, in parentheses, spells the initials of the
+/// words right before it, written in lower case after the first ("binge eating disorder
+/// (BED)", "Exploration upper stage (EUS)" but not "World Health Organization (WHO)").
+fn spells_term(words: &[Word<'_>], at: usize, acronym: &str) -> bool {
+    let n = acronym.chars().filter(|c| c.is_alphabetic()).count();
+    let Some(start) = at.checked_sub(n) else {
+        return false;
+    };
+    let before = &words[start..at];
+    let line = words[at].line;
+    let initials = before
+        .iter()
+        .filter_map(|w| w.text.chars().next())
+        .flat_map(char::to_lowercase)
+        .eq(acronym
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .flat_map(char::to_lowercase));
+    initials
+        && before.iter().all(|w| w.line == line)
+        && before[1..].iter().all(|w| !w.cap)
+        && before[1..].iter().all(|w| !w.gap_before)
+}
+
 /// Turns pieces into organisations where the words around them say so.
 pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex: &Lexicon) {
     let lower = |k: Option<usize>| {
@@ -81,6 +105,13 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
             .map_or("", |w| w.text)
     };
     let surnames = full_name_surnames(pieces, words, lex);
+    // Acronyms the article defines as terms, wherever they are written again.
+    let terms: Vec<String> = pieces
+        .iter()
+        .filter(|p| p.end == p.first + 1 && words.get(p.first).is_some_and(|w| w.in_parens))
+        .filter(|p| is_acronym(&p.surface) && spells_term(words, p.first, &p.surface))
+        .map(|p| p.surface.clone())
+        .collect();
     for p in pieces.iter_mut() {
         if p.dateline || p.titled || p.end <= p.first {
             continue;
@@ -140,13 +171,18 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
         let journal = is_entity_word(EntityClass::JournalNoun, prev)
             || (place.is_none() && is_pair(EntityClass::JournalCuePair, prev2, prev));
         let newspaper = one && prev == "the" && is_outlet_word(&p.surface);
+        // "the GROW stage", "the PLAN": an ordinary word in capitals is emphasis, not an
+        // acronym; "binge eating disorder (BED)": an acronym spelling the lower-case words
+        // before it names a term, not an organisation.
+        let shout = lex.is_common_word(&p.surface);
         let acronym = one
             && is_acronym(&p.surface)
             && place.is_none()
             && !lex.is_not_name(&p.surface)
-            && (is_entity_word(EntityClass::AcronymOrgCue, prev)
+            && ((is_entity_word(EntityClass::AcronymOrgCue, prev) && !shout)
                 || lex.is_cue_verb(next)
-                || first.in_parens);
+                || first.in_parens)
+            && !terms.contains(&p.surface);
         if (company && place.is_none()) || journal || newspaper || acronym {
             to_org(p);
             continue;
@@ -306,5 +342,16 @@ mod tests {
         assert!(has(&got, "FRC", EntityType::Org));
         assert!(has(&got, "IMD", EntityType::Org));
         assert!(has(&got, "Ann Ode", EntityType::Person));
+    }
+
+    #[test]
+    fn words_in_capitals_and_defined_terms_are_no_organisations() {
+        let got = kinds(
+            "In the GROW stage, sales rise. Binge eating disorder (BED) is common, the \
+             World Health Organisation (WHO) said, and the Rural Payments Agency (RPA) agreed. \
+             A study of people with BED showed a link.",
+        );
+        assert!(!got.iter().any(|(n, _)| n == "GROW" || n == "BED"));
+        assert!(has(&got, "Rural Payments Agency", EntityType::Org));
     }
 }

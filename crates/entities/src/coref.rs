@@ -179,9 +179,21 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         .filter(|&k| pieces[k].1 == Guess::Is(EntityType::Person))
         .collect();
     persons.sort_by_key(|&k| std::cmp::Reverse(pieces[k].0.end - pieces[k].0.first));
+    let org_heads = org_first_words(&groups, lex);
     let mut person_index = PersonIndex::default();
     for k in persons {
         let p = &with_particle(&pieces[k].0, words, &person_index);
+        // "Tyvak would leverage …" after "Tyvak Nano-Satellite Systems": a word a context
+        // rule called a person is the organisation it opens.
+        let short_form = (p.end - p.first == 1 && p.known.is_none() && !p.titled)
+            .then(|| org_heads.get(p.surface.as_str()).copied().flatten())
+            .flatten()
+            .filter(|_| person_index.find(&p.surface).is_none());
+        if let Some(gi) = short_form {
+            groups[gi].add(p);
+            assigned[k] = Some(gi);
+            continue;
+        }
         let gi = person_index.find(&p.surface).unwrap_or_else(|| {
             // A leader's surname alone is that leader ("Putin" → "Vladimir Putin").
             let full = (p.end - p.first == 1)
@@ -251,6 +263,36 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         .collect();
     entities.sort_by_key(|e| e.mentions.first().copied());
     same_names_merged(entities)
+}
+
+/// The first word of each organisation named in two or more words ("Tyvak" of "Tyvak
+/// Nano-Satellite Systems") that is no ordinary word, given name, leader's surname ("the
+/// Obama National Security Council") or place, with its group;
+/// `None` where two organisations open with it.
+fn org_first_words(groups: &[Group], lex: &Lexicon) -> HashMap<String, Option<usize>> {
+    let mut heads: HashMap<String, Option<usize>> = HashMap::new();
+    for (gi, g) in groups.iter().enumerate() {
+        if g.kind != EntityType::Org || g.canonical.is_some() {
+            continue;
+        }
+        for s in &g.surfaces {
+            let Some((first, _)) = s.split_once(' ') else {
+                continue;
+            };
+            let plain = first.chars().all(char::is_alphanumeric)
+                && !lex.is_common_word(first)
+                && !lex.is_given_name(first)
+                && lex.leader(first).is_none()
+                && lex.place(first).is_none();
+            if plain {
+                let e = heads.entry(first.to_string()).or_insert(Some(gi));
+                if *e != Some(gi) {
+                    *e = None;
+                }
+            }
+        }
+    }
+    heads
 }
 
 /// One entity per canonical name: groups that canonicalisation gave the same name ("Zelenskyy"
@@ -395,5 +437,19 @@ mod tests {
         assert!(kse.is_some_and(|e| e.1 == EntityType::Org && e.3 == 3));
         let uk = got.iter().find(|e| e.0 == "United Kingdom");
         assert!(uk.is_some_and(|e| e.3 == 2 && e.2.contains(&"UK".to_string())));
+    }
+
+    #[test]
+    fn an_organisation_is_named_by_its_first_word() {
+        let got = entities(
+            "Tyvak Nano-Satellite Systems builds small satellites. Marco Villa, its chief \
+             operating officer, said Tyvak would use that experience. Harrison Ford and Ford \
+             Motor Company met; Ford said no.",
+        );
+        let tyvak = got.iter().find(|e| e.0 == "Tyvak Nano-Satellite Systems");
+        assert!(tyvak.is_some_and(|e| e.1 == EntityType::Org && e.3 == 2));
+        assert!(!got.iter().any(|e| e.0 == "Tyvak"));
+        let ford = got.iter().find(|e| e.0 == "Harrison Ford");
+        assert!(ford.is_some_and(|e| e.1 == EntityType::Person && e.3 == 2));
     }
 }

@@ -5,7 +5,9 @@
 //! Pronouns resolve to the most recent compatible antecedent outside quotes: a person of
 //! compatible gender for he/she (gender from given names, titles, roles and earlier pronouns),
 //! an organisation or place for "it"; a previous speaker that is more recent than any mention
-//! wins, so `"…," a police spokeswoman said. "…," she added.` stays with the spokeswoman.
+//! wins, so `"…," a police spokeswoman said. "…," she added.` stays with the spokeswoman, as
+//! does one whose own sentence holds the mention (a subject outranks the other names of its
+//! sentence).
 
 use std::collections::HashMap;
 
@@ -352,7 +354,9 @@ impl<'a> Resolver<'a> {
             .find(|s| s.at < pos && self.speaker_compatible(p, s))
             .cloned();
         let mut found = match (mention, previous) {
-            (Some((m, e)), Some(s)) if s.at < m.start() => self.speaker_of(e, m),
+            (Some((m, e)), Some(s)) if s.at < m.start() && !self.same_sentence(s.at, m.start()) => {
+                self.speaker_of(e, m)
+            }
             (_, Some(s)) => s,
             (Some((m, e)), None) => self.speaker_of(e, m),
             (None, None) => return None,
@@ -370,6 +374,19 @@ impl<'a> Resolver<'a> {
         found.gender = found.gender.or(learned);
         found.at = pos;
         Some(found)
+    }
+
+    /// Whether no sentence ends between `a` and `b`: a mention after a speaker in the
+    /// speaker's own sentence ("Jack Scarola, who represents some of Epstein's accusers,
+    /// said …") is no subject, and a later "he" goes on with the speaker.
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        let between = self.text.get(a..b).unwrap_or("\n");
+        let ends = between.char_indices().any(|(i, c)| {
+            c == '\n'
+                || (matches!(c, '.' | '!' | '?')
+                    && between[i + 1..].starts_with(char::is_whitespace))
+        });
+        !ends
     }
 
     fn compatible(&self, p: Pronoun, kind: EntityType, gender: Option<Gender>) -> bool {
@@ -482,6 +499,36 @@ mod tests {
         ];
         assert_eq!(resolve(text, &e, "she").as_deref(), Some("Angela Ruiz"));
         assert_eq!(resolve(text, &e, "John Park").as_deref(), Some("John Park"));
+    }
+
+    #[test]
+    fn a_speaker_outranks_the_other_names_of_its_sentence() {
+        let he = |text: &str| {
+            let e = [
+                entity(text, "Jack Scarola", EntityType::Person, "Jack Scarola"),
+                entity(
+                    text,
+                    "Jeffrey Epstein",
+                    EntityType::Person,
+                    "Jeffrey Epstein",
+                ),
+            ];
+            let scarola = Speaker {
+                name: "Jack Scarola".into(),
+                span: Some(e[0].mentions[0]),
+                entity: Some(0),
+                at: 0,
+                gender: None,
+            };
+            let mut r = Resolver::new(text, &e, Vec::new());
+            let at = text.rfind("he said").unwrap_or(0);
+            r.resolve_pronoun(Pronoun::Male, at, &[scarola])
+                .map(|s| s.name)
+        };
+        let same = "Jack Scarola, who represents Jeffrey Epstein's accusers, said so. he said";
+        assert_eq!(he(same).as_deref(), Some("Jack Scarola"));
+        let later = "Jack Scarola said so. Jeffrey Epstein arrived. he said";
+        assert_eq!(he(later).as_deref(), Some("Jeffrey Epstein"));
     }
 
     #[test]
