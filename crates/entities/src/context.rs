@@ -98,7 +98,13 @@ fn spells_term(words: &[Word<'_>], at: usize, acronym: &str) -> bool {
 }
 
 /// Turns pieces into organisations where the words around them say so.
-pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex: &Lexicon) {
+pub(crate) fn refine(
+    pieces: &mut [Piece],
+    words: &[Word<'_>],
+    text: &str,
+    ctx: Context,
+    lex: &Lexicon,
+) {
     let lower = |k: Option<usize>| {
         k.and_then(|k| words.get(k))
             .filter(|w| !w.cap)
@@ -196,7 +202,7 @@ pub(crate) fn refine(pieces: &mut [Piece], words: &[Word<'_>], ctx: Context, lex
             }
         }
     }
-    coordinate(pieces, words, lex);
+    coordinate(pieces, words, text, lex);
 }
 
 /// Surnames of the persons named in full ("Lowe" for "Ann Lowe"): never typed as an
@@ -237,7 +243,7 @@ fn described(
 
 /// "rivals Alphabet and Snap", "Kestrel or Intel": an unknown one-word name joined by "and" or "or"
 /// to an organisation is one too, unless it is the surname of a person named in full.
-fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], lex: &Lexicon) {
+fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], text: &str, lex: &Lexicon) {
     let surnames: Vec<&str> = pieces
         .iter()
         .filter(|p| {
@@ -279,6 +285,50 @@ fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], lex: &Lexicon) {
             to_org(&mut pieces[k - 1]);
         }
     }
+    // "nine companies: Astrobotic, Deep Space Systems, Draper, Firefly Aerospace and
+    // Masten Space Systems": in a list of three or more names, at least two of them
+    // organisations and more than twice as many as persons by given name or title, a lone
+    // unknown word is an organisation too.
+    let mut start = 0;
+    while start < pieces.len() {
+        let mut end = start + 1;
+        while end < pieces.len() && listed(&pieces[end - 1], &pieces[end], words, text) {
+            end += 1;
+        }
+        let run = &pieces[start..end];
+        let orgs = run.iter().filter(|p| is_org(p)).count();
+        let persons = run.iter().filter(|p| {
+            p.titled
+                || (p.end - p.first >= 2
+                    && words
+                        .get(p.first)
+                        .is_some_and(|w| lex.is_given_name(w.text)))
+        });
+        if run.len() >= 3 && orgs >= 2 && orgs > 2 * persons.count() {
+            for k in start..end {
+                if open(&pieces[k]) {
+                    to_org(&mut pieces[k]);
+                }
+            }
+        }
+        start = end;
+    }
+}
+
+/// Whether piece `b` follows `a` as the next item of a list: on the same line, with only a
+/// comma, "and" or "or" (or a comma and one of them) between.
+fn listed(a: &Piece, b: &Piece, words: &[Word<'_>], text: &str) -> bool {
+    let (Some(last), Some(next)) = (words.get(a.end.wrapping_sub(1)), words.get(b.first)) else {
+        return false;
+    };
+    if last.line != next.line || last.possessive {
+        return false;
+    }
+    let gap = text
+        .get(last.span.end()..next.span.start())
+        .unwrap_or("")
+        .trim();
+    matches!(gap, "," | "and" | "or" | ", and" | ", or")
 }
 
 fn to_org(p: &mut Piece) {
@@ -342,6 +392,20 @@ mod tests {
         assert!(has(&got, "FRC", EntityType::Org));
         assert!(has(&got, "IMD", EntityType::Org));
         assert!(has(&got, "Ann Ode", EntityType::Person));
+    }
+
+    #[test]
+    fn a_list_of_organisations_types_its_unknown_words() {
+        let got = kinds(
+            "NASA picked nine companies: Astrobotic, Deep Space Systems, Draper, Firefly \
+             Aerospace and Masten Space Systems.",
+        );
+        assert!(has(&got, "Astrobotic", EntityType::Org));
+        assert!(has(&got, "Draper", EntityType::Org));
+        let people = kinds(
+            "Winners were Ann Lowe, Kestrel Systems, Draper, Wexford Dynamics. Draper said so.",
+        );
+        assert!(!has(&people, "Draper", EntityType::Org));
     }
 
     #[test]

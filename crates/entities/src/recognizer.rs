@@ -49,6 +49,7 @@ impl EntityRecognizer {
         refine(
             &mut found,
             &words,
+            text,
             Context::of(&words, self.lexicon),
             self.lexicon,
         );

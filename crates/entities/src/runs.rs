@@ -62,9 +62,10 @@ pub(crate) fn run_end(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -
 /// Whether "and" at `j` joins the capitalised words `i..j` to the rest of one agency's name:
 /// the words after it run on to an agency head ("Customs Enforcement", "Drug
 /// Administration"), and the words before it name nothing on their own (no known place or
-/// organisation, no given name: "Russia and Border Force" stay apart).
+/// organisation, no given name: "Russia and Border Force" stay apart; nor a name complete in
+/// itself: "Firefly Aerospace and Masten Space Systems" are two companies).
 fn agency_and(words: &[Word<'_>], i: usize, j: usize, lex: &Lexicon) -> bool {
-    if j - i > 3 || !words[i..j].iter().all(|w| w.cap) {
+    if j - i > 3 || !words[i..j].iter().all(|w| w.cap) || lex.is_org_word(words[j - 1].text) {
         return false;
     }
     // A country in front is part of the official name ("U.S. Fish and Wildlife Service").
@@ -165,9 +166,11 @@ mod tests {
 
     #[test]
     fn names_joined_by_and_stay_apart() {
-        let t = "Talks between Russia and Border Force, and Jane and Customs Enforcement.";
+        let t = "Talks between Russia and Border Force, and Jane and Customs Enforcement. \
+                 Firefly Aerospace and Masten Space Systems bid.";
         assert_eq!(run_at(t, "Russia"), "Russia");
         assert_eq!(run_at(t, "Jane"), "Jane");
+        assert_eq!(run_at(t, "Firefly"), "Firefly Aerospace");
     }
 
     #[test]
