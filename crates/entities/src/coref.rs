@@ -194,7 +194,11 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
             assigned[k] = Some(gi);
             continue;
         }
-        let gi = person_index.find(&p.surface).unwrap_or_else(|| {
+        // "Gordon" after "Gordon Sondland": a given name alone is the one person it opens.
+        let given = (p.end - p.first == 1 && lex.is_given_name(&p.surface))
+            .then(|| person_index.by_given_name(&p.surface))
+            .flatten();
+        let gi = person_index.find(&p.surface).or(given).unwrap_or_else(|| {
             // A leader's surname alone is that leader ("Putin" → "Vladimir Putin").
             let full = (p.end - p.first == 1)
                 .then(|| lex.leader(&p.surface))
@@ -437,6 +441,15 @@ mod tests {
         assert!(kse.is_some_and(|e| e.1 == EntityType::Org && e.3 == 3));
         let uk = got.iter().find(|e| e.0 == "United Kingdom");
         assert!(uk.is_some_and(|e| e.3 == 2 && e.2.contains(&"UK".to_string())));
+    }
+
+    #[test]
+    fn a_given_name_alone_is_the_person_it_opens() {
+        let got = entities(
+            "Gordon Sondland testified on Tuesday. Asked later, Gordon said he had no regrets.",
+        );
+        let names: Vec<&str> = got.iter().map(|e| e.0.as_str()).collect();
+        assert_eq!(names, ["Gordon Sondland"]);
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub(crate) struct PersonIndex {
     tails: HashSet<String>,
     /// A word after the first of a surface → (lowest group, whether several groups have it).
     inner: HashMap<String, (usize, bool)>,
+    /// The first word of a surface of two or more words → (lowest group, whether several
+    /// groups have it).
+    first: HashMap<String, (usize, bool)>,
 }
 
 impl PersonIndex {
@@ -45,10 +48,19 @@ impl PersonIndex {
             self.tails.insert(surface[i..].to_string());
         }
         for w in surface.split(' ').skip(1) {
-            let e = self.inner.entry(w.to_string()).or_insert((gi, false));
-            if e.0 != gi {
-                *e = (e.0.min(gi), true);
-            }
+            shared(&mut self.inner, w, gi);
+        }
+        if let Some((first, _)) = surface.split_once(' ') {
+            shared(&mut self.first, first, gi);
+        }
+    }
+
+    /// The only person group whose longer name opens with the word `given` ("Gordon" in
+    /// "Gordon Sondland").
+    pub(crate) fn by_given_name(&self, given: &str) -> Option<usize> {
+        match self.first.get(given) {
+            Some(&(gi, false)) => Some(gi),
+            _ => None,
         }
     }
 
@@ -74,6 +86,14 @@ impl PersonIndex {
     /// Whether some person's surface ends with `tail` (which starts with a space).
     pub(crate) fn has_tail(&self, tail: &str) -> bool {
         self.tails.contains(tail)
+    }
+}
+
+/// Records that group `gi` has word `w`, marking words that several groups have.
+fn shared(map: &mut HashMap<String, (usize, bool)>, w: &str, gi: usize) {
+    let e = map.entry(w.to_string()).or_insert((gi, false));
+    if e.0 != gi {
+        *e = (e.0.min(gi), true);
     }
 }
 
@@ -181,6 +201,17 @@ mod tests {
         assert_eq!(ix.find("Sergey"), None);
         assert!(ix.has_tail(" da Silva"));
         assert!(!ix.has_tail(" Da Silva"));
+    }
+
+    #[test]
+    fn a_given_name_finds_the_one_person_it_opens() {
+        let mut ix = PersonIndex::default();
+        ix.add(0, "Gordon Sondland");
+        ix.add(1, "Joe Biden");
+        ix.add(2, "Joe Smith");
+        assert_eq!(ix.by_given_name("Gordon"), Some(0));
+        assert_eq!(ix.by_given_name("Joe"), None);
+        assert_eq!(ix.by_given_name("Sondland"), None);
     }
 
     #[test]

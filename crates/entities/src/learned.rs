@@ -119,12 +119,40 @@ pub(crate) fn merge(
         let on_skipped = words
             .get(first)
             .is_some_and(|x| skip.get(x.line).copied().unwrap_or(false));
-        if end > first && !on_skipped && words[first..end].iter().any(|x| x.cap) {
+        // "a Nov. 6 event": a word the rules know is never a name stays none.
+        let named = words[first..end]
+            .iter()
+            .any(|x| x.cap && !lex.is_not_name(x.text));
+        if end > first && !on_skipped && named {
             added.push((piece(words, first, end, lex), Guess::Is(kind)));
         }
     }
     if !added.is_empty() {
         typed.extend(added);
         typed.sort_by_key(|(p, _)| (p.span.start(), p.span.end()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::of_text;
+
+    #[test]
+    fn the_tagger_adds_names_but_no_word_the_rules_know_is_none() {
+        let text = "In a Nov. 6 letter, Kestrel wrote.";
+        let words = of_text(text);
+        let at = |w: &str| {
+            let s = text.find(w).unwrap_or(0);
+            Span::new(s, s + w.len())
+        };
+        let tagged = [
+            (at("Nov"), EntityType::Org),
+            (at("Kestrel"), EntityType::Org),
+        ];
+        let mut typed = Vec::new();
+        merge(&mut typed, &tagged, &words, &[false], Lexicon::get());
+        let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
+        assert_eq!(names, ["Kestrel"]);
     }
 }
