@@ -12,7 +12,7 @@ use storyline_lexicon::{is_entity_word, EntityClass, Lexicon};
 use storyline_record::{Entity, EntityType, Span};
 
 use crate::chunks::{is_particle, Known, Piece};
-use crate::coref_index::{OtherIndex, PersonIndex};
+use crate::coref_index::{without_generation, OtherIndex, PersonIndex};
 use crate::typing::Guess;
 use crate::words::Word;
 
@@ -122,7 +122,12 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
     let surnames: HashSet<&str> = pieces
         .iter()
         .filter(|(p, g)| *g == Guess::Is(EntityType::Person) && p.end - p.first >= 2)
-        .filter_map(|(p, _)| p.surface.rsplit(' ').next())
+        .filter_map(|(p, _)| {
+            without_generation(&p.surface)
+                .unwrap_or(&p.surface)
+                .rsplit(' ')
+                .next()
+        })
         .collect();
     // Only gazetteer places and names typed by a weak rule ("in Cohen's studies"); a known
     // organisation or club keeps its type.

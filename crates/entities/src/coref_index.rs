@@ -7,6 +7,8 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use storyline_lexicon::{is_entity_word, EntityClass};
+
 use crate::coref::{initials, without_corporate_suffix};
 
 /// Keeps the lowest group index seen for a key.
@@ -40,8 +42,16 @@ pub(crate) struct PersonIndex {
 }
 
 impl PersonIndex {
-    /// Records that person group `gi` uses `surface`.
+    /// Records that person group `gi` uses `surface`, and the name without a generational
+    /// suffix ("Kennedy" finds "James P. Kennedy Jr.").
     pub(crate) fn add(&mut self, gi: usize, surface: &str) {
+        if let Some(core) = without_generation(surface) {
+            self.add_one(gi, core);
+        }
+        self.add_one(gi, surface);
+    }
+
+    fn add_one(&mut self, gi: usize, surface: &str) {
         keep_lowest(&mut self.exact, surface.to_string(), gi);
         for i in spaces(surface) {
             keep_lowest(&mut self.suffix, surface[i + 1..].to_ascii_lowercase(), gi);
@@ -87,6 +97,15 @@ impl PersonIndex {
     pub(crate) fn has_tail(&self, tail: &str) -> bool {
         self.tails.contains(tail)
     }
+}
+
+/// A person's name without its generational suffix ("James P. Kennedy" of "James P. Kennedy
+/// Jr."), when it has one after a name of two or more words.
+pub(crate) fn without_generation(surface: &str) -> Option<&str> {
+    let (core, last) = surface.rsplit_once(' ')?;
+    let suffix = last.trim_end_matches('.').to_lowercase();
+    let core = core.trim_end_matches(',');
+    (is_entity_word(EntityClass::GenerationalSuffix, &suffix) && core.contains(' ')).then_some(core)
 }
 
 /// Records that group `gi` has word `w`, marking words that several groups have.
@@ -201,6 +220,16 @@ mod tests {
         assert_eq!(ix.find("Sergey"), None);
         assert!(ix.has_tail(" da Silva"));
         assert!(!ix.has_tail(" Da Silva"));
+    }
+
+    #[test]
+    fn a_generational_suffix_is_no_surname() {
+        let mut ix = PersonIndex::default();
+        ix.add(0, "James P. Kennedy Jr.");
+        assert_eq!(ix.find("Kennedy"), Some(0));
+        assert_eq!(ix.find("Jr."), Some(0));
+        assert_eq!(without_generation("Patrick W. Carlineo, Jr."), Some("Patrick W. Carlineo"));
+        assert_eq!(without_generation("Henry II"), None);
     }
 
     #[test]
