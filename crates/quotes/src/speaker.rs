@@ -186,11 +186,18 @@ impl<'a> Resolver<'a> {
         if !last.is_capitalized() {
             return None;
         }
+        // "Eswar Prasad, a trade professor at Cornell": a person opening the phrase before a
+        // comma is its head; what follows the comma describes them.
+        let appositive = inside.first().filter(|m| {
+            person(m)
+                && phrase
+                    .iter()
+                    .find(|t| t.span.start() >= m.0.end())
+                    .is_some_and(|t| t.text == ",")
+        });
         // A named subject: prefer a person, else the last mention in the phrase.
-        let pick = inside
-            .iter()
-            .rev()
-            .find(|m| person(m))
+        let pick = appositive
+            .or_else(|| inside.iter().rev().find(|m| person(m)))
             .or_else(|| inside.last());
         if let Some(&(m, e)) = pick {
             return Some(self.speaker_of(e, m));
@@ -564,6 +571,24 @@ mod tests {
             resolve("a police spokeswoman said", &[], "a police spokeswoman").as_deref(),
             Some("a police spokeswoman")
         );
+    }
+
+    #[test]
+    fn a_person_before_an_appositive_speaks() {
+        let text = "Eswar Prasad, a professor at Cornell, said";
+        let e = [
+            entity(text, "Eswar Prasad", EntityType::Person, "Eswar Prasad"),
+            entity(text, "Cornell", EntityType::Person, "Cornell"),
+        ];
+        let phrase = "Eswar Prasad, a professor at Cornell";
+        assert_eq!(resolve(text, &e, phrase).as_deref(), Some("Eswar Prasad"));
+        let son = "Joe Biden's son Hunter Biden said";
+        let e = [
+            entity(son, "Joe Biden", EntityType::Person, "Joe Biden"),
+            entity(son, "Hunter Biden", EntityType::Person, "Hunter Biden"),
+        ];
+        let phrase = "Joe Biden's son Hunter Biden";
+        assert_eq!(resolve(son, &e, phrase).as_deref(), Some("Hunter Biden"));
     }
 
     #[test]
