@@ -62,6 +62,15 @@ fn camel_case(w: &str) -> bool {
     inner && !prefix
 }
 
+/// "R-Texas", "D-Md", "I-Vt": a legislator's party letter joined to a state.
+fn is_party_label(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some('R' | 'D' | 'I'), Some('-'), Some(c)) if c.is_uppercase()
+    )
+}
+
 fn is_contraction(w: &str) -> bool {
     let w = w.replace('’', "'");
     ["'ve", "'re", "'ll", "n't", "'m", "'d"]
@@ -97,6 +106,10 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     let ws = words.get(p.first..p.end).unwrap_or(&[]);
     // "We've", "Don't", "It'll": contractions are never names.
     if ws.iter().any(|w| is_contraction(w.text)) {
+        return Guess::Drop;
+    }
+    // "Sen. Ted Cruz, R-Texas,": a party and state label, not a name of its own.
+    if ws.first().is_some_and(|w| is_party_label(w.text)) {
         return Guess::Drop;
     }
     let first = match ws.first() {
@@ -300,6 +313,14 @@ mod tests {
             kind_of(t, "Springfield"),
             Some(Guess::Is(EntityType::Place))
         );
+    }
+
+    #[test]
+    fn party_labels_are_no_names() {
+        let t = "Sen. Ted Cruz, R-Texas, and Rep. Elijah Cummings (D-Md.) spoke.";
+        assert_eq!(kind_of(t, "R-Texas"), Some(Guess::Drop));
+        assert!(guesses(t).iter().all(|(n, g)| !n.starts_with("D-") || *g == Guess::Drop));
+        assert!(!is_party_label("Dr-Who") && !is_party_label("RT"));
     }
 
     #[test]
