@@ -228,7 +228,10 @@ mod tests {
         ix.add(0, "James P. Kennedy Jr.");
         assert_eq!(ix.find("Kennedy"), Some(0));
         assert_eq!(ix.find("Jr."), Some(0));
-        assert_eq!(without_generation("Patrick W. Carlineo, Jr."), Some("Patrick W. Carlineo"));
+        assert_eq!(
+            without_generation("Patrick W. Carlineo, Jr."),
+            Some("Patrick W. Carlineo")
+        );
         assert_eq!(without_generation("Henry II"), None);
     }
 

@@ -230,7 +230,7 @@ mod tests {
         );
         assert_eq!(
             removed_places("WINSTON-SALEM, N.C. (AP) — ", lex),
-            ["Winston-Salem"]
+            ["Winston-Salem", "North Carolina"]
         );
         assert!(removed_places("March 3, 2024 4:12 PM GMT", lex).is_empty());
         assert_eq!(title_case("KINGSTON UPON HULL", lex), "Kingston upon Hull");

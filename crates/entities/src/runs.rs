@@ -62,10 +62,11 @@ pub(crate) fn run_end(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -
 /// Whether "and" at `j` joins the capitalised words `i..j` to the rest of one agency's name:
 /// the words after it run on to an agency head ("Customs Enforcement", "Drug
 /// Administration"), and the words before it name nothing on their own (no known place or
-/// organisation, no given name: "Russia and Border Force" stay apart; nor a name complete in
-/// itself: "Firefly Aerospace and Masten Space Systems" are two companies).
+/// organisation, no given name: "Russia and Border Force" stay apart; nor a name of two or
+/// more words complete in itself: "Firefly Aerospace and Masten Space Systems" are two
+/// companies).
 fn agency_and(words: &[Word<'_>], i: usize, j: usize, lex: &Lexicon) -> bool {
-    if j - i > 3 || !words[i..j].iter().all(|w| w.cap) || lex.is_org_word(words[j - 1].text) {
+    if j - i > 3 || !words[i..j].iter().all(|w| w.cap) {
         return false;
     }
     // A country in front is part of the official name ("U.S. Fish and Wildlife Service").
@@ -76,6 +77,9 @@ fn agency_and(words: &[Word<'_>], i: usize, j: usize, lex: &Lexicon) -> bool {
     }
     if j - from >= 2 && lex.place(words[from].text).is_some() {
         from += 1;
+    }
+    if j - from >= 2 && lex.is_org_word(words[j - 1].text) {
+        return false;
     }
     let alone = words[from..j].iter().all(|w| {
         known_single(w.text, lex).is_none()
@@ -161,6 +165,8 @@ mod tests {
             "Immigration and Customs Enforcement"
         );
         assert_eq!(run_at(t, "Fish"), "Fish and Wildlife Service");
+        let sec = "The Securities and Exchange Commission said so.";
+        assert_eq!(run_at(sec, "The"), "The Securities and Exchange Commission");
         assert_eq!(run_at(t, "Customs"), "Customs and Border Protection");
     }
 

@@ -319,7 +319,9 @@ mod tests {
     fn party_labels_are_no_names() {
         let t = "Sen. Ted Cruz, R-Texas, and Rep. Elijah Cummings (D-Md.) spoke.";
         assert_eq!(kind_of(t, "R-Texas"), Some(Guess::Drop));
-        assert!(guesses(t).iter().all(|(n, g)| !n.starts_with("D-") || *g == Guess::Drop));
+        assert!(guesses(t)
+            .iter()
+            .all(|(n, g)| !n.starts_with("D-") || *g == Guess::Drop));
         assert!(!is_party_label("Dr-Who") && !is_party_label("RT"));
     }
 
