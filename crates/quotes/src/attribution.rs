@@ -148,9 +148,17 @@ pub(crate) fn referent_of(tree: &Tree<'_>, source: Option<(usize, usize)>) -> Op
     let before = (1..=2)
         .filter_map(|d| lo.checked_sub(d))
         .find(|&k| tree.tokens[k].upos != Upos::Punct);
-    clause
+    // "something acknowledged by Lavrov, who said …": "who" stands for a person, so a name
+    // right before it outranks a parse that hangs the clause from a common word.
+    let named = before.filter(|&k| {
+        tree.tokens[k].upos == Upos::Propn && tree.tokens[lo].norm.eq_ignore_ascii_case("who")
+    });
+    let head = clause
         .and_then(|c| tree.head(c))
-        .filter(|&noun| nominal(noun))
+        .filter(|&noun| nominal(noun));
+    named
+        .filter(|_| head.is_some_and(|h| tree.tokens[h].upos != Upos::Propn))
+        .or(head)
         .or(before.filter(|&k| nominal(k)))
         .and_then(|noun| {
             let (lo, hi) = tree.extent(noun, outside_source);
@@ -665,6 +673,17 @@ mod tests {
         let r = run("Nobody was hurt in the blaze, according to the fire brigade.");
         assert_eq!(r[0].2, "Nobody was hurt in the blaze");
         assert_eq!(r[0].1, "the fire brigade");
+    }
+
+    #[test]
+    fn who_after_a_name_stands_for_the_name() {
+        let text = "Washington left open the possibility of dialogue, something acknowledged by \
+                    Lavrov, who said there was at least something in the written answers.";
+        let a = parsed(text);
+        let tree = Tree::new(&a.tokens, &a.text);
+        let found = find_attributions(&tree);
+        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
+        assert_eq!(said.referent.map(|s| s.slice(text)), Some("Lavrov"));
     }
 
     #[test]
