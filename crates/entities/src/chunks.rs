@@ -6,6 +6,7 @@ use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::Span;
 
 use crate::dateline::dateline_at;
+use crate::descriptors::is_org_descriptor;
 pub(crate) use crate::known::{known_multi, known_single, Known};
 use crate::roles::{is_honorific, is_title_modifier, role_before};
 use crate::runs::{is_org_connector, run_end};
@@ -313,6 +314,22 @@ fn split_segment(
             }
         }
     }
+    // "Developer Valve called …", "Chipmaker Nvidia said": a noun describing a company,
+    // capitalised only because it opens the sentence, is no part of the name after it.
+    if e - n0 >= 2
+        && words[n0].sent_start
+        && last_title.is_none()
+        && is_org_descriptor(&words[n0].text.to_lowercase())
+    {
+        let p = piece(words, n0 + 1, e, lex);
+        let shape = if p.known.is_none() && p.shape == Shape::Plain {
+            Shape::OrgWords
+        } else {
+            p.shape
+        };
+        out.push(Piece { shape, ..p });
+        return;
+    }
     let mut p = piece(words, n0, e, lex);
     if let Some(t) = last_title {
         p.titled = true;
@@ -459,6 +476,13 @@ mod tests {
         assert!(got.contains(&("Rasmus Hojlund".into(), Some("striker".into()))));
         let got = run("Shares of Nvidia rose after chief executive Jensen Huang spoke.");
         assert!(got.contains(&("Jensen Huang".into(), Some("chief executive".into()))));
+    }
+
+    #[test]
+    fn a_describing_noun_opening_the_sentence_is_no_part_of_the_name() {
+        let got = run("It is out. Developer Valve called it a flagship game.");
+        assert!(got.iter().any(|(n, _)| n == "Valve"), "{got:?}");
+        assert!(!got.iter().any(|(n, _)| n.contains("Developer")));
     }
 
     #[test]
