@@ -108,7 +108,10 @@ fn is_hedge_word(w: &str) -> bool {
 fn is_date(text: &str, toks: &[Tok], p: &NumPhrase, floor: usize) -> bool {
     let month_at = |i: usize| word_at(text, toks, i).is_some_and(|w| is_month(&w));
     let before = |k: usize| p.first.checked_sub(k).filter(|&i| i >= floor);
-    if before(1).is_some_and(month_at) || month_at(p.last + 1) {
+    // "Sept. 11", "Jan. 6": the abbreviation's dot stands between month and day.
+    let dotted = before(1).is_some_and(|i| toks[i].kind == Kind::Punct('.'))
+        && before(2).is_some_and(month_at);
+    if before(1).is_some_and(month_at) || dotted || month_at(p.last + 1) {
         return true;
     }
     // "January 30, 2022": the year after a day after a month.
@@ -165,6 +168,7 @@ mod tests {
         assert!(rejects("The talks are planned for 10 February in Geneva."));
         assert!(rejects("On December 13 the council voted."));
         assert!(rejects("It was signed on January 30, 2022 by both sides."));
+        assert!(rejects("Her work after the Sept. 11 terrorist attacks won praise."));
         assert!(!rejects("About 2000 people marched through the city."));
     }
 
