@@ -168,7 +168,9 @@ mod tests {
         assert!(rejects("The talks are planned for 10 February in Geneva."));
         assert!(rejects("On December 13 the council voted."));
         assert!(rejects("It was signed on January 30, 2022 by both sides."));
-        assert!(rejects("Her work after the Sept. 11 terrorist attacks won praise."));
+        assert!(rejects(
+            "Her work after the Sept. 11 terrorist attacks won praise."
+        ));
         assert!(!rejects("About 2000 people marched through the city."));
     }
 

@@ -189,7 +189,20 @@ impl<'a> Resolver<'a> {
         // "Eswar Prasad, a trade professor at Cornell": a person opening the phrase before a
         // comma is its head; what follows the comma describes them.
         let appositive = inside.first().filter(|m| {
+            // Only titles and role nouns before it ("Democratic candidate Hillary Clinton, like
+            // Obama, …"), no phrase the name sits in ("An attorney for Pagliano, Mark …").
+            let opens = phrase
+                .iter()
+                .take_while(|t| t.span.start() < m.0.start())
+                .all(|t| {
+                    let w = t.lower();
+                    !t.word
+                        || t.is_capitalized()
+                        || is_role_noun(&w)
+                        || matches!(w.as_str(), "the" | "a" | "an")
+                });
             person(m)
+                && opens
                 && phrase
                     .iter()
                     .find(|t| t.span.start() >= m.0.end())
@@ -589,6 +602,41 @@ mod tests {
         ];
         let phrase = "Joe Biden's son Hunter Biden";
         assert_eq!(resolve(son, &e, phrase).as_deref(), Some("Hunter Biden"));
+        let lawyer = "An attorney for Bryan Pagliano, Mark MacDougall, said";
+        let e = [
+            entity(
+                lawyer,
+                "Bryan Pagliano",
+                EntityType::Person,
+                "Bryan Pagliano",
+            ),
+            entity(
+                lawyer,
+                "Mark MacDougall",
+                EntityType::Person,
+                "Mark MacDougall",
+            ),
+        ];
+        let phrase = "An attorney for Bryan Pagliano, Mark MacDougall";
+        assert_eq!(
+            resolve(lawyer, &e, phrase).as_deref(),
+            Some("Mark MacDougall")
+        );
+        let like = "Democratic candidate Hillary Clinton, like Barack Obama, has said";
+        let e = [
+            entity(
+                like,
+                "Hillary Clinton",
+                EntityType::Person,
+                "Hillary Clinton",
+            ),
+            entity(like, "Barack Obama", EntityType::Person, "Barack Obama"),
+        ];
+        let phrase = "Democratic candidate Hillary Clinton, like Barack Obama";
+        assert_eq!(
+            resolve(like, &e, phrase).as_deref(),
+            Some("Hillary Clinton")
+        );
     }
 
     #[test]
