@@ -6,6 +6,10 @@
 //! Atoms are precomputed once per sentence ([`Atoms`]): a hash of each word's normalised form
 //! and its tag, so a feature costs a few multiplications. The root (position `n`) has atoms
 //! of its own; a missing position has zeros.
+//!
+//! The templates come in three groups, each with its fixed template number: those of the
+//! buffer front alone, those of one word in one role alone, and the rest, which change with
+//! every transition. The first two are what the parser's score cache saves (`cache.rs`).
 
 use storyline_learn::{hash_str, FeatureHasher};
 
@@ -90,10 +94,126 @@ fn distance(s0: usize, n0: usize) -> u64 {
     }
 }
 
-/// Extracts the features of `state` into `out`.
-#[inline(never)]
+/// Number of roles in which one word's fixed atoms make templates of their own: the stack
+/// top, its head, leftmost and rightmost dependents, the buffer front's leftmost dependent,
+/// the third-order words (grandhead, second-leftmost and second-rightmost dependents, the
+/// buffer front's second-leftmost dependent) and the second stack word.
+pub(crate) const ROLES: usize = 10;
+
+/// The templates of each role's word and tag alone (the stack top has two more, see
+/// [`role_features`]).
+const ROLE_TEMPLATES: [(u32, u32); ROLES] = [
+    (2, 3),
+    (39, 40),
+    (42, 43),
+    (45, 46),
+    (48, 49),
+    (51, 52),
+    (54, 55),
+    (57, 58),
+    (60, 61),
+    (67, 68),
+];
+
+/// The word filling each role in `st` (in the order of [`ROLES`]), [`NONE`] where none does.
+pub(crate) fn role_words(st: &State) -> [u32; ROLES] {
+    let at = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
+    let s0 = st.stack.last().copied().unwrap_or(NONE);
+    let s1 = if st.stack.len() > 1 {
+        st.stack[st.stack.len() - 2]
+    } else {
+        NONE
+    };
+    let n0 = st.b as u32;
+    let s0h = at(&st.heads, s0);
+    [
+        s0,
+        s0h,
+        at(&st.l1, s0),
+        at(&st.r1, s0),
+        at(&st.l1, n0),
+        at(&st.heads, s0h),
+        at(&st.l2, s0),
+        at(&st.r2, s0),
+        at(&st.l2, n0),
+        s1,
+    ]
+}
+
+/// Extracts the features of `state` into `out`: every template, in no particular order (a
+/// score is a sum over them).
 pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u64>) {
     out.clear();
+    front_features(h, a, st.n, st.b, out);
+    let roles = role_words(st);
+    for (role, &i) in roles.iter().enumerate() {
+        role_features(h, a, role, i, out);
+    }
+    state_features(h, a, st, &roles, out);
+}
+
+/// Appends the features of word `i` (or [`NONE`]) in role `role` alone: they read only the
+/// word's form, tag and suffix, which never change while a sentence is parsed.
+pub(crate) fn role_features(h: &FeatureHasher, a: &Atoms, role: usize, i: u32, out: &mut Vec<u64>) {
+    let (w, p, s) = if i == NONE {
+        (0, 0, 0)
+    } else {
+        let i = i as usize;
+        (a.word[i], a.tag[i], a.suffix[i])
+    };
+    let (tw, tp) = ROLE_TEMPLATES[role];
+    out.push(h.feature(tw, &[w]));
+    out.push(h.feature(tp, &[p]));
+    if role == 0 {
+        out.push(h.feature(1, &[w, p]));
+        out.push(h.feature(80, &[s]));
+    }
+}
+
+/// Appends the features that read only the buffer front `b` and the two words after it (and
+/// the bias): they stay the same until the buffer moves.
+pub(crate) fn front_features(h: &FeatureHasher, a: &Atoms, n: usize, b: usize, out: &mut Vec<u64>) {
+    // A word after the front exists while the front is a word (the root comes last).
+    let get = |i: usize| -> (u64, u64, u64) {
+        if i <= n {
+            (a.word[i], a.tag[i], a.suffix[i])
+        } else {
+            (0, 0, 0)
+        }
+    };
+    let (n0w, n0p, n0s) = get(b);
+    let (n1w, n1p, n1s) = get(b + 1);
+    let (n2w, n2p, _) = get(b + 2);
+    let mut f = |t: u32, atoms: &[u64]| out.push(h.feature(t, atoms));
+    f(0, &[]);
+    f(4, &[n0w, n0p]);
+    f(5, &[n0w]);
+    f(6, &[n0p]);
+    f(7, &[n1w, n1p]);
+    f(8, &[n1w]);
+    f(9, &[n1p]);
+    f(10, &[n2w, n2p]);
+    f(11, &[n2w]);
+    f(12, &[n2p]);
+    f(20, &[n0p, n1p]);
+    f(21, &[n0p, n1p, n2p]);
+    f(71, &[n0w, n1w]);
+    f(72, &[n0p, n1w]);
+    f(73, &[n0w, n1p]);
+    f(81, &[n0s]);
+    f(82, &[n1s]);
+}
+
+/// Appends the features that combine several words, or read labels, valency or distance:
+/// what changes with every transition (`roles`: the [`role_words`] of `st`).
+#[inline(never)]
+pub(crate) fn state_features(
+    h: &FeatureHasher,
+    a: &Atoms,
+    st: &State,
+    roles: &[u32; ROLES],
+    out: &mut Vec<u64>,
+) {
     let get = |i: u32| -> (u64, u64) {
         if i == NONE {
             (0, 0)
@@ -108,44 +228,17 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
             st.labels[i as usize] as u64 + 1
         }
     };
-    let at = |v: &Vec<u32>, i: u32| if i == NONE { NONE } else { v[i as usize] };
-    let s0i = st.stack.last().copied().unwrap_or(NONE);
-    let s1i = if st.stack.len() > 1 {
-        st.stack[st.stack.len() - 2]
-    } else {
-        NONE
-    };
+    let [s0i, s0h, s0l, s0r, n0l, s0h2, s0l2, s0r2, n0l2, s1i] = *roles;
     let n0i = st.b as u32;
     let n1i = if st.b < st.n { st.b as u32 + 1 } else { NONE };
-    let n2i = if st.b + 1 < st.n {
-        st.b as u32 + 2
-    } else {
-        NONE
-    };
-    let s0h = at(&st.heads, s0i);
-    let s0h2 = at(&st.heads, s0h);
-    let s0l = at(&st.l1, s0i);
-    let s0r = at(&st.r1, s0i);
-    let s0l2 = at(&st.l2, s0i);
-    let s0r2 = at(&st.r2, s0i);
-    let n0l = at(&st.l1, n0i);
-    let n0l2 = at(&st.l2, n0i);
-
     let (s0w, s0p) = get(s0i);
     let (n0w, n0p) = get(n0i);
-    let (n1w, n1p) = get(n1i);
-    let (n2w, n2p) = get(n2i);
-    let (s1w, s1p) = get(s1i);
+    let (_, n1p) = get(n1i);
+    let (_, s1p) = get(s1i);
     let suf = |i: u32| if i == NONE { 0 } else { a.suffix[i as usize] };
-    let (s0s, n0s, n1s) = (suf(s0i), suf(n0i), suf(n1i));
-    let (s0hw, s0hp) = get(s0h);
-    let (s0h2w, s0h2p) = get(s0h2);
-    let (s0lw, s0lp) = get(s0l);
-    let (s0rw, s0rp) = get(s0r);
-    let (s0l2w, s0l2p) = get(s0l2);
-    let (s0r2w, s0r2p) = get(s0r2);
-    let (n0lw, n0lp) = get(n0l);
-    let (n0l2w, n0l2p) = get(n0l2);
+    let (s0s, n0s) = (suf(s0i), suf(n0i));
+    let [s0hp, s0h2p, s0lp, s0rp, s0l2p, s0r2p, n0lp, n0l2p] =
+        [s0h, s0h2, s0l, s0r, s0l2, s0r2, n0l, n0l2].map(|i| get(i).1);
     // The coarse tag (UPOS) alone: right more often than the pair with XPOS.
     let coarse = |p: u64| p >> 8;
     let (s0u, n0u, n1u) = (coarse(s0p), coarse(n0p), coarse(n1p));
@@ -163,114 +256,70 @@ pub(crate) fn extract(h: &FeatureHasher, a: &Atoms, st: &State, out: &mut Vec<u6
     };
     let (n0vl, n0sl) = (st.nl[n0i as usize] as u64, st.lset[n0i as usize]);
 
-    let mut t = 0u32;
-    let mut f = |atoms: &[u64]| {
-        out.push(h.feature(t, atoms));
-        t += 1;
-    };
-    f(&[]);
-    // Single words.
-    f(&[s0w, s0p]);
-    f(&[s0w]);
-    f(&[s0p]);
-    f(&[n0w, n0p]);
-    f(&[n0w]);
-    f(&[n0p]);
-    f(&[n1w, n1p]);
-    f(&[n1w]);
-    f(&[n1p]);
-    f(&[n2w, n2p]);
-    f(&[n2w]);
-    f(&[n2p]);
-    // Pairs.
-    f(&[s0w, s0p, n0w, n0p]);
-    f(&[s0w, s0p, n0w]);
-    f(&[s0w, n0w, n0p]);
-    f(&[s0w, s0p, n0p]);
-    f(&[s0p, n0w, n0p]);
-    f(&[s0w, n0w]);
-    f(&[s0p, n0p]);
-    f(&[n0p, n1p]);
+    let mut f = |t: u32, atoms: &[u64]| out.push(h.feature(t, atoms));
+    // Pairs of the stack top and the buffer front.
+    f(13, &[s0w, s0p, n0w, n0p]);
+    f(14, &[s0w, s0p, n0w]);
+    f(15, &[s0w, n0w, n0p]);
+    f(16, &[s0w, s0p, n0p]);
+    f(17, &[s0p, n0w, n0p]);
+    f(18, &[s0w, n0w]);
+    f(19, &[s0p, n0p]);
     // Triples.
-    f(&[n0p, n1p, n2p]);
-    f(&[s0p, n0p, n1p]);
-    f(&[s0hp, s0p, n0p]);
-    f(&[s0p, s0lp, n0p]);
-    f(&[s0p, s0rp, n0p]);
-    f(&[s0p, n0p, n0lp]);
+    f(22, &[s0p, n0p, n1p]);
+    f(23, &[s0hp, s0p, n0p]);
+    f(24, &[s0p, s0lp, n0p]);
+    f(25, &[s0p, s0rp, n0p]);
+    f(26, &[s0p, n0p, n0lp]);
     // Distance.
-    f(&[s0w, d]);
-    f(&[s0p, d]);
-    f(&[n0w, d]);
-    f(&[n0p, d]);
-    f(&[s0w, n0w, d]);
-    f(&[s0p, n0p, d]);
+    f(27, &[s0w, d]);
+    f(28, &[s0p, d]);
+    f(29, &[n0w, d]);
+    f(30, &[n0p, d]);
+    f(31, &[s0w, n0w, d]);
+    f(32, &[s0p, n0p, d]);
     // Valency.
-    f(&[s0w, s0vr]);
-    f(&[s0p, s0vr]);
-    f(&[s0w, s0vl]);
-    f(&[s0p, s0vl]);
-    f(&[n0w, n0vl]);
-    f(&[n0p, n0vl]);
-    // Unigrams of heads and dependents.
-    f(&[s0hw]);
-    f(&[s0hp]);
-    f(&[label(s0i)]);
-    f(&[s0lw]);
-    f(&[s0lp]);
-    f(&[label(s0l)]);
-    f(&[s0rw]);
-    f(&[s0rp]);
-    f(&[label(s0r)]);
-    f(&[n0lw]);
-    f(&[n0lp]);
-    f(&[label(n0l)]);
-    // Third order.
-    f(&[s0h2w]);
-    f(&[s0h2p]);
-    f(&[label(s0h)]);
-    f(&[s0l2w]);
-    f(&[s0l2p]);
-    f(&[label(s0l2)]);
-    f(&[s0r2w]);
-    f(&[s0r2p]);
-    f(&[label(s0r2)]);
-    f(&[n0l2w]);
-    f(&[n0l2p]);
-    f(&[label(n0l2)]);
-    f(&[s0p, s0lp, s0l2p]);
-    f(&[s0p, s0rp, s0r2p]);
-    f(&[s0p, s0hp, s0h2p]);
-    f(&[n0p, n0lp, n0l2p]);
-    // Second stack word, buffer bigrams.
-    f(&[s1w]);
-    f(&[s1p]);
-    f(&[s1p, s0p]);
-    f(&[s1p, s0p, n0p]);
-    f(&[n0w, n1w]);
-    f(&[n0p, n1w]);
-    f(&[n0w, n1p]);
+    f(33, &[s0w, s0vr]);
+    f(34, &[s0p, s0vr]);
+    f(35, &[s0w, s0vl]);
+    f(36, &[s0p, s0vl]);
+    f(37, &[n0w, n0vl]);
+    f(38, &[n0p, n0vl]);
+    // Labels of the stack top and of the dependents.
+    f(41, &[label(s0i)]);
+    f(44, &[label(s0l)]);
+    f(47, &[label(s0r)]);
+    f(50, &[label(n0l)]);
+    // Third order: labels, and chains of tags.
+    f(53, &[label(s0h)]);
+    f(56, &[label(s0l2)]);
+    f(59, &[label(s0r2)]);
+    f(62, &[label(n0l2)]);
+    f(63, &[s0p, s0lp, s0l2p]);
+    f(64, &[s0p, s0rp, s0r2p]);
+    f(65, &[s0p, s0hp, s0h2p]);
+    f(66, &[n0p, n0lp, n0l2p]);
+    // Second stack word.
+    f(69, &[s1p, s0p]);
+    f(70, &[s1p, s0p, n0p]);
     // Coarse tags.
-    f(&[s0u, n0u]);
-    f(&[s0u, n0u, n1u]);
-    f(&[s1u, s0u, n0u]);
-    f(&[s0hu, s0u, n0u]);
-    f(&[s0w, n0u]);
-    f(&[s0u, n0w]);
+    f(74, &[s0u, n0u]);
+    f(75, &[s0u, n0u, n1u]);
+    f(76, &[s1u, s0u, n0u]);
+    f(77, &[s0hu, s0u, n0u]);
+    f(78, &[s0w, n0u]);
+    f(79, &[s0u, n0w]);
     // Suffixes.
-    f(&[s0s]);
-    f(&[n0s]);
-    f(&[n1s]);
-    f(&[s0s, n0s]);
-    f(&[s0p, n0s]);
-    f(&[s0s, n0p]);
+    f(83, &[s0s, n0s]);
+    f(84, &[s0p, n0s]);
+    f(85, &[s0s, n0p]);
     // Label sets.
-    f(&[s0w, s0sr]);
-    f(&[s0p, s0sr]);
-    f(&[s0w, s0sl]);
-    f(&[s0p, s0sl]);
-    f(&[n0w, n0sl]);
-    f(&[n0p, n0sl]);
+    f(86, &[s0w, s0sr]);
+    f(87, &[s0p, s0sr]);
+    f(88, &[s0w, s0sl]);
+    f(89, &[s0p, s0sl]);
+    f(90, &[n0w, n0sl]);
+    f(91, &[n0p, n0sl]);
 }
 
 /// Extracts the features for labelling the arc `head` → `dep` about to be made in `st`

@@ -6,6 +6,7 @@
 //! features). Sentences longer than [`MAX_WORDS`] words are parsed in pieces of that size,
 //! each piece with a root of its own.
 
+mod cache;
 mod features;
 mod oracle;
 mod state;
@@ -17,7 +18,8 @@ use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile};
 use storyline_record::{Deprel, Upos, Xpos};
 
 use crate::conllu::Sentence;
-use features::{extract, extract_label, Atoms, TEMPLATES};
+use cache::ScoreCache;
+use features::{extract_label, Atoms, TEMPLATES};
 use state::{Move, State, NONE};
 
 pub use train::evaluate;
@@ -48,6 +50,7 @@ pub(crate) fn tag_code(upos: Upos, xpos: Xpos) -> u64 {
 pub struct ParseBuffers {
     state: State,
     atoms: Atoms,
+    cache: ScoreCache,
     feats: Vec<u64>,
     scores: Vec<i32>,
     codes: Vec<u64>,
@@ -58,6 +61,7 @@ impl Default for ParseBuffers {
         ParseBuffers {
             state: State::new(),
             atoms: Atoms::default(),
+            cache: ScoreCache::default(),
             feats: Vec::with_capacity(96),
             scores: vec![0; Deprel::count().max(Move::CLASSES)],
             codes: Vec::new(),
@@ -158,6 +162,7 @@ impl Parser {
         buf.codes.extend(tags.iter().map(|&(u, x)| tag_code(u, x)));
         buf.atoms.fill(forms, &buf.codes);
         buf.state.reset(n);
+        buf.cache.reset(n);
         buf.state
             .mark_leaves(tags.iter().map(|&(u, _)| u == Upos::Punct));
         let (th, lh) = Parser::hashers();
@@ -167,10 +172,8 @@ impl Parser {
             let kind = match only_valid(&buf.state) {
                 Some(m) => m,
                 None => {
-                    extract(&th, &buf.atoms, &buf.state, &mut buf.feats);
-                    self.model
-                        .scores(&buf.feats, &mut buf.scores[..Move::CLASSES]);
-                    best_valid(&buf.scores[..Move::CLASSES], &buf.state)
+                    let scores = buf.cache.scores(&self.model, &th, &buf.atoms, &buf.state);
+                    best_valid(&scores, &buf.state)
                 }
             };
             let m = match arc_of(kind, &buf.state) {
