@@ -40,8 +40,12 @@ impl EventCoder {
                 let unarmed = h.pattern.action == Action::Mobilize
                     && h.end == h.start + 1
                     && tree.object_lacks(top, EventClass::ForceNoun);
+                // "declined to comment", "refused to say when": withholding words is a
+                // statement, not a rejection.
+                let silent = h.pattern.action == Action::Reject
+                    && tree.complement_in(top, EventClass::WithheldSpeech);
                 let keep = match place {
-                    _ if unarmed => false,
+                    _ if unarmed || silent => false,
                     Place::Buried => false,
                     Place::Subordinate => tree.reports_act(top, words),
                     _ => true,

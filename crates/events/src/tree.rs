@@ -521,6 +521,13 @@ impl Tree<'_> {
         out
     }
 
+    /// Whether verb `v` has an open clausal complement whose verb's lemma is in `class`
+    /// ("declined to comment").
+    pub(crate) fn complement_in(&self, v: usize, class: EventClass) -> bool {
+        self.child(v, &["xcomp"])
+            .is_some_and(|c| is_event_word(class, &self.lemma(c).to_lowercase()))
+    }
+
     /// Whether verb `v` has a direct object, and no word of `class` among the lemmas of its
     /// object and obliques ("deploying renewable energy": no force deployed; "deploy People's
     /// Liberation Army forces" keeps its forces wherever the parse hangs them).

@@ -75,6 +75,9 @@ word_classes! {
         /// Nouns of armed or security forces and their equipment ("troops", "warships"): a
         /// deployment whose object names none of them is no MOBILIZE.
         ForceNoun = "force_noun",
+        /// Verbs of speaking whose refusal is a statement, not an event ("declined to
+        /// comment"): a REJECT trigger whose complement is one of them is no event.
+        WithheldSpeech = "withheld_speech",
     }
 
     /// Whether the lower-case `word` is in `class`.

@@ -188,6 +188,19 @@ fn deploying_anything_but_forces_is_no_mobilisation() {
 }
 
 #[test]
+fn declining_to_comment_is_no_rejection() {
+    for text in [
+        "A spokesperson for the ministry declined to comment.",
+        "The Kremlin refused to say when the talks would resume.",
+    ] {
+        let ev = code(text);
+        assert!(ev.iter().all(|e| e.action != "REJECT"), "{text}: {ev:?}");
+    }
+    let e = one("Iran refused to sign the agreement with the European Union.");
+    assert_eq!(e.action, "REJECT");
+}
+
+#[test]
 fn a_group_no_country_names_demands_at_home() {
     let e =
         one("Angry farmers demanded the resignation of the Bolivian energy minister on Monday.");
