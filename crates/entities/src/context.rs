@@ -305,9 +305,9 @@ fn coordinate(pieces: &mut [Piece], words: &[Word<'_>], text: &str, lex: &Lexico
                         .is_some_and(|w| lex.is_given_name(w.text)))
         });
         if run.len() >= 3 && orgs >= 2 && orgs > 2 * persons.count() {
-            for k in start..end {
-                if open(&pieces[k]) {
-                    to_org(&mut pieces[k]);
+            for p in &mut pieces[start..end] {
+                if open(p) {
+                    to_org(p);
                 }
             }
         }
