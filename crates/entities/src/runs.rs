@@ -128,7 +128,9 @@ fn listed(words: &[Word<'_>], i: usize, j: usize, text: &str, lex: &Lexicon) -> 
 }
 
 /// Whether the capitalised words from `k` form a name of their own: after "and" they start
-/// a second name ("University of Oxford and Acme Corp"), not the rest of the first.
+/// a second name ("University of Oxford and Acme Corp"), not the rest of the first. Two words
+/// ending in an organisation word that heads no name and is no legal form are the rest of an
+/// agency's name ("Department of Health and Human Services").
 fn starts_own_name(words: &[Word<'_>], k: usize, lex: &Lexicon) -> bool {
     let mut e = k;
     while e < words.len() && words[e].cap && (e == k || !words[e].gap_before) {
@@ -138,7 +140,11 @@ fn starts_own_name(words: &[Word<'_>], k: usize, lex: &Lexicon) -> bool {
     else {
         return false;
     };
-    lex.is_org_word(last.text)
+    let named_end = lex.is_org_word(last.text)
+        && (e - k != 2
+            || lex.is_org_head(last.text)
+            || is_entity_word(EntityClass::CorporateSuffix, last.text));
+    named_end
         || lex.is_org_head(first.text)
         || lex.is_given_name(first.text)
         || known_single(first.text, lex).is_some()
@@ -165,6 +171,15 @@ mod tests {
             "Immigration and Customs Enforcement"
         );
         assert_eq!(run_at(t, "Fish"), "Fish and Wildlife Service");
+        let hhs = "The Department of Health and Human Services and Acme Corp agreed.";
+        assert_eq!(
+            run_at(hhs, "Department"),
+            "Department of Health and Human Services"
+        );
+        let corp = "The University of Oxford and Kestrel Corp met.";
+        assert_eq!(run_at(corp, "University"), "University of Oxford");
+        let banks = "The Bank of England and Barclays Bank met.";
+        assert_eq!(run_at(banks, "The"), "The Bank of England");
         let sec = "The Securities and Exchange Commission said so.";
         assert_eq!(run_at(sec, "The"), "The Securities and Exchange Commission");
         assert_eq!(run_at(t, "Customs"), "Customs and Border Protection");
