@@ -166,28 +166,9 @@ impl<'a> Resolver<'a> {
             .copied()
             .collect();
         let person = |&(_, e): &(Span, usize)| self.entities[e].kind == EntityType::Person;
-        // A named person speaks whatever places qualify them.
-        if !inside.iter().any(person) {
-            if let Some(k) = self.place_qualifier(phrase) {
-                return self.resolve_phrase(&phrase[..k], history);
-            }
-        }
-        let head = last.lower();
-        let role_headed = !last.is_capitalized() && is_role_noun(&head);
-        if role_headed {
-            let capitalised = phrase.iter().any(Tok::is_capitalized);
-            if !capitalised && phrase.len() <= 3 {
-                if let Some(s) = self.role_anaphor(&head, span) {
-                    return Some(s);
-                }
-            }
-            return Some(self.role_phrase(phrase, span, &inside));
-        }
-        if !last.is_capitalized() {
-            return None;
-        }
-        // "Eswar Prasad, a trade professor at Cornell": a person opening the phrase before a
-        // comma is its head; what follows the comma describes them.
+        // "Eswar Prasad, a trade professor at Cornell", "Marco Villa, the company's chief
+        // operating officer": a person opening the phrase before a comma is its head; what
+        // follows the comma describes them.
         let appositive = inside.first().filter(|m| {
             // Only titles and role nouns before it ("Democratic candidate Hillary Clinton, like
             // Obama, …"), no phrase the name sits in ("An attorney for Pagliano, Mark …").
@@ -208,9 +189,34 @@ impl<'a> Resolver<'a> {
                     .find(|t| t.span.start() >= m.0.end())
                     .is_some_and(|t| t.text == ",")
         });
+        if let Some(&(m, e)) = appositive {
+            return Some(self.speaker_of(e, m));
+        }
+        // A named person speaks whatever places qualify them.
+        if !inside.iter().any(person) {
+            if let Some(k) = self.place_qualifier(phrase) {
+                return self.resolve_phrase(&phrase[..k], history);
+            }
+        }
+        let head = last.lower();
+        let role_headed = !last.is_capitalized() && is_role_noun(&head);
+        if role_headed {
+            let capitalised = phrase.iter().any(Tok::is_capitalized);
+            if !capitalised && phrase.len() <= 3 {
+                if let Some(s) = self.role_anaphor(&head, span) {
+                    return Some(s);
+                }
+            }
+            return Some(self.role_phrase(phrase, span, &inside));
+        }
+        if !last.is_capitalized() {
+            return None;
+        }
         // A named subject: prefer a person, else the last mention in the phrase.
-        let pick = appositive
-            .or_else(|| inside.iter().rev().find(|m| person(m)))
+        let pick = inside
+            .iter()
+            .rev()
+            .find(|m| person(m))
             .or_else(|| inside.last());
         if let Some(&(m, e)) = pick {
             return Some(self.speaker_of(e, m));
@@ -595,6 +601,15 @@ mod tests {
         ];
         let phrase = "Eswar Prasad, a professor at Cornell";
         assert_eq!(resolve(text, &e, phrase).as_deref(), Some("Eswar Prasad"));
+        let role = "Marco Villa, the company's chief operating officer, said";
+        let e = [entity(
+            role,
+            "Marco Villa",
+            EntityType::Person,
+            "Marco Villa",
+        )];
+        let phrase = "Marco Villa, the company's chief operating officer";
+        assert_eq!(resolve(role, &e, phrase).as_deref(), Some("Marco Villa"));
         let son = "Joe Biden's son Hunter Biden said";
         let e = [
             entity(son, "Joe Biden", EntityType::Person, "Joe Biden"),
