@@ -118,10 +118,19 @@ pub(crate) fn merge(
         while w < words.len() && words[w].span.start() < span.start() {
             w += 1;
         }
-        let first = w;
+        let mut first = w;
         let mut end = w;
         while end < words.len() && words[end].span.end() <= span.end() {
             end += 1;
+        }
+        // "Chief Justice Roberts": a person's titles are no part of the name.
+        let titled = kind == EntityType::Person
+            && words[first..end]
+                .first()
+                .is_some_and(|x| lex.is_title_word(x.text));
+        while kind == EntityType::Person && end - first > 1 && lex.is_title_word(words[first].text)
+        {
+            first += 1;
         }
         let on_skipped = words
             .get(first)
@@ -131,7 +140,9 @@ pub(crate) fn merge(
             .iter()
             .any(|x| x.cap && !lex.is_not_name(x.text));
         if end > first && !on_skipped && named {
-            added.push((piece(words, first, end, lex), Guess::Is(kind)));
+            let mut p = piece(words, first, end, lex);
+            p.titled |= titled;
+            added.push((p, Guess::Is(kind)));
         }
     }
     if !added.is_empty() {
@@ -161,5 +172,21 @@ mod tests {
         merge(&mut typed, &tagged, &words, &[false], Lexicon::get());
         let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
         assert_eq!(names, ["Kestrel"]);
+    }
+
+    #[test]
+    fn a_persons_titles_stay_out_of_the_name_the_tagger_adds() {
+        let text = "Later, Chief Justice Roberts said the museum mattered.";
+        let words = of_text(text);
+        let s = text.find("Justice").unwrap_or(0);
+        let tagged = [(
+            Span::new(s, s + "Justice Roberts".len()),
+            EntityType::Person,
+        )];
+        let mut typed = Vec::new();
+        merge(&mut typed, &tagged, &words, &[false], Lexicon::get());
+        let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
+        assert_eq!(names, ["Roberts"]);
+        assert!(typed[0].0.titled);
     }
 }
