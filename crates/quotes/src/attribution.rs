@@ -353,6 +353,14 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
     let (n_lo, n_hi) = tree.extent(noun, |r| {
         matches!(r, "case" | "punct" | "acl:relcl" | "parataxis")
     });
+    // Clauses hung on the source are no part of its name ("according to her account, after
+    // examining Clinton's leg, she insisted …"), though the content starts after them.
+    let (_, name_hi) = tree.extent(noun, |r| {
+        matches!(
+            r,
+            "case" | "punct" | "acl:relcl" | "acl" | "advcl" | "parataxis"
+        )
+    });
     let n_lo = n_lo.max(i + 2);
     // An appositive is closed by a comma; one the parse hangs on the source that runs straight
     // into the verb ("According to US intelligence, Russia has stationed …") is the reported
@@ -371,7 +379,7 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
     Some(Attribution {
         cue: tree.span(i, i + 1).slice(tree.text).to_string(),
         cue_token: i,
-        source: trim(tree, n_lo, n_hi),
+        source: trim(tree, n_lo, name_hi.min(n_hi)),
         referent: None,
         content,
         thought: false,
