@@ -139,7 +139,15 @@ pub(crate) fn merge(
         let named = words[first..end]
             .iter()
             .any(|x| x.cap && !lex.is_not_name(x.text));
-        if end > first && !on_skipped && named {
+        // "Crystal", "Destiny", "Look": an ordinary word alone is no person the tagger may
+        // add, unless it is the surname of a person named in full ("Cook" after "Tim Cook").
+        let ordinary = kind == EntityType::Person
+            && end == first + 1
+            && lex.is_common_word(words[first].text)
+            && !typed.iter().any(|(p, _)| {
+                p.end - p.first >= 2 && p.surface.rsplit(' ').next() == Some(words[first].text)
+            });
+        if end > first && !on_skipped && named && !ordinary {
             let mut p = piece(words, first, end, lex);
             p.titled |= titled;
             added.push((p, Guess::Is(kind)));
