@@ -183,6 +183,28 @@ mod tests {
     }
 
     #[test]
+    fn an_ordinary_word_alone_is_no_person_unless_a_surname() {
+        let text = "Tim Cook spoke. Crystal is the best model, Cook said.";
+        let words = of_text(text);
+        let at = |w: &str| {
+            let s = text.find(w).unwrap_or(0);
+            Span::new(s, s + w.len())
+        };
+        let cook = text.rfind("Cook").unwrap_or(0);
+        let tagged = [
+            (at("Crystal"), EntityType::Person),
+            (Span::new(cook, cook + 4), EntityType::Person),
+        ];
+        let mut typed = vec![(
+            piece(&words, 0, 2, Lexicon::get()),
+            Guess::Is(EntityType::Person),
+        )];
+        merge(&mut typed, &tagged, &words, &[false], Lexicon::get());
+        let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
+        assert_eq!(names, ["Tim Cook", "Cook"]);
+    }
+
+    #[test]
     fn a_persons_titles_stay_out_of_the_name_the_tagger_adds() {
         let text = "Later, Chief Justice Roberts said the museum mattered.";
         let words = of_text(text);
