@@ -112,7 +112,7 @@ pub(crate) fn refine(
     };
     let surnames = full_name_surnames(pieces, words, lex);
     // Acronyms the article defines as terms, wherever they are written again.
-    let terms: Vec<String> = pieces
+    let terms: std::collections::HashSet<String> = pieces
         .iter()
         .filter(|p| p.end == p.first + 1 && words.get(p.first).is_some_and(|w| w.in_parens))
         .filter(|p| is_acronym(&p.surface) && spells_term(words, p.first, &p.surface))

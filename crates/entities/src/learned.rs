@@ -87,6 +87,12 @@ pub(crate) fn merge(
     lex: &Lexicon,
 ) {
     let mut added = Vec::new();
+    // Last words of the pieces of two or more words, read once: a name-dense page stays linear.
+    let surnames: std::collections::HashSet<String> = typed
+        .iter()
+        .filter(|(p, _)| p.end - p.first >= 2)
+        .filter_map(|(p, _)| p.surface.rsplit(' ').next().map(str::to_string))
+        .collect();
     // Both lists are in text order: one cursor over the pieces, one over the words.
     let (mut k, mut w) = (0, 0);
     for &(span, kind) in tagged {
@@ -144,9 +150,7 @@ pub(crate) fn merge(
         let ordinary = kind == EntityType::Person
             && end == first + 1
             && lex.is_common_word(words[first].text)
-            && !typed.iter().any(|(p, _)| {
-                p.end - p.first >= 2 && p.surface.rsplit(' ').next() == Some(words[first].text)
-            });
+            && !surnames.contains(words[first].text);
         if end > first && !on_skipped && named && !ordinary {
             let mut p = piece(words, first, end, lex);
             p.titled |= titled;
