@@ -151,7 +151,10 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
             .get(last..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| matches!(c, '.' | '"' | '”'));
-        headline[line] = content.len() >= 3 && caps * 10 >= content.len() * 8 && !ends_sentence;
+        // A list of names (a line-up, results, a vote tally) is content, whatever its capitals.
+        let list = is_name_list(ws, lex);
+        headline[line] =
+            content.len() >= 3 && caps * 10 >= content.len() * 8 && !ends_sentence && !list;
         // A long line that ends without any punctuation is a photo caption left in the body.
         let bare_end = text
             .get(last..)
@@ -159,12 +162,48 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
             .is_none_or(|c| c == '\n' || c == '\r');
         let speech =
             ws.iter().any(|w| lex.is_cue_verb(w.text)) || line_text.contains(['"', '“', '”']);
-        if ws.len() >= 12 && bare_end && !headline[line] && !speech {
+        if ws.len() >= 12 && bare_end && !headline[line] && !speech && !list {
             skip[line] = true;
         }
         start = end;
     }
     (skip, headline)
+}
+
+/// Whether the words of one line are a list of names: three or more runs of capitalised words,
+/// none longer than four words, each after punctuation or a number ("France - 1 - Bernard Lama ;
+/// 2 - Lilian Thuram", "Did not bat: Dharmasena, Vaas, Muralitharan"), and at most one run of
+/// ordinary words only. A title-cased headline has long runs ("Leaders Gather In Geneva Amid
+/// Tension") or runs of ordinary words ("Ukraine, Russia Hold Talks").
+fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
+    let (mut runs, mut ordinary_runs, mut longest) = (0, 0, 0);
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].cap {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < ws.len() && ws[i].cap && !ws[i].gap_before {
+            i += 1;
+        }
+        let separated = start == 0
+            || ws[start].gap_before
+            || ws[start - 1].text.bytes().all(|b| b.is_ascii_digit());
+        if !separated {
+            return false;
+        }
+        runs += 1;
+        longest = longest.max(i - start);
+        if ws[start..i]
+            .iter()
+            .all(|w| lex.is_common_word(w.text) || lex.is_not_name(w.text))
+        {
+            ordinary_runs += 1;
+        }
+    }
+    runs >= 3 && longest <= 4 && ordinary_runs <= 1
 }
 
 #[cfg(test)]
@@ -281,6 +320,30 @@ mod tests {
             .iter()
             .any(|(n, _, _)| n.contains("Petrenko") || n == "Talks Resume"));
         assert!(has(&got, "Geneva", EntityType::Place));
+    }
+
+    #[test]
+    fn lists_of_names_are_read_as_content() {
+        let got = run(
+            "France won 2-0 on Saturday.\nFrance - 1 Bernard Lama; 2 Lilian Thuram, 5 Laurent \
+             Blanc (14 Sabri Lamouchi 87th), 8 Marcel Desailly\nDid not bat: Dharmasena, Vaas, \
+             Muralitharan\nUkraine, Russia, Belarus Hold Talks Over Grain Deal Talks\n",
+        );
+        for name in [
+            "Bernard Lama",
+            "Lilian Thuram",
+            "Sabri Lamouchi",
+            "Marcel Desailly",
+        ] {
+            assert!(has(&got, name, EntityType::Person), "{name}: {got:?}");
+        }
+        let text = "Did not bat: Dharmasena, Vaas, Muralitharan\nTalks Resume As Leaders Gather";
+        let lex = Lexicon::get();
+        let (_, headline) = line_flags(&words::of_text(text), text, lex);
+        assert_eq!(headline, [false, true]);
+        assert!(!got
+            .iter()
+            .any(|e| e.0.contains("Hold") || e.0.contains("Grain")));
     }
 
     #[test]
