@@ -44,7 +44,7 @@ impl EntityRecognizer {
         } else {
             words::of_tokens(text, &article.tokens)
         };
-        let (skip, headline) = line_flags(&words, text, self.lexicon);
+        let (skip, headline, shouting) = line_flags(&words, text, self.lexicon);
         let mut found = pieces(&words, &skip, text);
         refine(
             &mut found,
@@ -68,7 +68,7 @@ impl EntityRecognizer {
                 &mut typed,
                 &tagged(text, &article.tokens),
                 &words,
-                &skip,
+                (&skip, &shouting),
                 self.lexicon,
             );
         }
@@ -124,12 +124,17 @@ impl EntityRecognizer {
     }
 }
 
-/// For each line: whether it is a credit line (skipped) and whether it is title-cased (a
-/// headline or teaser, where capitals say nothing about names).
-fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<bool>) {
+/// Flags of each line.
+type LineFlags = (Vec<bool>, Vec<bool>, Vec<bool>);
+
+/// For each line: whether it is a credit line (skipped), whether it is title-cased (a
+/// headline or teaser, where capitals say nothing about names) and whether it is such a line
+/// in capitals only.
+fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineFlags {
     let num_lines = words.last().map_or(0, |w| w.line + 1);
     let mut skip = vec![false; num_lines];
     let mut headline = vec![false; num_lines];
+    let mut shouting = vec![false; num_lines];
     let mut start = 0;
     while start < words.len() {
         let line = words[start].line;
@@ -155,6 +160,10 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
         let list = is_name_list(ws, lex);
         headline[line] =
             content.len() >= 3 && caps * 10 >= content.len() * 8 && !ends_sentence && !list;
+        shouting[line] = headline[line]
+            && content
+                .iter()
+                .all(|w| !w.text.chars().any(char::is_lowercase));
         // A long line that ends without any punctuation is a photo caption left in the body.
         let bare_end = text
             .get(last..)
@@ -167,7 +176,7 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> (Vec<bool>, Vec<
         }
         start = end;
     }
-    (skip, headline)
+    (skip, headline, shouting)
 }
 
 /// Whether the words of one line are a list of names: three or more runs of capitalised words,
@@ -339,7 +348,7 @@ mod tests {
         }
         let text = "Did not bat: Dharmasena, Vaas, Muralitharan\nTalks Resume As Leaders Gather";
         let lex = Lexicon::get();
-        let (_, headline) = line_flags(&words::of_text(text), text, lex);
+        let (_, headline, _) = line_flags(&words::of_text(text), text, lex);
         assert_eq!(headline, [false, true]);
         assert!(!got
             .iter()
