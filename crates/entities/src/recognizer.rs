@@ -179,13 +179,16 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineFlags {
     (skip, headline, shouting)
 }
 
-/// Whether the words of one line are a list of names: three or more runs of capitalised words,
-/// none longer than four words, each after punctuation or a number ("France - 1 - Bernard Lama ;
-/// 2 - Lilian Thuram", "Did not bat: Dharmasena, Vaas, Muralitharan"), and at most one run of
-/// ordinary words only. A title-cased headline has long runs ("Leaders Gather In Geneva Amid
-/// Tension") or runs of ordinary words ("Ukraine, Russia Hold Talks").
+/// Whether the words of one line are a list or table row of names: runs of capitalised words,
+/// none longer than four words, set apart by punctuation or numbers ("France - 1 - Bernard Lama
+/// ; 2 - Lilian Thuram", "Did not bat: Dharmasena, Vaas, Muralitharan", "2. Samuel Matete
+/// (Zambia) 48.34", "Hull 0 Barnet 0"): three runs or more, or two with a number on the line and
+/// neither of ordinary words only. One run may follow a plain word ("Tim Henman (Britain) beat
+/// Doug Flach (U.S.)"). A title-cased headline has long runs ("Leaders Gather In Geneva Amid
+/// Tension"), runs of ordinary words ("Ukraine, Russia Hold Talks") or no separators at all.
 fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
-    let (mut runs, mut ordinary_runs, mut longest) = (0, 0, 0);
+    let is_number = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+    let (mut runs, mut ordinary_runs, mut longest, mut joined) = (0, 0, 0, 0);
     let mut i = 0;
     while i < ws.len() {
         if !ws[i].cap {
@@ -197,11 +200,8 @@ fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
         while i < ws.len() && ws[i].cap && !ws[i].gap_before {
             i += 1;
         }
-        let separated = start == 0
-            || ws[start].gap_before
-            || ws[start - 1].text.bytes().all(|b| b.is_ascii_digit());
-        if !separated {
-            return false;
+        if start > 0 && !ws[start].gap_before && !is_number(&ws[start - 1]) {
+            joined += 1;
         }
         runs += 1;
         longest = longest.max(i - start);
@@ -212,7 +212,9 @@ fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
             ordinary_runs += 1;
         }
     }
-    runs >= 3 && longest <= 4 && ordinary_runs <= 1
+    let numbered = ws.iter().any(is_number);
+    let enough = runs >= 3 || (runs == 2 && numbered && ordinary_runs == 0);
+    enough && longest <= 4 && ordinary_runs <= 1 && joined <= usize::from(runs >= 4)
 }
 
 #[cfg(test)]
@@ -346,10 +348,12 @@ mod tests {
         ] {
             assert!(has(&got, name, EntityType::Person), "{name}: {got:?}");
         }
-        let text = "Did not bat: Dharmasena, Vaas, Muralitharan\nTalks Resume As Leaders Gather";
+        let text = "Did not bat: Dharmasena, Vaas, Muralitharan\nTalks Resume As Leaders Gather\n\
+                    2. Samuel Matete (Zambia) 48.34\nTim Henman (Britain) beat Doug Flach (U.S.) 6-3\n\
+                    Apple Unveils 3 New Phones\nTrump, Biden Trade Barbs In Debate";
         let lex = Lexicon::get();
         let (_, headline, _) = line_flags(&words::of_text(text), text, lex);
-        assert_eq!(headline, [false, true]);
+        assert_eq!(headline, [false, true, false, false, true, true]);
         assert!(!got
             .iter()
             .any(|e| e.0.contains("Hold") || e.0.contains("Grain")));
