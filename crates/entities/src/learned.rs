@@ -11,7 +11,8 @@ use storyline_ner::{DocumentMemory, NerWord};
 use storyline_record::{EntityType, Span, Token};
 use storyline_syntax::form::push_model_form;
 
-use crate::chunks::{piece, Piece, Shape};
+use crate::chunks::{is_particle, piece, Piece, Shape};
+use crate::recognizer::LineFlags;
 use crate::typing::Guess;
 use crate::words::Word;
 
@@ -78,14 +79,14 @@ fn weak_person(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
 }
 
 /// Merges the tagger's mentions (`tagged`, in text order) into the rules' typed pieces (in
-/// text order); keeps text order. Lines in `skip` (credit lines) get nothing. On lines in
-/// `shouting` (headlines in capitals, where the rules drop what the gazetteers do not know) the
-/// tagger, which learnt such lines, names what the rules dropped.
+/// text order); keeps text order. Skipped lines (credit lines) get nothing. On headlines in
+/// capitals, where the rules drop what the gazetteers do not know, the tagger, which learnt
+/// such lines, names what the rules dropped.
 pub(crate) fn merge(
     typed: &mut Vec<(Piece, Guess)>,
     tagged: &[(Span, EntityType)],
     words: &[Word<'_>],
-    (skip, shouting): (&[bool], &[bool]),
+    lines: &LineFlags,
     lex: &Lexicon,
 ) {
     let mut added = Vec::new();
@@ -104,9 +105,13 @@ pub(crate) fn merge(
         while w < words.len() && words[w].span.start() < span.start() {
             w += 1;
         }
-        let loud = words
-            .get(w)
-            .is_some_and(|x| shouting.get(x.line).copied().unwrap_or(false));
+        let loud = LineFlags::on(&lines.shouting, words.get(w));
+        if kind == EntityType::Org
+            && !LineFlags::on(&lines.headline, words.get(w))
+            && absorb(typed, k, span, words, w, lex, &mut added)
+        {
+            continue;
+        }
         let mut covered = false;
         let mut j = k;
         while j < typed.len() && typed[j].0.span.start() < span.end() {
@@ -143,9 +148,7 @@ pub(crate) fn merge(
         {
             first += 1;
         }
-        let on_skipped = words
-            .get(first)
-            .is_some_and(|x| skip.get(x.line).copied().unwrap_or(false));
+        let on_skipped = LineFlags::on(&lines.skip, words.get(first));
         // "a Nov. 6 event": a word the rules know is never a name stays none.
         let named = words[first..end]
             .iter()
@@ -156,6 +159,16 @@ pub(crate) fn merge(
             && end == first + 1
             && lex.is_common_word(words[first].text)
             && !surnames.contains(words[first].text);
+        // "GIVING THE GIFT OF HOMEMADE JAM": a heading in capitals of ordinary words only
+        // (short words aside), none of them a place or a given name ("WALES").
+        let ordinary = ordinary
+            || (loud
+                && words[first..end].iter().all(|x| {
+                    let name = title_case(x.text);
+                    (x.text.len() <= 3 || lex.is_common_word(x.text))
+                        && lex.place(&name).is_none()
+                        && !lex.is_given_name(&name)
+                }));
         if end > first && !on_skipped && named && !ordinary {
             let mut p = piece(words, first, end, lex);
             p.titled |= titled;
@@ -166,6 +179,87 @@ pub(crate) fn merge(
         typed.extend(added);
         typed.sort_by_key(|(p, _)| (p.span.start(), p.span.end()));
     }
+}
+
+/// "WALES" → "Wales": a word in capitals as the gazetteers spell names.
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
+/// Lower-case words inside an organisation's name ("Organisation for Security and Cooperation
+/// in Europe", "Gazzetta dello Sport").
+fn is_inner_word(w: &str) -> bool {
+    matches!(w, "of" | "for" | "in" | "on" | "dello" | "della" | "des") || is_particle(w)
+}
+
+/// An organisation the tagger reads whole where the rules saw only its parts ("Organisation
+/// for Security and Cooperation" + "in" + "Europe", "Eastern District" + "of" + "New York"):
+/// when the tagger's span (`span`, from word `w`) is two or more of the rules' organisations
+/// and places joined by lower-case name words and spaces only, and neither opens with a word
+/// that is never a name ("The", "An") nor ends in a title ("United Nations Emergency Relief
+/// Coordinator"), those pieces give way to the tagger's name (pushed to `added`). Persons
+/// ("Moscow John Sullivan" is a place and a person), untyped pieces (the words of a headline),
+/// pieces named by a title and dateline places stand.
+fn absorb(
+    typed: &mut [(Piece, Guess)],
+    k: usize,
+    span: Span,
+    words: &[Word<'_>],
+    w: usize,
+    lex: &Lexicon,
+    added: &mut Vec<(Piece, Guess)>,
+) -> bool {
+    let mut end = w;
+    while end < words.len() && words[end].span.end() <= span.end() {
+        end += 1;
+    }
+    if end < w + 2 || words.get(w).is_none_or(|x| x.span.start() != span.start()) {
+        return false;
+    }
+    let inside = |i: usize| {
+        (words[i].cap || is_inner_word(words[i].text))
+            && (i == w || !words[i].gap_before || words[i - 1].possessive)
+    };
+    let (head, last) = (words[w].text, words[end - 1].text);
+    if !(w..end).all(inside)
+        || !words[end - 1].cap
+        || lex.is_not_name(head)
+        || lex.is_title_word(last)
+        || lex.is_role_noun(last)
+    {
+        return false;
+    }
+    let mut j = k;
+    let mut parts = Vec::new();
+    let mut in_parts = 0;
+    while j < typed.len() && typed[j].0.span.start() < span.end() {
+        let (p, g) = &typed[j];
+        if p.span.overlaps(span) {
+            let within = p.span.start() >= span.start() && p.span.end() <= span.end();
+            let named = matches!(g, Guess::Is(EntityType::Org | EntityType::Place));
+            if !within || !named || p.titled || p.dateline {
+                return false;
+            }
+            parts.push(j);
+            in_parts += p.end - p.first;
+        }
+        j += 1;
+    }
+    // Only lower-case name words join the parts: "Eastern District" + "of" + "New York".
+    let joined = (w..end).filter(|&i| !words[i].cap).count();
+    if parts.len() < 2 || in_parts + joined != end - w {
+        return false;
+    }
+    for j in parts {
+        typed[j].1 = Guess::Drop;
+    }
+    added.push((piece(words, w, end, lex), Guess::Is(EntityType::Org)));
+    true
 }
 
 #[cfg(test)]
@@ -190,7 +284,7 @@ mod tests {
             &mut typed,
             &tagged,
             &words,
-            (&[false], &[false]),
+            &LineFlags::default(),
             Lexicon::get(),
         );
         let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
@@ -218,7 +312,7 @@ mod tests {
             &mut typed,
             &tagged,
             &words,
-            (&[false], &[false]),
+            &LineFlags::default(),
             Lexicon::get(),
         );
         let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
@@ -239,12 +333,46 @@ mod tests {
             &mut typed,
             &tagged,
             &words,
-            (&[false], &[false]),
+            &LineFlags::default(),
             Lexicon::get(),
         );
         let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
         assert_eq!(names, ["Roberts"]);
         assert!(typed[0].0.titled);
+    }
+
+    #[test]
+    fn an_organisation_the_tagger_reads_whole_replaces_its_parts() {
+        let text = "He sued in the Eastern District of New York, and Jane Roe of Boston Globe.";
+        let words = of_text(text);
+        let lex = Lexicon::get();
+        let span_of = |a: &str, b: &str| {
+            let s = text.find(a).unwrap_or(0);
+            Span::new(s, text.find(b).unwrap_or(0) + b.len())
+        };
+        let org = Guess::Is(EntityType::Org);
+        let place = Guess::Is(EntityType::Place);
+        let mut typed = vec![
+            (piece(&words, 4, 6, lex), place),
+            (piece(&words, 7, 9, lex), place),
+            (piece(&words, 10, 12, lex), Guess::Is(EntityType::Person)),
+            (piece(&words, 13, 15, lex), org),
+        ];
+        let tagged = [
+            (span_of("Eastern", "York"), EntityType::Org),
+            (span_of("Jane", "Globe"), EntityType::Org),
+        ];
+        merge(&mut typed, &tagged, &words, &LineFlags::default(), lex);
+        let kept: Vec<&str> = typed
+            .iter()
+            .filter(|(_, g)| *g != Guess::Drop)
+            .map(|(p, _)| p.surface.as_str())
+            .collect();
+        // A person among the parts keeps the rules' reading.
+        assert_eq!(
+            kept,
+            ["Eastern District of New York", "Jane Roe", "Boston Globe"]
+        );
     }
 
     #[test]
@@ -266,7 +394,10 @@ mod tests {
                 &mut typed,
                 &tagged,
                 &words,
-                (&[false], &[shouting]),
+                &LineFlags {
+                    shouting: vec![shouting],
+                    ..LineFlags::default()
+                },
                 Lexicon::get(),
             );
             typed

@@ -44,8 +44,8 @@ impl EntityRecognizer {
         } else {
             words::of_tokens(text, &article.tokens)
         };
-        let (skip, headline, shouting) = line_flags(&words, text, self.lexicon);
-        let mut found = pieces(&words, &skip, text);
+        let lines = line_flags(&words, text, self.lexicon);
+        let mut found = pieces(&words, &lines.skip, text);
         refine(
             &mut found,
             &words,
@@ -56,9 +56,7 @@ impl EntityRecognizer {
         let mut typed: Vec<_> = found
             .into_iter()
             .map(|p| {
-                let on_headline = words
-                    .get(p.first)
-                    .is_some_and(|w| headline.get(w.line).copied().unwrap_or(false));
+                let on_headline = LineFlags::on(&lines.headline, words.get(p.first));
                 let g = guess(&p, &words, on_headline, self.lexicon);
                 (p, g)
             })
@@ -68,7 +66,7 @@ impl EntityRecognizer {
                 &mut typed,
                 &tagged(text, &article.tokens),
                 &words,
-                (&skip, &shouting),
+                &lines,
                 self.lexicon,
             );
         }
@@ -124,12 +122,25 @@ impl EntityRecognizer {
     }
 }
 
-/// Flags of each line.
-type LineFlags = (Vec<bool>, Vec<bool>, Vec<bool>);
+/// What each line of a text is, by line index.
+#[derive(Debug, Default)]
+pub(crate) struct LineFlags {
+    /// A credit line or a caption: no names are read there.
+    pub skip: Vec<bool>,
+    /// Title-cased (a headline or teaser): capitals say nothing about names.
+    pub headline: Vec<bool>,
+    /// A headline in capitals only.
+    pub shouting: Vec<bool>,
+}
 
-/// For each line: whether it is a credit line (skipped), whether it is title-cased (a
-/// headline or teaser, where capitals say nothing about names) and whether it is such a line
-/// in capitals only.
+impl LineFlags {
+    /// Whether `flags` marks the line of `word`.
+    pub fn on(flags: &[bool], word: Option<&Word<'_>>) -> bool {
+        word.is_some_and(|w| flags.get(w.line).copied().unwrap_or(false))
+    }
+}
+
+/// The flags of every line of `words`.
 fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineFlags {
     let num_lines = words.last().map_or(0, |w| w.line + 1);
     let mut skip = vec![false; num_lines];
@@ -176,7 +187,11 @@ fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineFlags {
         }
         start = end;
     }
-    (skip, headline, shouting)
+    LineFlags {
+        skip,
+        headline,
+        shouting,
+    }
 }
 
 /// Whether the words of one line are a list or table row of names: runs of capitalised words,
@@ -352,7 +367,7 @@ mod tests {
                     2. Samuel Matete (Zambia) 48.34\nTim Henman (Britain) beat Doug Flach (U.S.) 6-3\n\
                     Apple Unveils 3 New Phones\nTrump, Biden Trade Barbs In Debate";
         let lex = Lexicon::get();
-        let (_, headline, _) = line_flags(&words::of_text(text), text, lex);
+        let headline = line_flags(&words::of_text(text), text, lex).headline;
         assert_eq!(headline, [false, true, false, false, true, true]);
         assert!(!got
             .iter()
