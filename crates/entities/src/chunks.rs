@@ -297,6 +297,29 @@ fn split_segment(
             return;
         }
     }
+    // "Lebed Chechnya peace plan": a name glued to a country or region in headline style is
+    // two names, not a person whose surname is a place ("Michael Jordan" opens with a given
+    // name, "Statistics Canada" with an ordinary word: both stay whole).
+    if last_title.is_none() && e - n0 >= 2 {
+        let place = known_single(words[e - 1].text, lex);
+        let wide = matches!(place, Some(Known::Place(p))
+            if matches!(p.kind, PlaceKind::Country | PlaceKind::Region));
+        let bare = (n0..e - 1).all(|k| {
+            let w = words[k].text;
+            words[k].cap
+                && !lex.is_given_name(w)
+                && !lex.is_common_word(w)
+                && !lex.is_org_word(w)
+                && known_single(w, lex).is_none()
+        });
+        if wide && bare {
+            split_segment(words, n0, e - 1, text, lex, out);
+            let mut p = piece(words, e - 1, e, lex);
+            p.known = place;
+            out.push(p);
+            return;
+        }
+    }
     // An unknown sentence opener glued to a known name ("Should Russia ..."): drop it.
     if e - n0 >= 2
         && words[n0].sent_start

@@ -375,6 +375,18 @@ mod tests {
     }
 
     #[test]
+    fn a_name_glued_to_a_country_is_two_names() {
+        let got = run(
+            "Yeltsin endorses Lebed Chechnya peace plan. Michael Jordan and \
+             Statistics Canada were not there. Lebed wants peace in Chechnya.",
+        );
+        assert!(has(&got, "Chechnya", EntityType::Place), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "Lebed Chechnya"), "{got:?}");
+        assert!(has(&got, "Michael Jordan", EntityType::Person), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "Canada"), "{got:?}");
+    }
+
+    #[test]
     fn company_and_club_names() {
         let got = run(
             "Both engineers work for Siemens AG in Munich, and Apple Inc. hired \
