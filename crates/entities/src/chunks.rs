@@ -55,10 +55,33 @@ pub(crate) fn is_particle(w: &str) -> bool {
 }
 
 /// "London-based", "NBA-leading", "Australian-born", "Day-by-day": a capitalised word whose
-/// last hyphenated part is lower case is a modifier in front of a name, not part of it.
-fn is_hyphen_modifier(w: &str) -> bool {
-    w.rsplit_once('-')
-        .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && tail.len() > 1)
+/// last hyphenated part is lower case is a modifier in front of a name, not part of it. A
+/// Korean given name is written the same way and is a name ("Kim Jong-un", "Ban Ki-moon").
+fn is_hyphen_modifier(w: &str, lex: &Lexicon) -> bool {
+    w.rsplit_once('-').is_some_and(|(_, tail)| {
+        tail.starts_with(char::is_lowercase) && tail.len() > 1 && !is_korean_given_name(w, lex)
+    })
+}
+
+/// "Jong-un", "Ki-moon", "Suk-yeol", "Myung-bak": two short syllables joined by a hyphen, the
+/// first capitalised and no English word ("Real-time", "Self-made", "Post-war"), the second
+/// lower case and no participle or bound word ("US-led", "EU-wide", "Iraq-era").
+pub(crate) fn is_korean_given_name(w: &str, lex: &Lexicon) -> bool {
+    const BOUND: [&str; 12] = [
+        "led", "run", "made", "born", "wide", "bred", "fed", "held", "era", "area", "like", "only",
+    ];
+    let Some((head, tail)) = w.split_once('-') else {
+        return false;
+    };
+    let mut chars = head.chars();
+    let capitalised =
+        chars.next().is_some_and(char::is_uppercase) && chars.all(|c| c.is_ascii_lowercase());
+    capitalised
+        && (2..=5).contains(&head.len())
+        && (2..=4).contains(&tail.len())
+        && tail.chars().all(|c| c.is_ascii_lowercase())
+        && !BOUND.contains(&tail)
+        && !lex.is_common_word(head)
 }
 
 /// Builds a piece over words `first..end`.
@@ -178,7 +201,7 @@ fn split_run(
     let mut k = i;
     while k < j {
         let breaks = |w: &Word<'_>| {
-            (lex.is_not_name(w.text) && !is_honorific(w.text)) || is_hyphen_modifier(w.text)
+            (lex.is_not_name(w.text) && !is_honorific(w.text)) || is_hyphen_modifier(w.text, lex)
         };
         while k < j && breaks(&words[k]) {
             k += 1;

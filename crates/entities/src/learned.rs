@@ -11,7 +11,7 @@ use storyline_ner::{DocumentMemory, NerWord};
 use storyline_record::{EntityType, Span, Token};
 use storyline_syntax::form::push_model_form;
 
-use crate::chunks::{is_particle, piece, Piece, Shape};
+use crate::chunks::{is_korean_given_name, is_particle, piece, Piece, Shape};
 use crate::recognizer::LineFlags;
 use crate::typing::Guess;
 use crate::words::Word;
@@ -91,10 +91,15 @@ pub(crate) fn merge(
 ) {
     let mut added = Vec::new();
     // Last words of the pieces of two or more words, read once: a name-dense page stays linear.
+    // A Korean name gives its family name first ("Ban Ki-moon").
     let surnames: std::collections::HashSet<String> = typed
         .iter()
         .filter(|(p, _)| p.end - p.first >= 2)
-        .filter_map(|(p, _)| p.surface.rsplit(' ').next().map(str::to_string))
+        .filter_map(|(p, _)| {
+            let last = p.surface.rsplit(' ').next()?;
+            let family = is_korean_given_name(last, lex).then(|| p.surface.split(' ').next());
+            family.flatten().or(Some(last)).map(str::to_string)
+        })
         .collect();
     // Both lists are in text order: one cursor over the pieces, one over the words.
     let (mut k, mut w) = (0, 0);

@@ -73,6 +73,7 @@ impl EntityRecognizer {
         settle(&mut typed);
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
+        entities.retain(|e| !ordinary_word_person(e, self.lexicon));
         add_removed_datelines(article, &mut entities, self.lexicon);
         if let Some(title) = article.meta.title.as_deref() {
             self.add_title_names(title, &mut entities);
@@ -120,6 +121,17 @@ impl EntityRecognizer {
             }
         }
     }
+}
+
+/// "Look, if I come over …", "the Crystal is the best looking", "Marijuana for recreational
+/// use": a person named by one ordinary English word only, with no role and no fuller name in
+/// the article, is a capitalised word, not a person.
+fn ordinary_word_person(e: &Entity, lex: &Lexicon) -> bool {
+    e.kind == EntityType::Person
+        && e.role.is_none()
+        && !e.name.contains(' ')
+        && e.aliases.iter().all(|a| !a.contains(' '))
+        && lex.is_common_word(&e.name)
 }
 
 /// What each line of a text is, by line index.
@@ -372,6 +384,19 @@ mod tests {
         assert!(!got
             .iter()
             .any(|e| e.0.contains("Hold") || e.0.contains("Grain")));
+    }
+
+    #[test]
+    fn korean_names_and_ordinary_words() {
+        let got = run(
+            "The plan was welcomed by Ban Ki-moon and by Kim Jong-un on Monday. A \
+             US-led coalition backed it. In my opinion, the Crystal is the best. Look, he said.",
+        );
+        assert!(has(&got, "Ban Ki-moon", EntityType::Person), "{got:?}");
+        assert!(has(&got, "Kim Jong-un", EntityType::Person), "{got:?}");
+        assert!(!got
+            .iter()
+            .any(|e| e.0.contains("US-led") || e.0 == "Crystal" || e.0 == "Look"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::EntityType;
 
-use crate::chunks::{Known, Piece, Shape};
+use crate::chunks::{is_korean_given_name, Known, Piece, Shape};
 use crate::words::Word;
 
 /// What the rules conclude about one piece.
@@ -125,6 +125,10 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
         && !lex.is_org_head(first.text)
     {
         return Guess::Drop;
+    }
+    // "Ban Ki-moon", "Moon Jae-in": a family name and a Korean given name.
+    if n == 2 && p.shape == Shape::Plain && is_korean_given_name(ws[1].text, lex) {
+        return Guess::Is(EntityType::Person);
     }
     match p.shape {
         Shape::OrgWords => return Guess::Is(EntityType::Org),
