@@ -195,15 +195,15 @@ fn joins(text: &str, start: usize, end: usize, next: Span) -> bool {
     }
 }
 
-/// Whether the dot at byte `dot` is inside an initialism ("U.S.", "J.K."): between two single
-/// letters, the first starting the word at `start` or following another dot, the second
-/// followed by a dot.
+/// Whether the dot at byte `dot` is inside an initialism ("U.S.", "J.K.", "R-S.C."): between
+/// two single letters, the first starting the word at `start` or following another dot or a
+/// hyphen, the second followed by a dot.
 fn initialism_dot(text: &str, start: usize, dot: usize) -> bool {
     let one_before = char_before(text, dot)
         .filter(|c| c.is_alphabetic())
         .is_some_and(|c| {
             let k = dot - c.len_utf8();
-            k == start || char_before(text, k) == Some('.')
+            k == start || matches!(char_before(text, k), Some('.' | '-'))
         });
     let one_after = char_at(text, dot + 1)
         .filter(|c| c.is_alphabetic())

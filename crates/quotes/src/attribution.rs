@@ -105,6 +105,16 @@ pub(crate) fn is_imperative(tree: &Tree<'_>, i: usize) -> bool {
         && !tree.children(i).any(|k| tree.rel(k).starts_with("nsubj"))
 }
 
+/// "Rep. Trey Gowdy (R-S.C.)", "Sen. Elizabeth Warren (D-Mass.)": a party and state label in
+/// parentheses is no part of who speaks. The last token of source `lo..=hi` before such a
+/// label, or `hi`.
+fn before_party_label(tree: &Tree<'_>, lo: usize, hi: usize) -> usize {
+    let norm = |k: usize| tree.tokens.get(k).map_or("", |t| t.norm.as_str());
+    (lo + 1..=hi)
+        .find(|&k| norm(k) == "(" && matches!(norm(k + 1), "r" | "d" | "i") && norm(k + 2) == "-")
+        .map_or(hi, |k| k - 1)
+}
+
 /// The attribution of cue verb `i`, if it reports content.
 fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     if is_imperative(tree, i) {
@@ -123,7 +133,7 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     Some(Attribution {
         cue: tree.span(i, i).slice(tree.text).to_string(),
         cue_token: i,
-        source: source.and_then(|(lo, hi)| trim(tree, lo, hi)),
+        source: source.and_then(|(lo, hi)| trim(tree, lo, before_party_label(tree, lo, hi))),
         referent,
         content,
         thought: cue.class == CueClass::Thought,
@@ -575,6 +585,13 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_party_label_is_no_part_of_the_source() {
+        let r = run("Rep. Trey Gowdy (R-S.C.) said the plan had failed.");
+        let said = r.iter().find(|x| x.0 == "said");
+        assert_eq!(said.map(|x| x.1.as_str()), Some("Rep. Trey Gowdy"), "{r:?}");
     }
 
     #[test]

@@ -40,6 +40,11 @@ pub fn class_of(word: &str, next: Option<char>) -> Option<AbbrevClass> {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase().then_some(AbbrevClass::Trailing);
     }
+    // "R-S.C", "D-N.Y": a party label ends in the initialism of its state.
+    let word = match word.rsplit_once('-') {
+        Some((_, tail)) if tail.contains('.') => tail,
+        _ => word,
+    };
     let dotted = word.contains('.')
         && word
             .split('.')
@@ -77,5 +82,7 @@ mod tests {
         assert_eq!(class_of("a", None), None);
         assert_eq!(class_of("No", Some('1')), Some(AbbrevClass::Leading));
         assert_eq!(class_of("no", Some('T')), None);
+        assert_eq!(class_of("R-S.C", Some(')')), Some(AbbrevClass::Trailing));
+        assert_eq!(class_of("well-known", None), None);
     }
 }

@@ -173,8 +173,9 @@ fn scan_word(text: &str, start: usize) -> usize {
         if !joins {
             break;
         }
-        if d == '.' {
-            piece = j + 1;
+        // A hyphen starts a piece too: "(R-S.C.)" holds the initialism "S.C".
+        if d == '.' || is_hyphen(d) {
+            piece = j + d.len_utf8();
         }
         prev = Some(d);
         j += d.len_utf8();
@@ -355,6 +356,10 @@ mod tests {
                 "and",
                 "U.S.A."
             ]
+        );
+        assert_eq!(
+            words("Gowdy (R-S.C.) said"),
+            ["Gowdy", "(", "R-S.C.", ")", "said"]
         );
     }
 
