@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 use storyline_lexicon::{is_entity_word, EntityClass, Lexicon};
 use storyline_record::{Entity, EntityType, Span};
 
-use crate::chunks::{is_particle, Known, Piece};
+use crate::chunks::{is_korean_given_name, is_particle, Known, Piece};
 use crate::coref_index::{without_generation, OtherIndex, PersonIndex};
 use crate::typing::Guess;
 use crate::words::Word;
@@ -199,10 +199,19 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
             assigned[k] = Some(gi);
             continue;
         }
-        // "Gordon" after "Gordon Sondland": a given name alone is the one person it opens.
-        let given = (p.end - p.first == 1 && lex.is_given_name(&p.surface))
+        // "Gordon" after "Gordon Sondland": a given name alone is the one person it opens; so
+        // is a Korean family name, written first ("Mr. Ban" after "Ban Ki-moon").
+        let given = (p.end - p.first == 1)
             .then(|| person_index.by_given_name(&p.surface))
-            .flatten();
+            .flatten()
+            .filter(|&gi| {
+                lex.is_given_name(&p.surface)
+                    || groups[gi].surfaces.iter().any(|s| {
+                        s.rsplit(' ')
+                            .next()
+                            .is_some_and(|last| is_korean_given_name(last, lex))
+                    })
+            });
         let gi = person_index.find(&p.surface).or(given).unwrap_or_else(|| {
             // A leader's surname alone is that leader ("Putin" → "Vladimir Putin").
             let full = (p.end - p.first == 1)

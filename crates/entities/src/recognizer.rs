@@ -8,7 +8,7 @@ use crate::context::{refine, Context};
 use crate::coref::resolve;
 use crate::dateline::add_removed_datelines;
 use crate::learned::{merge, tagged};
-use crate::roles::add_appositive_roles;
+use crate::roles::{add_appositive_roles, is_honorific};
 use crate::typing::{guess, settle};
 use crate::words::{self, Word};
 
@@ -73,7 +73,7 @@ impl EntityRecognizer {
         settle(&mut typed);
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
-        entities.retain(|e| !ordinary_word_person(e, self.lexicon));
+        entities.retain(|e| !ordinary_word_person(e, &words, self.lexicon));
         add_removed_datelines(article, &mut entities, self.lexicon);
         if let Some(title) = article.meta.title.as_deref() {
             self.add_title_names(title, &mut entities);
@@ -124,14 +124,24 @@ impl EntityRecognizer {
 }
 
 /// "Look, if I come over …", "the Crystal is the best looking", "Marijuana for recreational
-/// use": a person named by one ordinary English word only, with no role and no fuller name in
-/// the article, is a capitalised word, not a person.
-fn ordinary_word_person(e: &Entity, lex: &Lexicon) -> bool {
+/// use": a person named by one ordinary English word only, with no role, no fuller name in
+/// the article and no honorific or title before it ("Mr. Ban", "Vice President Pence"; "Miss
+/// Universe" is a pageant's title), is a capitalised word, not a person.
+fn ordinary_word_person(e: &Entity, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    let titled = e.mentions.iter().any(|m| {
+        let k = words.partition_point(|w| w.span.start() < m.start());
+        k.checked_sub(1)
+            .and_then(|j| words.get(j))
+            .is_some_and(|w| {
+                (is_honorific(w.text) || lex.is_title_word(w.text)) && w.text != "Miss"
+            })
+    });
     e.kind == EntityType::Person
         && e.role.is_none()
         && !e.name.contains(' ')
         && e.aliases.iter().all(|a| !a.contains(' '))
         && lex.is_common_word(&e.name)
+        && !titled
 }
 
 /// What each line of a text is, by line index.
@@ -397,6 +407,19 @@ mod tests {
         assert!(!got
             .iter()
             .any(|e| e.0.contains("US-led") || e.0 == "Crystal" || e.0 == "Look"));
+        // A family name alone after "Mr." is the Korean name it opens; an ordinary word after
+        // an honorific stays a person, after "Miss" it is a pageant.
+        let got = run(
+            "Ban Ki-moon spoke. Under Mr. Ban the body grew, and Mr. Rice and \
+             Miss Universe came.",
+        );
+        assert_eq!(
+            got.iter().filter(|e| e.0.starts_with("Ban")).count(),
+            1,
+            "{got:?}"
+        );
+        assert!(got.iter().any(|e| e.0 == "Rice"), "{got:?}");
+        assert!(!got.iter().any(|e| e.0 == "Universe"), "{got:?}");
     }
 
     #[test]
