@@ -204,14 +204,7 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         let given = (p.end - p.first == 1)
             .then(|| person_index.by_given_name(&p.surface))
             .flatten()
-            .filter(|&gi| {
-                lex.is_given_name(&p.surface)
-                    || groups[gi].surfaces.iter().any(|s| {
-                        s.rsplit(' ')
-                            .next()
-                            .is_some_and(|last| is_korean_given_name(last, lex))
-                    })
-            });
+            .filter(|&gi| lex.is_given_name(&p.surface) || korean_name(&groups[gi], lex));
         let gi = person_index.find(&p.surface).or(given).unwrap_or_else(|| {
             // A leader's surname alone is that leader ("Putin" → "Vladimir Putin").
             let full = (p.end - p.first == 1)
@@ -247,6 +240,13 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         }
         if target.is_none() {
             target = person_index.find(&p.surface);
+        }
+        // "Ban said" after "Ban Ki-moon": a Korean family name alone, even where its
+        // capital only opens the sentence.
+        if target.is_none() && p.end - p.first == 1 {
+            target = person_index
+                .by_given_name(&p.surface)
+                .filter(|&gi| korean_name(&groups[gi], lex));
         }
         if target.is_none() {
             target = other_index.find(&p.surface, is_acronym(&p.surface));
@@ -351,6 +351,15 @@ fn same_names_merged(entities: Vec<Entity>) -> Vec<Entity> {
         kept.mentions.dedup();
     }
     out
+}
+
+/// Whether person group `g` is named in the Korean order, family name first ("Ban Ki-moon").
+fn korean_name(g: &Group, lex: &Lexicon) -> bool {
+    g.surfaces.iter().any(|s| {
+        s.rsplit(' ')
+            .next()
+            .is_some_and(|last| is_korean_given_name(last, lex))
+    })
 }
 
 /// A surname mention that follows its capitalised particle at a sentence start ("Ten Hag"

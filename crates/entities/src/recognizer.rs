@@ -420,6 +420,18 @@ mod tests {
         );
         assert!(got.iter().any(|e| e.0 == "Rice"), "{got:?}");
         assert!(!got.iter().any(|e| e.0 == "Universe"), "{got:?}");
+        // "Ban said", the family name opening a sentence, is Ban Ki-moon too.
+        let text = "The plan was welcomed by Ban Ki-moon on Monday. Ban said he was pleased.";
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        EntityRecognizer::new().annotate(&mut a);
+        let ban: Vec<&Entity> = a
+            .entities
+            .iter()
+            .filter(|e| e.name.contains("Ban"))
+            .collect();
+        assert_eq!(ban.len(), 1, "{:?}", a.entities);
+        assert_eq!(ban[0].mentions.len(), 2, "{:?}", a.entities);
     }
 
     #[test]
