@@ -272,27 +272,39 @@ mod tests {
     use super::*;
     use crate::words::of_text;
 
+    /// The span of the first `w` in `text`.
+    fn span_of(text: &str, w: &str) -> Span {
+        let s = text.find(w).unwrap_or(0);
+        Span::new(s, s + w.len())
+    }
+
+    /// The names `merge` keeps of `typed` and `tagged` (dropped pieces left out), and the
+    /// merged pieces.
+    fn merged(
+        mut typed: Vec<(Piece, Guess)>,
+        tagged: &[(Span, EntityType)],
+        words: &[Word<'_>],
+        lines: &LineFlags,
+    ) -> (Vec<String>, Vec<(Piece, Guess)>) {
+        merge(&mut typed, tagged, words, lines, Lexicon::get());
+        let names = typed
+            .iter()
+            .filter(|(_, g)| *g != Guess::Drop)
+            .map(|(p, _)| p.surface.clone())
+            .collect();
+        (names, typed)
+    }
+
     #[test]
     fn the_tagger_adds_names_but_no_word_the_rules_know_is_none() {
         let text = "In a Nov. 6 letter, Kestrel wrote.";
         let words = of_text(text);
-        let at = |w: &str| {
-            let s = text.find(w).unwrap_or(0);
-            Span::new(s, s + w.len())
-        };
+        let at = |w: &str| span_of(text, w);
         let tagged = [
             (at("Nov"), EntityType::Org),
             (at("Kestrel"), EntityType::Org),
         ];
-        let mut typed = Vec::new();
-        merge(
-            &mut typed,
-            &tagged,
-            &words,
-            &LineFlags::default(),
-            Lexicon::get(),
-        );
-        let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
+        let (names, _) = merged(Vec::new(), &tagged, &words, &LineFlags::default());
         assert_eq!(names, ["Kestrel"]);
     }
 
@@ -300,27 +312,17 @@ mod tests {
     fn an_ordinary_word_alone_is_no_person_unless_a_surname() {
         let text = "Tim Cook spoke. Crystal is the best model, Cook said.";
         let words = of_text(text);
-        let at = |w: &str| {
-            let s = text.find(w).unwrap_or(0);
-            Span::new(s, s + w.len())
-        };
+        let at = |w: &str| span_of(text, w);
         let cook = text.rfind("Cook").unwrap_or(0);
         let tagged = [
             (at("Crystal"), EntityType::Person),
             (Span::new(cook, cook + 4), EntityType::Person),
         ];
-        let mut typed = vec![(
+        let typed = vec![(
             piece(&words, 0, 2, Lexicon::get()),
             Guess::Is(EntityType::Person),
         )];
-        merge(
-            &mut typed,
-            &tagged,
-            &words,
-            &LineFlags::default(),
-            Lexicon::get(),
-        );
-        let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
+        let (names, _) = merged(typed, &tagged, &words, &LineFlags::default());
         assert_eq!(names, ["Tim Cook", "Cook"]);
     }
 
@@ -333,15 +335,7 @@ mod tests {
             Span::new(s, s + "Justice Roberts".len()),
             EntityType::Person,
         )];
-        let mut typed = Vec::new();
-        merge(
-            &mut typed,
-            &tagged,
-            &words,
-            &LineFlags::default(),
-            Lexicon::get(),
-        );
-        let names: Vec<&str> = typed.iter().map(|(p, _)| p.surface.as_str()).collect();
+        let (names, typed) = merged(Vec::new(), &tagged, &words, &LineFlags::default());
         assert_eq!(names, ["Roberts"]);
         assert!(typed[0].0.titled);
     }
@@ -351,28 +345,21 @@ mod tests {
         let text = "He sued in the Eastern District of New York, and Jane Roe of Boston Globe.";
         let words = of_text(text);
         let lex = Lexicon::get();
-        let span_of = |a: &str, b: &str| {
-            let s = text.find(a).unwrap_or(0);
-            Span::new(s, text.find(b).unwrap_or(0) + b.len())
-        };
+        let from_to =
+            |a: &str, b: &str| Span::new(span_of(text, a).start(), span_of(text, b).end());
         let org = Guess::Is(EntityType::Org);
         let place = Guess::Is(EntityType::Place);
-        let mut typed = vec![
+        let typed = vec![
             (piece(&words, 4, 6, lex), place),
             (piece(&words, 7, 9, lex), place),
             (piece(&words, 10, 12, lex), Guess::Is(EntityType::Person)),
             (piece(&words, 13, 15, lex), org),
         ];
         let tagged = [
-            (span_of("Eastern", "York"), EntityType::Org),
-            (span_of("Jane", "Globe"), EntityType::Org),
+            (from_to("Eastern", "York"), EntityType::Org),
+            (from_to("Jane", "Globe"), EntityType::Org),
         ];
-        merge(&mut typed, &tagged, &words, &LineFlags::default(), lex);
-        let kept: Vec<&str> = typed
-            .iter()
-            .filter(|(_, g)| *g != Guess::Drop)
-            .map(|(p, _)| p.surface.as_str())
-            .collect();
+        let (kept, _) = merged(typed, &tagged, &words, &LineFlags::default());
         // A person among the parts keeps the rules' reading.
         assert_eq!(
             kept,
@@ -384,32 +371,18 @@ mod tests {
     fn on_a_headline_in_capitals_the_tagger_names_what_the_rules_dropped() {
         let text = "SOCCER - WALES BEAT SAN MARINO";
         let words = of_text(text);
-        let at = |w: &str| {
-            let s = text.find(w).unwrap_or(0);
-            Span::new(s, s + w.len())
-        };
+        let at = |w: &str| span_of(text, w);
         let tagged = [
             (at("WALES"), EntityType::Place),
             (at("SAN MARINO"), EntityType::Place),
         ];
         let dropped = || vec![(piece(&words, 1, 5, Lexicon::get()), Guess::Drop)];
         let names = |shouting: bool| {
-            let mut typed = dropped();
-            merge(
-                &mut typed,
-                &tagged,
-                &words,
-                &LineFlags {
-                    shouting: vec![shouting],
-                    ..LineFlags::default()
-                },
-                Lexicon::get(),
-            );
-            typed
-                .iter()
-                .filter(|(_, g)| *g != Guess::Drop)
-                .map(|(p, _)| p.surface.clone())
-                .collect::<Vec<_>>()
+            let lines = LineFlags {
+                shouting: vec![shouting],
+                ..LineFlags::default()
+            };
+            merged(dropped(), &tagged, &words, &lines).0
         };
         assert_eq!(names(true), ["WALES", "SAN MARINO"]);
         assert!(names(false).is_empty());
