@@ -12,7 +12,7 @@ use storyline_record::{EntityType, Span, Token};
 use storyline_syntax::form::push_model_form;
 
 use crate::chunks::{is_korean_given_name, is_particle, piece, Piece, Shape};
-use crate::recognizer::LineFlags;
+use crate::lines::LineFlags;
 use crate::typing::Guess;
 use crate::words::Word;
 

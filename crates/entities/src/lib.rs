@@ -5,6 +5,8 @@
 //!
 //! 1. `words` reads the token layer (`article.tokens`) as written words with shape and position
 //!    flags ("Secretary" "-" "General" is one word, a possessive `'s` a flag of its word);
+//!    `lines` says what each line is (a credit line or caption, a title-cased headline, a
+//!    headline in capitals, a list of names);
 //! 2. `chunks` finds known multi-word names, runs of capitalised words (`runs`: connectors,
 //!    "Immigration and Customs Enforcement", "Bureau of Alcohol, Tobacco and Firearms"), and
 //!    splits titles and roles off them ("NATO Secretary-General Jens Stoltenberg"; `titled`:
@@ -43,6 +45,7 @@ mod dateline;
 mod descriptors;
 mod known;
 mod learned;
+mod lines;
 mod lookup;
 mod recognizer;
 mod roles;

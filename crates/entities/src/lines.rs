@@ -1,0 +1,140 @@
+//! What each line of an article's text is, for reading names: a credit line or a caption (no
+//! names there), a title-cased headline (capitals say nothing about names), a headline in
+//! capitals, or a list of names (content, whatever its capitals).
+
+use storyline_lexicon::{credit_markers, Lexicon};
+
+use crate::words::Word;
+
+/// What each line of a text is, by line index.
+#[derive(Debug, Default)]
+pub(crate) struct LineFlags {
+    /// A credit line or a caption: no names are read there.
+    pub skip: Vec<bool>,
+    /// Title-cased (a headline or teaser): capitals say nothing about names.
+    pub headline: Vec<bool>,
+    /// A headline in capitals only.
+    pub shouting: Vec<bool>,
+}
+
+impl LineFlags {
+    /// Whether `flags` marks the line of `word`.
+    pub fn on(flags: &[bool], word: Option<&Word<'_>>) -> bool {
+        word.is_some_and(|w| flags.get(w.line).copied().unwrap_or(false))
+    }
+}
+
+/// The flags of every line of `words`.
+pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineFlags {
+    let num_lines = words.last().map_or(0, |w| w.line + 1);
+    let mut skip = vec![false; num_lines];
+    let mut headline = vec![false; num_lines];
+    let mut shouting = vec![false; num_lines];
+    let mut start = 0;
+    while start < words.len() {
+        let line = words[start].line;
+        let mut end = start;
+        while end < words.len() && words[end].line == line {
+            end += 1;
+        }
+        let ws = &words[start..end];
+        let (first, last) = (ws[0].span.start(), ws[ws.len() - 1].span.end());
+        let line_text = text.get(first..last).unwrap_or("");
+        skip[line] = credit_markers().iter().any(|m| line_text.contains(m));
+        // Content words: four letters or more, not function words.
+        let content: Vec<_> = ws
+            .iter()
+            .filter(|w| w.text.len() >= 4 && !lex.is_not_name(w.text))
+            .collect();
+        let caps = content.iter().filter(|w| w.cap).count();
+        let ends_sentence = text
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| matches!(c, '.' | '"' | '”'));
+        // A list of names (a line-up, results, a vote tally) is content, whatever its capitals.
+        let list = is_name_list(ws, lex);
+        headline[line] =
+            content.len() >= 3 && caps * 10 >= content.len() * 8 && !ends_sentence && !list;
+        shouting[line] = headline[line]
+            && content
+                .iter()
+                .all(|w| !w.text.chars().any(char::is_lowercase));
+        // A long line that ends without any punctuation is a photo caption left in the body.
+        let bare_end = text
+            .get(last..)
+            .and_then(|rest| rest.chars().next())
+            .is_none_or(|c| c == '\n' || c == '\r');
+        let speech =
+            ws.iter().any(|w| lex.is_cue_verb(w.text)) || line_text.contains(['"', '“', '”']);
+        if ws.len() >= 12 && bare_end && !headline[line] && !speech && !list {
+            skip[line] = true;
+        }
+        start = end;
+    }
+    LineFlags {
+        skip,
+        headline,
+        shouting,
+    }
+}
+
+/// Whether the words of one line are a list or table row of names: runs of capitalised words,
+/// none longer than four words, set apart by punctuation or numbers ("France - 1 - Bernard Lama
+/// ; 2 - Lilian Thuram", "Did not bat: Dharmasena, Vaas, Muralitharan", "2. Samuel Matete
+/// (Zambia) 48.34", "Hull 0 Barnet 0"): three runs or more, or two with a number on the line and
+/// neither of ordinary words only. One run may follow a plain word ("Tim Henman (Britain) beat
+/// Doug Flach (U.S.)"). A title-cased headline has long runs ("Leaders Gather In Geneva Amid
+/// Tension"), runs of ordinary words ("Ukraine, Russia Hold Talks") or no separators at all.
+fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
+    let is_number = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+    let (mut runs, mut ordinary_runs, mut longest, mut joined) = (0, 0, 0, 0);
+    let mut i = 0;
+    while i < ws.len() {
+        if !ws[i].cap {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        while i < ws.len() && ws[i].cap && !ws[i].gap_before {
+            i += 1;
+        }
+        if start > 0 && !ws[start].gap_before && !is_number(&ws[start - 1]) {
+            joined += 1;
+        }
+        runs += 1;
+        longest = longest.max(i - start);
+        if ws[start..i]
+            .iter()
+            .all(|w| lex.is_common_word(w.text) || lex.is_not_name(w.text))
+        {
+            ordinary_runs += 1;
+        }
+    }
+    let numbered = ws.iter().any(is_number);
+    let enough = runs >= 3 || (runs == 2 && numbered && ordinary_runs == 0);
+    enough && longest <= 4 && ordinary_runs <= 1 && joined <= usize::from(runs >= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::of_text;
+
+    #[test]
+    fn lists_of_names_are_no_headlines() {
+        let text = "Did not bat: Dharmasena, Vaas, Muralitharan\nTalks Resume As Leaders Gather\n\
+                    2. Samuel Matete (Zambia) 48.34\nTim Henman (Britain) beat Doug Flach (U.S.) 6-3\n\
+                    Apple Unveils 3 New Phones\nTrump, Biden Trade Barbs In Debate\n\
+                    SOCCER - WALES BEAT SAN MARINO";
+        let flags = line_flags(&of_text(text), text, Lexicon::get());
+        assert_eq!(
+            flags.headline,
+            [false, true, false, false, true, true, true]
+        );
+        assert_eq!(
+            flags.shouting,
+            [false, false, false, false, false, false, true]
+        );
+    }
+}
