@@ -14,6 +14,8 @@ pub struct Assembled {
     pub origin: Vec<(usize, usize)>,
     /// Removed pieces of raw, in source order.
     pub removed: Vec<Removal>,
+    /// Datelines kept in the text (spans of the text).
+    pub datelines: Vec<Span>,
 }
 
 /// Joins the kept pieces of `lines` (spans of `raw`).
@@ -61,6 +63,15 @@ pub fn assemble(raw: &str, lines: &[Line<'_>]) -> Assembled {
             });
         }
         out.origin.push((out.text.len(), start));
+        if let Verdict::Dateline(at) = line.verdict {
+            let len = piece
+                .get(..at.saturating_sub(start).min(piece.len()))
+                .map_or(0, |d| d.trim_end().len());
+            if len > 0 {
+                out.datelines
+                    .push(Span::new(out.text.len(), out.text.len() + len));
+            }
+        }
         out.text.push_str(piece);
         prev = Some((i, piece));
     }

@@ -26,6 +26,36 @@ pub fn body_start(lines: &[Line<'_>]) -> usize {
         .unwrap_or(lines.len())
 }
 
+/// Rows of a table or of a list of results ("Bradford 1 Tranmere 0", "NEW YORK 75 59 .560",
+/// "Saqlain Mushtaq b Hollioake 0"): a run of at least [`TABLE_ROWS`] consecutive open lines,
+/// each short, no sentence, with a capitalised word and a number, is article content, kept
+/// whatever the header, sandwich and tail rules would make of its short lines.
+pub fn tables(lines: &mut [Line<'_>]) {
+    let row = |l: &Line<'_>| {
+        let named = l.text.split_whitespace().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        });
+        open(l) && (2..=16).contains(&l.words) && !is_sentence(l, 6) && named && numbers(l.text) > 0
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && row(&lines[i]) {
+            i += 1;
+        }
+        if i - start >= TABLE_ROWS {
+            for line in &mut lines[start..i] {
+                line.verdict = Verdict::Keep;
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// Fewest consecutive rows that make a table.
+const TABLE_ROWS: usize = 3;
+
 /// Header leftovers: above the headline, short lines are site chrome (kickers, menus);
 /// between the headline and the body, very short lines are labels (section names, site names).
 /// Without a headline line in the text nothing is decided here.
@@ -208,7 +238,10 @@ pub fn sandwich(lines: &mut [Line<'_>]) {
         while i < lines.len() && short(&lines[i]) {
             i += 1;
         }
-        let above = start.checked_sub(1).and_then(|j| lines[j].verdict.reason());
+        let above = start.checked_sub(1).and_then(|j| match lines[j].verdict {
+            Verdict::Dateline(_) => Some(RemovalReason::Dateline),
+            v => v.reason(),
+        });
         let below_dropped = i >= lines.len() || lines[i].verdict.is_drop();
         let bounded_above = start == 0 || above.is_some();
         if i - start > 3 || !below_dropped || !bounded_above || (start == 0 && i >= lines.len()) {

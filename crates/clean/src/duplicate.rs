@@ -80,7 +80,7 @@ struct Candidate {
 /// The part of a line that is still kept.
 fn kept_text<'a>(line: &Line<'a>) -> &'a str {
     match line.verdict {
-        Verdict::DropPrefix(at, _) => {
+        Verdict::DropPrefix(at, _) | Verdict::Dateline(at) => {
             let off = at.saturating_sub(line.span.start());
             line.text.get(off..).unwrap_or("")
         }

@@ -87,6 +87,7 @@ impl Cleaner {
             self.furniture.dump.is_tag(l) && !l.text.contains([',', ';', '|'])
         });
         duplicate::mark(&mut lines);
+        context::tables(&mut lines);
 
         let start = context::body_start(&lines);
         let title_line = self.title(&mut lines, &mut article.meta, start);
@@ -105,6 +106,7 @@ impl Cleaner {
         article.raw = raw;
         article.origin = out.origin;
         article.removed = out.removed;
+        article.datelines = out.datelines;
         article.meta.language = metadata::decide_language(article.meta.language.take(), &out.text);
         article.set_text(out.text);
     }
@@ -130,6 +132,12 @@ impl Cleaner {
                     Some(DateLine::Whole(dates)) => {
                         found.dates.extend(dates.into_iter().map(|d| (i, d)));
                         lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
+                        continue;
+                    }
+                    Some(DateLine::Place(dates)) => {
+                        // The place is read as an entity of the body: the line stays.
+                        found.dates.extend(dates.into_iter().map(|d| (i, d)));
+                        lines[i].verdict = Verdict::Dateline(lines[i].span.end());
                         continue;
                     }
                     Some(DateLine::Prefix(dates, at)) => {
@@ -161,8 +169,9 @@ impl Cleaner {
                 lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
             } else if let Some(w) = self.meta.agency.dateline(line.text) {
                 found.agencies.extend(w.agency);
+                // The dateline stays in the body, where its place is read as an entity.
                 let at = lines[i].span.start() + w.body;
-                lines[i].verdict = Verdict::DropPrefix(at, RemovalReason::Dateline);
+                lines[i].verdict = Verdict::Dateline(at);
             }
         }
         found

@@ -14,12 +14,23 @@ pub enum Verdict {
     Drop(RemovalReason),
     /// The first bytes (up to this offset in raw) are removed for this reason; the rest is kept.
     DropPrefix(usize, RemovalReason),
+    /// Kept whole; its first bytes (up to this offset in raw) are a dateline naming a place
+    /// ("WASHINGTON (Reuters) —", or the whole line "LONDON 1996-08-31").
+    Dateline(usize),
 }
 
 impl Verdict {
     /// Whether the line is removed whole.
     pub fn is_drop(&self) -> bool {
         matches!(self, Verdict::Drop(_))
+    }
+
+    /// Whether the line is or opens with a dateline, removed or kept.
+    pub fn is_dateline(&self) -> bool {
+        matches!(
+            self,
+            Verdict::Dateline(_) | Verdict::Drop(RemovalReason::Dateline)
+        )
     }
 
     /// The removal reason, when the line is removed whole.

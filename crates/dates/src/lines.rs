@@ -26,6 +26,9 @@ pub struct FoundDate {
 pub enum DateLine {
     /// The whole line is a dateline (dates, labels, at most a place name).
     Whole(Vec<FoundDate>),
+    /// The whole line is a place in capitals and its date, as wire copy opens
+    /// ("LONDON 1996-08-31", "WIGAN, England 1996-08-31"): a dateline that names a place.
+    Place(Vec<FoundDate>),
     /// The line opens with a dateline, then the body starts at this byte offset.
     Prefix(Vec<FoundDate>, usize),
 }
@@ -210,12 +213,30 @@ impl DateRules {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !self.label_word.is_match(w))
             .collect();
-        // A place name or two may precede the date ("London", "LondonUpdated:").
-        if rest.len() <= 2
-            && rest
-                .iter()
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        let capitalised = rest
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // A place in capitals opening the line, maybe with its region, then only dates.
+        let head: Vec<&str> = text
+            .get(..first.start)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !self.label_word.is_match(w))
+            .collect();
+        let caps = |w: &str| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+        };
+        if capitalised
+            && !head.is_empty()
+            && head.len() == rest.len()
+            && rest.len() <= 4
+            && head.first().is_some_and(|w| caps(w) && w.len() >= 3)
         {
+            return Some(DateLine::Place(found));
+        }
+        // A place name or two may precede the date ("London", "LondonUpdated:").
+        if rest.len() <= 2 && capitalised {
             return Some(DateLine::Whole(found));
         }
         if first.start > 0 {
@@ -381,6 +402,20 @@ mod tests {
         ));
         assert!(matches!(
             rules.dateline("Last updated on Monday, 3 October 2022 at 10:06 BST"),
+            Some(DateLine::Whole(_))
+        ));
+        for place in [
+            "LONDON 1996-08-31",
+            "HONG KONG 1996-08-30",
+            "WIGAN, England 1996-08-31",
+        ] {
+            assert!(
+                matches!(rules.dateline(place), Some(DateLine::Place(_))),
+                "{place}"
+            );
+        }
+        assert!(matches!(
+            rules.dateline("UPDATED 2022-10-02"),
             Some(DateLine::Whole(_))
         ));
         assert_eq!(

@@ -414,13 +414,36 @@ fn ordinal_org(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -> Optio
     (p.shape == Shape::OrgWords).then_some(p)
 }
 
-/// Finds every candidate piece of the text, in text order.
+/// Finds every candidate piece of a text without datelines, in text order.
+#[cfg(test)]
 pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<Piece> {
+    pieces_with_datelines(words, skip_line, text, &[])
+}
+
+/// [`pieces`] of a text whose cleaning found `datelines` (ascending spans of `text`): the
+/// capitalised place opening each is a dateline place whatever follows it ("LONDON
+/// 1996-08-31"), even on a line read as a headline.
+pub(crate) fn pieces_with_datelines(
+    words: &[Word<'_>],
+    skip_line: &[bool],
+    text: &str,
+    datelines: &[Span],
+) -> Vec<Piece> {
     let lex = Lexicon::get();
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
+        let opens_dateline = datelines
+            .binary_search_by_key(&w.span.start(), |d| d.start())
+            .is_ok();
+        if opens_dateline {
+            if let Some(p) = dateline_at(words, i, text, lex, true) {
+                i = p.end;
+                out.push(p);
+                continue;
+            }
+        }
         if skip_line.get(w.line).copied().unwrap_or(false) {
             i += 1;
             continue;
@@ -444,7 +467,7 @@ pub(crate) fn pieces(words: &[Word<'_>], skip_line: &[bool], text: &str) -> Vec<
             continue;
         }
         if i == 0 || words[i - 1].line != w.line {
-            if let Some(p) = dateline_at(words, i, text, lex) {
+            if let Some(p) = dateline_at(words, i, text, lex, false) {
                 i = p.end;
                 out.push(p);
                 continue;

@@ -60,12 +60,14 @@ fn ends_place(rest: &str) -> bool {
 }
 
 /// A dateline place at word `i`, the first word of its line: the run of capitalised words
-/// followed by a comma, a parenthesis or a dash, on a line that goes on in lower case.
+/// followed by a comma, a parenthesis or a dash, on a line that goes on in lower case; or,
+/// where cleaning found a dateline there (`known`), followed by anything.
 pub(crate) fn dateline_at(
     words: &[Word<'_>],
     i: usize,
     text: &str,
     lex: &Lexicon,
+    known: bool,
 ) -> Option<Piece> {
     let first = words.get(i)?;
     if i > 0 && words[i - 1].line == first.line {
@@ -85,7 +87,7 @@ pub(crate) fn dateline_at(
         end -= 1;
     }
     let last = words.get(end.checked_sub(1)?)?;
-    if end == i || last.possessive || !ends_place(text.get(last.span.end()..)?) {
+    if end == i || last.possessive || !(known || ends_place(text.get(last.span.end()..)?)) {
         return None;
     }
     // The rest of the line is ordinary copy (not an all-capitals headline).
@@ -94,7 +96,7 @@ pub(crate) fn dateline_at(
         .take_while(|w| w.line == first.line)
         .filter(|w| w.text.chars().any(char::is_lowercase))
         .count();
-    if rest_lower < 3 {
+    if rest_lower < 3 && !known {
         return None;
     }
     let span = Span::new(first.span.start(), last.span.end());
@@ -183,7 +185,7 @@ mod tests {
 
     fn at_start(text: &str) -> Option<String> {
         let w = of_text(text);
-        dateline_at(&w, 0, text, Lexicon::get())
+        dateline_at(&w, 0, text, Lexicon::get(), false)
             .map(|p| format!("{}|{}", p.surface, p.span.slice(text)))
     }
 

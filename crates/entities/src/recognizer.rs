@@ -3,7 +3,7 @@
 use storyline_lexicon::Lexicon;
 use storyline_record::{Article, Entity, EntityType};
 
-use crate::chunks::pieces;
+use crate::chunks::pieces_with_datelines;
 use crate::context::{refine, Context};
 use crate::coref::resolve;
 use crate::dateline::add_removed_datelines;
@@ -46,7 +46,7 @@ impl EntityRecognizer {
             words::of_tokens(text, &article.tokens)
         };
         let lines = line_flags(&words, text, self.lexicon);
-        let mut found = pieces(&words, &lines.skip, text);
+        let mut found = pieces_with_datelines(&words, &lines.skip, text, &article.datelines);
         refine(
             &mut found,
             &words,

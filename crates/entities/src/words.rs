@@ -216,7 +216,16 @@ fn initialism_dot(text: &str, start: usize, dot: usize) -> bool {
 fn keeps_dot(bare: &str) -> bool {
     let mut chars = bare.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    bare.contains('.') || initial || is_entity_word(EntityClass::KeptDot, bare)
+    // In capitals too: "ST. LOUIS", "DR. JONES".
+    let capitals = bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_uppercase());
+    let titled = || {
+        let (first, rest) = bare.split_at(1.min(bare.len()));
+        format!("{first}{}", rest.to_ascii_lowercase())
+    };
+    bare.contains('.')
+        || initial
+        || is_entity_word(EntityClass::KeptDot, bare)
+        || (capitals && is_entity_word(EntityClass::KeptDot, &titled()))
 }
 
 /// The possessive marker as written right after the word `bare` (without a kept dot) that ends

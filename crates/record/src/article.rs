@@ -23,6 +23,9 @@ pub struct Article {
     pub origin: Vec<(usize, usize)>,
     /// What cleaning took out of `raw`, and why, in source order.
     pub removed: Vec<Removal>,
+    /// Wire datelines that open a paragraph ("WASHINGTON (Reuters) —", "LONDON 1996-08-31"),
+    /// kept in `text` for the places they name: segmentation makes each a sentence of its own.
+    pub datelines: Vec<Span>,
     /// Paragraphs of `text`.
     pub paragraphs: Vec<Span>,
     /// Sentences of `text`, in order, never overlapping.

@@ -26,7 +26,17 @@ pub enum AbbrevClass {
 /// initial ("John F. Kennedy").
 /// `next` is the first non-space character after the dot, which decides "No." ("No. 10").
 pub fn class_of(word: &str, next: Option<char>) -> Option<AbbrevClass> {
-    match Lexicon::get().abbreviation(word) {
+    let lex = Lexicon::get();
+    // A short word in capitals is the title its title case is ("ST. LOUIS", "GEN. SMITH");
+    // other abbreviations in capitals are words of their own ("Harrisburg, PA.", "MD").
+    let capitals = (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+    let known = lex.abbreviation(word).or_else(|| {
+        capitals
+            .then(|| format!("{}{}", &word[..1], word[1..].to_ascii_lowercase()))
+            .and_then(|titled| lex.abbreviation(&titled))
+            .filter(|&a| a == Abbreviation::Leading)
+    });
+    match known {
         Some(Abbreviation::Leading) => return Some(AbbrevClass::Leading),
         Some(Abbreviation::Trailing) => return Some(AbbrevClass::Trailing),
         Some(Abbreviation::BeforeNumber) => {
@@ -84,5 +94,8 @@ mod tests {
         assert_eq!(class_of("no", Some('T')), None);
         assert_eq!(class_of("R-S.C", Some(')')), Some(AbbrevClass::Trailing));
         assert_eq!(class_of("well-known", None), None);
+        assert_eq!(class_of("ST", Some('L')), Some(AbbrevClass::Leading));
+        assert_eq!(class_of("GEN", None), Some(AbbrevClass::Leading));
+        assert_eq!(class_of("WAR", None), None);
     }
 }

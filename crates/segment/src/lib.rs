@@ -54,7 +54,8 @@ impl Segmenter {
     /// Fills `paragraphs`, `tokens` and `sentences` of `article` from its frozen `text`,
     /// replacing whatever they held.
     pub fn annotate(&self, article: &mut Article) {
-        let (paragraphs, sentences, tokens) = segment(&article.text);
+        let ends: Vec<usize> = article.datelines.iter().map(|d| d.end()).collect();
+        let (paragraphs, sentences, tokens) = segment(&article.text, &ends);
         article.paragraphs = paragraphs;
         article.sentences = sentences;
         article.tokens = tokens;
@@ -89,14 +90,16 @@ impl Segmenter {
 /// );
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    segment(text).2
+    segment(text, &[]).2
 }
 
-/// Paragraphs, sentences and tokens of `text`.
-fn segment(text: &str) -> (Vec<Span>, Vec<Span>, Vec<Token>) {
+/// Paragraphs, sentences and tokens of `text`; a sentence also ends at each offset of `ends`
+/// (the end of a dateline) that falls between two of its tokens.
+fn segment(text: &str, ends: &[usize]) -> (Vec<Span>, Vec<Span>, Vec<Token>) {
     let paragraphs = paragraphs(text);
     let pieces = scan::pieces(text);
-    let sentences = sentences::sentences(text, &paragraphs, &pieces);
+    let mut sentences = sentences::sentences(text, &paragraphs, &pieces);
+    sentences::end_at(&mut sentences, &pieces, ends);
     let tokens = tokens::refine(text, &pieces, &paragraphs, &sentences);
     (paragraphs, sentences, tokens)
 }

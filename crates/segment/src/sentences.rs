@@ -117,6 +117,35 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Ve
     out
 }
 
+/// Ends a sentence at each offset of `ends` (ascending) that lies between two of its tokens
+/// (`tokens`: the pieces the sentences were cut from), so "WASHINGTON (Reuters) —" opening a
+/// paragraph is a sentence of its own. One walk over both lists.
+pub(crate) fn end_at(sentences: &mut Vec<Span>, tokens: &[Token], ends: &[usize]) {
+    if ends.is_empty() {
+        return;
+    }
+    let mut out = Vec::with_capacity(sentences.len() + ends.len());
+    let mut next = ends.iter().copied().peekable();
+    for &s in sentences.iter() {
+        let mut start = s.start();
+        while let Some(&end) = next.peek() {
+            if end >= s.end() {
+                break;
+            }
+            next.next();
+            let inside = &tokens[tokens_in(tokens, Span::new(start, s.end()))];
+            let before = inside.iter().rev().find(|t| t.span.end() <= end);
+            let after = inside.iter().find(|t| t.span.start() >= end);
+            if let (Some(b), Some(a)) = (before, after) {
+                out.push(Span::new(start, b.span.end()));
+                start = a.span.start();
+            }
+        }
+        out.push(Span::new(start, s.end()));
+    }
+    *sentences = out;
+}
+
 /// Appends the sentences of one paragraph's tokens `toks` to `out`.
 fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut Vec<Span>) {
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {

@@ -1,8 +1,9 @@
 //! Wire datelines that open the first paragraph: "KYIV, Jan 30 (Reuters) - …",
-//! "BERLIN (dpa) — …", "WASHINGTON — …", "ROTTERDAM (Harbour Times) - …". The dateline is cut
-//! from the body; the name in brackets names the outlet when nothing better does. A known
-//! wire agency may stand alone ("(Reuters) - …"); any other name of one to four capitalised
-//! words counts only after a place in capitals, so "Apple (Nasdaq) - …" in prose is not one.
+//! "BERLIN (dpa) — …", "WASHINGTON — …", "ROTTERDAM (Harbour Times) - …". The dateline stays
+//! in the body as a span of its own (its place is an entity of the article); the name in
+//! brackets names the outlet when nothing better does. A known wire agency may stand alone
+//! ("(Reuters) - …"); any other name of one to four capitalised words counts only after a
+//! place in capitals, so "Apple (Nasdaq) - …" in prose is not one.
 
 use regex::Regex;
 

@@ -2,8 +2,6 @@
 //! sentence-like, no final full stop, three to twenty-five words), preferring a line the page
 //! repeats, as page dumps repeat their title.
 
-use storyline_record::RemovalReason;
-
 use crate::lines::{ends_period, is_space, lowercase_ratio, Line, Verdict};
 
 /// Whether a line is shaped like a headline.
@@ -45,7 +43,7 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
             .iter()
             .skip(i + 1)
             .take(3)
-            .any(|l| l.verdict == Verdict::Drop(RemovalReason::Dateline))
+            .any(|l| l.verdict.is_dateline())
     });
     // Else a candidate the page repeats (dumps repeat og:title and the headline).
     let repeated = candidates.iter().copied().find(|&i| {
