@@ -77,7 +77,9 @@ pub(crate) fn dateline_at(
     while let Some(w) = words.get(end) {
         let joined = end == i || (!w.gap_before && w.line == first.line);
         let caps = is_caps(w.text) || (end > i && is_place_particle(&w.text.to_lowercase()));
-        if !joined || !caps || end - i >= 4 {
+        // Four words at most ("RIO DE JANEIRO"), three where cleaning found no dateline:
+        // a longer run of capitals before a dash is a subhead.
+        if !joined || !caps || end - i >= if known { 4 } else { 3 } {
             break;
         }
         end += 1;

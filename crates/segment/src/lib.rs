@@ -94,12 +94,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 }
 
 /// Paragraphs, sentences and tokens of `text`; a sentence also ends at each offset of `ends`
-/// (the end of a dateline) that falls between two of its tokens.
+/// (the end of a dateline) that falls between two of its tokens, and after a run-in head.
 fn segment(text: &str, ends: &[usize]) -> (Vec<Span>, Vec<Span>, Vec<Token>) {
     let paragraphs = paragraphs(text);
     let pieces = scan::pieces(text);
     let mut sentences = sentences::sentences(text, &paragraphs, &pieces);
-    sentences::end_at(&mut sentences, &pieces, ends);
+    let mut ends = [ends, &sentences::run_in_heads(text, &paragraphs, &pieces)].concat();
+    ends.sort_unstable();
+    ends.dedup();
+    sentences::end_at(&mut sentences, &pieces, &ends);
     let tokens = tokens::refine(text, &pieces, &paragraphs, &sentences);
     (paragraphs, sentences, tokens)
 }

@@ -146,6 +146,43 @@ pub(crate) fn end_at(sentences: &mut Vec<Span>, tokens: &[Token], ends: &[usize]
     *sentences = out;
 }
 
+/// Where a run-in head ends: a paragraph that opens with words in capitals and then a dash
+/// before text that starts like a sentence ("CONGRESS HAS INVESTIGATED HIM — Oz's advice
+/// …", "WASHINGTON — The Senate …") has its head as a sentence of its own; the offsets are
+/// the ends of those dashes, ascending.
+pub(crate) fn run_in_heads(text: &str, paragraphs: &[Span], tokens: &[Token]) -> Vec<usize> {
+    // A head longer than this many pieces is a sentence in capitals, not a head.
+    const MOST: usize = 16;
+    let mut out = Vec::new();
+    for &para in paragraphs {
+        let toks = &tokens[tokens_in(tokens, para)];
+        let mut capitals = false;
+        for (k, tok) in toks.iter().enumerate().take(MOST) {
+            let s = tok.span.slice(text);
+            if matches!(s, "—" | "–" | "--" | "-") {
+                let next = toks.get(k + 1).map(|t| t.span.slice(text));
+                let starts = next
+                    .and_then(|n| n.chars().next())
+                    .is_some_and(|c| c.is_uppercase() || "\"“‘'".contains(c));
+                // Ordinary copy follows (not the rest of a headline in capitals).
+                let copy = toks[k + 1..]
+                    .iter()
+                    .take(4)
+                    .any(|t| t.span.slice(text).chars().any(char::is_lowercase));
+                if capitals && k > 0 && starts && copy {
+                    out.push(tok.span.end());
+                }
+                break;
+            }
+            if s.chars().any(char::is_lowercase) {
+                break;
+            }
+            capitals |= s.chars().filter(|c| c.is_uppercase()).count() >= 2;
+        }
+    }
+    out
+}
+
 /// Appends the sentences of one paragraph's tokens `toks` to `out`.
 fn split_paragraph(text: &str, toks: &[Token], scan: &mut QuoteScan, out: &mut Vec<Span>) {
     let (Some(first), Some(last)) = (toks.first(), toks.last()) else {

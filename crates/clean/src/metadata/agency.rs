@@ -60,7 +60,10 @@ impl AgencyRules {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || "\"“'‘".contains(c));
-        let wire = agency.is_some() || (long_dash && letters >= 5);
+        // Without an agency, a place of at most three words: a longer run of capitals before
+        // a dash is a subhead ("CONGRESS HAS INVESTIGATED HIM — …").
+        let words = place.split([' ', '/']).filter(|w| !w.is_empty()).count();
+        let wire = agency.is_some() || (long_dash && letters >= 5 && words <= 3);
         (wire && starts && body.split_whitespace().count() >= 4)
             .then_some(WireDateline { body: end, agency })
     }
@@ -91,6 +94,10 @@ mod tests {
         assert_eq!(rules.dateline(line).map(|d| d.agency), Some(None));
         assert_eq!(
             rules.dateline("NATO - the alliance said it would send more jets."),
+            None
+        );
+        assert_eq!(
+            rules.dateline("CONGRESS HAS INVESTIGATED HIM — His advice drew complaints."),
             None
         );
         let line = "(Reuters) - Oil prices rose on Monday as supply worries grew.";
