@@ -192,7 +192,7 @@ fn sports_page_with_wire_photo_and_teasers() {
     let a = clean(raw);
     assert_eq!(
         a.text,
-        "Rovers came from behind to draw 2-2 at City on Sunday.\n\n\
+        "LEEDS (Reuters) - Rovers came from behind to draw 2-2 at City on Sunday.\n\n\
          Rovers are third in the table, one point behind the leaders."
     );
     assert_eq!(a.meta.author.as_deref(), Some("Sam Wright"));
@@ -201,7 +201,44 @@ fn sports_page_with_wire_photo_and_teasers() {
         a.meta.published.as_deref(),
         Some("2023-10-08T19:42:00+01:00")
     );
-    assert!(reasons(&a).contains(&("LEEDS (Reuters) - ", "dateline")));
+    // The dateline stays in the body, for its place, as a span of its own.
+    let datelines: Vec<&str> = a.datelines.iter().map(|d| d.slice(&a.text)).collect();
+    assert_eq!(datelines, ["LEEDS (Reuters) -"]);
+    assert!(!reasons(&a)
+        .iter()
+        .any(|r| r.1 == "dateline" && r.0.contains("LEEDS")));
+}
+
+#[test]
+fn a_place_and_date_line_stays_as_a_dateline() {
+    let raw = "Rovers sign striker\n\nLONDON 2023-10-08\n\n\
+               Rovers have signed the striker from a second-tier club for an undisclosed fee, the club said.";
+    let a = clean(raw);
+    assert_eq!(a.meta.published.as_deref(), Some("2023-10-08"));
+    assert!(a
+        .text
+        .starts_with("LONDON 2023-10-08\n\nRovers have signed"));
+    let datelines: Vec<&str> = a.datelines.iter().map(|d| d.slice(&a.text)).collect();
+    assert_eq!(datelines, ["LONDON 2023-10-08"]);
+    // A date without a place is no part of the body.
+    let a = clean("Rovers sign striker\n\nOctober 8, 2023\n\nRovers have signed the striker for an undisclosed fee, the club said.");
+    assert!(a.text.starts_with("Rovers have signed") && a.datelines.is_empty());
+}
+
+#[test]
+fn a_table_of_results_is_content() {
+    let raw = "Results of league matches\n\n\
+               Bradford 1 Tranmere 0\nGrimsby 0 Portsmouth 1\nHuddersfield 1 Crystal Palace 1\n\
+               Norwich 1 Wolverhampton 0\n\n\
+               Postponed: Birmingham v Barnsley, the league said on its website on Saturday evening.";
+    let a = clean(raw);
+    assert!(
+        a.text
+            .starts_with("Bradford 1 Tranmere 0\nGrimsby 0 Portsmouth 1\n"),
+        "{}",
+        a.text
+    );
+    assert!(a.text.contains("Norwich 1 Wolverhampton 0"));
 }
 
 #[test]
@@ -231,7 +268,9 @@ fn agency_dateline_is_the_last_resort_for_the_outlet() {
                Wheat and barley shipments to Asia led the rise, officials said on Tuesday.";
     let a = clean(raw);
     assert_eq!(a.meta.outlet.as_deref(), Some("AP"));
-    assert!(a.text.starts_with("Australia's farm exports"));
+    assert!(a
+        .text
+        .starts_with("CANBERRA (AP) — Australia's farm exports"));
 }
 
 #[test]

@@ -420,6 +420,21 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_cleaning_found_names_its_place_whatever_follows() {
+        let text = "LONDON 1996-08-31\nChelsea beat Arsenal on Saturday, the club said.";
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        a.datelines.push(storyline_record::Span::new(0, 17));
+        EntityRecognizer::new().annotate(&mut a);
+        let london = a.entities.iter().find(|e| e.name == "London");
+        assert_eq!(london.map(|e| e.kind), Some(EntityType::Place));
+        assert_eq!(
+            london.map(|e| e.mentions.clone()),
+            Some(vec![storyline_record::Span::new(0, 6)])
+        );
+    }
+
+    #[test]
     fn never_panics_on_odd_text() {
         for t in [
             "",

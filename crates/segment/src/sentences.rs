@@ -412,4 +412,42 @@ mod tests {
             ]
         );
     }
+
+    /// Sentences of `text` with the dateline ends `ends` and run-in heads.
+    fn split_heads<'t>(text: &'t str, ends: &[usize]) -> Vec<&'t str> {
+        let (paras, toks) = (paragraphs(text), pieces(text));
+        let mut out = sentences(text, &paras, &toks);
+        let mut ends = [ends, &run_in_heads(text, &paras, &toks)].concat();
+        ends.sort_unstable();
+        end_at(&mut out, &toks, &ends);
+        out.iter().map(|s| s.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_dateline_and_a_run_in_head_are_sentences_of_their_own() {
+        let text = "SAN JOSE, Costa Rica (Reuters) - The central bank cut rates. Shares rose.";
+        let end = text.find(" The").unwrap_or(0);
+        assert_eq!(
+            split_heads(text, &[end]),
+            [
+                "SAN JOSE, Costa Rica (Reuters) -",
+                "The central bank cut rates.",
+                "Shares rose."
+            ]
+        );
+        assert_eq!(
+            split_heads("HE'S BEEN CALLED OUT — He was asked to testify.", &[]),
+            ["HE'S BEEN CALLED OUT —", "He was asked to testify."]
+        );
+        // A headline in capitals, a dash in prose and an end between sentences stay as they are.
+        assert_eq!(
+            split_heads("SOCCER - JAPAN GET LUCKY WIN", &[]),
+            ["SOCCER - JAPAN GET LUCKY WIN"]
+        );
+        assert_eq!(
+            split_heads("The vote - a close one - passed.", &[]),
+            ["The vote - a close one - passed."]
+        );
+        assert_eq!(split_heads("One. Two.", &[4]), ["One.", "Two."]);
+    }
 }
