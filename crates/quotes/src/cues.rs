@@ -291,7 +291,10 @@ pub(crate) fn cues_before<'t>(
     own: Span,
 ) -> (Vec<Cue<'t>>, Span) {
     let (para_start, _) = paragraph_bounds(page.text, open);
-    let start = sentence_start(page.text, open, para_start);
+    // The token layer also ends a sentence after a dateline or a run-in head, where no full
+    // stop is.
+    let start =
+        sentence_start(page.text, open, para_start).max(page.start_after_head(open).unwrap_or(0));
     let toks: Vec<Tok<'t>> = page
         .words(start, open)
         .into_iter()

@@ -336,6 +336,15 @@ mod tests {
     }
 
     #[test]
+    fn a_run_in_head_is_no_part_of_the_cue_sentence() {
+        let text = "The senator asked Dr. Oz to testify.\n\nCONGRESS HAS INVESTIGATED HIM — Oz appeared at a hearing for saying that green coffee was a “magic weight loss cure.”";
+        let e = [entity(text, "Mehmet Oz", EntityType::Person, &["Oz"])];
+        let q = run(text, &e);
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].1, "Mehmet Oz");
+    }
+
+    #[test]
     fn a_dash_and_a_name_ending_the_line_name_the_speaker() {
         let text = "Readers wrote in about the bridge.\n\n“The new bridge changed my commute completely.” ― Dana Whitfield\n\n“It is far too loud at night.” — Omar Reyes.\n\n“We love it,” — and so on, for now.";
         let q = run(text, &[]);

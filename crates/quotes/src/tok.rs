@@ -69,6 +69,20 @@ pub(crate) struct Page<'a> {
 }
 
 impl<'a> Page<'a> {
+    /// Start of the token layer's sentence holding byte `pos` (or the first token after it)
+    /// when that sentence follows a dash (a dateline or a run-in head before it: "BRUSSELS -
+    /// European leaders …"); `None` otherwise.
+    pub fn start_after_head(&self, pos: usize) -> Option<usize> {
+        let at = self.tokens.partition_point(|t| t.span.end() <= pos);
+        let sentence = self.tokens.get(at)?.sentence;
+        let first = self.tokens[..at]
+            .iter()
+            .rposition(|t| t.sentence != sentence)?
+            + 1;
+        let before = self.tokens[first - 1].span.slice(self.text);
+        matches!(before, "—" | "–" | "--" | "-").then(|| self.tokens[first].span.start().min(pos))
+    }
+
     /// The words of `text[start..end]`; none when the window is empty or not on char
     /// boundaries.
     pub fn words(&self, start: usize, end: usize) -> Vec<Tok<'a>> {
