@@ -43,6 +43,7 @@ mod pg;
 mod query;
 mod raw;
 mod schema;
+mod snippet;
 mod sqlite;
 mod store;
 mod validators;

@@ -10,6 +10,7 @@ use postgres::Transaction;
 use storyline_record::Record;
 
 use super::items::Items;
+use super::schema::SEARCH_VECTOR;
 use super::{pg_text, PgStore};
 use crate::error::{AtUrl, StoreError};
 use crate::write::{revision_key, stored_json};
@@ -79,7 +80,23 @@ impl PgStore {
                 &[&replaced],
             )
             .at(&url)?;
+            tx.execute(
+                "DELETE FROM article_search WHERE seq IN
+                     (SELECT seq FROM articles WHERE id = ANY($1))",
+                &[&replaced],
+            )
+            .at(&url)?;
         }
+        // Only current articles are searched: a revision replaced within this batch is not.
+        tx.execute(
+            &format!(
+                "INSERT INTO article_search (seq, search)
+                 SELECT a.seq, {SEARCH_VECTOR} FROM articles a
+                 WHERE a.seq = ANY($1) AND a.is_current"
+            ),
+            &[&stored.iter().copied().collect::<Vec<i64>>()],
+        )
+        .at(&url)?;
         items.insert(&mut tx).at(&url)?;
         tx.commit().at(&url)?;
         // Cached only after commit: a rolled-back batch may have created the row.
