@@ -2,13 +2,12 @@
 //! Brazil (AP) —", "SPRINGFIELD —". The capitalised place that opens a wire story is a PLACE,
 //! named in title case ("Porto Alegre").
 //!
-//! Two cases: the dateline is still at the start of a line of `text` (it becomes a piece with
-//! its mention), or cleaning moved it to `removed` (its places become entities without a
-//! mention in `text`, unless the same place is named in the body).
+//! Cleaning keeps wire datelines in `text` (and lists their spans in `Article::datelines`), so
+//! the place is read where it stands: it becomes a piece with its mention.
 
 use storyline_lexicon::Lexicon;
 use storyline_lexicon::{is_entity_word, EntityClass};
-use storyline_record::{Article, Entity, EntityType, RemovalReason, Span};
+use storyline_record::Span;
 
 use crate::chunks::{Known, Piece, Shape};
 use crate::words::Word;
@@ -122,64 +121,6 @@ pub(crate) fn dateline_at(
     })
 }
 
-/// The place names of a dateline that cleaning removed ("PORTO ALEGRE, Brazil (AP) — " →
-/// "Porto Alegre", "Brazil"): the capitalised first part, then known places after commas,
-/// up to the agency or the dash.
-fn removed_places(line: &str, lex: &Lexicon) -> Vec<String> {
-    let head_end = line.find(['(', '—', '–']).unwrap_or(line.len());
-    let head = line.get(..head_end).unwrap_or("");
-    // A plain hyphen ends it too, but not inside a name ("WINSTON-SALEM").
-    let head = head.split(" - ").next().unwrap_or(head);
-    let mut out = Vec::new();
-    for (k, part) in head.split(',').enumerate() {
-        let part = part.trim().trim_end_matches(['-', ' ']);
-        let letters = part.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || part.chars().any(|c| c.is_ascii_digit()) {
-            continue;
-        }
-        if k == 0 {
-            let caps = part
-                .split_whitespace()
-                .all(|w| is_caps(w) || is_place_particle(&w.to_lowercase()));
-            if !caps || part.split_whitespace().count() > 4 || lex.org(part).is_some() {
-                return out;
-            }
-            out.push(title_case(part, lex));
-        } else if let Some(p) = lex.place_folded(part) {
-            out.push(p.canonical.to_string());
-        }
-    }
-    out
-}
-
-/// Adds the places of datelines that cleaning removed from the body: an entity the body
-/// already names keeps its mentions; a place named only in the dateline is added without
-/// mentions (there is no span of `text` to point at).
-pub(crate) fn add_removed_datelines(article: &Article, entities: &mut Vec<Entity>, lex: &Lexicon) {
-    for r in &article.removed {
-        if r.reason != RemovalReason::Dateline {
-            continue;
-        }
-        let Some(line) = article.raw.get(r.span.range()) else {
-            continue;
-        };
-        for name in removed_places(line, lex) {
-            let known = entities.iter().any(|e| {
-                e.kind == EntityType::Place && (e.name == name || e.aliases.contains(&name))
-            });
-            if !known && !lex.is_not_name(&name) {
-                entities.push(Entity {
-                    name,
-                    kind: EntityType::Place,
-                    aliases: Vec::new(),
-                    role: None,
-                    mentions: Vec::new(),
-                });
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -222,38 +163,10 @@ mod tests {
     }
 
     #[test]
-    fn reads_removed_datelines() {
+    fn names_capitalised_places_in_title_case() {
         let lex = Lexicon::get();
-        assert_eq!(
-            removed_places("PORTO ALEGRE, Brazil (AP) — ", lex),
-            ["Porto Alegre", "Brazil"]
-        );
-        assert_eq!(
-            removed_places("RIO DE JANEIRO, March 3 (Reuters) - ", lex),
-            ["Rio de Janeiro"]
-        );
-        assert_eq!(
-            removed_places("WINSTON-SALEM, N.C. (AP) — ", lex),
-            ["Winston-Salem", "North Carolina"]
-        );
-        assert!(removed_places("March 3, 2024 4:12 PM GMT", lex).is_empty());
         assert_eq!(title_case("KINGSTON UPON HULL", lex), "Kingston upon Hull");
-    }
-
-    #[test]
-    fn adds_dateline_places_once() {
-        let mut a = Article::new("t", "LEEDS (Reuters) - Leeds council met.");
-        a.set_text("Leeds council met.".into());
-        a.removed.push(storyline_record::Removal {
-            span: Span::new(0, 18),
-            reason: RemovalReason::Dateline,
-        });
-        let mut entities = Vec::new();
-        add_removed_datelines(&a, &mut entities, Lexicon::get());
-        assert_eq!(entities.len(), 1);
-        assert_eq!(entities[0].name, "Leeds");
-        assert!(entities[0].mentions.is_empty());
-        add_removed_datelines(&a, &mut entities, Lexicon::get());
-        assert_eq!(entities.len(), 1);
+        assert_eq!(title_case("WINSTON-SALEM", lex), "Winston-Salem");
+        assert_eq!(title_case("RIO DE JANEIRO", lex), "Rio de Janeiro");
     }
 }

@@ -6,7 +6,6 @@ use storyline_record::{Article, Entity, EntityType};
 use crate::chunks::pieces_with_datelines;
 use crate::context::{refine, Context};
 use crate::coref::resolve;
-use crate::dateline::add_removed_datelines;
 use crate::learned::{merge, tagged};
 use crate::lines::{line_flags, LineFlags};
 use crate::roles::{add_appositive_roles, is_honorific};
@@ -75,7 +74,6 @@ impl EntityRecognizer {
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
         entities.retain(|e| !ordinary_word_person(e, &words, self.lexicon));
-        add_removed_datelines(article, &mut entities, self.lexicon);
         if let Some(title) = article.meta.title.as_deref() {
             self.add_title_names(title, &mut entities);
         }
