@@ -210,6 +210,17 @@ Oslo NNP B-NP B-LOC
 . . O O
 ";
 
+/// A GUM-style sentence of our own: entity brackets in the MISC column.
+const GUM: &str = "\
+1\tMaria\t_\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(1-person-new-x
+2\tLopez\t_\tPROPN\tNNP\t_\t1\tflat\t_\tEntity=1)
+3\tjoined\t_\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tUnesco\t_\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-organization-new-x)
+5\tin\t_\tADP\tIN\t_\t6\tcase\t_\t_
+6\tParis\t_\tPROPN\tNNP\t_\t3\tobl\t_\tEntity=(3-place-new-x)
+
+";
+
 #[test]
 fn entity_tagger_trains_on_a_tiny_corpus_and_scores_its_model() {
     let dir = Dir::new("train-ner");
@@ -233,6 +244,37 @@ fn entity_tagger_trains_on_a_tiny_corpus_and_scores_its_model() {
     let eval = dir.run(&["train", "ner", "--dev", "train.txt", "--eval", "n.stlm"]);
     eval.expect_code(0);
     assert!(eval.stdout().contains("PER"), "{}", eval.stdout());
+    // GUM's named mentions train and score beside CoNLL's.
+    dir.write("gum.conllu", GUM);
+    let with_gum = dir.run(&[
+        "train",
+        "ner",
+        "--conll",
+        "train.txt",
+        "--dev",
+        "train.txt",
+        "--gum",
+        "gum.conllu",
+        "--gum-dev",
+        "gum.conllu",
+        "--out",
+        "g.stlm",
+        "--epochs",
+        "2",
+    ]);
+    with_gum.expect_code(0);
+    assert!(
+        with_gum
+            .stderr()
+            .contains("training on 7 documents (48 words)"),
+        "{}",
+        with_gum.stderr()
+    );
+    assert!(
+        with_gum.stdout().contains("GUM (1 documents"),
+        "{}",
+        with_gum.stdout()
+    );
     let wrong = dir.run(&["train", "ner", "--dev", "train.txt", "--eval", "dev.txt"]);
     wrong.expect_code(2);
     assert!(wrong.stderr().contains("dev.txt"), "{}", wrong.stderr());

@@ -8,13 +8,14 @@
 //! earlier in the document. Words with neither capital nor digit, outside a mention, are
 //! outside without a look-up, so the tagger's cost is that of the capitalised words.
 //!
-//! Trained by `storyline train ner` on CoNLL-2003 (`corpus`, `train`); CoNLL's MISC is
-//! learned as a fourth kind and never reported.
+//! Trained by `storyline train ner` on CoNLL-2003 (`corpus`, `train`) and the named mentions
+//! of GUM (`gum`); CoNLL's MISC is learned as a fourth kind and never reported.
 #![deny(missing_docs)]
 
 mod atoms;
 pub mod corpus;
 mod features;
+pub mod gum;
 pub mod labels;
 mod shipped;
 mod tagger;
