@@ -36,4 +36,4 @@ mod perceptron;
 pub use file::{ModelError, ModelFile, FORMAT_VERSION};
 pub use hash::{hash_str, FeatureHasher};
 pub use model::Model;
-pub use perceptron::{KeyHasher, KeyMap, Trainer};
+pub use perceptron::{Fold, KeyHasher, KeyMap, Trainer};

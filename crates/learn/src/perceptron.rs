@@ -134,20 +134,40 @@ impl Trainer {
     /// The averaged model. Class weights whose average magnitude is below `prune` are dropped
     /// (0.0 keeps every non-zero one); the rest are quantised to 16 bits.
     pub fn finish(&self, prune: f64) -> Model {
+        self.finish_folded(prune, |_| Fold::Keep)
+    }
+
+    /// The averaged model with some features folded into others before pruning: `fold` says
+    /// of each feature key whether it stays, is dropped, or adds its averaged weights to
+    /// another key's (the domain copies of feature augmentation, Daumé 2007: a target-domain
+    /// copy folds into the general feature, another domain's copy is dropped, so the model
+    /// reads the general keys only and costs nothing more to run).
+    pub fn finish_folded(&self, prune: f64, fold: impl Fn(u64) -> Fold) -> Model {
         let t = self.time.max(1);
-        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        let mut sums: KeyMap<Vec<(u8, f64)>> = KeyMap::default();
+        for (&key, cells) in &self.rows {
+            let target = match fold(key) {
+                Fold::Keep => key,
+                Fold::Into(other) => other,
+                Fold::Drop => continue,
+            };
+            let row = sums.entry(target).or_default();
+            for c in cells {
+                let total = c.total + (self.time - c.stamp) as i64 * c.weight as i64;
+                let w = total as f64 / t as f64;
+                match row.iter_mut().find(|(class, _)| *class == c.class as u8) {
+                    Some(cell) => cell.1 += w,
+                    None => row.push((c.class as u8, w)),
+                }
+            }
+        }
+        let mut keys: Vec<u64> = sums.keys().copied().collect();
         keys.sort_unstable();
         let mut averaged: Vec<(u64, Vec<(u8, f64)>)> = Vec::with_capacity(keys.len());
         let mut max = 0f64;
         for key in keys {
-            let mut row: Vec<(u8, f64)> = self.rows[&key]
-                .iter()
-                .map(|c| {
-                    let total = c.total + (self.time - c.stamp) as i64 * c.weight as i64;
-                    (c.class as u8, total as f64 / t as f64)
-                })
-                .filter(|&(_, w)| w != 0.0 && w.abs() >= prune)
-                .collect();
+            let mut row = sums.remove(&key).unwrap_or_default();
+            row.retain(|&(_, w)| w != 0.0 && w.abs() >= prune);
             if row.is_empty() {
                 continue;
             }
@@ -170,6 +190,17 @@ impl Trainer {
         });
         Model::from_rows(self.n_classes, scale as f32, rows)
     }
+}
+
+/// What [`Trainer::finish_folded`] does with one feature key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fold {
+    /// The feature stays as it is.
+    Keep,
+    /// Its weights are added to this key's.
+    Into(u64),
+    /// It is left out of the model.
+    Drop,
 }
 
 /// Index of the highest score among the classes `valid` admits; ties go to the lowest index.
@@ -212,6 +243,34 @@ mod tests {
                 (feats, class)
             })
             .collect()
+    }
+
+    #[test]
+    fn folding_adds_a_copy_to_its_feature_and_drops_another() {
+        let mut trainer = Trainer::new(2);
+        for _ in 0..4 {
+            trainer.learn(&[1, 10, 20], 1);
+            trainer.learn(&[2, 11, 21], 0);
+        }
+        let plain = trainer.finish(0.0);
+        let folded = trainer.finish_folded(0.0, |k| match k {
+            10 => Fold::Into(1),
+            11 => Fold::Into(2),
+            20 | 21 => Fold::Drop,
+            _ => Fold::Keep,
+        });
+        let (mut a, mut b) = ([0; 2], [0; 2]);
+        plain.scores(&[1, 10], &mut a);
+        folded.scores(&[1], &mut b);
+        // The same averaged weights, quantised on scales of their own.
+        for c in 0..2 {
+            let (x, y) = (a[c] as f32 * plain.scale(), b[c] as f32 * folded.scale());
+            assert!((x - y).abs() <= 1e-3 * x.abs().max(1.0), "{a:?} {b:?}");
+        }
+        folded.scores(&[20], &mut b);
+        assert_eq!(b, [0, 0]);
+        // Key 1 with its copy 10 folded in; 2, 11 and 21 were never wrong, so never weighed.
+        assert_eq!(folded.n_features(), 1);
     }
 
     #[test]

@@ -29,11 +29,24 @@ impl LabeledSentence {
     }
 }
 
+/// Where a training document comes from: the domain the tagger is chosen for (news
+/// annotated as CoNLL-2003 is), or another corpus whose conventions differ.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Domain {
+    /// News in CoNLL-2003's conventions: what the shipped tagger reads.
+    #[default]
+    News,
+    /// Another corpus (GUM): learned from through shared features only.
+    Other,
+}
+
 /// One annotated document: the unit of the tagger's document memory.
 #[derive(Debug, Clone, Default)]
 pub struct Document {
     /// The sentences, in order.
     pub sentences: Vec<LabeledSentence>,
+    /// Where it comes from.
+    pub domain: Domain,
 }
 
 /// A line that could not be read.

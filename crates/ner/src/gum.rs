@@ -16,7 +16,7 @@ use storyline_lexicon::Lexicon;
 use storyline_record::Upos;
 use storyline_syntax::conllu::{self, Sentence};
 
-use crate::corpus::{CorpusError, Document, LabeledSentence};
+use crate::corpus::{CorpusError, Document, Domain, LabeledSentence};
 use crate::labels::{Kind, Mention};
 
 /// Words that may join two proper nouns inside one name.
@@ -35,6 +35,7 @@ pub fn read_gum(text: &str) -> (Document, Vec<CorpusError>) {
         .collect();
     let doc = Document {
         sentences: sentences.iter().map(labeled).collect(),
+        domain: Domain::Other,
     };
     (doc, errors)
 }

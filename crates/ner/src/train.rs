@@ -4,15 +4,67 @@
 
 use std::time::Instant;
 
-use storyline_learn::{hash_str, Trainer};
+use storyline_learn::{hash_str, Fold, KeyMap, Trainer};
 use storyline_lexicon::Lexicon;
 use storyline_syntax::train::{shuffled, EpochReport, TrainOptions};
 
 use crate::atoms::Atoms;
-use crate::corpus::Document;
+use crate::corpus::{Document, Domain};
 use crate::features::{extract_dynamic, extract_static, surely_outside, DocumentMemory, TEMPLATES};
 use crate::labels::{allowed, encode, mentions, Kind, Mention, N_CLASSES};
 use crate::tagger::{best, hasher, NerTagger};
+
+/// Feature augmentation (Daumé 2007, "Frustratingly easy domain adaptation") when documents
+/// of more than one domain are trained on: each feature also gets a copy of its own per
+/// domain, so that what the corpora share is learned by the feature and where their
+/// conventions differ (GUM leaves nationalities unmarked and types acting places as
+/// organisations) by the copies. The news copies are then folded into their features and the
+/// others dropped: the model keeps the shipped feature set and its cost.
+struct Copies {
+    /// Whether there is more than one domain (otherwise nothing is copied).
+    on: bool,
+    /// Each copy's feature, or `None` for a copy of another domain than news.
+    base: KeyMap<Option<u64>>,
+}
+
+impl Copies {
+    fn new(train: &[Document]) -> Copies {
+        let first = train.first().map(|d| d.domain);
+        Copies {
+            on: train.iter().any(|d| Some(d.domain) != first),
+            base: KeyMap::default(),
+        }
+    }
+
+    /// Appends the domain copies of `feats`.
+    fn add(&mut self, domain: Domain, feats: &mut Vec<u64>) {
+        if !self.on {
+            return;
+        }
+        let salt = match domain {
+            Domain::News => 0x9e37_79b9_7f4a_7c15u64,
+            Domain::Other => 0xc2b2_ae3d_27d4_eb4fu64,
+        };
+        for k in 0..feats.len() {
+            let copy = (feats[k] ^ salt)
+                .wrapping_mul(0xff51_afd7_ed55_8ccd)
+                .rotate_left(29);
+            self.base
+                .entry(copy)
+                .or_insert((domain == Domain::News).then_some(feats[k]));
+            feats.push(copy);
+        }
+    }
+
+    /// What the finished model does with key `k`.
+    fn fold(&self, k: u64) -> Fold {
+        match self.base.get(&k) {
+            None => Fold::Keep,
+            Some(Some(base)) => Fold::Into(*base),
+            Some(None) => Fold::Drop,
+        }
+    }
+}
 
 /// Precision, recall and F1 of mentions of one kind, or of all.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -101,6 +153,7 @@ impl NerTagger {
         let lex = Lexicon::get();
         let h = hasher();
         let mut trainer = Trainer::new(N_CLASSES);
+        let mut copies = Copies::new(train);
         let mut kept: Option<(f64, usize, NerTagger)> = None;
         let mut atoms = Atoms::default();
         let mut feats = Vec::new();
@@ -124,6 +177,7 @@ impl NerTagger {
                         } else {
                             extract_static(&h, &atoms, i, &mut feats);
                             extract_dynamic(&h, &atoms, i, (t1, t2), &memory, &mut feats);
+                            copies.add(train[d].domain, &mut feats);
                             trainer.scores(&feats, &mut scores);
                             let last = i + 1 == gold.len();
                             let guess = best(&scores, |c| allowed(t1, c, last));
@@ -140,7 +194,7 @@ impl NerTagger {
                 }
             }
             let tagger = NerTagger {
-                model: trainer.finish(opts.prune),
+                model: trainer.finish_folded(opts.prune, |k| copies.fold(k)),
                 training: serde_json::Value::Null,
             };
             let mut report = EpochReport {
