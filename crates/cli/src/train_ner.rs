@@ -23,9 +23,9 @@ pub struct NerTrainFlags {
           default_values_t = ["../shared/corpora/conll2003/train.txt".to_string()])]
     pub conll: Vec<String>,
     /// GUM CoNLL-U files or folders of them whose named mentions are trained on too (persons,
-    /// places and organisations; named events, objects and abstractions as MISC). Not used by
-    /// the shipped model: with all of GUM train, CoNLL-2003 dev fell from 0.900 to 0.879
-    /// (docs/BENCHMARKS.md).
+    /// places and organisations; named events, objects and abstractions as MISC), each
+    /// corpus's conventions kept apart by feature augmentation. Not used by the shipped model
+    /// (no gain that holds CoNLL-2003 dev; models/ner.md).
     #[arg(long, num_args = 1.., value_name = "PATH")]
     pub gum: Vec<String>,
     /// GUM files or folders (e.g. `../shared/corpora/gum/dev`) scored at the end, beside the

@@ -4,7 +4,7 @@
 //! GUM brackets every mention, named or not ("(3-organization-new-…" opens mention 3 at a
 //! word, "3)" closes it), with its type. A mention is a name when its head word (the word
 //! whose syntactic head lies outside the mention) is a proper noun; the name is then the run
-//! of proper nouns around that head, across "of", "and", "&", "for", "de" and "the" between
+//! of proper nouns (and capitalised words of other classes) around that head, across "of", "and", "&", "for", "de" and "the" between
 //! two proper nouns ("Bank of England"), so that titles and determiners before it ("President
 //! Obama", "the NATO alliance") stay out, as CoNLL-2003 annotates. Persons, places and
 //! organisations become PER, LOC and ORG; named events, objects and abstractions (works,
@@ -102,10 +102,17 @@ fn name_in(s: &Sentence, start: usize, end: usize, ty: String) -> Option<Mention
     let heads = s.heads();
     let inside = |k: Option<usize>| k.is_some_and(|k| (start..end).contains(&k));
     let head = (start..end).find(|&k| !inside(heads[k]))?;
-    let propn = |k: usize| s.words[k].upos == "PROPN";
-    if !propn(head) {
+    if s.words[head].upos != "PROPN" {
         return None;
     }
+    // A word of the name: a proper noun, or a capitalised adjective or verb inside one
+    // ("Democratic Party"; GUM tags the "United" of "United States" a verb).
+    let propn = |k: usize| {
+        let w = &s.words[k];
+        w.upos == "PROPN"
+            || (matches!(w.upos.as_str(), "ADJ" | "VERB" | "NOUN" | "NUM")
+                && w.form.chars().next().is_some_and(char::is_uppercase))
+    };
     // Titles before the name stay out ("President Obama", "Dr. Smith").
     let title = |k: usize| Lexicon::get().is_title_word(&s.words[k].form);
     let mut a = head;
