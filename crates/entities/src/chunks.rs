@@ -124,7 +124,9 @@ pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon)
         Shape::OrgWords
     } else if end - first >= 2 && lex.is_place_word(last) && !surname_like(words, first, end, lex) {
         Shape::PlaceWords
-    } else if lex.is_non_entity_word(last) && known.is_none() {
+    } else if (lex.is_non_entity_word(last) || is_entity_word(EntityClass::EventHead, head))
+        && known.is_none()
+    {
         Shape::Other
     } else {
         Shape::Plain

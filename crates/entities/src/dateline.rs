@@ -160,6 +160,11 @@ mod tests {
             None
         );
         assert_eq!(at_start("The Senate passed the bill."), None);
+        // A conjunctive adverb in capitals opens a resolution, not a dateline.
+        assert_eq!(
+            at_start("WHEREAS, the council met on Tuesday to discuss the budget."),
+            None
+        );
     }
 
     #[test]

@@ -191,6 +191,20 @@ mod tests {
     }
 
     #[test]
+    fn storms_and_operations_are_no_entities() {
+        let got = run(
+            "Typhoon Haiyan hit the Philippines, and Hurricane Katrina struck New Orleans \
+             before Operation Neptune began.",
+        );
+        let named = |w: &str| got.iter().any(|(n, _, _)| n.contains(w));
+        assert!(
+            !named("Haiyan") && !named("Katrina") && !named("Neptune"),
+            "{got:?}"
+        );
+        assert!(has(&got, "Philippines", EntityType::Place), "{got:?}");
+    }
+
+    #[test]
     fn wire_copy() {
         let got = run(
             "Russian Foreign Minister Sergey Lavrov told reporters in Moscow on \

@@ -80,6 +80,9 @@ word_classes! {
         AcronymOrgCue = "acronym_org_cue",
         /// Conjunctions that join two names into one list ("Smith and Jones").
         Coordinator = "coordinator",
+        /// First words, as written, that make a name a storm or a military operation, not a
+        /// person, organisation or place ("Hurricane Katrina", "Typhoon Haiyan").
+        EventHead = "event_head",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
