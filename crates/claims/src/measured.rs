@@ -183,6 +183,8 @@ pub(crate) fn before(
     let mut steps = 0;
     let mut crossed_verb = false;
     let mut particle = false;
+    // Crossed "worth" or "valued": the noun right before is what the amount measures.
+    let mut valued = false;
     while k > floor && steps < 12 {
         k -= 1;
         steps += 1;
@@ -213,6 +215,7 @@ pub(crate) fn before(
         }
         if is_change_verb(&w) || is_claim_word(ClaimClass::MeasureLink, &w) {
             crossed_verb = true;
+            valued |= is_claim_word(ClaimClass::ValueLink, &w);
             continue;
         }
         if measured && w == "at" {
@@ -255,6 +258,11 @@ pub(crate) fn before(
         let verb_cue = k > floor && word_at(text, toks, k - 1).is_some_and(|v| is_verb_cue(&v));
         if verb_cue || is_money_verb(&w) {
             return None;
+        }
+        if valued {
+            let mut n = single(k, &w);
+            n.after = false;
+            return Some(n);
         }
         return modified_head(text, toks, k, floor).or_else(|| {
             let mut n = single(k, &w);

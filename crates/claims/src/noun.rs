@@ -365,6 +365,15 @@ mod tests {
             noun("revenue rose 3.5% to $5bn").as_deref(),
             Some("revenue")
         );
+        // What is worth the amount, not the noun its phrase hangs from.
+        assert_eq!(
+            noun("Coty bought a stake in the company in a deal worth $600 million").as_deref(),
+            Some("deal")
+        );
+        assert_eq!(
+            noun("shares in the startup valued at $1bn").as_deref(),
+            Some("startup")
+        );
         assert_eq!(
             noun("before a crowd of 52,000 on Sunday").as_deref(),
             Some("crowd")

@@ -117,6 +117,9 @@ word_classes! {
         RelativePosition = "relative_position",
         /// Nouns of people aboard, whose count may continue "on board".
         TravellerNoun = "traveller_noun",
+        /// Words between a thing and the amount it is worth: the noun right before is what
+        /// the amount measures ("a deal worth $2bn", "a company valued at $1bn").
+        ValueLink = "value_link",
     }
 
     /// Whether the lower-case `word` is in `class`.
