@@ -139,7 +139,8 @@ fn claim_at(
     let noun = noun
         .filter(|n| {
             let lone = n.after && n.start == n.end;
-            !(when(n) || measured && lone && tagged_no_noun(ctx.article, toks, n.end))
+            let next = n.start == p.last + 1;
+            !(when(n) || measured && lone && tagged_no_noun(ctx.article, toks, n.end, next))
         })
         .or_else(|| {
             carried.map(|c| Noun {

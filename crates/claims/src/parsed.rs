@@ -117,21 +117,24 @@ fn tagged<'a>(article: &'a Article, toks: &[Tok], end: usize) -> Option<&'a Toke
 }
 
 /// Whether the head word at light token `end` is tagged an adjective, an adverb or a function
-/// word ("1.8% late on Monday"): no noun, whatever word order suggests. Untagged text says no.
-pub(crate) fn tagged_no_noun(article: &Article, toks: &[Tok], end: usize) -> bool {
+/// word ("1.8% late on Monday"), or, `next` to the figure, a verb ("had $20 billion done";
+/// after "of his" a verb tag is the tagger's slip: "25% of his pay"): no noun, whatever word
+/// order suggests. Untagged text says no.
+pub(crate) fn tagged_no_noun(article: &Article, toks: &[Tok], end: usize, next: bool) -> bool {
     tagged(article, toks, end).is_some_and(|t| {
-        matches!(
-            t.upos,
-            Upos::Adj
-                | Upos::Adv
-                | Upos::Adp
-                | Upos::Sconj
-                | Upos::Cconj
-                | Upos::Pron
-                | Upos::Det
-                | Upos::Aux
-                | Upos::Part
-        )
+        (next && t.upos == Upos::Verb)
+            || matches!(
+                t.upos,
+                Upos::Adj
+                    | Upos::Adv
+                    | Upos::Adp
+                    | Upos::Sconj
+                    | Upos::Cconj
+                    | Upos::Pron
+                    | Upos::Det
+                    | Upos::Aux
+                    | Upos::Part
+            )
     })
 }
 
@@ -234,5 +237,11 @@ mod tests {
     fn an_adverb_after_a_percentage_is_no_noun() {
         let c = claims_parsed("Yields rose to 1.81% late on Monday.");
         assert!(c.len() == 1 && c[0].noun == "per cent", "{c:?}");
+    }
+
+    #[test]
+    fn a_verb_after_an_amount_is_no_noun() {
+        let c = claims_parsed("My people had $20 billion done, the president said.");
+        assert!(c.len() == 1 && c[0].noun != "done", "{c:?}");
     }
 }
