@@ -268,13 +268,20 @@ fn paratactic(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
 }
 
 /// The clause before a cue that closes its sentence after a comma or dash
-/// (`The road is closed, a police spokesman said.`), whatever the parse made of it.
+/// (`The road is closed, a police spokesman said.`), whatever the parse made of it. A cue whose
+/// subject is a relative pronoun qualifies its noun (`… and Stevie Wonder, who joked of the
+/// museum`): it reports nothing of the clause before.
 fn postposed(
     tree: &Tree<'_>,
     i: usize,
     source: Option<(usize, usize)>,
     s_lo: usize,
 ) -> Option<(usize, usize)> {
+    // Its subject alone, not the parse's relation: the parser also hangs real postposed cues
+    // from a noun ("…'s offices, the Interior Ministry said").
+    if source.is_some_and(|(lo, hi)| lo == hi && is_relative(tree, lo)) {
+        return None;
+    }
     let mut start = source.map_or(i, |(lo, _)| lo.min(i));
     // auxiliaries and adverbs of the cue ("has also said") belong to the reporting clause
     while start > s_lo {
@@ -653,6 +660,12 @@ mod tests {
         assert_eq!(r.len(), 1, "{r:?}");
         assert_eq!(r[0].1, "a council engineer");
         assert_eq!(r[0].2, "The bridge will stay closed until the spring");
+    }
+
+    #[test]
+    fn a_relative_clause_cue_reports_nothing_before_it() {
+        let r = run("The crowd included Oprah Winfrey and Stevie Wonder, who joked of the museum.");
+        assert!(r.is_empty(), "{r:?}");
     }
 
     #[test]
