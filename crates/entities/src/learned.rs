@@ -5,7 +5,7 @@
 //! the rules saw no candidate at all becomes a piece of its own. Where the rules decided on
 //! evidence (a gazetteer, a title, context, or "not a name"), the rules' decision stands.
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{capitalised, Lexicon};
 use storyline_ner::labels::Kind;
 use storyline_ner::{DocumentMemory, NerWord};
 use storyline_record::{EntityType, Span, Token};
@@ -169,7 +169,7 @@ pub(crate) fn merge(
         let ordinary = ordinary
             || (loud
                 && words[first..end].iter().all(|x| {
-                    let name = title_case(x.text);
+                    let name = capitalised(x.text);
                     (x.text.len() <= 3 || lex.is_common_word(x.text))
                         && lex.place(&name).is_none()
                         && !lex.is_given_name(&name)
@@ -184,16 +184,6 @@ pub(crate) fn merge(
         typed.extend(added);
         typed.sort_by_key(|(p, _)| (p.span.start(), p.span.end()));
     }
-}
-
-/// "WALES" → "Wales": a word in capitals as the gazetteers spell names.
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| {
-        c.to_uppercase()
-            .chain(chars.flat_map(char::to_lowercase))
-            .collect()
-    })
 }
 
 /// Lower-case words inside an organisation's name ("Organisation for Security and Cooperation

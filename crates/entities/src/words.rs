@@ -15,7 +15,7 @@
 //! Position flags come from the token layer's sentence ids and from what lies between two
 //! words: a line break, a sentence-final mark or any punctuation.
 
-use storyline_lexicon::{is_entity_word, EntityClass};
+use storyline_lexicon::{capitalised, is_entity_word, EntityClass};
 use storyline_record::{Span, Token};
 
 /// One word of the text.
@@ -218,14 +218,10 @@ fn keeps_dot(bare: &str) -> bool {
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // In capitals too: "ST. LOUIS", "DR. JONES".
     let capitals = bare.len() <= 4 && bare.chars().all(|c| c.is_ascii_uppercase());
-    let titled = || {
-        let (first, rest) = bare.split_at(1.min(bare.len()));
-        format!("{first}{}", rest.to_ascii_lowercase())
-    };
     bare.contains('.')
         || initial
         || is_entity_word(EntityClass::KeptDot, bare)
-        || (capitals && is_entity_word(EntityClass::KeptDot, &titled()))
+        || (capitals && is_entity_word(EntityClass::KeptDot, &capitalised(bare)))
 }
 
 /// The possessive marker as written right after the word `bare` (without a kept dot) that ends

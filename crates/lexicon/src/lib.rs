@@ -134,6 +134,7 @@ pub use events::{actor_tables, event_triggers, is_light_verb, ActorTables};
 pub use framing::{FramingLexicon, HedgeForm, LoadedTerm, Phrase, PhraseKind};
 pub use lemmas::is_lemma_particle;
 pub use lexicon::{given_name_gender, Abbreviation, CueClass, Gender, Lexicon, Place, PlaceKind};
+pub use load::capitalised;
 pub use metadata_words::{is_metadata_word, MetadataClass};
 pub use numbers::{cardinal, glued_scale, scale, vague};
 pub use page::{page_role, page_words, PageRole};

@@ -31,6 +31,17 @@ pub(crate) fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&word.to_lowercase())
 }
 
+/// `word` with its first letter in capitals and the rest in lower case ("WALES" → "Wales",
+/// "ST" → "St"): how the gazetteers and the abbreviation lists spell a word written in capitals.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase()
+            .chain(chars.flat_map(char::to_lowercase))
+            .collect()
+    })
+}
+
 /// `name` lower-cased with the accents of Latin letters dropped ("São Paulo" → "sao paulo",
 /// "PORTO ALEGRE" → "porto alegre"): the key of case- and accent-blind lookups.
 pub(crate) fn fold(name: &str) -> String {
@@ -73,6 +84,14 @@ mod tests {
     fn skips_comments_and_blank_lines() {
         let r: Vec<_> = rows("# head\n\nA\tb\nC\n").collect();
         assert_eq!(r, vec![vec!["A", "b"], vec!["C"]]);
+    }
+
+    #[test]
+    fn capitalises_words_in_capitals() {
+        assert_eq!(capitalised("WALES"), "Wales");
+        assert_eq!(capitalised("ST"), "St");
+        assert_eq!(capitalised("ÉVORA"), "Évora");
+        assert_eq!(capitalised(""), "");
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! times often do ("shares of Acme Inc. The deal…"), so they end a sentence when a typical
 //! sentence opener follows.
 
-use storyline_lexicon::{Abbreviation, Lexicon};
+use storyline_lexicon::{capitalised, Abbreviation, Lexicon};
 
 /// How an abbreviation behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub fn class_of(word: &str, next: Option<char>) -> Option<AbbrevClass> {
     let capitals = (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
     let known = lex.abbreviation(word).or_else(|| {
         capitals
-            .then(|| format!("{}{}", &word[..1], word[1..].to_ascii_lowercase()))
+            .then(|| capitalised(word))
             .and_then(|titled| lex.abbreviation(&titled))
             .filter(|&a| a == Abbreviation::Leading)
     });
