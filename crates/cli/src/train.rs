@@ -304,7 +304,7 @@ fn load(paths: &[String], news_weight: usize) -> Result<Vec<Sentence>> {
 }
 
 /// `path` itself, or the `.conllu` files under it (recursively, in name order).
-fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
+pub(crate) fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
     if !path.is_dir() {
         out.push(path.to_path_buf());
         return;

@@ -1,5 +1,5 @@
-//! `storyline train ner`: train the entity tagger on CoNLL-2003 and GUM and write the model file, or
-//! (`--eval`) score a model file on annotated documents.
+//! `storyline train ner`: train the entity tagger on CoNLL-2003 (and GUM, when asked) and write
+//! the model file, or (`--eval`) score a model file on annotated documents.
 
 use std::time::Instant;
 
@@ -12,7 +12,7 @@ use storyline_syntax::form::model_forms;
 use storyline_syntax::train::TrainOptions;
 
 use crate::messages;
-use crate::train::{progress, write_model};
+use crate::train::{collect_files, progress, write_model};
 
 /// Flags of `storyline train ner`.
 #[derive(Args, Debug)]
@@ -176,23 +176,12 @@ fn load(paths: &[String]) -> Result<Vec<Document>> {
     Ok(out)
 }
 
-/// Reads GUM CoNLL-U files (a folder: its `.conllu` files in name order), one document each,
-/// tagged as [`load`] tags.
+/// Reads GUM CoNLL-U files (a folder: its `.conllu` files in name order, as `train parse`
+/// reads treebanks), one document each, tagged as [`load`] tags.
 fn load_gum(paths: &[String]) -> Result<Vec<Document>> {
     let mut files = Vec::new();
     for path in paths {
-        let p = std::path::Path::new(path);
-        if p.is_dir() {
-            let mut inside: Vec<_> = std::fs::read_dir(p)
-                .with_context(|| format!("cannot read {path}"))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|f| f.extension().is_some_and(|x| x == "conllu"))
-                .collect();
-            inside.sort();
-            files.extend(inside);
-        } else {
-            files.push(p.to_path_buf());
-        }
+        collect_files(std::path::Path::new(path), &mut files);
     }
     let mut out = Vec::new();
     for file in files {
