@@ -165,6 +165,8 @@ fn training_runs_on_a_tiny_treebank_and_its_models_load() {
         "3",
         "--jackknife",
         "2",
+        "--beam",
+        "2",
     ]);
     parser.expect_code(0);
     assert!(parser.stderr().contains("UAS"), "{}", parser.stderr());
@@ -183,6 +185,19 @@ fn training_runs_on_a_tiny_treebank_and_its_models_load() {
     ]);
     run.expect_code(0);
     assert_eq!(words(&run.stdout()).len(), 11);
+    // The beam the model was trained with, or the one asked for.
+    let greedy = dir.run(&[
+        "parse",
+        "dev.conllu",
+        "--tagger",
+        "t.stlm",
+        "--parser",
+        "p.stlm",
+        "--beam",
+        "1",
+    ]);
+    greedy.expect_code(0);
+    assert_eq!(words(&greedy.stdout()).len(), 11);
     let wrong = dir.run(&["parse", "dev.conllu", "--parser", "t.stlm"]);
     wrong.expect_code(2);
     assert!(wrong.stderr().contains("t.stlm"), "{}", wrong.stderr());

@@ -38,6 +38,10 @@ pub struct ParseArgs {
     /// Use this parser model instead of the shipped one.
     #[arg(long, value_name = "FILE")]
     pub parser: Option<String>,
+    /// Keep this many parses side by side while parsing (1: greedy) instead of the width
+    /// the parser model was trained with.
+    #[arg(long, value_name = "N")]
+    pub beam: Option<usize>,
     #[command(flatten)]
     pub workers: crate::workers::WorkerArgs,
 }
@@ -79,7 +83,7 @@ pub fn run(args: ParseArgs) -> Result<()> {
 
 /// The shipped models, or those named by the flags.
 fn load_models(args: &ParseArgs) -> Result<&'static Models> {
-    if args.tagger.is_none() && args.parser.is_none() {
+    if args.tagger.is_none() && args.parser.is_none() && args.beam.is_none() {
         return Ok(models::shipped());
     }
     let shipped = models::shipped();
@@ -90,6 +94,10 @@ fn load_models(args: &ParseArgs) -> Result<&'static Models> {
     let parser = match &args.parser {
         Some(path) => models::load_parser(path)?,
         None => shipped.parser.clone(),
+    };
+    let parser = match args.beam {
+        Some(width) => parser.with_beam(width),
+        None => parser,
     };
     // Lives for the whole run, like the shipped models.
     Ok(Box::leak(Box::new(Models { tagger, parser })))

@@ -97,30 +97,40 @@ impl Trainer {
     /// Counts one training instance and, when `guess` differs from `truth`, moves the
     /// weights of `feats` towards `truth` and away from `guess`.
     pub fn update(&mut self, feats: &[u64], truth: usize, guess: usize) {
-        self.time += 1;
-        if truth == guess {
-            return;
+        self.tick();
+        if truth != guess {
+            self.adjust(feats, truth, 1);
+            self.adjust(feats, guess, -1);
         }
+    }
+
+    /// Counts one training instance without changing a weight (global training counts a
+    /// whole sentence as one, and moves its weights with [`Trainer::adjust`]).
+    pub fn tick(&mut self) {
+        self.time += 1;
+    }
+
+    /// Adds `delta` to the weight of `class` for every feature of `feats`, without counting
+    /// an instance.
+    pub fn adjust(&mut self, feats: &[u64], class: usize, delta: i32) {
         let now = self.time;
         for &f in feats {
             let row = self.rows.entry(f).or_default();
-            for (class, delta) in [(truth, 1), (guess, -1)] {
-                let cell = match row.iter_mut().position(|c| c.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Cell {
-                            class: class as u16,
-                            weight: 0,
-                            total: 0,
-                            stamp: now,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                cell.total += (now - cell.stamp) as i64 * cell.weight as i64;
-                cell.stamp = now;
-                cell.weight += delta;
-            }
+            let cell = match row.iter_mut().position(|c| c.class as usize == class) {
+                Some(i) => &mut row[i],
+                None => {
+                    row.push(Cell {
+                        class: class as u16,
+                        weight: 0,
+                        total: 0,
+                        stamp: now,
+                    });
+                    row.last_mut().expect("just pushed")
+                }
+            };
+            cell.total += (now - cell.stamp) as i64 * cell.weight as i64;
+            cell.stamp = now;
+            cell.weight += delta;
         }
     }
 

@@ -14,6 +14,7 @@ use storyline_lexicon::{is_quote_word, CueClass, Lexicon, QuoteClass};
 use storyline_record::{Span, Upos};
 
 use crate::tree::Tree;
+use crate::words::Pronoun;
 
 /// One cue with its source and content.
 #[derive(Debug, Clone, PartialEq)]
@@ -81,7 +82,52 @@ pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
         }
     }
     out.sort_by_key(|a| (a.content.start(), a.cue_token));
+    defer_vague_sources(tree, &mut out);
     out
+}
+
+/// "what it called": a bare "it" or "they" as the source of a cue inside another attribution's
+/// content stands for that attribution's source when it is not vague itself (`the United
+/// States warned that … what it called "dirty money"`), as the word-window cues read it.
+fn defer_vague_sources(tree: &Tree<'_>, out: &mut [Attribution]) {
+    let vague = |a: &Attribution| {
+        a.referent.is_none()
+            && a.source.is_some_and(|s| {
+                let mut words = tree
+                    .tokens
+                    .iter()
+                    .filter(|t| s.start() <= t.span.start() && t.span.end() <= s.end());
+                let first = words.next();
+                words.next().is_none()
+                    && first.is_some_and(|t| {
+                        matches!(
+                            crate::words::pronoun(&t.norm.to_lowercase()),
+                            Some(Pronoun::Neuter | Pronoun::Plural)
+                        )
+                    })
+            })
+    };
+    for k in 0..out.len() {
+        if !vague(&out[k]) {
+            continue;
+        }
+        let cue = tree.tokens[out[k].cue_token].span;
+        let outer = out
+            .iter()
+            .enumerate()
+            .filter(|&(j, o)| {
+                j != k
+                    && o.content.start() <= cue.start()
+                    && cue.end() <= o.content.end()
+                    && o.source.is_some()
+                    && !vague(o)
+            })
+            .min_by_key(|(_, o)| o.content.len())
+            .and_then(|(_, o)| o.referent.or(o.source));
+        if outer.is_some() {
+            out[k].referent = outer;
+        }
+    }
 }
 
 /// What the lexicon says about one cue verb (`attribution_cues.tsv`).
@@ -151,13 +197,24 @@ pub(crate) fn referent_of(tree: &Tree<'_>, source: Option<(usize, usize)>) -> Op
     // comma between) is what it stands for ("acknowledged by Lavrov, who said …").
     let nominal = |k: usize| matches!(tree.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron);
     let (lo, hi) = source?;
-    let clause = tree.head(lo).filter(|&c| tree.rel(c) == "acl:relcl");
-    if lo != hi || !is_relative(tree, lo) || clause.is_none() {
+    if lo != hi || !is_relative(tree, lo) {
         return None;
     }
+    let clause = tree.head(lo).filter(|&c| tree.rel(c) == "acl:relcl");
     let before = (1..=2)
         .filter_map(|d| lo.checked_sub(d))
         .find(|&k| tree.tokens[k].upos != Upos::Punct);
+    if clause.is_none() {
+        // A parse that hangs the clause elsewhere (as parataxis): the pronoun right after a
+        // comma still stands for the noun before it.
+        let comma = lo
+            .checked_sub(1)
+            .is_some_and(|k| tree.tokens[k].norm == ",");
+        return before.filter(|&k| comma && nominal(k)).and_then(|noun| {
+            let (lo, hi) = tree.extent(noun, outside_source);
+            trim(tree, lo, hi)
+        });
+    }
     // "something acknowledged by Lavrov, who said …": "who" stands for a person, so a name
     // right before it outranks a parse that hangs the clause from a common word.
     let named = before.filter(|&k| {
@@ -228,27 +285,66 @@ pub(crate) fn complement(
         return Some(((lo, hi), via));
     }
     // A complement before the cue (`…, a source said`) ends before the cue and its source,
-    // whatever the parse hung from it.
+    // whatever the parse hung from it; words between it and them that the parse hung from the
+    // cue are the clause's own (`stay closed until the spring, a council engineer said` with
+    // "spring" read as the cue's oblique).
     let end = match source {
         Some((s_lo, _)) if s_lo > c => s_lo.min(i),
         _ => i,
     };
-    Some(((lo, hi.min(end.saturating_sub(1))), via))
+    let mut hi = hi.min(end.saturating_sub(1));
+    let gap = hi + 1..end;
+    if !gap.is_empty()
+        && gap
+            .clone()
+            .all(|k| tree.tokens[k].upos == Upos::Punct || hangs_from(tree, k, i))
+    {
+        hi = end - 1;
+        while hi > lo && tree.tokens[hi].upos == Upos::Punct {
+            hi -= 1;
+        }
+    }
+    Some(((lo, hi), via))
+}
+
+/// Whether token `k` hangs from token `i`, directly or through other words.
+fn hangs_from(tree: &Tree<'_>, k: usize, i: usize) -> bool {
+    let mut at = k;
+    for _ in 0..tree.tokens.len() {
+        match tree.head(at) {
+            Some(h) if h == i => return true,
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// The complement the parse hangs from listed cue `i` as parataxis because a quotation mark,
 /// colon or comma opens it (`says that “there were issues …”`, `said, “We will …”`): a clause
-/// after the cue introduced by that punctuation or by a subordinator.
+/// after the cue introduced by that punctuation or by a subordinator. The parse may also hang
+/// a "that" clause from the noun of a phrase between the cue and it (`says on its website
+/// that …`): a clause opened by a subordinator or a quotation mark is no relative clause.
 fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
-    tree.children_with(i, "parataxis").find(|&k| {
+    // Beside a verb any subordinator opens it; beside a noun only one that opens what is said.
+    let opens = |k: usize, beside_verb: bool| {
         let (lo, _) = tree.extent(k, |_| false);
         lo > i && {
             let first = &tree.tokens[lo];
-            tree.rel(lo) == "mark"
-                || matches!(first.norm.as_str(), ":" | ",")
+            let mark = tree.rel(lo) == "mark"
+                && (beside_verb || matches!(first.norm.as_str(), "that" | "whether"));
+            mark || beside_verb && matches!(first.norm.as_str(), ":" | ",")
                 || is_quote_mark(&first.norm)
         }
-    })
+    };
+    tree.children_with(i, "parataxis")
+        .find(|&k| opens(k, true))
+        .or_else(|| {
+            tree.children_with(i, "obl")
+                .filter(|&o| o > i)
+                .flat_map(|o| tree.children(o))
+                .find(|&k| matches!(tree.rel(k), "acl" | "acl:relcl") && opens(k, false))
+        })
 }
 
 /// The clause a paratactic cue hangs from (`The talks failed, he said.` parsed with `said` as

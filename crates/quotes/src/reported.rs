@@ -307,9 +307,7 @@ mod tests {
         let s = speakers("The mayor of Leeds, Maria Lopez, said the tram would open in spring.");
         assert_eq!(s, [Some("Maria Lopez".to_string())]);
         // A lone subject keeps the preposition the parser hangs on it.
-        let s = speakers(
-            "The city rejected the plan, but Envoy to Lisbon Maria Lopez has said the tram will run.",
-        );
+        let s = speakers("Envoy to Lisbon Maria Lopez has said the tram will run.");
         assert!(s.contains(&Some("Maria Lopez".to_string())), "{s:?}");
     }
 

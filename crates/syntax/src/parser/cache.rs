@@ -4,16 +4,44 @@
 //! one word in one role (the stack top, its head, a dependent…), and some only the buffer
 //! front and the two words after it. A word keeps its role over several transitions, and the
 //! buffer front stays while the stack is reduced, so the sum of those templates' weights is
-//! looked up once and reused. Scores are sums of integers: adding the saved sums gives
+//! looked up once per sentence and reused (by every state of a beam, too). Scores are sums of integers: adding the saved sums gives
 //! exactly the scores of looking up every feature, so the parse is the same.
 
-use storyline_learn::{FeatureHasher, Model};
+use storyline_learn::{FeatureHasher, Model, Trainer};
 
 use super::features::{front_features, role_features, role_words, state_features, Atoms, ROLES};
 use super::state::{Move, State, NONE};
 
 /// Scores of the transition classes.
 pub(crate) type Scores = [i32; Move::CLASSES];
+
+/// Transition weights the cache can sum: a trained model, or a trainer's current weights
+/// (which stay fixed while one training sentence is searched).
+pub(crate) trait Weights {
+    /// The class scores of `feats`, into `out`.
+    fn scores(&self, feats: &[u64], out: &mut Scores);
+    /// Asks for the memory of `feats`' weights ahead of [`Weights::scores`].
+    fn prefetch(&self, _feats: &[u64]) {}
+}
+
+impl Weights for Model {
+    fn scores(&self, feats: &[u64], out: &mut Scores) {
+        Model::scores(self, feats, out);
+    }
+    fn prefetch(&self, feats: &[u64]) {
+        Model::prefetch(self, feats);
+    }
+}
+
+impl Weights for Trainer {
+    fn scores(&self, feats: &[u64], out: &mut Scores) {
+        let mut wide = [0i64; Move::CLASSES];
+        Trainer::scores(self, feats, &mut wide);
+        for (o, w) in out.iter_mut().zip(wide) {
+            *o = w.clamp(i32::MIN as i64, i32::MAX as i64) as i32;
+        }
+    }
+}
 
 /// The saved sums of one sentence (reset before each).
 #[derive(Debug, Default)]
@@ -22,9 +50,9 @@ pub(crate) struct ScoreCache {
     n: usize,
     /// The sum of each word's templates in each role, once looked up (word-major).
     roles: Vec<Option<Scores>>,
-    /// The buffer front whose templates `front` sums, if any yet.
-    front_b: Option<usize>,
-    front: Scores,
+    /// The sum of the buffer-front templates for each front position, once looked up
+    /// (beam search visits states whose fronts differ).
+    fronts: Vec<Option<Scores>>,
     /// Features of the templates that change with every transition.
     feats: Vec<u64>,
     /// Features of one front or role sum being looked up.
@@ -35,14 +63,21 @@ impl ScoreCache {
     /// Forgets the sums of the previous sentence and makes room for one of `n` words.
     pub fn reset(&mut self, n: usize) {
         self.n = n;
-        self.front_b = None;
+        self.fronts.clear();
+        self.fronts.resize(n + 2, None);
         self.roles.clear();
         self.roles.resize((n + 2) * ROLES, None);
     }
 
     /// The transition scores of `st`: the same as `model.scores` over every feature of
     /// `extract`.
-    pub fn scores(&mut self, model: &Model, h: &FeatureHasher, a: &Atoms, st: &State) -> Scores {
+    pub fn scores(
+        &mut self,
+        model: &impl Weights,
+        h: &FeatureHasher,
+        a: &Atoms,
+        st: &State,
+    ) -> Scores {
         let roles = role_words(st);
         let slot = |i: u32, role: usize| {
             let word = if i == NONE { self.n + 1 } else { i as usize };
@@ -54,7 +89,8 @@ impl ScoreCache {
         // all their slots first, so that the memory reads overlap instead of waiting one
         // after another.
         self.part.clear();
-        let stale = self.front_b != Some(st.b);
+        let front = st.b.min(self.n + 1);
+        let stale = self.fronts[front].is_none();
         if stale {
             front_features(h, a, st.n, st.b, &mut self.part);
         }
@@ -67,11 +103,15 @@ impl ScoreCache {
         }
         model.prefetch(&self.part);
         model.prefetch(&self.feats);
-        if stale {
-            model.scores(&self.part[..ends[0]], &mut self.front);
-            self.front_b = Some(st.b);
-        }
-        let mut sums = self.front;
+        let mut sums = match self.fronts[front] {
+            Some(row) => row,
+            None => {
+                let mut row = [0; Move::CLASSES];
+                model.scores(&self.part[..ends[0]], &mut row);
+                self.fronts[front] = Some(row);
+                row
+            }
+        };
         for (role, &i) in roles.iter().enumerate() {
             let k = slot(i, role);
             let row = match self.roles[k] {

@@ -6,11 +6,13 @@
 //! features). Sentences longer than [`MAX_WORDS`] words are parsed in pieces of that size,
 //! each piece with a root of its own.
 
+mod beam;
 mod cache;
 mod features;
 mod oracle;
 mod state;
 mod train;
+mod train_beam;
 
 use std::io::Write;
 
@@ -18,6 +20,7 @@ use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile};
 use storyline_record::{Deprel, Upos, Xpos};
 
 use crate::conllu::Sentence;
+use beam::Beam;
 use cache::ScoreCache;
 use features::{extract_label, Atoms, TEMPLATES};
 use state::{Move, State, NONE};
@@ -37,6 +40,8 @@ pub struct Parser {
     model: Model,
     /// Label classifier of each arc.
     labeler: Model,
+    /// Parses kept side by side while parsing (1: greedy).
+    beam: usize,
     meta: serde_json::Value,
 }
 
@@ -54,6 +59,7 @@ pub struct ParseBuffers {
     feats: Vec<u64>,
     scores: Vec<i32>,
     codes: Vec<u64>,
+    beam: Beam,
 }
 
 impl Default for ParseBuffers {
@@ -65,6 +71,7 @@ impl Default for ParseBuffers {
             feats: Vec::with_capacity(96),
             scores: vec![0; Deprel::count().max(Move::CLASSES)],
             codes: Vec::new(),
+            beam: Beam::default(),
         }
     }
 }
@@ -92,9 +99,11 @@ impl Parser {
                 "parser class counts differ from this code's",
             ));
         }
+        let beam = beam_of(&file.meta);
         Ok(Parser {
             model: file.model,
             labeler,
+            beam,
             meta: file.meta,
         })
     }
@@ -116,8 +125,21 @@ impl Parser {
         Parser {
             model: self.model.pruned(min),
             labeler: self.labeler.pruned(min),
+            beam: self.beam,
             meta: self.meta.clone(),
         }
+    }
+
+    /// The same parser keeping `width` parses side by side (1: greedy; a model trained with
+    /// a beam is parsed with that width unless told otherwise).
+    pub fn with_beam(mut self, width: usize) -> Parser {
+        self.beam = width.max(1);
+        self
+    }
+
+    /// How many parses are kept side by side while parsing.
+    pub fn beam(&self) -> usize {
+        self.beam
     }
 
     /// Number of (feature, class) weights of both classifiers.
@@ -166,6 +188,9 @@ impl Parser {
         buf.state
             .mark_leaves(tags.iter().map(|&(u, _)| u == Upos::Punct));
         let (th, lh) = Parser::hashers();
+        if self.beam > 1 {
+            return self.parse_piece_beam(buf, offset, out);
+        }
         while !buf.state.is_final() {
             // With one valid move (an empty stack, or the buffer at the root) the classifier
             // has nothing to decide.
@@ -178,7 +203,14 @@ impl Parser {
             };
             let m = match arc_of(kind, &buf.state) {
                 Some((head, dep)) => {
-                    let label = self.label(&lh, buf, head, dep);
+                    let label = self.label(
+                        &lh,
+                        &buf.atoms,
+                        &buf.state,
+                        (head, dep),
+                        &mut buf.feats,
+                        &mut buf.scores,
+                    );
                     Move::of_class(kind.class(), label)
                 }
                 None => kind,
@@ -188,14 +220,51 @@ impl Parser {
         finish_tree(&buf.state, offset, out);
     }
 
-    /// The label of the arc `head` → `dep` (never `root`: only LEFT arcs to the root have it).
-    fn label(&self, lh: &FeatureHasher, buf: &mut ParseBuffers, head: usize, dep: usize) -> u8 {
-        if head >= buf.state.n {
+    /// Parses the piece set up in `buf` with a beam of `self.beam` parses.
+    fn parse_piece_beam(
+        &self,
+        buf: &mut ParseBuffers,
+        offset: usize,
+        out: &mut Vec<(Option<u32>, Deprel)>,
+    ) {
+        let (th, lh) = Parser::hashers();
+        let ParseBuffers {
+            state,
+            atoms,
+            cache,
+            feats,
+            scores,
+            beam,
+            ..
+        } = buf;
+        beam.reset(state);
+        while !beam.is_final() {
+            beam.advance(
+                self.beam,
+                |st| cache.scores(&self.model, &th, atoms, st),
+                |st, head, dep| self.label(&lh, atoms, st, (head, dep), feats, scores),
+            );
+        }
+        finish_tree(&beam.states[0], offset, out);
+    }
+
+    /// The label of the arc `head` → `dep` in `state` (never `root`: only LEFT arcs to the
+    /// root have it).
+    fn label(
+        &self,
+        lh: &FeatureHasher,
+        atoms: &Atoms,
+        state: &State,
+        (head, dep): (usize, usize),
+        feats: &mut Vec<u64>,
+        scores: &mut [i32],
+    ) -> u8 {
+        if head >= state.n {
             return Deprel::root().index() as u8;
         }
-        extract_label(lh, &buf.atoms, &buf.state, head, dep, &mut buf.feats);
-        let scores = &mut buf.scores[..Deprel::count()];
-        self.labeler.scores(&buf.feats, scores);
+        extract_label(lh, atoms, state, head, dep, feats);
+        let scores = &mut scores[..Deprel::count()];
+        self.labeler.scores(feats, scores);
         best_label(scores)
     }
 
@@ -220,6 +289,13 @@ impl Parser {
             w.deprel = rel.name().to_string();
         }
     }
+}
+
+/// The beam width a model file records (`beam` in its facts), 1 when it records none.
+fn beam_of(meta: &serde_json::Value) -> usize {
+    meta.get("beam")
+        .and_then(serde_json::Value::as_u64)
+        .map_or(1, |w| (w as usize).clamp(1, 64))
 }
 
 /// The highest-scoring valid transition (ties: lowest class); arcs carry label 0 until the
@@ -308,7 +384,7 @@ mod tests {
     use crate::train::TrainOptions;
 
     /// A few sentences of our own, annotated by hand in the UD style.
-    const SAMPLE: &str = "\
+    pub(super) const SAMPLE: &str = "\
 1\tTroops\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_
 2\tarrived\t_\tVERB\tVBD\t_\t0\troot\t_\t_
 3\tin\t_\tADP\tIN\t_\t4\tcase\t_\t_

@@ -72,6 +72,12 @@ pub(crate) struct State {
     pub leaves: Vec<bool>,
 }
 
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
 impl State {
     /// The initial configuration for `n` words (reusing buffers).
     pub fn reset(&mut self, n: usize) {
@@ -125,6 +131,25 @@ impl State {
             rset: Vec::new(),
             leaves: Vec::new(),
         }
+    }
+
+    /// Makes this state a copy of `other`, reusing its buffers (beam search copies states at
+    /// every step).
+    pub fn copy_from(&mut self, other: &State) {
+        self.n = other.n;
+        self.b = other.b;
+        self.stack.clone_from(&other.stack);
+        self.heads.clone_from(&other.heads);
+        self.labels.clone_from(&other.labels);
+        self.l1.clone_from(&other.l1);
+        self.l2.clone_from(&other.l2);
+        self.r1.clone_from(&other.r1);
+        self.r2.clone_from(&other.r2);
+        self.nl.clone_from(&other.nl);
+        self.nr.clone_from(&other.nr);
+        self.lset.clone_from(&other.lset);
+        self.rset.clone_from(&other.rset);
+        self.leaves.clone_from(&other.leaves);
     }
 
     /// Whether parsing is over.

@@ -18,17 +18,17 @@ use crate::conllu::Sentence;
 use crate::train::{shuffled, EpochReport, TrainOptions};
 
 /// One training sentence, ready for the oracle.
-struct Example<'s> {
-    forms: Vec<&'s str>,
-    tags: Vec<u64>,
+pub(super) struct Example<'s> {
+    pub forms: Vec<&'s str>,
+    pub tags: Vec<u64>,
     /// Which words are tagged punctuation (they take no dependents).
-    punct: Vec<bool>,
-    heads: Vec<u32>,
-    labels: Vec<u8>,
+    pub punct: Vec<bool>,
+    pub heads: Vec<u32>,
+    pub labels: Vec<u8>,
 }
 
 impl<'s> Example<'s> {
-    fn of(s: &'s Sentence) -> Option<Example<'s>> {
+    pub fn of(s: &'s Sentence) -> Option<Example<'s>> {
         let n = s.words.len();
         if n == 0 || n > MAX_WORDS {
             return None;
@@ -138,6 +138,7 @@ impl Parser {
             let mut p = Parser {
                 model: transitions.finish(opts.prune),
                 labeler: labels.finish(opts.prune),
+                beam: 1,
                 meta: serde_json::json!({
                     "epochs": epoch,
                     "seed": opts.seed,
@@ -145,19 +146,31 @@ impl Parser {
                     "train_sentences": examples.len(),
                 }),
             };
-            let (uas, las) = evaluate(&p, dev);
-            p.meta["dev_uas"] = serde_json::json!(uas);
-            p.meta["dev_las"] = serde_json::json!(las);
-            report(&EpochReport {
-                epoch,
-                train_accuracy: right as f64 / total.max(1) as f64,
-                dev: vec![("UAS", uas), ("LAS", las)],
-                seconds: start.elapsed().as_secs_f64(),
-            });
+            let accuracy = right as f64 / total.max(1) as f64;
+            close_epoch(&mut p, dev, (epoch, accuracy, start), report);
             parser = Some(p);
         }
         parser.expect("at least one epoch")
     }
+}
+
+/// Scores the model of an epoch on `dev`, records the figures in its facts and reports them
+/// with the epoch's number, training accuracy and start time.
+pub(super) fn close_epoch(
+    p: &mut Parser,
+    dev: &[Sentence],
+    (epoch, train_accuracy, start): (usize, f64, Instant),
+    report: &mut dyn FnMut(&EpochReport),
+) {
+    let (uas, las) = evaluate(p, dev);
+    p.meta["dev_uas"] = serde_json::json!(uas);
+    p.meta["dev_las"] = serde_json::json!(las);
+    report(&EpochReport {
+        epoch,
+        train_accuracy,
+        dev: vec![("UAS", uas), ("LAS", las)],
+        seconds: start.elapsed().as_secs_f64(),
+    });
 }
 
 /// The model's best valid transition, and the best-scoring valid transition of zero cost.
