@@ -88,42 +88,40 @@ pub(crate) fn find_attributions(tree: &Tree<'_>) -> Vec<Attribution> {
 
 /// "what it called": a bare "it" or "they" as the source of a cue inside another attribution's
 /// content stands for that attribution's source when it is not vague itself (`the United
-/// States warned that … what it called "dirty money"`), as the word-window cues read it.
+/// States warned that … what it called "dirty money"`), as the word-window cues read it. Only
+/// the nearest attributions opening before the cue are looked at, so the pass stays linear.
 fn defer_vague_sources(tree: &Tree<'_>, out: &mut [Attribution]) {
-    let vague = |a: &Attribution| {
-        a.referent.is_none()
-            && a.source.is_some_and(|s| {
-                let mut words = tree
-                    .tokens
-                    .iter()
-                    .filter(|t| s.start() <= t.span.start() && t.span.end() <= s.end());
-                let first = words.next();
-                words.next().is_none()
-                    && first.is_some_and(|t| {
-                        matches!(
-                            crate::words::pronoun(&t.norm.to_lowercase()),
-                            Some(Pronoun::Neuter | Pronoun::Plural)
-                        )
+    const NEAREST: usize = 32;
+    let tokens = tree.tokens;
+    let vague: Vec<bool> = out
+        .iter()
+        .map(|a| {
+            a.referent.is_none()
+                && a.source.is_some_and(|s| {
+                    let k = tokens.partition_point(|t| t.span.start() < s.start());
+                    tokens.get(k).is_some_and(|t| {
+                        t.span.end() == s.end()
+                            && matches!(
+                                crate::words::pronoun(&t.norm.to_lowercase()),
+                                Some(Pronoun::Neuter | Pronoun::Plural)
+                            )
                     })
-            })
-    };
+                })
+        })
+        .collect();
     for k in 0..out.len() {
-        if !vague(&out[k]) {
+        if !vague[k] {
             continue;
         }
-        let cue = tree.tokens[out[k].cue_token].span;
-        let outer = out
-            .iter()
-            .enumerate()
-            .filter(|&(j, o)| {
-                j != k
-                    && o.content.start() <= cue.start()
-                    && cue.end() <= o.content.end()
-                    && o.source.is_some()
-                    && !vague(o)
+        let cue = tokens[out[k].cue_token].span;
+        let opened = out.partition_point(|o| o.content.start() <= cue.start());
+        let outer = (opened.saturating_sub(NEAREST)..opened)
+            .filter(|&j| {
+                let o = &out[j];
+                j != k && cue.end() <= o.content.end() && o.source.is_some() && !vague[j]
             })
-            .min_by_key(|(_, o)| o.content.len())
-            .and_then(|(_, o)| o.referent.or(o.source));
+            .min_by_key(|&j| out[j].content.len())
+            .and_then(|j| out[j].referent.or(out[j].source));
         if outer.is_some() {
             out[k].referent = outer;
         }
@@ -829,6 +827,20 @@ mod tests {
         let said = found.iter().find(|x| x.cue == "said").expect("a cue");
         assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
         assert_eq!(said.referent.map(|s| s.slice(text)), Some("The farmer"));
+    }
+
+    #[test]
+    fn a_vague_source_inside_reported_content_stands_for_its_reporter() {
+        let text = "Last week, the United States warned that the UK's acceptance of what it called Russian \"dirty money\" threatened the sanctions.";
+        let a = parsed(text);
+        let tree = Tree::new(&a.tokens, &a.text);
+        let found = find_attributions(&tree);
+        let called = found.iter().find(|x| x.cue == "called").expect("a cue");
+        assert_eq!(called.source.map(|s| s.slice(text)), Some("it"));
+        assert_eq!(
+            called.referent.map(|s| s.slice(text)),
+            Some("the United States")
+        );
     }
 
     #[test]
