@@ -175,29 +175,21 @@ fn training_runs_on_a_tiny_treebank_and_its_models_load() {
         "{}",
         parser.stderr()
     );
-    let run = dir.run(&[
-        "parse",
-        "dev.conllu",
-        "--tagger",
-        "t.stlm",
-        "--parser",
-        "p.stlm",
-    ]);
-    run.expect_code(0);
-    assert_eq!(words(&run.stdout()).len(), 11);
     // The beam the model was trained with, or the one asked for.
-    let greedy = dir.run(&[
-        "parse",
-        "dev.conllu",
-        "--tagger",
-        "t.stlm",
-        "--parser",
-        "p.stlm",
-        "--beam",
-        "1",
-    ]);
-    greedy.expect_code(0);
-    assert_eq!(words(&greedy.stdout()).len(), 11);
+    for beam in [&[][..], &["--beam", "1"][..]] {
+        let mut args = vec![
+            "parse",
+            "dev.conllu",
+            "--tagger",
+            "t.stlm",
+            "--parser",
+            "p.stlm",
+        ];
+        args.extend_from_slice(beam);
+        let run = dir.run(&args);
+        run.expect_code(0);
+        assert_eq!(words(&run.stdout()).len(), 11, "{beam:?}");
+    }
     let wrong = dir.run(&["parse", "dev.conllu", "--parser", "t.stlm"]);
     wrong.expect_code(2);
     assert!(wrong.stderr().contains("t.stlm"), "{}", wrong.stderr());
