@@ -1,9 +1,11 @@
-//! A transition-based dependency parser: arc-eager with the root at the end, greedy decoding,
-//! an averaged perceptron over the rich feature set of Zhang and Nivre (2011), trained with a
-//! dynamic oracle (Goldberg and Nivre 2012) on Universal Dependencies treebanks.
+//! A transition-based dependency parser: arc-eager with the root at the end, an averaged
+//! perceptron over the rich feature set of Zhang and Nivre (2011), trained on Universal
+//! Dependencies treebanks either greedily with a dynamic oracle (Goldberg and Nivre 2012) or
+//! globally for beam search (`train_beam`); the model file records the beam it parses with
+//! (1: greedy decoding).
 //!
-//! Parsing is linear in the sentence length (at most 2n transitions, each a fixed number of
-//! features). Sentences longer than [`MAX_WORDS`] words are parsed in pieces of that size,
+//! Parsing is linear in the sentence length (exactly 2n transitions for each of the beam's
+//! parses, each a fixed number of features). Sentences longer than [`MAX_WORDS`] words are parsed in pieces of that size,
 //! each piece with a root of its own.
 
 mod beam;
@@ -131,9 +133,12 @@ impl Parser {
     }
 
     /// The same parser keeping `width` parses side by side (1: greedy; a model trained with
-    /// a beam is parsed with that width unless told otherwise).
+    /// a beam is parsed with that width unless told otherwise), recorded in its facts.
     pub fn with_beam(mut self, width: usize) -> Parser {
         self.beam = width.max(1);
+        if let Some(facts) = self.meta.as_object_mut() {
+            facts.insert("beam".to_string(), serde_json::json!(self.beam));
+        }
         self
     }
 
