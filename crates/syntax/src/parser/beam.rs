@@ -4,8 +4,8 @@
 //! and popped once), so the beam's states stay in step and are compared at equal length.
 //! A beam of width 1 is the greedy parser.
 
-use super::arc_of;
 use super::cache::Scores;
+use super::labelled;
 use super::state::{Move, State};
 
 /// How an item of the beam was made: its parent in the previous beam and the move.
@@ -81,11 +81,7 @@ impl Beam {
         let mut steps = Vec::with_capacity(self.cands.len());
         for &(total, parent, class) in &self.cands {
             let st = &self.states[parent as usize];
-            let kind = Move::of_class(class as usize, 0);
-            let m = match arc_of(kind, st) {
-                Some((head, dep)) => Move::of_class(class as usize, label(st, head, dep)),
-                None => kind,
-            };
+            let m = labelled(Move::of_class(class as usize, 0), st, &mut label);
             let mut next = self.spare.pop().unwrap_or_default();
             next.copy_from(st);
             next.apply(m);

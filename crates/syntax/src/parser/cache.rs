@@ -4,8 +4,9 @@
 //! one word in one role (the stack top, its head, a dependent…), and some only the buffer
 //! front and the two words after it. A word keeps its role over several transitions, and the
 //! buffer front stays while the stack is reduced, so the sum of those templates' weights is
-//! looked up once per sentence and reused (by every state of a beam, too). Scores are sums of integers: adding the saved sums gives
-//! exactly the scores of looking up every feature, so the parse is the same.
+//! looked up once per sentence and reused (by every state of a beam, too). Scores are sums of
+//! integers: adding the saved sums gives exactly the scores of looking up every feature, so
+//! the parse is the same.
 
 use storyline_learn::{FeatureHasher, Model, Trainer};
 

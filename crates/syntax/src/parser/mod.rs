@@ -206,20 +206,16 @@ impl Parser {
                     best_valid(&scores, &buf.state)
                 }
             };
-            let m = match arc_of(kind, &buf.state) {
-                Some((head, dep)) => {
-                    let label = self.label(
-                        &lh,
-                        &buf.atoms,
-                        &buf.state,
-                        (head, dep),
-                        &mut buf.feats,
-                        &mut buf.scores,
-                    );
-                    Move::of_class(kind.class(), label)
-                }
-                None => kind,
-            };
+            let m = labelled(kind, &buf.state, |st, head, dep| {
+                self.label(
+                    &lh,
+                    &buf.atoms,
+                    st,
+                    (head, dep),
+                    &mut buf.feats,
+                    &mut buf.scores,
+                )
+            });
             buf.state.apply(m);
         }
         finish_tree(&buf.state, offset, out);
@@ -340,6 +336,14 @@ fn best_label(scores: &[i32]) -> u8 {
         }
     }
     best.0 as u8
+}
+
+/// `kind` with the label that `label(state, head, dependent)` gives its arc, if it makes one.
+fn labelled(kind: Move, st: &State, mut label: impl FnMut(&State, usize, usize) -> u8) -> Move {
+    match arc_of(kind, st) {
+        Some((head, dep)) => Move::of_class(kind.class(), label(st, head, dep)),
+        None => kind,
+    }
 }
 
 /// The (head, dependent) of the arc that `m` makes in `state`, if it makes one.

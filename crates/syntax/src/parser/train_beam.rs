@@ -22,7 +22,7 @@ use super::features::{extract, extract_label, Atoms};
 use super::oracle::Gold;
 use super::state::{Move, State};
 use super::train::{close_epoch, Example};
-use super::{arc_of, Parser};
+use super::{arc_of, labelled, Parser};
 use crate::conllu::Sentence;
 use crate::train::{shuffled, EpochReport, TrainOptions};
 
@@ -187,43 +187,40 @@ impl Search {
 
         // The label classifier, on the arcs of the beam's best parse whose head is right
         // (states like those it labels at run time), then on the gold tree's arcs.
+        // The gold tree's arcs are those of the gold sequence's transitions (its labels were
+        // the classifier's guesses; here each arc takes its gold label).
         let lab = &mut learners.labels;
-        let root = Deprel::root().index();
+        let mut learn = |st: &State, head: usize, dep: usize| {
+            extract_label(lh, atoms, st, head, dep, feats);
+            let root = Deprel::root().index();
+            let guess = lab.predict(feats, |c| c != root).unwrap_or_default();
+            lab.update(feats, ex.labels[dep] as usize, guess);
+        };
         pred.copy_from(start);
         for m in beam.moves(gold_moves.len().saturating_sub(1), 0) {
             if let Some((head, dep)) = arc_of(m, pred) {
                 if head < n && ex.heads[dep] as usize == head {
-                    extract_label(lh, atoms, pred, head, dep, feats);
-                    let guess = lab.predict(feats, |c| c != root).unwrap_or_default();
-                    lab.update(feats, ex.labels[dep] as usize, guess);
+                    learn(pred, head, dep);
                 }
             }
             pred.apply(m);
         }
         gold_state.copy_from(start);
-        while !gold_state.is_final() {
-            let kind = oracle_move(gold_state, &gold);
-            let m = labelled(kind, gold_state, |st, head, dep| {
-                if head >= st.n {
-                    return root as u8;
-                }
-                extract_label(lh, atoms, st, head, dep, feats);
-                let guess = lab.predict(feats, |c| c != root).unwrap_or_default();
-                let truth = ex.labels[dep] as usize;
-                lab.update(feats, truth, guess);
-                truth as u8
-            });
+        for &gm in gold_moves.iter() {
+            let m = labelled(
+                Move::of_class(gm.class(), 0),
+                gold_state,
+                |st, head, dep| {
+                    if head >= st.n {
+                        return Deprel::root().index() as u8;
+                    }
+                    learn(st, head, dep);
+                    ex.labels[dep]
+                },
+            );
             gold_state.apply(m);
         }
         found
-    }
-}
-
-/// `kind` with the label `label` gives its arc, if it makes one.
-fn labelled(kind: Move, st: &State, mut label: impl FnMut(&State, usize, usize) -> u8) -> Move {
-    match arc_of(kind, st) {
-        Some((head, dep)) => Move::of_class(kind.class(), label(st, head, dep)),
-        None => kind,
     }
 }
 
