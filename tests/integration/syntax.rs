@@ -286,3 +286,68 @@ fn entity_tagger_trains_on_a_tiny_corpus_and_scores_its_model() {
     wrong.expect_code(2);
     assert!(wrong.stderr().contains("dev.txt"), "{}", wrong.stderr());
 }
+
+#[test]
+fn word_clusters_learn_from_every_kind_of_text_and_name_bad_lines() {
+    let dir = Dir::new("train-clusters");
+    dir.write("tb.conllu", TREEBANK.repeat(2));
+    dir.write("ner.txt", CONLL.repeat(2));
+    dir.write(
+        "articles.jsonl",
+        "{\"text\": \"Troops arrived in Kyiv. The minister won't go.\"}\nnot json\n{\"title\": \"x\"}\n",
+    );
+    dir.write(
+        "plain.md",
+        "Troops arrived in Lviv. The minister arrived in Kyiv.\n",
+    );
+    let args = [
+        "train",
+        "clusters",
+        "--text",
+        "tb.conllu",
+        "ner.txt",
+        "articles.jsonl",
+        "plain.md",
+        "--classes",
+        "4",
+        "--out",
+    ];
+    let run = dir.run(&[&args[..], &["a.tsv"]].concat());
+    run.expect_code(1);
+    assert!(
+        run.stderr().contains("articles.jsonl:2"),
+        "{}",
+        run.stderr()
+    );
+    assert!(
+        run.stderr().contains("articles.jsonl:3: no \"text\""),
+        "{}",
+        run.stderr()
+    );
+    assert!(run.stderr().contains("pass 1/12"), "{}", run.stderr());
+    let read = |name: &str| std::fs::read_to_string(dir.path.join(name)).expect("clusters file");
+    let tsv = read("a.tsv");
+    let words: Vec<(&str, &str, &str)> = tsv
+        .lines()
+        .map(|l| {
+            let c: Vec<&str> = l.split('\t').collect();
+            assert_eq!(c.len(), 3, "{l}");
+            assert!(c[0].bytes().all(|b| b == b'0' || b == b'1'), "{l}");
+            (c[0], c[1], c[2])
+        })
+        .collect();
+    // Words are folded as the models look them up, and rare ones are left out.
+    assert!(words.iter().any(|w| w.1 == "troops"), "{tsv}");
+    assert!(words.iter().any(|w| w.1 == "kyiv"), "{tsv}");
+    assert!(!words.iter().any(|w| w.1 == "lviv"), "{tsv}");
+    // The same text gives the same clusters.
+    dir.run(&[&args[..], &["b.tsv"]].concat());
+    assert_eq!(read("b.tsv"), tsv);
+    let refused = dir.run(&["train", "clusters", "--text", "tb.conllu", "--classes", "1"]);
+    refused.expect_code(2);
+    assert!(
+        refused.stderr().contains("--classes"),
+        "{}",
+        refused.stderr()
+    );
+}

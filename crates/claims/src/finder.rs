@@ -109,7 +109,7 @@ fn claim_at(
     let text = ctx.article.text.as_str();
     let hedge = hedge_before(text, toks, p.first, floor);
     let lead = hedge.as_ref().map_or(p.first, |h| h.0);
-    if excluded(text, toks, p, lead, floor) {
+    if excluded(text, toks, p, lead, floor) || in_name(ctx, p) {
         return None;
     }
     // A figure with a unit of its own carries only a claim in the same unit.
@@ -354,6 +354,12 @@ fn unit_name(unit: &str) -> &'static str {
     }
 }
 
+/// A number written in words inside a name the entities stage found ("Erik ten Hag",
+/// "Three Mile Island", "Group of Seven"): part of the name, not a quantity.
+fn in_name(ctx: &Context<'_>, p: &NumPhrase) -> bool {
+    p.shape.is_none() && p.unit.is_none() && (p.first..=p.last).all(|k| ctx.entity_at(k).is_some())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -401,6 +407,35 @@ mod tests {
         assert_eq!(c[1].subject.as_deref(), Some("Nigeria"));
         assert_eq!(c[1].place.as_deref(), Some("the border with Niger"));
         assert_eq!(c[1].claimant.as_deref(), Some("Daily Bugle"));
+    }
+
+    #[test]
+    fn a_number_word_inside_a_name_is_no_claim() {
+        let text = "Erik ten Hag said his side \"must be braver with the ball\" after they held \
+                    Liverpool to a draw. They managed nine shots.";
+        let parsed = |named: bool| -> Vec<f64> {
+            let mut a = article(text);
+            storyline_segment::Segmenter::new().annotate(&mut a);
+            storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+            // As a parser may read it: "ten" a number counting "Hag".
+            let at = |w: &str| a.tokens.iter().position(|t| t.span.slice(text) == w);
+            let (ten, hag) = (at("ten").expect("ten"), at("Hag").expect("Hag"));
+            let t = &mut a.tokens[ten];
+            t.upos = storyline_record::Upos::parse("NUM").expect("NUM");
+            t.xpos = storyline_record::Xpos::parse("CD").expect("CD");
+            t.deprel = storyline_record::Deprel::parse("nummod").expect("nummod");
+            t.head = Some(hag as u32);
+            let t = &mut a.tokens[hag];
+            t.upos = storyline_record::Upos::parse("NOUN").expect("NOUN");
+            t.xpos = storyline_record::Xpos::parse("NN").expect("NN");
+            if named {
+                entity(&mut a, "Erik ten Hag", EntityType::Person, "Erik ten Hag");
+            }
+            run(&mut a).into_iter().map(|c| c.0).collect()
+        };
+        let (without, with) = (parsed(false), parsed(true));
+        assert_eq!(without, [10.0, 9.0]);
+        assert_eq!(with, [9.0]);
     }
 
     #[test]

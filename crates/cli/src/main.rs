@@ -14,6 +14,7 @@ mod store_cmds;
 mod table;
 mod train;
 mod train_attribution;
+mod train_clusters;
 mod train_ner;
 mod workers;
 

@@ -59,6 +59,13 @@ pub enum TrainModel {
     /// find against the gold attributions, learns the judge and prints dev precision, recall
     /// and F1 with and without it.
     Attribution(crate::train_attribution::AttributionTrainFlags),
+    /// Learn word clusters (Brown clusters) from unlabelled text for the taggers' features.
+    ///
+    /// Reads the words of the --text files, divides them into --classes classes with the
+    /// exchange algorithm (one line per pass on stderr), joins the classes into a binary tree
+    /// and writes each word's path in it (`bits TAB word TAB count`). The entity tagger reads
+    /// the shipped file: rebuild, retrain it and rebuild again after changing it.
+    Clusters(crate::train_clusters::ClusterTrainFlags),
 }
 
 /// Flags every `storyline train` subcommand takes.
@@ -128,6 +135,7 @@ pub fn run(args: TrainArgs) -> Result<()> {
         TrainModel::Parse(flags) => train_parse(&flags),
         TrainModel::Ner(flags) => crate::train_ner::train_ner(&flags),
         TrainModel::Attribution(flags) => crate::train_attribution::train_attribution(&flags),
+        TrainModel::Clusters(flags) => crate::train_clusters::train_clusters(&flags),
     }
 }
 

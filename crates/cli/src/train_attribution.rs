@@ -182,7 +182,7 @@ fn load(dir: &str) -> Result<Vec<Labelled>> {
         .into_iter()
         .filter_map(|g| Some((g["id"].as_str()?.to_string(), g)))
         .collect();
-    let pipeline = Pipeline::standard();
+    let pipeline = Pipeline::through_entities();
     let finder = QuoteFinder::new();
     let (mut out, mut changed) = (Vec::new(), 0);
     for input in inputs {

@@ -1,6 +1,7 @@
 //! A small learning library for storyline's linguistic models: an averaged perceptron over
 //! hashed features, with sparse, quantised weights and a versioned model file.
 //!
+//! - [`Clusters`] learns word clusters (Brown clusters) from unlabelled text.
 //! - [`FeatureHasher`] turns feature templates and their atoms into 64-bit keys.
 //! - [`Trainer`] learns a multiclass averaged perceptron (Collins 2002; lazy averaging)
 //!   deterministically: the same examples in the same order give the same model, bit for bit.
@@ -28,11 +29,13 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod clusters;
 mod file;
 mod hash;
 mod model;
 mod perceptron;
 
+pub use clusters::{ClusterOptions, Clusters, ClustersError};
 pub use file::{ModelError, ModelFile, FORMAT_VERSION};
 pub use hash::{hash_str, FeatureHasher};
 pub use model::Model;

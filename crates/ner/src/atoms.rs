@@ -4,6 +4,7 @@
 use storyline_learn::{hash_str, KeyMap};
 use storyline_lexicon::Lexicon;
 use storyline_record::Upos;
+use storyline_syntax::clusters::{self, ClusterAtoms};
 
 /// One word of a sentence as the tagger reads it.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +75,8 @@ pub(crate) struct WordAtoms {
     pub scored: bool,
     /// Key of the word in the document memory (the form as written).
     pub memory_key: u64,
+    /// Its word cluster's prefixes (the shipped clusters).
+    pub cluster: ClusterAtoms,
 }
 
 /// The atoms of a sentence, padded by [`PAD`] words either side.
@@ -83,9 +86,9 @@ pub(crate) struct Atoms {
     buf: String,
     digits: String,
     joined: String,
-    /// Gazetteer flags of the forms seen lately, by the hash of the form: news repeats its
-    /// words, and one look-up here replaces a dozen in the lexicon.
-    gazetteer: KeyMap<(Box<str>, u32)>,
+    /// Gazetteer flags and clusters of the forms seen lately, by the hash of the form: news
+    /// repeats its words, and one look-up here replaces a dozen in the lexicon.
+    gazetteer: KeyMap<(Box<str>, u32, ClusterAtoms)>,
 }
 
 /// Forms whose gazetteer flags are remembered at most (the memory is emptied when full).
@@ -223,15 +226,16 @@ impl Atoms {
             }
             a.flags = f;
             a.upos = word.upos.index() as u64 + 1;
-            a.gaz = match self.gazetteer.get(&a.memory_key) {
-                Some((known, g)) if **known == *form => *g,
+            (a.gaz, a.cluster) = match self.gazetteer.get(&a.memory_key) {
+                Some((known, g, c)) if **known == *form => (*g, *c),
                 _ => {
                     let g = gazetteer(form, lex);
+                    let c = clusters::shipped().atoms(form);
                     if self.gazetteer.len() >= GAZETTEER_MEMORY {
                         self.gazetteer.clear();
                     }
-                    self.gazetteer.insert(a.memory_key, (form.into(), g));
-                    g
+                    self.gazetteer.insert(a.memory_key, (form.into(), g, c));
+                    (g, c)
                 }
             };
             a.scored = has_upper || digit;

@@ -10,10 +10,17 @@ use crate::labels::{label, Part};
 
 /// Identifies the template set: a model is only loaded by code with the same templates.
 /// Change it whenever a template or an atom changes.
-pub(crate) const TEMPLATES: &str = "ner-v1: bias w form pre1-4 suf1-4 shape w-2..w+2 \
+pub(crate) const TEMPLATES: &str = "ner-v2: bias w form pre1-4 suf1-4 shape w-2..w+2 \
      shape-1 shape+1 shape-1.0.+1 w-1w ww+1 upos-1 upos upos+1 upos.upos+1 flags flags-1 flags+1 \
      gaz(bit,offset -1..1) multi-1..1 | t-1 t-1t-2 t-1w t-1shape t-1upos mem mem.shape mem-1 \
-     mem+1; w=lower, digits->0; shape runs<=2; scored=has capital or digit";
+     mem+1; w=lower, digits->0; shape runs<=2; scored=has capital or digit; \
+     c4 c6 c10 c20 c6-1 c6+1 (cluster path prefixes, models/clusters.tsv)";
+
+/// Identifies the templates and the clusters they read: a model trained with other clusters
+/// does not load.
+pub(crate) fn templates_hash() -> u64 {
+    storyline_learn::hash_str(TEMPLATES) ^ storyline_syntax::clusters::shipped().hash()
+}
 
 /// What the document said of a word before: the kind of the last mention it was in, or
 /// that it was seen capitalised outside a mention (not first in its sentence).
@@ -97,6 +104,12 @@ pub(crate) fn extract_static(h: &FeatureHasher, a: &Atoms, i: usize, out: &mut V
         h.feature(27, &[n1.flags]),
         h.feature(28, &[w1.multi, w0.multi, n1.multi]),
         h.feature(29, &[w0.multi]),
+        h.feature(31, &[w0.cluster[0]]),
+        h.feature(32, &[w0.cluster[1]]),
+        h.feature(33, &[w0.cluster[2]]),
+        h.feature(34, &[w0.cluster[3]]),
+        h.feature(35, &[w1.cluster[1]]),
+        h.feature(36, &[n1.cluster[1]]),
     ]);
     for (offset, w) in [(0u64, w0), (1, w1), (2, n1)] {
         for bit in 0..gaz::COUNT {

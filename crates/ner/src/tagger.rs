@@ -5,11 +5,13 @@
 use std::cell::RefCell;
 use std::io::Write;
 
-use storyline_learn::{hash_str, FeatureHasher, Model, ModelError, ModelFile};
+use storyline_learn::{FeatureHasher, Model, ModelError, ModelFile};
 use storyline_lexicon::Lexicon;
 
 use crate::atoms::{Atoms, NerWord};
-use crate::features::{extract_dynamic, extract_static, surely_outside, DocumentMemory, TEMPLATES};
+use crate::features::{
+    extract_dynamic, extract_static, surely_outside, templates_hash, DocumentMemory,
+};
 use crate::labels::{allowed, class_name, mentions, Kind, Mention, N_CLASSES};
 
 /// The model kind written in entity tagger model files.
@@ -38,13 +40,13 @@ thread_local! {
 /// The hasher of the tagger's features.
 pub(crate) fn hasher() -> FeatureHasher {
     static HASHER: std::sync::OnceLock<FeatureHasher> = std::sync::OnceLock::new();
-    *HASHER.get_or_init(|| FeatureHasher::new(hash_str(TEMPLATES)))
+    *HASHER.get_or_init(|| FeatureHasher::new(templates_hash()))
 }
 
 impl NerTagger {
     /// Reads an entity tagger model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<NerTagger, ModelError> {
-        let file = ModelFile::read(bytes, KIND, hash_str(TEMPLATES))?;
+        let file = ModelFile::read(bytes, KIND, templates_hash())?;
         if file.model.n_classes() != N_CLASSES {
             return Err(ModelError::Malformed("unexpected number of classes"));
         }
@@ -58,7 +60,7 @@ impl NerTagger {
     pub fn write(&self, out: &mut impl Write) -> Result<(), ModelError> {
         let classes: Vec<String> = (0..N_CLASSES).map(class_name).collect();
         let meta = serde_json::json!({ "classes": classes, "training": self.training });
-        ModelFile::new(KIND, hash_str(TEMPLATES), meta, self.model.clone()).write(out)
+        ModelFile::new(KIND, templates_hash(), meta, self.model.clone()).write(out)
     }
 
     /// The same tagger without its weights below `min` (see `Model::pruned`).
@@ -238,7 +240,7 @@ mod tests {
         assert!(NerTagger::from_bytes(b"not a model").is_err());
         let model = storyline_learn::Trainer::new(3).finish(0.0);
         let mut bytes = Vec::new();
-        ModelFile::new(KIND, hash_str(TEMPLATES), serde_json::json!({}), model)
+        ModelFile::new(KIND, templates_hash(), serde_json::json!({}), model)
             .write(&mut bytes)
             .unwrap();
         assert!(NerTagger::from_bytes(&bytes).is_err(), "wrong class count");

@@ -4,13 +4,15 @@
 
 use std::time::Instant;
 
-use storyline_learn::{hash_str, Fold, KeyMap, Trainer};
+use storyline_learn::{Fold, KeyMap, Trainer};
 use storyline_lexicon::Lexicon;
 use storyline_syntax::train::{shuffled, EpochReport, TrainOptions};
 
 use crate::atoms::Atoms;
 use crate::corpus::{Document, Domain};
-use crate::features::{extract_dynamic, extract_static, surely_outside, DocumentMemory, TEMPLATES};
+use crate::features::{
+    extract_dynamic, extract_static, surely_outside, templates_hash, DocumentMemory,
+};
 use crate::labels::{allowed, encode, mentions, Kind, Mention, N_CLASSES};
 use crate::tagger::{best, hasher, NerTagger};
 
@@ -227,7 +229,7 @@ impl NerTagger {
             "seed": opts.seed,
             "prune": opts.prune,
             "dev_f1": if dev.is_empty() { serde_json::Value::Null } else { f1.into() },
-            "templates": format!("{:016x}", hash_str(TEMPLATES)),
+            "templates": format!("{:016x}", templates_hash()),
         });
         tagger
     }

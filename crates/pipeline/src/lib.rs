@@ -120,6 +120,16 @@ impl Pipeline {
         }
     }
 
+    /// The stages up to the entities (clean, segment, syntax, entities): what the quotes
+    /// stage reads, so all that `storyline train attribution` needs to find the quotes its
+    /// judge learns from.
+    pub fn through_entities() -> Pipeline {
+        let mut p = Pipeline::through_syntax(SyntaxAnnotator::new());
+        p.stages
+            .push(Box::new(StageAdapter(EntityRecognizer::new())));
+        p
+    }
+
     /// Names of the stages, in order.
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()

@@ -4,6 +4,7 @@
 #![deny(missing_docs)]
 
 pub mod annotate;
+pub mod clusters;
 pub mod conllu;
 pub mod form;
 pub mod lemma;

@@ -33,7 +33,8 @@ use storyline_record::{Upos, Xpos};
 
 use crate::conllu::Sentence;
 use crate::lemma::Lemmatizer;
-use atoms::{lower_key, Atoms, Known, Lookup, NO_ROW, PAD};
+pub(crate) use atoms::{fold_form, lower_key};
+use atoms::{Atoms, Known, Lookup, NO_ROW, PAD};
 use dense::{Dense, Frequent};
 use features::{extract_dynamic, extract_static, flags_atom, optional_rows, TEMPLATES};
 
