@@ -297,6 +297,34 @@ fn load_data(flags: &TrainFlags) -> Result<(Vec<Sentence>, Vec<Sentence>)> {
 /// reported (`FILE:LINE: reason`) and skipped. A path that does not exist is fatal.
 fn load(paths: &[String], news_weight: usize) -> Result<Vec<Sentence>> {
     let mut out = Vec::new();
+    for file in files_of(paths, Some("conllu"))? {
+        let text = match std::fs::read_to_string(&file) {
+            Ok(t) => t,
+            Err(err) => {
+                messages::input_error(&format!("{}: {err}", file.display()));
+                continue;
+            }
+        };
+        let (sentences, errors) = conllu::read(&text);
+        for e in errors {
+            messages::input_error(&format!("{}:{}: {}", file.display(), e.line, e.reason));
+        }
+        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let news = name.starts_with("GUM_news_") || name.starts_with("GUM_interview_");
+        let times = if news { news_weight } else { 1 };
+        for _ in 1..times {
+            out.extend(sentences.iter().cloned());
+        }
+        out.extend(sentences);
+    }
+    Ok(out)
+}
+
+/// The files of `paths`: each path itself, or the files under it whose extension is `ext`
+/// (every file for `None`), as [`collect_files`] finds them. A path that does not exist is
+/// fatal.
+pub(crate) fn files_of(paths: &[String], ext: Option<&str>) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
     for path in paths {
         let path = Path::new(path);
         anyhow::ensure!(
@@ -304,34 +332,14 @@ fn load(paths: &[String], news_weight: usize) -> Result<Vec<Sentence>> {
             "{}: no such file or directory",
             path.display()
         );
-        let mut files = Vec::new();
-        collect_files(path, &mut files);
-        for file in files {
-            let text = match std::fs::read_to_string(&file) {
-                Ok(t) => t,
-                Err(err) => {
-                    messages::input_error(&format!("{}: {err}", file.display()));
-                    continue;
-                }
-            };
-            let (sentences, errors) = conllu::read(&text);
-            for e in errors {
-                messages::input_error(&format!("{}:{}: {}", file.display(), e.line, e.reason));
-            }
-            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let news = name.starts_with("GUM_news_") || name.starts_with("GUM_interview_");
-            let times = if news { news_weight } else { 1 };
-            for _ in 1..times {
-                out.extend(sentences.iter().cloned());
-            }
-            out.extend(sentences);
-        }
+        collect_files(path, ext, &mut files);
     }
-    Ok(out)
+    Ok(files)
 }
 
-/// `path` itself, or the `.conllu` files under it (recursively, in name order).
-pub(crate) fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
+/// `path` itself, or the files under it whose extension is `ext` (every file for `None`;
+/// recursively, in name order, hidden ones skipped).
+pub(crate) fn collect_files(path: &Path, ext: Option<&str>, out: &mut Vec<PathBuf>) {
     if !path.is_dir() {
         out.push(path.to_path_buf());
         return;
@@ -353,8 +361,8 @@ pub(crate) fn collect_files(path: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         if e.is_dir() {
-            collect_files(&e, out);
-        } else if e.extension().is_some_and(|x| x == "conllu") {
+            collect_files(&e, ext, out);
+        } else if ext.is_none_or(|ext| e.extension().is_some_and(|x| x == ext)) {
             out.push(e);
         }
     }

@@ -1,7 +1,7 @@
 //! `storyline train clusters`: learn word clusters (Brown clusters) from unlabelled text and
 //! write them in the `paths` format the entity tagger reads (`models/clusters.tsv`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
@@ -12,6 +12,7 @@ use storyline_syntax::clusters::cluster_form;
 use storyline_syntax::conllu;
 
 use crate::messages;
+use crate::train::files_of;
 
 /// Flags of `storyline train clusters`.
 #[derive(Args, Debug)]
@@ -46,20 +47,10 @@ pub fn train_clusters(flags: &ClusterTrainFlags) -> Result<()> {
     anyhow::ensure!(flags.classes >= 2, "--classes must be at least 2");
     let start = Instant::now();
     let mut sentences = Vec::new();
-    for path in &flags.text {
-        let path = Path::new(path);
-        anyhow::ensure!(
-            path.exists(),
-            "{}: no such file or directory",
-            path.display()
-        );
-        let mut files = Vec::new();
-        text_files(path, &mut files);
-        for file in files {
-            match read_sentences(&file) {
-                Ok(mut s) => sentences.append(&mut s),
-                Err(e) => messages::input_error(&format!("{}: {e:#}", file.display())),
-            }
+    for file in files_of(&flags.text, None)? {
+        match read_sentences(&file) {
+            Ok(mut s) => sentences.append(&mut s),
+            Err(e) => messages::input_error(&format!("{}: {e:#}", file.display())),
         }
     }
     let words: usize = sentences.iter().map(Vec::len).sum();
@@ -156,28 +147,5 @@ fn tokenized(text: &str, out: &mut Vec<Vec<String>>) {
         if let Some(s) = out.last_mut() {
             s.push(cluster_form(t.span.slice(text)));
         }
-    }
-}
-
-/// `path` itself, or the files under it (recursively, in name order; hidden files skipped).
-fn text_files(path: &Path, out: &mut Vec<PathBuf>) {
-    if !path.is_dir() {
-        out.push(path.to_path_buf());
-        return;
-    }
-    let Ok(entries) = std::fs::read_dir(path) else {
-        messages::input_error(&format!("{}: cannot read the folder", path.display()));
-        return;
-    };
-    let mut children: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            !p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
-        })
-        .collect();
-    children.sort();
-    for child in children {
-        text_files(&child, out);
     }
 }

@@ -181,7 +181,7 @@ fn load(paths: &[String]) -> Result<Vec<Document>> {
 fn load_gum(paths: &[String]) -> Result<Vec<Document>> {
     let mut files = Vec::new();
     for path in paths {
-        collect_files(std::path::Path::new(path), &mut files);
+        collect_files(std::path::Path::new(path), Some("conllu"), &mut files);
     }
     let mut out = Vec::new();
     for file in files {
