@@ -11,29 +11,34 @@
 
 use super::bigrams::Bigrams;
 
-/// `f(x) = x ln x` for every count up to the number of bigrams, computed once.
+/// `f(x) = x ln x`, from a table for the counts most cells hold (up to the number of bigrams,
+/// at most [`TABLE_MAX`]), computed beyond it.
 pub(super) struct XLogX(Vec<f64>);
+
+/// Largest count the table holds (32 MB of table; larger counts are few).
+const TABLE_MAX: u64 = 1 << 22;
+
+fn x_log_x(x: u64) -> f64 {
+    if x == 0 {
+        0.0
+    } else {
+        x as f64 * (x as f64).ln()
+    }
+}
 
 impl XLogX {
     /// The table for counts up to `max`.
     pub fn new(max: u64) -> XLogX {
-        XLogX(
-            (0..=max)
-                .map(|x| {
-                    if x == 0 {
-                        0.0
-                    } else {
-                        x as f64 * (x as f64).ln()
-                    }
-                })
-                .collect(),
-        )
+        XLogX((0..=max.min(TABLE_MAX)).map(x_log_x).collect())
     }
 
     /// `x ln x`.
     #[inline]
     pub fn at(&self, x: u64) -> f64 {
-        self.0[x as usize]
+        match self.0.get(x as usize) {
+            Some(&f) => f,
+            None => x_log_x(x),
+        }
     }
 }
 
@@ -222,6 +227,15 @@ mod tests {
         c.pair.iter().map(|&x| f.at(x)).sum::<f64>()
             - c.left.iter().map(|&x| f.at(x)).sum::<f64>()
             - c.right.iter().map(|&x| f.at(x)).sum::<f64>()
+    }
+
+    #[test]
+    fn x_log_x_past_the_table_is_computed() {
+        let f = XLogX::new(10);
+        assert_eq!(f.at(0), 0.0);
+        assert_eq!(f.at(1), 0.0);
+        assert!((f.at(10) - 10.0 * 10f64.ln()).abs() < 1e-9);
+        assert!((f.at(1000) - 1000.0 * 1000f64.ln()).abs() < 1e-9);
     }
 
     #[test]
