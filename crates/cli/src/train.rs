@@ -59,7 +59,7 @@ pub enum TrainModel {
     /// find against the gold attributions, learns the judge and prints dev precision, recall
     /// and F1 with and without it.
     Attribution(crate::train_attribution::AttributionTrainFlags),
-    /// Learn word clusters (Brown clusters) from unlabelled text for the taggers' features.
+    /// Learn word clusters (Brown clusters) from unlabelled text for the entity tagger.
     ///
     /// Reads the words of the --text files, divides them into --classes classes with the
     /// exchange algorithm (one line per pass on stderr), joins the classes into a binary tree

@@ -1,7 +1,8 @@
 //! Feature templates of the entity tagger: the word (folded and as written), its affixes,
 //! shape, spelling flags, part of speech and gazetteer hits, the same of its neighbours two
-//! words either side, the two previous predicted labels, and what the document said of the
-//! same word before (Ratinov & Roth 2009).
+//! words either side, the prefixes of its word cluster's path and of its neighbours', the two
+//! previous predicted labels, and what the document said of the same word before (Ratinov &
+//! Roth 2009).
 
 use storyline_learn::{FeatureHasher, KeyMap};
 

@@ -4,7 +4,8 @@
 //! greedily, left to right, among the labels the previous one allows. Features (`features`)
 //! read the word folded and as written, its affixes, shape, spelling flags, part of speech
 //! and gazetteer hits (`storyline-lexicon`, one word and multi-word names), the same of its
-//! neighbours, the two previous labels, and the document memory: the kind the same word had
+//! neighbours, word clusters learnt from unlabelled text (`models/clusters.tsv`), the two
+//! previous labels, and the document memory: the kind the same word had
 //! earlier in the document. Words with neither capital nor digit, outside a mention, are
 //! outside without a look-up, so the tagger's cost is that of the capitalised words.
 //!
