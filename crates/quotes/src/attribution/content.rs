@@ -1,0 +1,218 @@
+//! What an attribution reports: the clausal complement of its cue, a quoted or paratactic
+//! clause, the clause a post-posed cue closes, or the rest of the sentence after a colon.
+
+use storyline_record::Upos;
+
+use super::source::is_relative;
+use crate::tree::Tree;
+
+/// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports
+/// one, with its relation (`"ccomp"` or `"xcomp"`).
+pub(crate) fn complement(
+    tree: &Tree<'_>,
+    i: usize,
+    infinitive: bool,
+    source: Option<(usize, usize)>,
+) -> Option<((usize, usize), &'static str)> {
+    let c = tree
+        .children(i)
+        .find(|&k| tree.rel(k) == "ccomp" || infinitive && tree.rel(k) == "xcomp")?;
+    let via = tree.rel(c);
+    let (lo, mut hi) = tree.extent(c, |_| false);
+    if c > i {
+        // A cue reports one clause: a second complement that starts right where the first
+        // ends, with no punctuation or conjunction between, is that clause cut in two by the
+        // parse ("will seek to tighten sanctions | on Putin so there is no place …"), whether it
+        // hangs the rest from the cue as a complement or as parataxis.
+        for k in tree
+            .children(i)
+            .filter(|&k| k > c && matches!(tree.rel(k), "ccomp" | "parataxis"))
+        {
+            let (k_lo, k_hi) = tree.extent(k, |_| false);
+            let joined =
+                k_lo == hi + 1 && !matches!(tree.tokens[k_lo].upos, Upos::Punct | Upos::Cconj);
+            if !joined {
+                break;
+            }
+            hi = k_hi;
+        }
+        return Some(((lo, hi), via));
+    }
+    // A complement before the cue (`…, a source said`) ends before the cue and its source,
+    // whatever the parse hung from it; words between it and them that the parse hung from the
+    // cue are the clause's own (`stay closed until the spring, a council engineer said` with
+    // "spring" read as the cue's oblique).
+    let end = match source {
+        Some((s_lo, _)) if s_lo > c => s_lo.min(i),
+        _ => i,
+    };
+    let mut hi = hi.min(end.saturating_sub(1));
+    let gap = hi + 1..end;
+    if !gap.is_empty()
+        && gap
+            .clone()
+            .all(|k| tree.tokens[k].upos == Upos::Punct || hangs_from(tree, k, i))
+    {
+        hi = end - 1;
+        while hi > lo && tree.tokens[hi].upos == Upos::Punct {
+            hi -= 1;
+        }
+    }
+    Some(((lo, hi), via))
+}
+
+/// Whether token `k` hangs from token `i`, directly or through other words.
+fn hangs_from(tree: &Tree<'_>, k: usize, i: usize) -> bool {
+    let mut at = k;
+    for _ in 0..tree.tokens.len() {
+        match tree.head(at) {
+            Some(h) if h == i => return true,
+            Some(h) => at = h,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The complement the parse hangs from listed cue `i` as parataxis because a quotation mark,
+/// colon or comma opens it (`says that “there were issues …”`, `said, “We will …”`): a clause
+/// after the cue introduced by that punctuation or by a subordinator. The parse may also hang
+/// a "that" clause from the noun of a phrase between the cue and it (`says on its website
+/// that …`): a clause opened by a subordinator or a quotation mark is no relative clause.
+pub(super) fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    // Beside a verb any subordinator opens it; beside a noun only one that opens what is said.
+    let opens = |k: usize, beside_verb: bool| {
+        let (lo, _) = tree.extent(k, |_| false);
+        lo > i && {
+            let first = &tree.tokens[lo];
+            let mark = tree.rel(lo) == "mark"
+                && (beside_verb || matches!(first.norm.as_str(), "that" | "whether"));
+            mark || beside_verb && matches!(first.norm.as_str(), ":" | ",")
+                || is_quote_mark(&first.norm)
+        }
+    };
+    tree.children_with(i, "parataxis")
+        .find(|&k| opens(k, true))
+        .or_else(|| {
+            tree.children_with(i, "obl")
+                .filter(|&o| o > i)
+                .flat_map(|o| tree.children(o))
+                .find(|&k| matches!(tree.rel(k), "acl" | "acl:relcl") && opens(k, false))
+        })
+}
+
+/// The clause a paratactic cue hangs from (`The talks failed, he said.` parsed with `said` as
+/// parataxis of `failed`), without the cue's own phrase.
+pub(super) fn paratactic(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    if tree.rel(i) != "parataxis" {
+        return None;
+    }
+    let h = tree.head(i)?;
+    let (own_lo, _) = tree.extent(i, |_| false);
+    let (lo, hi) = tree.extent(h, |r| r == "parataxis");
+    if h < own_lo {
+        Some((lo, hi.min(own_lo.saturating_sub(1))))
+    } else {
+        None
+    }
+}
+
+/// The clause before a cue that closes its sentence after a comma or dash
+/// (`The road is closed, a police spokesman said.`), whatever the parse made of it. A cue whose
+/// subject is a relative pronoun qualifies its noun (`… and Stevie Wonder, who joked of the
+/// museum`): it reports nothing of the clause before.
+pub(super) fn postposed(
+    tree: &Tree<'_>,
+    i: usize,
+    source: Option<(usize, usize)>,
+    s_lo: usize,
+) -> Option<(usize, usize)> {
+    // Its subject alone, not the parse's relation: the parser also hangs real postposed cues
+    // from a noun ("…'s offices, the Interior Ministry said").
+    if source.is_some_and(|(lo, hi)| lo == hi && is_relative(tree, lo)) {
+        return None;
+    }
+    let mut start = source.map_or(i, |(lo, _)| lo.min(i));
+    // auxiliaries and adverbs of the cue ("has also said") belong to the reporting clause
+    while start > s_lo {
+        let p = start - 1;
+        let rel = tree.rel(p);
+        if tree.head(p) == Some(i) && matches!(rel, "aux" | "advmod" | "aux:pass") {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    if start < s_lo + 4 {
+        return None;
+    }
+    let sep = &tree.tokens[start - 1].norm;
+    let closes = matches!(sep.as_str(), "," | "-" | "--" | "—" | "–" | "\"" | "'");
+    (closes && reports_nothing_after(tree, i) && is_clause(tree, s_lo, start - 1))
+        .then_some((s_lo, start - 1))
+}
+
+/// Whether cue `i` has no object or complement after it (`…, officials said.`, not
+/// `…, officials called for a veto`).
+fn reports_nothing_after(tree: &Tree<'_>, i: usize) -> bool {
+    !tree
+        .children(i)
+        .any(|k| k > i && matches!(tree.rel(k), "obj" | "ccomp" | "xcomp" | "iobj"))
+}
+
+/// Whether tokens `lo..hi` hold a main clause, not only an opening phrase (`In those fields,`,
+/// `As a phone rang,`, `Speaking to students,`): a subject whose verb is not subordinate, or a
+/// verb in a stretch that does not open with a preposition, conjunction or participle.
+fn is_clause(tree: &Tree<'_>, lo: usize, hi: usize) -> bool {
+    let subject = (lo..hi).any(|k| {
+        tree.rel(k).starts_with("nsubj")
+            && tree.head(k).is_some_and(|h| {
+                (lo..hi).contains(&h) && tree.children_with(h, "mark").next().is_none()
+            })
+    });
+    let Some(first) = (lo..hi).find(|&k| !tree.is_punct(k)) else {
+        return false;
+    };
+    let t = &tree.tokens[first];
+    let opener = matches!(t.upos, Upos::Adp | Upos::Sconj)
+        || t.upos == Upos::Verb && t.norm.ends_with("ing");
+    let verb = (lo..hi).any(|k| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux));
+    subject || !opener && verb
+}
+
+/// The rest of the sentence after `said:` (via `"colon"`); where the colon ends its paragraph,
+/// the next paragraph when it opens with a quotation mark (`He said:` ¶ `"We have a situation
+/// …"`, via `"colon-quote"`: it only names the speaker of that quotation).
+pub(super) fn after_colon(
+    tree: &Tree<'_>,
+    i: usize,
+    s_hi: usize,
+) -> Option<((usize, usize), &'static str)> {
+    let colon = (i + 1..=s_hi.min(i + 4)).find(|&k| tree.tokens[k].norm == ":")?;
+    if colon < s_hi {
+        return Some(((colon + 1, s_hi), "colon"));
+    }
+    let tokens = tree.tokens;
+    let next = tokens.get(colon + 1)?;
+    if next.paragraph == tokens[colon].paragraph || !is_quote_mark(&next.norm) {
+        return None;
+    }
+    let end = tokens[colon + 1..]
+        .iter()
+        .position(|t| t.paragraph != next.paragraph)
+        .map_or(tokens.len(), |n| colon + 1 + n);
+    Some(((colon + 1, end - 1), "colon-quote"))
+}
+
+/// Whether `w` is a quotation mark.
+pub(super) fn is_quote_mark(w: &str) -> bool {
+    let mut chars = w.chars();
+    matches!(
+        (chars.next(), chars.next()),
+        (
+            Some('"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}'),
+            None
+        )
+    ) || w == "``"
+        || w == "\'\'"
+}

@@ -1,0 +1,238 @@
+//! Where an attribution's source stands in the parse: the cue's subject, a passive's agent,
+//! the subject of the verb the cue hangs from, the phrase right before a cue the parse left
+//! without one, and what a relative pronoun source stands for.
+
+use storyline_lexicon::{is_quote_word, Lexicon, QuoteClass};
+use storyline_record::{Span, Upos};
+
+use crate::tree::Tree;
+
+/// Relations left out of a source phrase: clauses hanging from it and punctuation.
+fn outside_source(rel: &str) -> bool {
+    matches!(
+        rel,
+        "acl:relcl" | "acl" | "parataxis" | "ccomp" | "advcl" | "punct" | "case" | "dep"
+    )
+}
+
+/// What a relative pronoun source stands for (`X, who said …`: the pronoun is the
+/// mention, X what it stands for).
+pub(crate) fn referent_of(tree: &Tree<'_>, source: Option<(usize, usize)>) -> Option<Span> {
+    // The relative clause is the one the pronoun is subject of: the cue itself ("X, who
+    // said …") or a verb the cue hangs from ("sources who remained anonymous indicated …").
+    // Where the parse hangs the clause from a verb, the noun right before the pronoun (a
+    // comma between) is what it stands for ("acknowledged by Lavrov, who said …").
+    let nominal = |k: usize| matches!(tree.tokens[k].upos, Upos::Noun | Upos::Propn | Upos::Pron);
+    let (lo, hi) = source?;
+    if lo != hi || !is_relative(tree, lo) {
+        return None;
+    }
+    let clause = tree.head(lo).filter(|&c| tree.rel(c) == "acl:relcl");
+    let before = (1..=2)
+        .filter_map(|d| lo.checked_sub(d))
+        .find(|&k| tree.tokens[k].upos != Upos::Punct);
+    if clause.is_none() {
+        // A parse that hangs the clause elsewhere (as parataxis): the pronoun right after a
+        // comma still stands for the noun before it.
+        let comma = lo
+            .checked_sub(1)
+            .is_some_and(|k| tree.tokens[k].norm == ",");
+        return before.filter(|&k| comma && nominal(k)).and_then(|noun| {
+            let (lo, hi) = tree.extent(noun, outside_source);
+            trim(tree, lo, hi)
+        });
+    }
+    // "something acknowledged by Lavrov, who said …": "who" stands for a person, so a name
+    // right before it outranks a parse that hangs the clause from a common word.
+    let named = before.filter(|&k| {
+        tree.tokens[k].upos == Upos::Propn && tree.tokens[lo].norm.eq_ignore_ascii_case("who")
+    });
+    let head = clause
+        .and_then(|c| tree.head(c))
+        .filter(|&noun| nominal(noun));
+    named
+        .filter(|_| head.is_some_and(|h| tree.tokens[h].upos != Upos::Propn))
+        .or(head)
+        .or(before.filter(|&k| nominal(k)))
+        .and_then(|noun| {
+            let (lo, hi) = tree.extent(noun, outside_source);
+            trim(tree, lo, hi)
+        })
+}
+
+/// The noun phrase a cue reports (`denied the report`, `called for a ban`): its direct object
+/// for `"obj"`, else the phrase headed by preposition `prep`, without the preposition.
+pub(crate) fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, usize)> {
+    if prep == "obj" {
+        let k = tree.children_with(i, "obj").find(|&k| k > i)?;
+        return Some(tree.extent(k, |r| r == "punct"));
+    }
+    let k = tree.children(i).find(|&k| {
+        k > i
+            && tree.rel(k).starts_with("obl")
+            && tree
+                .children_with(k, "case")
+                .any(|c| tree.tokens[c].norm.eq_ignore_ascii_case(prep))
+    })?;
+    let (lo, hi) = tree.extent(k, |r| r == "punct");
+    let case = tree.children_with(k, "case").next().unwrap_or(lo);
+    Some((lo.max(case + 1), hi))
+}
+
+/// The source phrase of cue verb `i`: its subject, a passive's agent, (up to two steps) the
+/// subject of the verb it hangs from, or the noun a participle modifies.
+pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
+    // An agent speaks even where the parse also gives the participle a subject ("something
+    // acknowledged by Lavrov"): that subject is what was acknowledged.
+    if let Some(agent) = tree.children_with(i, "obl:agent").next() {
+        return Some(tree.extent(agent, outside_source));
+    }
+    // Of two subjects, one with a preposition is a misattached oblique ("Officials in
+    // Brussels said", parsed with "Brussels" as a second subject). A lone subject keeps it:
+    // the parser also hangs a title's preposition on the name ("Ambassador to Moscow John
+    // Sullivan").
+    let subjects: Vec<usize> = tree
+        .children(i)
+        .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
+        .collect();
+    let plain = |k: &usize| tree.children_with(*k, "case").next().is_none();
+    let keep_all = subjects.len() < 2 || !subjects.iter().any(plain);
+    let subject = subjects
+        .iter()
+        .copied()
+        .filter(|k| keep_all || plain(k))
+        .min_by_key(|&k| k.abs_diff(i));
+    if let Some(s) = subject {
+        return Some(tree.extent(s, outside_source));
+    }
+    if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
+        let head = tree.head(i)?;
+        // `"…," the mayor said, adding that …`, where the parse hangs "adding" from the
+        // quotation's verb: who adds is who speaks in the reporting clause before it (a
+        // parataxis of either).
+        let reports = |p: &usize| {
+            *p < i
+                && tree.tokens[*p].upos == Upos::Verb
+                && Lexicon::get()
+                    .attribution_cue(&tree.tokens[*p].lemma)
+                    .is_some()
+        };
+        let report = tree
+            .children_with(i, "parataxis")
+            .chain(tree.children_with(head, "parataxis"))
+            .find(reports);
+        if let Some(report) = report {
+            if let Some(source) = source_of(tree, report, depth + 1) {
+                return Some(source);
+            }
+        }
+        return source_of(tree, head, depth + 1);
+    }
+    // A participle after a noun (`analysts, citing …`): the noun.
+    if tree.rel(i) == "acl" && tree.tokens[i].norm.ends_with("ing") {
+        let noun = tree.head(i).filter(|&h| h < i && !is_time(tree, h))?;
+        // A noun in a phrase ("In a statement announcing the sanctions, Moscow said …") is
+        // what was said, not who: the subject of the clause it sits in speaks.
+        if matches!(tree.rel(noun), "obl" | "nmod") && depth < 2 {
+            return source_of(tree, tree.head(noun)?, depth + 1);
+        }
+        return Some(tree.extent(noun, outside_source));
+    }
+    None
+}
+
+/// Whether token `k` heads a time expression ("Friday afternoon", "this month"): a time
+/// never speaks, so it is no source.
+fn is_time(tree: &Tree<'_>, k: usize) -> bool {
+    let w = tree.tokens[k].norm.to_lowercase();
+    is_quote_word(QuoteClass::TimeNoun, &w) || is_quote_word(QuoteClass::Weekday, &w)
+}
+
+/// Whether token `k` is a relative pronoun that can be a subject ("who", "which", "that").
+pub(super) fn is_relative(tree: &Tree<'_>, k: usize) -> bool {
+    is_quote_word(QuoteClass::RelativePronoun, &tree.tokens[k].norm)
+        && matches!(tree.tokens[k].upos, Upos::Pron | Upos::Det | Upos::Sconj)
+}
+
+/// The noun phrase right before cue `i` (`…, a council engineer said`), read off the tags
+/// where the parse gives the cue no subject; auxiliaries and adverbs between are skipped
+/// ("has also said"). Before a comma the phrase is the one a nominal aside between commas
+/// follows (`Leonard E. Burman, director of …, said`), or the aside itself when it is a name
+/// (`one of the attorneys, Justin Bamberg, said`). A listed cue in the passive has none:
+/// what stands before it was reported on or asked (`Sleep deprivation has been shown to …`,
+/// `Reagan was once asked …`). A participle of state is no such passive: whoever is
+/// `convinced` or `determined` holds the view.
+pub(crate) fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    let passive = tree
+        .children(i)
+        .any(|k| matches!(tree.rel(k), "aux:pass" | "nsubj:pass"));
+    if passive
+        && Lexicon::get()
+            .attribution_cue(&tree.tokens[i].lemma)
+            .is_some()
+    {
+        return None;
+    }
+    let (s_lo, _) = tree.sentence(i);
+    let mut hi = i;
+    while hi > s_lo && matches!(tree.tokens[hi - 1].upos, Upos::Aux | Upos::Adv) {
+        hi -= 1;
+    }
+    let hi = hi.checked_sub(1).filter(|&h| h >= s_lo)?;
+    if tree.tokens[hi].norm != "," {
+        return noun_phrase_ending(tree, s_lo, hi);
+    }
+    let open = (s_lo.max(hi.saturating_sub(30))..hi)
+        .rev()
+        .find(|&k| tree.tokens[k].norm == ",")?;
+    // An aside is nominal: a clause between the commas (`in an interview, X acknowledged …,
+    // stating that`) is no appositive.
+    let aside = open + 1..hi;
+    if aside
+        .clone()
+        .any(|k| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux))
+    {
+        return None;
+    }
+    let name = aside.clone().all(|k| tree.tokens[k].upos == Upos::Propn);
+    if !aside.is_empty() && aside.len() <= 4 && name {
+        return Some((open + 1, hi - 1));
+    }
+    noun_phrase_ending(tree, s_lo, open.checked_sub(1).filter(|&k| k >= s_lo)?)
+}
+
+/// The noun phrase of at most eight words ending at token `hi` (sentence from `s_lo`), read
+/// off the tags; `None` when it names nothing or is a time.
+fn noun_phrase_ending(tree: &Tree<'_>, s_lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let mut lo = hi + 1;
+    let mut nominal = false;
+    while lo > s_lo && hi + 1 - lo < 8 {
+        let t = &tree.tokens[lo - 1];
+        let fits = matches!(
+            t.upos,
+            Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+        ) || t.upos == Upos::Part && t.norm == "'s";
+        if !fits {
+            break;
+        }
+        nominal |= matches!(t.upos, Upos::Noun | Upos::Propn | Upos::Pron);
+        lo -= 1;
+    }
+    let time = is_time(tree, hi);
+    (nominal && !time && lo <= hi && tree.tokens[hi].upos != Upos::Det).then_some((lo, hi))
+}
+
+/// Tokens `lo..=hi` without punctuation at either end, as a byte span; `None` when nothing
+/// with a letter or digit is left.
+pub(crate) fn trim(tree: &Tree<'_>, mut lo: usize, mut hi: usize) -> Option<Span> {
+    if hi >= tree.tokens.len() {
+        return None;
+    }
+    while lo <= hi && tree.is_punct(lo) {
+        lo += 1;
+    }
+    while hi > lo && tree.is_punct(hi) {
+        hi -= 1;
+    }
+    (lo <= hi && !tree.is_punct(lo)).then(|| tree.span(lo, hi))
+}
