@@ -42,6 +42,11 @@ pub struct ParseArgs {
     /// the parser model was trained with.
     #[arg(long, value_name = "N")]
     pub beam: Option<usize>,
+    /// Drop from the beam every parse that falls more than this far below the best (in the
+    /// parser model's quantised score units) instead of the margin the model records; a
+    /// large value keeps every parse of the beam.
+    #[arg(long, value_name = "N")]
+    pub beam_margin: Option<u64>,
     #[command(flatten)]
     pub workers: crate::workers::WorkerArgs,
 }
@@ -83,7 +88,11 @@ pub fn run(args: ParseArgs) -> Result<()> {
 
 /// The shipped models, or those named by the flags.
 fn load_models(args: &ParseArgs) -> Result<&'static Models> {
-    if args.tagger.is_none() && args.parser.is_none() && args.beam.is_none() {
+    if args.tagger.is_none()
+        && args.parser.is_none()
+        && args.beam.is_none()
+        && args.beam_margin.is_none()
+    {
         return Ok(models::shipped());
     }
     let shipped = models::shipped();
@@ -97,6 +106,10 @@ fn load_models(args: &ParseArgs) -> Result<&'static Models> {
     };
     let parser = match args.beam {
         Some(width) => parser.with_beam(width),
+        None => parser,
+    };
+    let parser = match args.beam_margin {
+        Some(margin) => parser.with_margin(Some(margin)),
         None => parser,
     };
     // Lives for the whole run, like the shipped models.

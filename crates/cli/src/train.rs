@@ -126,6 +126,12 @@ pub struct ParseTrainFlags {
     /// with a wide beam often parses as well with a narrower, faster one) [default: --beam].
     #[arg(long, value_name = "N")]
     pub parse_beam: Option<usize>,
+    /// The margin the model records for parsing: a parse that falls more than this far below
+    /// the best (in the model's quantised score units) leaves the beam. Choose it on dev with
+    /// `storyline parse --beam-margin`: the widest pruning that leaves dev figures unchanged
+    /// [default: none, every parse of the beam is kept].
+    #[arg(long, value_name = "N")]
+    pub parse_margin: Option<u64>,
 }
 
 /// Runs `storyline train`.
@@ -169,6 +175,9 @@ fn train_pos(flags: &TrainFlags) -> Result<()> {
 }
 
 fn train_parse(flags: &ParseTrainFlags) -> Result<()> {
+    if flags.beam <= 1 && flags.parse_margin.is_some() {
+        anyhow::bail!("--parse-margin needs --beam above 1: it prunes the beam");
+    }
     if flags.beam <= 1 && flags.parse_beam.is_some_and(|w| w > 1) {
         anyhow::bail!(
             "--parse-beam needs --beam above 1: a greedy parser's scores do not rank whole parses"
@@ -215,6 +224,7 @@ fn train_parse(flags: &ParseTrainFlags) -> Result<()> {
     } else {
         Parser::train(&train, &dev, &opts, &mut progress(opts.epochs))
     };
+    let parser = parser.with_margin(flags.parse_margin);
     let seconds = start.elapsed().as_secs_f64();
     let bytes = write_model(out, |w| parser.write(w).map_err(anyhow::Error::from))?;
     eprintln!(

@@ -51,11 +51,13 @@ impl Beam {
     }
 
     /// Advances every item by each of its valid transitions, scored by `score`, and keeps
-    /// the `width` best (ties: the earlier parent, then the lower class). An arc's label is
-    /// `label(state, head, dependent)`, asked only for the items kept.
+    /// the `width` best (ties: the earlier parent, then the lower class) that score no more
+    /// than `margin` below the best. An arc's label is `label(state, head, dependent)`, asked
+    /// only for the items kept.
     pub fn advance(
         &mut self,
         width: usize,
+        margin: i64,
         mut score: impl FnMut(&State) -> Scores,
         mut label: impl FnMut(&State, usize, usize) -> u8,
     ) {
@@ -78,6 +80,14 @@ impl Beam {
             self.cands.truncate(width);
         }
         self.cands.sort_unstable_by(order);
+        if let Some(&(best, _, _)) = self.cands.first() {
+            let keep = self
+                .cands
+                .iter()
+                .take_while(|c| best - c.0 <= margin)
+                .count();
+            self.cands.truncate(keep);
+        }
         let mut steps = Vec::with_capacity(self.cands.len());
         for &(total, parent, class) in &self.cands {
             let st = &self.states[parent as usize];
@@ -128,7 +138,7 @@ mod tests {
             beam.reset(&start);
             let mut steps = 0;
             while !beam.is_final() {
-                beam.advance(width, score, |_, _, _| 3);
+                beam.advance(width, i64::MAX, score, |_, _, _| 3);
                 steps += 1;
                 assert!(beam.states.len() <= width);
                 assert!(beam.scores.windows(2).all(|w| w[0] >= w[1]));
@@ -143,5 +153,25 @@ mod tests {
             }
             assert_eq!(replay.heads, beam.states[0].heads);
         }
+    }
+
+    #[test]
+    fn a_margin_keeps_only_parses_close_to_the_best() {
+        let mut start = State::new();
+        start.reset(6);
+        let mut wide = Beam::default();
+        let mut narrow = Beam::default();
+        wide.reset(&start);
+        narrow.reset(&start);
+        let mut pruned = false;
+        while !wide.is_final() {
+            wide.advance(8, i64::MAX, score, |_, _, _| 3);
+            narrow.advance(8, 1, score, |_, _, _| 3);
+            let best = narrow.scores[0];
+            assert!(narrow.scores.iter().all(|&s| best - s <= 1));
+            pruned |= narrow.states.len() < wide.states.len();
+        }
+        assert!(narrow.is_final());
+        assert!(pruned);
     }
 }

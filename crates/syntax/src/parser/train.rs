@@ -139,6 +139,7 @@ impl Parser {
                 model: transitions.finish(opts.prune),
                 labeler: labels.finish(opts.prune),
                 beam: 1,
+                margin: i64::MAX,
                 meta: serde_json::json!({
                     "epochs": epoch,
                     "seed": opts.seed,

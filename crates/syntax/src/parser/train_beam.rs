@@ -78,6 +78,7 @@ impl Parser {
                 model: learners.transitions.finish(opts.prune),
                 labeler: learners.labels.finish(opts.prune),
                 beam: parse_width,
+                margin: i64::MAX,
                 meta: serde_json::json!({
                     "epochs": epoch,
                     "seed": opts.seed,
@@ -149,6 +150,7 @@ impl Search {
         for (t, (&gm, &gt)) in gold_moves.iter().zip(gold_totals.iter()).enumerate() {
             beam.advance(
                 width,
+                i64::MAX,
                 |st| cache.scores(tr, th, atoms, st),
                 |st, h, d| predicted_label(lab, lh, atoms, st, (h, d), feats),
             );
