@@ -53,8 +53,14 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
             .is_some_and(|c| matches!(c, '.' | '"' | '”'));
         // A list of names (a line-up, results, a vote tally) is content, whatever its capitals.
         let list = is_name_list(ws, lex);
-        headline[line] =
-            content.len() >= 3 && caps * 10 >= content.len() * 8 && !ends_sentence && !list;
+        // A headline is one sentence, two at most ("Storm Hits Coast. Thousands Flee"); a
+        // line of more is prose, however many of its words are names.
+        let sentences = 1 + ws[1..].iter().filter(|w| w.sent_start).count();
+        headline[line] = content.len() >= 3
+            && caps * 10 >= content.len() * 8
+            && !ends_sentence
+            && !list
+            && sentences <= 2;
         shouting[line] = headline[line]
             && content
                 .iter()
@@ -120,6 +126,16 @@ fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
 mod tests {
     use super::*;
     use crate::words::of_text;
+
+    #[test]
+    fn a_line_of_several_sentences_is_no_headline() {
+        // A transcript's opening: the names of counsel, sentence after sentence.
+        let text = "For the appellant: Julie Rosenthal, Mike Eizenga. For the intervener, British \
+                    Columbia Lottery Corporation: Shannon Ramsey and Aubin Calvert. Miss Rosenthal?\n\
+                    Storm Hits Coast. Thousands Flee Homes";
+        let flags = line_flags(&of_text(text), text, Lexicon::get());
+        assert_eq!(flags.headline, [false, true]);
+    }
 
     #[test]
     fn lists_of_names_are_no_headlines() {
