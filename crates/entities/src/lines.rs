@@ -60,7 +60,8 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
             && caps * 10 >= content.len() * 8
             && !ends_sentence
             && !list
-            && sentences <= 2;
+            && sentences <= 2
+            && !content.iter().any(|w| is_lower_open_word(w.text, lex));
         shouting[line] = headline[line]
             && content
                 .iter()
@@ -82,6 +83,22 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
         headline,
         shouting,
     }
+}
+
+/// Whether `word` is written in lower case and is no function word: title case capitalises
+/// every noun, verb, adjective and adverb (only articles, conjunctions and prepositions may
+/// stay small: "Leaders Gather in Geneva amid Tension"), so such a word shows a line in
+/// sentence case ("Wikinews interviews Mario J. Lucero"), where capitals mark names again.
+fn is_lower_open_word(word: &str, lex: &Lexicon) -> bool {
+    let mut chars = word.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !first.is_lowercase() || word.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let capitalised: String = first.to_uppercase().chain(chars).collect();
+    !lex.is_not_name(&capitalised)
 }
 
 /// Whether the words of one line are a list or table row of names: runs of capitalised words,
@@ -135,6 +152,15 @@ mod tests {
                     Storm Hits Coast. Thousands Flee Homes";
         let flags = line_flags(&of_text(text), text, Lexicon::get());
         assert_eq!(flags.headline, [false, true]);
+    }
+
+    #[test]
+    fn a_lower_case_verb_shows_sentence_case() {
+        let text = "Wikinews interviews Mario Lucero and Isabel Ruiz of Heaven Sent Gaming\n\
+                    Leaders Gather in Geneva amid Tension\n\
+                    Apple Unveils Cheaper iPhone Models With Longer Battery Life";
+        let flags = line_flags(&of_text(text), text, Lexicon::get());
+        assert_eq!(flags.headline, [false, true, true]);
     }
 
     #[test]
