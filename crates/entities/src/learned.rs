@@ -3,15 +3,17 @@
 //! as does a piece the rules called a person by shape alone, unless the tagger calls it an
 //! organisation; a name the tagger found where
 //! the rules saw no candidate at all becomes a piece of its own. Where the rules decided on
-//! evidence (a gazetteer, a title, context, or "not a name"), the rules' decision stands.
+//! evidence (a gazetteer, a title, context, or "not a name"), the rules' decision stands, but
+//! for a town that is also a given name standing as a subject, which the tagger may call a
+//! person ("Mary has provided a preface").
 
-use storyline_lexicon::{capitalised, Lexicon};
+use storyline_lexicon::{capitalised, Lexicon, PlaceKind};
 use storyline_ner::labels::Kind;
 use storyline_ner::{DocumentMemory, NerWord};
 use storyline_record::{EntityType, Span, Token};
 use storyline_syntax::form::push_model_form;
 
-use crate::chunks::{is_korean_given_name, is_particle, piece, Piece, Shape};
+use crate::chunks::{is_korean_given_name, is_particle, piece, Known, Piece, Shape};
 use crate::lines::LineFlags;
 use crate::typing::Guess;
 use crate::words::Word;
@@ -78,6 +80,23 @@ fn weak_person(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
             .is_some_and(|w| !lex.is_given_name(w.text))
 }
 
+/// Whether piece `p` is one word that the gazetteer knows as a town or a site and the
+/// lexicon as a given name ("Mary" is also a city of Turkmenistan, "Florence" one of Italy),
+/// standing as the subject of a clause: there the tagger's reading of the context decides
+/// ("Mary has provided a preface"); after a preposition or in a list the place stands ("in
+/// Denver", "Nashville, Toronto, Denver"), as do countries, regions and larger places
+/// ("Georgia", "Jordan").
+fn town_or_given_name(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    let town = matches!(
+        p.known,
+        Some(Known::Place(place)) if matches!(place.kind, PlaceKind::City | PlaceKind::Site)
+    );
+    town && p.end == p.first + 1
+        && words
+            .get(p.first)
+            .is_some_and(|w| w.subject && lex.is_given_name(w.text))
+}
+
 /// Merges the tagger's mentions (`tagged`, in text order) into the rules' typed pieces (in
 /// text order); keeps text order. Skipped lines (credit lines) get nothing. On headlines in
 /// capitals, where the rules drop what the gazetteers do not know, the tagger, which learnt
@@ -130,7 +149,8 @@ pub(crate) fn merge(
                 let weak = *g == Guess::Is(EntityType::Person)
                     && kind != EntityType::Org
                     && weak_person(p, words, lex);
-                if p.span == span && (*g == Guess::Unknown || weak) {
+                let named_town = kind == EntityType::Person && town_or_given_name(p, words, lex);
+                if p.span == span && (*g == Guess::Unknown || weak || named_town) {
                     *g = Guess::Is(kind);
                 }
             }

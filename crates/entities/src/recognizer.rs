@@ -186,6 +186,29 @@ mod tests {
             .collect()
     }
 
+    /// The entities of `text` read with the token layer and the parse, as the pipeline runs.
+    fn run_parsed(text: &str) -> Vec<(String, EntityType, Option<String>)> {
+        let mut a = Article::new("t", "");
+        a.set_text(text.to_string());
+        storyline_segment::Segmenter::new().annotate(&mut a);
+        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        EntityRecognizer::new().annotate(&mut a);
+        a.entities
+            .into_iter()
+            .map(|e| (e.name, e.kind, e.role))
+            .collect()
+    }
+
+    #[test]
+    fn a_given_name_that_is_also_a_town_speaks_as_a_person() {
+        // "Mary" is also a city of Turkmenistan: as a subject the tagger's person stands; after
+        // "in" the town stays a place.
+        let got = run_parsed("Mary has provided a preface to the new edition.");
+        assert!(has(&got, "Mary", EntityType::Person), "{got:?}");
+        let got = run_parsed("We are at 5,280 feet in Denver, so the water boils sooner.");
+        assert!(has(&got, "Denver", EntityType::Place), "{got:?}");
+    }
+
     fn has(got: &[(String, EntityType, Option<String>)], name: &str, kind: EntityType) -> bool {
         got.iter().any(|(n, k, _)| n == name && *k == kind)
     }

@@ -41,6 +41,8 @@ pub(crate) struct Word<'t> {
     pub in_parens: bool,
     /// Index of the line the word is on.
     pub line: usize,
+    /// Its token is the nominal subject of a clause in the parse (false without a parse).
+    pub subject: bool,
 }
 
 /// A run of letters and digits inside one token, with the sentence of its token.
@@ -48,6 +50,8 @@ pub(crate) struct Word<'t> {
 struct Part {
     span: Span,
     sentence: u32,
+    /// Its token is a nominal subject (`nsubj`, `nsubj:pass`).
+    subject: bool,
 }
 
 /// The words of `text` from its tokens (`article.tokens`, in order), with their flags.
@@ -61,9 +65,11 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
     while let Some(&first) = parts.get(p) {
         let start = first.span.start();
         let mut end = first.span.end();
+        let mut subject = first.subject;
         p += 1;
         while let Some(next) = parts.get(p).filter(|q| joins(text, start, end, q.span)) {
             end = next.span.end();
+            subject |= next.subject;
             p += 1;
         }
         let bare = text.get(start..end).unwrap_or("");
@@ -85,6 +91,7 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
             gap_before: prev_sentence.is_none() || between.gap || after_possessive,
             in_parens: between.text.ends_with('('),
             line,
+            subject,
         });
         prev_end = end + apos.len();
         prev_sentence = Some(first.sentence);
@@ -143,6 +150,7 @@ impl<'t> Between<'t> {
 fn parts(text: &str, tokens: &[Token]) -> Vec<Part> {
     let mut out = Vec::with_capacity(tokens.len());
     for t in tokens {
+        let subject = t.deprel.universal() == "nsubj";
         let mut start: Option<usize> = None;
         for (i, c) in t.span.slice(text).char_indices() {
             let i = t.span.start() + i;
@@ -152,6 +160,7 @@ fn parts(text: &str, tokens: &[Token]) -> Vec<Part> {
                 out.push(Part {
                     span: Span::new(s, i),
                     sentence: t.sentence,
+                    subject,
                 });
                 start = None;
             }
@@ -160,6 +169,7 @@ fn parts(text: &str, tokens: &[Token]) -> Vec<Part> {
             out.push(Part {
                 span: Span::new(s, t.span.end()),
                 sentence: t.sentence,
+                subject,
             });
         }
     }
