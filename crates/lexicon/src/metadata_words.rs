@@ -14,6 +14,9 @@ word_classes! {
         ProseMarker = "prose_marker",
         /// First host labels that name a server or edition ("www", "m", "amp").
         HostPrefix = "host_prefix",
+        /// Words no headline ends on (in lower case): a line ending on one is a sentence
+        /// broken by a line wrap ("Australia won the toss and").
+        FragmentEnd = "fragment_end",
     }
 
     /// Whether `word` (as written; host labels in lower case) is in `class`.

@@ -2,6 +2,8 @@
 //! sentence-like, no final full stop, three to twenty-five words), preferring a line the page
 //! repeats, as page dumps repeat their title.
 
+use storyline_lexicon::{is_metadata_word, MetadataClass};
+
 use crate::lines::{ends_period, is_space, lowercase_ratio, Line, Verdict};
 
 /// Whether a line is shaped like a headline.
@@ -18,8 +20,17 @@ pub fn is_headline(line: &Line<'_>) -> bool {
         && line.text.len() <= 220
         && !ends_period(line.text)
         && !line.text.ends_with([':', ',', ';'])
+        && !ends_on_fragment_word(line.text)
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "'\"‘“".contains(c))
         && letters * 2 >= line.text.chars().filter(|c| !is_space(*c)).count()
+}
+
+/// Whether the last word of `text` is one no headline ends on ("and", "the", "of"): the line
+/// is a sentence broken by a line wrap.
+fn ends_on_fragment_word(text: &str) -> bool {
+    text.split(is_space)
+        .rfind(|w| !w.is_empty())
+        .is_some_and(|w| is_metadata_word(MetadataClass::FragmentEnd, &w.to_lowercase()))
 }
 
 /// Normalised form for comparing repeated lines.
@@ -34,7 +45,12 @@ pub fn norm(text: &str) -> String {
 /// Index of the title line among `lines[..header_end]`, if any.
 pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
     let open = |l: &Line<'_>| matches!(l.verdict, Verdict::Open | Verdict::Keep);
-    let candidates: Vec<usize> = (0..header_end.min(lines.len()))
+    // A line broken off a sentence ("Leading money winners on the") is where the body
+    // begins: no line from there on is the headline.
+    let body = (0..header_end.min(lines.len()))
+        .find(|&i| open(&lines[i]) && ends_on_fragment_word(lines[i].text))
+        .unwrap_or(header_end.min(lines.len()));
+    let candidates: Vec<usize> = (0..body)
         .filter(|&i| open(&lines[i]) && is_headline(&lines[i]))
         .collect();
     // A candidate just above a dateline or byline is the headline (menus come earlier).
@@ -78,5 +94,17 @@ mod tests {
         assert_eq!(find(&lines, 3), Some(1));
         let raw = "The council approved the budget.\nshort";
         assert_eq!(find(&split_lines(raw), 2), None);
+    }
+
+    #[test]
+    fn a_line_broken_off_a_sentence_is_no_headline() {
+        let raw = "Australia won the toss and\nchose to bat on a dry pitch at Headingley.";
+        assert_eq!(find(&split_lines(raw), 2), None);
+        let raw =
+            "Leading money winners on the\nEuropean Tour after the Masters won by Allenby on\n\
+                   Saturday.";
+        assert_eq!(find(&split_lines(raw), 3), None);
+        let raw = "Storm Leaves Thousands Without Power\nThe storm hit the coast overnight.";
+        assert_eq!(find(&split_lines(raw), 2), Some(0));
     }
 }
