@@ -5,7 +5,8 @@
 //! the rules saw no candidate at all becomes a piece of its own. Where the rules decided on
 //! evidence (a gazetteer, a title, context, or "not a name"), the rules' decision stands, but
 //! for a town that is also a given name standing as a subject, which the tagger may call a
-//! person ("Mary has provided a preface").
+//! person ("Mary has provided a preface"), and for a town or region in sports copy, which it
+//! may call a club ("Somerset 388 and 210").
 
 use storyline_lexicon::{capitalised, Lexicon, PlaceKind};
 use storyline_ner::labels::Kind;
@@ -14,6 +15,7 @@ use storyline_record::{EntityType, Span, Token};
 use storyline_syntax::form::push_model_form;
 
 use crate::chunks::{is_korean_given_name, is_particle, piece, Known, Piece, Shape};
+use crate::context::Context;
 use crate::lines::LineFlags;
 use crate::typing::Guess;
 use crate::words::Word;
@@ -97,6 +99,17 @@ fn town_or_given_name(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
             .is_some_and(|w| w.subject && lex.is_given_name(w.text))
 }
 
+/// Whether piece `p` is a town or a region the gazetteer knows, outside a dateline: in
+/// sports copy the tagger tells a club named after one ("Somerset 388", "Cleveland's defense")
+/// from the place ("played in Cleveland").
+fn town_or_county(p: &Piece) -> bool {
+    !p.dateline
+        && matches!(
+            p.known,
+            Some(Known::Place(place)) if matches!(place.kind, PlaceKind::City | PlaceKind::Region)
+        )
+}
+
 /// Merges the tagger's mentions (`tagged`, in text order) into the rules' typed pieces (in
 /// text order); keeps text order. Skipped lines (credit lines) get nothing. On headlines in
 /// capitals, where the rules drop what the gazetteers do not know, the tagger, which learnt
@@ -106,6 +119,7 @@ pub(crate) fn merge(
     tagged: &[(Span, EntityType)],
     words: &[Word<'_>],
     lines: &LineFlags,
+    context: Context,
     lex: &Lexicon,
 ) {
     let mut added = Vec::new();
@@ -150,7 +164,8 @@ pub(crate) fn merge(
                     && kind != EntityType::Org
                     && weak_person(p, words, lex);
                 let named_town = kind == EntityType::Person && town_or_given_name(p, words, lex);
-                if p.span == span && (*g == Guess::Unknown || weak || named_town) {
+                let club = kind == EntityType::Org && context.sports && town_or_county(p);
+                if p.span == span && (*g == Guess::Unknown || weak || named_town || club) {
                     *g = Guess::Is(kind);
                 }
             }
@@ -296,7 +311,14 @@ mod tests {
         words: &[Word<'_>],
         lines: &LineFlags,
     ) -> (Vec<String>, Vec<(Piece, Guess)>) {
-        merge(&mut typed, tagged, words, lines, Lexicon::get());
+        merge(
+            &mut typed,
+            tagged,
+            words,
+            lines,
+            Context::default(),
+            Lexicon::get(),
+        );
         let names = typed
             .iter()
             .filter(|(_, g)| *g != Guess::Drop)

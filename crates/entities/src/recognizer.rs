@@ -46,13 +46,8 @@ impl EntityRecognizer {
         };
         let lines = line_flags(&words, text, self.lexicon);
         let mut found = pieces_with_datelines(&words, &lines.skip, text, &article.datelines);
-        refine(
-            &mut found,
-            &words,
-            text,
-            Context::of(&words, self.lexicon),
-            self.lexicon,
-        );
+        let context = Context::of(&words, self.lexicon);
+        refine(&mut found, &words, text, context, self.lexicon);
         let mut typed: Vec<_> = found
             .into_iter()
             .map(|p| {
@@ -67,6 +62,7 @@ impl EntityRecognizer {
                 &tagged(text, &article.tokens),
                 &words,
                 &lines,
+                context,
                 self.lexicon,
             );
         }
@@ -207,6 +203,19 @@ mod tests {
         assert!(has(&got, "Mary", EntityType::Person), "{got:?}");
         let got = run_parsed("We are at 5,280 feet in Denver, so the water boils sooner.");
         assert!(has(&got, "Denver", EntityType::Place), "{got:?}");
+    }
+
+    #[test]
+    fn in_sports_copy_a_county_can_be_a_club() {
+        // The counties' cricket sides, in a results report: the tagger's clubs stand.
+        let got = run_parsed(
+            "Somerset 388 and 210 for four declared. Essex 294 and 105 for six. The match was \
+             drawn after rain ended the last session, with the innings closed and wickets in hand.",
+        );
+        assert!(has(&got, "Somerset", EntityType::Org), "{got:?}");
+        // Outside sports copy the county is the place.
+        let got = run_parsed("Floods closed roads across Somerset on Tuesday, the council said.");
+        assert!(has(&got, "Somerset", EntityType::Place), "{got:?}");
     }
 
     fn has(got: &[(String, EntityType, Option<String>)], name: &str, kind: EntityType) -> bool {
