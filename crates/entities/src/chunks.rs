@@ -99,7 +99,13 @@ pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon)
                     prev.apos
                 });
             }
-            surface.push(' ');
+            if w.amp.is_empty() {
+                surface.push(' ');
+            } else if w.amp.contains(char::is_whitespace) {
+                surface.push_str(" & ");
+            } else {
+                surface.push('&');
+            }
         }
         surface.push_str(w.text);
     }
@@ -119,7 +125,9 @@ pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon)
     // An organisation word followed by its city: "Imperial College London".
     let located =
         end - first >= 3 && lex.is_org_word(words[end - 2].text) && lex.place(last).is_some();
-    let org = lex.is_org_word(last) || lex.is_org_head(head) || headed || located;
+    // Names joined by an ampersand are a firm's ("Marks & Spencer", "Ernst & Young").
+    let firm = words[first + 1..end].iter().any(|w| !w.amp.is_empty());
+    let org = lex.is_org_word(last) || lex.is_org_head(head) || headed || located || firm;
     let shape = if end - first >= 2 && org {
         Shape::OrgWords
     } else if end - first >= 2 && lex.is_place_word(last) && !surname_like(words, first, end, lex) {

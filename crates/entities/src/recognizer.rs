@@ -223,6 +223,22 @@ mod tests {
     }
 
     #[test]
+    fn firms_joined_by_an_ampersand_are_one_organisation() {
+        let got = run(
+            "Shares of AT&T and Douglas & Lomason rose, analysts at A.G. Edwards & Sons said. \
+             Smith & Jones said it would appeal.",
+        );
+        for firm in [
+            "AT&T",
+            "Douglas & Lomason",
+            "A.G. Edwards & Sons",
+            "Smith & Jones",
+        ] {
+            assert!(has(&got, firm, EntityType::Org), "{firm}: {got:?}");
+        }
+    }
+
+    #[test]
     fn storms_and_operations_are_no_entities() {
         let got = run(
             "Typhoon Haiyan hit the Philippines, and Hurricane Katrina struck New Orleans \

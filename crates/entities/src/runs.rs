@@ -23,7 +23,9 @@ pub(crate) fn run_end(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -
         words.get(k).is_some_and(|w| {
             let own = !words[k - 1].possessive
                 || (w.cap && !w.sent_start && (lex.is_org_word(w.text) || lex.is_org_head(w.text)));
-            w.line == line && own && (!w.gap_before || words[k - 1].possessive)
+            // "Douglas & Lomason", "Procter & Gamble": an ampersand joins a firm's name.
+            let amp = !w.amp.is_empty() && w.cap && words[k - 1].cap;
+            w.line == line && own && (!w.gap_before || words[k - 1].possessive || amp)
         })
     };
     while joinable(j) || listed(words, i, j, text, lex) {

@@ -123,6 +123,7 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
         && first.sent_start
         && lex.is_common_word(first.text)
         && !lex.is_org_head(first.text)
+        && ws[1].amp.is_empty()
     {
         return Guess::Drop;
     }

@@ -43,6 +43,9 @@ pub(crate) struct Word<'t> {
     pub line: usize,
     /// Its token is the nominal subject of a clause in the parse (false without a parse).
     pub subject: bool,
+    /// An ampersand alone stands between it and the previous word ("Marks & Spencer"): the
+    /// ampersand as written, with its spaces ("&" in "AT&T"); empty otherwise.
+    pub amp: &'t str,
 }
 
 /// A run of letters and digits inside one token, with the sentence of its token.
@@ -92,6 +95,11 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
             in_parens: between.text.ends_with('('),
             line,
             subject,
+            amp: if between.text.trim() == "&" {
+                between.text
+            } else {
+                ""
+            },
         });
         prev_end = end + apos.len();
         prev_sentence = Some(first.sentence);
