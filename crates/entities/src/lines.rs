@@ -2,7 +2,7 @@
 //! names there), a title-cased headline (capitals say nothing about names), a headline in
 //! capitals, or a list of names (content, whatever its capitals).
 
-use storyline_lexicon::{credit_markers, Lexicon};
+use storyline_lexicon::{capitalised, credit_markers, Lexicon};
 
 use crate::words::Word;
 
@@ -90,15 +90,9 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
 /// stay small: "Leaders Gather in Geneva amid Tension"), so such a word shows a line in
 /// sentence case ("Wikinews interviews Mario J. Lucero"), where capitals mark names again.
 fn is_lower_open_word(word: &str, lex: &Lexicon) -> bool {
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if !first.is_lowercase() || word.chars().any(char::is_uppercase) {
-        return false;
-    }
-    let capitalised: String = first.to_uppercase().chain(chars).collect();
-    !lex.is_not_name(&capitalised)
+    word.starts_with(char::is_lowercase)
+        && !word.chars().any(char::is_uppercase)
+        && !lex.is_not_name(&capitalised(word))
 }
 
 /// Whether the words of one line are a list or table row of names: runs of capitalised words,

@@ -4,7 +4,7 @@ use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 use crate::lists::WordList;
-use crate::load::{fold, rows, with_lower, words};
+use crate::load::{capitalised, fold, rows, with_lower, words};
 
 /// What kind of place a gazetteer name denotes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -395,7 +395,13 @@ impl Lexicon {
     /// Whether capitalised `word` belongs to a title or role before a name ("Minister",
     /// "Secretary-General", "Dr.").
     pub fn is_title_word(&self, word: &str) -> bool {
+        // A compound of titles is one ("Lieutenant-Colonel", "Attorney-General").
         self.titles.contains(word)
+            || (word.contains('-')
+                && word.split('-').all(|part| {
+                    !part.is_empty()
+                        && (self.titles.contains(part) || self.titles.contains(&capitalised(part)))
+                }))
     }
 
     /// Whether lower-case `word` is a role noun that can stand before a name ("coach",
@@ -564,6 +570,15 @@ mod tests {
         assert_eq!(lex.country_of_demonym("British"), Some("United Kingdom"));
         assert_eq!(lex.country_of_demonym("Western"), None);
         assert!(lex.is_demonym("Western"));
+    }
+
+    #[test]
+    fn a_compound_of_titles_is_a_title() {
+        let lex = Lexicon::get();
+        assert!(lex.is_title_word("Lieutenant-Colonel"));
+        assert!(lex.is_title_word("Attorney-general"));
+        assert!(!lex.is_title_word("Jean-Pierre"));
+        assert!(!lex.is_title_word("General-"));
     }
 
     #[test]
