@@ -121,22 +121,27 @@ impl EntityRecognizer {
 /// "Look, if I come over …", "the Crystal is the best looking", "Marijuana for recreational
 /// use": a person named by one ordinary English word only, with no role, no fuller name in
 /// the article and no honorific or title before it ("Mr. Ban", "Vice President Pence"; "Miss
-/// Universe" is a pageant's title), is a capitalised word, not a person.
+/// Universe" is a pageant's title), is a capitalised word, not a person, unless a speech
+/// verb stands right beside it: surnames that are words ("…, Smith said", "Cook told") speak.
 fn ordinary_word_person(e: &Entity, words: &[Word<'_>], lex: &Lexicon) -> bool {
-    let titled = e.mentions.iter().any(|m| {
+    let mut titled = false;
+    let mut speaks = false;
+    for m in &e.mentions {
         let k = words.partition_point(|w| w.span.start() < m.start());
-        k.checked_sub(1)
-            .and_then(|j| words.get(j))
-            .is_some_and(|w| {
-                (is_honorific(w.text) || lex.is_title_word(w.text)) && w.text != "Miss"
-            })
-    });
+        let before = k.checked_sub(1).and_then(|j| words.get(j));
+        titled |= before.is_some_and(|w| {
+            (is_honorific(w.text) || lex.is_title_word(w.text)) && w.text != "Miss"
+        });
+        speaks |= words.get(k + 1).is_some_and(|w| lex.is_cue_verb(w.text));
+    }
+    let speaks = speaks && !e.mentions.is_empty();
     e.kind == EntityType::Person
         && e.role.is_none()
         && !e.name.contains(' ')
         && e.aliases.iter().all(|a| !a.contains(' '))
         && lex.is_common_word(&e.name)
         && !titled
+        && !speaks
 }
 
 #[cfg(test)]
@@ -220,6 +225,13 @@ mod tests {
 
     fn has(got: &[(String, EntityType, Option<String>)], name: &str, kind: EntityType) -> bool {
         got.iter().any(|(n, k, _)| n == name && *k == kind)
+    }
+
+    #[test]
+    fn a_surname_that_is_a_word_speaks_beside_its_verb() {
+        let got = run_parsed("The ships had left on time, Smith said. Look at the harbour now.");
+        assert!(has(&got, "Smith", EntityType::Person), "{got:?}");
+        assert!(!got.iter().any(|(n, _, _)| n == "Look"), "{got:?}");
     }
 
     #[test]
