@@ -235,6 +235,12 @@ mod tests {
     }
 
     #[test]
+    fn plural_weekdays_and_interjections_are_no_names() {
+        let got = run_parsed("Hmm. The hall is open on Saturdays and Wednesdays, Yeah.");
+        assert!(got.is_empty(), "{got:?}");
+    }
+
+    #[test]
     fn firms_joined_by_an_ampersand_are_one_organisation() {
         let got = run(
             "Shares of AT&T and Douglas & Lomason rose, analysts at A.G. Edwards & Sons said. \
