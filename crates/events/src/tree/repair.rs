@@ -1,4 +1,4 @@
-//! Repairs of two parser mistakes whose reading of a sentence the coder would take for
+//! Repairs of parser mistakes whose reading of a sentence the coder would take for
 //! another event structure. Each repair looks only at the tree's shape and the words' parts of
 //! speech, and keeps it a tree (no word becomes its own ancestor):
 //!
@@ -10,6 +10,11 @@
 //!   minister smiled" parsed with "asked" as root and "smiled" as `parataxis` becomes "smiled"
 //!   the root with "asked" its `advcl`: a subjectless verb introduced by a subordinating word
 //!   ("when", "while", "if") frames the clause that has a subject of its own.
+//! - A fronted prepositional phrase read as the subject: "*Despite* the levying of sanctions by
+//!   the EU and the US, Russian President Vladimir Putin has refused …" parsed with "levying"
+//!   the subject and "Putin" a conjunct of "EU" becomes "levying" an `obl` and "Putin" the
+//!   subject: a subject takes no preposition, and the conjunct a comma sets off right before
+//!   the verb is the clause's own.
 //! - A main verb read as a participle modifier of its subject: "Riot police *used* tear gas"
 //!   parsed as a noun root with "used" its `acl` (the tagger took a past tense for a
 //!   participle) becomes "used" the root with "police" its subject, when the sentence has no
@@ -22,11 +27,12 @@ use storyline_record::Upos;
 use super::Node;
 use crate::words::Word;
 
-/// Applies both repairs to `nodes`, the parse of `words`.
+/// Applies the repairs to `nodes`, the parse of `words`.
 pub(super) fn repair(nodes: &mut [Node<'_>], words: &[Word<'_>]) {
     coordinated_predicates(nodes);
     reduced_main_clause(nodes, words);
     verb_read_as_modifier(nodes);
+    fronted_phrase_as_subject(nodes, words);
 }
 
 fn is_verb(n: &Node<'_>) -> bool {
@@ -64,6 +70,44 @@ fn coordinated_predicates(nodes: &mut [Node<'_>]) {
         nodes[noun].rel = "obj";
         nodes[cc].head = Some(v);
     }
+}
+
+/// "Despite the levying of sanctions by the EU and the US, Russian President Vladimir Putin
+/// has refused …" parsed with "levying" the subject of "refused" and "Putin" a conjunct of
+/// "EU": a subject never takes a preposition, so the fronted phrase is an oblique, and the
+/// conjunct that a comma sets off right before the verb is its subject.
+fn fronted_phrase_as_subject(nodes: &mut [Node<'_>], words: &[Word<'_>]) {
+    for s in 0..nodes.len() {
+        if nodes[s].rel != "nsubj" || !has_child_before(nodes, s, "case") {
+            continue;
+        }
+        let Some(verb) = nodes[s].head.filter(|&v| v > s) else {
+            continue;
+        };
+        let comma = |c: usize| words.get(c).is_some_and(|w| w.lower == ",");
+        // The last conjunct before the verb, opened by a comma, whose phrase runs on to the
+        // verb with only auxiliaries and adverbs between.
+        let subject = (s + 1..verb).rev().find(|&x| {
+            nodes[x].rel == "conj"
+                && matches!(nodes[x].upos, Upos::Propn | Upos::Noun | Upos::Pron)
+                && (s..x).any(|c| comma(c) && nodes[c].head == Some(x))
+                && (x + 1..verb).all(|k| {
+                    nodes[k].head == Some(x) && !matches!(nodes[k].rel, "conj" | "cc")
+                        || nodes[k].head == Some(verb) && matches!(nodes[k].rel, "aux" | "advmod")
+                })
+        });
+        let Some(subject) = subject else {
+            continue;
+        };
+        nodes[s].rel = "obl";
+        nodes[subject].head = Some(verb);
+        nodes[subject].rel = "nsubj";
+    }
+}
+
+/// Whether some word before `w` is attached to it as `rel`.
+fn has_child_before(nodes: &[Node<'_>], w: usize, rel: &str) -> bool {
+    nodes[..w].iter().any(|n| n.head == Some(w) && n.rel == rel)
 }
 
 /// Whether some word attached to `w` has one of `rels`.
@@ -213,6 +257,37 @@ mod tests {
         let mut nodes = misparsed_reduced_clause("nsubj");
         reduced_main_clause(&mut nodes, &words);
         assert_eq!(nodes[1].rel, "root");
+    }
+
+    #[test]
+    fn a_fronted_phrase_read_as_the_subject_gives_way_to_the_real_one() {
+        // "Despite sanctions by the EU , Putin has refused ." with "sanctions" the subject of
+        // "refused" and "Putin" a conjunct of "EU", as the parser read it.
+        let text = "Despite sanctions by the EU , Putin has refused .";
+        let words = words_of(text, 0, text.len());
+        assert_eq!(words.len(), 10);
+        let mut nodes = vec![
+            node(Some(1), "case", Upos::Adp),
+            node(Some(8), "nsubj", Upos::Noun),
+            node(Some(4), "case", Upos::Adp),
+            node(Some(4), "det", Upos::Det),
+            node(Some(1), "nmod", Upos::Propn),
+            node(Some(6), "punct", Upos::Punct),
+            node(Some(4), "conj", Upos::Propn),
+            node(Some(8), "aux", Upos::Aux),
+            node(None, "root", Upos::Verb),
+            node(Some(8), "punct", Upos::Punct),
+        ];
+        fronted_phrase_as_subject(&mut nodes, &words);
+        assert_eq!((nodes[6].head, nodes[6].rel), (Some(8), "nsubj"));
+        assert_eq!((nodes[1].head, nodes[1].rel), (Some(8), "obl"));
+        // A subject without a preposition stays.
+        nodes[1].rel = "nsubj";
+        nodes[0].rel = "det";
+        nodes[6].head = Some(4);
+        nodes[6].rel = "conj";
+        fronted_phrase_as_subject(&mut nodes, &words);
+        assert_eq!(nodes[1].rel, "nsubj");
     }
 
     #[test]
