@@ -89,11 +89,8 @@ fn weak_person(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
 /// Denver", "Nashville, Toronto, Denver"), as do countries, regions and larger places
 /// ("Georgia", "Jordan").
 fn town_or_given_name(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
-    let town = matches!(
-        p.known,
-        Some(Known::Place(place)) if matches!(place.kind, PlaceKind::City | PlaceKind::Site)
-    );
-    town && p.end == p.first + 1
+    matches!(place_kind(p), Some(PlaceKind::City | PlaceKind::Site))
+        && p.end == p.first + 1
         && words
             .get(p.first)
             .is_some_and(|w| w.subject && lex.is_given_name(w.text))
@@ -103,11 +100,15 @@ fn town_or_given_name(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
 /// sports copy the tagger tells a club named after one ("Somerset 388", "Cleveland's defense")
 /// from the place ("played in Cleveland").
 fn town_or_county(p: &Piece) -> bool {
-    !p.dateline
-        && matches!(
-            p.known,
-            Some(Known::Place(place)) if matches!(place.kind, PlaceKind::City | PlaceKind::Region)
-        )
+    !p.dateline && matches!(place_kind(p), Some(PlaceKind::City | PlaceKind::Region))
+}
+
+/// The kind of place the gazetteer knows piece `p` as, if it does.
+fn place_kind(p: &Piece) -> Option<PlaceKind> {
+    match p.known {
+        Some(Known::Place(place)) => Some(place.kind),
+        _ => None,
+    }
 }
 
 /// Merges the tagger's mentions (`tagged`, in text order) into the rules' typed pieces (in
