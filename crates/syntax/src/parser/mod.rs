@@ -153,7 +153,7 @@ impl Parser {
     /// recorded in its facts. A margin that the dev set shows costs nothing saves the work of
     /// parses the search would drop later anyway.
     pub fn with_margin(mut self, margin: Option<u64>) -> Parser {
-        self.margin = margin.map_or(i64::MAX, |m| m.min(i64::MAX as u64) as i64);
+        self.margin = margin.map_or(i64::MAX, saturating_i64);
         if let Some(facts) = self.meta.as_object_mut() {
             match margin {
                 Some(m) => facts.insert("beam_margin".to_string(), serde_json::json!(m)),
@@ -326,7 +326,12 @@ fn beam_of(meta: &serde_json::Value) -> usize {
 fn margin_of(meta: &serde_json::Value) -> i64 {
     meta.get("beam_margin")
         .and_then(serde_json::Value::as_u64)
-        .map_or(i64::MAX, |m| m.min(i64::MAX as u64) as i64)
+        .map_or(i64::MAX, saturating_i64)
+}
+
+/// `m` as a score, `i64::MAX` when it is larger.
+fn saturating_i64(m: u64) -> i64 {
+    i64::try_from(m).unwrap_or(i64::MAX)
 }
 
 /// The highest-scoring valid transition (ties: lowest class); arcs carry label 0 until the
