@@ -172,28 +172,29 @@ mod tests {
         assert!(whitcombe.is_some_and(|e| e.kind == EntityType::Person && e.mentions.is_empty()));
     }
 
+    /// The entities of `text` read from its words alone (no token layer).
     fn run(text: &str) -> Vec<(String, EntityType, Option<String>)> {
+        recognise(text, false)
+    }
+
+    /// The entities of `text` read with the token layer and the parse, as the pipeline runs.
+    fn run_parsed(text: &str) -> Vec<(String, EntityType, Option<String>)> {
+        recognise(text, true)
+    }
+
+    fn recognise(text: &str, parsed: bool) -> Vec<(String, EntityType, Option<String>)> {
         let mut a = Article::new("t", "");
         a.set_text(text.to_string());
+        if parsed {
+            storyline_segment::Segmenter::new().annotate(&mut a);
+            storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        }
         EntityRecognizer::new().annotate(&mut a);
         for e in &a.entities {
             for m in &e.mentions {
                 assert!(a.text.get(m.range()).is_some());
             }
         }
-        a.entities
-            .into_iter()
-            .map(|e| (e.name, e.kind, e.role))
-            .collect()
-    }
-
-    /// The entities of `text` read with the token layer and the parse, as the pipeline runs.
-    fn run_parsed(text: &str) -> Vec<(String, EntityType, Option<String>)> {
-        let mut a = Article::new("t", "");
-        a.set_text(text.to_string());
-        storyline_segment::Segmenter::new().annotate(&mut a);
-        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
-        EntityRecognizer::new().annotate(&mut a);
         a.entities
             .into_iter()
             .map(|e| (e.name, e.kind, e.role))
