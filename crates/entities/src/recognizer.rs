@@ -224,6 +224,17 @@ mod tests {
         assert!(has(&got, "Somerset", EntityType::Place), "{got:?}");
     }
 
+    #[test]
+    fn results_lines_are_sports_copy() {
+        // No sports word at all: the results lines themselves say the towns are clubs.
+        let got = run_parsed(
+            "Results of English matches on Saturday:\n\nNorwich 1 Wolverhampton 0\n\n\
+             Oldham 3 Ipswich 3\n\nLuton 1 Rotherham 0\n",
+        );
+        assert!(has(&got, "Wolverhampton", EntityType::Org), "{got:?}");
+        assert!(has(&got, "Rotherham", EntityType::Org), "{got:?}");
+    }
+
     fn has(got: &[(String, EntityType, Option<String>)], name: &str, kind: EntityType) -> bool {
         got.iter().any(|(n, k, _)| n == name && *k == kind)
     }
