@@ -10,6 +10,7 @@ use storyline_lexicon::{Lexicon, PlaceKind};
 
 use crate::chunks::{Known, Piece, Shape};
 use crate::descriptors::{is_medium_noun, is_org_descriptor, is_post_verb, is_source_cue};
+use crate::lines::LineFlags;
 use crate::words::Word;
 
 /// What the whole article says about its names.
@@ -21,42 +22,15 @@ pub(crate) struct Context {
 
 impl Context {
     /// Reads the article's words once. A results line counts as a sports word.
-    pub(crate) fn of(words: &[Word<'_>], lex: &Lexicon) -> Context {
+    pub(crate) fn of(words: &[Word<'_>], lines: &LineFlags, lex: &Lexicon) -> Context {
         let hits = words
             .iter()
             .filter(|w| !w.cap && lex.is_sport_word(w.text))
             .count();
-        let results = words
-            .chunk_by(|a, b| a.line == b.line)
-            .filter(|line| is_results_line(line))
-            .count();
+        let results = lines.results.iter().filter(|&&r| r).count();
         Context {
             sports: hits + results >= 3,
         }
-    }
-}
-
-/// Whether a line's words are a result or a row of a league table: a name, a score, a name,
-/// a score ("Norwich 1 Wolverhampton 0", "Harlequins 75 Gloucester 19"), or a name and five
-/// or more figures ("Port Vale 4 1 2 1 4 4 5": played, won, drawn, lost, for, against, points).
-fn is_results_line(line: &[Word<'_>]) -> bool {
-    let figure = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
-    // The line as runs: names (capitalised words) and figures, nothing else.
-    let mut runs: Vec<(bool, usize)> = Vec::new();
-    for w in line {
-        let is_figure = figure(w);
-        if !is_figure && !w.cap {
-            return false;
-        }
-        match runs.last_mut() {
-            Some((f, n)) if *f == is_figure => *n += 1,
-            _ => runs.push((is_figure, 1)),
-        }
-    }
-    match runs.as_slice() {
-        [(false, _), (true, 1), (false, _), (true, 1)] => true,
-        [(false, _), (true, n)] => *n >= 5,
-        _ => false,
     }
 }
 
@@ -383,25 +357,6 @@ mod tests {
         assert!(has(&got, "Arsenal", EntityType::Org));
         assert!(has(&got, "Chelsea", EntityType::Org));
         assert!(has(&got, "Sam Allardyce", EntityType::Person));
-    }
-
-    #[test]
-    fn results_lines_are_names_and_scores_or_table_rows() {
-        let results = |text: &str| {
-            let words = crate::words::of_text(text);
-            words
-                .chunk_by(|a, b| a.line == b.line)
-                .map(|l| super::is_results_line(l))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            results("Norwich 1 Wolverhampton 0\nPort Vale 4 1 2 1 4 4 5\nNotts County 0 York 1"),
-            [true, true, true]
-        );
-        assert_eq!(
-            results("Norwich beat Wolverhampton 1-0\nPort Vale 4 1 2\nSmith 12 of 20"),
-            [false, false, false]
-        );
     }
 
     #[test]

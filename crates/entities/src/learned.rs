@@ -161,8 +161,11 @@ pub(crate) fn merge(
                 // today the tagger (trained on 1996 Reuters copy) reads unfamiliar given
                 // names ("Mehmet Oz", "Sione Takitaki") as companies far more often than it
                 // finds a company the rules missed.
+                // On a results line of sports copy the tagger, which learnt such tables,
+                // tells a club ("St Mirren 1 Falkirk 0") from a player.
+                let results = context.sports && LineFlags::on(&lines.results, words.get(p.first));
                 let weak = *g == Guess::Is(EntityType::Person)
-                    && kind != EntityType::Org
+                    && (kind != EntityType::Org || results)
                     && weak_person(p, words, lex);
                 let named_town = kind == EntityType::Person && town_or_given_name(p, words, lex);
                 let club = kind == EntityType::Org && context.sports && town_or_county(p);

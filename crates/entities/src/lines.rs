@@ -15,6 +15,8 @@ pub(crate) struct LineFlags {
     pub headline: Vec<bool>,
     /// A headline in capitals only.
     pub shouting: Vec<bool>,
+    /// A result or a row of a league table (sports copy).
+    pub results: Vec<bool>,
 }
 
 impl LineFlags {
@@ -30,6 +32,7 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
     let mut skip = vec![false; num_lines];
     let mut headline = vec![false; num_lines];
     let mut shouting = vec![false; num_lines];
+    let mut results = vec![false; num_lines];
     let mut start = 0;
     while start < words.len() {
         let line = words[start].line;
@@ -53,6 +56,7 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
             .is_some_and(|c| matches!(c, '.' | '"' | '”'));
         // A list of names (a line-up, results, a vote tally) is content, whatever its capitals.
         let list = is_name_list(ws, lex);
+        results[line] = is_results_line(ws);
         // A headline is one sentence, two at most ("Storm Hits Coast. Thousands Flee"); a
         // line of more is prose, however many of its words are names.
         let sentences = 1 + ws[1..].iter().filter(|w| w.sent_start).count();
@@ -82,6 +86,31 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
         skip,
         headline,
         shouting,
+        results,
+    }
+}
+
+/// Whether a line's words are a result or a row of a league table: a name, a score, a name,
+/// a score ("Norwich 1 Wolverhampton 0", "Harlequins 75 Gloucester 19"), or a name and five
+/// or more figures ("Port Vale 4 1 2 1 4 4 5": played, won, drawn, lost, for, against, points).
+fn is_results_line(line: &[Word<'_>]) -> bool {
+    let figure = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+    // The line as runs: names (capitalised words) and figures, nothing else.
+    let mut runs: Vec<(bool, usize)> = Vec::new();
+    for w in line {
+        let is_figure = figure(w);
+        if !is_figure && !w.cap {
+            return false;
+        }
+        match runs.last_mut() {
+            Some((f, n)) if *f == is_figure => *n += 1,
+            _ => runs.push((is_figure, 1)),
+        }
+    }
+    match runs.as_slice() {
+        [(false, _), (true, 1), (false, _), (true, 1)] => true,
+        [(false, _), (true, n)] => *n >= 5,
+        _ => false,
     }
 }
 
@@ -137,6 +166,25 @@ fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
 mod tests {
     use super::*;
     use crate::words::of_text;
+
+    #[test]
+    fn results_lines_are_names_and_scores_or_table_rows() {
+        let results = |text: &str| {
+            let words = of_text(text);
+            words
+                .chunk_by(|a, b| a.line == b.line)
+                .map(|l| is_results_line(l))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            results("Norwich 1 Wolverhampton 0\nPort Vale 4 1 2 1 4 4 5\nNotts County 0 York 1"),
+            [true, true, true]
+        );
+        assert_eq!(
+            results("Norwich beat Wolverhampton 1-0\nPort Vale 4 1 2\nSmith 12 of 20"),
+            [false, false, false]
+        );
+    }
 
     #[test]
     fn a_line_of_several_sentences_is_no_headline() {

@@ -46,7 +46,7 @@ impl EntityRecognizer {
         };
         let lines = line_flags(&words, text, self.lexicon);
         let mut found = pieces_with_datelines(&words, &lines.skip, text, &article.datelines);
-        let context = Context::of(&words, self.lexicon);
+        let context = Context::of(&words, &lines, self.lexicon);
         refine(&mut found, &words, text, context, self.lexicon);
         let mut typed: Vec<_> = found
             .into_iter()
