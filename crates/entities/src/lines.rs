@@ -128,11 +128,15 @@ fn is_lower_open_word(word: &str, lex: &Lexicon) -> bool {
 /// none longer than four words, set apart by punctuation or numbers ("France - 1 - Bernard Lama
 /// ; 2 - Lilian Thuram", "Did not bat: Dharmasena, Vaas, Muralitharan", "2. Samuel Matete
 /// (Zambia) 48.34", "Hull 0 Barnet 0"): three runs or more, or two with a number on the line and
-/// neither of ordinary words only. One run may follow a plain word ("Tim Henman (Britain) beat
-/// Doug Flach (U.S.)"). A title-cased headline has long runs ("Leaders Gather In Geneva Amid
+/// neither of ordinary words only. One run in four may follow a plain word ("Tim Henman
+/// (Britain) beat Doug Flach (U.S.)", and so on for each result of a line of several). A title-cased headline has long runs ("Leaders Gather In Geneva Amid
 /// Tension"), runs of ordinary words ("Ukraine, Russia Hold Talks") or no separators at all.
 fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
-    let is_number = |w: &Word<'_>| w.text.bytes().all(|b| b.is_ascii_digit());
+    // A number or a score ("16", "6-1").
+    let is_number = |w: &Word<'_>| {
+        w.text.starts_with(|c: char| c.is_ascii_digit())
+            && w.text.bytes().all(|b| b.is_ascii_digit() || b == b'-')
+    };
     let (mut runs, mut ordinary_runs, mut longest, mut joined) = (0, 0, 0, 0);
     let mut i = 0;
     while i < ws.len() {
@@ -159,7 +163,7 @@ fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
     }
     let numbered = ws.iter().any(is_number);
     let enough = runs >= 3 || (runs == 2 && numbered && ordinary_runs == 0);
-    enough && longest <= 4 && ordinary_runs <= 1 && joined <= usize::from(runs >= 4)
+    enough && longest <= 4 && ordinary_runs <= 1 && joined * 4 <= runs
 }
 
 #[cfg(test)]
@@ -220,5 +224,20 @@ mod tests {
             flags.shouting,
             [false, false, false, false, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_line_of_several_results_is_a_list_not_a_caption() {
+        let text =
+            "Cedric Pioline (France) beat Roberto Carretero (Spain) 4-6 6-2 6-1 Alex Corretja \
+                    (Spain) beat Filippo Veglio (Switzerland) 6-7 6-4 6-4 6-0\n\
+                    President Anna Berg speaks with Chancellor Olaf Lund at the White House in \
+                    Oslo on Friday\n";
+        let ws = of_text(text);
+        let lex = Lexicon::get();
+        let lines: Vec<_> = ws.chunk_by(|a, b| a.line == b.line).collect();
+        assert!(is_name_list(lines[0], lex));
+        assert!(!is_name_list(lines[1], lex));
+        assert_eq!(line_flags(&ws, text, lex).skip, [false, true]);
     }
 }
