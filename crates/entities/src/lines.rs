@@ -154,10 +154,10 @@ fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
         }
         runs += 1;
         longest = longest.max(i - start);
-        if ws[start..i]
-            .iter()
-            .all(|w| lex.is_common_word(w.text) || lex.is_not_name(w.text))
-        {
+        // A country that is also a word ("Japan", "Turkey") is no ordinary run.
+        if ws[start..i].iter().all(|w| {
+            (lex.is_common_word(w.text) || lex.is_not_name(w.text)) && lex.place(w.text).is_none()
+        }) {
             ordinary_runs += 1;
         }
     }
@@ -230,7 +230,8 @@ mod tests {
     fn a_line_of_several_results_is_a_list_not_a_caption() {
         let text =
             "Cedric Pioline (France) beat Roberto Carretero (Spain) 4-6 6-2 6-1 Alex Corretja \
-                    (Spain) beat Filippo Veglio (Switzerland) 6-7 6-4 6-4 6-0\n\
+                    (Spain) beat Filippo Veglio (Japan) 6-7 6-4 6-4 6-0 Anna Berg (Turkey) beat \
+                    Petra Lund (Norway) 6-2 6-2\n\
                     President Anna Berg speaks with Chancellor Olaf Lund at the White House in \
                     Oslo on Friday\n";
         let ws = of_text(text);
