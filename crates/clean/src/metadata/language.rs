@@ -7,14 +7,56 @@ use storyline_record::primary_subtag;
 
 /// How much of the text is read: the first paragraphs decide, and the cost stays bounded.
 const SAMPLE_BYTES: usize = 1024;
+/// How far into the text the sample is gathered.
+const SCAN_BYTES: usize = 16 * SAMPLE_BYTES;
 
-/// The language of `text` as an ISO 639 code, when it can be told reliably.
+/// Distinct words in lower case that tell the language of a text of mostly capitalised words.
+const MIN_WORDS: usize = 20;
+
+/// The language of `text` as an ISO 639 code, when it can be told reliably. Only the words
+/// written in lower case are read: names say little about the language around them, and a
+/// results table or a list of places ("Minnesota 6 MILWAUKEE 1", "Cincinnati 18 COLORADO 7")
+/// read whole looks like French to the trigram profiles. A text where most words are
+/// capitalised and fewer than [`MIN_WORDS`] distinct ones are not (a table with a line of
+/// prose above it: "metres", "hurdles", "seconds" over and over) gets no language. Where the
+/// words in lower case are too few to tell (a short text), its beginning read whole decides.
 pub fn detect(text: &str) -> Option<String> {
-    let mut end = text.len().min(SAMPLE_BYTES);
+    let mut end = text.len().min(SCAN_BYTES);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    let info = whatlang::detect(&text[..end]).filter(whatlang::Info::is_reliable)?;
+    let mut sample = String::with_capacity(SAMPLE_BYTES + 64);
+    let mut distinct = std::collections::HashSet::new();
+    let (mut words, mut lower) = (0, 0);
+    for word in text[..end].split_whitespace() {
+        if sample.len() >= SAMPLE_BYTES {
+            break;
+        }
+        if !word.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        words += 1;
+        if word.starts_with(char::is_uppercase) {
+            continue;
+        }
+        lower += 1;
+        distinct.insert(word);
+        sample.push_str(word);
+        sample.push(' ');
+    }
+    if distinct.len() < MIN_WORDS && 2 * lower < words {
+        return None;
+    }
+    let mut head = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    reliable(&sample).or_else(|| reliable(&text[..head]))
+}
+
+/// What `whatlang` reliably reads `sample` as.
+fn reliable(sample: &str) -> Option<String> {
+    let info = whatlang::detect(sample).filter(whatlang::Info::is_reliable)?;
     let code = info.lang().code();
     let short = isolang::Language::from_639_3(code).and_then(|l| l.to_639_1());
     Some(short.unwrap_or(code).to_string())
@@ -53,6 +95,16 @@ mod tests {
         assert_eq!(detect("NATO UK"), None);
         assert_eq!(detect(""), None);
         assert_eq!(detect("12 34 56"), None);
+    }
+
+    #[test]
+    fn a_results_table_with_a_line_of_prose_gets_no_language() {
+        let text =
+            "Baseball games played on Thursday (home team in CAPS):\nDETROIT 4 Kansas City 1\n\
+                    Minnesota 6 MILWAUKEE 1\nCALIFORNIA 14 New York 3\nSEATTLE 9 Baltimore 6\n\
+                    San Diego 3 NEW YORK 2\nChicago 4 HOUSTON 3\nCincinnati 18 COLORADO 7\n\
+                    Atlanta 5 PITTSBURGH 1\nLos Angeles 2 MONTREAL 1\nFlorida 10 ST LOUIS 9";
+        assert_eq!(detect(text), None);
     }
 
     #[test]
