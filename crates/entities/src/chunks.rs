@@ -127,7 +127,12 @@ pub(crate) fn piece(words: &[Word<'_>], first: usize, end: usize, lex: &Lexicon)
         end - first >= 3 && lex.is_org_word(words[end - 2].text) && lex.place(last).is_some();
     // Names joined by an ampersand are a firm's ("Marks & Spencer", "Ernst & Young").
     let firm = words[first + 1..end].iter().any(|w| !w.amp.is_empty());
-    let org = lex.is_org_word(last) || lex.is_org_head(head) || headed || located || firm;
+    // "Universidad de Chile", "Vrije Universiteit Amsterdam", "Banco Santander".
+    let foreign = words[first..end]
+        .iter()
+        .any(|w| is_entity_word(EntityClass::ForeignOrgWord, w.text));
+    let org =
+        lex.is_org_word(last) || lex.is_org_head(head) || headed || located || firm || foreign;
     let shape = if end - first >= 2 && org {
         Shape::OrgWords
     } else if end - first >= 2 && lex.is_place_word(last) && !surname_like(words, first, end, lex) {

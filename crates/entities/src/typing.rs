@@ -310,6 +310,16 @@ mod tests {
     }
 
     #[test]
+    fn an_institution_word_of_another_language_makes_an_organisation() {
+        let t = "She studied at the Vrije Universiteit Amsterdam, then at Universidad de Chile, \
+                 and banked with Banco Santander.";
+        let org = Some(Guess::Is(EntityType::Org));
+        assert_eq!(kind_of(t, "Vrije Universiteit Amsterdam"), org);
+        assert_eq!(kind_of(t, "Universidad de Chile"), org);
+        assert_eq!(kind_of(t, "Banco Santander"), org);
+    }
+
+    #[test]
     fn types_persons_from_context() {
         let t = "The council met. Springfield Mayor Jane Doe spoke, and Hartley said no.";
         assert_eq!(kind_of(t, "Jane Doe"), Some(Guess::Is(EntityType::Person)));

@@ -83,6 +83,9 @@ word_classes! {
         /// First words, as written, that make a name a storm or a military operation, not a
         /// person, organisation or place ("Hurricane Katrina", "Typhoon Haiyan").
         EventHead = "event_head",
+        /// Words of other languages, as written, that make a capitalised name holding them an
+        /// organisation wherever they stand ("Universidad de Chile", "Banco Santander").
+        ForeignOrgWord = "foreign_org_word",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
