@@ -309,6 +309,14 @@ mod tests {
     }
 
     #[test]
+    fn a_title_after_a_hyphenated_modifier() {
+        let (p, _) = run("The fleet was led by Rear-Admiral John Smith on Monday.");
+        assert_eq!(p, [pair("John Smith", "Rear-Admiral")]);
+        let (p, _) = run("Ex-Senator Anna Berg endorsed him.");
+        assert_eq!(p, [pair("Anna Berg", "Ex-Senator")]);
+    }
+
+    #[test]
     fn appositive_after_the_title() {
         let (p, _) = run("Later the Secretary of State, Antony Blinken, said talks would go on.");
         assert_eq!(p, [pair("Antony Blinken", "Secretary of State")]);

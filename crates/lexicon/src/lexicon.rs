@@ -3,6 +3,7 @@
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
+use crate::entity_words::{is_entity_word, EntityClass};
 use crate::lists::WordList;
 use crate::load::{capitalised, fold, rows, with_lower, words};
 
@@ -395,13 +396,18 @@ impl Lexicon {
     /// Whether capitalised `word` belongs to a title or role before a name ("Minister",
     /// "Secretary-General", "Dr.").
     pub fn is_title_word(&self, word: &str) -> bool {
-        // A compound of titles is one ("Lieutenant-Colonel", "Attorney-General").
+        // A compound of titles is one ("Lieutenant-Colonel", "Attorney-General"), as is a
+        // title after its modifiers ("Rear-Admiral", "Vice-Chancellor", "Ex-Senator").
+        let title =
+            |part: &str| self.titles.contains(part) || self.titles.contains(&capitalised(part));
+        let modifier = |part: &str| is_entity_word(EntityClass::TitleModifier, &capitalised(part));
         self.titles.contains(word)
-            || (word.contains('-')
-                && word.split('-').all(|part| {
-                    !part.is_empty()
-                        && (self.titles.contains(part) || self.titles.contains(&capitalised(part)))
-                }))
+            || word.rsplit_once('-').is_some_and(|(front, last)| {
+                title(last)
+                    && front
+                        .split('-')
+                        .all(|part| !part.is_empty() && (title(part) || modifier(part)))
+            })
     }
 
     /// Whether lower-case `word` is a role noun that can stand before a name ("coach",
@@ -579,6 +585,11 @@ mod tests {
         assert!(lex.is_title_word("Attorney-general"));
         assert!(!lex.is_title_word("Jean-Pierre"));
         assert!(!lex.is_title_word("General-"));
+        assert!(lex.is_title_word("Rear-Admiral"));
+        assert!(lex.is_title_word("Vice-Chancellor"));
+        assert!(lex.is_title_word("Ex-Senator"));
+        assert!(!lex.is_title_word("Deputy-Smith"));
+        assert!(!lex.is_title_word("-Admiral"));
     }
 
     #[test]
