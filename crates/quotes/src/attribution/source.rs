@@ -5,6 +5,7 @@
 use storyline_lexicon::{is_quote_word, Lexicon, QuoteClass};
 use storyline_record::{Span, Upos};
 
+use super::content::is_quote_mark;
 use crate::tree::Tree;
 
 /// Relations left out of a source phrase: clauses hanging from it and punctuation.
@@ -186,19 +187,54 @@ pub(crate) fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)>
         .rev()
         .find(|&k| tree.tokens[k].norm == ",")?;
     // An aside is nominal: a clause between the commas (`in an interview, X acknowledged …,
-    // stating that`) is no appositive.
+    // stating that`) is no appositive; a participle after a noun is part of one (`one of the
+    // states suing the EPA`).
     let aside = open + 1..hi;
-    if aside
-        .clone()
-        .any(|k| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux))
-    {
+    if aside.clone().any(|k| clausal(tree, k)) {
         return None;
     }
     let name = aside.clone().all(|k| tree.tokens[k].upos == Upos::Propn);
     if !aside.is_empty() && aside.len() <= 4 && name {
         return Some((open + 1, hi - 1));
     }
-    noun_phrase_ending(tree, s_lo, open.checked_sub(1).filter(|&k| k >= s_lo)?)
+    name_before_asides(tree, s_lo, open)
+        .or_else(|| noun_phrase_ending(tree, s_lo, open.checked_sub(1).filter(|&k| k >= s_lo)?))
+}
+
+/// The name that opens a run of nominal asides between commas ending at the comma `open`
+/// (`Scott Pruitt, the attorney general of Oklahoma, one of the states suing the EPA, said`):
+/// at most three segments back, each without a verb of its own (a participle after a noun is
+/// part of it), the first one a name of at most five words right after the sentence's start,
+/// a quotation mark or a comma.
+fn name_before_asides(tree: &Tree<'_>, s_lo: usize, open: usize) -> Option<(usize, usize)> {
+    let is_comma = |k: usize| tree.tokens[k].norm == ",";
+    let mut end = open;
+    for _ in 0..3 {
+        let start = (s_lo.max(end.saturating_sub(20))..end)
+            .rev()
+            .find(|&k| is_comma(k) || is_quote_mark(&tree.tokens[k].norm))
+            .map_or(s_lo, |k| k + 1);
+        let segment = start..end;
+        if segment.is_empty() || segment.clone().any(|k| clausal(tree, k)) {
+            return None;
+        }
+        let opens = start == s_lo || is_quote_mark(&tree.tokens[start - 1].norm);
+        let name =
+            segment.len() <= 5 && segment.clone().all(|k| tree.tokens[k].upos == Upos::Propn);
+        if name && (opens || start >= 2 && is_quote_mark(&tree.tokens[start - 2].norm)) {
+            return Some((start, end - 1));
+        }
+        if opens || start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+    None
+}
+
+/// Whether token `k` is a verb or auxiliary of a clause, not a participle modifying a noun.
+fn clausal(tree: &Tree<'_>, k: usize) -> bool {
+    matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux) && !tree.rel(k).starts_with("acl")
 }
 
 /// The noun phrase of at most eight words ending at token `hi` (sentence from `s_lo`), read
