@@ -305,7 +305,7 @@ mod tests {
         let s = src("''It has the important virtue of being fiscally responsible,'' Leonard E. Burman, director of the centrist Urban-Brookings Tax Policy Center and a professor at the Maxwell School of Syracuse University, said of the plan.");
         assert!(s.as_deref().is_some_and(|s| s.contains("Burman")), "{s:?}");
         // Two asides, one with a participle: the name that opens them speaks.
-        let s = src("\"It is an invasion of the state's domain,\" Nora Kell, the attorney general of Ohio, one of the states suing the agency, said at an event.");
+        let s = src("\"It is an attack on the city regulatory power,\" Nora Kell, the Democratic attorney general of Ohio, one of the states suing the FDA, said at a Columbus event.");
         assert!(s.as_deref().is_some_and(|s| s.contains("Kell")), "{s:?}");
     }
 
