@@ -153,13 +153,13 @@ impl Judge {
     }
 }
 
-/// Whether the judge weighs `quotes[i]`: reported speech only. Words in quotation marks are
+/// Whether the judge weighs `quotes[i]`: reported speech only, not a labelled paragraph. Words in quotation marks are
 /// always kept: the record lists every quoted passage (a partial quote inside reported speech,
 /// `she said the plan was "a disaster"`, or beside a noun, `called it "a disaster"`), where
 /// PolNeAR's annotation folds them into one attribution or leaves them out, so its labels
 /// would teach the judge to drop quotations the record promises.
 pub fn is_judged(found: &[Candidate], i: usize) -> bool {
-    found[i].quote.kind == QuoteKind::Indirect
+    found[i].quote.kind == QuoteKind::Indirect && found[i].via != crate::labels::VIA
 }
 
 fn inside_reported(found: &[Candidate], i: usize) -> bool {

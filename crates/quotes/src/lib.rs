@@ -16,6 +16,10 @@
 //!    names, role phrases ("Boris Johnson's spokesman"), or pronoun antecedents.
 //! 4. Lend speakers to quotes without a cue: split quotes and runs of quote paragraphs.
 //!
+//! Paragraphs that open with a speaker label (`labels`: transcript turns, `WALLACE: Let's
+//! start …`; headline attributions, `Pence: Flowers won't be at debate`) give that speaker's
+//! words, cue ":".
+//!
 //! Reported speech and thought (`Lavrov said that …`, `the ministry believes …`) come from the
 //! dependency parse (`attribution`): cue, source phrase and reported clause; each becomes a quote
 //! of kind `indirect` unless its content is a quotation in marks, whose speaker it then names.
@@ -47,6 +51,7 @@ mod cues;
 mod filter;
 mod finder;
 mod judge;
+mod labels;
 mod layout;
 mod marks;
 mod open;
@@ -107,8 +112,10 @@ impl QuoteFinder {
         attributions.extend(open::open_attributions(&tree, &attributions));
         let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
         let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
+        let labelled = labels::label_quotes(&article.text, &tokens, &article.entities, &quotes);
         let mut found: Vec<Candidate> = quotes
             .into_iter()
+            .filter(|q| !labels::within_turns(q, &labelled))
             .map(|quote| Candidate {
                 quote,
                 cue_token: None,
@@ -117,6 +124,13 @@ impl QuoteFinder {
                 source_type: None,
             })
             .collect();
+        found.extend(labelled.into_iter().map(|quote| Candidate {
+            quote,
+            cue_token: None,
+            via: labels::VIA,
+            open: false,
+            source_type: None,
+        }));
         found.extend(indirect.into_iter().map(|(quote, n)| {
             let a = &attributions[n];
             let source_type = quote
