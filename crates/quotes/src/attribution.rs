@@ -20,7 +20,7 @@ mod content;
 mod source;
 
 pub(crate) use content::complement;
-use content::{after_colon, paratactic, postposed, quoted_parataxis};
+use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis};
 pub(crate) use source::{object, phrase_before, referent_of, source_of, trim};
 
 /// One cue with its source and content.
@@ -40,7 +40,7 @@ pub(crate) struct Attribution {
     /// Whether the cue reports thought ("believes") rather than speech.
     pub thought: bool,
     /// How the content was found: `"ccomp"`, `"xcomp"`, `"parataxis"`, `"postposed"`,
-    /// `"colon"`, `"colon-quote"`, `"object"` or `"according"`.
+    /// `"parenthetical"`, `"colon"`, `"colon-quote"`, `"object"` or `"according"`.
     pub via: &'static str,
     /// Whether the cue is an open-class candidate (`open`), not a word of the cue list.
     pub open: bool,
@@ -166,7 +166,9 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
     let (s_lo, s_hi) = tree.sentence(i);
     let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
     let referent = referent_of(tree, source);
-    let (content, via) = complement(tree, i, cue.infinitive, source)
+    let (content, via) = parenthetical(tree, i, source, (s_lo, s_hi))
+        .map(|c| (c, "parenthetical"))
+        .or_else(|| complement(tree, i, cue.infinitive, source))
         .or_else(|| quoted_parataxis(tree, i).map(|c| (tree.extent(c, |_| false), "ccomp")))
         .or_else(|| paratactic(tree, i).map(|c| (c, "parataxis")))
         .or_else(|| postposed(tree, i, source, s_lo).map(|c| (c, "postposed")))
@@ -307,6 +309,25 @@ mod tests {
         // Two asides, one with a participle: the name that opens them speaks.
         let s = src("\"It is an attack on the city regulatory power,\" Nora Kell, the Democratic attorney general of Ohio, one of the states suing the FDA, said at a Columbus event.");
         assert!(s.as_deref().is_some_and(|s| s.contains("Kell")), "{s:?}");
+    }
+
+    #[test]
+    fn a_cue_set_into_its_sentence_reports_the_whole_sentence() {
+        let r = run("The new pier, the harbour master said, will open in the spring.");
+        assert_eq!(
+            r,
+            [(
+                "said".to_string(),
+                "the harbour master".to_string(),
+                "The new pier, the harbour master said, will open in the spring".to_string()
+            )]
+        );
+        // A complement opening before the comma is no aside.
+        let r = run("On Monday, the mayor declared that whatever the cost, the pier will open.");
+        assert!(r.iter().all(|x| !x.2.starts_with("On Monday")), "{r:?}");
+        // A participle after the comma goes on with the reporting clause.
+        let r = run("On Monday, the mayor said, adding that the pier will open in the spring.");
+        assert!(r.iter().all(|x| !x.2.starts_with("On Monday")), "{r:?}");
     }
 
     #[test]

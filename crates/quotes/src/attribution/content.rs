@@ -152,6 +152,53 @@ pub(super) fn postposed(
         .then_some((s_lo, start - 1))
 }
 
+/// The sentence a cue is set into between commas (`The latest test, North Korea said, was its
+/// biggest yet`; `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt`), whatever
+/// the parse made of the two halves: both are what is reported, so the content is the whole
+/// sentence, the cue's phrase inside it. The cue's subject stands after a comma and words
+/// before it; the cue's phrase (with its obliques: `the agency said in a June report`) ends at
+/// the next comma, without a verb; a verb stands in the halves and two words or more after.
+pub(super) fn parenthetical(
+    tree: &Tree<'_>,
+    i: usize,
+    source: Option<(usize, usize)>,
+    (s_lo, s_hi): (usize, usize),
+) -> Option<(usize, usize)> {
+    let (src_lo, _) = source.filter(|&(lo, _)| lo < i && !is_relative(tree, lo))?;
+    let mut start = src_lo;
+    while start > s_lo {
+        let p = start - 1;
+        if tree.head(p) == Some(i) && matches!(tree.rel(p), "aux" | "advmod") {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    let comma = |k: usize| tree.tokens[k].norm == ",";
+    if start < s_lo + 2 || !comma(start - 1) {
+        return None;
+    }
+    let close = (i + 1..=s_hi.min(i + 8)).find(|&k| comma(k))?;
+    let verb = |k: usize| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux);
+    // What the cue reports starting before the comma (`declared that whatever response …,`)
+    // is a complement, not an aside.
+    let reports = |k: usize| {
+        tree.tokens[k].upos == Upos::Sconj
+            || tree.head(k) == Some(i) && matches!(tree.rel(k), "obj" | "iobj" | "ccomp" | "xcomp")
+    };
+    if (i + 1..close).any(|k| verb(k) || reports(k)) {
+        return None;
+    }
+    let after = (close + 1..=s_hi).filter(|&k| !tree.is_punct(k)).count();
+    let halves_verb = (s_lo..start - 1).chain(close + 1..=s_hi).any(verb);
+    // A participle after the comma goes on with the reporting clause (`X said, adding …`).
+    let goes_on = tree
+        .tokens
+        .get(close + 1)
+        .is_some_and(|t| t.xpos.name() == "VBG");
+    (after >= 2 && halves_verb && !goes_on).then_some((s_lo, s_hi))
+}
+
 /// Whether cue `i` has no object or complement after it (`…, officials said.`, not
 /// `…, officials called for a veto`).
 fn reports_nothing_after(tree: &Tree<'_>, i: usize) -> bool {
