@@ -20,7 +20,7 @@ mod content;
 mod source;
 
 pub(crate) use content::complement;
-use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis};
+use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis, told_that};
 pub(crate) use source::{object, phrase_before, referent_of, source_of, trim};
 
 /// One cue with its source and content.
@@ -170,6 +170,10 @@ fn verb(tree: &Tree<'_>, i: usize, cue: Cue) -> Option<Attribution> {
         .map(|c| (c, "parenthetical"))
         .or_else(|| complement(tree, i, cue.infinitive, source))
         .or_else(|| quoted_parataxis(tree, i).map(|c| (tree.extent(c, |_| false), "ccomp")))
+        .or_else(|| {
+            let c = told_that(tree, i).filter(|_| cue.infinitive)?;
+            Some((tree.extent(c, |_| false), "ccomp"))
+        })
         .or_else(|| paratactic(tree, i).map(|c| (c, "parataxis")))
         .or_else(|| postposed(tree, i, source, s_lo).map(|c| (c, "postposed")))
         .or_else(|| after_colon(tree, i, s_hi))

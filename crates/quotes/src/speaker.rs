@@ -430,7 +430,10 @@ impl<'a> Resolver<'a> {
         match p {
             Pronoun::Male | Pronoun::Female => {
                 let g = s.entity.and_then(|e| self.genders[e]).or(s.gender);
-                let person = kind.is_none_or(|k| k == EntityType::Person);
+                let person = match kind {
+                    Some(k) => k == EntityType::Person,
+                    None => personal_phrase(&s.name),
+                };
                 person && self.compatible(p, EntityType::Person, g)
             }
             Pronoun::Neuter => kind.is_some_and(|k| k == EntityType::Org),
@@ -453,6 +456,18 @@ impl<'a> Resolver<'a> {
             .find(|(m, _)| span.contains(*m) && !self.in_quote(*m))?;
         Some(self.speaker_of(e, m))
     }
+}
+
+/// Whether a speaker phrase that resolved to no entity can be "he" or "she": a name (every
+/// word capitalised: "Hawk Sawyer") or a phrase headed by a role noun or a gendered word
+/// ("the police spokesman", "a spokeswoman"), not "significant staffing shortages Tuesday".
+fn personal_phrase(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().collect();
+    let named = !words.is_empty() && words.iter().all(|w| w.starts_with(char::is_uppercase));
+    named
+        || words.last().is_some_and(|w| {
+            is_role_noun(&w.to_lowercase()) || gender_of_word(&w.to_lowercase()).is_some()
+        })
 }
 
 #[cfg(test)]
@@ -514,6 +529,17 @@ mod tests {
         let e = [entity(text, "United States", EntityType::Place, "US")];
         let got = resolve(text, &e, "The Centre for Disease Control in the US");
         assert!(got.is_some_and(|n| n.contains("Disease Control")));
+    }
+
+    #[test]
+    fn he_or_she_is_a_name_or_a_role_not_any_phrase() {
+        assert!(super::personal_phrase("Hawk Sawyer"));
+        assert!(super::personal_phrase("the police spokesman"));
+        assert!(super::personal_phrase("a spokeswoman"));
+        assert!(!super::personal_phrase(
+            "significant staffing shortages Tuesday"
+        ));
+        assert!(!super::personal_phrase("The script"));
     }
 
     #[test]

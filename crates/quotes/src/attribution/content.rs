@@ -101,6 +101,31 @@ pub(super) fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
         })
 }
 
+/// The "that" clause the parse read as a relative clause of whom a cue that addresses someone
+/// (`tell`, `warn`, `urge`: the cues that report a to-infinitive too) addresses (`he told a
+/// meeting of Pacific Island leaders that few people understood the stakes`: "that" the
+/// object of "understood", the clause hung from "leaders"). It is a complement when "that"
+/// is neither the clause's subject nor its only object: the clause has a subject and an
+/// object of its own.
+pub(super) fn told_that(tree: &Tree<'_>, i: usize) -> Option<usize> {
+    let addressed = tree
+        .children(i)
+        .filter(|&o| o > i && matches!(tree.rel(o), "obj" | "iobj" | "obl"));
+    let phrases = addressed.flat_map(|o| {
+        std::iter::once(o).chain(tree.children(o).filter(move |&n| tree.rel(n) == "nmod"))
+    });
+    let clauses: Vec<usize> = phrases
+        .flat_map(|n| tree.children(n))
+        .filter(|&k| matches!(tree.rel(k), "acl" | "acl:relcl"))
+        .collect();
+    clauses.into_iter().find(|&k| {
+        let (lo, _) = tree.extent(k, |_| false);
+        let that = tree.tokens[lo].norm == "that";
+        let own = |rel: &str| tree.children(k).any(|c| c != lo && tree.rel(c) == rel);
+        that && tree.rel(lo) != "nsubj" && own("nsubj") && (tree.rel(lo) != "obj" || own("obj"))
+    })
+}
+
 /// The clause a paratactic cue hangs from (`The talks failed, he said.` parsed with `said` as
 /// parataxis of `failed`), without the cue's own phrase.
 pub(super) fn paratactic(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
