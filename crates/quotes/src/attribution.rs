@@ -376,6 +376,16 @@ mod tests {
     }
 
     #[test]
+    fn what_is_called_for_runs_on_through_its_infinitive() {
+        let r = run("The union called for the drivers to strike on Monday.");
+        assert!(
+            r.iter()
+                .any(|x| x.0 == "called" && x.2 == "the drivers to strike on Monday"),
+            "{r:?}"
+        );
+    }
+
+    #[test]
     fn a_statement_is_what_is_said_not_who_says_it() {
         let r = run(
             "In a statement announcing the new tariffs, the ministry said that imports would fall.",

@@ -75,8 +75,17 @@ pub(crate) fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, us
                 .children_with(k, "case")
                 .any(|c| tree.tokens[c].norm.eq_ignore_ascii_case(prep))
     })?;
-    let (lo, hi) = tree.extent(k, |r| r == "punct");
+    let (lo, mut hi) = tree.extent(k, |r| r == "punct");
     let case = tree.children_with(k, "case").next().unwrap_or(lo);
+    // "called for contestants to wear shorter dresses": the infinitive the parse hung from the
+    // cue goes on with the phrase.
+    if let Some((_, x_hi)) = tree
+        .children_with(i, "xcomp")
+        .map(|x| tree.extent(x, |r| r == "punct"))
+        .find(|&(x_lo, _)| x_lo == hi + 1)
+    {
+        hi = x_hi;
+    }
     Some((lo.max(case + 1), hi))
 }
 
