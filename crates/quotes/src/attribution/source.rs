@@ -78,11 +78,12 @@ pub(crate) fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, us
     let (lo, mut hi) = tree.extent(k, |r| r == "punct");
     let case = tree.children_with(k, "case").next().unwrap_or(lo);
     // "called for contestants to wear shorter dresses": the infinitive the parse hung from the
-    // cue goes on with the phrase.
+    // cue (as a complement or a purpose clause) goes on with the phrase.
     if let Some((_, x_hi)) = tree
-        .children_with(i, "xcomp")
+        .children(i)
+        .filter(|&x| matches!(tree.rel(x), "xcomp" | "advcl"))
         .map(|x| tree.extent(x, |r| r == "punct"))
-        .find(|&(x_lo, _)| x_lo == hi + 1)
+        .find(|&(x_lo, _)| x_lo == hi + 1 && tree.tokens[x_lo].norm == "to")
     {
         hi = x_hi;
     }
