@@ -252,6 +252,18 @@ fn split_segment(
         out.push(whole);
         return;
     }
+    // "U.S. Open", "Australian Open", "Kentucky Derby": a sports event, neither the place nor
+    // anything else the types name.
+    let event = e - s >= 2
+        && is_entity_word(EntityClass::EventTail, words[e - 1].text)
+        && (lex.place(words[s].text).is_some() || lex.is_demonym(words[s].text));
+    if event {
+        out.push(Piece {
+            shape: Shape::Other,
+            ..whole
+        });
+        return;
+    }
     // The title part ends at the last title word that is followed by more words.
     let last_title = (s..e)
         .rev()

@@ -320,6 +320,14 @@ mod tests {
     }
 
     #[test]
+    fn a_place_before_an_event_word_names_the_event_not_the_place() {
+        let t = "She withdrew from the U.S. Open, then won the Australian Open in Melbourne.";
+        assert_eq!(kind_of(t, "U.S. Open"), Some(Guess::Drop));
+        assert_eq!(kind_of(t, "Australian Open"), Some(Guess::Drop));
+        assert_eq!(kind_of(t, "Melbourne"), Some(Guess::Is(EntityType::Place)));
+    }
+
+    #[test]
     fn types_persons_from_context() {
         let t = "The council met. Springfield Mayor Jane Doe spoke, and Hartley said no.";
         assert_eq!(kind_of(t, "Jane Doe"), Some(Guess::Is(EntityType::Person)));

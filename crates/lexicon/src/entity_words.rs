@@ -86,6 +86,9 @@ word_classes! {
         /// Words of other languages, as written, that make a capitalised name holding them an
         /// organisation wherever they stand ("Universidad de Chile", "Banco Santander").
         ForeignOrgWord = "foreign_org_word",
+        /// Last words, as written, that make a place or nationality before them the name of a
+        /// sports event, not the place ("U.S. Open", "Australian Open", "Asian Games").
+        EventTail = "event_tail",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
