@@ -19,8 +19,8 @@ use crate::words::Pronoun;
 mod content;
 mod source;
 
-pub(crate) use content::complement;
 use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis, told_that};
+pub(crate) use content::{complement, is_quote_mark};
 pub(crate) use source::{object, phrase_before, referent_of, source_of, trim};
 
 /// One cue with its source and content.

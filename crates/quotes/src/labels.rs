@@ -17,6 +17,8 @@
 use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Quote, QuoteKind, Span, Token, Upos};
 
+use crate::attribution::is_quote_mark;
+
 /// How a labelled quote was found (`Candidate::via`): the judge does not weigh it.
 pub(crate) const VIA: &str = "label";
 
@@ -224,14 +226,6 @@ fn overlap(a: Span, b: Span) -> usize {
     a.end()
         .min(b.end())
         .saturating_sub(a.start().max(b.start()))
-}
-
-/// Whether `w` is a quotation mark.
-fn is_quote_mark(w: &str) -> bool {
-    matches!(
-        w,
-        "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»" | "„" | "''" | "``"
-    )
 }
 
 /// "MR. TRUMP" → "Mr. Trump".

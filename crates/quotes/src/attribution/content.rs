@@ -277,7 +277,7 @@ pub(super) fn after_colon(
 }
 
 /// Whether `w` is a quotation mark.
-pub(super) fn is_quote_mark(w: &str) -> bool {
+pub(crate) fn is_quote_mark(w: &str) -> bool {
     let mut chars = w.chars();
     matches!(
         (chars.next(), chars.next()),
