@@ -129,8 +129,9 @@ fn is_lower_open_word(word: &str, lex: &Lexicon) -> bool {
 /// ; 2 - Lilian Thuram", "Did not bat: Dharmasena, Vaas, Muralitharan", "2. Samuel Matete
 /// (Zambia) 48.34", "Hull 0 Barnet 0"): three runs or more, or two with a number on the line and
 /// neither of ordinary words only. One run in four may follow a plain word ("Tim Henman
-/// (Britain) beat Doug Flach (U.S.)", and so on for each result of a line of several). A title-cased headline has long runs ("Leaders Gather In Geneva Amid
-/// Tension"), runs of ordinary words ("Ukraine, Russia Hold Talks") or no separators at all.
+/// (Britain) beat Doug Flach (U.S.)", and so on for each result of a line of several). A
+/// title-cased headline has long runs ("Leaders Gather In Geneva Amid Tension"), runs of
+/// ordinary words ("Ukraine, Russia Hold Talks") or no separators at all.
 fn is_name_list(ws: &[Word<'_>], lex: &Lexicon) -> bool {
     // A number or a score ("16", "6-1").
     let is_number = |w: &Word<'_>| {

@@ -21,14 +21,10 @@ const MIN_WORDS: usize = 20;
 /// prose above it: "metres", "hurdles", "seconds" over and over) gets no language. Where the
 /// words in lower case are too few to tell (a short text), its beginning read whole decides.
 pub fn detect(text: &str) -> Option<String> {
-    let mut end = text.len().min(SCAN_BYTES);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
     let mut sample = String::with_capacity(SAMPLE_BYTES + 64);
     let mut distinct = std::collections::HashSet::new();
     let (mut words, mut lower) = (0, 0);
-    for word in text[..end].split_whitespace() {
+    for word in prefix(text, SCAN_BYTES).split_whitespace() {
         if sample.len() >= SAMPLE_BYTES {
             break;
         }
@@ -47,11 +43,16 @@ pub fn detect(text: &str) -> Option<String> {
     if distinct.len() < MIN_WORDS && 2 * lower < words {
         return None;
     }
-    let mut head = text.len().min(SAMPLE_BYTES);
-    while !text.is_char_boundary(head) {
-        head -= 1;
+    reliable(&sample).or_else(|| reliable(prefix(text, SAMPLE_BYTES)))
+}
+
+/// The first `max` bytes of `text` at most, cut on a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = text.len().min(max);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    reliable(&sample).or_else(|| reliable(&text[..head]))
+    &text[..end]
 }
 
 /// What `whatlang` reliably reads `sample` as.

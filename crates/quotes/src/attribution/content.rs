@@ -157,17 +157,7 @@ pub(super) fn postposed(
     if source.is_some_and(|(lo, hi)| lo == hi && is_relative(tree, lo)) {
         return None;
     }
-    let mut start = source.map_or(i, |(lo, _)| lo.min(i));
-    // auxiliaries and adverbs of the cue ("has also said") belong to the reporting clause
-    while start > s_lo {
-        let p = start - 1;
-        let rel = tree.rel(p);
-        if tree.head(p) == Some(i) && matches!(rel, "aux" | "advmod" | "aux:pass") {
-            start = p;
-        } else {
-            break;
-        }
-    }
+    let start = reporting_start(tree, i, source.map_or(i, |(lo, _)| lo.min(i)), s_lo);
     if start < s_lo + 4 {
         return None;
     }
@@ -190,15 +180,7 @@ pub(super) fn parenthetical(
     (s_lo, s_hi): (usize, usize),
 ) -> Option<(usize, usize)> {
     let (src_lo, _) = source.filter(|&(lo, _)| lo < i && !is_relative(tree, lo))?;
-    let mut start = src_lo;
-    while start > s_lo {
-        let p = start - 1;
-        if tree.head(p) == Some(i) && matches!(tree.rel(p), "aux" | "advmod") {
-            start = p;
-        } else {
-            break;
-        }
-    }
+    let start = reporting_start(tree, i, src_lo, s_lo);
     let comma = |k: usize| tree.tokens[k].norm == ",";
     if start < s_lo + 2 || !comma(start - 1) {
         return None;
@@ -222,6 +204,21 @@ pub(super) fn parenthetical(
         .get(close + 1)
         .is_some_and(|t| t.xpos.name() == "VBG");
     (after >= 2 && halves_verb && !goes_on).then_some((s_lo, s_hi))
+}
+
+/// Where the reporting clause of cue `i` starts, from its first word `from`: auxiliaries and
+/// adverbs of the cue before it belong to it ("has also said").
+fn reporting_start(tree: &Tree<'_>, i: usize, from: usize, s_lo: usize) -> usize {
+    let mut start = from;
+    while start > s_lo {
+        let p = start - 1;
+        if tree.head(p) == Some(i) && matches!(tree.rel(p), "aux" | "advmod" | "aux:pass") {
+            start = p;
+        } else {
+            break;
+        }
+    }
+    start
 }
 
 /// Whether cue `i` has no object or complement after it (`…, officials said.`, not
