@@ -14,6 +14,8 @@
 //! the quote: `direct` when the paragraph opens with a quotation mark or the label is a
 //! transcript's, else `indirect` (a headline's paraphrase); the cue is the colon.
 
+use std::collections::HashMap;
+
 use storyline_lexicon::Lexicon;
 use storyline_record::{Entity, EntityType, Quote, QuoteKind, Span, Token, Upos};
 
@@ -59,21 +61,29 @@ pub(crate) fn label_quotes(
         .collect();
     let lex = Lexicon::get();
     let place = |label: &str| lex.place(label).is_some() || lex.place_folded(label).is_some();
-    // Labels in capitals, each with how many turns it opens.
-    let mut labels: Vec<(&str, usize)> = Vec::new();
+    // Labels in capitals that are no place, each with how many turns it opens.
+    let mut labels: HashMap<&str, usize> = HashMap::new();
     for t in turns.iter().filter(|t| t.caps) {
         let label = t.label.slice(text);
-        match labels.iter_mut().find(|(l, _)| *l == label) {
-            Some((_, n)) => *n += 1,
-            None if !place(label) => labels.push((label, 1)),
-            None => {}
+        if !place(label) {
+            *labels.entry(label).or_default() += 1;
         }
     }
     // A transcript: two labels or more, and one opening two turns or more.
-    let transcript = labels.len() >= 2 && labels.iter().any(|&(_, n)| n >= 2);
-    let repeated = |label: &str| labels.iter().any(|&(l, n)| l == label && n >= 2);
+    let transcript = labels.len() >= 2 && labels.values().any(|&n| n >= 2);
+    let repeated = |label: &str| labels.get(label).is_some_and(|&n| n >= 2);
+    // The quotes already found, by start, swept once along the turns (which follow each
+    // other): `active` holds those that may still overlap the current turn.
+    let mut spans: Vec<Span> = found.iter().map(|q| q.span).collect();
+    spans.sort_unstable_by_key(|s| s.start());
+    let (mut next, mut active) = (0, Vec::new());
     let mut out = Vec::new();
     for t in &turns {
+        while next < spans.len() && spans[next].start() < t.content.end() {
+            active.push(spans[next]);
+            next += 1;
+        }
+        active.retain(|s: &Span| s.end() > t.content.start());
         let label = t.label.slice(text);
         if place(label) {
             continue;
@@ -91,9 +101,9 @@ pub(crate) fn label_quotes(
         }
         // A quotation that holds the label too is the transcript quoted whole: the turns
         // replace it (`within_turns`).
-        let covered = found.iter().any(|q| {
-            !q.span.contains(t.label) && 2 * overlap(q.span, t.content) >= t.content.len()
-        });
+        let covered = active
+            .iter()
+            .any(|&q| !q.contains(t.label) && 2 * overlap(q, t.content) >= t.content.len());
         if covered {
             continue;
         }
@@ -117,12 +127,13 @@ pub(crate) fn label_quotes(
     out
 }
 
-/// Whether quote `q` holds the label of one of the `labelled` quotes: a quotation of the
-/// transcript's turns read as one, which the turns replace.
+/// Whether quote `q` holds the label of one of the `labelled` quotes (in text order, as
+/// [`label_quotes`] gives them): a quotation of the transcript's turns read as one, which the
+/// turns replace. Labels do not overlap, so the first starting inside `q` decides.
 pub(crate) fn within_turns(q: &Quote, labelled: &[Quote]) -> bool {
-    labelled
-        .iter()
-        .any(|l| l.speaker_span.is_some_and(|s| q.span.contains(s)))
+    let label = |l: &Quote| l.speaker_span.unwrap_or(l.span);
+    let k = labelled.partition_point(|l| label(l).start() < q.span.start());
+    labelled.get(k).is_some_and(|l| q.span.contains(label(l)))
 }
 
 /// The label and content of one paragraph's tokens, when it opens with a label: at most
