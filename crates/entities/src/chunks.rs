@@ -300,6 +300,18 @@ fn split_segment(
             n0 += 1;
             continue;
         }
+        // "Controversial Australian Anthony Hill": an ordinary word that opens the sentence
+        // before a demonym describes the person, as the demonym does.
+        let describing = words[n0].sent_start
+            && lex.is_common_word(words[n0].text)
+            && !lex.is_given_name(words[n0].text)
+            && words
+                .get(n0 + 1)
+                .is_some_and(|w| n0 + 1 < e && lex.is_demonym(w.text));
+        if describing {
+            n0 += 1;
+            continue;
+        }
         if let Some(p) = team_of_city(words, n0, e, last_title.is_some(), lex) {
             out.push(p);
             return;
@@ -572,6 +584,14 @@ mod tests {
         assert!(got.contains(&("Rasmus Hojlund".into(), Some("striker".into()))));
         let got = run("Shares of Nvidia rose after chief executive Jensen Huang spoke.");
         assert!(got.contains(&("Jensen Huang".into(), Some("chief executive".into()))));
+    }
+
+    #[test]
+    fn an_adjective_and_a_demonym_opening_the_sentence_describe_the_person() {
+        let got = run("It ended. Controversial Australian Anthony Hill called him a cheat.");
+        assert!(got.iter().any(|(n, _)| n == "Anthony Hill"), "{got:?}");
+        let got = run("It ended. Veteran coach Anna Berg left.");
+        assert!(got.iter().any(|(n, _)| n == "Anna Berg"), "{got:?}");
     }
 
     #[test]

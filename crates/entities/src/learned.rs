@@ -126,7 +126,9 @@ pub(crate) fn merge(
     let mut added = Vec::new();
     // Last words of the pieces of two or more words, read once: a name-dense page stays linear.
     // A Korean name gives its family name first ("Ban Ki-moon").
-    let surnames: std::collections::HashSet<String> = typed
+    // The tagger's own persons join them as they are added ("King said" after "captain Billie
+    // Jean King", a name the rules did not find).
+    let mut surnames: std::collections::HashSet<String> = typed
         .iter()
         .filter(|(p, _)| p.end - p.first >= 2)
         .filter_map(|(p, _)| {
@@ -216,6 +218,9 @@ pub(crate) fn merge(
         if end > first && !on_skipped && named && !ordinary {
             let mut p = piece(words, first, end, lex);
             p.titled |= titled;
+            if kind == EntityType::Person && end - first >= 2 {
+                surnames.insert(words[end - 1].text.to_string());
+            }
             added.push((p, Guess::Is(kind)));
         }
     }
@@ -360,6 +365,23 @@ mod tests {
         )];
         let (names, _) = merged(typed, &tagged, &words, &LineFlags::default());
         assert_eq!(names, ["Tim Cook", "Cook"]);
+    }
+
+    #[test]
+    fn the_surname_of_a_person_the_tagger_added_is_that_person() {
+        let text = "Captain Billie Jean King spoke. King said the team was ready.";
+        let words = of_text(text);
+        let s = text.find("Billie").unwrap_or(0);
+        let k = text.rfind("King").unwrap_or(0);
+        let tagged = [
+            (
+                Span::new(s, s + "Billie Jean King".len()),
+                EntityType::Person,
+            ),
+            (Span::new(k, k + 4), EntityType::Person),
+        ];
+        let (names, _) = merged(Vec::new(), &tagged, &words, &LineFlags::default());
+        assert_eq!(names, ["Billie Jean King", "King"]);
     }
 
     #[test]

@@ -54,8 +54,13 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
             .get(last..)
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| matches!(c, '.' | '"' | '”'));
-        // A list of names (a line-up, results, a vote tally) is content, whatever its capitals.
-        let list = is_name_list(ws, lex);
+        // A list of names (a line-up, results, a vote tally) is content, whatever its capitals;
+        // a line in capitals only is none, since there every word looks like a name ("CRICKET -
+        // ENGLAND BEAT PAKISTAN BY 107 RUNS": the tagger, which learnt such lines, reads it).
+        let capitals = content
+            .iter()
+            .all(|w| !w.text.chars().any(char::is_lowercase));
+        let list = !capitals && is_name_list(ws, lex);
         results[line] = is_results_line(ws);
         // A headline is one sentence, two at most ("Storm Hits Coast. Thousands Flee"); a
         // line of more is prose, however many of its words are names.
@@ -66,10 +71,7 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
             && !list
             && sentences <= 2
             && !content.iter().any(|w| is_lower_open_word(w.text, lex));
-        shouting[line] = headline[line]
-            && content
-                .iter()
-                .all(|w| !w.text.chars().any(char::is_lowercase));
+        shouting[line] = headline[line] && capitals;
         // A long line that ends without any punctuation is a photo caption left in the body.
         let bare_end = text
             .get(last..)
@@ -225,6 +227,15 @@ mod tests {
             flags.shouting,
             [false, false, false, false, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_line_in_capitals_is_a_headline_not_a_list() {
+        let text = "SOCCER - IRELAND BEAT LIECHTENSTEIN 5-0 IN WORLD CUP QUALIFIER\n\
+                    Ireland beat Liechtenstein 5-0 on Saturday in a qualifier in Dublin.\n";
+        let ws = of_text(text);
+        let flags = line_flags(&ws, text, Lexicon::get());
+        assert_eq!(flags.shouting, [true, false]);
     }
 
     #[test]
