@@ -73,13 +73,33 @@ pub(crate) fn tagged(text: &str, tokens: &[Token]) -> Vec<(Span, EntityType)> {
 /// words, no gazetteer, no title, no given name first): the default the tagger may correct
 /// ("Jarrah Holdings" is no person).
 fn weak_person(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
-    p.known.is_none()
-        && !p.titled
-        && p.shape == Shape::Plain
-        && p.end - p.first >= 2
+    shape_person(p)
         && words
             .get(p.first)
             .is_some_and(|w| !lex.is_given_name(w.text))
+}
+
+/// Whether the rules called piece `p` a person by its shape of two or more capitalised words
+/// alone (no gazetteer, no title).
+fn shape_person(p: &Piece) -> bool {
+    p.known.is_none() && !p.titled && p.shape == Shape::Plain && p.end - p.first >= 2
+}
+
+/// Whether a word of piece `p` is a place the gazetteer knows.
+fn holds_place(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    words
+        .get(p.first..p.end)
+        .is_some_and(|ws| ws.iter().any(|w| lex.place(w.text).is_some()))
+}
+
+/// Whether piece `p` is a place and a plural, the shape of a team's name ("Cleveland
+/// Indians", "Texas Rangers").
+fn team(p: &Piece, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    let plural = |w: &str| w.ends_with('s') && !w.ends_with("ss");
+    words
+        .get(p.first)
+        .is_some_and(|w| lex.place(w.text).is_some())
+        && words.get(p.end - 1).is_some_and(|w| plural(w.text))
 }
 
 /// Whether piece `p` is one word that the gazetteer knows as a town or a site and the
@@ -166,9 +186,15 @@ pub(crate) fn merge(
                 // On a results line of sports copy the tagger, which learnt such tables,
                 // tells a club ("St Mirren 1 Falkirk 0") from a player.
                 let results = context.sports && LineFlags::on(&lines.results, words.get(p.first));
+                // So it does for a name that holds a place the gazetteer knows ("Sierra
+                // Nevada"), which few persons' names do, unless it opens with a given name
+                // ("Elizabeth Warren", "Jordan Munoz"), and for a place before a plural
+                // ("Florida Marlins", "Houston Astros"): a team.
+                let org = kind == EntityType::Org
+                    && (weak_person(p, words, lex) && holds_place(p, words, lex)
+                        || shape_person(p) && team(p, words, lex));
                 let weak = *g == Guess::Is(EntityType::Person)
-                    && (kind != EntityType::Org || results)
-                    && weak_person(p, words, lex);
+                    && ((kind != EntityType::Org || results) && weak_person(p, words, lex) || org);
                 let named_town = kind == EntityType::Person && town_or_given_name(p, words, lex);
                 let club = kind == EntityType::Org && context.sports && town_or_county(p);
                 if p.span == span && (*g == Guess::Unknown || weak || named_town || club) {
@@ -365,6 +391,25 @@ mod tests {
         )];
         let (names, _) = merged(typed, &tagged, &words, &LineFlags::default());
         assert_eq!(names, ["Tim Cook", "Cook"]);
+    }
+
+    #[test]
+    fn a_place_before_a_plural_is_a_team_the_tagger_may_name() {
+        let text = "The Florida Marlins beat Elizabeth Warren.";
+        let words = of_text(text);
+        let lex = Lexicon::get();
+        let person = Guess::Is(EntityType::Person);
+        let typed = vec![
+            (piece(&words, 1, 3, lex), person),
+            (piece(&words, 4, 6, lex), person),
+        ];
+        let tagged = [
+            (span_of(text, "Florida Marlins"), EntityType::Org),
+            (span_of(text, "Elizabeth Warren"), EntityType::Org),
+        ];
+        let (_, typed) = merged(typed, &tagged, &words, &LineFlags::default());
+        let kinds: Vec<_> = typed.iter().map(|(_, g)| *g).collect();
+        assert_eq!(kinds, [Guess::Is(EntityType::Org), person]);
     }
 
     #[test]
