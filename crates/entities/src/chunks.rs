@@ -587,6 +587,15 @@ mod tests {
     }
 
     #[test]
+    fn two_particles_inside_a_name() {
+        let got = run("It ended. Scrum-half Joost van der Westhuizen scored twice.");
+        assert!(
+            got.iter().any(|(n, _)| n == "Joost van der Westhuizen"),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn an_adjective_and_a_demonym_opening_the_sentence_describe_the_person() {
         let got = run("It ended. Controversial Australian Anthony Hill called him a cheat.");
         assert!(got.iter().any(|(n, _)| n == "Anthony Hill"), "{got:?}");

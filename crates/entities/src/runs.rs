@@ -56,6 +56,16 @@ pub(crate) fn run_end(words: &[Word<'_>], i: usize, text: &str, lex: &Lexicon) -
             j += 2;
             continue;
         }
+        // Two particles in a row ("Joost van der Westhuizen", "Ludwig van der Rohe").
+        let two_particles = is_particle(w.text)
+            && joinable(j + 1)
+            && is_particle(words[j + 1].text)
+            && joinable(j + 2)
+            && words[j + 2].cap;
+        if two_particles {
+            j += 3;
+            continue;
+        }
         break;
     }
     j
