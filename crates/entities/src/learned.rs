@@ -286,12 +286,10 @@ fn absorb(
     if end < w + 2 || words.get(w).is_none_or(|x| x.span.start() != span.start()) {
         return false;
     }
-    let inside = |i: usize| {
-        (words[i].cap || is_inner_word(words[i].text))
-            && (i == w || !words[i].gap_before || words[i - 1].possessive)
-    };
+    // No gap inside the name but a possessive ("Toronto Bond Traders' Association").
+    let joined = |i: usize| i == w || !words[i].gap_before || words[i - 1].possessive;
     let (head, last) = (words[w].text, words[end - 1].text);
-    if !(w..end).all(inside)
+    if !(w..end).all(joined)
         || !words[end - 1].cap
         || lex.is_not_name(head)
         || lex.is_title_word(last)
@@ -301,7 +299,6 @@ fn absorb(
     }
     let mut j = k;
     let mut parts = Vec::new();
-    let mut in_parts = 0;
     while j < typed.len() && typed[j].0.span.start() < span.end() {
         let (p, g) = &typed[j];
         if p.span.overlaps(span) {
@@ -311,13 +308,20 @@ fn absorb(
                 return false;
             }
             parts.push(j);
-            in_parts += p.end - p.first;
         }
         j += 1;
     }
-    // Only lower-case name words join the parts: "Eastern District" + "of" + "New York".
-    let joined = (w..end).filter(|&i| !words[i].cap).count();
-    if parts.len() < 2 || in_parts + joined != end - w {
+    // Only lower-case name words join the parts: "Eastern District" + "of" + "New York",
+    // "Organisation for Security and Cooperation" + "in" + "Europe".
+    let in_part = |i: usize| {
+        parts
+            .iter()
+            .any(|&j| typed[j].0.first <= i && i < typed[j].0.end)
+    };
+    let bare = (w..end)
+        .filter(|&i| !in_part(i))
+        .all(|i| !words[i].cap && is_inner_word(words[i].text));
+    if parts.len() < 2 || !bare {
         return false;
     }
     for j in parts {
@@ -467,6 +471,31 @@ mod tests {
         assert_eq!(
             kept,
             ["Eastern District of New York", "Jane Roe", "Boston Globe"]
+        );
+    }
+
+    #[test]
+    fn a_connector_inside_a_part_does_not_stop_the_whole_name() {
+        let text = "Talks of the Organisation for Security and Cooperation in Europe went on.";
+        let words = of_text(text);
+        let lex = Lexicon::get();
+        let typed = vec![
+            (piece(&words, 3, 8, lex), Guess::Is(EntityType::Org)),
+            (piece(&words, 9, 10, lex), Guess::Is(EntityType::Place)),
+        ];
+        let whole = Span::new(
+            span_of(text, "Organisation").start(),
+            span_of(text, "Europe").end(),
+        );
+        let (kept, _) = merged(
+            typed,
+            &[(whole, EntityType::Org)],
+            &words,
+            &LineFlags::default(),
+        );
+        assert_eq!(
+            kept,
+            ["Organisation for Security and Cooperation in Europe"]
         );
     }
 
