@@ -264,12 +264,13 @@ fn is_inner_word(w: &str) -> bool {
 
 /// An organisation the tagger reads whole where the rules saw only its parts ("Organisation
 /// for Security and Cooperation" + "in" + "Europe", "Eastern District" + "of" + "New York"):
-/// when the tagger's span (`span`, from word `w`) is two or more of the rules' organisations
-/// and places joined by lower-case name words and spaces only, and neither opens with a word
-/// that is never a name ("The", "An") nor ends in a title ("United Nations Emergency Relief
-/// Coordinator"), those pieces give way to the tagger's name (pushed to `added`). Persons
-/// ("Moscow John Sullivan" is a place and a person), untyped pieces (the words of a headline),
-/// pieces named by a title and dateline places stand.
+/// when the tagger's span (`span`, from word `w`) is two or more of the rules' pieces, at
+/// least one of them an organisation or a place and the others untyped ("San Diego" +
+/// "Padres"), joined by lower-case name words and spaces only, and it neither opens with a
+/// word that is never a name ("The", "An") nor ends in a title ("United Nations Emergency
+/// Relief Coordinator"), those pieces give way to the tagger's name (pushed to `added`).
+/// Persons ("Moscow John Sullivan" is a place and a person), dropped pieces (the words of a
+/// headline), pieces named by a title and dateline places stand.
 fn absorb(
     typed: &mut [(Piece, Guess)],
     k: usize,
@@ -299,14 +300,16 @@ fn absorb(
     }
     let mut j = k;
     let mut parts = Vec::new();
+    let mut named_parts = 0;
     while j < typed.len() && typed[j].0.span.start() < span.end() {
         let (p, g) = &typed[j];
         if p.span.overlaps(span) {
             let within = p.span.start() >= span.start() && p.span.end() <= span.end();
             let named = matches!(g, Guess::Is(EntityType::Org | EntityType::Place));
-            if !within || !named || p.titled || p.dateline {
+            if !within || !(named || *g == Guess::Unknown) || p.titled || p.dateline {
                 return false;
             }
+            named_parts += usize::from(named);
             parts.push(j);
         }
         j += 1;
@@ -321,7 +324,7 @@ fn absorb(
     let bare = (w..end)
         .filter(|&i| !in_part(i))
         .all(|i| !words[i].cap && is_inner_word(words[i].text));
-    if parts.len() < 2 || !bare {
+    if parts.len() < 2 || named_parts == 0 || !bare {
         return false;
     }
     for j in parts {
@@ -497,6 +500,27 @@ mod tests {
             kept,
             ["Organisation for Security and Cooperation in Europe"]
         );
+    }
+
+    #[test]
+    fn a_place_and_a_word_the_rules_could_not_type_make_the_taggers_organisation() {
+        let text = "It was the San Diego Padres who won.";
+        let words = of_text(text);
+        let lex = Lexicon::get();
+        let typed = vec![
+            (piece(&words, 3, 5, lex), Guess::Is(EntityType::Place)),
+            (piece(&words, 5, 6, lex), Guess::Unknown),
+        ];
+        let tagged = [(span_of(text, "San Diego Padres"), EntityType::Org)];
+        let (kept, _) = merged(typed, &tagged, &words, &LineFlags::default());
+        assert_eq!(kept, ["San Diego Padres"]);
+        // Two untyped words stay the rules' reading.
+        let typed = vec![
+            (piece(&words, 3, 5, lex), Guess::Unknown),
+            (piece(&words, 5, 6, lex), Guess::Unknown),
+        ];
+        let (_, typed) = merged(typed, &tagged, &words, &LineFlags::default());
+        assert_eq!(typed.len(), 2);
     }
 
     #[test]
