@@ -296,7 +296,13 @@ fn split_segment(
     // Demonyms and known places or organisations at the front of a name belong to the role
     // or stand alone ("Moscow" John Sullivan).
     while n0 < e {
-        if lex.is_demonym(words[n0].text) {
+        // "Christian Cullen": a demonym that is also a given name, before a surname that is
+        // no ordinary word, opens a person's name.
+        let given = lex.is_given_name(words[n0].text)
+            && e - n0 == 2
+            && !lex.is_common_word(words[n0 + 1].text)
+            && !lex.is_demonym(words[n0 + 1].text);
+        if lex.is_demonym(words[n0].text) && !given {
             n0 += 1;
             continue;
         }
@@ -584,6 +590,12 @@ mod tests {
         assert!(got.contains(&("Rasmus Hojlund".into(), Some("striker".into()))));
         let got = run("Shares of Nvidia rose after chief executive Jensen Huang spoke.");
         assert!(got.contains(&("Jensen Huang".into(), Some("chief executive".into()))));
+    }
+
+    #[test]
+    fn a_demonym_that_is_a_given_name_opens_a_name() {
+        let got = run("It ended when Christian Cullen scored for the Christian Democrats.");
+        assert!(got.iter().any(|(n, _)| n == "Christian Cullen"), "{got:?}");
     }
 
     #[test]

@@ -79,7 +79,9 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
             .is_none_or(|c| c == '\n' || c == '\r');
         let speech =
             ws.iter().any(|w| lex.is_cue_verb(w.text)) || line_text.contains(['"', '“', '”']);
-        if ws.len() >= 12 && bare_end && !headline[line] && !speech && !list {
+        // Scores ("6-3 6-2", "15-10 15-6") mark results, which are content, not a caption.
+        let scored = ws.iter().filter(|w| is_score(w.text)).count() >= 2;
+        if ws.len() >= 12 && bare_end && !headline[line] && !speech && !list && !scored {
             skip[line] = true;
         }
         start = end;
@@ -114,6 +116,16 @@ fn is_results_line(line: &[Word<'_>]) -> bool {
         [(false, _), (true, n)] => *n >= 5,
         _ => false,
     }
+}
+
+/// Whether `word` is a score of a game or a set: two numbers of one or two digits joined by
+/// a hyphen ("6-3", "15-10"); never a year, a date or a range of years.
+fn is_score(word: &str) -> bool {
+    word.split_once('-').is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|n| (1..=2).contains(&n.len()) && n.bytes().all(|c| c.is_ascii_digit()))
+    })
 }
 
 /// Whether `word` is written in lower case and is no function word: title case capitalises
@@ -227,6 +239,18 @@ mod tests {
             flags.shouting,
             [false, false, false, false, false, false, true]
         );
+    }
+
+    #[test]
+    fn a_long_line_of_results_with_scores_is_no_caption() {
+        let text =
+            "Women's singles, third round and a long wait Lisa Raymond (U.S.) beat Kimberly \
+                    Po of the U.S. 6-3 6-2\n\
+                    Resolution 36-01 was sent to the board and the dean and the faculty senate \
+                    today\n";
+        let ws = of_text(text);
+        assert_eq!(line_flags(&ws, text, Lexicon::get()).skip, [false, true]);
+        assert!(is_score("15-10") && !is_score("2019-11") && !is_score("Covid-19"));
     }
 
     #[test]
