@@ -227,9 +227,16 @@ pub(crate) fn resolve(pieces: &[(Piece, Guess)], words: &[Word<'_>]) -> Vec<Enti
         }
     }
 
-    // 3. Untyped pieces: acronyms defined in parentheses, then same-name mentions.
+    // 3. Untyped pieces: acronyms defined in parentheses, then same-name mentions. A dropped
+    // piece inside a name kept whole ("Washington" of "MaliVai Washington") is no mention.
+    let mut kept_end = 0;
     for k in 0..pieces.len() {
-        if pieces[k].1 != Guess::Unknown && !is_surname(&pieces[k].0) {
+        let (p, g) = &pieces[k];
+        let inside = *g == Guess::Drop && p.span.end() <= kept_end;
+        if *g != Guess::Drop {
+            kept_end = kept_end.max(p.span.end());
+        }
+        if (*g != Guess::Unknown && !is_surname(p)) || inside {
             continue;
         }
         let p = &with_particle(&pieces[k].0, words, &person_index);
@@ -387,7 +394,10 @@ fn with_particle(p: &Piece, words: &[Word<'_>], persons: &PersonIndex) -> Piece 
 
 #[cfg(test)]
 mod tests {
+    use super::resolve;
+    use crate::typing::Guess;
     use crate::EntityRecognizer;
+    use storyline_lexicon::Lexicon;
     use storyline_record::{Article, EntityType};
 
     fn entities(text: &str) -> Vec<(String, EntityType, Vec<String>, usize)> {
@@ -420,6 +430,24 @@ mod tests {
         assert_eq!(got[0].0, "Pep Guardiola");
         assert_eq!(got[0].2, vec!["Guardiola".to_string()]);
         assert_eq!(got[0].3, 2);
+    }
+
+    #[test]
+    fn a_dropped_piece_inside_a_kept_name_is_no_mention() {
+        let text = "Finalist MaliVai Washington lost. Washington said so.";
+        let words = crate::words::of_text(text);
+        let lex = Lexicon::get();
+        let pieces = vec![
+            (
+                crate::chunks::piece(&words, 1, 3, lex),
+                Guess::Is(EntityType::Person),
+            ),
+            (crate::chunks::piece(&words, 2, 3, lex), Guess::Drop),
+            (crate::chunks::piece(&words, 4, 5, lex), Guess::Unknown),
+        ];
+        let got = resolve(&pieces, &words);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].mentions.len(), 2, "{:?}", got[0].mentions);
     }
 
     #[test]

@@ -173,6 +173,12 @@ pub(crate) fn merge(
         {
             continue;
         }
+        if kind == EntityType::Person
+            && !LineFlags::on(&lines.headline, words.get(w))
+            && place_as_surname(typed, k, span, words, lex, &mut added)
+        {
+            continue;
+        }
         let mut covered = false;
         let mut j = k;
         while j < typed.len() && typed[j].0.span.start() < span.end() {
@@ -334,6 +340,47 @@ fn absorb(
     true
 }
 
+/// A person the tagger reads whole whose surname the rules took for a place ("MaliVai" +
+/// "Washington", "Jack" + "London" where the rules did not know the given name): when the
+/// tagger's person (`span`) is exactly an untyped piece and, right after it, one word the
+/// gazetteer knows as a place, both give way to the person (pushed to `added`), so that the
+/// surname alone later names the person too. A known place first ("Moscow John Sullivan") or
+/// a given name the rules knew stays the rules' reading.
+fn place_as_surname(
+    typed: &mut [(Piece, Guess)],
+    k: usize,
+    span: Span,
+    words: &[Word<'_>],
+    lex: &Lexicon,
+    added: &mut Vec<(Piece, Guess)>,
+) -> bool {
+    let [(a, ga), (b, gb)] = match typed.get(k..k + 2) {
+        Some([x, y]) => [x, y],
+        _ => return false,
+    };
+    let fits = a.span.start() == span.start()
+        && b.span.end() == span.end()
+        && typed
+            .get(k + 2)
+            .is_none_or(|(c, _)| c.span.start() >= span.end());
+    let surname = b.end == b.first + 1 && matches!(b.known, Some(Known::Place(_)));
+    if !fits || *ga != Guess::Unknown || *gb != Guess::Is(EntityType::Place) || !surname {
+        return false;
+    }
+    if a.end != b.first || a.dateline || b.dateline {
+        return false;
+    }
+    let person = Piece {
+        known: None,
+        shape: Shape::Plain,
+        ..piece(words, a.first, b.end, lex)
+    };
+    typed[k].1 = Guess::Drop;
+    typed[k + 1].1 = Guess::Drop;
+    added.push((person, Guess::Is(EntityType::Person)));
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -417,6 +464,26 @@ mod tests {
         let (_, typed) = merged(typed, &tagged, &words, &LineFlags::default());
         let kinds: Vec<_> = typed.iter().map(|(_, g)| *g).collect();
         assert_eq!(kinds, [Guess::Is(EntityType::Org), person]);
+    }
+
+    #[test]
+    fn a_place_the_tagger_reads_as_a_surname_is_one() {
+        let text = "Finalist MaliVai Washington lost in Moscow John Sullivan's city.";
+        let words = of_text(text);
+        let lex = Lexicon::get();
+        let place = Guess::Is(EntityType::Place);
+        let typed = vec![
+            (piece(&words, 1, 2, lex), Guess::Unknown),
+            (piece(&words, 2, 3, lex), place),
+            (piece(&words, 5, 6, lex), place),
+            (piece(&words, 6, 8, lex), Guess::Is(EntityType::Person)),
+        ];
+        let tagged = [
+            (span_of(text, "MaliVai Washington"), EntityType::Person),
+            (span_of(text, "Moscow John Sullivan"), EntityType::Person),
+        ];
+        let (kept, _) = merged(typed, &tagged, &words, &LineFlags::default());
+        assert_eq!(kept, ["MaliVai Washington", "Moscow", "John Sullivan"]);
     }
 
     #[test]
