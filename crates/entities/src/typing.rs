@@ -240,7 +240,7 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
 /// One name, one type: a name typed as an organisation by a gazetteer, its words or its
 /// context ("data from Kestrom") is an organisation wherever it is written, also where only
 /// a weaker cue said person ("Kestrom said"); a title before it ("Mayor Kestrom") outranks
-/// everything except a gazetteer.
+/// everything except a gazetteer; the dateline's place is a place.
 pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
     use std::collections::HashSet;
     let org = Guess::Is(EntityType::Org);
@@ -257,11 +257,24 @@ pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
         })
         .map(|(p, _)| p.surface.clone())
         .collect();
+    // The place of the article's dateline ("LONGYEAR, Norway") is a place wherever only
+    // context, or the tagger, said person ("Longyear is a town in mourning").
+    let dateline: HashSet<String> = typed
+        .iter()
+        .filter(|(p, _)| p.dateline)
+        .map(|(p, _)| p.surface.to_lowercase())
+        .collect();
     for (p, g) in typed.iter_mut() {
         if *g == person && !p.titled && orgs.contains(&p.surface) {
             *g = org;
         } else if *g == org && p.known.is_none() && titled.contains(&p.surface) {
             *g = person;
+        } else if *g == person
+            && !p.titled
+            && p.known.is_none()
+            && dateline.contains(&p.surface.to_lowercase())
+        {
+            *g = Guess::Is(EntityType::Place);
         }
     }
 }
@@ -370,5 +383,27 @@ mod tests {
         let t = "Fighting continued in Bakhmutka while Pavlenko rested.";
         assert_eq!(kind_of(t, "Bakhmutka"), Some(Guess::Is(EntityType::Place)));
         assert_eq!(kind_of(t, "Pavlenko"), Some(Guess::Unknown));
+    }
+
+    #[test]
+    fn the_datelines_place_is_a_place_where_context_said_person() {
+        let t = "LONGYEAR, Norway - Longyear is a town in mourning, Mayor Hill said.";
+        let w = of_text(t);
+        let lex = Lexicon::get();
+        let piece = |a, b| crate::chunks::piece(&w, a, b, lex);
+        let person = Guess::Is(EntityType::Person);
+        let mut dateline = piece(0, 1);
+        dateline.dateline = true;
+        let mut titled = piece(9, 10);
+        titled.titled = true;
+        let mut typed = vec![
+            (dateline, Guess::Is(EntityType::Place)),
+            (piece(2, 3), person),
+            (titled, person),
+        ];
+        settle(&mut typed);
+        let kinds: Vec<_> = typed.iter().map(|(_, g)| *g).collect();
+        assert_eq!(kinds[1], Guess::Is(EntityType::Place));
+        assert_eq!(kinds[2], person);
     }
 }
