@@ -184,6 +184,9 @@ impl EventCoder {
                         .filter(|t| {
                             t.base.is_some() || t.person || !is_transfer(hit.pattern.action)
                         })
+                        // Never from what another verb reports ("acknowledged a troop build-up
+                        // …, stating that it was a response to the US military's presence").
+                        .filter(|t| !tree.reported_apart(tree.top(t.start..t.end), a))
                         .collect()
                 } else {
                     p.targets

@@ -153,6 +153,35 @@ impl Tree<'_> {
             .is_some_and(|n| matches!(n.upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num))
     }
 
+    /// Whether word `w` lies in what a speech verb other than `a` reports (its clausal
+    /// complement: "stating that it was a response to the US military's presence"), below
+    /// the lowest word that heads both `w` and `a`.
+    pub(crate) fn reported_apart(&self, mut w: usize, a: usize) -> bool {
+        let lex = storyline_lexicon::Lexicon::get();
+        let mut above_a = vec![false; self.nodes.len()];
+        let mut x = Some(a);
+        for _ in 0..self.nodes.len() {
+            let Some(y) = x.filter(|&y| y < above_a.len() && !above_a[y]) else {
+                break;
+            };
+            above_a[y] = true;
+            x = self.head(y);
+        }
+        for _ in 0..self.nodes.len() {
+            if above_a.get(w).copied().unwrap_or(true) {
+                return false;
+            }
+            let Some(h) = self.head(w) else {
+                return false;
+            };
+            if h != a && self.rel(w) == "ccomp" && lex.attribution_cue(self.lemma(h)).is_some() {
+                return true;
+            }
+            w = h;
+        }
+        false
+    }
+
     fn kids(&self, w: usize) -> &[usize] {
         self.children.get(w).map_or(&[], Vec::as_slice)
     }
@@ -583,6 +612,18 @@ mod tests {
                 assert_eq!(t.place(a, w).0, Place::Nominal);
                 let r = t.roles(a, a..a + 1, w);
                 assert!(r.subject.iter().any(|&i| w[i].text.starts_with("city")));
+            },
+        );
+    }
+
+    #[test]
+    fn what_another_verb_reports_lies_apart() {
+        with_tree(
+            "The army deployed troops to the border, saying that the rebels had attacked the town.",
+            |w, t| {
+                let deployed = find(w, "deployed");
+                assert!(!t.reported_apart(find(w, "border"), deployed));
+                assert!(t.reported_apart(find(w, "town"), deployed));
             },
         );
     }

@@ -422,3 +422,24 @@ fn a_demonstrative_or_a_disagreeing_pronoun_names_no_actor() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn no_target_from_a_clause_past_a_comma() {
+    let e = one(
+        "Kremlin spokesman Dmitry Peskov acknowledged a troop build-up near its borders, \
+         stating that it was a response to the US military's presence on the border.",
+    );
+    assert_eq!(e.action, "MOBILIZE");
+    assert_eq!(e.target_actor, None, "{e:?}");
+    // Without a comma the words after the trigger may still name the target, however the
+    // parse cut the clause.
+    let e = one(
+        "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a \
+         diplomatic residence, the Peruvian embassy said.",
+    );
+    assert_eq!(
+        e.target_actor.as_deref().map(|c| &c[..3]),
+        Some("PAN"),
+        "{e:?}"
+    );
+}
