@@ -233,6 +233,18 @@ fn split_run(
         while e > s && !words[e - 1].cap {
             e -= 1;
         }
+        // "First Bank System Inc.": an ordinal that never opens a name alone opens a
+        // company's, inside a sentence.
+        let ordinal = s == start
+            && s < e
+            && s > i
+            && !words[s].gap_before
+            && !words[s - 1].sent_start
+            && is_entity_word(EntityClass::OrgOrdinal, words[s - 1].text)
+            && piece(words, s, e, lex).shape == Shape::OrgWords;
+        if ordinal {
+            s -= 1;
+        }
         if s < e {
             split_segment(words, s, e, text, lex, out);
         }
@@ -596,6 +608,30 @@ mod tests {
     fn a_demonym_that_is_a_given_name_opens_a_name() {
         let got = run("It ended when Christian Cullen scored for the Christian Democrats.");
         assert!(got.iter().any(|(n, _)| n == "Christian Cullen"), "{got:?}");
+    }
+
+    #[test]
+    fn an_ordinal_opens_a_companys_name_inside_a_sentence() {
+        let got = run("Buyers include First Bank System Inc. and First Albany Corp. today.");
+        assert!(
+            got.iter().any(|(n, _)| n == "First Bank System Inc."),
+            "{got:?}"
+        );
+        assert!(
+            got.iter().any(|(n, _)| n == "First Albany Corp."),
+            "{got:?}"
+        );
+        let got = run("First Bank fell. First, Acme Corp. said so.");
+        assert!(!got.iter().any(|(n, _)| n.starts_with("First")), "{got:?}");
+        // An ordinal before no name at all, or before lower-case words only.
+        for text in [
+            "Shares of First",
+            "It came First of",
+            "at the First of the",
+            "First",
+        ] {
+            run(text);
+        }
     }
 
     #[test]

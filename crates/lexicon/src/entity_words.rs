@@ -89,6 +89,10 @@ word_classes! {
         /// Last words, as written, that make a place or nationality before them the name of a
         /// sports event, not the place ("U.S. Open", "Australian Open", "Asian Games").
         EventTail = "event_tail",
+        /// Ordinals, as written, that open a company's name ending in an organisation word
+        /// ("First Bank System Inc.", "First Republic Bank"), though they never open a name
+        /// alone.
+        OrgOrdinal = "org_ordinal",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
