@@ -49,6 +49,14 @@ pub(crate) struct Piece {
     pub dateline: bool,
 }
 
+/// "We've", "Don't", "I'm": a contraction is never a name nor part of one.
+pub(crate) fn is_contraction(w: &str) -> bool {
+    let w = w.replace('’', "'");
+    ["'ve", "'re", "'ll", "n't", "'m", "'d"]
+        .iter()
+        .any(|s| w.ends_with(s))
+}
+
 /// Lower-case words that may join capitalised words inside one name.
 pub(crate) fn is_particle(w: &str) -> bool {
     is_entity_word(EntityClass::NameParticle, w)
@@ -216,7 +224,9 @@ fn split_run(
     let mut k = i;
     while k < j {
         let breaks = |w: &Word<'_>| {
-            (lex.is_not_name(w.text) && !is_honorific(w.text)) || is_hyphen_modifier(w.text, lex)
+            (lex.is_not_name(w.text) && !is_honorific(w.text))
+                || is_hyphen_modifier(w.text, lex)
+                || is_contraction(w.text)
         };
         while k < j && breaks(&words[k]) {
             k += 1;
@@ -632,6 +642,13 @@ mod tests {
         ] {
             run(text);
         }
+    }
+
+    #[test]
+    fn a_contraction_before_a_name_is_no_part_of_it() {
+        let got = run("Gaming is me and Isabel, I'm Mario J. Lucero. We've met Don't Panic.");
+        assert!(got.iter().any(|(n, _)| n == "Mario J. Lucero"), "{got:?}");
+        assert!(!got.iter().any(|(n, _)| n.contains('\'')), "{got:?}");
     }
 
     #[test]

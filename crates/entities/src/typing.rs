@@ -4,7 +4,7 @@ use storyline_lexicon::{is_entity_word, EntityClass};
 use storyline_lexicon::{Lexicon, PlaceKind};
 use storyline_record::EntityType;
 
-use crate::chunks::{is_korean_given_name, Known, Piece, Shape};
+use crate::chunks::{is_contraction, is_korean_given_name, Known, Piece, Shape};
 use crate::words::Word;
 
 /// What the rules conclude about one piece.
@@ -69,13 +69,6 @@ fn is_party_label(w: &str) -> bool {
         (chars.next(), chars.next(), chars.next()),
         (Some('R' | 'D' | 'I'), Some('-'), Some(c)) if c.is_uppercase()
     )
-}
-
-fn is_contraction(w: &str) -> bool {
-    let w = w.replace('’', "'");
-    ["'ve", "'re", "'ll", "n't", "'m", "'d"]
-        .iter()
-        .any(|s| w.ends_with(s))
 }
 
 /// First words of place names ("Sao Leopoldo", "Port Talbot"), never of a person's name.
