@@ -50,6 +50,7 @@ mod lookup;
 mod recognizer;
 mod roles;
 mod runs;
+mod segments;
 #[cfg(test)]
 mod testutil;
 mod titled;
