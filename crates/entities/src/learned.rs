@@ -322,13 +322,15 @@ fn absorb(
     }
     // Only lower-case name words join the parts: "Eastern District" + "of" + "New York",
     // "Organisation for Security and Cooperation" + "in" + "Europe".
-    let in_part = |i: usize| {
-        parts
-            .iter()
-            .any(|&j| typed[j].0.first <= i && i < typed[j].0.end)
-    };
+    let mut in_part = vec![false; end - w];
+    for &j in &parts {
+        let p = &typed[j].0;
+        for i in p.first.max(w)..p.end.min(end) {
+            in_part[i - w] = true;
+        }
+    }
     let bare = (w..end)
-        .filter(|&i| !in_part(i))
+        .filter(|&i| !in_part[i - w])
         .all(|i| !words[i].cap && is_inner_word(words[i].text));
     if parts.len() < 2 || named_parts == 0 || !bare {
         return false;
