@@ -238,9 +238,23 @@ pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
     use std::collections::HashSet;
     let org = Guess::Is(EntityType::Org);
     let person = Guess::Is(EntityType::Person);
+    // A role in lower case ("state engineer Comelf said it …") yields to an organisation
+    // the name is typed as twice or more; a title ("Mayor Kestrom") never does.
+    let mut org_count: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (p, g) in typed.iter() {
+        if *g == org {
+            *org_count.entry(p.surface.as_str()).or_default() += 1;
+        }
+    }
+    let title = |p: &Piece| {
+        p.role
+            .as_deref()
+            .is_none_or(|r| r.starts_with(char::is_uppercase))
+            || org_count.get(p.surface.as_str()).copied().unwrap_or(0) < 2
+    };
     let titled: HashSet<String> = typed
         .iter()
-        .filter(|(p, g)| *g == person && p.titled)
+        .filter(|(p, g)| *g == person && p.titled && title(p))
         .map(|(p, _)| p.surface.clone())
         .collect();
     let orgs: HashSet<String> = typed
@@ -258,7 +272,7 @@ pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
         .map(|(p, _)| p.surface.to_lowercase())
         .collect();
     for (p, g) in typed.iter_mut() {
-        if *g == person && !p.titled && orgs.contains(&p.surface) {
+        if *g == person && !titled.contains(&p.surface) && orgs.contains(&p.surface) {
             *g = org;
         } else if *g == org && p.known.is_none() && titled.contains(&p.surface) {
             *g = person;
@@ -376,6 +390,34 @@ mod tests {
         let t = "Fighting continued in Bakhmutka while Pavlenko rested.";
         assert_eq!(kind_of(t, "Bakhmutka"), Some(Guess::Is(EntityType::Place)));
         assert_eq!(kind_of(t, "Pavlenko"), Some(Guess::Unknown));
+    }
+
+    #[test]
+    fn a_role_in_lower_case_yields_to_an_organisation_named_twice() {
+        let t = "Engineer Comelf said it grew. Comelf rose and Comelf fell. Mayor Hale spoke, \
+                 Hale said, and Hale fell.";
+        let w = of_text(t);
+        let lex = Lexicon::get();
+        let piece = |a, b| crate::chunks::piece(&w, a, b, lex);
+        let (org, person) = (Guess::Is(EntityType::Org), Guess::Is(EntityType::Person));
+        let with_role = |a, role: &str| {
+            let mut p = piece(a, a + 1);
+            p.titled = true;
+            p.role = Some(role.to_string());
+            p
+        };
+        let hale = |a| piece(a, a + 1);
+        let mut typed = vec![
+            (with_role(1, "state engineer"), person),
+            (piece(5, 6), org),
+            (piece(8, 9), org),
+            (with_role(11, "Mayor"), person),
+            (hale(13), org),
+            (hale(16), org),
+        ];
+        settle(&mut typed);
+        let kinds: Vec<_> = typed.iter().map(|(_, g)| *g).collect();
+        assert_eq!(kinds, [org, org, org, person, person, person]);
     }
 
     #[test]
