@@ -252,10 +252,13 @@ pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
             .is_none_or(|r| r.starts_with(char::is_uppercase))
             || org_count.get(p.surface.as_str()).copied().unwrap_or(0) < 2
     };
+    // Pieces whose role yields: they count as untitled below.
+    let untitled: Vec<bool> = typed.iter().map(|(p, _)| !p.titled || !title(p)).collect();
     let titled: HashSet<String> = typed
         .iter()
-        .filter(|(p, g)| *g == person && p.titled && title(p))
-        .map(|(p, _)| p.surface.clone())
+        .zip(&untitled)
+        .filter(|((_, g), &u)| *g == person && !u)
+        .map(|((p, _), _)| p.surface.clone())
         .collect();
     let orgs: HashSet<String> = typed
         .iter()
@@ -271,8 +274,8 @@ pub(crate) fn settle(typed: &mut [(Piece, Guess)]) {
         .filter(|(p, _)| p.dateline)
         .map(|(p, _)| p.surface.to_lowercase())
         .collect();
-    for (p, g) in typed.iter_mut() {
-        if *g == person && !titled.contains(&p.surface) && orgs.contains(&p.surface) {
+    for ((p, g), untitled) in typed.iter_mut().zip(untitled) {
+        if *g == person && untitled && orgs.contains(&p.surface) {
             *g = org;
         } else if *g == org && p.known.is_none() && titled.contains(&p.surface) {
             *g = person;
