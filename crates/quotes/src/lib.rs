@@ -106,7 +106,7 @@ impl QuoteFinder {
             text: &article.text,
             tokens: &tokens,
         };
-        let tree = Tree::new(&tokens, &article.text);
+        let tree = Tree::new(&tokens, &article.text).with_names(&article.entities);
         let mut attributions = attribution::find_attributions(&tree);
         let quotes = finder::find_quotes(page, &article.entities, &attributions);
         attributions.extend(open::open_attributions(&tree, &attributions));

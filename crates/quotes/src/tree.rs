@@ -1,7 +1,7 @@
 //! The dependency parse of an article's token layer as a tree the attribution rules walk:
 //! children of a token, the extent of a subtree, the tokens of a sentence.
 
-use storyline_record::{Span, Token};
+use storyline_record::{Entity, EntityType, Span, Token};
 
 /// Children lists over `article.tokens` (heads set by the syntax stage).
 pub(crate) struct Tree<'a> {
@@ -12,6 +12,9 @@ pub(crate) struct Tree<'a> {
     /// `kids[first[i]..first[i + 1]]` are the children of token `i`, in text order.
     first: Vec<u32>,
     kids: Vec<u32>,
+    /// Whether each token lies inside a mention of a person or an organisation (empty until
+    /// [`Tree::with_names`]).
+    names: Vec<bool>,
 }
 
 impl<'a> Tree<'a> {
@@ -40,7 +43,39 @@ impl<'a> Tree<'a> {
             text,
             first,
             kids,
+            names: Vec::new(),
         }
+    }
+
+    /// Marks the tokens inside a mention of a person or an organisation of `entities`, so
+    /// that a name the tagger misread (a surname tagged as an adverb at a sentence's start)
+    /// still reads as one.
+    pub fn with_names(mut self, entities: &[Entity]) -> Tree<'a> {
+        let mut spans: Vec<Span> = entities
+            .iter()
+            .filter(|e| matches!(e.kind, EntityType::Person | EntityType::Org))
+            .flat_map(|e| e.mentions.iter().copied())
+            .collect();
+        spans.sort_unstable_by_key(|s| (s.start(), s.end()));
+        let mut m = 0;
+        self.names = self
+            .tokens
+            .iter()
+            .map(|t| {
+                while m < spans.len() && spans[m].end() <= t.span.start() {
+                    m += 1;
+                }
+                spans
+                    .get(m)
+                    .is_some_and(|s| s.start() <= t.span.start() && t.span.end() <= s.end())
+            })
+            .collect();
+        self
+    }
+
+    /// Whether token `i` lies inside a mention of a person or an organisation.
+    pub fn is_name(&self, i: usize) -> bool {
+        self.names.get(i).copied().unwrap_or(false)
     }
 
     /// Whether the syntax stage has run (some token has a head).

@@ -114,10 +114,37 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         .filter(|k| keep_all || plain(k))
         .min_by_key(|&k| k.abs_diff(i));
     if let Some(s) = subject {
-        return Some(tree.extent(s, outside_source));
+        // A thing a clause says, released by someone (`is releasing an ad that urges …`,
+        // `rushing out new books that explore …`): whoever released it speaks.
+        let thing = |k: usize| {
+            matches!(
+                tree.tokens[k].norm.to_lowercase().as_str(),
+                "that" | "which"
+            ) && tree.rel(i) == "acl:relcl"
+        };
+        let released = tree
+            .head(i)
+            .filter(|&noun| thing(s) && tree.rel(noun) == "obj" && depth < 2)
+            .and_then(|noun| tree.head(noun))
+            .and_then(|verb| source_of(tree, verb, depth + 1));
+        return released.or(Some(tree.extent(s, outside_source)));
     }
     if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
         let head = tree.head(i)?;
+        // A cue the parse joins to the verb of another cue's report, where that verb has no
+        // subject of its own that could speak (`X is telling the group that the military is
+        // "depleted" and says he will …`): the two cues are joined, and share the first's
+        // subject.
+        let reporter = tree.head(head).filter(|&r| {
+            tree.rel(head) == "ccomp"
+                && Lexicon::get()
+                    .attribution_cue(&tree.tokens[r].lemma)
+                    .is_some()
+        });
+        let spoken = tree.children_with(head, "nsubj").next().is_some();
+        if let Some(r) = reporter.filter(|_| tree.rel(i) == "conj" && !spoken) {
+            return source_of(tree, r, depth + 1);
+        }
         // `"…," the mayor said, adding that …`, where the parse hangs "adding" from the
         // quotation's verb: who adds is who speaks in the reporting clause before it (a
         // parataxis of either).
@@ -137,14 +164,19 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
                 return Some(source);
             }
         }
-        return source_of(tree, head, depth + 1);
+        // A conjoined verb shares its head's subject, however that one is found ("Fields
+        // later tweeted a photograph … and said she had been yanked backward", where the
+        // parse gives "tweeted" no subject).
+        let shared = (tree.rel(i) == "conj").then(|| phrase_before(tree, head));
+        return source_of(tree, head, depth + 1).or(shared.flatten());
     }
     // A participle after a noun (`analysts, citing …`): the noun.
     if tree.rel(i) == "acl" && tree.tokens[i].norm.ends_with("ing") {
         let noun = tree.head(i).filter(|&h| h < i && !is_time(tree, h))?;
-        // A noun in a phrase ("In a statement announcing the sanctions, Moscow said …") is
-        // what was said, not who: the subject of the clause it sits in speaks.
-        if matches!(tree.rel(noun), "obl" | "nmod") && depth < 2 {
+        // A noun in a phrase ("In a statement announcing the sanctions, Moscow said …") or
+        // the object of a verb ("Trump issued a statement saying …") is what was said, not
+        // who: the subject of the clause it sits in speaks.
+        if matches!(tree.rel(noun), "obl" | "nmod" | "obj") && depth < 2 {
             return source_of(tree, tree.head(noun)?, depth + 1);
         }
         return Some(tree.extent(noun, outside_source));
@@ -186,10 +218,22 @@ pub(crate) fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)>
     }
     let (s_lo, _) = tree.sentence(i);
     let mut hi = i;
-    while hi > s_lo && matches!(tree.tokens[hi - 1].upos, Upos::Aux | Upos::Adv) {
+    while hi > s_lo
+        && matches!(tree.tokens[hi - 1].upos, Upos::Aux | Upos::Adv)
+        && !tree.is_name(hi - 1)
+    {
         hi -= 1;
     }
     let hi = hi.checked_sub(1).filter(|&h| h >= s_lo)?;
+    // A name the tagger misread ("Schlafly also noted …", the surname tagged as an adverb).
+    if tree.is_name(hi) && tree.tokens[hi].upos != Upos::Propn {
+        let lo = (s_lo..=hi)
+            .rev()
+            .take_while(|&k| tree.is_name(k))
+            .last()
+            .unwrap_or(hi);
+        return Some((lo, hi));
+    }
     if tree.tokens[hi].norm != "," {
         return noun_phrase_ending(tree, s_lo, hi);
     }
@@ -198,10 +242,14 @@ pub(crate) fn phrase_before(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)>
         .find(|&k| tree.tokens[k].norm == ",")?;
     // An aside is nominal: a clause between the commas (`in an interview, X acknowledged …,
     // stating that`) is no appositive; a participle after a noun is part of one (`one of the
-    // states suing the EPA`).
+    // states suing the EPA`). A clause that opens with a participle (`Trump, speaking to a
+    // veterans group, said`) says what the speaker did meanwhile: the name before it speaks.
     let aside = open + 1..hi;
     if aside.clone().any(|k| clausal(tree, k)) {
-        return None;
+        let participle = matches!(tree.tokens[open + 1].xpos.name(), "VBG" | "VBN");
+        return participle
+            .then(|| name_before_asides(tree, s_lo, open))
+            .flatten();
     }
     let name = aside.clone().all(|k| tree.tokens[k].upos == Upos::Propn);
     if !aside.is_empty() && aside.len() <= 4 && name {
@@ -282,3 +330,6 @@ pub(crate) fn trim(tree: &Tree<'_>, mut lo: usize, mut hi: usize) -> Option<Span
     }
     (lo <= hi && !tree.is_punct(lo)).then(|| tree.span(lo, hi))
 }
+
+#[cfg(test)]
+mod tests;
