@@ -102,10 +102,21 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     // Brussels said", parsed with "Brussels" as a second subject). A lone subject keeps it:
     // the parser also hangs a title's preposition on the name ("Ambassador to Moscow John
     // Sullivan").
-    let subjects: Vec<usize> = tree
+    let mut subjects: Vec<usize> = tree
         .children(i)
         .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
         .collect();
+    // Of two subjects, a nominal one outranks a word the tagger misread ("Mrs. Clinton has
+    // since said", "since" read as a verb and made a second subject).
+    let nominal = |k: &usize| {
+        matches!(
+            tree.tokens[*k].upos,
+            Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Det
+        )
+    };
+    if subjects.iter().any(nominal) {
+        subjects.retain(nominal);
+    }
     let plain = |k: &usize| tree.children_with(*k, "case").next().is_none();
     let keep_all = subjects.len() < 2 || !subjects.iter().any(plain);
     let subject = subjects
@@ -131,18 +142,22 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     }
     if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
         let head = tree.head(i)?;
-        // A cue the parse joins to the verb of another cue's report, where that verb has no
-        // subject of its own that could speak (`X is telling the group that the military is
-        // "depleted" and says he will …`): the two cues are joined, and share the first's
-        // subject.
+        // A cue the parse joins to the verb of another cue's report, or hangs from it as a
+        // participle, where that verb has no subject of its own or only a pronoun (`X is
+        // telling the group that the military is "depleted" and says he will …`, `Carson
+        // said he plans a strategy, insisting that …`): the cue goes with the reporting verb,
+        // whose subject speaks.
         let reporter = tree.head(head).filter(|&r| {
             tree.rel(head) == "ccomp"
                 && Lexicon::get()
                     .attribution_cue(&tree.tokens[r].lemma)
                     .is_some()
         });
-        let spoken = tree.children_with(head, "nsubj").next().is_some();
-        if let Some(r) = reporter.filter(|_| tree.rel(i) == "conj" && !spoken) {
+        let own = tree.children_with(head, "nsubj").next();
+        let pronoun = own.is_some_and(|k| tree.tokens[k].upos == Upos::Pron);
+        let participle = tree.rel(i) == "advcl" && tree.tokens[i].xpos.name() == "VBG";
+        let joined = tree.rel(i) == "conj" || participle;
+        if let Some(r) = reporter.filter(|_| joined && (own.is_none() || pronoun)) {
             return source_of(tree, r, depth + 1);
         }
         // `"…," the mayor said, adding that …`, where the parse hangs "adding" from the

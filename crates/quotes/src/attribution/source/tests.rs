@@ -169,3 +169,57 @@ fn a_name_the_tagger_read_as_an_adverb_is_found_through_the_entities() {
     a.entities.clear();
     assert_eq!(source(&a, "noted"), None);
 }
+
+/// The parse of "Carson said SUBJECT plans a strategy, insisting that leaders failed." with
+/// the participle hung from "plans" (as the parser often hangs it), for a subject of `pos`.
+fn insisting(subject: &str, pos: (&'static str, &'static str)) -> Article {
+    let text = format!("Carson said {subject} plans a strategy, insisting that leaders failed.");
+    given(
+        &text,
+        &[
+            ("PROPN", "NNP", 2, "nsubj"),
+            ("VERB", "VBD", 0, "root"),
+            (pos.0, pos.1, 4, "nsubj"),
+            ("VERB", "VBZ", 2, "ccomp"),
+            ("DET", "DT", 6, "det"),
+            ("NOUN", "NN", 4, "obj"),
+            ("PUNCT", ",", 8, "punct"),
+            ("VERB", "VBG", 4, "advcl"),
+            ("SCONJ", "IN", 11, "mark"),
+            ("NOUN", "NNS", 11, "nsubj"),
+            ("VERB", "VBD", 8, "ccomp"),
+            ("PUNCT", ".", 2, "punct"),
+        ],
+    )
+}
+
+#[test]
+fn a_participle_after_a_reported_clause_goes_with_the_reporting_verb() {
+    let a = insisting("he", ("PRON", "PRP"));
+    assert_eq!(source(&a, "insisting").as_deref(), Some("Carson"));
+    // A reported clause with a subject of its own that is no pronoun keeps it.
+    let a = insisting("Trump", ("PROPN", "NNP"));
+    assert_eq!(source(&a, "insisting").as_deref(), Some("Trump"));
+}
+
+#[test]
+fn a_nominal_subject_outranks_a_misread_word() {
+    // The tagger read "since" as a verb and the parse made it a second subject.
+    let text = "Mrs. Clinton has since said she would support it.";
+    let a = given(
+        text,
+        &[
+            ("PROPN", "NNP", 2, "nmod:desc"),
+            ("PROPN", "NNP", 5, "nsubj"),
+            ("AUX", "VBZ", 5, "aux"),
+            ("VERB", "VB", 5, "nsubj"),
+            ("VERB", "VBN", 0, "root"),
+            ("PRON", "PRP", 8, "nsubj"),
+            ("AUX", "MD", 8, "aux"),
+            ("VERB", "VB", 5, "ccomp"),
+            ("PRON", "PRP", 8, "obj"),
+            ("PUNCT", ".", 5, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "said").as_deref(), Some("Mrs. Clinton"));
+}
