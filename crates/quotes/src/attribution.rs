@@ -18,6 +18,8 @@ use crate::words::Pronoun;
 
 mod content;
 mod source;
+#[cfg(test)]
+mod testing;
 
 use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis, told_that};
 pub(crate) use content::{complement, is_quote_mark};

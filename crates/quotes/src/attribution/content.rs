@@ -36,6 +36,24 @@ pub(crate) fn complement(
             }
             hi = k_hi;
         }
+        // What the cue's sentence goes on to say after its complement, hung from the cue
+        // (`argues that families want their own schools, despite …`, `… moot because …`,
+        // `says she hopes …, but she knows …`), is read with it.
+        let after = hi;
+        for k in tree
+            .children(i)
+            .filter(|&k| k > after && tree.rel(k) != "punct")
+        {
+            let (k_lo, k_hi) = tree.extent(k, |_| false);
+            let between = hi + 1..k_lo;
+            if !between
+                .clone()
+                .all(|b| matches!(tree.tokens[b].upos, Upos::Punct | Upos::Cconj))
+            {
+                break;
+            }
+            hi = k_hi;
+        }
         return Some(((lo, hi), via));
     }
     // A complement before the cue (`…, a source said`) ends before the cue and its source,
@@ -285,3 +303,6 @@ pub(crate) fn is_quote_mark(w: &str) -> bool {
     ) || w == "``"
         || w == "\'\'"
 }
+
+#[cfg(test)]
+mod tests;

@@ -6,31 +6,8 @@
 use storyline_record::{Article, Deprel, Upos, Xpos};
 
 use crate::attribution::find_attributions;
+use crate::attribution::testing::{given, parsed};
 use crate::tree::Tree;
-
-/// The article with its tokens and the shipped models' parse.
-fn parsed(text: &str) -> Article {
-    let mut a = Article::new("x", "");
-    a.set_text(text.into());
-    storyline_segment::Segmenter::new().annotate(&mut a);
-    storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
-    a
-}
-
-/// The article with the parse `rows` gives, one (UPOS, XPOS, head counted from 1 with 0 for
-/// the root, relation) per token.
-fn given(text: &str, rows: &[(&str, &str, u32, &str)]) -> Article {
-    let mut a = parsed(text);
-    let forms: Vec<&str> = a.tokens.iter().map(|t| t.norm.as_str()).collect();
-    assert_eq!(forms.len(), rows.len(), "tokens: {forms:?}");
-    for (t, &(upos, xpos, head, rel)) in a.tokens.iter_mut().zip(rows) {
-        t.upos = Upos::parse(upos).expect("a UPOS tag");
-        t.xpos = Xpos::parse(xpos).expect("an XPOS tag");
-        t.head = head.checked_sub(1);
-        t.deprel = Deprel::parse(rel).expect("a relation");
-    }
-    a
-}
 
 /// The source phrase of the attribution whose cue is `cue`.
 fn source(a: &Article, cue: &str) -> Option<String> {

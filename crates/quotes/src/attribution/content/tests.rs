@@ -1,0 +1,49 @@
+//! What a cue reports, on the parse each rule is for.
+
+use crate::attribution::find_attributions;
+use crate::attribution::testing::{given, parsed};
+use crate::tree::Tree;
+
+/// The content of the attribution whose cue is `cue`.
+fn content(a: &storyline_record::Article, cue: &str) -> Option<String> {
+    let tree = Tree::new(&a.tokens, &a.text);
+    let found = find_attributions(&tree);
+    let hit = found.iter().find(|x| x.cue == cue)?;
+    Some(hit.content.slice(&a.text).to_string())
+}
+
+#[test]
+fn what_the_sentence_goes_on_to_say_after_the_complement_is_read_with_it() {
+    // "despite …" hung from the cue, after its complement.
+    let text = "The union argues that members want higher pay, despite the rise in wages.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 3, "nsubj"),
+            ("VERB", "VBZ", 0, "root"),
+            ("SCONJ", "IN", 6, "mark"),
+            ("NOUN", "NNS", 6, "nsubj"),
+            ("VERB", "VBP", 3, "ccomp"),
+            ("ADJ", "JJR", 8, "amod"),
+            ("NOUN", "NN", 6, "obj"),
+            ("PUNCT", ",", 12, "punct"),
+            ("ADP", "IN", 12, "case"),
+            ("DET", "DT", 12, "det"),
+            ("NOUN", "NN", 3, "obl"),
+            ("ADP", "IN", 14, "case"),
+            ("NOUN", "NNS", 12, "nmod"),
+            ("PUNCT", ".", 3, "punct"),
+        ],
+    );
+    assert_eq!(
+        content(&a, "argues").as_deref(),
+        Some("that members want higher pay, despite the rise in wages")
+    );
+    // A complement alone stays as it is.
+    let a = parsed("The union argues that members want higher pay.");
+    assert_eq!(
+        content(&a, "argues").as_deref(),
+        Some("that members want higher pay")
+    );
+}
