@@ -22,7 +22,7 @@ mod source;
 mod testing;
 
 use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis, told_that};
-pub(crate) use content::{complement, is_quote_mark};
+pub(crate) use content::{complement, goes_on, is_quote_mark};
 pub(crate) use source::{object, phrase_before, referent_of, source_of, trim};
 
 /// One cue with its source and content.

@@ -9,7 +9,7 @@
 use storyline_record::Upos;
 
 use crate::attribution::{
-    complement, is_imperative, phrase_before, referent_of, source_of, trim, Attribution,
+    complement, goes_on, is_imperative, phrase_before, referent_of, source_of, trim, Attribution,
 };
 use crate::tree::Tree;
 
@@ -51,21 +51,12 @@ pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<A
     out
 }
 
-/// The direct object after verb `i` with what describes it (`described the field as "all
-/// very good"`, `cited the tax as a reason`): up to the end of a later `xcomp` or `as` phrase.
+/// The direct object after verb `i` with what the sentence goes on to say of it, hung from
+/// the verb (`described the field as "all very good"`, `slammed Kaine for his work …`).
 fn object(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
     let k = tree.children_with(i, "obj").find(|&k| k > i)?;
-    let (lo, mut hi) = tree.extent(k, |r| r == "punct");
-    for c in tree.children(i).filter(|&c| c > k) {
-        let as_phrase = tree.rel(c).starts_with("obl")
-            && tree
-                .children_with(c, "case")
-                .any(|m| tree.tokens[m].norm.eq_ignore_ascii_case("as"));
-        if tree.rel(c) == "xcomp" || as_phrase {
-            hi = hi.max(tree.extent(c, |r| r == "punct").1);
-        }
-    }
-    Some((lo, hi))
+    let (lo, hi) = tree.extent(k, |r| r == "punct");
+    Some((lo, goes_on(tree, i, hi)))
 }
 
 #[cfg(test)]
@@ -104,6 +95,36 @@ mod tests {
                 && x.2.starts_with("the new harbour tax")),
             "{r:?}"
         );
+    }
+
+    #[test]
+    fn an_object_goes_on_with_what_the_verb_says_of_it() {
+        let content = |text: &str, cue: &str| {
+            let r = run(text);
+            r.iter().find(|x| x.0 == cue).map(|x| x.2.clone())
+        };
+        assert_eq!(
+            content(
+                "Critics are slamming the senator for his work defending polluters.",
+                "slamming"
+            )
+            .as_deref(),
+            Some("the senator for his work defending polluters")
+        );
+        assert_eq!(
+            content(
+                "The minister dismissed the report as a political stunt.",
+                "dismissed"
+            )
+            .as_deref(),
+            Some("the report as a political stunt")
+        );
+        // A clause joined with a subject of its own is the writer's next statement.
+        let fury = content(
+            "Fans vented their fury online, and the club's leadership stayed silent.",
+            "vented",
+        );
+        assert!(!fury.unwrap_or_default().contains("silent"));
     }
 
     #[test]

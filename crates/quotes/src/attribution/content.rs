@@ -36,25 +36,7 @@ pub(crate) fn complement(
             }
             hi = k_hi;
         }
-        // What the cue's sentence goes on to say after its complement, hung from the cue
-        // (`argues that families want their own schools, despite …`, `… moot because …`,
-        // `says she hopes …, but she knows …`), is read with it.
-        let after = hi;
-        for k in tree
-            .children(i)
-            .filter(|&k| k > after && tree.rel(k) != "punct")
-        {
-            let (k_lo, k_hi) = tree.extent(k, |_| false);
-            let between = hi + 1..k_lo;
-            if !between
-                .clone()
-                .all(|b| matches!(tree.tokens[b].upos, Upos::Punct | Upos::Cconj))
-            {
-                break;
-            }
-            hi = k_hi;
-        }
-        return Some(((lo, hi), via));
+        return Some(((lo, goes_on(tree, i, hi)), via));
     }
     // A complement before the cue (`…, a source said`) ends before the cue and its source,
     // whatever the parse hung from it; words between it and them that the parse hung from the
@@ -77,6 +59,35 @@ pub(crate) fn complement(
         }
     }
     Some(((lo, hi), via))
+}
+
+/// Where what cue `i` reports ends when its complement or object ends at token `hi`: what
+/// the sentence goes on to say after it, hung from the cue, is read with it (`argues that
+/// families want their own schools, despite …`, `… moot because …`, `slamming Kaine for his
+/// work …`), up to a word that does not hang from the cue. A clause joined to the cue with a
+/// subject of its own is the writer's next statement (`Fans vented their fury, and the
+/// club's leadership stayed silent`).
+pub(crate) fn goes_on(tree: &Tree<'_>, i: usize, mut hi: usize) -> usize {
+    let after = hi;
+    for k in tree
+        .children(i)
+        .filter(|&k| k > after && tree.rel(k) != "punct")
+    {
+        let subject = |c: usize| tree.rel(c).starts_with("nsubj") || tree.rel(c) == "expl";
+        if tree.rel(k) == "conj" && tree.children(k).any(subject) {
+            break;
+        }
+        let (k_lo, k_hi) = tree.extent(k, |_| false);
+        let between = hi + 1..k_lo;
+        if !between
+            .clone()
+            .all(|b| matches!(tree.tokens[b].upos, Upos::Punct | Upos::Cconj))
+        {
+            break;
+        }
+        hi = k_hi;
+    }
+    hi
 }
 
 /// Whether token `k` hangs from token `i`, directly or through other words.
