@@ -90,8 +90,11 @@ pub(crate) fn object(tree: &Tree<'_>, i: usize, prep: &str) -> Option<(usize, us
     Some((lo.max(case + 1), hi))
 }
 
-/// The source phrase of cue verb `i`: its subject, a passive's agent, (up to two steps) the
-/// subject of the verb it hangs from, or the noun a participle modifies.
+/// How many clauses up [`source_of`] looks for the subject of a clause without one.
+const MAX_CLIMB: usize = 4;
+
+/// The source phrase of cue verb `i`: its subject, a passive's agent, (up to [`MAX_CLIMB`]
+/// clauses up) the subject of the verb it hangs from, or the noun a participle modifies.
 pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usize, usize)> {
     // An agent speaks even where the parse also gives the participle a subject ("something
     // acknowledged by Lavrov"): that subject is what was acknowledged.
@@ -140,7 +143,16 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
             .and_then(|verb| source_of(tree, verb, depth + 1));
         return released.or(Some(tree.extent(s, outside_source)));
     }
-    if depth < 2 && matches!(tree.rel(i), "conj" | "advcl" | "xcomp") {
+    // A clause the parse hangs from a verb shares that verb's subject, and a participle
+    // with no verb of its own between may sit several clauses down ("Romney went after
+    // Trump …, calling it “disqualifying” and asserting that …"): the climb stops after
+    // four clauses.
+    let verb_head = tree
+        .head(i)
+        .is_some_and(|h| matches!(tree.tokens[h].upos, Upos::Verb | Upos::Aux));
+    let climbs =
+        matches!(tree.rel(i), "conj" | "advcl" | "xcomp") || tree.rel(i) == "acl" && verb_head;
+    if depth < MAX_CLIMB && climbs {
         let head = tree.head(i)?;
         // A cue the parse joins to the verb of another cue's report, or hangs from it as a
         // participle, where that verb has no subject of its own or only a pronoun (`X is

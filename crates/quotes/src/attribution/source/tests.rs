@@ -200,3 +200,29 @@ fn a_nominal_subject_outranks_a_misread_word() {
     );
     assert_eq!(source(&a, "said").as_deref(), Some("Mrs. Clinton"));
 }
+
+#[test]
+fn a_participle_several_clauses_down_finds_the_subject_above() {
+    let text = "Romney criticized the plan, calling it costly and asserting that it would fail.";
+    let a = given(
+        text,
+        &[
+            ("PROPN", "NNP", 2, "nsubj"),
+            ("VERB", "VBD", 0, "root"),
+            ("DET", "DT", 4, "det"),
+            ("NOUN", "NN", 2, "obj"),
+            ("PUNCT", ",", 6, "punct"),
+            ("VERB", "VBG", 2, "advcl"),
+            ("PRON", "PRP", 6, "obj"),
+            ("ADJ", "JJ", 6, "advcl"),
+            ("CCONJ", "CC", 10, "cc"),
+            ("VERB", "VBG", 8, "conj"),
+            ("SCONJ", "IN", 14, "mark"),
+            ("PRON", "PRP", 14, "nsubj"),
+            ("AUX", "MD", 14, "aux"),
+            ("VERB", "VB", 10, "ccomp"),
+            ("PUNCT", ".", 2, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "asserting").as_deref(), Some("Romney"));
+}
