@@ -125,6 +125,17 @@ mod tests {
             "vented",
         );
         assert!(!fury.unwrap_or_default().contains("silent"));
+        let plan = content(
+            "The minister criticized the plan, while his allies closed the ports.",
+            "criticized",
+        );
+        assert_eq!(plan.as_deref(), Some("the plan"));
+        // A joined cue reports what it says itself.
+        let responses = content(
+            "Lavrov criticized the responses but conceded that talks could go on.",
+            "criticized",
+        );
+        assert_eq!(responses.as_deref(), Some("the responses"));
     }
 
     #[test]
