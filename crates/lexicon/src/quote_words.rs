@@ -53,6 +53,8 @@ word_classes! {
         TitleFiller = "title_filler",
         /// Relative pronouns that can be the subject of a cue ("who", "which", "that").
         RelativePronoun = "relative_pronoun",
+        /// Prepositions of a phrase of time, place or circumstance ("after", "during").
+        CircumstancePreposition = "circumstance_preposition",
     }
 
     /// Whether `word` (lower case; epithets as written) is in `class`.

@@ -6,6 +6,7 @@
 //! stage's held-out precision fell below its floor; see docs/BENCHMARKS.md.) Most are not attributions; the learned
 //! judge (`judge`) keeps those whose cue, relation and source look like one.
 
+use storyline_lexicon::{is_quote_word, QuoteClass};
 use storyline_record::Upos;
 
 use crate::attribution::{
@@ -56,7 +57,24 @@ pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<A
 fn object(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
     let k = tree.children_with(i, "obj").find(|&k| k > i)?;
     let (lo, hi) = tree.extent(k, |r| r == "punct");
-    Some((lo, goes_on(tree, i, hi)))
+    // A phrase of time, place or circumstance after the object says when or where the verb
+    // happened, not what the object of speech is ("withdrew its forces after the exercises").
+    let circumstance = |c: usize| {
+        tree.children_with(c, "case").any(|m| {
+            is_quote_word(
+                QuoteClass::CircumstancePreposition,
+                &tree.tokens[m].norm.to_lowercase(),
+            )
+        })
+    };
+    let stop = tree
+        .children(i)
+        .find(|&c| c > hi && tree.rel(c).starts_with("obl") && circumstance(c));
+    let end = goes_on(tree, i, hi);
+    Some((
+        lo,
+        stop.map_or(end, |c| end.min(tree.extent(c, |_| false).0 - 1)),
+    ))
 }
 
 #[cfg(test)]
@@ -130,12 +148,27 @@ mod tests {
             "criticized",
         );
         assert_eq!(plan.as_deref(), Some("the plan"));
-        // A joined cue reports what it says itself.
+        // A joined verb is the writer's next statement (and so is a bare participle, below).
         let responses = content(
             "Lavrov criticized the responses but conceded that talks could go on.",
             "criticized",
         );
         assert_eq!(responses.as_deref(), Some("the responses"));
+        // A phrase of time, place or circumstance says when the verb happened.
+        let forces = content(
+            "Russia finally withdrew its forces after massive military exercises.",
+            "withdrew",
+        );
+        assert_eq!(forces.as_deref(), Some("its forces"));
+        let influence = content(
+            "Putin has refused to rein in his influence in Ukraine, even denying the extent \
+             of the interference.",
+            "refused",
+        );
+        assert_eq!(
+            influence.as_deref(),
+            Some("to rein in his influence in Ukraine")
+        );
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! What an attribution reports: the clausal complement of its cue, a quoted or paratactic
 //! clause, the clause a post-posed cue closes, or the rest of the sentence after a colon.
 
-use storyline_lexicon::Lexicon;
 use storyline_record::Upos;
 
 use super::source::is_relative;
@@ -63,12 +62,13 @@ pub(crate) fn complement(
 }
 
 /// Where what cue `i` reports ends when its complement or object ends at token `hi`: what
-/// the sentence goes on to say after it, hung from the cue, is read with it (`argues that
-/// families want their own schools, despite …`, `slamming Kaine for his work …`), up to a
-/// word that does not hang from the cue. A clause with a subject of its own is the writer's
-/// next statement (`Fans vented their fury, and the club's leadership stayed silent`, `…
-/// stoking hysteria, while their puppets shell towns`), and a joined cue reports what it
-/// says itself (`criticized the responses but conceded that …`).
+/// the cue's clause goes on to say after it, hung from the cue, is read with it (`argues
+/// that families want their own schools, despite …`, `… moot because …`, `slamming Kaine
+/// for his work …`), up to a word that does not hang from the cue. What the writer says
+/// next is not: a clause with a subject of its own (`Fans vented their fury, and the club's
+/// leadership stayed silent`), a joined verb (`criticized the responses but conceded that
+/// …`, `slammed the comments and lashed out at …`) or a bare participle (`refused to rein in
+/// his influence, even denying …`).
 pub(crate) fn goes_on(tree: &Tree<'_>, i: usize, mut hi: usize) -> usize {
     let after = hi;
     for k in tree
@@ -76,11 +76,9 @@ pub(crate) fn goes_on(tree: &Tree<'_>, i: usize, mut hi: usize) -> usize {
         .filter(|&k| k > after && tree.rel(k) != "punct")
     {
         let subject = |c: usize| tree.rel(c).starts_with("nsubj") || tree.rel(c) == "expl";
-        let cue = Lexicon::get()
-            .attribution_cue(&tree.tokens[k].lemma)
-            .is_some();
         let own = tree.children(k).any(subject);
-        if tree.rel(k) == "conj" && cue || own {
+        let bare = tree.rel(k) == "advcl" && tree.children_with(k, "mark").next().is_none();
+        if tree.rel(k) == "conj" || own || bare {
             break;
         }
         let (k_lo, k_hi) = tree.extent(k, |_| false);
