@@ -145,14 +145,18 @@ pub fn group_quotes(records: &[Record], entities: &EntityIndex) -> Vec<QuoteGrou
         .into_values()
         .filter_map(|mut members| {
             members.sort_by_key(order);
-            let fullest = members
-                .iter()
-                .filter_map(|&i| items.get(i))
-                .max_by_key(|it| it.norm.len())?;
             let speaker = members
                 .iter()
                 .filter_map(|&i| items.get(i))
                 .find_map(|it| it.speaker.clone());
+            // The fullest wording the group's speaker is credited with: a longer appearance
+            // credited to someone else (a wire relaying "Lavrov told the program that …")
+            // holds words that are not the speaker's.
+            let fullest = members
+                .iter()
+                .filter_map(|&i| items.get(i))
+                .filter(|it| speaker.is_none() || it.speaker == speaker)
+                .max_by_key(|it| it.norm.len())?;
             let mut apps = members
                 .iter()
                 .filter_map(|&i| items.get(i))
@@ -250,5 +254,40 @@ mod tests {
             who.first().map(|w| (w.0.as_str(), w.1.len())),
             Some(("Priya Nair", 2))
         );
+    }
+
+    #[test]
+    fn a_group_shows_the_words_its_speaker_is_credited_with() {
+        let a = Rec::new(
+            "a",
+            Some("Wire"),
+            Some("2024-03-01"),
+            "Nair said that the plant in Leeds will close next spring after the audit.",
+        )
+        .entity("Priya Nair", "PERSON", &[], None)
+        .quote(
+            "that the plant in Leeds will close next spring",
+            "Priya Nair",
+            "Priya Nair",
+        );
+        let b = Rec::new(
+            "b",
+            Some("Biz"),
+            Some("2024-03-02"),
+            "Nair told staff that the plant in Leeds will close next spring, Reuters reported.",
+        )
+        .entity("Reuters", "ORG", &[], None)
+        .quote(
+            "Nair told staff that the plant in Leeds will close next spring",
+            "Reuters",
+            "Reuters",
+        );
+        let records = vec![a.0, b.0];
+        let idx = EntityIndex::build(&records);
+        let groups = group_quotes(&records, &idx);
+        assert_eq!(groups.len(), 1, "{groups:?}");
+        let g = &groups[0];
+        assert_eq!(g.speaker.as_deref(), Some("Priya Nair"));
+        assert_eq!(g.text, "that the plant in Leeds will close next spring");
     }
 }
