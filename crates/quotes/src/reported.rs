@@ -291,6 +291,16 @@ mod tests {
     }
 
     #[test]
+    fn it_goes_on_with_a_capital_that_has_just_spoken_for_its_government() {
+        let s = speakers(
+            "NATO ministers met in Brussels on Monday. Moscow said the troops were on \
+             exercises. It also said that the drills would end in March.",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[1].as_deref(), Some("Moscow"));
+    }
+
+    #[test]
     fn a_day_or_a_place_in_a_source_s_modifiers_is_not_its_speaker() {
         let s = speakers(
             "According to a survey published on Tuesday, 3% of tenants in Leeds said they were worried.",

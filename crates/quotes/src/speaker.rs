@@ -436,7 +436,11 @@ impl<'a> Resolver<'a> {
                 };
                 person && self.compatible(p, EntityType::Person, g)
             }
-            Pronoun::Neuter => kind.is_some_and(|k| k == EntityType::Org),
+            // A capital that has just spoken for its government ("Moscow has denied …. It
+            // also condemned …") goes on speaking as "it"; a place never starts to.
+            Pronoun::Neuter => {
+                kind.is_some_and(|k| matches!(k, EntityType::Org | EntityType::Place))
+            }
             Pronoun::Plural => {
                 kind != Some(EntityType::Person)
                     && pronoun(&s.name.to_lowercase()) != Some(Pronoun::Writer)
