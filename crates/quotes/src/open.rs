@@ -71,10 +71,9 @@ fn object(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
         .children(i)
         .find(|&c| c > hi && tree.rel(c).starts_with("obl") && circumstance(c));
     let end = goes_on(tree, i, hi);
-    Some((
-        lo,
-        stop.map_or(end, |c| end.min(tree.extent(c, |_| false).0 - 1)),
-    ))
+    // (A non-projective parse may start the phrase at or before the object's end.)
+    let before = |c: usize| tree.extent(c, |_| false).0.saturating_sub(1).max(hi);
+    Some((lo, stop.map_or(end, |c| end.min(before(c)))))
 }
 
 #[cfg(test)]

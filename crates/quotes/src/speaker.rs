@@ -436,8 +436,9 @@ impl<'a> Resolver<'a> {
                 };
                 person && self.compatible(p, EntityType::Person, g)
             }
-            // A capital that has just spoken for its government ("Moscow has denied …. It
-            // also condemned …") goes on speaking as "it"; a place never starts to.
+            // A place that has just spoken for its government ("Moscow has denied …. It
+            // also condemned …") goes on speaking as "it"; a place never starts to (only
+            // speakers are read here, `compatible` keeps places out of the mentions).
             Pronoun::Neuter => {
                 kind.is_some_and(|k| matches!(k, EntityType::Org | EntityType::Place))
             }

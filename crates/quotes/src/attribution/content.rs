@@ -63,19 +63,19 @@ pub(crate) fn complement(
 
 /// Where what cue `i` reports ends when its complement or object ends at token `hi`: what
 /// the cue's clause goes on to say after it, hung from the cue, is read with it (`argues
-/// that families want their own schools, despite …`, `… moot because …`, `slamming Kaine
-/// for his work …`), up to a word that does not hang from the cue. What the writer says
-/// next is not: a clause with a subject of its own (`Fans vented their fury, and the club's
-/// leadership stayed silent`), a joined verb (`criticized the responses but conceded that
-/// …`, `slammed the comments and lashed out at …`) or a bare participle (`refused to rein in
-/// his influence, even denying …`).
+/// that families want their own schools, despite …`, `slamming Kaine for his work …`), up
+/// to a word that does not hang from the cue. What the writer says next is not: a clause
+/// with a subject of its own (`Fans vented their fury, and the club's leadership stayed
+/// silent`, `… moot because it is up to the electors`), a joined verb (`criticized the
+/// responses but conceded that …`, `slammed the comments and lashed out at …`) or a bare
+/// participle (`refused to rein in his influence, even denying …`).
 pub(crate) fn goes_on(tree: &Tree<'_>, i: usize, mut hi: usize) -> usize {
+    let subject = |c: usize| tree.rel(c).starts_with("nsubj") || tree.rel(c) == "expl";
     let after = hi;
     for k in tree
         .children(i)
         .filter(|&k| k > after && tree.rel(k) != "punct")
     {
-        let subject = |c: usize| tree.rel(c).starts_with("nsubj") || tree.rel(c) == "expl";
         let own = tree.children(k).any(subject);
         let bare = tree.rel(k) == "advcl" && tree.children_with(k, "mark").next().is_none();
         if tree.rel(k) == "conj" || own || bare {
