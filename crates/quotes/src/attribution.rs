@@ -19,7 +19,7 @@ use crate::words::Pronoun;
 mod content;
 mod source;
 #[cfg(test)]
-mod testing;
+pub(crate) mod testing;
 
 use content::{after_colon, paratactic, parenthetical, postposed, quoted_parataxis, told_that};
 pub(crate) use content::{complement, goes_on, is_quote_mark};
@@ -237,16 +237,8 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
 
 #[cfg(test)]
 mod tests {
+    use super::testing::parsed;
     use super::*;
-    use storyline_record::Article;
-
-    fn parsed(text: &str) -> Article {
-        let mut a = Article::new("x", "");
-        a.set_text(text.into());
-        storyline_segment::Segmenter::new().annotate(&mut a);
-        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
-        a
-    }
 
     /// (cue, source, content) of each attribution.
     fn run(text: &str) -> Vec<(String, String, String)> {

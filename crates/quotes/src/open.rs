@@ -80,14 +80,11 @@ fn object(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::attribution::find_attributions;
-    use storyline_record::Article;
+    use crate::attribution::testing::parsed;
 
     /// (cue, source, content) of each open-class candidate.
     fn run(text: &str) -> Vec<(String, String, String)> {
-        let mut a = Article::new("x", "");
-        a.set_text(text.into());
-        storyline_segment::Segmenter::new().annotate(&mut a);
-        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        let a = parsed(text);
         let tree = Tree::new(&a.tokens, &a.text);
         let rules = find_attributions(&tree);
         open_attributions(&tree, &rules)

@@ -155,14 +155,11 @@ impl<'a> Tree<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use storyline_record::Article;
+    use crate::attribution::testing::parsed;
 
     #[test]
     fn children_and_extents_follow_the_parse() {
-        let mut a = Article::new("x", "");
-        a.set_text("The old mayor, who resigned, said the road was closed.".into());
-        storyline_segment::Segmenter::new().annotate(&mut a);
-        storyline_syntax::SyntaxAnnotator::new().annotate(&mut a);
+        let a = parsed("The old mayor, who resigned, said the road was closed.");
         let tree = Tree::new(&a.tokens, &a.text);
         assert!(tree.is_parsed());
         let said = a.tokens.iter().position(|t| t.norm == "said").unwrap();
