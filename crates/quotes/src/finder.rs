@@ -49,7 +49,7 @@ pub(crate) fn find_quotes(
         .iter()
         .map(|(m, _)| Span::new(m.open, m.close))
         .collect();
-    let mut resolver = Resolver::new(text, entities, quoted);
+    let mut resolver = Resolver::new(text, page.tokens, entities, quoted);
     let mut history: Vec<Speaker> = Vec::new();
     let mut pending: Vec<Pending> = Vec::new();
 

@@ -110,7 +110,7 @@ impl QuoteFinder {
         let mut attributions = attribution::find_attributions(&tree);
         let quotes = finder::find_quotes(page, &article.entities, &attributions);
         attributions.extend(open::open_attributions(&tree, &attributions));
-        let mut resolver = Resolver::new(&article.text, &article.entities, Vec::new());
+        let mut resolver = Resolver::new(&article.text, &tokens, &article.entities, Vec::new());
         let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);
         let labelled = labels::label_quotes(&article.text, &tokens, &article.entities, &quotes);
         let mut found: Vec<Candidate> = quotes

@@ -21,6 +21,12 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
     is_quote_word(QuoteClass::SpeakerRole, w)
 }
 
+/// Whether `w` is the plural of a role noun ("officials", "parents"): a group, never "he" or
+/// "she".
+pub(crate) fn is_plural_role_noun(w: &str) -> bool {
+    w.len() > 4 && w.ends_with('s') && !is_quote_word(QuoteClass::SpeakerRole, w) && is_role_noun(w)
+}
+
 /// Role nouns that refer back to the most recent organisation ("the company said").
 pub(crate) fn is_org_anaphor(w: &str) -> bool {
     is_quote_word(QuoteClass::OrgAnaphor, w)

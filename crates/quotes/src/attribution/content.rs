@@ -1,7 +1,7 @@
 //! What an attribution reports: the clausal complement of its cue, a quoted or paratactic
 //! clause, the clause a post-posed cue closes, or the rest of the sentence after a colon.
 
-use storyline_record::Upos;
+use storyline_record::{Shape, Upos};
 
 use super::source::is_relative;
 use crate::tree::Tree;
@@ -196,8 +196,11 @@ pub(super) fn postposed(
     }
     let sep = &tree.tokens[start - 1].norm;
     let closes = matches!(sep.as_str(), "," | "-" | "--" | "—" | "–" | "\"" | "'");
-    (closes && reports_nothing_after(tree, i) && is_clause(tree, s_lo, start - 1))
-        .then_some((s_lo, start - 1))
+    (closes
+        && reports_nothing_after(tree, i)
+        && !opens_quoted_sentence(tree, i + 1)
+        && is_clause(tree, s_lo, start - 1))
+    .then_some((s_lo, start - 1))
 }
 
 /// The sentence a cue is set into between commas (`The latest test, North Korea said, was its
@@ -219,6 +222,9 @@ pub(super) fn parenthetical(
         return None;
     }
     let close = (i + 1..=s_hi.min(i + 8)).find(|&k| comma(k))?;
+    if opens_quoted_sentence(tree, close) {
+        return None;
+    }
     let verb = |k: usize| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux);
     // What the cue reports starting before the comma (`declared that whatever response …,`)
     // is a complement, not an aside.
@@ -237,6 +243,18 @@ pub(super) fn parenthetical(
         .get(close + 1)
         .is_some_and(|t| t.xpos.name() == "VBG");
     (after >= 2 && halves_verb && !goes_on).then_some((s_lo, s_hi))
+}
+
+/// Whether the comma `comma` opens a quotation that starts a sentence of its own: what the cue
+/// before it reports (`At a rally in Berea, Gov. John Kasich said, “I'm getting ready …”`),
+/// so the words before the cue's subject only set the scene. A quotation that goes on in lower
+/// case finishes the sentence begun before the cue (`These sources, the lawyers said, “all
+/// command …”`).
+fn opens_quoted_sentence(tree: &Tree<'_>, comma: usize) -> bool {
+    let at = |k: usize| tree.tokens.get(k);
+    at(comma).is_some_and(|t| t.norm == ",")
+        && at(comma + 1).is_some_and(|t| is_quote_mark(&t.norm))
+        && at(comma + 2).is_some_and(|t| matches!(t.shape, Shape::Title | Shape::Upper))
 }
 
 /// Where the reporting clause of cue `i` starts, from its first word `from`: auxiliaries and

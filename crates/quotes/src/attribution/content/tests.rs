@@ -47,3 +47,20 @@ fn what_the_sentence_goes_on_to_say_after_the_complement_is_read_with_it() {
         Some("that members want higher pay")
     );
 }
+
+#[test]
+fn a_quotation_that_opens_its_own_sentence_after_the_cue_is_what_it_reports() {
+    // The words before the subject set the scene; they are not reported.
+    let a = parsed(
+        "At a rally in Ohio on Tuesday, the governor said, “We are going all the way to Cleveland.”",
+    );
+    assert_eq!(
+        content(&a, "said").as_deref(),
+        Some("We are going all the way to Cleveland")
+    );
+    // A quotation that goes on in lower case finishes the sentence begun before the cue.
+    let a = parsed(
+        "These and other sources of authority, the lawyers said, “all command the same respect.”",
+    );
+    assert!(content(&a, "said").is_some_and(|c| c.starts_with("These and other sources")));
+}
