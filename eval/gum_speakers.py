@@ -7,12 +7,14 @@ usage: gum_speakers.py GUM_DIR STORYLINE_BINARY WORK_DIR [--verbose]
 
 GUM annotates no attributions, but it annotates every mention of every entity and which
 mentions corefer. So for each quote of the records (any kind) whose `speaker_span` (the local
-mention the cue attaches to: "he", "the senator", "Smith") is one of GUM's mentions, the name
-the engine resolved it to (`speaker`) is compared with the names GUM's entity goes by (its
-named mentions, `gum.names`): it is right when the last word of `speaker` is a word of one of
-them (case-insensitive: "Daniel Bernoulli" for "Daniel Bernoulli FRS", "St Jerome" for an
-entity also named "Jerome"). Mentions of entities GUM never names ("the announcer")
-are counted apart: their speaker should stay a description. Prints counts by the mention's
+mention the cue attaches to: "he", "the senator", "Smith") is one of GUM's mentions (the one
+that opens the span and is longest inside it), the name the engine resolved it to (`speaker`)
+is compared with the names GUM's entity goes by (its named mentions, `gum.names`): it is right
+when the last word of `speaker` is a word of one of them (case-insensitive: "Daniel Bernoulli"
+for "Daniel Bernoulli FRS", "St Jerome" for an entity also named "Jerome"), or an acronym
+spelled by the other's initials ("KCNA"). Mentions of entities GUM never names ("the
+announcer") are counted apart: their speaker should stay a description. Prints counts by the
+mention's
 form (third person pronoun, first or second person pronoun: the writer or whoever a quotation
 has speak, which the engine leaves as written; name; description) and the summary line
   gum-speakers: named N right R (x.xxx); third person ...; first or second person ...; ...
@@ -26,6 +28,11 @@ SPEAKERS = {'i', 'we', 'you', 'me', 'us', 'my', 'our', 'your'}
 THIRD = {'he', 'she', 'they', 'it', 'him', 'her', 'them', 'who', 'which', 'that', 'his', 'its',
          'their'}
 FORMS = ('third person', 'first or second person', 'name', 'description')
+
+
+def acronym_of(name):
+    """The lower-case initials of a name's capitalised words ("World Health Organization": who)."""
+    return ''.join(w[0] for w in re.findall(r"\w+", name) if w[:1].isupper()).lower()
 
 
 def words(s):
@@ -85,18 +92,21 @@ def main():
                 c['unaligned'] += 1
                 continue
             b += 1
-            # The smallest GUM mention that holds the speaker span's last character and lies
-            # inside the span, else the smallest that holds the whole span.
-            inside = [m for m in mentions[d] if a <= m[0] and m[1] <= b and m[0] <= b - 1 < m[1]]
+            # The GUM mention that opens the speaker span and is the longest inside it ("Khaled
+            # Al-Maeena, editor at large at the Saudi Gazette" is Al-Maeena), else the smallest
+            # that holds the whole span ("he" inside "he himself").
+            inside = [m for m in mentions[d] if a <= m[0] and m[1] <= b]
             around = [m for m in mentions[d] if m[0] <= a and b <= m[1]]
-            pick = min(inside or around, key=lambda m: m[1] - m[0], default=None)
+            pick = (min(inside, key=lambda m: (m[0], -m[1])) if inside else
+                    min(around, key=lambda m: m[1] - m[0], default=None))
             if pick is None:
                 c['not a mention'] += 1
                 continue
             eid = pick[2]
             local = doc[a:b]
-            form = ('third person' if local.lower() in THIRD else
-                    'first or second person' if local.lower() in SPEAKERS else
+            low = local.lower() if local != local.upper() or len(local) < 2 else local
+            form = ('third person' if low in THIRD else
+                    'first or second person' if low in SPEAKERS else
                     'name' if local[:1].isupper() and not local.lower().startswith('the ') else
                     'description')
             gold = named[d].get(eid)
@@ -105,7 +115,11 @@ def main():
                 continue
             gold, known = gold
             got = [w.lower() for w in re.findall(r"\w+", q.get('speaker') or '')]
-            ok = bool(got) and got[-1] in known
+            # An acronym names what its initials spell ("KCNA", "Korean Central News Agency").
+            initials = ''.join(w[0] for w in re.findall(r"\w+", q.get('speaker') or '')
+                               if w[:1].isupper()).lower()
+            ok = bool(got) and (got[-1] in known or len(initials) > 1 and initials in known
+                                or got[-1] == acronym_of(gold))
             c['named'] += 1
             c['right'] += ok
             c[form + ' n'] += 1
