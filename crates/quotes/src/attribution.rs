@@ -17,7 +17,7 @@ use crate::tree::Tree;
 use crate::words::Pronoun;
 
 mod content;
-mod source;
+pub(crate) mod source;
 #[cfg(test)]
 pub(crate) mod testing;
 

@@ -3,6 +3,7 @@
 
 use storyline_record::{Entity, Quote, QuoteKind, Span};
 
+use crate::attribution::source::{of_quotation, trim};
 use crate::attribution::Attribution;
 use crate::cues::{cue_after, cues_before, dash_byline, Cue};
 use crate::filter::{classify, trimmed, Verdict};
@@ -11,6 +12,7 @@ use crate::marks::{find_marked, Marked};
 use crate::reported::{in_modifier, overlap, resolve_source};
 use crate::speaker::{Resolver, Speaker};
 use crate::tok::Page;
+use crate::tree::Tree;
 use crate::words::{pronoun, Pronoun};
 
 /// A kept quote while its speaker is being worked out.
@@ -28,6 +30,7 @@ struct Pending {
 /// Every direct and partial quote of the page, attributed.
 pub(crate) fn find_quotes(
     page: Page<'_>,
+    tree: &Tree<'_>,
     entities: &[Entity],
     attributions: &[Attribution],
 ) -> Vec<Quote> {
@@ -93,14 +96,20 @@ pub(crate) fn find_quotes(
                 });
             }
             None if needs_cue => {}
-            None => pending.push(Pending {
-                mark: *mark,
-                kind,
-                speaker: None,
-                mention: None,
-                cue: None,
-                own: false,
-            }),
+            None => {
+                let clause = of_clause(page, tree, mark, &mut resolver, &history);
+                if let Some((speaker, _, _)) = &clause {
+                    history.push(speaker.clone());
+                }
+                pending.push(Pending {
+                    mark: *mark,
+                    kind,
+                    own: clause.is_some(),
+                    mention: clause.as_ref().and_then(|c| c.1),
+                    cue: clause.as_ref().and_then(|c| c.2.clone()),
+                    speaker: clause.map(|c| c.0),
+                })
+            }
         }
     }
     lend_speakers(text, &mut pending, &mut resolver, &history);
@@ -177,6 +186,29 @@ fn from_parse(
         .map(|(_, a)| a)?;
     let source = resolve_source(page, resolver, a.referent.or(a.source)?, history)?;
     Some((source, a.source, Some(a.cue.clone())))
+}
+
+/// The speaker of a quotation no cue attributes, from the clause it is part of
+/// (`source::of_quotation`). Short stretches inside the writer's sentence never come here:
+/// the filter keeps them only with a cue (terms and scare quotes have none).
+fn of_clause(
+    page: Page<'_>,
+    tree: &Tree<'_>,
+    mark: &Marked,
+    resolver: &mut Resolver<'_>,
+    history: &[Speaker],
+) -> Option<Found> {
+    let inner = trimmed(page.text, mark.inner);
+    let lo = page
+        .tokens
+        .partition_point(|t| t.span.end() <= inner.start());
+    let hi = page
+        .tokens
+        .partition_point(|t| t.span.start() < inner.end());
+    let (s_lo, s_hi) = of_quotation(tree, lo, hi)?;
+    let span = trim(tree, s_lo, s_hi)?;
+    let speaker = resolve_source(page, resolver, span, history)?;
+    Some((speaker, Some(span), None))
 }
 
 /// The speaker and cue of one quote from its own sentence, if a cue attributes it.
@@ -319,7 +351,9 @@ mod tests {
     }
 
     fn quotes(text: &str, entities: &[Entity]) -> Vec<Quote> {
-        crate::tok::with_page(text, |page| find_quotes(page, entities, &[]))
+        crate::tok::with_page(text, |page| {
+            find_quotes(page, &Tree::new(page.tokens, text), entities, &[])
+        })
     }
 
     fn run(text: &str, entities: &[Entity]) -> Vec<(String, String, QuoteKind)> {
@@ -333,6 +367,28 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    /// The quotes of `text` with the shipped models' parse.
+    fn parsed_quotes(text: &str) -> Vec<(String, Option<String>)> {
+        let a = crate::attribution::testing::parsed(text);
+        let page = Page {
+            text,
+            tokens: &a.tokens,
+        };
+        find_quotes(page, &Tree::new(&a.tokens, text), &[], &[])
+            .into_iter()
+            .map(|q| (q.span.slice(text).to_string(), q.speaker))
+            .collect()
+    }
+
+    #[test]
+    fn a_quotation_without_a_cue_is_its_clause_subjects() {
+        let q = parsed_quotes(
+            "Moore thanked the president for “stepping up and taking action when Congress won't.”",
+        );
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1.as_deref(), Some("Moore"));
     }
 
     #[test]

@@ -108,7 +108,7 @@ impl QuoteFinder {
         };
         let tree = Tree::new(&tokens, &article.text).with_names(&article.entities);
         let mut attributions = attribution::find_attributions(&tree);
-        let quotes = finder::find_quotes(page, &article.entities, &attributions);
+        let quotes = finder::find_quotes(page, &tree, &article.entities, &attributions);
         attributions.extend(open::open_attributions(&tree, &attributions));
         let mut resolver = Resolver::new(&article.text, &tokens, &article.entities, Vec::new());
         let indirect = reported::indirect_quotes(page, &attributions, &mut resolver, &quotes);

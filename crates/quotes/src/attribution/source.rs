@@ -211,6 +211,26 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     None
 }
 
+/// The source of a quotation no cue attributes, read off the clause it is part of (`Moore
+/// thanked Obama for “stepping up and taking action when Congress won't”`, `Huckabee is
+/// labeling it “a blatant, belligerent abuse of power”`): the quotation (tokens `lo..hi`)
+/// hangs from a word outside it, and the first verb at most three heads up from there has a
+/// source ([`source_of`]) outside the quotation.
+pub(crate) fn of_quotation(tree: &Tree<'_>, lo: usize, hi: usize) -> Option<(usize, usize)> {
+    let inside = |k: usize| (lo..hi).contains(&k);
+    let first =
+        (lo..hi).find(|&k| !tree.is_punct(k) && tree.head(k).is_some_and(|h| !inside(h)))?;
+    let mut v = tree.head(first)?;
+    for _ in 0..3 {
+        if tree.tokens[v].upos == Upos::Verb {
+            let (s_lo, s_hi) = source_of(tree, v, 0)?;
+            return (s_hi < lo || s_lo >= hi).then_some((s_lo, s_hi));
+        }
+        v = tree.head(v)?;
+    }
+    None
+}
+
 /// Whether token `k` heads a time expression ("Friday afternoon", "this month"): a time
 /// never speaks, so it is no source.
 fn is_time(tree: &Tree<'_>, k: usize) -> bool {

@@ -226,3 +226,27 @@ fn a_participle_several_clauses_down_finds_the_subject_above() {
     );
     assert_eq!(source(&a, "asserting").as_deref(), Some("Romney"));
 }
+
+/// The source `of_quotation` reads for the words between the text's curly quotation marks.
+fn clause_source(a: &Article) -> Option<String> {
+    let tree = Tree::new(&a.tokens, &a.text);
+    let open = a.text.find('“')? + '“'.len_utf8();
+    let close = a.text.find('”')?;
+    let lo = a.tokens.partition_point(|t| t.span.end() <= open);
+    let hi = a.tokens.partition_point(|t| t.span.start() < close);
+    let (s, e) = super::of_quotation(&tree, lo, hi)?;
+    Some(super::trim(&tree, s, e)?.slice(&a.text).to_string())
+}
+
+#[test]
+fn a_quotation_no_cue_attributes_is_in_the_words_of_its_clause_subject() {
+    let a = parsed(
+        "Moore thanked the president for “stepping up and taking action when Congress won't.”",
+    );
+    assert_eq!(clause_source(&a).as_deref(), Some("Moore"));
+    let a = parsed("Huckabee is labeling the order “a blatant, belligerent abuse of power.”");
+    assert_eq!(clause_source(&a).as_deref(), Some("Huckabee"));
+    // A quotation that is a sentence of its own hangs from nothing outside it.
+    let a = parsed("He left. “We will be back before the winter ends.”");
+    assert_eq!(clause_source(&a), None);
+}
