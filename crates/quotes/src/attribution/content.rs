@@ -198,7 +198,7 @@ pub(super) fn postposed(
     let closes = matches!(sep.as_str(), "," | "-" | "--" | "—" | "–" | "\"" | "'");
     (closes
         && reports_nothing_after(tree, i)
-        && !opens_quoted_sentence(tree, i + 1)
+        && !opens_quotation(tree, i + 1, false)
         && is_clause(tree, s_lo, start - 1))
     .then_some((s_lo, start - 1))
 }
@@ -222,7 +222,7 @@ pub(super) fn parenthetical(
         return None;
     }
     let close = (i + 1..=s_hi.min(i + 8)).find(|&k| comma(k))?;
-    if opens_quoted_sentence(tree, close) {
+    if opens_quotation(tree, close, true) {
         return None;
     }
     let verb = |k: usize| matches!(tree.tokens[k].upos, Upos::Verb | Upos::Aux);
@@ -245,16 +245,18 @@ pub(super) fn parenthetical(
     (after >= 2 && halves_verb && !goes_on).then_some((s_lo, s_hi))
 }
 
-/// Whether the comma `comma` opens a quotation that starts a sentence of its own: what the cue
-/// before it reports (`At a rally in Berea, Gov. John Kasich said, “I'm getting ready …”`),
-/// so the words before the cue's subject only set the scene. A quotation that goes on in lower
-/// case finishes the sentence begun before the cue (`These sources, the lawyers said, “all
-/// command …”`).
-fn opens_quoted_sentence(tree: &Tree<'_>, comma: usize) -> bool {
+/// Whether the comma `comma` opens a quotation: what the cue before it reports, so the cue
+/// does not close its sentence. With `sentence`, only a quotation that starts a sentence of
+/// its own (a capital): then the words before the cue's subject only set the scene (`At a
+/// rally in Berea, Gov. John Kasich said, “I'm getting ready …”`), while a quotation that goes
+/// on in lower case finishes the sentence begun before the cue (`These sources, the lawyers
+/// said, “all command …”`).
+fn opens_quotation(tree: &Tree<'_>, comma: usize, sentence: bool) -> bool {
     let at = |k: usize| tree.tokens.get(k);
     at(comma).is_some_and(|t| t.norm == ",")
         && at(comma + 1).is_some_and(|t| is_quote_mark(&t.norm))
-        && at(comma + 2).is_some_and(|t| matches!(t.shape, Shape::Title | Shape::Upper))
+        && (!sentence
+            || at(comma + 2).is_some_and(|t| matches!(t.shape, Shape::Title | Shape::Upper)))
 }
 
 /// Where the reporting clause of cue `i` starts, from its first word `from`: auxiliaries and

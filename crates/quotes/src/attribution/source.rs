@@ -8,11 +8,24 @@ use storyline_record::{Span, Upos};
 use super::content::is_quote_mark;
 use crate::tree::Tree;
 
-/// Relations left out of a source phrase: clauses hanging from it and punctuation.
+/// Relations left out of a source phrase: clauses hanging from it, punctuation, and a bare
+/// noun phrase of time or measure, which the parse hangs from the subject when it stands
+/// between subject and cue ("Senator Maria Lopez last week warned", "week" an unmarked oblique
+/// of "Maria").
 fn outside_source(rel: &str) -> bool {
     matches!(
         rel,
-        "acl:relcl" | "acl" | "parataxis" | "ccomp" | "advcl" | "punct" | "case" | "dep"
+        "acl:relcl"
+            | "acl"
+            | "parataxis"
+            | "ccomp"
+            | "advcl"
+            | "punct"
+            | "case"
+            | "dep"
+            | "obl:unmarked"
+            | "obl:tmod"
+            | "obl:npmod"
     )
 }
 
@@ -107,7 +120,14 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     // Sullivan").
     let mut subjects: Vec<usize> = tree
         .children(i)
-        .filter(|&k| tree.rel(k) == "nsubj" && !is_time(tree, k))
+        .filter(|&k| tree.rel(k) == "nsubj")
+        .filter_map(|k| {
+            if is_time(tree, k) {
+                name_in_time(tree, k)
+            } else {
+                Some(k)
+            }
+        })
         .collect();
     // Of two subjects, a nominal one outranks a word the tagger misread ("Mrs. Clinton has
     // since said", "since" read as a verb and made a second subject).
@@ -229,6 +249,17 @@ pub(crate) fn of_quotation(tree: &Tree<'_>, lo: usize, hi: usize) -> Option<(usi
         v = tree.head(v)?;
     }
     None
+}
+
+/// The name the parse hung from time expression `k` read as a subject ("Rep. Brad Sherman
+/// last month joked", "Brad" a compound of "month"): a time never speaks, the name does.
+fn name_in_time(tree: &Tree<'_>, k: usize) -> Option<usize> {
+    tree.children(k).find(|&c| {
+        c < k
+            && tree.tokens[c].upos == Upos::Propn
+            && !is_time(tree, c)
+            && matches!(tree.rel(c), "compound" | "nmod" | "nmod:poss")
+    })
 }
 
 /// Whether token `k` heads a time expression ("Friday afternoon", "this month"): a time

@@ -64,3 +64,18 @@ fn a_quotation_that_opens_its_own_sentence_after_the_cue_is_what_it_reports() {
     );
     assert!(content(&a, "said").is_some_and(|c| c.starts_with("These and other sources")));
 }
+
+#[test]
+fn a_cue_a_quotation_follows_does_not_close_its_sentence() {
+    // The participle has the quotation after it: the clause before is not what it reports.
+    let a = parsed(
+        "Starr said Clinton's situation reminds him of the 1969 book titled \"The Tragedy of \
+         Lyndon Johnson,\" explaining, \"because what could have been and so there are certain \
+         tragic dimensions of it, which we all lament.\"",
+    );
+    assert!(
+        content(&a, "explaining").is_none_or(|c| !c.starts_with("Starr said")),
+        "{:?}",
+        content(&a, "explaining")
+    );
+}

@@ -250,3 +250,19 @@ fn a_quotation_no_cue_attributes_is_in_the_words_of_its_clause_subject() {
     let a = parsed("He left. “We will be back before the winter ends.”");
     assert_eq!(clause_source(&a), None);
 }
+
+#[test]
+fn a_time_between_subject_and_cue_is_no_part_of_the_source() {
+    // "week" an unmarked oblique of the name.
+    let a = parsed("Senator Maria Lopez last week warned that the bill would fail.");
+    assert_eq!(source(&a, "warned").as_deref(), Some("Senator Maria Lopez"));
+    // "month" the subject, the name a compound of it.
+    let a = parsed(
+        "Rep. Brad Sherman (D-Calif.) last month joked to Federal Reserve Chair Janet Yellen \
+         that God did not want her to boost rates.",
+    );
+    assert_eq!(source(&a, "joked").as_deref(), Some("Rep. Brad Sherman"));
+    // A weekday is no name.
+    let a = parsed("On Tuesday night the mayor said the road would reopen.");
+    assert_eq!(source(&a, "said").as_deref(), Some("the mayor"));
+}
