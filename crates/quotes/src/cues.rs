@@ -236,8 +236,9 @@ fn without_asides<'t>(phrase: &[Tok<'t>]) -> Vec<Tok<'t>> {
 
 /// A name set after a quote with a dash and ending its line (`“…” ― Sonya Herridge`), the
 /// convention of pull quotes and reader comments: the dash is the cue, the name the speaker.
-/// The credit may stand on the line under the quote and add a role after a comma
-/// (`— Maria Kowalski, union steward`).
+/// The credit may stand on the line under the quote, after a blank line too, and add a role
+/// after a comma (`— Maria Kowalski, union steward`); opening its own line, a hyphen is a
+/// dash (`- Hillary Clinton`).
 pub(crate) fn dash_byline<'t>(page: Page<'t>, close: usize) -> Option<Cue<'t>> {
     let text = page.text;
     let reach = ceil_boundary(text, close.saturating_add(120));
@@ -248,13 +249,19 @@ pub(crate) fn dash_byline<'t>(page: Page<'t>, close: usize) -> Option<Cue<'t>> {
     };
     let mut start = close;
     let mut end = line_end(close);
-    if end < reach && text.get(close..end).is_some_and(|t| t.trim().is_empty()) {
-        start = end + 1;
-        end = line_end(start);
+    let mut own_line = false;
+    // The rest of the quote's line, then at most one blank line, may be empty.
+    for _ in 0..2 {
+        if end < reach && text.get(start..end).is_some_and(|t| t.trim().is_empty()) {
+            start = end + 1;
+            end = line_end(start);
+            own_line = true;
+        }
     }
     let toks = page.words(start, end);
     let (dash, rest) = toks.split_first()?;
-    if dash.word || !matches!(dash.text, "―" | "—" | "–") {
+    let is_dash = matches!(dash.text, "―" | "—" | "–") || own_line && dash.text == "-";
+    if dash.word || !is_dash {
         return None;
     }
     let name: Vec<Tok<'t>> = rest.iter().take_while(|t| t.word).copied().collect();

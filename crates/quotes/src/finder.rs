@@ -3,7 +3,7 @@
 
 use storyline_record::{Entity, Quote, QuoteKind, Span};
 
-use crate::attribution::source::{of_quotation, trim};
+use crate::attribution::source::of_quotation;
 use crate::attribution::Attribution;
 use crate::cues::{cue_after, cues_before, dash_byline, Cue};
 use crate::filter::{classify, trimmed, Verdict};
@@ -205,8 +205,8 @@ fn of_clause(
     let hi = page
         .tokens
         .partition_point(|t| t.span.start() < inner.end());
-    let (s_lo, s_hi) = of_quotation(tree, lo, hi)?;
-    let span = trim(tree, s_lo, s_hi)?;
+    // A source inside quoted words is the parse reading them as the clause's subject.
+    let span = of_quotation(tree, lo, hi).filter(|&s| !resolver.in_quote(s))?;
     let speaker = resolve_source(page, resolver, span, history)?;
     Some((speaker, Some(span), None))
 }
@@ -389,6 +389,12 @@ mod tests {
         );
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1.as_deref(), Some("Moore"));
+        // The parse may read the first quotation's words as the subject the second hangs
+        // from: quoted words are no one's source.
+        let q = parsed_quotes(
+            "\"We all miss Steve so much,\" Benioff weighed in, telling Cook, \"since he passed, you have been so true to him and his values.\"",
+        );
+        assert!(q.iter().all(|(_, s)| s.as_deref() != Some("We")), "{q:?}");
     }
 
     #[test]
@@ -423,6 +429,15 @@ mod tests {
         assert_eq!(q[0].1, "Maria Kowalski", "{q:?}");
         // A dash line of prose under a quote is no credit.
         let text = "“We have waited three years for a fair offer and we will not wait any longer.”\n— and the union said it would strike again next month if talks failed.";
+        let q = run(text, &[]);
+        assert_ne!(q.first().map(|x| x.1.as_str()), Some("and"), "{q:?}");
+        // After a blank line, and with a hyphen opening the credit's line.
+        let text = "The debate turned to the banks.\n\n\"I will look into it. I do not know the status, but I will certainly look into it.\"\n\n- Hillary Clinton\n\nThe moderators moved on.";
+        let q = run(text, &[]);
+        assert_eq!(q[0].1, "Hillary Clinton", "{q:?}");
+        // A hyphen inside a line is no dash.
+        let text =
+            "\"We will not wait any longer for a fair offer from the company.\" - and so on.";
         let q = run(text, &[]);
         assert_ne!(q.first().map(|x| x.1.as_str()), Some("and"), "{q:?}");
     }

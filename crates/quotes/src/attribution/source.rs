@@ -235,16 +235,23 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
 /// thanked Obama for “stepping up and taking action when Congress won't”`, `Huckabee is
 /// labeling it “a blatant, belligerent abuse of power”`): the quotation (tokens `lo..hi`)
 /// hangs from a word outside it, and the first verb at most three heads up from there has a
-/// source ([`source_of`]) outside the quotation.
-pub(crate) fn of_quotation(tree: &Tree<'_>, lo: usize, hi: usize) -> Option<(usize, usize)> {
+/// source ([`source_of`]) outside the quotation, as a span (what a relative pronoun stands
+/// for). "Be" names no one who speaks (`There could be dangers “if you have …”`).
+pub(crate) fn of_quotation(tree: &Tree<'_>, lo: usize, hi: usize) -> Option<Span> {
     let inside = |k: usize| (lo..hi).contains(&k);
     let first =
         (lo..hi).find(|&k| !tree.is_punct(k) && tree.head(k).is_some_and(|h| !inside(h)))?;
     let mut v = tree.head(first)?;
     for _ in 0..3 {
         if tree.tokens[v].upos == Upos::Verb {
+            if tree.tokens[v].lemma == "be" {
+                return None;
+            }
             let (s_lo, s_hi) = source_of(tree, v, 0)?;
-            return (s_hi < lo || s_lo >= hi).then_some((s_lo, s_hi));
+            if !(s_hi < lo || s_lo >= hi) {
+                return None;
+            }
+            return referent_of(tree, Some((s_lo, s_hi))).or_else(|| trim(tree, s_lo, s_hi));
         }
         v = tree.head(v)?;
     }

@@ -234,8 +234,11 @@ fn clause_source(a: &Article) -> Option<String> {
     let close = a.text.find('”')?;
     let lo = a.tokens.partition_point(|t| t.span.end() <= open);
     let hi = a.tokens.partition_point(|t| t.span.start() < close);
-    let (s, e) = super::of_quotation(&tree, lo, hi)?;
-    Some(super::trim(&tree, s, e)?.slice(&a.text).to_string())
+    Some(
+        super::of_quotation(&tree, lo, hi)?
+            .slice(&a.text)
+            .to_string(),
+    )
 }
 
 #[test]
@@ -248,6 +251,9 @@ fn a_quotation_no_cue_attributes_is_in_the_words_of_its_clause_subject() {
     assert_eq!(clause_source(&a).as_deref(), Some("Huckabee"));
     // A quotation that is a sentence of its own hangs from nothing outside it.
     let a = parsed("He left. “We will be back before the winter ends.”");
+    assert_eq!(clause_source(&a), None);
+    // "Be" names no one who speaks.
+    let a = parsed("There could be dangers “if you have too many of these cells in the lungs.”");
     assert_eq!(clause_source(&a), None);
 }
 
