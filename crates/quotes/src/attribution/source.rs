@@ -3,7 +3,7 @@
 //! without one, and what a relative pronoun source stands for.
 
 use storyline_lexicon::{is_quote_word, Lexicon, QuoteClass};
-use storyline_record::{Span, Upos};
+use storyline_record::{Shape, Span, Upos};
 
 use super::content::is_quote_mark;
 use crate::tree::Tree;
@@ -118,14 +118,24 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     // Brussels said", parsed with "Brussels" as a second subject). A lone subject keeps it:
     // the parser also hangs a title's preposition on the name ("Ambassador to Moscow John
     // Sullivan").
-    let mut subjects: Vec<usize> = tree
+    let all: Vec<usize> = tree
         .children(i)
         .filter(|&k| tree.rel(k) == "nsubj")
-        .filter_map(|k| {
-            if is_time(tree, k) {
-                name_in_time(tree, k)
-            } else {
+        .collect();
+    // A capitalised time word that is a cue's only subject is a name ("Day said the
+    // language …"); a month or a weekday never is.
+    let surname = |k: usize| {
+        all.len() == 1
+            && tree.tokens[k].shape == Shape::Title
+            && !Lexicon::get().is_not_name(tree.tokens[k].span.slice(tree.text))
+    };
+    let mut subjects: Vec<usize> = all
+        .iter()
+        .filter_map(|&k| {
+            if !is_time(tree, k) || surname(k) {
                 Some(k)
+            } else {
+                name_in_time(tree, k)
             }
         })
         .collect();

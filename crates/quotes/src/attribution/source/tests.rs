@@ -271,4 +271,7 @@ fn a_time_between_subject_and_cue_is_no_part_of_the_source() {
     // A weekday is no name.
     let a = parsed("On Tuesday night the mayor said the road would reopen.");
     assert_eq!(source(&a, "said").as_deref(), Some("the mayor"));
+    // A capitalised time word as the only subject is a surname.
+    let a = parsed("Day said the radical language in the platform is diminishing the party.");
+    assert_eq!(source(&a, "said").as_deref(), Some("Day"));
 }
