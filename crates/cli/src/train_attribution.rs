@@ -227,9 +227,7 @@ fn load(dir: &str) -> Result<Vec<Labelled>> {
                 .iter()
                 .map(|c| format!("{}{}", if c.open { "open-" } else { "" }, c.via))
                 .collect(),
-            feats: (0..quotes.len())
-                .map(|i| example_features(&article.text, &article.tokens, &quotes, i))
-                .collect(),
+            feats: example_features(&article.text, &article.tokens, &quotes),
             real,
             real_direct,
             direct,

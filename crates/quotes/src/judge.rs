@@ -97,12 +97,13 @@ impl Judge {
     pub fn verdicts(&self, text: &str, tokens: &[Token], found: &[Candidate]) -> Vec<bool> {
         let hasher = FeatureHasher::new(SEED);
         let mut feats = Vec::new();
+        let nest = nesting(found);
         (0..found.len())
             .map(|i| {
                 if !is_judged(found, i) {
                     return true;
                 }
-                features(&hasher, text, tokens, found, i, &mut feats);
+                features(&hasher, text, tokens, found, i, nest[i], &mut feats);
                 self.keeps_with(&feats, found[i].open)
             })
             .collect()
@@ -162,22 +163,69 @@ pub fn is_judged(found: &[Candidate], i: usize) -> bool {
     found[i].quote.kind == QuoteKind::Indirect && found[i].via != crate::labels::VIA
 }
 
-fn inside_reported(found: &[Candidate], i: usize) -> bool {
-    let q = &found[i].quote;
-    found.iter().enumerate().any(|(j, o)| {
-        let o = &o.quote;
-        j != i && o.kind == QuoteKind::Indirect && o.span.contains(q.span) && o.span != q.span
-    })
+/// For every found quote at once: whether it lies inside a reported-speech candidate, and
+/// whether it holds another found quote (identical spans are neither). Two sweeps over the
+/// spans in order, O(n log n); asking each quote against all the others was quadratic on
+/// name-dense pages.
+fn nesting(found: &[Candidate]) -> Vec<(bool, bool)> {
+    let span = |k: usize| (found[k].quote.span.start(), found[k].quote.span.end());
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    // Inside: before a quote in (start, end descending) order come exactly the spans that
+    // start before it, or at it and end later; one of them holds it when it is reported
+    // speech ending no earlier.
+    order.sort_by_key(|&k| (span(k).0, std::cmp::Reverse(span(k).1)));
+    let reported = |k: usize| found[k].quote.kind == QuoteKind::Indirect;
+    let inside = sweep(&order, span, reported, |end, seen| seen >= end, usize::max);
+    // Around: before it in (start descending, end) order come the spans that start after it,
+    // or at it and end earlier; one of them lies inside it when it ends no later.
+    order.sort_by_key(|&k| (std::cmp::Reverse(span(k).0), span(k).1));
+    let around = sweep(&order, span, |_| true, |end, seen| seen <= end, usize::min);
+    inside.into_iter().zip(around).collect()
+}
+
+/// Walks `order` in groups of identical spans: a quote's flag is whether `holds(its end, the
+/// ends the quotes that `counts` accepts before its group fold to)`.
+fn sweep(
+    order: &[usize],
+    span: impl Fn(usize) -> (usize, usize),
+    counts: impl Fn(usize) -> bool,
+    holds: impl Fn(usize, usize) -> bool,
+    fold: fn(usize, usize) -> usize,
+) -> Vec<bool> {
+    let mut flags = vec![false; order.len()];
+    let mut seen: Option<usize> = None;
+    let mut g = 0;
+    while g < order.len() {
+        let (_, end) = span(order[g]);
+        let group = order[g..]
+            .iter()
+            .take_while(|&&k| span(k) == span(order[g]))
+            .count();
+        for &k in &order[g..g + group] {
+            flags[k] = seen.is_some_and(|s| holds(end, s));
+        }
+        if order[g..g + group].iter().any(|&k| counts(k)) {
+            seen = Some(seen.map_or(end, |s| fold(s, end)));
+        }
+        g += group;
+    }
+    flags
 }
 
 /// Seed of the feature hasher.
 const SEED: u64 = 0x5354_4c41_5454_5231;
 
-/// The judge's features of `found[i]` (as [`Judge::train`] takes them).
-pub fn example_features(text: &str, tokens: &[Token], found: &[Candidate], i: usize) -> Vec<u64> {
-    let mut out = Vec::new();
-    features(&FeatureHasher::new(SEED), text, tokens, found, i, &mut out);
-    out
+/// The judge's features of every found quote (as [`Judge::train`] takes them).
+pub fn example_features(text: &str, tokens: &[Token], found: &[Candidate]) -> Vec<Vec<u64>> {
+    let hasher = FeatureHasher::new(SEED);
+    let nest = nesting(found);
+    (0..found.len())
+        .map(|i| {
+            let mut out = Vec::new();
+            features(&hasher, text, tokens, found, i, nest[i], &mut out);
+            out
+        })
+        .collect()
 }
 
 fn features(
@@ -186,6 +234,7 @@ fn features(
     tokens: &[Token],
     found: &[Candidate],
     i: usize,
+    (inside, around): (bool, bool),
     out: &mut Vec<u64>,
 ) {
     out.clear();
@@ -229,11 +278,6 @@ fn features(
     out.push(h.feature(9, &[kind, len]));
     let first = token_at(tokens, q.span.start()).map_or(0, |t| hash_str(&t.norm));
     out.push(h.feature(10, &[first]));
-    let inside = inside_reported(found, i);
-    let around = found
-        .iter()
-        .enumerate()
-        .any(|(j, o)| j != i && q.span.contains(o.quote.span) && o.quote.span != q.span);
     out.push(h.feature(11, &[kind, inside as u64]));
     out.push(h.feature(12, &[kind, around as u64]));
     let pre: String = text[..q.span.start()]
@@ -360,21 +404,56 @@ mod tests {
             quote(9, 47, QuoteKind::Indirect, Some("said")),
             quote(28, 38, QuoteKind::Partial, Some("said")),
         ];
-        let examples: Vec<(Vec<u64>, bool)> = (0..2)
-            .map(|i| (example_features(text, &tokens, &quotes, i), i == 0))
-            .collect();
+        let feats = example_features(text, &tokens, &quotes);
+        let examples: Vec<(Vec<u64>, bool)> = feats.iter().cloned().zip([true, false]).collect();
         let judge = Judge::train(&examples, 5, 1, serde_json::json!({}));
         // the partial is in quotation marks: not the judge's to drop
         assert!(!is_judged(&quotes, 1));
         assert_eq!(judge.verdicts(text, &tokens, &quotes), [true, true]);
-        let feats = example_features(text, &tokens, &quotes, 1);
-        assert!(!judge.keeps(&feats));
+        assert!(!judge.keeps(&feats[1]));
         let mut bytes = Vec::new();
         judge.write(&mut bytes).unwrap();
         let again = Judge::from_bytes(&bytes).unwrap();
-        assert!(again.keeps(&example_features(text, &tokens, &quotes, 0)));
-        assert!(!again.keeps(&feats));
+        assert!(again.keeps(&feats[0]));
+        assert!(!again.keeps(&feats[1]));
         assert!(Judge::from_bytes(b"not a model").is_err());
+    }
+
+    #[test]
+    fn nesting_is_asking_each_quote_against_every_other() {
+        // Spans from a small linear congruential sequence: many overlaps, nestings and
+        // identical spans, in no particular order.
+        let mut x: u64 = 7;
+        let mut next = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        let found: Vec<Candidate> = (0..300)
+            .map(|_| {
+                let start = next(60) as usize;
+                let end = start + next(20) as usize;
+                let kind =
+                    [QuoteKind::Indirect, QuoteKind::Direct, QuoteKind::Partial][next(3) as usize];
+                quote(start, end, kind, None)
+            })
+            .collect();
+        let nest = nesting(&found);
+        for (i, q) in found.iter().enumerate() {
+            let q = q.quote.span;
+            let inside = found.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && o.quote.kind == QuoteKind::Indirect
+                    && o.quote.span.contains(q)
+                    && o.quote.span != q
+            });
+            let around = found
+                .iter()
+                .enumerate()
+                .any(|(j, o)| j != i && q.contains(o.quote.span) && o.quote.span != q);
+            assert_eq!(nest[i], (inside, around), "quote {i} at {q:?}");
+        }
     }
 
     #[test]
@@ -382,7 +461,7 @@ mod tests {
         let text = "\u{201c}Né\u{201d}";
         let tokens = storyline_segment::tokenize(text);
         let quotes = [quote(3, 6, QuoteKind::Direct, None)];
-        assert_eq!(example_features(text, &tokens, &quotes, 0).len(), 36);
+        assert_eq!(example_features(text, &tokens, &quotes)[0].len(), 36);
     }
 
     #[test]

@@ -6,8 +6,10 @@
 //! stage's held-out precision fell below its floor; see docs/BENCHMARKS.md.) Most are not attributions; the learned
 //! judge (`judge`) keeps those whose cue, relation and source look like one.
 
+use std::collections::HashSet;
+
 use storyline_lexicon::{is_quote_word, QuoteClass};
-use storyline_record::Upos;
+use storyline_record::{Span, Upos};
 
 use crate::attribution::{
     complement, goes_on, is_imperative, phrase_before, referent_of, source_of, trim, Attribution,
@@ -21,9 +23,11 @@ pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<A
     if !tree.is_parsed() {
         return out;
     }
+    // Looked up per token: sets, so that a page of many attributions stays linear.
+    let listed: HashSet<usize> = rules.iter().map(|a| a.cue_token).collect();
+    let mut contents: HashSet<Span> = rules.iter().map(|a| a.content).collect();
     for i in 0..tree.tokens.len() {
-        let listed = rules.iter().any(|a| a.cue_token == i);
-        if tree.tokens[i].upos != Upos::Verb || listed || is_imperative(tree, i) {
+        if tree.tokens[i].upos != Upos::Verb || listed.contains(&i) || is_imperative(tree, i) {
             continue;
         }
         let source = source_of(tree, i, 0).or_else(|| phrase_before(tree, i));
@@ -35,7 +39,7 @@ pub(crate) fn open_attributions(tree: &Tree<'_>, rules: &[Attribution]) -> Vec<A
         let Some(content) = trim(tree, lo, hi) else {
             continue;
         };
-        if rules.iter().chain(&out).any(|a| a.content == content) {
+        if !contents.insert(content) {
             continue;
         }
         out.push(Attribution {

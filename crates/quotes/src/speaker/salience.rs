@@ -9,6 +9,10 @@ use storyline_record::{Span, Token};
 /// Sentences before the pronoun's own that still lend salience.
 pub(super) const WINDOW: u32 = 3;
 
+/// Mentions read back from a pronoun at most, however long its sentences: the work per
+/// pronoun stays bounded on name-dense text.
+const MAX_ITEMS: usize = 80;
+
 /// The sentence and role weight of one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Weight {
@@ -44,7 +48,7 @@ pub(super) type Item = (Span, usize, Weight);
 /// The entity that `items` (mentions before a pronoun in sentence `now`, in text order) make
 /// most prominent among those `ok` accepts (given a mention and its entity), with its latest
 /// mention; ties go to the entity mentioned last. `None` when no accepted mention lies in the
-/// window.
+/// window (or among the last [`MAX_ITEMS`]).
 pub(super) fn most(
     items: &[Item],
     now: u32,
@@ -52,7 +56,7 @@ pub(super) fn most(
 ) -> Option<(Span, usize)> {
     // (entity, salience, its latest mention), in order of each entity's latest mention.
     let mut found: Vec<(usize, u32, Span)> = Vec::new();
-    for &(m, e, w) in items.iter().rev() {
+    for &(m, e, w) in items.iter().rev().take(MAX_ITEMS) {
         if w.sentence + WINDOW < now {
             break;
         }
