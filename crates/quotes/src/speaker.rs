@@ -11,6 +11,7 @@
 //! stays with the spokeswoman, as does one whose own sentence holds the mention (a subject
 //! outranks the other names of its sentence).
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use storyline_lexicon::{is_claim_word, ClaimClass};
@@ -49,8 +50,8 @@ pub(crate) struct Resolver<'a> {
     mentions: Vec<(Span, usize)>,
     /// The mentions that lend salience, in text order: those of `mentions` the parse covers,
     /// and each "he" and "she" outside quotations, as the entity it resolves to
-    /// ([`Resolver::chain`]).
-    salient: Vec<salience::Item>,
+    /// ([`Resolver::chain`]); made at the first pronoun asked about.
+    salient: OnceCell<Vec<salience::Item>>,
     /// The token layer (empty when there is none: then pronouns go to the latest mention).
     tokens: &'a [Token],
     /// Lowercased names and aliases.
@@ -104,19 +105,17 @@ impl<'a> Resolver<'a> {
             .zip(&own)
             .map(|(e, own)| entity_gender(text, e, own.iter()))
             .collect();
-        let mut resolver = Resolver {
+        Resolver {
             text,
             entities,
             mentions,
-            salient: Vec::new(),
+            salient: OnceCell::new(),
             tokens,
             by_name,
             by_last,
             genders,
             quoted,
-        };
-        resolver.salient = resolver.chain();
-        resolver
+        }
     }
 
     /// The mentions that lend salience (Lappin and Leass's equivalence classes): the entity
@@ -143,9 +142,7 @@ impl<'a> Resolver<'a> {
             if self.in_quote(t.span) {
                 continue;
             }
-            let found = salience::most(&items, t.sentence, |m, e| {
-                !self.in_quote(m) && self.compatible(p, self.entities[e].kind, self.genders[e])
-            });
+            let found = salience::most(&items, t.sentence, |m, e| self.may_be(p, m, e));
             if let Some((_, e)) = found {
                 items.push((t.span, e, salience::weight_of(t)));
             }
@@ -429,10 +426,7 @@ impl<'a> Resolver<'a> {
                 .iter()
                 .rev()
                 .take(80)
-                .find(|(m, e)| {
-                    !self.in_quote(*m)
-                        && self.compatible(p, self.entities[*e].kind, self.genders[*e])
-                })
+                .find(|&&(m, e)| self.may_be(p, m, e))
                 .copied()
         });
         let previous = history
@@ -472,10 +466,15 @@ impl<'a> Resolver<'a> {
             .tokens
             .get(at.min(self.tokens.len().checked_sub(1)?))?
             .sentence;
-        let before = self.salient.partition_point(|(m, _, _)| m.start() < pos);
-        salience::most(&self.salient[..before], now, |m, e| {
-            !self.in_quote(m) && self.compatible(p, self.entities[e].kind, self.genders[e])
-        })
+        let salient = self.salient.get_or_init(|| self.chain());
+        let before = salient.partition_point(|(m, _, _)| m.start() < pos);
+        salience::most(&salient[..before], now, |m, e| self.may_be(p, m, e))
+    }
+
+    /// Whether mention `m` of entity `e` may be what pronoun `p` stands for: outside
+    /// quotations, of a compatible kind and gender.
+    fn may_be(&self, p: Pronoun, m: Span, e: usize) -> bool {
+        !self.in_quote(m) && self.compatible(p, self.entities[e].kind, self.genders[e])
     }
 
     /// Whether no sentence ends between `a` and `b`: a mention after a speaker in the
