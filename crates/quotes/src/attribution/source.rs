@@ -189,6 +189,33 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         // telling the group that the military is "depleted" and says he will …`, `Carson
         // said he plans a strategy, insisting that …`): the cue goes with the reporting verb,
         // whose subject speaks.
+        // Conjuncts are parallel: a cue the parse joins to a verb of another form inside
+        // some clause below, where a verb of the cue's own form is higher up (`He said his
+        // attacks have given him momentum and said that …`, `refused to answer questions on
+        // who Cameron would like to see win but said …`), goes with that verb.
+        if let Some(v) = (tree.rel(i) == "conj")
+            .then(|| parallel_verb(tree, i, head))
+            .flatten()
+        {
+            return source_of(tree, v, depth + 1);
+        }
+        // A participle adjunct after a comma that the parse hangs from a noun (`Sanders has
+        // denounced supporters that level sexist attacks, saying …`) modifies the clause that
+        // noun sits in: the first verb above that modifies no noun itself speaks.
+        let adjunct = tree.rel(i) == "advcl"
+            && tree.tokens[i].xpos.name() == "VBG"
+            && i > 0
+            && tree.tokens[i - 1].norm == ","
+            && matches!(tree.tokens[head].upos, Upos::Noun | Upos::Propn);
+        if adjunct {
+            let mut v = head;
+            for _ in 0..4 {
+                v = tree.head(v)?;
+                if tree.tokens[v].upos == Upos::Verb && !tree.rel(v).starts_with("acl") {
+                    return source_of(tree, v, depth + 1);
+                }
+            }
+        }
         let reporter = tree.head(head).filter(|&r| {
             tree.rel(head) == "ccomp"
                 && Lexicon::get()
@@ -237,6 +264,24 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
             return source_of(tree, tree.head(noun)?, depth + 1);
         }
         return Some(tree.extent(noun, outside_source));
+    }
+    None
+}
+
+/// The verb of conjunct `i`'s own form (`said` for `said`) at most four heads above `head`,
+/// the word the parse joined it to, when `head` has another form: conjuncts are parallel, so
+/// the cue is that verb's conjunct.
+fn parallel_verb(tree: &Tree<'_>, i: usize, head: usize) -> Option<usize> {
+    let form = tree.tokens[i].xpos;
+    if tree.tokens[head].xpos == form {
+        return None;
+    }
+    let mut v = head;
+    for _ in 0..4 {
+        v = tree.head(v)?;
+        if v < i && tree.tokens[v].upos == Upos::Verb && tree.tokens[v].xpos == form {
+            return Some(v);
+        }
     }
     None
 }

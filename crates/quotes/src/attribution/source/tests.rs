@@ -275,3 +275,83 @@ fn a_time_between_subject_and_cue_is_no_part_of_the_source() {
     let a = parsed("Day said the radical language in the platform is diminishing the party.");
     assert_eq!(source(&a, "said").as_deref(), Some("Day"));
 }
+
+#[test]
+fn a_conjoined_cue_goes_with_the_verb_of_its_own_form() {
+    // The parse joins "predicted" to "help", the verb of what "said" reports.
+    let text =
+        "The governor said the new budget would help farmers and predicted that prices would fall.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 3, "nsubj"),
+            ("VERB", "VBD", 0, "root"),
+            ("DET", "DT", 6, "det"),
+            ("ADJ", "JJ", 6, "amod"),
+            ("NOUN", "NN", 8, "nsubj"),
+            ("AUX", "MD", 8, "aux"),
+            ("VERB", "VB", 3, "ccomp"),
+            ("NOUN", "NNS", 8, "obj"),
+            ("CCONJ", "CC", 11, "cc"),
+            ("VERB", "VBD", 8, "conj"),
+            ("SCONJ", "IN", 15, "mark"),
+            ("NOUN", "NNS", 15, "nsubj"),
+            ("AUX", "MD", 15, "aux"),
+            ("VERB", "VB", 11, "ccomp"),
+            ("PUNCT", ".", 3, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "predicted").as_deref(), Some("The governor"));
+    // A conjunct of the same form as the verb it is joined to stays with that verb's subject.
+    let text = "The governor said the board met on Monday and predicted that prices would fall.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 3, "nsubj"),
+            ("VERB", "VBD", 0, "root"),
+            ("DET", "DT", 5, "det"),
+            ("NOUN", "NN", 6, "nsubj"),
+            ("VERB", "VBD", 3, "ccomp"),
+            ("ADP", "IN", 8, "case"),
+            ("PROPN", "NNP", 6, "obl"),
+            ("CCONJ", "CC", 10, "cc"),
+            ("VERB", "VBD", 6, "conj"),
+            ("SCONJ", "IN", 14, "mark"),
+            ("NOUN", "NNS", 14, "nsubj"),
+            ("AUX", "MD", 14, "aux"),
+            ("VERB", "VB", 10, "ccomp"),
+            ("PUNCT", ".", 3, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "predicted").as_deref(), Some("the board"));
+}
+
+#[test]
+fn a_participle_adjunct_hung_from_a_noun_goes_with_the_clause_above() {
+    // The parse hangs "saying" from "changes", the object of a relative clause.
+    let text = "The union has criticised managers who impose late changes, saying its members deserve notice.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 4, "nsubj"),
+            ("AUX", "VBZ", 4, "aux"),
+            ("VERB", "VBN", 0, "root"),
+            ("NOUN", "NNS", 4, "obj"),
+            ("PRON", "WP", 7, "nsubj"),
+            ("VERB", "VBP", 5, "acl:relcl"),
+            ("ADJ", "JJ", 9, "amod"),
+            ("NOUN", "NNS", 7, "obj"),
+            ("PUNCT", ",", 11, "punct"),
+            ("VERB", "VBG", 9, "advcl"),
+            ("PRON", "PRP$", 13, "nmod:poss"),
+            ("NOUN", "NNS", 14, "nsubj"),
+            ("VERB", "VBP", 11, "ccomp"),
+            ("NOUN", "NN", 14, "obj"),
+            ("PUNCT", ".", 4, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "saying").as_deref(), Some("The union"));
+}
