@@ -223,7 +223,10 @@ fn attribute(
     let inner = trimmed(text, mark.inner).slice(text);
     let ended_sentence = inner.ends_with(['.', '!', '?']);
     if let Some(cue) = cue_after(page, mark.close, ended_sentence) {
-        if let Some(s) = resolver.resolve_phrase(&cue.subject, history) {
+        let speaker = resolver
+            .resolve_phrase(&cue.subject, history)
+            .or_else(|| resolver.description(&cue.subject));
+        if let Some(s) = speaker {
             return Some((s, phrase_span(&cue.subject), cue.word));
         }
     }
@@ -380,6 +383,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.span.slice(text).to_string(), q.speaker))
             .collect()
+    }
+
+    #[test]
+    fn a_description_after_a_postposed_cue_speaks() {
+        let q = parsed_quotes("“Rents will keep rising,” says a narrator in the advert.");
+        assert_eq!(q[0].1.as_deref(), Some("a narrator"));
+        let q = parsed_quotes("“The bridge must close,” the inspection report said.");
+        assert_eq!(q[0].1.as_deref(), Some("the inspection report"));
+        // A phrase the cue window cuts before its noun names no one.
+        let q =
+            parsed_quotes("“The bridge must close,” wrote the authors of the “Safer Roads” study.");
+        assert_ne!(q[0].1.as_deref(), Some("the authors of the"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use storyline_lexicon::{is_claim_word, ClaimClass};
-use storyline_record::{Entity, EntityType, Span, Token};
+use storyline_record::{Entity, EntityType, Span, Token, Upos};
 
 use crate::layout::covering;
 use crate::roles::{gender_of_word, is_org_anaphor, is_plural_role_noun, is_role_noun, Gender};
@@ -384,6 +384,27 @@ impl<'a> Resolver<'a> {
                     .is_some_and(|r| r.to_lowercase().split_whitespace().any(|w| w == head))
         })?;
         Some(self.speaker_of(*e, *m))
+    }
+
+    /// A short description opening with an article that names no one and no role ("a
+    /// narrator", "the editorial"), as written: what a cue right after a quotation makes speak
+    /// (`"…," says a narrator`), where [`Resolver::resolve_phrase`] finds no speaker in it.
+    pub fn description(&self, phrase: &[Tok<'_>]) -> Option<Speaker> {
+        let (first, last) = (phrase.first()?, phrase.last()?);
+        let article = matches!(first.lower().as_str(), "a" | "an" | "the");
+        if !article || !(2..=6).contains(&phrase.len()) || phrase.iter().any(|t| !t.word) {
+            return None;
+        }
+        // The phrase ends in its head noun, where the parse has one ("the authors of the",
+        // cut at a title in marks, does not).
+        let at = self
+            .tokens
+            .partition_point(|t| t.span.end() <= last.span.start());
+        if self.tokens.get(at).is_some_and(|t| t.upos != Upos::Noun) {
+            return None;
+        }
+        let span = Span::new(first.span.start(), last.span.end());
+        Some(self.role_phrase(phrase, span, &[]))
     }
 
     /// A role phrase as written, possessors canonicalised ("Johnson's spokesman" →

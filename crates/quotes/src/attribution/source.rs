@@ -265,7 +265,55 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         }
         return Some(tree.extent(noun, outside_source));
     }
-    None
+    inverted_subject(tree, i)
+}
+
+/// The subject after cue `i` when the cue follows a comma and opens with its verb (`…, said
+/// Angie Holan, Politifact's editor`, `…, said several observers`), where the parse hangs the
+/// phrase elsewhere: the noun phrase right after the cue, up to its head.
+fn inverted_subject(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
+    let after_comma = i > 0 && tree.tokens[i - 1].norm == ",";
+    let finite = matches!(tree.tokens[i].xpos.name(), "VBD" | "VBZ" | "VBP");
+    // A verb that also reports a to-infinitive takes whom it addresses as its object (`told
+    // CNN`, `urged the council`): the phrase after it is no subject.
+    let inverts = Lexicon::get()
+        .attribution_cue(&tree.tokens[i].lemma)
+        .is_some_and(|(_, infinitive)| !infinitive);
+    if !after_comma || !finite || !inverts {
+        return None;
+    }
+    let opens_phrase = |k: usize| {
+        matches!(
+            tree.tokens[k].upos,
+            Upos::Det | Upos::Adj | Upos::Num | Upos::Propn | Upos::Noun
+        )
+    };
+    let mut head = None;
+    for k in i + 1..tree.tokens.len().min(i + 6) {
+        if tree.tokens[k].sentence != tree.tokens[i].sentence || !opens_phrase(k) {
+            break;
+        }
+        if matches!(tree.tokens[k].upos, Upos::Propn | Upos::Noun) {
+            head = Some(k);
+            break;
+        }
+    }
+    // Up to the phrase's head: a possessor or a compound hangs from the noun after it ("the
+    // company's chief executive").
+    let mut h = head?;
+    while let Some(up) = tree.head(h).filter(|&up| {
+        up > h && up < i + 8 && matches!(tree.rel(h), "nmod:poss" | "compound" | "amod" | "flat")
+    }) {
+        h = up;
+    }
+    // The phrase ends its clause (`…, said several observers.`): a phrase that goes on is the
+    // cue's object (`…, reiterated those feelings and stressed …`).
+    let (lo, hi) = tree.extent(h, outside_source);
+    let ends = tree
+        .tokens
+        .get(hi + 1)
+        .is_none_or(|t| t.sentence != tree.tokens[i].sentence || t.upos == Upos::Punct);
+    (ends && !is_time(tree, h)).then_some((lo, hi))
 }
 
 /// The verb of conjunct `i`'s own form (`said` for `said`) at most four heads above `head`,

@@ -355,3 +355,26 @@ fn a_participle_adjunct_hung_from_a_noun_goes_with_the_clause_above() {
     );
     assert_eq!(source(&a, "saying").as_deref(), Some("The union"));
 }
+
+#[test]
+fn the_subject_after_a_cue_that_follows_a_comma_speaks() {
+    // The parse hangs the name from the reported clause, not from "said".
+    let text =
+        "The bridge will stay closed until the spring, said Maria Lindqvist, the city's engineer.";
+    assert_eq!(
+        source(&parsed(text), "said").as_deref(),
+        Some("Maria Lindqvist, the city's engineer")
+    );
+    let text = "The shutdown may have been more damaging to small firms, said several observers.";
+    assert_eq!(
+        source(&parsed(text), "said").as_deref(),
+        Some("several observers")
+    );
+    // Whom a verb addresses, or an object the clause goes on after, is no subject.
+    let text = "The bridge will stay closed, Maria Lindqvist, the city's engineer, told CNN.";
+    assert_ne!(source(&parsed(text), "told").as_deref(), Some("CNN"));
+    let text = "Reid, who backed the plan in May, reiterated those fears and stressed the cost.";
+    for cue in ["reiterated", "stressed"] {
+        assert_ne!(source(&parsed(text), cue).as_deref(), Some("those fears"));
+    }
+}
