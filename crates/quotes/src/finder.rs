@@ -289,9 +289,9 @@ fn adjacent_paragraphs(text: &str, a_end: usize, b_start: usize) -> bool {
 }
 
 /// Gives quotes without a cue the speaker of a neighbour: the next quote of the same paragraph
-/// (`"X." "Y," she said.`), else the previous quote when it sits in the same or the preceding
-/// paragraph (split quotes, runs of quote paragraphs), else the latest speaker, else the latest
-/// person named.
+/// when no sentence of narration stands between (`"X." "Y," she said.`), else the previous quote when it sits in the
+/// same or the preceding paragraph (split quotes, runs of quote paragraphs), else the next
+/// quote of the same paragraph, else the latest speaker, else the latest person named.
 fn lend_speakers(
     text: &str,
     pending: &mut [Pending],
@@ -306,15 +306,30 @@ fn lend_speakers(
         let (para_start, para_end) = paragraph_bounds(text, open);
         let next_same = pending
             .get(i + 1)
-            .filter(|n| n.own && n.mark.open < para_end && n.mark.open >= para_start)
-            .and_then(|n| Some((n.speaker.clone()?, n.mention)));
+            .filter(|n| n.own && n.mark.open < para_end && n.mark.open >= para_start);
+        // The next quote outranks the previous one (`"X." "Y," she said.`, `"X." After all,
+        // he says, "Y."`) unless a sentence of narration stands between: that starts another
+        // speaker's turn.
+        let narration = |n: &Pending| {
+            let gap = text.get(pending[i].mark.close..n.mark.open).unwrap_or("");
+            gap.chars().any(char::is_alphanumeric)
+                && gap
+                    .char_indices()
+                    .any(|(k, c)| matches!(c, '.' | '?' | '!') && gap[k + 1..].starts_with(' '))
+        };
+        let next_adjacent = next_same.filter(|n| !narration(n));
+        let lent = |p: &Pending| Some((p.speaker.clone()?, p.mention));
         let prev_near = i
             .checked_sub(1)
             .map(|k| &pending[k])
             .filter(|p| adjacent_paragraphs(text, p.mark.close, open))
-            .and_then(|p| Some((p.speaker.clone()?, p.mention)));
+            .and_then(lent);
         let latest = history.iter().rev().find(|s| s.at < open).cloned();
-        let (speaker, mention) = match next_same.or(prev_near) {
+        let neighbour = next_adjacent
+            .and_then(lent)
+            .or(prev_near)
+            .or_else(|| next_same.and_then(lent));
+        let (speaker, mention) = match neighbour {
             Some((s, m)) => (Some(s), m),
             None => (
                 latest
@@ -473,6 +488,39 @@ mod tests {
         assert!(q
             .iter()
             .all(|x| x.1 == "Erik ten Hag" && x.2 == QuoteKind::Direct));
+    }
+
+    #[test]
+    fn a_split_quote_keeps_its_speaker_over_a_later_turn() {
+        let text = "Alastair Osman spoke on Sunday. \"He is a new dad,\" Alastair Osman said. \"A dad for the second time.\" Others paid tribute online. \"He was kind,\" wrote Maria Lopez.";
+        let e = [
+            entity(
+                text,
+                "Alastair Osman",
+                EntityType::Person,
+                &["Alastair Osman"],
+            ),
+            entity(text, "Maria Lopez", EntityType::Person, &["Maria Lopez"]),
+        ];
+        let q = run(text, &e);
+        let piece = q
+            .iter()
+            .find(|x| x.0.starts_with("A dad"))
+            .expect("the second piece");
+        assert_eq!(piece.1, "Alastair Osman");
+        // With no narration between, the quote after names the speaker.
+        let text = "Alastair Osman spoke on Sunday. \"A dad for the second time.\" \"He was kind,\" Maria Lopez said.";
+        let e = [
+            entity(
+                text,
+                "Alastair Osman",
+                EntityType::Person,
+                &["Alastair Osman"],
+            ),
+            entity(text, "Maria Lopez", EntityType::Person, &["Maria Lopez"]),
+        ];
+        let q = run(text, &e);
+        assert_eq!(q[0].1, "Maria Lopez");
     }
 
     #[test]
