@@ -158,6 +158,9 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         .filter(|k| keep_all || plain(k))
         .min_by_key(|&k| k.abs_diff(i));
     if let Some(s) = subject {
+        if let Some(before) = before_relative_aside(tree, i, s) {
+            return Some(before);
+        }
         // A thing a clause says, released by someone (`is releasing an ad that urges …`,
         // `rushing out new books that explore …`): whoever released it speaks.
         let thing = |k: usize| {
@@ -184,11 +187,6 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         matches!(tree.rel(i), "conj" | "advcl" | "xcomp") || tree.rel(i) == "acl" && verb_head;
     if depth < MAX_CLIMB && climbs {
         let head = tree.head(i)?;
-        // A cue the parse joins to the verb of another cue's report, or hangs from it as a
-        // participle, where that verb has no subject of its own or only a pronoun (`X is
-        // telling the group that the military is "depleted" and says he will …`, `Carson
-        // said he plans a strategy, insisting that …`): the cue goes with the reporting verb,
-        // whose subject speaks.
         // Conjuncts are parallel: a cue the parse joins to a verb of another form inside
         // some clause below, where a verb of the cue's own form is higher up (`He said his
         // attacks have given him momentum and said that …`, `refused to answer questions on
@@ -216,6 +214,21 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
                 }
             }
         }
+        // A reporting participle after a comma that the parse hangs from a verb inside what
+        // a cue above reports (`Mr. Coleman said Mr. Kasich should leave the race, echoing
+        // …`, `Bennett denied the notion that a shakeup is coming, explaining …`) goes on with
+        // that report: the outermost such cue's subject speaks.
+        let after_comma = i > 0 && tree.tokens[i - 1].norm == ",";
+        if tree.rel(i) == "advcl" && tree.tokens[i].xpos.name() == "VBG" && after_comma {
+            if let Some(r) = reporting_verb_above(tree, head, i) {
+                return source_of(tree, r, depth + 1);
+            }
+        }
+        // A cue the parse joins to the verb of another cue's report, or hangs from it as a
+        // participle, where that verb has no subject of its own or only a pronoun (`X is
+        // telling the group that the military is "depleted" and says he will …`, `Carson
+        // said he plans a strategy, insisting that …`): the cue goes with the reporting verb,
+        // whose subject speaks.
         let reporter = tree.head(head).filter(|&r| {
             tree.rel(head) == "ccomp"
                 && Lexicon::get()
@@ -314,6 +327,54 @@ fn inverted_subject(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
         .get(hi + 1)
         .is_none_or(|t| t.sentence != tree.tokens[i].sentence || t.upos == Upos::Punct);
     (ends && !is_time(tree, h)).then_some((lo, hi))
+}
+
+/// The phrase before a relative or participial aside that ends right before cue `i` (`Obama,
+/// who has denounced the attack as a hate crime, reiterated`), when the parse took subject
+/// `s` from inside the aside: a subject never sits in a clause that modifies it.
+fn before_relative_aside(tree: &Tree<'_>, i: usize, s: usize) -> Option<(usize, usize)> {
+    // A cue that is itself the verb of a relative clause has its relative pronoun as subject
+    // (`Warren, who, on a call Friday, criticized …`).
+    if s >= i || i < 2 || tree.tokens[i - 1].norm != "," || tree.rel(i).starts_with("acl") {
+        return None;
+    }
+    let (s_lo, _) = tree.sentence(i);
+    let opens_aside = |k: usize| {
+        let w = tree.tokens[k + 1].norm.to_lowercase();
+        tree.tokens[k].norm == ","
+            && (matches!(w.as_str(), "who" | "whose" | "which")
+                || matches!(tree.tokens[k + 1].xpos.name(), "VBG" | "VBN"))
+    };
+    let open = (s_lo.max(i.saturating_sub(40))..=s)
+        .rev()
+        .find(|&k| k > s_lo && opens_aside(k))?;
+    name_before_asides(tree, s_lo, open).or_else(|| noun_phrase_ending(tree, s_lo, open - 1))
+}
+
+/// The outermost attribution cue at most four heads above `head` (the word the parse hung
+/// participle `i` from) and before `i`, when `head` is no cue itself.
+fn reporting_verb_above(tree: &Tree<'_>, head: usize, i: usize) -> Option<usize> {
+    let cue = |v: usize| {
+        tree.tokens[v].upos == Upos::Verb
+            && Lexicon::get()
+                .attribution_cue(&tree.tokens[v].lemma)
+                .is_some()
+    };
+    if cue(head) {
+        return None;
+    }
+    let mut v = head;
+    let mut found = None;
+    for _ in 0..4 {
+        v = match tree.head(v) {
+            Some(up) => up,
+            None => break,
+        };
+        if v < i && cue(v) {
+            found = Some(v);
+        }
+    }
+    found
 }
 
 /// The verb of conjunct `i`'s own form (`said` for `said`) at most four heads above `head`,
