@@ -376,6 +376,14 @@ impl Tree<'_> {
                 subject = by(a, "nmod").or_else(|| v.and_then(|v| by(v, "obl")));
                 r.passive = subject.is_none();
                 holders.extend(v);
+            } else if rel == "obj"
+                && self
+                    .head(a)
+                    .is_some_and(|v| is_event_word(EventClass::WitnessVerb, self.lemma(v)))
+            {
+                // "X acknowledged a troop build-up", "X reported an attack": X tells of an
+                // event someone else does, and no one is named doing it.
+                r.passive = true;
             } else if matches!(rel, "obj" | "iobj") {
                 // A light verb's object ("imposed sanctions", "held talks"): the verb's
                 // subject acts; its obliques may name the target.

@@ -35,6 +35,9 @@ word_classes! {
         /// Verbs whose subject undergoes the event their object names ("received death
         /// threats", "faced sanctions"): the subject is its target.
         UndergoVerb = "undergo_verb",
+        /// Verbs whose subject reports, notices or records the event their object names
+        /// ("acknowledged a troop build-up", "reported an attack"): someone else acts.
+        WitnessVerb = "witness_verb",
         /// Prepositions of an oblique that sets a scene (time, place, manner), not what is
         /// acted upon.
         SceneCase = "scene_case",

@@ -228,6 +228,23 @@ fn a_nominal_event_takes_its_possessor_as_actor() {
 }
 
 #[test]
+fn who_reports_an_event_does_not_do_it() {
+    let ev = code("Ukrainian officials reported an attack on the village.");
+    assert!(
+        ev.iter()
+            .all(|e| e.source_actor.as_deref() != Some("UKRGOV")),
+        "{ev:?}"
+    );
+    // A verb that performs the act keeps its subject as the actor.
+    let ev = code("Russian forces launched an attack on the village.");
+    assert!(
+        ev.iter()
+            .any(|e| e.source_actor.as_deref().unwrap_or("").starts_with("RUS")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn an_airline_named_after_a_country_lends_no_nationality() {
     let ev = code("Gunmen attacked a Kenya Airways plane on the runway.");
     assert!(ev
