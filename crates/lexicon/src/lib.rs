@@ -144,5 +144,8 @@ pub use stories::{
 };
 pub use tallies::{is_tally_link, tally_word, Tally};
 pub use time_zones::{time_zone_names, time_zone_offset};
-pub use tokens::{fused_cut, is_clitic, is_hyphen_prefix, is_hyphen_suffix, is_quote_close_cue};
+pub use tokens::{
+    fused_cut, is_clitic, is_hyphen_particle, is_hyphen_prefix, is_hyphen_suffix,
+    is_quote_close_cue,
+};
 pub use tone::ToneLexicon;

@@ -1,5 +1,6 @@
-//! Word lists of the tokeniser and sentence splitter: the bound prefixes and suffixes that keep
-//! a hyphenated word whole (`data/hyphen_prefixes.txt`, `data/hyphen_suffixes.txt`), the
+//! Word lists of the tokeniser and sentence splitter: the bound prefixes and suffixes and the
+//! final particles that keep a hyphenated word whole (`data/hyphen_prefixes.txt`,
+//! `data/hyphen_suffixes.txt`, `data/hyphen_particles.txt`), the
 //! clitics cut off after an apostrophe (`data/clitics.txt`), the fused forms cut in two
 //! (`data/fused_forms.tsv`) and the speech verbs that attribute a quotation right after its
 //! closing mark (`data/quote_close_cues.txt`).
@@ -12,6 +13,8 @@ use crate::load::{rows, with_lower};
 word_list!(PREFIXES = "hyphen_prefixes");
 
 word_list!(SUFFIXES = "hyphen_suffixes");
+
+word_list!(PARTICLES = "hyphen_particles");
 
 word_list!(QUOTE_CUES = "quote_close_cues");
 
@@ -49,6 +52,17 @@ pub fn is_hyphen_prefix(part: &str) -> bool {
 /// ```
 pub fn is_hyphen_suffix(part: &str) -> bool {
     part.len() <= 8 && with_lower(part, |p| SUFFIXES.contains(p))
+}
+
+/// Whether `part`, in any case, is a particle that stays joined to the lower-case word before
+/// its hyphen when it ends the word ("up" in "build-up").
+///
+/// ```
+/// assert!(storyline_lexicon::is_hyphen_particle("up"));
+/// assert!(!storyline_lexicon::is_hyphen_particle("General"));
+/// ```
+pub fn is_hyphen_particle(part: &str) -> bool {
+    part.len() <= 4 && with_lower(part, |p| PARTICLES.contains(p))
 }
 
 /// Whether `word` (as written) is a speech verb that attributes a quotation when it follows
@@ -98,11 +112,12 @@ mod tests {
     #[test]
     fn lists_hold_only_short_lower_case_words() {
         // The length guard in the accessors relies on it.
-        for list in [&*PREFIXES, &*SUFFIXES] {
+        for list in [&*PREFIXES, &*SUFFIXES, &*PARTICLES] {
             assert!(!list.is_empty());
         }
         for w in words(include_str!("../data/hyphen_prefixes.txt"))
             .chain(words(include_str!("../data/hyphen_suffixes.txt")))
+            .chain(words(include_str!("../data/hyphen_particles.txt")))
         {
             assert!(w.len() <= 8 && w == w.to_lowercase(), "{w}");
         }
