@@ -193,7 +193,7 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         // attacks have given him momentum and said that …`, `refused to answer questions on
         // who Cameron would like to see win but said …`), goes with that verb.
         if let Some(v) = (tree.rel(i) == "conj")
-            .then(|| parallel_verb(tree, i, head))
+            .then(|| parallel_verb(tree, i, head, depth == 0))
             .flatten()
         {
             return source_of(tree, v, depth + 1);
@@ -310,20 +310,38 @@ fn reporting_verb_above(tree: &Tree<'_>, head: usize, i: usize) -> Option<usize>
 
 /// The verb of conjunct `i`'s own form (`said` for `said`) at most four heads above `head`,
 /// the word the parse joined it to, when `head` has another form: conjuncts are parallel, so
-/// the cue is that verb's conjunct.
-fn parallel_verb(tree: &Tree<'_>, i: usize, head: usize) -> Option<usize> {
+/// the cue is that verb's conjunct. A cue (`cue`: `i` is the cue itself, not a verb climbed
+/// to) is no noun's conjunct either: joined to a noun (`maintains its own monitor and
+/// reported that …`, "reported" joined to "monitor"), it goes with the first verb above when
+/// none has its form.
+fn parallel_verb(tree: &Tree<'_>, i: usize, head: usize, cue: bool) -> Option<usize> {
     let form = tree.tokens[i].xpos;
-    if tree.tokens[head].xpos == form {
+    // A noun right before the cue is likely its own subject, which the parse missed (`where
+    // restructuring experts say …`): no conjunct then.
+    let own_subject = i > 0
+        && matches!(
+            tree.tokens[i - 1].upos,
+            Upos::Noun | Upos::Propn | Upos::Pron
+        );
+    if tree.tokens[head].xpos == form || own_subject {
         return None;
     }
+    let nominal = cue && matches!(tree.tokens[head].upos, Upos::Noun | Upos::Propn);
+    let mut first = None;
     let mut v = head;
     for _ in 0..4 {
-        v = tree.head(v)?;
-        if v < i && tree.tokens[v].upos == Upos::Verb && tree.tokens[v].xpos == form {
-            return Some(v);
+        v = match tree.head(v) {
+            Some(up) => up,
+            None => break,
+        };
+        if v < i && tree.tokens[v].upos == Upos::Verb {
+            if tree.tokens[v].xpos == form {
+                return Some(v);
+            }
+            first = first.or(Some(v));
         }
     }
-    None
+    first.filter(|_| nominal)
 }
 
 /// The source of a quotation no cue attributes, read off the clause it is part of (`Moore

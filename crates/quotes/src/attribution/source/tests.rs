@@ -328,6 +328,12 @@ fn a_conjoined_cue_goes_with_the_verb_of_its_own_form() {
         ],
     );
     assert_eq!(source(&a, "predicted").as_deref(), Some("the board"));
+    // A cue the parse joins to a noun goes with the verb above it.
+    let text = "The US Embassy in Delhi maintains its own air quality monitor and reported that the index reached 408.";
+    assert_eq!(
+        source(&parsed(text), "reported").as_deref(),
+        Some("The US Embassy in Delhi")
+    );
 }
 
 #[test]
