@@ -5,6 +5,7 @@
 use storyline_lexicon::{is_quote_word, Lexicon, QuoteClass};
 use storyline_record::{Shape, Span, Upos};
 
+use super::content::is_quote_mark;
 use crate::tree::Tree;
 pub(crate) use window::phrase_before;
 use window::{before_relative_aside, inverted_subject};
@@ -151,6 +152,11 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     if subjects.iter().any(nominal) {
         subjects.retain(nominal);
     }
+    // A clause the parse made the subject of a cue after a quotation (`"It depends …,"
+    // responded X`) is the quotation, not who speaks.
+    let quoted =
+        |k: &usize| !nominal(k) && (*k + 1..i).any(|m| is_quote_mark(&tree.tokens[m].norm));
+    subjects.retain(|k| !quoted(k));
     let plain = |k: &usize| tree.children_with(*k, "case").next().is_none();
     let keep_all = subjects.len() < 2 || !subjects.iter().any(plain);
     let subject = subjects

@@ -378,6 +378,12 @@ fn the_subject_after_a_cue_that_follows_a_comma_speaks() {
         source(&parsed(text), "said").as_deref(),
         Some("several observers")
     );
+    // After the comma and mark that close a quotation, which the parse made the subject.
+    let text = "“It depends on what the council is willing to spend, quite frankly,” responded city engineer Maria Lindqvist, noting that there was no money.";
+    assert_eq!(
+        source(&parsed(text), "noting").as_deref(),
+        Some("city engineer Maria Lindqvist")
+    );
     // Whom a verb addresses, or an object the clause goes on after, is no subject.
     let text = "The bridge will stay closed, Maria Lindqvist, the city's engineer, told CNN.";
     assert_ne!(source(&parsed(text), "told").as_deref(), Some("CNN"));
@@ -429,4 +435,31 @@ fn a_subject_inside_a_relative_aside_gives_way_to_the_name_before_it() {
         ],
     );
     assert_eq!(source(&a, "said").as_deref(), Some("Westmacott"));
+}
+
+#[test]
+fn a_quotation_the_parse_made_a_subject_is_no_source() {
+    // The parse makes the quotation's verb the subject of "responded".
+    let text = "“It depends,” responded Maria Lindqvist, noting that money was short.";
+    let a = given(
+        text,
+        &[
+            ("PUNCT", "``", 3, "punct"),
+            ("PRON", "PRP", 3, "expl"),
+            ("VERB", "VBZ", 6, "nsubj"),
+            ("PUNCT", ",", 3, "punct"),
+            ("PUNCT", "''", 3, "punct"),
+            ("VERB", "VBD", 0, "root"),
+            ("PROPN", "NNP", 6, "obj"),
+            ("PROPN", "NNP", 7, "flat"),
+            ("PUNCT", ",", 10, "punct"),
+            ("VERB", "VBG", 6, "advcl"),
+            ("SCONJ", "IN", 14, "mark"),
+            ("NOUN", "NN", 14, "nsubj"),
+            ("AUX", "VBD", 14, "cop"),
+            ("ADJ", "JJ", 10, "ccomp"),
+            ("PUNCT", ".", 6, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "noting").as_deref(), Some("Maria Lindqvist"));
 }

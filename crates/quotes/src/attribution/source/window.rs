@@ -9,11 +9,17 @@ use super::{is_time, outside_source};
 use crate::attribution::content::is_quote_mark;
 use crate::tree::Tree;
 
-/// The subject after cue `i` when the cue follows a comma and opens with its verb (`…, said
-/// Angie Holan, Politifact's editor`, `…, said several observers`), where the parse hangs the
-/// phrase elsewhere: the noun phrase right after the cue, up to its head.
+/// The subject after cue `i` when the cue follows a comma (or a quotation's closing comma and
+/// mark) and opens with its verb (`…, said Angie Holan, Politifact's editor`, `…, said
+/// several observers`), where the parse hangs the phrase elsewhere: the noun phrase right
+/// after the cue, up to its head.
 pub(super) fn inverted_subject(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
-    let after_comma = i > 0 && tree.tokens[i - 1].norm == ",";
+    // After a comma, or after the comma and mark that close a quotation (`"…," responded
+    // NASA administrator Jim Bridenstine, noting …`).
+    let is = |k: usize, f: &dyn Fn(&str) -> bool| k < i && f(&tree.tokens[k].norm);
+    let comma = |w: &str| w == ",";
+    let after_comma =
+        i > 0 && (is(i - 1, &comma) || i > 1 && is(i - 1, &is_quote_mark) && is(i - 2, &comma));
     let finite = matches!(tree.tokens[i].xpos.name(), "VBD" | "VBZ" | "VBP");
     // A verb that also reports a to-infinitive takes whom it addresses as its object (`told
     // CNN`, `urged the council`): the phrase after it is no subject.
