@@ -7,12 +7,12 @@
 //! speaker module turns them into names.
 
 use storyline_lexicon::{is_quote_word, QuoteClass};
-use storyline_record::Span;
+use storyline_record::{Span, Upos};
 
 use crate::layout::{ceil_boundary, covering, paragraph_bounds, sentence_start};
 use crate::tok::{Page, Tok};
 use crate::words::{
-    ends_inverted_subject, is_cue, is_determiner, is_naming_cue, is_skippable_before_cue,
+    ends_inverted_subject, is_cue, is_determiner, is_naming_cue, is_skippable_before_cue, pronoun,
 };
 
 /// A cue and the phrase naming who speaks through it.
@@ -154,7 +154,7 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
         })
         .position(|t| t.word && (cues_after_quote(&t.lower()) || t.lower() == "according"))
     else {
-        return cue_after_aside(clause);
+        return cue_after_aside(clause).or_else(|| quotative_frame(page, clause));
     };
     let cue = &clause[c];
     if cue.lower() == "according" {
@@ -195,6 +195,37 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
 /// Whether `w` attributes the quotation before it (a naming verb, `called "…"`, does not).
 fn cues_after_quote(w: &str) -> bool {
     is_cue(w) && !is_naming_cue(w)
+}
+
+/// `"…," he mocks.`, `"…," Bozell points out.`: right after a quotation, a short subject (a
+/// pronoun, or a name of at most three capitalised words) and a finite verb that ends the
+/// clause but for at most two lower-case words (`went on`): in that frame any verb says how
+/// the quotation was said, listed cue or not.
+fn quotative_frame<'t>(page: Page<'t>, clause: &[Tok<'t>]) -> Option<Cue<'t>> {
+    let finite = |t: &Tok<'_>| {
+        let at = page
+            .tokens
+            .partition_point(|x| x.span.start() < t.span.start());
+        page.tokens.get(at).is_some_and(|x| {
+            x.span.start() == t.span.start()
+                && x.upos == Upos::Verb
+                && matches!(x.xpos.name(), "VBD" | "VBZ" | "VBP")
+        })
+    };
+    let v = (1..clause.len().min(4)).find(|&k| finite(&clause[k]))?;
+    let subject = &clause[..v];
+    let pronoun_subject = subject.len() == 1 && pronoun(&subject[0].lower()).is_some();
+    if !pronoun_subject && !subject.iter().all(Tok::is_capitalized) {
+        return None;
+    }
+    let rest = &clause[v + 1..];
+    let particles = rest
+        .iter()
+        .all(|t| t.word && t.text.chars().all(|c| c.is_ascii_lowercase()));
+    (rest.len() <= 2 && particles).then(|| Cue {
+        word: Some(clause[v].text.to_string()),
+        subject: subject.to_vec(),
+    })
 }
 
 /// `NAME, a long aside, said`: a name of at most five words, then an aside between commas

@@ -56,6 +56,26 @@ fn parsed_quotes(text: &str) -> Vec<(String, Option<String>)> {
 }
 
 #[test]
+fn any_verb_right_after_a_quotation_with_a_short_subject_is_its_cue() {
+    let text =
+        "Maria Lindqvist read the report. “The budget is a mess,” she sighs. “We start again.”";
+    let a = crate::attribution::testing::parsed(text);
+    let e = [entity(
+        text,
+        "Maria Lindqvist",
+        EntityType::Person,
+        &["Maria Lindqvist"],
+    )];
+    let page = Page {
+        text,
+        tokens: &a.tokens,
+    };
+    let q = find_quotes(page, &Tree::new(&a.tokens, text), &e, &[]);
+    assert_eq!(q[0].cue.as_deref(), Some("sighs"), "{q:?}");
+    assert_eq!(q[0].speaker.as_deref(), Some("Maria Lindqvist"));
+}
+
+#[test]
 fn a_description_after_a_postposed_cue_speaks() {
     let q = parsed_quotes("“Rents will keep rising,” says a narrator in the advert.");
     assert_eq!(q[0].1.as_deref(), Some("a narrator"));
