@@ -103,6 +103,11 @@ impl<'a> Tree<'a> {
             .filter(|&h| h < self.tokens.len())
     }
 
+    /// The heads above token `i`, nearest first: at most `n` of them, fewer below the root.
+    pub fn ancestors(&self, i: usize, n: usize) -> impl Iterator<Item = usize> + '_ {
+        std::iter::successors(self.head(i), move |&h| self.head(h)).take(n)
+    }
+
     /// The children of `i` with relation `rel` (exactly, subtype included).
     pub fn children_with<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
         self.children(i).filter(move |&k| self.rel(k) == rel)

@@ -300,18 +300,7 @@ fn reporting_verb_above(tree: &Tree<'_>, head: usize, i: usize) -> Option<usize>
     if cue(head) {
         return None;
     }
-    let mut v = head;
-    let mut found = None;
-    for _ in 0..4 {
-        v = match tree.head(v) {
-            Some(up) => up,
-            None => break,
-        };
-        if v < i && cue(v) {
-            found = Some(v);
-        }
-    }
-    found
+    tree.ancestors(head, 4).filter(|&v| v < i && cue(v)).last()
 }
 
 /// The verb of conjunct `i`'s own form (`said` for `said`) at most four heads above `head`,
@@ -334,18 +323,14 @@ fn parallel_verb(tree: &Tree<'_>, i: usize, head: usize, cue: bool) -> Option<us
     }
     let nominal = cue && matches!(tree.tokens[head].upos, Upos::Noun | Upos::Propn);
     let mut first = None;
-    let mut v = head;
-    for _ in 0..4 {
-        v = match tree.head(v) {
-            Some(up) => up,
-            None => break,
-        };
-        if v < i && tree.tokens[v].upos == Upos::Verb {
-            if tree.tokens[v].xpos == form {
-                return Some(v);
-            }
-            first = first.or(Some(v));
+    let verbs = tree
+        .ancestors(head, 4)
+        .filter(|&v| v < i && tree.tokens[v].upos == Upos::Verb);
+    for v in verbs {
+        if tree.tokens[v].xpos == form {
+            return Some(v);
         }
+        first = first.or(Some(v));
     }
     first.filter(|_| nominal)
 }

@@ -16,10 +16,12 @@ use crate::tree::Tree;
 pub(super) fn inverted_subject(tree: &Tree<'_>, i: usize) -> Option<(usize, usize)> {
     // After a comma, or after the comma and mark that close a quotation (`"…," responded
     // NASA administrator Jim Bridenstine, noting …`).
-    let is = |k: usize, f: &dyn Fn(&str) -> bool| k < i && f(&tree.tokens[k].norm);
-    let comma = |w: &str| w == ",";
-    let after_comma =
-        i > 0 && (is(i - 1, &comma) || i > 1 && is(i - 1, &is_quote_mark) && is(i - 2, &comma));
+    let norm = |k: usize| tree.tokens[k].norm.as_str();
+    let after_comma = match i {
+        0 => false,
+        1 => norm(0) == ",",
+        _ => norm(i - 1) == "," || is_quote_mark(norm(i - 1)) && norm(i - 2) == ",",
+    };
     let finite = matches!(tree.tokens[i].xpos.name(), "VBD" | "VBZ" | "VBP");
     // A verb that also reports a to-infinitive takes whom it addresses as its object (`told
     // CNN`, `urged the council`): the phrase after it is no subject.
@@ -35,19 +37,12 @@ pub(super) fn inverted_subject(tree: &Tree<'_>, i: usize) -> Option<(usize, usiz
             Upos::Det | Upos::Adj | Upos::Num | Upos::Propn | Upos::Noun
         )
     };
-    let mut head = None;
-    for k in i + 1..tree.tokens.len().min(i + 6) {
-        if tree.tokens[k].sentence != tree.tokens[i].sentence || !opens_phrase(k) {
-            break;
-        }
-        if matches!(tree.tokens[k].upos, Upos::Propn | Upos::Noun) {
-            head = Some(k);
-            break;
-        }
-    }
+    let first_noun = (i + 1..tree.tokens.len().min(i + 6))
+        .take_while(|&k| tree.tokens[k].sentence == tree.tokens[i].sentence && opens_phrase(k))
+        .find(|&k| matches!(tree.tokens[k].upos, Upos::Propn | Upos::Noun));
     // Up to the phrase's head: a possessor or a compound hangs from the noun after it ("the
     // company's chief executive").
-    let mut h = head?;
+    let mut h = first_noun?;
     while let Some(up) = tree.head(h).filter(|&up| {
         up > h && up < i + 8 && matches!(tree.rel(h), "nmod:poss" | "compound" | "amod" | "flat")
     }) {
