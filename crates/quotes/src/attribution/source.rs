@@ -252,13 +252,7 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         // `"…," the mayor said, adding that …`, where the parse hangs "adding" from the
         // quotation's verb: who adds is who speaks in the reporting clause before it (a
         // parataxis of either).
-        let reports = |p: &usize| {
-            *p < i
-                && tree.tokens[*p].upos == Upos::Verb
-                && Lexicon::get()
-                    .attribution_cue(&tree.tokens[*p].lemma)
-                    .is_some()
-        };
+        let reports = |p: &usize| *p < i && is_cue_verb(tree, *p);
         let report = tree
             .children_with(i, "parataxis")
             .chain(tree.children_with(head, "parataxis"))
@@ -291,16 +285,20 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
 /// The outermost attribution cue at most four heads above `head` (the word the parse hung
 /// participle `i` from) and before `i`, when `head` is no cue itself.
 fn reporting_verb_above(tree: &Tree<'_>, head: usize, i: usize) -> Option<usize> {
-    let cue = |v: usize| {
-        tree.tokens[v].upos == Upos::Verb
-            && Lexicon::get()
-                .attribution_cue(&tree.tokens[v].lemma)
-                .is_some()
-    };
-    if cue(head) {
+    if is_cue_verb(tree, head) {
         return None;
     }
-    tree.ancestors(head, 4).filter(|&v| v < i && cue(v)).last()
+    tree.ancestors(head, 4)
+        .filter(|&v| v < i && is_cue_verb(tree, v))
+        .last()
+}
+
+/// Whether token `v` is a verb the lexicon lists as an attribution cue.
+fn is_cue_verb(tree: &Tree<'_>, v: usize) -> bool {
+    tree.tokens[v].upos == Upos::Verb
+        && Lexicon::get()
+            .attribution_cue(&tree.tokens[v].lemma)
+            .is_some()
 }
 
 /// The verb of conjunct `i`'s own form (`said` for `said`) at most four heads above `head`,
