@@ -165,17 +165,13 @@ fn sport_split_quote_and_pronoun() {
 
 #[test]
 fn a_split_quote_keeps_its_speaker_over_a_later_turn() {
+    // The two people of each text, named as written.
+    let people = |text: &str| {
+        ["Alastair Osman", "Maria Lopez"]
+            .map(|name| entity(text, name, EntityType::Person, &[name]))
+    };
     let text = "Alastair Osman spoke on Sunday. \"He is a new dad,\" Alastair Osman said. \"A dad for the second time.\" Others paid tribute online. \"He was kind,\" wrote Maria Lopez.";
-    let e = [
-        entity(
-            text,
-            "Alastair Osman",
-            EntityType::Person,
-            &["Alastair Osman"],
-        ),
-        entity(text, "Maria Lopez", EntityType::Person, &["Maria Lopez"]),
-    ];
-    let q = run(text, &e);
+    let q = run(text, &people(text));
     let piece = q
         .iter()
         .find(|x| x.0.starts_with("A dad"))
@@ -183,16 +179,7 @@ fn a_split_quote_keeps_its_speaker_over_a_later_turn() {
     assert_eq!(piece.1, "Alastair Osman");
     // With no narration between, the quote after names the speaker.
     let text = "Alastair Osman spoke on Sunday. \"A dad for the second time.\" \"He was kind,\" Maria Lopez said.";
-    let e = [
-        entity(
-            text,
-            "Alastair Osman",
-            EntityType::Person,
-            &["Alastair Osman"],
-        ),
-        entity(text, "Maria Lopez", EntityType::Person, &["Maria Lopez"]),
-    ];
-    let q = run(text, &e);
+    let q = run(text, &people(text));
     assert_eq!(q[0].1, "Maria Lopez");
 }
 
