@@ -79,6 +79,53 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
     }
 }
 
+/// Whether the line is a menu entry: a short label numbered as a page dump numbers the links
+/// of a list ("3. Business", "12. The Onion"), no sentence and no figure in the label (a
+/// numbered row of results, "1. Samuel Matete (Zambia) 48.34", is content).
+fn menu_entry(line: &Line<'_>) -> bool {
+    let Some((n, label)) = line.text.split_once(". ") else {
+        return false;
+    };
+    let label = label.trim();
+    open(line)
+        && n.len() <= 2
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && line.words <= 7
+        && !label.is_empty()
+        && !label.contains(|c: char| c.is_ascii_digit())
+        && !ends_sentence(label)
+}
+
+/// Menus outside the body: a page's lists of links come out of a page dump as numbered lines
+/// ("1. Home" / "2. News" / "3. Business"). A run of at least [`MENU_ITEMS`] numbered short
+/// labels before the first prose paragraph or after the last one is navigation, whatever the
+/// headline and entity rules would make of its entries; between prose paragraphs such a run
+/// is the article's own list and stays. A page without prose is left alone (its numbered
+/// lines may be all there is).
+pub fn menus(lines: &mut [Line<'_>]) {
+    let prose = |l: &Line<'_>| kept(l) && is_prose(l);
+    let (Some(first), Some(last)) = (lines.iter().position(prose), lines.iter().rposition(prose))
+    else {
+        return;
+    };
+    let mut i = 0;
+    while i < lines.len() {
+        let start = i;
+        while i < lines.len() && menu_entry(&lines[i]) {
+            i += 1;
+        }
+        if i - start >= MENU_ITEMS && (i <= first || start > last) {
+            for line in &mut lines[start..i] {
+                line.verdict = Verdict::Drop(RemovalReason::Navigation);
+            }
+        }
+        i = i.max(start + 1);
+    }
+}
+
+/// Fewest entries that make a numbered run a menu.
+const MENU_ITEMS: usize = 3;
+
 /// The line under a bare tag label ("Tags" / "stock car 2024, Interlagos, racing") is the
 /// tag list, whatever its case, when it is a list and no sentence.
 pub fn tag_lists(lines: &mut [Line<'_>], label: impl Fn(&Line<'_>) -> bool) {
@@ -324,5 +371,50 @@ mod tests {
         sandwich(&mut lines);
         assert_eq!(lines[5].verdict, Verdict::Drop(RemovalReason::Metadata));
         assert_eq!(lines[7].verdict, Verdict::Open);
+    }
+
+    #[test]
+    fn numbered_link_lists_outside_the_body_are_menus() {
+        let raw = "1. Home
+2. News
+3. Business
+4. Sport
+                   Council approves new library
+                   The council approved plans for a new library on Tuesday, the mayor said.
+                   The shortlist names three sites:
+1. Mill Lane
+2. Station Road
+3. Market Square
+                   Work is expected to start next spring, officials said on Tuesday.
+                   1. Facebook
+2. Twitter
+3. Email";
+        let mut lines = split_lines(raw);
+        menus(&mut lines);
+        let nav = Verdict::Drop(RemovalReason::Navigation);
+        let verdicts: Vec<bool> = lines.iter().map(|l| l.verdict == nav).collect();
+        let want = [
+            true, true, true, true, false, false, false, false, false, false, false,
+        ];
+        assert_eq!(verdicts[..11], want);
+        assert!(verdicts[11..].iter().all(|&v| v), "{verdicts:?}");
+    }
+
+    #[test]
+    fn numbered_results_and_pages_without_prose_are_no_menus() {
+        let raw = "1. Samuel Matete (Zambia) 48.34
+2. Bryan Bronson (U.S.) 48.86
+                   3. Rohan Robinson (Australia) 49.05
+                   Matete won the race in the second-fastest time of the season on Friday.";
+        let mut lines = split_lines(raw);
+        menus(&mut lines);
+        assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
+        let mut lines = split_lines(
+            "1. Home
+2. News
+3. Business",
+        );
+        menus(&mut lines);
+        assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
     }
 }

@@ -11,6 +11,8 @@
 //! 2. repeated body text is reduced to one copy (the better-spaced one): copied blocks, glued
 //!    copies, and copies outside the body; a lone repeated paragraph inside it (a pull
 //!    quote) stays;
+//!    runs of numbered short labels before the first prose paragraph or after the last are
+//!    menus (a page dump numbers the links of a list);
 //! 3. the body start (first prose paragraph) bounds the header, where the headline is found;
 //! 4. context rules: captions above credits, the tail of other stories after an end marker,
 //!    a closing run of teaser headlines (never a closing list), short lines sandwiched
@@ -87,6 +89,8 @@ impl Cleaner {
             self.furniture.dump.is_tag(l) && !l.text.contains([',', ';', '|'])
         });
         duplicate::mark(&mut lines);
+        // Before the tables rule, which would keep a numbered menu as a table's rows.
+        context::menus(&mut lines);
         context::tables(&mut lines);
 
         let start = context::body_start(&lines);
