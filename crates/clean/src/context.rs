@@ -79,29 +79,28 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
     }
 }
 
-/// Whether the line is a menu entry: a short label numbered as a page dump numbers the links
-/// of a list ("3. Business", "12. The Onion"), no sentence and no figure in the label (a
-/// numbered row of results, "1. Samuel Matete (Zambia) 48.34", is content).
-fn menu_entry(line: &Line<'_>) -> bool {
-    let Some((n, label)) = line.text.split_once(". ") else {
-        return false;
-    };
+/// The number of a numbered line ("3. Business" is 3), and whether it is a menu entry: a
+/// short label, no sentence and no figure in it (a numbered row of results, "1. Samuel Matete
+/// (Zambia) 48.34", is content).
+fn numbered(line: &Line<'_>) -> Option<(u32, bool)> {
+    let (n, label) = line.text.split_once(". ")?;
+    let n = n.parse().ok().filter(|_| n.len() <= 2 && open(line))?;
     let label = label.trim();
-    open(line)
-        && n.len() <= 2
-        && n.bytes().all(|b| b.is_ascii_digit())
-        && line.words <= 7
+    let entry = line.words <= 7
         && !label.is_empty()
         && !label.contains(|c: char| c.is_ascii_digit())
-        && !ends_sentence(label)
+        && !ends_sentence(label);
+    Some((n, entry))
 }
 
-/// Menus outside the body: a page's lists of links come out of a page dump as numbered lines
-/// ("1. Home" / "2. News" / "3. Business"). A run of at least [`MENU_ITEMS`] numbered short
-/// labels before the first prose paragraph or after the last one is navigation, whatever the
-/// headline and entity rules would make of its entries; between prose paragraphs such a run
-/// is the article's own list and stays. A page without prose is left alone (its numbered
-/// lines may be all there is).
+/// Menus: a page's lists of links come out of a page dump as numbered lines ("1. Home" /
+/// "2. News" / "3. Business"). A run of at least [`MENU_ITEMS`] numbered lines, two in three
+/// of them short labels, is navigation, whatever the headline and entity rules would make of
+/// its entries, when it lies before the first prose paragraph or after the last one, or when
+/// its numbering starts over (several lists one after another: a site's menus). One list
+/// counted from 1 between prose paragraphs is the article's own and stays, as does a run of
+/// mostly longer or figured lines (a ranking: "16. Germany (Group C): 13th appearance"). A
+/// page without prose is left alone (its numbered lines may be all there is).
 pub fn menus(lines: &mut [Line<'_>]) {
     let prose = |l: &Line<'_>| kept(l) && is_prose(l);
     let (Some(first), Some(last)) = (lines.iter().position(prose), lines.iter().rposition(prose))
@@ -111,10 +110,17 @@ pub fn menus(lines: &mut [Line<'_>]) {
     let mut i = 0;
     while i < lines.len() {
         let start = i;
-        while i < lines.len() && menu_entry(&lines[i]) {
+        let mut numbers = Vec::new();
+        let mut entries = 0;
+        while let Some((n, entry)) = lines.get(i).and_then(numbered) {
+            numbers.push(n);
+            entries += usize::from(entry);
             i += 1;
         }
-        if i - start >= MENU_ITEMS && (i <= first || start > last) {
+        let one_list = numbers.iter().zip(1..).all(|(&n, k)| n == k);
+        let outside = i <= first || start > last;
+        let labels = entries >= MENU_ITEMS && 3 * entries >= 2 * numbers.len();
+        if labels && (outside || !one_list) {
             for line in &mut lines[start..i] {
                 line.verdict = Verdict::Drop(RemovalReason::Navigation);
             }
@@ -375,45 +381,40 @@ mod tests {
 
     #[test]
     fn numbered_link_lists_outside_the_body_are_menus() {
-        let raw = "1. Home
-2. News
-3. Business
-4. Sport
-                   Council approves new library
-                   The council approved plans for a new library on Tuesday, the mayor said.
-                   The shortlist names three sites:
-1. Mill Lane
-2. Station Road
-3. Market Square
-                   Work is expected to start next spring, officials said on Tuesday.
-                   1. Facebook
-2. Twitter
-3. Email";
+        let raw = "1. Home\n2. News\n3. Business\n4. Sport\n\
+                   Council approves new library\n\
+                   The council approved plans for a new library on Tuesday, the mayor said.\n\
+                   The shortlist names three sites:\n1. Mill Lane\n2. Station Road\n3. Market Square\n\
+                   Work is expected to start next spring, officials said on Tuesday.\n\
+                   1. Facebook\n2. Twitter\n1. Terms\n2. Privacy\n\
+                   The library will open in 2026, the council said in a statement on Tuesday.\n\
+                   1. About us\n2. Contact\n3. Advertise";
         let mut lines = split_lines(raw);
         menus(&mut lines);
         let nav = Verdict::Drop(RemovalReason::Navigation);
-        let verdicts: Vec<bool> = lines.iter().map(|l| l.verdict == nav).collect();
-        let want = [
-            true, true, true, true, false, false, false, false, false, false, false,
-        ];
-        assert_eq!(verdicts[..11], want);
-        assert!(verdicts[11..].iter().all(|&v| v), "{verdicts:?}");
+        let menu: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].verdict == nav)
+            .collect();
+        assert_eq!(menu, [0, 1, 2, 3, 11, 12, 13, 14, 16, 17, 18]);
     }
 
     #[test]
     fn numbered_results_and_pages_without_prose_are_no_menus() {
-        let raw = "1. Samuel Matete (Zambia) 48.34
-2. Bryan Bronson (U.S.) 48.86
-                   3. Rohan Robinson (Australia) 49.05
+        let raw = "1. Samuel Matete (Zambia) 48.34\n2. Bryan Bronson (U.S.) 48.86\n\
+                   3. Rohan Robinson (Australia) 49.05\n\
                    Matete won the race in the second-fastest time of the season on Friday.";
         let mut lines = split_lines(raw);
         menus(&mut lines);
         assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
-        let mut lines = split_lines(
-            "1. Home
-2. News
-3. Business",
-        );
+        let mut lines = split_lines("1. Home\n2. News\n3. Business");
+        menus(&mut lines);
+        assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
+        // A ranking after the last paragraph, some of its lines without figures.
+        let raw = "Twenty teams have booked their places at the finals after Tuesday's games.\n\
+                   1. Belgium (Group I): 13th appearance\n2. Italy (Group J): 10th appearance\n\
+                   3. Russia (Group I): 12th appearance\n4. Poland (Group G): Fourth appearance\n\
+                   5. Ukraine (Group B): Third appearance\n6. Wales (Group E): Second appearance";
+        let mut lines = split_lines(raw);
         menus(&mut lines);
         assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
     }
