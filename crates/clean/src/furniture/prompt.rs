@@ -11,7 +11,13 @@ use crate::lines::Line;
 pub struct PromptRules {
     /// Patterns for lines of up to 25 words.
     lines: RegexSet,
+    /// Cookie and consent notices, which run long (up to [`NOTICE_WORDS`] words); each
+    /// names cookies.
+    notices: RegexSet,
 }
+
+/// Longest cookie or consent notice, in words.
+const NOTICE_WORDS: usize = 150;
 
 impl PromptRules {
     /// Compiles the rules.
@@ -54,15 +60,22 @@ impl PromptRules {
                 r"^(?:you have|you've) (?:reached|read) (?:your|\d+|the) .{0,40}\b(?:articles?|limit|stories)\b",
                 r"^(?:was this (?:article|story) (?:helpful|useful))\b",
             ]),
+            notices: set(&[
+                r"^(?:we use cookies|we use them to give you|(?:this|our) (?:web)?site (?:uses|is using) cookies|necessary cookies are|the cookie settings on this)\b",
+                r"\bcookies\b.{0,300}\b(?:you (?:consent|agree|accept)|(?:you are|you're) agreeing|assume (?:you're|you are) (?:ok|happy)|happy to receive)\b",
+                r"\b(?:you (?:consent|agree) to|accept) (?:our|the) use of cookies\b",
+            ]),
         }
     }
 
     /// Whether the line is a prompt; reported speech ("said", quotes) never is.
     pub fn matches(&self, line: &Line<'_>) -> bool {
-        line.words <= 25
-            && !line.text.contains(['“', '"'])
-            && !contains_speech_verb(line.text)
-            && self.lines.is_match(line.text)
+        let plain = !line.text.contains(['“', '"']) && !contains_speech_verb(line.text);
+        plain
+            && ((line.words <= 25 && self.lines.is_match(line.text))
+                || (line.words <= NOTICE_WORDS
+                    && line.text.contains("ookie")
+                    && self.notices.is_match(line.text)))
     }
 }
 
@@ -100,6 +113,19 @@ mod tests {
         assert!(prompt("Share this article"));
         assert!(prompt("12 comments"));
         assert!(prompt("We use cookies to improve your experience."));
+        assert!(prompt(
+            "We use cookies and other tracking technologies to improve your browsing experience \
+             on our site, show personalized content and targeted ads, analyze site traffic, and \
+             understand where our audiences come from. To learn more or opt-out, read our Cookie \
+             Policy. Please also read our Privacy Notice and Terms of Use, which became effective \
+             December 20, 2019."
+        ));
+        assert!(prompt(
+            "This website uses cookies to improve your experience while you navigate through \
+             the website. Out of these cookies, the cookies that are categorized as necessary are \
+             stored on your browser as they are essential for the working of basic \
+             functionalities of the website."
+        ));
         assert!(prompt(
             "Subscribe to the Valley Post YouTube channel for match highlights."
         ));
@@ -145,6 +171,13 @@ mod tests {
         ));
         assert!(!prompt(
             "The club's new privacy policy drew criticism from fans, the trust said."
+        ));
+        // A story about cookie rules is prose, however long.
+        assert!(!prompt(
+            "Regulators in Brussels want websites that use cookies to track visitors across the \
+             web to ask before they do so, and to make refusing as easy as accepting, under rules \
+             that the European Parliament is expected to approve next month after two years of \
+             talks with member states and the advertising industry."
         ));
     }
 }
