@@ -134,6 +134,9 @@ impl Cleaner {
             if line.words <= 20 || starts_digit {
                 match self.meta.date.dateline(line.text) {
                     Some(DateLine::Whole(dates)) => {
+                        if let Some(b) = self.meta.author.dateline_byline(line.text, &dates) {
+                            found.bylines.push((i, b));
+                        }
                         found.dates.extend(dates.into_iter().map(|d| (i, d)));
                         lines[i].verdict = Verdict::Drop(RemovalReason::Dateline);
                         continue;

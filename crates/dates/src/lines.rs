@@ -69,6 +69,9 @@ pub struct DateRules {
     label_word: Regex,
     /// An update label just before a date group.
     updated: Regex,
+    /// A clock time anywhere on a dateline ("12:21 AM", "1:16pm"), besides the one read with
+    /// the date: not a word of the line's residue.
+    clock: Regex,
 }
 
 impl DateRules {
@@ -98,6 +101,7 @@ impl DateRules {
                 r"^(?:published|updated|last|posted|first|on|at|modified|date|time|created|issued|uploaded|edited|am|pm|ago|hours?|hrs?|minutes?|mins?|days?|read|and|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)$",
             ),
             updated: re(r"(?:updated|modified|edited|amended)\W{0,4}$"),
+            clock: re(r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"),
         }
     }
 
@@ -196,6 +200,17 @@ impl DateRules {
         out
     }
 
+    /// Whether a word left on a dateline beside its dates says nothing against it: a label
+    /// or weekday, a time zone, or a small number (of "14 hours ago", of a second time's
+    /// seconds).
+    fn noise(&self, w: &str) -> bool {
+        self.label_word.is_match(w)
+            || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            || (w.len() <= 4
+                && w.bytes().all(|b| b.is_ascii_uppercase())
+                && zone_offset(w).is_some())
+    }
+
     /// Whether the line is a dateline (whole, or as the opening of a body line).
     pub fn dateline(&self, text: &str) -> Option<DateLine> {
         let found = self.find(text);
@@ -209,19 +224,36 @@ impl DateRules {
         }
         let tail = text.get(at..).unwrap_or("");
         residue.push_str(tail);
-        let rest: Vec<&str> = residue
+        let residue = self.clock.replace_all(&residue, " ");
+        let mut rest: Vec<&str> = residue
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !self.label_word.is_match(w))
+            .filter(|w| !w.is_empty() && !self.noise(w))
             .collect();
-        let capitalised = rest
-            .iter()
-            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+        // A list number opening the line ("1. Wednesday 20 Nov 2019").
+        if rest
+            .first()
+            .is_some_and(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            && text.trim_start().starts_with(rest[0])
+        {
+            rest.remove(0);
+        }
+        // A byline after the date ("… 7:45 am PST by Joe Rossignol") or before it ("By
+        // Sherif Saed, Wednesday, 20 November 2019"), with nothing else beside the dates
+        // ("Signed by President Obama on …" is a sentence).
+        let upper = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        if rest.first().is_some_and(|w| w.eq_ignore_ascii_case("by"))
+            && (2..=5).contains(&rest.len())
+            && rest[1..].iter().all(upper)
+        {
+            rest.clear();
+        }
+        let capitalised = rest.iter().all(upper);
         // A place in capitals opening the line, maybe with its region, then only dates.
         let head: Vec<&str> = text
             .get(..first.start)
             .unwrap_or("")
             .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !self.label_word.is_match(w))
+            .filter(|w| !w.is_empty() && !self.noise(w))
             .collect();
         let caps = |w: &str| {
             w.chars().filter(|c| c.is_alphabetic()).count() >= 2
@@ -418,6 +450,29 @@ mod tests {
             rules.dateline("UPDATED 2022-10-02"),
             Some(DateLine::Whole(_))
         ));
+        // Times, zones, list numbers, relative times and bylines beside the date.
+        for line in [
+            "By Joseph Tsidulko November 19, 2019, 07:47 PM EST",
+            "Monday November 18, 2019 7:45 am PST by Joe Rossignol",
+            "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+            "November 18, 2019 -- 19:14 GMT (19:14 GMT)",
+            "PUBLISHED:  10:48, Tue, Nov 19, 2019",
+            "4:00 am CST, Wednesday, November 20, 2019",
+            "1. Wednesday 20 Nov 2019",
+        ] {
+            assert!(
+                matches!(rules.dateline(line), Some(DateLine::Whole(_))),
+                "{line}"
+            );
+        }
+        assert_eq!(
+            rules.dateline("Signed by President Obama on December 18, 2015"),
+            None
+        );
+        assert_eq!(
+            rules.dateline("By March 3, 2020, 14 schools had closed"),
+            None
+        );
         assert_eq!(
             rules.dateline("The plant closed on October 2, 2022, after a fire damaged the roof."),
             None

@@ -5,6 +5,7 @@ use regex::Regex;
 use storyline_lexicon::{is_metadata_word, MetadataClass};
 
 use crate::furniture::re;
+use crate::metadata::FoundDate;
 
 /// What a byline line says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,24 @@ impl AuthorRules {
             .then(|| Byline::Team(outlet.to_string()))
     }
 
+    /// The byline on a dateline, before its first date ("By Joseph Tsidulko November 19,
+    /// 2019") or after its last ("5:45 AM PST 11/19/2019 by Patrick Shanley"); `dates` are
+    /// the line's dates, in order.
+    pub fn dateline_byline(&self, text: &str, dates: &[FoundDate]) -> Option<Byline> {
+        let trim = |c: char| c.is_whitespace() || matches!(c, ',' | '|' | '-' | '–' | '—' | '•');
+        let before = text.get(..dates.first()?.start)?.trim_matches(trim);
+        let after = text.get(dates.last()?.end..)?.trim_matches(trim);
+        [before, after].into_iter().find_map(|part| {
+            // ASCII lowercasing keeps byte offsets.
+            let lower = part.to_ascii_lowercase();
+            let at = lower
+                .match_indices("by ")
+                .map(|(i, _)| i)
+                .find(|&i| i == 0 || lower[..i].ends_with(' '))?;
+            self.byline(&part[at..])
+        })
+    }
+
     /// Whether a bare line looks like a personal name ("Tim Korso"), not an organisation.
     pub fn is_person_name(&self, text: &str) -> bool {
         self.name.is_match(text) && !self.org_word.is_match(text)
@@ -131,6 +150,35 @@ mod tests {
         assert_eq!(rules.byline("By the numbers: how the season went"), None);
         assert_eq!(rules.byline("The home team"), None);
         assert_eq!(rules.byline("Our Staff"), None);
+    }
+
+    #[test]
+    fn reads_bylines_on_datelines() {
+        let rules = AuthorRules::new();
+        let dates = storyline_dates::DateRules::new();
+        for (line, name) in [
+            (
+                "By Joseph Tsidulko November 19, 2019, 07:47 PM EST",
+                "Joseph Tsidulko",
+            ),
+            (
+                "5:45 AM PST 11/19/2019  by   Patrick Shanley",
+                "Patrick Shanley",
+            ),
+            (
+                "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT",
+                "Sherif Saed",
+            ),
+        ] {
+            let found = dates.find(line);
+            assert_eq!(
+                rules.dateline_byline(line, &found),
+                Some(Byline::Person(name.into())),
+                "{line}"
+            );
+        }
+        let line = "Published November 19, 2019 at 5:00 pm";
+        assert_eq!(rules.dateline_byline(line, &dates.find(line)), None);
     }
 
     #[test]
