@@ -83,9 +83,10 @@ impl Furniture {
 
     /// Classifies a line from its text alone; `None` when no family claims it.
     pub fn classify(&self, line: &Line<'_>) -> Option<RemovalReason> {
-        // Every family judges short lines only: long prose lines are the body.
+        // Every family judges short lines only: long prose lines are the body (a long cookie
+        // notice aside).
         if line.words > 60 {
-            return None;
+            return self.prompt.is_notice(line).then_some(RemovalReason::Prompt);
         }
         if self.dump.matches(line) {
             Some(RemovalReason::Metadata)
@@ -110,5 +111,34 @@ impl Furniture {
 impl Default for Furniture {
     fn default() -> Self {
         Furniture::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split_lines;
+
+    #[test]
+    fn long_lines_are_the_body_unless_a_cookie_notice() {
+        let notice = "We use cookies and other tracking technologies to improve your browsing \
+                      experience on our site, show personalized content and targeted ads, analyze \
+                      site traffic, and understand where our audience is coming from. To find out \
+                      more or to opt-out, please read our Cookie Policy. In addition, please read \
+                      our Privacy Policy, which has also been updated and became effective May \
+                      23rd, 2018, and our Terms of Use.";
+        let lines = split_lines(notice);
+        assert!(lines[0].words > 60);
+        let furniture = Furniture::new();
+        assert_eq!(furniture.classify(&lines[0]), Some(RemovalReason::Prompt));
+        let prose =
+            "Sign up for the sports bundle using the same email as your streaming account, \
+                     the company said, adding that subscribers who join before the end of the \
+                     month would keep the lower price for a year and that the offer would be \
+                     extended to families, students and pensioners across the country once the \
+                     new service opens to the public in the spring, with more channels planned.";
+        let lines = split_lines(prose);
+        assert!(lines[0].words > 60);
+        assert_eq!(furniture.classify(&lines[0]), None);
     }
 }

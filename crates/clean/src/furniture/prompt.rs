@@ -70,13 +70,23 @@ impl PromptRules {
 
     /// Whether the line is a prompt; reported speech ("said", quotes) never is.
     pub fn matches(&self, line: &Line<'_>) -> bool {
-        let plain = !line.text.contains(['“', '"']) && !contains_speech_verb(line.text);
-        plain
-            && ((line.words <= 25 && self.lines.is_match(line.text))
-                || (line.words <= NOTICE_WORDS
-                    && line.text.contains("ookie")
-                    && self.notices.is_match(line.text)))
+        (line.words <= 25 && plain(line.text) && self.lines.is_match(line.text))
+            || self.is_notice(line)
     }
+
+    /// Whether the line is a cookie or consent notice (of any length up to [`NOTICE_WORDS`]
+    /// words: the other furniture rules judge short lines only).
+    pub fn is_notice(&self, line: &Line<'_>) -> bool {
+        line.words <= NOTICE_WORDS
+            && line.text.contains("ookie")
+            && plain(line.text)
+            && self.notices.is_match(line.text)
+    }
+}
+
+/// Whether the text neither quotes nor reports speech, which mark it as article prose.
+fn plain(text: &str) -> bool {
+    !text.contains(['“', '"']) && !contains_speech_verb(text)
 }
 
 /// Whether the text reports speech, which marks it as article prose.
