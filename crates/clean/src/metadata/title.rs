@@ -1,6 +1,7 @@
 //! The headline: the first headline-shaped line before the body starts (title-cased or
-//! sentence-like, no final full stop, three to twenty-five words), preferring a line the page
-//! repeats, as page dumps repeat their title.
+//! sentence-like, no final full stop, three to twenty-five words; no short numbered menu
+//! entry), preferring a line the page repeats, as page dumps repeat their title; with none
+//! there, the headline-shaped line just above the first dateline or byline.
 
 use storyline_lexicon::{is_metadata_word, MetadataClass};
 
@@ -42,36 +43,58 @@ pub fn norm(text: &str) -> String {
         .to_lowercase()
 }
 
-/// Index of the title line among `lines[..header_end]`, if any.
+/// Index of the title line among `lines[..header_end]`, if any; failing that, the
+/// headline-shaped line right above the page's first dateline or byline further down (a
+/// site's tagline or a cookie notice can read as the first prose paragraph, above the
+/// headline).
 pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
     let open = |l: &Line<'_>| matches!(l.verdict, Verdict::Open | Verdict::Keep);
+    let candidate = |l: &Line<'_>| open(l) && is_headline(l) && !(numbered(l.text) && l.words <= 5);
     // A line broken off a sentence ("Leading money winners on the") is where the body
     // begins: no line from there on is the headline.
     let body = (0..header_end.min(lines.len()))
         .find(|&i| open(&lines[i]) && ends_on_fragment_word(lines[i].text))
         .unwrap_or(header_end.min(lines.len()));
-    let candidates: Vec<usize> = (0..body)
-        .filter(|&i| open(&lines[i]) && is_headline(&lines[i]))
-        .collect();
+    let candidates: Vec<usize> = (0..body).filter(|&i| candidate(&lines[i])).collect();
     // A candidate just above a dateline or byline is the headline (menus come earlier).
-    let above_dateline = candidates.iter().copied().find(|&i| {
+    let above_dateline = |i: &usize| {
         lines
             .iter()
             .skip(i + 1)
             .take(3)
             .any(|l| l.verdict.is_dateline())
-    });
+    };
     // Else a candidate the page repeats (dumps repeat og:title and the headline).
-    let repeated = candidates.iter().copied().find(|&i| {
+    let repeated = |&i: &usize| {
         let n = norm(lines[i].text);
         lines
             .iter()
             .enumerate()
             .any(|(j, l)| j != i && l.words == lines[i].words && norm(l.text) == n)
-    });
-    above_dateline
-        .or(repeated)
+    };
+    let first_dateline = lines.iter().position(|l| l.verdict.is_dateline());
+    let below = || {
+        (body..first_dateline?)
+            .rev()
+            .take(3)
+            .find(|&i| candidate(&lines[i]))
+    };
+    if candidates.is_empty() {
+        return below();
+    }
+    candidates
+        .iter()
+        .copied()
+        .find(above_dateline)
+        .or_else(|| candidates.iter().copied().find(repeated))
         .or_else(|| candidates.first().copied())
+}
+
+/// Whether the line opens with a list number ("1. Top Stories"): an entry of a list, not a
+/// headline.
+fn numbered(text: &str) -> bool {
+    text.split_once(". ")
+        .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
 #[cfg(test)]
@@ -106,5 +129,23 @@ mod tests {
         assert_eq!(find(&split_lines(raw), 3), None);
         let raw = "Storm Leaves Thousands Without Power\nThe storm hit the coast overnight.";
         assert_eq!(find(&split_lines(raw), 2), Some(0));
+    }
+
+    #[test]
+    fn a_short_numbered_line_is_a_menu_entry() {
+        let raw = "1. Top Stories\nCouncil approves new library plan\n\
+                   The council approved plans for a new library on Tuesday, the mayor said.";
+        assert_eq!(find(&split_lines(raw), 2), Some(1));
+    }
+
+    #[test]
+    fn a_headline_under_a_tagline_is_found_above_its_byline() {
+        let raw = "Express. Home of the Daily and Sunday Express.\n\
+                   Hong Kong chaos: China deploys troops to the city\n\
+                   By Laura Mowat\n\
+                   China has sent troops to Hong Kong in a bid to restore order, officials said.";
+        let mut lines = split_lines(raw);
+        lines[2].verdict = Verdict::Drop(storyline_record::RemovalReason::Dateline);
+        assert_eq!(find(&lines, 0), Some(1));
     }
 }
