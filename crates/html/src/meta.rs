@@ -153,14 +153,23 @@ pub fn read(doc: &Document, url: Option<&str>) -> Metadata {
     .find_map(|h| urls::absolute(h, url))
     .or_else(|| url.and_then(|u| urls::absolute(u, None)));
 
+    // A well-known news domain names its outlet first: its `og:site_name` may be a section
+    // ("U.S." on reuters.com) or a handle ("nytimes").
+    let known = page_url
+        .as_deref()
+        .and_then(urls::host)
+        .and_then(|h| storyline_lexicon::outlet_of_domain(&h))
+        .map(str::to_string);
     // Not `application-name`: it names the CMS or app ("Blogger") as often as the outlet.
-    let outlet = [ld.publisher.as_deref(), tags.get("og:site_name")]
-        .into_iter()
-        .flatten()
-        .map(squash)
-        // A Twitter handle in `og:site_name` is not a name.
-        .find(|s| !s.is_empty() && !s.starts_with('@'))
-        .or_else(|| page_url.as_deref().and_then(urls::outlet_from_url));
+    let outlet = known.or_else(|| {
+        [ld.publisher.as_deref(), tags.get("og:site_name")]
+            .into_iter()
+            .flatten()
+            .map(squash)
+            // A Twitter handle in `og:site_name` is not a name.
+            .find(|s| !s.is_empty() && !s.starts_with('@'))
+            .or_else(|| page_url.as_deref().and_then(urls::outlet_from_url))
+    });
 
     let html_title = doc
         .select("head title")
@@ -370,6 +379,18 @@ mod tests {
             m.url.as_deref(),
             Some("https://marketwire.example.com/business/chipmaker-profits")
         );
+    }
+
+    #[test]
+    fn a_well_known_domain_names_its_outlet_over_a_section_name() {
+        let m = meta_of(
+            r#"<html><head><title>Oil falls on oversupply fears</title>
+            <meta property="og:site_name" content="U.S.">
+            <link rel="canonical" href="https://www.reuters.com/article/us-global-markets/oil">
+            </head><body><p>x</p></body></html>"#,
+            None,
+        );
+        assert_eq!(m.outlet.as_deref(), Some("Reuters"));
     }
 
     #[test]
