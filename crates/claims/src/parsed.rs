@@ -83,7 +83,22 @@ pub(crate) fn parsed_noun(
                 && tokens[n + 1..*k].iter().any(|c| c.norm == "of")
         });
     if let Some((h, t)) = partitive {
-        return noun_from(text, toks, p.last + 1, t, tokens, h, true);
+        // The noun phrase starts after "of" and its determiners, possessors and numbers:
+        // "nine of the patients" counts "patients", "seven of LeBron's assists" "assists".
+        let of = (n + 1..h).find(|&k| tokens[k].norm == "of")?;
+        // After a possessor's "'s", whatever the possessor's length.
+        let of = (of + 1..h)
+            .rev()
+            .find(|&k| rel(&tokens[k]) == "case")
+            .unwrap_or(of);
+        let start = (of + 1..h)
+            .find(|&k| {
+                let r = rel(&tokens[k]);
+                !(r.starts_with("det") || matches!(r, "case" | "nummod" | "nmod:poss" | "punct"))
+            })
+            .unwrap_or(h);
+        let first = tok_at(toks, tokens[start].span.start())?;
+        return noun_from(text, toks, first, t, tokens, h, true);
     }
     None
 }
@@ -209,8 +224,12 @@ mod tests {
     fn partitives_and_small_counts_of_things_are_claims() {
         let c = claims_parsed("Nine of the patients were sent home.");
         assert!(
-            c.iter()
-                .any(|c| c.value == 9.0 && c.noun.contains("patients")),
+            c.iter().any(|c| c.value == 9.0 && c.noun == "patients"),
+            "{c:?}"
+        );
+        let c = claims_parsed("Seven of the club's new signings were injured in March.");
+        assert!(
+            c.iter().any(|c| c.value == 7.0 && c.noun == "new signings"),
             "{c:?}"
         );
         let c = claims_parsed("On Friday two tornadoes hit the county.");

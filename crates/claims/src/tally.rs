@@ -189,9 +189,13 @@ fn duration(
     let t = toks
         .get(i)
         .filter(|t| matches!(t.kind, Kind::Word | Kind::Ident))?;
-    let (figure, unit) = text_of(text, t).split_once('-')?;
-    let unit = unit.to_lowercase();
+    let (figure, written) = text_of(text, t).split_once('-')?;
+    let unit = written.to_lowercase();
     if unit.contains('-') || !is_time_unit(&unit) || unit.ends_with('s') {
+        return None;
+    }
+    // "the Six-Day War", "the Three-Day Event": a capitalised unit is part of a name.
+    if written.starts_with(char::is_uppercase) {
         return None;
     }
     let value = if figure.bytes().all(|c| c.is_ascii_digit()) && figure.len() <= 4 {
@@ -202,6 +206,10 @@ fn duration(
     let noun_word = |k: usize| {
         k < ceil && word_at(text, toks, k).is_some_and(|w| !is_function(&w) && !is_time_unit(&w))
     };
+    // "a 55-year old man" (the second hyphen left out): an age.
+    if word_at(text, toks, i + 1).is_some_and(|w| w == "old") {
+        return None;
+    }
     let end = head(i)
         .filter(|&h| h > i && (i + 1..=h).all(noun_word))
         .or_else(|| noun_word(i + 1).then_some(i + 1))?;
@@ -311,6 +319,9 @@ mod tests {
         // An age has three parts; a unit with nothing to qualify is no duration.
         assert!(read("A 45-year-old man was held.", "45-year-old").is_empty());
         assert!(read("Shops will open 24-hour, the mayor said.", "24-hour").is_empty());
+        // An age written with one hyphen; a name.
+        assert!(read("A 55-year old man was held.", "55-year").is_empty());
+        assert!(read("Israel took the land in the 1967 Six-Day War.", "Six-Day").is_empty());
     }
 
     #[test]
