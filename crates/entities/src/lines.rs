@@ -1,5 +1,5 @@
-//! What each line of an article's text is, for reading names: a credit line or a caption (no
-//! names there), a title-cased headline (capitals say nothing about names), a headline in
+//! What each line of an article's text is, for reading names: a credit line, a caption or a
+//! bare one-word label such as "News" (no names there), a title-cased headline (capitals say nothing about names), a headline in
 //! capitals, or a list of names (content, whatever its capitals).
 
 use storyline_lexicon::{capitalised, credit_markers, Lexicon};
@@ -43,7 +43,10 @@ pub(crate) fn line_flags(words: &[Word<'_>], text: &str, lex: &Lexicon) -> LineF
         let ws = &words[start..end];
         let (first, last) = (ws[0].span.start(), ws[ws.len() - 1].span.end());
         let line_text = text.get(first..last).unwrap_or("");
-        skip[line] = credit_markers().iter().any(|m| line_text.contains(m));
+        // A bare label of one ordinary word on a line of its own ("News", "Magazine",
+        // "Healthcare": a page's section names) names nothing.
+        let label = ws.len() == 1 && ws[0].cap && lex.is_common_word(ws[0].text);
+        skip[line] = label || credit_markers().iter().any(|m| line_text.contains(m));
         // Content words: four letters or more, not function words.
         let content: Vec<_> = ws
             .iter()
@@ -213,6 +216,13 @@ mod tests {
                     Storm Hits Coast. Thousands Flee Homes";
         let flags = line_flags(&of_text(text), text, Lexicon::get());
         assert_eq!(flags.headline, [false, true]);
+    }
+
+    #[test]
+    fn a_bare_ordinary_word_is_a_label() {
+        let text = "Healthcare\nBoeing\nThe hospital group said healthcare spending rose.";
+        let flags = line_flags(&of_text(text), text, Lexicon::get());
+        assert_eq!(flags.skip, [true, false, false]);
     }
 
     #[test]
