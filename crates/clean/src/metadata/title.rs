@@ -1,7 +1,9 @@
-//! The headline: the first headline-shaped line before the body starts (title-cased or
+//! The headline: a headline-shaped line before the body starts (title-cased or
 //! sentence-like, no final full stop, three to twenty-five words; no short numbered menu
-//! entry), preferring a line the page repeats, as page dumps repeat their title; with none
-//! there, the headline-shaped line just above the first dateline or byline.
+//! entry): the one just above a dateline or byline, else one the page repeats (page dumps
+//! repeat their title), else the first of five words or more (site labels are short), else
+//! the first; with none there, the
+//! headline-shaped line just above the first dateline or byline.
 
 use storyline_lexicon::{is_metadata_word, MetadataClass};
 
@@ -87,8 +89,27 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
         .copied()
         .find(above_dateline)
         .or_else(|| candidates.iter().copied().find(repeated))
+        // Else the first candidate of a headline's length: a site's labels ("Customize Your
+        // Weather", "Follow NBC News") are shorter.
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                // Not a row of results ("Red Star (Yugoslavia) beat Dinamo (Russia) 92-90") nor
+                // a list ("Wood, Loren Roberts, Steve Stricker, Brian Claar").
+                .find(|&i| {
+                    let text = lines[i].text;
+                    lines[i].words >= FULL_HEADLINE
+                        && lines[i].verdict == Verdict::Open
+                        && !text.contains(|c: char| c.is_ascii_digit())
+                        && text.matches(',').count() < 3
+                })
+        })
         .or_else(|| candidates.first().copied())
 }
+
+/// Fewest words of a headline, as against a site's label.
+const FULL_HEADLINE: usize = 5;
 
 /// Whether the line opens with a list number ("1. Top Stories"): an entry of a list, not a
 /// headline.
@@ -147,5 +168,19 @@ mod tests {
         let mut lines = split_lines(raw);
         lines[2].verdict = Verdict::Drop(storyline_record::RemovalReason::Dateline);
         assert_eq!(find(&lines, 0), Some(1));
+    }
+
+    #[test]
+    fn a_site_label_is_shorter_than_the_headline() {
+        let raw = "Customize Your Weather\n\
+                   Doobie Brothers to reunite with Michael McDonald for Blossom show\n\
+                   The Doobie Brothers will tour North America next summer with Michael McDonald.";
+        assert_eq!(find(&split_lines(raw), 2), Some(1));
+        // Results and lists are no headlines, however long.
+        let raw = "Results in European basketball\n\
+                   Red Star ( Yugoslavia ) beat Dinamo ( Russia ) 92-90 ( halftime 47-47 )\n\
+                   Wood , Loren Roberts , Steve Stricker , Brian Claar , Russ Cochran\n\
+                   The Yugoslav champions led for most of the game in Belgrade on Thursday.";
+        assert_eq!(find(&split_lines(raw), 3), Some(0));
     }
 }
