@@ -5,7 +5,7 @@
 use storyline_dates::month_number;
 use storyline_record::RemovalReason;
 
-use crate::lines::{ends_period, ends_sentence, is_prose, is_sentence, Line, Verdict};
+use crate::lines::{ends_period, ends_sentence, is_prose, is_sentence, list_number, Line, Verdict};
 use crate::metadata::title::is_headline;
 
 /// Whether a line is still in the body (not removed whole).
@@ -83,9 +83,7 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
 /// short label, no sentence and no figure in it (a numbered row of results, "1. Samuel Matete
 /// (Zambia) 48.34", is content).
 fn numbered(line: &Line<'_>) -> Option<(u32, bool)> {
-    let (n, label) = line.text.split_once(". ")?;
-    let n = n.parse().ok().filter(|_| n.len() <= 2 && open(line))?;
-    let label = label.trim();
+    let (n, label) = list_number(line.text).filter(|_| open(line))?;
     let entry = line.words <= 7
         && !label.is_empty()
         && !label.contains(|c: char| c.is_ascii_digit())

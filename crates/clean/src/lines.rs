@@ -140,6 +140,15 @@ fn trim_closers(text: &str) -> &str {
     })
 }
 
+/// The number a line opens with as an item of a numbered list, and the item's text: one or
+/// two digits, a full stop and a space ("3. Business" is 3 and "Business"), as page dumps
+/// number a list's items.
+pub fn list_number(text: &str) -> Option<(u32, &str)> {
+    let (n, rest) = text.split_once(". ")?;
+    let digits = (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    Some((n.parse().ok().filter(|_| digits)?, rest.trim()))
+}
+
 /// Whether the text ends like a sentence: `.`, `!`, `?` or `…` (or their CJK forms),
 /// possibly followed by closing quotes or brackets.
 pub fn ends_sentence(text: &str) -> bool {
@@ -223,6 +232,15 @@ mod tests {
         assert!(!ends_sentence(lines[1].text));
         assert!(lowercase_ratio(lines[0].text) > 0.9);
         assert_eq!(count_words("Kindle for PCの起動"), 4);
+    }
+
+    #[test]
+    fn reads_list_numbers() {
+        assert_eq!(list_number("3.  Business"), Some((3, "Business")));
+        assert_eq!(list_number("12. The Onion"), Some((12, "The Onion")));
+        assert_eq!(list_number("2019. A year in review"), None);
+        assert_eq!(list_number("U.S. stocks fell"), None);
+        assert_eq!(list_number("Business"), None);
     }
 
     #[test]

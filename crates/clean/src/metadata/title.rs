@@ -7,7 +7,7 @@
 
 use storyline_lexicon::{is_metadata_word, MetadataClass};
 
-use crate::lines::{ends_period, is_space, lowercase_ratio, Line, Verdict};
+use crate::lines::{ends_period, is_space, list_number, lowercase_ratio, Line, Verdict};
 
 /// Whether a line is shaped like a headline.
 pub fn is_headline(line: &Line<'_>) -> bool {
@@ -51,7 +51,9 @@ pub fn norm(text: &str) -> String {
 /// headline).
 pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
     let open = |l: &Line<'_>| matches!(l.verdict, Verdict::Open | Verdict::Keep);
-    let candidate = |l: &Line<'_>| open(l) && is_headline(l) && !(numbered(l.text) && l.words <= 5);
+    let candidate = |l: &Line<'_>| {
+        open(l) && is_headline(l) && !(list_number(l.text).is_some() && l.words <= 5)
+    };
     // A line broken off a sentence ("Leading money winners on the") is where the body
     // begins: no line from there on is the headline.
     let body = (0..header_end.min(lines.len()))
@@ -110,13 +112,6 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
 
 /// Fewest words of a headline, as against a site's label.
 const FULL_HEADLINE: usize = 5;
-
-/// Whether the line opens with a list number ("1. Top Stories"): an entry of a list, not a
-/// headline.
-fn numbered(text: &str) -> bool {
-    text.split_once(". ")
-        .is_some_and(|(n, _)| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()))
-}
 
 #[cfg(test)]
 mod tests {
