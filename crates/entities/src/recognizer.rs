@@ -52,7 +52,7 @@ impl EntityRecognizer {
             .into_iter()
             .map(|p| {
                 let on_headline = LineFlags::on(&lines.headline, words.get(p.first));
-                let g = guess(&p, &words, on_headline, self.lexicon);
+                let g = guess(&p, &words, text, on_headline, self.lexicon);
                 (p, g)
             })
             .collect();

@@ -76,8 +76,41 @@ fn is_place_prefix(w: &str) -> bool {
     is_entity_word(EntityClass::PlacePrefix, w)
 }
 
-/// Types `p`. `headline` is set for pieces on a title-cased line, where capitals say nothing.
-pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon) -> Guess {
+/// Whether a United States state follows the piece after a comma and ends the phrase: the
+/// piece is a city ("Holmdel, NJ", "DeKalb, Ill.", "Cuyahoga Falls, Ohio"). A state that goes
+/// on ("Virginia's senator") or stands in parentheses says nothing; the caller leaves out
+/// names opening with a given name ("Tom Molomby, SC, said").
+fn before_us_state(p: &Piece, words: &[Word<'_>], text: &str) -> bool {
+    let (Some(last), Some(state)) = (
+        p.end.checked_sub(1).and_then(|k| words.get(k)),
+        words.get(p.end),
+    ) else {
+        return false;
+    };
+    let code = state.text.len() == 2;
+    let written = state.cap && (!code || state.text.bytes().all(|b| b.is_ascii_uppercase()));
+    let ends = words.get(p.end + 1).is_none_or(|w| w.gap_before);
+    let comma = text
+        .get(last.span.end()..state.span.start())
+        .is_some_and(|gap| gap.trim() == ",");
+    comma
+        && !state.in_parens
+        && !last.possessive
+        && !state.possessive
+        && written
+        && ends
+        && is_entity_word(EntityClass::UsState, state.text)
+}
+
+/// Types `p` (of `words` of `text`). `headline` is set for pieces on a title-cased line,
+/// where capitals say nothing.
+pub(crate) fn guess(
+    p: &Piece,
+    words: &[Word<'_>],
+    text: &str,
+    headline: bool,
+    lex: &Lexicon,
+) -> Guess {
     if p.dateline {
         return Guess::Is(EntityType::Place);
     }
@@ -97,6 +130,10 @@ pub(crate) fn guess(p: &Piece, words: &[Word<'_>], headline: bool, lex: &Lexicon
     }
     let n = p.end - p.first;
     let ws = words.get(p.first..p.end).unwrap_or(&[]);
+    let given = ws.first().is_some_and(|w| lex.is_given_name(w.text));
+    if p.shape == Shape::Plain && !p.titled && !given && before_us_state(p, words, text) {
+        return Guess::Is(EntityType::Place);
+    }
     // "We've", "Don't", "It'll": contractions are never names.
     if ws.iter().any(|w| is_contraction(w.text)) {
         return Guess::Drop;
@@ -301,7 +338,7 @@ mod tests {
         let lex = Lexicon::get();
         pieces(&w, &skip, text)
             .iter()
-            .map(|p| (p.surface.clone(), guess(p, &w, false, lex)))
+            .map(|p| (p.surface.clone(), guess(p, &w, text, false, lex)))
             .collect()
     }
 
@@ -385,6 +422,22 @@ mod tests {
         assert_eq!(
             kind_of(t, "Lakeside Police"),
             Some(Guess::Is(EntityType::Org))
+        );
+    }
+
+    #[test]
+    fn a_city_before_a_us_state_is_a_place() {
+        let t = "The tour stops at the arts center in Holmdel, NJ, on June 29.";
+        assert_eq!(kind_of(t, "Holmdel"), Some(Guess::Is(EntityType::Place)));
+        let t = "Quarterback Mike Glass threw for three touchdowns at Dekalb, Ill., on Saturday.";
+        assert_eq!(kind_of(t, "Dekalb"), Some(Guess::Is(EntityType::Place)));
+        // A state that goes on, and letters after a person's name, say nothing.
+        let t = "Officials praised Kestrom, Virginia's new director, on Monday.";
+        assert_ne!(kind_of(t, "Kestrom"), Some(Guess::Is(EntityType::Place)));
+        let t = "Speaking for the parents, Tom Molomby, SC, said they came from Sydney.";
+        assert_ne!(
+            kind_of(t, "Tom Molomby"),
+            Some(Guess::Is(EntityType::Place))
         );
     }
 

@@ -93,6 +93,9 @@ word_classes! {
         /// ("First Bank System Inc.", "First Republic Bank"), though they never open a name
         /// alone.
         OrgOrdinal = "org_ordinal",
+        /// United States states as written after a city and a comma: names, AP abbreviations
+        /// and postal codes ("Holmdel, NJ", "DeKalb, Ill.", "Tampa, Florida").
+        UsState = "us_state",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
