@@ -201,8 +201,8 @@ impl DateRules {
     }
 
     /// Whether a word left on a dateline beside its dates says nothing against it: a label
-    /// or weekday, a time zone, or a small number (of "14 hours ago", of a second time's
-    /// seconds).
+    /// or weekday, a time zone, or a small number (of "14 hours ago", a list number: "1.
+    /// Wednesday 20 Nov 2019").
     fn noise(&self, w: &str) -> bool {
         self.label_word.is_match(w)
             || (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
@@ -229,14 +229,6 @@ impl DateRules {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty() && !self.noise(w))
             .collect();
-        // A list number opening the line ("1. Wednesday 20 Nov 2019").
-        if rest
-            .first()
-            .is_some_and(|w| w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
-            && text.trim_start().starts_with(rest[0])
-        {
-            rest.remove(0);
-        }
         // A byline after the date ("… 7:45 am PST by Joe Rossignol") or before it ("By
         // Sherif Saed, Wednesday, 20 November 2019"), with nothing else beside the dates
         // ("Signed by President Obama on …" is a sentence).

@@ -130,8 +130,11 @@ pub(crate) fn guess(
     }
     let n = p.end - p.first;
     let ws = words.get(p.first..p.end).unwrap_or(&[]);
-    let given = ws.first().is_some_and(|w| lex.is_given_name(w.text));
-    if p.shape == Shape::Plain && !p.titled && !given && before_us_state(p, words, text) {
+    if p.shape == Shape::Plain
+        && !p.titled
+        && before_us_state(p, words, text)
+        && !ws.first().is_some_and(|w| lex.is_given_name(w.text))
+    {
         return Guess::Is(EntityType::Place);
     }
     // "We've", "Don't", "It'll": contractions are never names.
