@@ -100,9 +100,8 @@ fn numbered(line: &Line<'_>) -> Option<(u32, bool)> {
 /// mostly longer or figured lines (a ranking: "16. Germany (Group C): 13th appearance"). A
 /// page without prose is left alone (its numbered lines may be all there is).
 pub fn menus(lines: &mut [Line<'_>]) {
-    let prose = |l: &Line<'_>| kept(l) && is_prose(l);
-    let (Some(first), Some(last)) = (lines.iter().position(prose), lines.iter().rposition(prose))
-    else {
+    let first = body_start(lines);
+    let Some(last) = lines.iter().rposition(|l| kept(l) && is_prose(l)) else {
         return;
     };
     let mut i = 0;
