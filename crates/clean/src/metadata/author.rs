@@ -53,6 +53,13 @@ impl AuthorRules {
         if text.split_whitespace().count() > 14 {
             return None;
         }
+        // "By Umair Irfan Updated": the label of a date the page shows beside the byline.
+        let text = text.trim_end().trim_end_matches(':');
+        let text = ["Updated", "Published", "Posted", "Modified"]
+            .iter()
+            .find_map(|label| text.strip_suffix(label))
+            .filter(|rest| rest.ends_with(char::is_whitespace))
+            .map_or(text, str::trim_end);
         if let Some(c) = self.by.captures(text) {
             let names = c.get(1)?.as_str().trim();
             // "By Sam Wright, Sports Reporter": keep the parts that name people, drop roles.
@@ -146,6 +153,10 @@ mod tests {
         assert_eq!(
             rules.byline("By Sam Wright, Sports Reporter"),
             Some(Byline::Person("Sam Wright".into()))
+        );
+        assert_eq!(
+            rules.byline("By  Umair Irfan   Updated"),
+            Some(Byline::Person("Umair Irfan".into()))
         );
         assert_eq!(rules.byline("By the numbers: how the season went"), None);
         assert_eq!(rules.byline("The home team"), None);
