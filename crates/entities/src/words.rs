@@ -87,7 +87,8 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
         out.push(Word {
             span: Span::new(start, end),
             text: word,
-            cap: word.chars().next().is_some_and(char::is_uppercase),
+            cap: word.chars().next().is_some_and(char::is_uppercase)
+                && !is_instrument_code(text, start, end),
             sent_start: prev_sentence != Some(first.sentence) || between.boundary,
             possessive: !apos.is_empty(),
             apos,
@@ -108,6 +109,23 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
         }
     }
     out
+}
+
+/// Whether the word at `start..end` of `text` is a market instrument's code as wire copy
+/// writes it beside the instrument's name: a Reuters instrument code ("the Dow Jones
+/// Industrial Average .DJI", "Spot gold XAU=", "US10YT=RR", "Brent LCOc1"). No name.
+fn is_instrument_code(text: &str, start: usize, end: usize) -> bool {
+    let word = text.get(start..end).unwrap_or("");
+    let before = text.get(..start).unwrap_or("");
+    let dotted = before.ends_with('.') && before[..before.len() - 1].ends_with(char::is_whitespace);
+    let upper = word.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = &word.as_bytes()[upper..];
+    // Capitals, one lower-case letter and a digit ("LCOc1", "CLc1").
+    let continuation = upper >= 2
+        && rest.len() >= 2
+        && rest[0].is_ascii_lowercase()
+        && rest[1..].iter().all(u8::is_ascii_digit);
+    (dotted && upper >= 2) || char_at(text, end) == Some('=') || continuation
 }
 
 /// Drops the `s` of a possessive `'s` ending at `after` from the part at `p`: the `s` is no
@@ -304,6 +322,30 @@ mod tests {
         assert!(w[6].possessive);
         assert!(!w[1].sent_start);
         assert!(!w[4].sent_start);
+    }
+
+    #[test]
+    fn instrument_codes_are_no_capitalised_words() {
+        let t = "The Dow Jones Industrial Average .DJI fell, spot gold XAU= rose and Brent LCOc1 \
+                 slipped, while the G20 met in Rome.";
+        let caps: Vec<&str> = of_text(t)
+            .into_iter()
+            .filter(|w| w.cap)
+            .map(|w| w.text)
+            .collect();
+        assert_eq!(
+            caps,
+            [
+                "The",
+                "Dow",
+                "Jones",
+                "Industrial",
+                "Average",
+                "Brent",
+                "G20",
+                "Rome"
+            ]
+        );
     }
 
     #[test]
