@@ -116,8 +116,8 @@ pub(crate) fn of_tokens<'t>(text: &'t str, tokens: &[Token]) -> Vec<Word<'t>> {
 /// Industrial Average .DJI", "Spot gold XAU=", "US10YT=RR", "Brent LCOc1"). No name.
 fn is_instrument_code(text: &str, start: usize, end: usize) -> bool {
     let word = text.get(start..end).unwrap_or("");
-    let before = text.get(..start).unwrap_or("");
-    let dotted = before.ends_with('.') && before[..before.len() - 1].ends_with(char::is_whitespace);
+    let dotted = char_before(text, start) == Some('.')
+        && char_before(text, start - 1).is_some_and(char::is_whitespace);
     let upper = word.bytes().take_while(u8::is_ascii_uppercase).count();
     let rest = &word.as_bytes()[upper..];
     // Capitals, one lower-case letter and a digit ("LCOc1", "CLc1").
