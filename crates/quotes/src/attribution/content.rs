@@ -197,7 +197,7 @@ pub(super) fn postposed(
     let sep = &tree.tokens[start - 1].norm;
     let closes = matches!(sep.as_str(), "," | "-" | "--" | "—" | "–" | "\"" | "'");
     (closes
-        && reports_nothing_after(tree, i)
+        && reports_nothing_after(tree, i, source)
         && !opens_quotation(tree, i + 1, false)
         && is_clause(tree, s_lo, start - 1))
     .then_some((s_lo, start - 1))
@@ -276,10 +276,13 @@ fn reporting_start(tree: &Tree<'_>, i: usize, from: usize, s_lo: usize) -> usize
 
 /// Whether cue `i` has no object or complement after it (`…, officials said.`, not
 /// `…, officials called for a veto`).
-fn reports_nothing_after(tree: &Tree<'_>, i: usize) -> bool {
-    !tree
-        .children(i)
-        .any(|k| k > i && matches!(tree.rel(k), "obj" | "ccomp" | "xcomp" | "iobj"))
+fn reports_nothing_after(tree: &Tree<'_>, i: usize, source: Option<(usize, usize)>) -> bool {
+    // The cue's own source after it, read by the parse as its object (`…, said several
+    // observers`), is no report.
+    let in_source = |k: usize| source.is_some_and(|(lo, hi)| (lo..=hi).contains(&k));
+    !tree.children(i).any(|k| {
+        k > i && matches!(tree.rel(k), "obj" | "ccomp" | "xcomp" | "iobj") && !in_source(k)
+    })
 }
 
 /// Whether tokens `lo..hi` hold a main clause, not only an opening phrase (`In those fields,`,

@@ -59,15 +59,20 @@ pub(crate) fn referent_of(tree: &Tree<'_>, source: Option<(usize, usize)>) -> Op
         });
     }
     // "something acknowledged by Lavrov, who said …": "who" stands for a person, so a name
-    // right before it outranks a parse that hangs the clause from a common word.
-    let named = before.filter(|&k| {
-        tree.tokens[k].upos == Upos::Propn && tree.tokens[lo].norm.eq_ignore_ascii_case("who")
-    });
+    // right before it outranks a parse that hangs the clause from a common word, and a noun
+    // right before it outranks a parse that hangs the clause from a pronoun further back
+    // ("something acknowledged by the union leader, who said …").
+    let who = tree.tokens[lo].norm.eq_ignore_ascii_case("who");
+    let named = before.filter(|&k| tree.tokens[k].upos == Upos::Propn && who);
     let head = clause
         .and_then(|c| tree.head(c))
         .filter(|&noun| nominal(noun));
+    let pronoun_head = head.is_some_and(|h| tree.tokens[h].upos == Upos::Pron);
+    let noun_before = before
+        .filter(|&k| who && pronoun_head && head != Some(k) && tree.tokens[k].upos == Upos::Noun);
     named
         .filter(|_| head.is_some_and(|h| tree.tokens[h].upos != Upos::Propn))
+        .or(noun_before)
         .or(head)
         .or(before.filter(|&k| nominal(k)))
         .and_then(|noun| {
@@ -116,13 +121,21 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
     if let Some(agent) = tree.children_with(i, "obl:agent").next() {
         return Some(tree.extent(agent, outside_source));
     }
+    // A conjunction, preposition or punctuation mark the parse made a subject ("… spending
+    // but has said", "but" read as the subject of "said") stands for no one.
+    let function_word = |k: usize| {
+        matches!(
+            tree.tokens[k].upos,
+            Upos::Cconj | Upos::Sconj | Upos::Adp | Upos::Punct | Upos::Part
+        )
+    };
     // Of two subjects, one with a preposition is a misattached oblique ("Officials in
     // Brussels said", parsed with "Brussels" as a second subject). A lone subject keeps it:
     // the parser also hangs a title's preposition on the name ("Ambassador to Moscow John
     // Sullivan").
     let all: Vec<usize> = tree
         .children(i)
-        .filter(|&k| tree.rel(k) == "nsubj")
+        .filter(|&k| tree.rel(k) == "nsubj" && !function_word(k))
         .collect();
     // A capitalised time word that is a cue's only subject is a name ("Day said the
     // language …"); a month or a weekday never is.
@@ -192,6 +205,14 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         .is_some_and(|h| matches!(tree.tokens[h].upos, Upos::Verb | Upos::Aux));
     let climbs =
         matches!(tree.rel(i), "conj" | "advcl" | "xcomp") || tree.rel(i) == "acl" && verb_head;
+    // A cue after a comma that the parse joins, with no conjunction, to the clause before it
+    // opens an inverted report (`…, said several observers.`): the phrase after it speaks,
+    // not the subject of that clause.
+    if tree.rel(i) == "conj" && tree.children_with(i, "cc").next().is_none() {
+        if let Some(s) = inverted_subject(tree, i) {
+            return Some(s);
+        }
+    }
     if depth < MAX_CLIMB && climbs {
         let head = tree.head(i)?;
         // Conjuncts are parallel: a cue the parse joins to a verb of another form inside

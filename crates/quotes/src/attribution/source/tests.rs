@@ -463,3 +463,82 @@ fn a_quotation_the_parse_made_a_subject_is_no_source() {
     );
     assert_eq!(source(&a, "noting").as_deref(), Some("Maria Lindqvist"));
 }
+
+#[test]
+fn a_cue_joined_to_the_clause_before_without_a_conjunction_opens_an_inverted_report() {
+    // The parse joins "said" to "damaging" as a conjunct and reads the observers as its object.
+    let text = "The shutdown may have been more damaging to small firms, said several observers.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 7, "nsubj"),
+            ("AUX", "MD", 7, "aux"),
+            ("AUX", "VB", 7, "aux"),
+            ("AUX", "VBN", 7, "cop"),
+            ("ADV", "RBR", 7, "advmod"),
+            ("ADJ", "JJ", 0, "root"),
+            ("ADP", "IN", 10, "case"),
+            ("ADJ", "JJ", 10, "amod"),
+            ("NOUN", "NNS", 7, "obl"),
+            ("PUNCT", ",", 12, "punct"),
+            ("VERB", "VBD", 7, "conj"),
+            ("ADJ", "JJ", 14, "amod"),
+            ("NOUN", "NNS", 12, "obj"),
+            ("PUNCT", ".", 7, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "said").as_deref(), Some("several observers"));
+}
+
+#[test]
+fn a_title_before_an_inverted_name_is_part_of_it() {
+    // The parse hangs the title from the name as a descriptive modifier (GUM's nmod:desc).
+    let text = "The vote was close, added Rep. Jim Clyburn.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 4, "nsubj"),
+            ("AUX", "VBD", 4, "cop"),
+            ("ADJ", "JJ", 0, "root"),
+            ("PUNCT", ",", 6, "punct"),
+            ("VERB", "VBD", 4, "parataxis"),
+            ("PROPN", "NNP", 8, "nmod:desc"),
+            ("PROPN", "NNP", 6, "obj"),
+            ("PROPN", "NNP", 8, "flat"),
+            ("PUNCT", ".", 4, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "added").as_deref(), Some("Rep. Jim Clyburn"));
+}
+
+#[test]
+fn a_conjunction_read_as_a_subject_stands_for_no_one() {
+    // The parse makes "but" the subject of "said" and hangs "said" from "encouraged".
+    let text =
+        "Senator Maria Lopez has encouraged allies to spend more but has said she will hold firm.";
+    let a = given(
+        text,
+        &[
+            ("PROPN", "NNP", 3, "nmod:desc"),
+            ("PROPN", "NNP", 5, "nsubj"),
+            ("PROPN", "NNP", 2, "flat"),
+            ("AUX", "VBZ", 5, "aux"),
+            ("VERB", "VBN", 0, "root"),
+            ("NOUN", "NNS", 5, "obj"),
+            ("PART", "TO", 8, "mark"),
+            ("VERB", "VB", 5, "xcomp"),
+            ("ADJ", "JJR", 8, "obj"),
+            ("CCONJ", "CC", 12, "nsubj"),
+            ("AUX", "VBZ", 12, "aux"),
+            ("VERB", "VBN", 5, "advcl"),
+            ("PRON", "PRP", 15, "nsubj"),
+            ("AUX", "MD", 15, "aux"),
+            ("VERB", "VB", 12, "ccomp"),
+            ("ADJ", "JJ", 15, "xcomp"),
+            ("PUNCT", ".", 5, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "said").as_deref(), Some("Senator Maria Lopez"));
+}

@@ -40,11 +40,16 @@ pub(super) fn inverted_subject(tree: &Tree<'_>, i: usize) -> Option<(usize, usiz
     let first_noun = (i + 1..tree.tokens.len().min(i + 6))
         .take_while(|&k| tree.tokens[k].sentence == tree.tokens[i].sentence && opens_phrase(k))
         .find(|&k| matches!(tree.tokens[k].upos, Upos::Propn | Upos::Noun));
-    // Up to the phrase's head: a possessor or a compound hangs from the noun after it ("the
-    // company's chief executive").
+    // Up to the phrase's head: a possessor, a compound or a title hangs from the noun after
+    // it ("the company's chief executive", "Rep. Jim Clyburn").
     let mut h = first_noun?;
     while let Some(up) = tree.head(h).filter(|&up| {
-        up > h && up < i + 8 && matches!(tree.rel(h), "nmod:poss" | "compound" | "amod" | "flat")
+        up > h
+            && up < i + 8
+            && matches!(
+                tree.rel(h),
+                "nmod:poss" | "compound" | "amod" | "flat" | "nmod:desc"
+            )
     }) {
         h = up;
     }
