@@ -249,6 +249,15 @@ mod tests {
     use super::testing::{given, parsed};
     use super::*;
 
+    /// The source and the referent of the attribution whose cue is "said".
+    fn said_by(a: &storyline_record::Article) -> (Option<&str>, Option<&str>) {
+        let tree = Tree::new(&a.tokens, &a.text);
+        let found = find_attributions(&tree);
+        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
+        let slice = |s: Option<Span>| s.map(|s| s.slice(&a.text));
+        (slice(said.source), slice(said.referent))
+    }
+
     /// (cue, source, content) of each attribution.
     fn run(text: &str) -> Vec<(String, String, String)> {
         let a = parsed(text);
@@ -424,22 +433,13 @@ mod tests {
     fn who_after_a_name_stands_for_the_name() {
         let text = "Washington left open the possibility of dialogue, something acknowledged by \
                     Lavrov, who said there was at least something in the written answers.";
-        let a = parsed(text);
-        let tree = Tree::new(&a.tokens, &a.text);
-        let found = find_attributions(&tree);
-        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
-        assert_eq!(said.referent.map(|s| s.slice(text)), Some("Lavrov"));
+        assert_eq!(said_by(&parsed(text)).1, Some("Lavrov"));
     }
 
     #[test]
     fn relative_clause_subject_stands_for_its_noun() {
         let text = "The farmer, who said the river had never risen so fast, left the valley.";
-        let a = parsed(text);
-        let tree = Tree::new(&a.tokens, &a.text);
-        let found = find_attributions(&tree);
-        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
-        assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
-        assert_eq!(said.referent.map(|s| s.slice(text)), Some("The farmer"));
+        assert_eq!(said_by(&parsed(text)), (Some("who"), Some("The farmer")));
     }
 
     #[test]
@@ -467,12 +467,7 @@ mod tests {
             .filter_map(|x| x.source.map(|s| s.slice(text)))
             .collect();
         assert!(!sources.contains(&"something"), "{sources:?}");
-        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
-        assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
-        assert_eq!(
-            said.referent.map(|s| s.slice(text)),
-            Some("the union leader")
-        );
+        assert_eq!(said_by(&a), (Some("who"), Some("the union leader")));
     }
 
     #[test]
@@ -519,14 +514,7 @@ mod tests {
                 ("PUNCT", ".", 3, "punct"),
             ],
         );
-        let tree = Tree::new(&a.tokens, &a.text);
-        let found = find_attributions(&tree);
-        let said = found.iter().find(|x| x.cue == "said").expect("a cue");
-        assert_eq!(said.source.map(|s| s.slice(text)), Some("who"));
-        assert_eq!(
-            said.referent.map(|s| s.slice(text)),
-            Some("the union leader")
-        );
+        assert_eq!(said_by(&a), (Some("who"), Some("the union leader")));
     }
 
     #[test]
