@@ -109,10 +109,24 @@ pub fn menus(lines: &mut [Line<'_>]) {
         let start = i;
         let mut numbers = Vec::new();
         let mut entries = 0;
-        while let Some((n, entry)) = lines.get(i).and_then(numbered) {
-            numbers.push(n);
-            entries += usize::from(entry);
-            i += 1;
+        loop {
+            if let Some((n, entry)) = lines.get(i).and_then(numbered) {
+                numbers.push(n);
+                entries += usize::from(entry);
+                i += 1;
+                continue;
+            }
+            // Labels and bare numbers between the lists of one menu ("2." / "Policy" /
+            // "1. Defense"): up to two lines, where a numbered line follows.
+            let gap = lines[i.min(lines.len())..]
+                .iter()
+                .take(2)
+                .take_while(|l| menu_gap(l))
+                .count();
+            if numbers.is_empty() || gap == 0 || lines.get(i + gap).and_then(numbered).is_none() {
+                break;
+            }
+            i += gap;
         }
         let one_list = numbers.iter().zip(1..).all(|(&n, k)| n == k);
         let outside = i <= first || start > last;
@@ -124,6 +138,16 @@ pub fn menus(lines: &mut [Line<'_>]) {
         }
         i = i.max(start + 1);
     }
+}
+
+/// Whether a line may stand between two lists of one menu: a bare list number ("2.") or a
+/// short label of up to three words that is no sentence ("Policy", "Sports & Outdoors").
+fn menu_gap(line: &Line<'_>) -> bool {
+    let bare = line
+        .text
+        .strip_suffix('.')
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    open(line) && (bare || (line.words <= 3 && !ends_sentence(line.text)))
 }
 
 /// Fewest entries that make a numbered run a menu.
@@ -186,23 +210,33 @@ pub fn captions(lines: &mut [Line<'_>]) {
     }
 }
 
-/// The tail: after a section header of other stories or a sign-off that follows the body, the
-/// page holds teasers. Every open line after it is a teaser, unless the body visibly resumes
-/// (two full sentences in a row). Returns the index of the end marker, if any.
+/// The tail: after a section header of other stories, a sign-off or a copyright notice that
+/// follows the body, the page holds teasers. Every open line after it is a teaser, unless the
+/// body visibly resumes (two full sentences in a row); where it resumes, the next end marker
+/// starts another tail (a page may set a "Related" box inside the article and its footer
+/// after it). Returns the index of the first end marker, if any.
 pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<usize> {
-    let marker = (body_start + 1..lines.len()).find(|&i| ends.get(i).copied().unwrap_or(false))?;
     let full = |l: &Line<'_>| open(l) && is_sentence(l, 12);
-    let mut i = marker + 1;
+    let mut first = None;
+    let mut i = body_start + 1;
     while i < lines.len() {
-        if full(&lines[i]) && lines.get(i + 1).is_some_and(full) {
-            break;
+        if !ends.get(i).copied().unwrap_or(false) {
+            i += 1;
+            continue;
         }
-        if open(&lines[i]) {
-            lines[i].verdict = Verdict::Drop(RemovalReason::Teaser);
-        }
+        first.get_or_insert(i);
         i += 1;
+        while i < lines.len() {
+            if full(&lines[i]) && lines.get(i + 1).is_some_and(full) {
+                break;
+            }
+            if open(&lines[i]) {
+                lines[i].verdict = Verdict::Drop(RemovalReason::Teaser);
+            }
+            i += 1;
+        }
     }
-    Some(marker)
+    first
 }
 
 /// After the last prose paragraph, a run of headline-shaped lines is the headlines of other
@@ -360,6 +394,32 @@ mod tests {
     }
 
     #[test]
+    fn a_later_end_marker_starts_another_tail() {
+        let raw = "The company reported a record profit of $2bn for the third quarter.\n\
+                   Related\n\
+                   Its shares rose 5% in early trading in New York on Thursday morning.\n\
+                   The chief executive said demand for its chips remained strong in Asia.\n\
+                   © 2024 Example Media Group\n\
+                   Markets close higher as oil prices slide\n\
+                   Traders brace for a busy week of central bank decisions across Europe and Asia\n\
+                   2H ago";
+        let mut lines = split_lines(raw);
+        drop(&mut lines, 1, RemovalReason::Teaser);
+        drop(&mut lines, 4, RemovalReason::Metadata);
+        let ends = [false, true, false, false, true, false, false, false];
+        assert_eq!(tail(&mut lines, &ends, 0), Some(1));
+        assert_eq!(lines[3].verdict, Verdict::Open);
+        for line in &lines[5..] {
+            assert_eq!(
+                line.verdict,
+                Verdict::Drop(RemovalReason::Teaser),
+                "{}",
+                line.text
+            );
+        }
+    }
+
+    #[test]
     fn header_and_sandwich_rules() {
         let raw = "Business\nBank Raises Rates Again\nMarkets\nThe central bank raised its key rate by a quarter point on Thursday, its tenth rise in a row.\n\
                    x_widget\nGazette Media\ny_widget\nCrossheads Stay Here\nThe decision was widely expected by economists, who had forecast the move.";
@@ -393,6 +453,23 @@ mod tests {
             .filter(|&i| lines[i].verdict == nav)
             .collect();
         assert_eq!(menu, [0, 1, 2, 3, 11, 12, 13, 14, 16, 17, 18]);
+    }
+
+    #[test]
+    fn lists_of_one_menu_between_labels_are_navigation() {
+        let raw = "The council approved plans for a new library on Tuesday, the mayor said.\n\
+                   Politics\n1. White House\n2. Congress\n3. Campaigns\n\
+                   2.\nPolicy\n1. Defense\n2. Energy\n3. Healthcare\n\
+                   The library will open in 2026, the council said in a statement on Tuesday.\n\
+                   The shortlist names three sites:\n1. Mill Lane\n2. Station Road\n3. Market Square\n\
+                   Work is expected to start next spring, officials said on Tuesday.";
+        let mut lines = split_lines(raw);
+        menus(&mut lines);
+        let nav = Verdict::Drop(RemovalReason::Navigation);
+        let menu: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].verdict == nav)
+            .collect();
+        assert_eq!(menu, [2, 3, 4, 5, 6, 7, 8, 9]);
     }
 
     #[test]

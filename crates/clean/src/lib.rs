@@ -99,7 +99,11 @@ impl Cleaner {
         context::captions(&mut lines);
         let ends: Vec<bool> = lines
             .iter()
-            .map(|l| self.furniture.teaser.is_end_marker(l) || self.furniture.signoff.matches(l))
+            .map(|l| {
+                self.furniture.teaser.is_end_marker(l)
+                    || self.furniture.signoff.matches(l)
+                    || self.furniture.dump.is_copyright_notice(l)
+            })
             .collect();
         let tail = context::tail(&mut lines, &ends, start);
         context::trailing(&mut lines);

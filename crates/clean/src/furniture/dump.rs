@@ -16,6 +16,8 @@ pub struct DumpRules {
     tags: RegexSet,
     /// Bare labels over tag lists.
     label: regex::Regex,
+    /// A page's copyright notice: where its footer starts.
+    notice: RegexSet,
 }
 
 impl DumpRules {
@@ -47,6 +49,12 @@ impl DumpRules {
             label: super::re(
                 r"^(?:tags?|topics?|keywords?|filed under|categories|related tags|etiquetas|schlagw(?:ö|oe)rter|mots-cl(?:é|e)s)\s*:?$",
             ),
+            notice: set(&[
+                // "© 2019 CBS Interactive Inc.", "Copyright ©2019 Dow Jones", "©1996-2019 Ziff
+                // Davis": a year beside the sign; a photo credit ("© Reuters") has none.
+                r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b",
+                r"\ball rights reserved\b|\btodos os direitos reservados\b|\btodos los derechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btutti i diritti riservati\b",
+            ]),
             tags: set(&[
                 // One lowercase tag word or phrase, or a list of them.
                 // A tag starts with a letter: "8-9 ripe pears, cored" is an ingredient.
@@ -58,6 +66,13 @@ impl DumpRules {
     /// Whether the line is a raw metadata line (tags aside: see [`DumpRules::is_tag`]).
     pub fn matches(&self, line: &Line<'_>) -> bool {
         line.words <= 40 && self.lines.is_match(line.text)
+    }
+
+    /// Whether the line is the page's copyright notice ("© 2019 CBS Interactive Inc. All
+    /// Rights Reserved."): a year beside the copyright sign, or "all rights reserved". Pages
+    /// set it in their footer, after the article; what follows is more of the site.
+    pub fn is_copyright_notice(&self, line: &Line<'_>) -> bool {
+        line.words <= 40 && self.notice.is_match(line.text)
     }
 
     /// Whether the line is a bare label over a tag list ("Tags", "Filed under").
@@ -125,6 +140,29 @@ mod tests {
             "12/04/2023 - Posted by: Ana Lima - Category: Health - Tags: flu, winter"
         ));
         assert!(dump("Our Standards: The Thomson Reuters Trust Principles."));
+    }
+
+    #[test]
+    fn copyright_notices_with_a_year_or_reserved_rights() {
+        let rules = DumpRules::new();
+        let notice = |t: &str| split_lines(t).iter().all(|l| rules.is_copyright_notice(l));
+        assert!(notice("© 2019 CBS Interactive Inc. All Rights Reserved."));
+        assert!(notice("Copyright ©2019 Dow Jones & Company, Inc."));
+        assert!(notice("©1996-2019 Ziff Davis, LLC."));
+        assert!(notice("IPSO Regulated Copyright ©2019 Express Newspapers."));
+        assert!(notice("© ScienceAlert Pty Ltd. All rights reserved."));
+        assert!(notice(
+            "Copyright © 2010 AUTORACING. Todos os direitos reservados."
+        ));
+        // Photo credits name no year, and a story about copyright is no notice.
+        assert!(!notice("© Reuters"));
+        assert!(!notice("© REUTERS / POOL"));
+        assert!(!notice(
+            "© John Brecher Needle poking skin during a flu shot"
+        ));
+        assert!(!notice(
+            "The court ruled that the copyright of the 1928 film had expired."
+        ));
     }
 
     #[test]
