@@ -80,20 +80,22 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
 }
 
 /// The number of a numbered line ("3. Business" is 3), and whether it is a menu entry: a
-/// short label, no sentence and no figure in it (a numbered row of results, "1. Samuel Matete
-/// (Zambia) 48.34", is content).
+/// short label that is no sentence, or another story's headline of five words or more (a
+/// "most read" list: "2. Dollar rises as US-China relations worsen over HK"), with no figure
+/// in it (a numbered row of results, "1. Samuel Matete (Zambia) 48.34", is content).
 fn numbered(line: &Line<'_>) -> Option<(u32, bool)> {
     let (n, label) = list_number(line.text).filter(|_| open(line))?;
-    let entry = line.words <= 7
-        && !label.is_empty()
+    let label_like = line.words <= 7 && !ends_sentence(label);
+    let headline = line.words >= 6 && is_headline(line);
+    let entry = !label.is_empty()
         && !label.contains(|c: char| c.is_ascii_digit())
-        && !ends_sentence(label);
+        && (label_like || headline);
     Some((n, entry))
 }
 
 /// Menus: a page's lists of links come out of a page dump as numbered lines ("1. Home" /
 /// "2. News" / "3. Business"). A run of at least [`MENU_ITEMS`] numbered lines, two in three
-/// of them short labels, is navigation, whatever the headline and entity rules would make of
+/// of them short labels or other stories' headlines, is navigation, whatever the headline and entity rules would make of
 /// its entries, when it lies before the first prose paragraph or after the last one, or when
 /// its numbering starts over (several lists one after another: a site's menus). One list
 /// counted from 1 between prose paragraphs is the article's own and stays, as does a run of
@@ -470,6 +472,29 @@ mod tests {
             .filter(|&i| lines[i].verdict == nav)
             .collect();
         assert_eq!(menu, [2, 3, 4, 5, 6, 7, 8, 9]);
+    }
+
+    #[test]
+    fn a_list_of_other_stories_headlines_after_the_body_is_navigation() {
+        let raw = "The council approved plans for a new library on Tuesday, the mayor said.\n\
+                   Work is expected to start next spring, officials said on Tuesday.\n\
+                   1. Irked by China, India signals turnaround on Dalai Lama\n\
+                   2. Dollar rises as US-China relations worsen over HK\n\
+                   3. Tech major Infosys lodges complaint over job racket";
+        let mut lines = split_lines(raw);
+        menus(&mut lines);
+        let nav = Verdict::Drop(RemovalReason::Navigation);
+        assert!(lines[2..].iter().all(|l| l.verdict == nav));
+        assert!(lines[..2].iter().all(|l| l.verdict == Verdict::Open));
+        // The article's own list of steps between its paragraphs stays.
+        let raw = "Here is how to keep a sourdough starter alive through the winter months.\n\
+                   1. Feed it with equal weights of flour and water\n\
+                   2. Keep the jar somewhere warm but out of the sun\n\
+                   3. Discard half of it before every single feeding\n\
+                   A starter kept this way will stay lively for years, bakers say.";
+        let mut lines = split_lines(raw);
+        menus(&mut lines);
+        assert!(lines.iter().all(|l| l.verdict == Verdict::Open));
     }
 
     #[test]
