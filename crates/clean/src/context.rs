@@ -79,18 +79,37 @@ pub fn header(lines: &mut [Line<'_>], title: Option<usize>, body_start: usize) {
     }
 }
 
-/// The number of a numbered line ("3. Business" is 3), and whether it is a menu entry: a
-/// short label that is no sentence, or another story's headline of five words or more (a
-/// "most read" list: "2. Dollar rises as US-China relations worsen over HK"), with no figure
-/// in it (a numbered row of results, "1. Samuel Matete (Zambia) 48.34", is content).
-fn numbered(line: &Line<'_>) -> Option<(u32, bool)> {
-    let (n, label) = list_number(line.text).filter(|_| open(line))?;
-    let label_like = line.words <= 7 && !ends_sentence(label);
-    let headline = line.words >= 6 && is_headline(line);
-    let entry = !label.is_empty()
-        && !label.contains(|c: char| c.is_ascii_digit())
-        && (label_like || headline);
-    Some((n, entry))
+/// The item of a numbered list that starts at `lines[i]`: its number, whether it is a menu
+/// entry, and how many lines it takes. An item is a numbered line ("3. Business"), or a bare
+/// number with its text on the next line ("3." / "Business"), as a page dump writes a list
+/// item holding blocks. A menu entry is a short label that is no sentence, or another story's
+/// headline of five words or more (a "most read" list: "2. Dollar rises as US-China relations
+/// worsen over HK"), with no figure in it (a numbered row of results, "1. Samuel Matete
+/// (Zambia) 48.34", is content).
+fn numbered(lines: &[Line<'_>], i: usize) -> Option<(u32, bool, usize)> {
+    let line = lines.get(i).filter(|l| open(l))?;
+    let entry = |label: &str, words: usize, whole: &Line<'_>| {
+        let label_like = words <= 6 && !ends_sentence(label);
+        let headline = words >= 5 && is_headline(whole);
+        !label.is_empty()
+            && !label.contains(|c: char| c.is_ascii_digit())
+            && (label_like || headline)
+    };
+    if let Some((n, label)) = list_number(line.text) {
+        return Some((n, entry(label, line.words.saturating_sub(1), line), 1));
+    }
+    let n = bare_number(line)?;
+    let next = lines
+        .get(i + 1)
+        .filter(|l| open(l) && list_number(l.text).is_none() && bare_number(l).is_none())?;
+    Some((n, entry(next.text, next.words, next), 2))
+}
+
+/// The number of a line that is only a list number ("2.").
+fn bare_number(line: &Line<'_>) -> Option<u32> {
+    let n = line.text.strip_suffix('.')?;
+    let digits = (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
+    n.parse().ok().filter(|_| digits)
 }
 
 /// Menus: a page's lists of links come out of a page dump as numbered lines ("1. Home" /
@@ -112,10 +131,10 @@ pub fn menus(lines: &mut [Line<'_>]) {
         let mut numbers = Vec::new();
         let mut entries = 0;
         loop {
-            if let Some((n, entry)) = lines.get(i).and_then(numbered) {
+            if let Some((n, entry, len)) = numbered(lines, i) {
                 numbers.push(n);
                 entries += usize::from(entry);
-                i += 1;
+                i += len;
                 continue;
             }
             // Labels and bare numbers between the lists of one menu ("2." / "Policy" /
@@ -125,7 +144,7 @@ pub fn menus(lines: &mut [Line<'_>]) {
                 .take(2)
                 .take_while(|l| menu_gap(l))
                 .count();
-            if numbers.is_empty() || gap == 0 || lines.get(i + gap).and_then(numbered).is_none() {
+            if numbers.is_empty() || gap == 0 || numbered(lines, i + gap).is_none() {
                 break;
             }
             i += gap;
@@ -145,11 +164,7 @@ pub fn menus(lines: &mut [Line<'_>]) {
 /// Whether a line may stand between two lists of one menu: a bare list number ("2.") or a
 /// short label of up to three words that is no sentence ("Policy", "Sports & Outdoors").
 fn menu_gap(line: &Line<'_>) -> bool {
-    let bare = line
-        .text
-        .strip_suffix('.')
-        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
-    open(line) && (bare || (line.words <= 3 && !ends_sentence(line.text)))
+    open(line) && (bare_number(line).is_some() || (line.words <= 3 && !ends_sentence(line.text)))
 }
 
 /// Fewest entries that make a numbered run a menu.
@@ -486,6 +501,15 @@ mod tests {
         let nav = Verdict::Drop(RemovalReason::Navigation);
         assert!(lines[2..].iter().all(|l| l.verdict == nav));
         assert!(lines[..2].iter().all(|l| l.verdict == Verdict::Open));
+        // The same list written as bare numbers over their items.
+        let raw = "Work is expected to start next spring, officials said on Tuesday.\n\
+                   1.\nIrked by China, India signals turnaround on Dalai Lama\n\
+                   2.\nDollar rises as US-China relations worsen over HK\n\
+                   3.\nTech major Infosys lodges complaint over job racket";
+        let mut lines = split_lines(raw);
+        menus(&mut lines);
+        assert!(lines[1..].iter().all(|l| l.verdict == nav));
+        assert_eq!(lines[0].verdict, Verdict::Open);
         // The article's own list of steps between its paragraphs stays.
         let raw = "Here is how to keep a sourdough starter alive through the winter months.\n\
                    1. Feed it with equal weights of flour and water\n\
