@@ -315,7 +315,20 @@ impl Cleaner {
         let copyright = || {
             lines
                 .iter()
-                .filter(|l| l.verdict == Verdict::Drop(RemovalReason::Metadata))
+                // A footer line, or a menu's last entry ("1. © 2019 The New York Times
+                // Company"), which the credit rules take for a credit (© is one of their
+                // marks); the last one, below the photo credits of the body.
+                .rev()
+                .filter(|l| {
+                    matches!(
+                        l.verdict,
+                        Verdict::Drop(
+                            RemovalReason::Metadata
+                                | RemovalReason::Navigation
+                                | RemovalReason::Credit
+                        )
+                    )
+                })
                 .find_map(|l| self.meta.outlet.copyright_holder(l.text))
         };
         let agency = found.agencies.first().cloned();

@@ -301,6 +301,22 @@ fn copyright_line_names_the_publisher_and_wire_credits_go() {
 }
 
 #[test]
+fn a_copyright_line_in_a_closing_menu_names_the_publisher_but_a_photo_credit_does_not() {
+    let raw = "Storm knocks out power to 50,000 homes\n\n\
+               Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\
+               © 2024 Getty Images\n\n\
+               The utility said most customers would be reconnected by Friday evening.\n\n\
+               1. Contact Us\n\n2. Work With Us\n\n3. Advertise\n\n4. © 2024 The Riverside Herald Company";
+    let a = clean(raw);
+    assert_eq!(a.meta.outlet.as_deref(), Some("The Riverside Herald"));
+    let raw = "Storm knocks out power to 50,000 homes\n\n\
+               Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\
+               Photo: © 2024 Getty Images\n\n\
+               The utility said most customers would be reconnected by Friday evening.";
+    assert_eq!(clean(raw).meta.outlet, None);
+}
+
+#[test]
 fn extracted_html_text_keeps_lists_and_repeated_lines() {
     // Text as an HTML extractor hands it over: no header, every block its own paragraph.
     let raw = "The band will play 20 dates across the country next summer, its first tour in a decade.\n\n\

@@ -18,6 +18,8 @@ pub struct DumpRules {
     label: regex::Regex,
     /// A page's copyright notice: where its footer starts.
     notice: RegexSet,
+    /// Words of a photo credit, which may carry a year too ("© 2024 Getty Images").
+    photo: regex::Regex,
 }
 
 impl DumpRules {
@@ -55,6 +57,7 @@ impl DumpRules {
                 r"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:19|20)\d\d\b",
                 r"\ball rights reserved\b|\btodos os direitos reservados\b|\btodos los derechos reservados\b|\btous droits réservés\b|\balle rechte vorbehalten\b|\btutti i diritti riservati\b",
             ]),
+            photo: super::re(super::PHOTO_CREDIT_WORDS),
             tags: set(&[
                 // One lowercase tag word or phrase, or a list of them.
                 // A tag starts with a letter: "8-9 ripe pears, cored" is an ingredient.
@@ -69,10 +72,11 @@ impl DumpRules {
     }
 
     /// Whether the line is the page's copyright notice ("© 2019 CBS Interactive Inc. All
-    /// Rights Reserved."): a year beside the copyright sign, or "all rights reserved". Pages
-    /// set it in their footer, after the article; what follows is more of the site.
+    /// Rights Reserved."): a year beside the copyright sign, or "all rights reserved", and no
+    /// word of a photo credit. Pages set it in their footer, after the article; what follows
+    /// is more of the site.
     pub fn is_copyright_notice(&self, line: &Line<'_>) -> bool {
-        line.words <= 40 && self.notice.is_match(line.text)
+        line.words <= 40 && self.notice.is_match(line.text) && !self.photo.is_match(line.text)
     }
 
     /// Whether the line is a bare label over a tag list ("Tags", "Filed under").
@@ -155,7 +159,10 @@ mod tests {
             "Copyright © 2010 AUTORACING. Todos os direitos reservados."
         ));
         // Photo credits name no year, and a story about copyright is no notice.
+        assert!(notice("© 2019 Reuters. All Rights Reserved."));
         assert!(!notice("© Reuters"));
+        assert!(!notice("© 2024 Getty Images"));
+        assert!(!notice("Photo: © 2019 AFP"));
         assert!(!notice("© REUTERS / POOL"));
         assert!(!notice(
             "© John Brecher Needle poking skin during a flu shot"

@@ -20,6 +20,10 @@ pub use prompt::PromptRules;
 pub use signoff::SignOffRules;
 pub use teaser::TeaserRules;
 
+/// Words of a photo credit ("© 2024 Getty Images", "Photo: AFP"): a line holding one is no
+/// page's copyright notice, and names no publisher.
+pub(crate) const PHOTO_CREDIT_WORDS: &str = r"\b(?:getty|shutterstock|alamy|istock|unsplash|pexels|imago|photos?|images?|pictures?|pool|handout|afp|epa|dpa)\b";
+
 /// Lazy-DFA cache of each rule set, per thread (bytes).
 const DFA_CACHE: usize = 8 << 20;
 

@@ -4,7 +4,7 @@
 use regex::Regex;
 use storyline_lexicon::{is_metadata_word, MetadataClass};
 
-use crate::furniture::re;
+use crate::furniture::{re, PHOTO_CREDIT_WORDS};
 
 /// Outlet patterns.
 #[derive(Debug, Clone)]
@@ -20,6 +20,8 @@ pub struct OutletRules {
     /// Footers that name the wire service ("Our Standards: The Thomson Reuters Trust
     /// Principles.").
     standards: Regex,
+    /// Words of a photo credit: a holder named with one is no publisher.
+    photo: Regex,
 }
 
 impl OutletRules {
@@ -33,8 +35,12 @@ impl OutletRules {
                 r"(?:^|section\s+)more (?:stories|news|articles|videos|content)? ?from (.{1,30})$",
             ),
             copyright: re(
-                r"^(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?(.{2,60}?)\s*(?:[.,]|\ball rights reserved\b|$)",
+                // A list number or two words may come first ("1. © 2019 …", "IPSO Regulated
+                // Copyright ©2019 …"); the name ends at a full stop, a comma, a bar or a
+                // bracket.
+                r"^(?:\d{1,2}\.\s+)?(?:[\w-]+\s+){0,2}?(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?[.,]?\s*(?:by\s+)?(.{2,60}?)\s*(?:[.,|(]|\ball rights reserved\b|$)",
             ),
+            photo: re(PHOTO_CREDIT_WORDS),
             standards: re(r"^our standards\s*:\s*the thomson reuters trust principles\b"),
             suffix: re(
                 r"\s*,?\s*\b(?:ltd|limited|inc|llc|plc|gmbh|ag|s\.a\.|corp|corporation|co|company|group|media group)\.?$",
@@ -83,7 +89,8 @@ impl OutletRules {
             && plain
             && !generic
             && (1..=5).contains(&words)
-            && !name.to_lowercase().contains("all rights"))
+            && !name.to_lowercase().contains("all rights")
+            && !self.photo.is_match(&name))
         .then(|| name.to_string())
     }
 }
@@ -246,5 +253,29 @@ mod tests {
             Some("Dow Jones")
         );
         assert_eq!(rules.copyright_holder("© 2019 Our Network"), None);
+        for (line, holder) in [
+            ("1. © 2019 The New York Times Company", "The New York Times"),
+            (
+                "Copyright 2019. Washington Examiner. All Rights Reserved.",
+                "Washington Examiner",
+            ),
+            (
+                "Copyright © 2019, Los Angeles Times | Terms of Service | Privacy Policy",
+                "Los Angeles Times",
+            ),
+            (
+                "IPSO Regulated Copyright ©2019 Express Newspapers. All rights reserved.",
+                "Express Newspapers",
+            ),
+            ("© 2000 - 2019 Al Bawaba (www.albawaba.com)", "Al Bawaba"),
+        ] {
+            assert_eq!(
+                rules.copyright_holder(line).as_deref(),
+                Some(holder),
+                "{line}"
+            );
+        }
+        assert_eq!(rules.copyright_holder("Image copyright Getty Images"), None);
+        assert_eq!(rules.copyright_holder("© 2024 Getty Images"), None);
     }
 }
