@@ -161,10 +161,12 @@ pub fn menus(lines: &mut [Line<'_>]) {
     }
 }
 
-/// Whether a line may stand between two lists of one menu: a bare list number ("2.") or a
-/// short label of up to three words that is no sentence ("Policy", "Sports & Outdoors").
+/// Whether a line may stand between two lists of one menu: a bare list number ("2."), a
+/// short label of up to three words that is no sentence ("Policy", "Sports & Outdoors"), or a
+/// line already read as the site's interface ("3 hours ago" under another story's headline).
 fn menu_gap(line: &Line<'_>) -> bool {
-    open(line) && (bare_number(line).is_some() || (line.words <= 3 && !ends_sentence(line.text)))
+    let label = bare_number(line).is_some() || (line.words <= 3 && !ends_sentence(line.text));
+    (open(line) && label) || line.verdict == Verdict::Drop(RemovalReason::Navigation)
 }
 
 /// Fewest entries that make a numbered run a menu.
@@ -501,6 +503,18 @@ mod tests {
         let nav = Verdict::Drop(RemovalReason::Navigation);
         assert!(lines[2..].iter().all(|l| l.verdict == nav));
         assert!(lines[..2].iter().all(|l| l.verdict == Verdict::Open));
+        // Cards of other stories: a bare number, the headline, its site and its age.
+        let raw = "Work is expected to start next spring, officials said on Tuesday.\n\
+                   1.\nIrked by China, India signals turnaround on Dalai Lama\nDeccan Herald\n\
+                   3 hours ago\n\
+                   2.\nDollar rises as US-China relations worsen over HK\nReuters\n2 hours ago\n\
+                   3.\nTech major Infosys lodges complaint over job racket\nMint\n1 hour ago";
+        let mut lines = split_lines(raw);
+        for i in [4, 8, 12] {
+            drop(&mut lines, i, RemovalReason::Navigation);
+        }
+        menus(&mut lines);
+        assert!(lines[1..=10].iter().all(|l| l.verdict == nav));
         // The same list written as bare numbers over their items.
         let raw = "Work is expected to start next spring, officials said on Tuesday.\n\
                    1.\nIrked by China, India signals turnaround on Dalai Lama\n\

@@ -5,6 +5,9 @@ use regex::{Regex, RegexSet};
 use super::{re, set};
 use crate::lines::Line;
 
+/// A menu, account or tool label of a site's interface.
+const UI_LABEL: &str = "(?:main )?(?:menu|navigation|search|home|homepage|sign in|sign up|log ?in|log out|register|my account|account|close|open menu|toggle navigation|accessibility links|print|print this page|share|share via|tweet|e-?mail|more|live|watch live|listen live|sections|all sections|subscribe|newsletters?|podcasts?|weather|settings|edition|change edition|select language|language|english|next|previous|prev|back|top|back to top|keep me (?:logged|signed) in|remember me|forgot (?:your )?password\\??|send us a tip|submit a (?:tip|topic|story|correction)|comments?)";
+
 /// Navigation and site-UI label rules.
 #[derive(Debug, Clone)]
 pub struct NavRules {
@@ -25,8 +28,14 @@ impl NavRules {
                 // Skip links, optionally numbered as accessibility menus are.
                 r"^(?:\d{1,2}\.\s*)?skip (?:to|navigation|ad|advertisement|links?)\b.{0,40}$",
                 r"^(?:\d{1,2}\.\s*)?(?:go|back|return|jump) to (?:the )?(?:homepage|home|top|main page|main menu|content|navigation|search)\b.{0,20}$",
-                // Bare menu, account and tool labels.
-                r"^(?:main )?(?:menu|navigation|search|home|homepage|sign in|log ?in|log out|register|my account|account|close|open menu|toggle navigation|accessibility links|print|print this page|share|tweet|e-?mail|more|live|watch live|listen live|sections|all sections|subscribe|newsletters?|podcasts?|weather|settings|edition|change edition|select language|language|english|next|previous|prev|back|top|back to top)$",
+                // Bare menu, account and tool labels, alone or two to four in a row ("Subscribe
+                // Sign in", "English Main navigation", "X Share via").
+                &format!(r"^(?:{UI_LABEL})$"),
+                &format!(r"^(?:(?:{UI_LABEL}|x)\s*[|•·/,]?\s*){{2,4}}$"),
+                // Relative times and comment counts of teaser cards ("2 days ago", "New, 6
+                // comments").
+                r"^(?:updated\s+)?\d{1,3}\s*(?:s|m|h|d|w|mins?|mons?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
+                r"^(?:new,?\s*)?\d{1,5}\s+comments?$",
                 // Section labels of the page layout, not of the article.
                 r"^(?:story highlights|highlights|key points|key facts|at a glance|in brief|in short|advertisement|advertisment|advert|adverts|anzeige|publicidad|publicité|pubblicità|publicidade|iklan|реклама|sponsored(?: content)?|promoted|ad|ads|listen to (?:this )?article|listen|audio|play|play video|watch video|video|loading|loading\.\.\.|follow|follow us|text size|font size|read more|learn more|find out more|see more|read full (?:story|article)|read the full (?:story|article))\s*[:.…]*$",
                 // Reading time and view counters.
@@ -90,6 +99,20 @@ mod tests {
         assert!(nav("Read more..."));
         assert!(nav("5 min read"));
         assert!(nav("Reading time: 3 minutes"));
+        for label in [
+            "Keep Me Logged In",
+            "Subscribe   Sign in",
+            "X Share via",
+            "English Main navigation",
+            "Send Us a Tip",
+            "Submit a Topic",
+            "New,    6  comments",
+            "1 day ago",
+            "32M ago",
+            "updated 15M ago",
+        ] {
+            assert!(nav(label), "{label}");
+        }
     }
 
     #[test]
@@ -110,6 +133,9 @@ mod tests {
             "Floods in Brazil force thousands from homes | World News"
         ));
         assert!(!nav("Read more about the council's plans on its website."));
+        assert!(!nav("Two days ago the council voted to close the pool."));
+        assert!(!nav("Home secretary signs new deal"));
+        assert!(!nav("Comments were closed after 200 replies."));
         assert!(!nav(
             "Reading time for pupils rose by 20 minutes a day, the survey found."
         ));
