@@ -229,6 +229,63 @@ pub fn captions(lines: &mut [Line<'_>]) {
     }
 }
 
+/// Cards of other stories after the body has started: a headline, its author's name, its
+/// date and perhaps the opening of its text (one paragraph), card after card, each perhaps
+/// under a bare list number. Two cards in a row or more are teasers, whatever the body rules
+/// make of their excerpts' prose. The article's own headline is no open line by then, and a
+/// live blog's entries carry no author line each.
+pub fn cards(lines: &mut [Line<'_>], body_start: usize) {
+    let n = lines.len();
+    // The end of the card whose headline is `lines[h]`, if one starts there.
+    let card = |lines: &[Line<'_>], h: usize| -> Option<usize> {
+        lines.get(h).filter(|l| open(l) && is_headline(l))?;
+        lines.get(h + 1).filter(|l| open(l) && name_line(l.text))?;
+        lines.get(h + 2).filter(|l| l.verdict.is_dateline())?;
+        let excerpt = lines
+            .get(h + 3)
+            .is_some_and(|l| open(l) && !is_headline(l) && bare_number(l).is_none());
+        Some(h + 3 + usize::from(excerpt))
+    };
+    let mut i = body_start + 1;
+    while i < n {
+        let mut ends = 0;
+        let mut j = i;
+        loop {
+            let h = if lines.get(j).is_some_and(|l| bare_number(l).is_some()) {
+                j + 1
+            } else {
+                j
+            };
+            match card(lines, h) {
+                Some(end) => {
+                    ends += 1;
+                    j = end;
+                }
+                None => break,
+            }
+        }
+        if ends >= 2 {
+            for line in lines[i..j].iter_mut().filter(|l| open(l)) {
+                line.verdict = Verdict::Drop(RemovalReason::Teaser);
+            }
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Whether a line is only a personal name as bylines set it: two to four capitalised words,
+/// no sentence ("Rob Crilly", "Sen. David Perdue").
+fn name_line(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && !ends_sentence(text)
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 /// The tail: after a section header of other stories, a sign-off or a copyright notice that
 /// follows the body, the page holds teasers. Every open line after it is a teaser, unless the
 /// body visibly resumes (two full sentences in a row); where it resumes, the next end marker
@@ -380,6 +437,31 @@ mod tests {
         captions(&mut lines);
         assert_eq!(lines[1].verdict, Verdict::Drop(RemovalReason::Credit));
         assert_eq!(lines[0].verdict, Verdict::Open);
+    }
+
+    #[test]
+    fn cards_of_other_stories_after_the_body_are_teasers() {
+        let raw = "Senators questioned the envoy for six hours on Tuesday, aides said.\n\
+                   November 20, 2019\n\
+                   The hearing resumes on Thursday with two more witnesses, the committee said.\n\
+                   1.\nCarlos Ghosn and the dark side of Japanese justice\nAnthony Ghosn\n\
+                   November 20, 2019\n\
+                   Our family always celebrates anniversaries, but not this week, they wrote.\n\
+                   2.\nPrince Andrew struggles to dispel allegations\nRob Crilly\n\
+                   November 20, 2019\n\
+                   The television interview was devised as an opportunity to set the record straight.";
+        let mut lines = split_lines(raw);
+        for i in [1, 6, 11] {
+            drop(&mut lines, i, RemovalReason::Dateline);
+        }
+        let start = body_start(&lines);
+        cards(&mut lines, start);
+        let teaser = Verdict::Drop(RemovalReason::Teaser);
+        assert!(lines[..3].iter().all(|l| l.verdict != teaser));
+        let cards: Vec<usize> = (0..lines.len())
+            .filter(|&i| lines[i].verdict == teaser)
+            .collect();
+        assert_eq!(cards, [3, 4, 5, 7, 8, 9, 10, 12]);
     }
 
     #[test]

@@ -97,6 +97,7 @@ impl Cleaner {
         let title_line = self.title(&mut lines, &mut article.meta, start);
         context::header(&mut lines, title_line, start);
         context::captions(&mut lines);
+        context::cards(&mut lines, start);
         let ends: Vec<bool> = lines
             .iter()
             .map(|l| {
