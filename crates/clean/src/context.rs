@@ -286,6 +286,23 @@ fn name_line(text: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether a line heads a reader's comment: a short name and "says:", "wrote:" or "commented
+/// on" ("MortimerInMiami says:", "Colin Rust commented on"). Only a page that holds
+/// [`COMMENT_HEADERS`] of them or more has a comment section.
+pub fn comment_header(line: &Line<'_>) -> bool {
+    let text = line.text.trim_end_matches(':').trim_end();
+    let head = ["says", "wrote", "replied", "commented on", "commented"]
+        .iter()
+        .find_map(|verb| text.strip_suffix(verb))
+        .filter(|head| head.ends_with(' '));
+    line.words <= 6
+        && (line.text.ends_with(':') || text.ends_with("commented on"))
+        && head.is_some_and(|h| h.trim().chars().count() >= 2)
+}
+
+/// Fewest comment headers that make a comment section.
+pub const COMMENT_HEADERS: usize = 3;
+
 /// The tail: after a section header of other stories, a sign-off or a copyright notice that
 /// follows the body, the page holds teasers. Every open line after it is a teaser, unless the
 /// body visibly resumes (two full sentences in a row); where it resumes, the next end marker
@@ -301,6 +318,10 @@ pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<
             continue;
         }
         first.get_or_insert(i);
+        // A marker still open (a comment's header) goes with its tail.
+        if open(&lines[i]) {
+            lines[i].verdict = Verdict::Drop(RemovalReason::Teaser);
+        }
         i += 1;
         while i < lines.len() {
             if full(&lines[i]) && lines.get(i + 1).is_some_and(full) {
@@ -462,6 +483,27 @@ mod tests {
             .filter(|&i| lines[i].verdict == teaser)
             .collect();
         assert_eq!(cards, [3, 4, 5, 7, 8, 9, 10, 12]);
+    }
+
+    #[test]
+    fn comment_headers() {
+        for header in [
+            "MortimerInMiami says:",
+            "Bob. Just Bob. says:",
+            "Colin Rust commented on",
+            "jbaxt wrote:",
+        ] {
+            assert!(comment_header(&split_lines(header)[0]), "{header}");
+        }
+        for line in [
+            "The minister says:",
+            "The minister says",
+            "Nobody commented on the plan before the vote was held on Friday.",
+            "says:",
+        ] {
+            let l = &split_lines(line)[0];
+            assert_eq!(comment_header(l), line == "The minister says:", "{line}");
+        }
     }
 
     #[test]

@@ -98,12 +98,14 @@ impl Cleaner {
         context::header(&mut lines, title_line, start);
         context::captions(&mut lines);
         context::cards(&mut lines, start);
+        let comments = lines.iter().filter(|l| context::comment_header(l)).count();
         let ends: Vec<bool> = lines
             .iter()
             .map(|l| {
                 self.furniture.teaser.is_end_marker(l)
                     || self.furniture.signoff.matches(l)
                     || self.furniture.dump.is_copyright_notice(l)
+                    || (comments >= context::COMMENT_HEADERS && context::comment_header(l))
             })
             .collect();
         let tail = context::tail(&mut lines, &ends, start);

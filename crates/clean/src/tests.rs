@@ -301,6 +301,26 @@ fn copyright_line_names_the_publisher_and_wire_credits_go() {
 }
 
 #[test]
+fn a_comment_section_goes_but_one_statement_intro_stays() {
+    let body = "Storm knocks out power to 50,000 homes\n\n\
+                Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\
+                The utility said most customers would be reconnected by Friday evening.\n\n";
+    let comments = "MortimerInMiami says:\n\nTypical Chargers, always the same.\n\n\
+                    C. M. says:\n\nMaybe Mexico City is an option?\n\n\
+                    jbaxt says:\n\nFire Lynn now.";
+    let a = clean(&format!("{body}{comments}"));
+    assert_eq!(
+        a.text,
+        "Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\
+         The utility said most customers would be reconnected by Friday evening."
+    );
+    let statement = "The minister says:\n\n\
+                     \"We will restore every home by Friday and compensate every family.\"";
+    let a = clean(&format!("{body}{statement}"));
+    assert!(a.text.contains("The minister says:"), "{}", a.text);
+}
+
+#[test]
 fn a_copyright_line_in_a_closing_menu_names_the_publisher_but_a_photo_credit_does_not() {
     let raw = "Storm knocks out power to 50,000 homes\n\n\
                Crews worked through the night to restore power after the storm brought down lines across the county.\n\n\

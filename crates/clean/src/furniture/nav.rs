@@ -32,6 +32,8 @@ impl NavRules {
                 // Sign in", "English Main navigation", "X Share via").
                 &format!(r"^(?:{UI_LABEL})$"),
                 &format!(r"^(?:(?:{UI_LABEL}|x)\s*[|•·/,]?\s*){{2,4}}$"),
+                // Share and follow buttons, numbered as a dump numbers a list of links.
+                r"^(?:\d{1,2}\.\s*)?(?:share (?:this )?(?:on|via|to|with) |follow (?:us )?on )?(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|telegram|tumblr|snapchat|tiktok|messenger|email|e-mail|copy link)$",
                 // Relative times and comment counts of teaser cards ("2 days ago", "New, 6
                 // comments").
                 r"^(?:updated\s+)?\d{1,3}\s*(?:s|m|h|d|w|mins?|mons?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
@@ -110,6 +112,10 @@ mod tests {
             "1 day ago",
             "32M ago",
             "updated 15M ago",
+            "1. Facebook",
+            "3.    Flipboard",
+            "Share this on Facebook",
+            "Pinterest",
         ] {
             assert!(nav(label), "{label}");
         }
@@ -136,6 +142,7 @@ mod tests {
         assert!(!nav("Two days ago the council voted to close the pool."));
         assert!(!nav("Home secretary signs new deal"));
         assert!(!nav("Comments were closed after 200 replies."));
+        assert!(!nav("Facebook shares fell 4% on Tuesday."));
         assert!(!nav(
             "Reading time for pupils rose by 20 minutes a day, the survey found."
         ));

@@ -90,7 +90,7 @@ impl OutletRules {
             && !generic
             && (1..=5).contains(&words)
             && !name.to_lowercase().contains("all rights")
-            && !self.photo.is_match(&name))
+            && !self.photo.is_match(name))
         .then(|| name.to_string())
     }
 }
