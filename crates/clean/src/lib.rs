@@ -197,7 +197,7 @@ impl Cleaner {
             Some(given) => (None, title::norm(given)),
             None => {
                 let i = title::find(lines, start)?;
-                meta.title = Some(lines[i].text.to_string());
+                meta.title = Some(title::without_site(lines[i].text).to_string());
                 (Some(i), title::norm(lines[i].text))
             }
         };

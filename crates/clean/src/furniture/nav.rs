@@ -61,8 +61,22 @@ impl NavRules {
             return false;
         }
         self.lines.is_match(line.text)
+            || follow_label(line.text)
             || self.crumbs.is_match(line.text)
             || self.section_pair.is_match(line.text)
+    }
+}
+
+/// A follow button naming the site or its section ("Follow CNN Politics", "Follow NBC News"):
+/// "Follow" and one to three capitalised words. "Follow the money" is a phrase.
+fn follow_label(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    words.next() == Some("Follow") && {
+        let rest: Vec<&str> = words.collect();
+        (1..=3).contains(&rest.len())
+            && rest
+                .iter()
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
     }
 }
 
@@ -116,6 +130,7 @@ mod tests {
             "3.    Flipboard",
             "Share this on Facebook",
             "Pinterest",
+            "Follow CNN Politics",
         ] {
             assert!(nav(label), "{label}");
         }
@@ -143,6 +158,7 @@ mod tests {
         assert!(!nav("Home secretary signs new deal"));
         assert!(!nav("Comments were closed after 200 replies."));
         assert!(!nav("Facebook shares fell 4% on Tuesday."));
+        assert!(!nav("Follow the money"));
         assert!(!nav(
             "Reading time for pupils rose by 20 minutes a day, the survey found."
         ));

@@ -110,6 +110,34 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
         .or_else(|| candidates.first().copied())
 }
 
+/// The headline without the site's name that a page's title line may end with
+/// ("Snooze cruise: Study sees future for hibernating astronauts | CTV News", "… – Rolling
+/// Stone"): after a bar or a dash, up to five words, each capitalised or a number, behind a
+/// headline of four words or more. A headline's own second half has lowercase words ("Milan
+/// Design Week 2018 | Michael Anastassiades’ light installation for FLOS").
+pub fn without_site(text: &str) -> &str {
+    let cut = [" | ", " – ", " — ", " - "]
+        .iter()
+        .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
+        .max_by_key(|&(i, _)| i);
+    let Some((i, len)) = cut else {
+        return text;
+    };
+    let (head, site) = (text[..i].trim_end(), &text[i + len..]);
+    let site_words: Vec<&str> = site.split_whitespace().collect();
+    let named = (1..=5).contains(&site_words.len())
+        && site_words.iter().all(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        });
+    if named && head.split_whitespace().count() >= 4 {
+        head
+    } else {
+        text
+    }
+}
+
 /// Fewest words of a headline, as against a site's label.
 const FULL_HEADLINE: usize = 5;
 
@@ -117,6 +145,35 @@ const FULL_HEADLINE: usize = 5;
 mod tests {
     use super::*;
     use crate::lines::split_lines;
+
+    #[test]
+    fn a_site_name_after_the_headline_goes() {
+        for (line, headline) in [
+            (
+                "Snooze cruise: Study sees future for hibernating astronauts | CTV News",
+                "Snooze cruise: Study sees future for hibernating astronauts",
+            ),
+            (
+                "Video Shows Dramatic Rescue of Kidnapped Girl - NBC 5 Dallas-Fort Worth",
+                "Video Shows Dramatic Rescue of Kidnapped Girl",
+            ),
+            (
+                "Doobie Brothers Unite With Michael McDonald for Tour – Rolling Stone",
+                "Doobie Brothers Unite With Michael McDonald for Tour",
+            ),
+            (
+                "Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS",
+                "Milan Design Week 2018 | Michael Anastassiades’ light installation for FLOS",
+            ),
+            ("Obama - The Early Years", "Obama - The Early Years"),
+            (
+                "Brexit talks stall again - what happens next",
+                "Brexit talks stall again - what happens next",
+            ),
+        ] {
+            assert_eq!(without_site(line), headline);
+        }
+    }
 
     #[test]
     fn finds_the_headline_before_the_body() {
