@@ -242,10 +242,14 @@ pub(crate) fn guess(
         return Guess::Unknown;
     }
     // "Hartley said": a speaker, unless it is an ordinary word ("Officials said") or a plural
-    // agent noun the word list spells otherwise ("Organisers said").
+    // agent noun the word list spells otherwise ("Organisers said"); a speaking brand in camel
+    // case ("JetBlue said": no person's name has a capital inside but after Mc, Mac, De…) is
+    // an organisation.
     if next.is_some_and(|w| lex.is_cue_verb(w.text) && !last.possessive) {
         let generic = first.sent_start && looks_plural(first.text);
-        return if all_caps(first.text) || lex.is_common_word(first.text) || generic {
+        return if camel_case(first.text) {
+            Guess::Is(EntityType::Org)
+        } else if all_caps(first.text) || lex.is_common_word(first.text) || generic {
             Guess::Unknown
         } else {
             Guess::Is(EntityType::Person)
@@ -399,6 +403,13 @@ mod tests {
             kind_of(t, "Springfield"),
             Some(Guess::Is(EntityType::Place))
         );
+    }
+
+    #[test]
+    fn a_brand_in_camel_case_before_a_cue_is_an_organisation() {
+        let t = "Fares rose again. JetBlue said demand was strong, and McCarthy said no.";
+        assert_eq!(kind_of(t, "JetBlue"), Some(Guess::Is(EntityType::Org)));
+        assert_eq!(kind_of(t, "McCarthy"), Some(Guess::Is(EntityType::Person)));
     }
 
     #[test]
