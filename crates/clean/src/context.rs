@@ -114,9 +114,10 @@ fn bare_number(line: &Line<'_>) -> Option<u32> {
 
 /// Menus: a page's lists of links come out of a page dump as numbered lines ("1. Home" /
 /// "2. News" / "3. Business"). A run of at least [`MENU_ITEMS`] numbered lines, two in three
-/// of them short labels or other stories' headlines, is navigation, whatever the headline and entity rules would make of
-/// its entries, when it lies before the first prose paragraph or after the last one, or when
-/// its numbering starts over (several lists one after another: a site's menus). One list
+/// of them short labels or other stories' headlines, is navigation, whatever the headline and
+/// entity rules would make of its entries, when it lies before the first prose paragraph or
+/// after the last one, or when its numbering starts over (several lists one after another: a
+/// site's menus). One list
 /// counted from 1 between prose paragraphs is the article's own and stays, as does a run of
 /// mostly longer or figured lines (a ranking: "16. Germany (Group C): 13th appearance"). A
 /// page without prose is left alone (its numbered lines may be all there is).
@@ -460,6 +461,13 @@ mod tests {
         assert_eq!(lines[0].verdict, Verdict::Open);
     }
 
+    /// The indices of the lines with verdict `verdict`.
+    fn with_verdict(lines: &[Line<'_>], verdict: Verdict) -> Vec<usize> {
+        (0..lines.len())
+            .filter(|&i| lines[i].verdict == verdict)
+            .collect()
+    }
+
     #[test]
     fn cards_of_other_stories_after_the_body_are_teasers() {
         let raw = "Senators questioned the envoy for six hours on Tuesday, aides said.\n\
@@ -479,10 +487,7 @@ mod tests {
         cards(&mut lines, start);
         let teaser = Verdict::Drop(RemovalReason::Teaser);
         assert!(lines[..3].iter().all(|l| l.verdict != teaser));
-        let cards: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].verdict == teaser)
-            .collect();
-        assert_eq!(cards, [3, 4, 5, 7, 8, 9, 10, 12]);
+        assert_eq!(with_verdict(&lines, teaser), [3, 4, 5, 7, 8, 9, 10, 12]);
     }
 
     #[test]
@@ -592,10 +597,10 @@ mod tests {
         let mut lines = split_lines(raw);
         menus(&mut lines);
         let nav = Verdict::Drop(RemovalReason::Navigation);
-        let menu: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].verdict == nav)
-            .collect();
-        assert_eq!(menu, [0, 1, 2, 3, 11, 12, 13, 14, 16, 17, 18]);
+        assert_eq!(
+            with_verdict(&lines, nav),
+            [0, 1, 2, 3, 11, 12, 13, 14, 16, 17, 18]
+        );
     }
 
     #[test]
@@ -609,10 +614,7 @@ mod tests {
         let mut lines = split_lines(raw);
         menus(&mut lines);
         let nav = Verdict::Drop(RemovalReason::Navigation);
-        let menu: Vec<usize> = (0..lines.len())
-            .filter(|&i| lines[i].verdict == nav)
-            .collect();
-        assert_eq!(menu, [2, 3, 4, 5, 6, 7, 8, 9]);
+        assert_eq!(with_verdict(&lines, nav), [2, 3, 4, 5, 6, 7, 8, 9]);
     }
 
     #[test]

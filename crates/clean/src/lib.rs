@@ -98,14 +98,16 @@ impl Cleaner {
         context::header(&mut lines, title_line, start);
         context::captions(&mut lines);
         context::cards(&mut lines, start);
-        let comments = lines.iter().filter(|l| context::comment_header(l)).count();
+        let headers: Vec<bool> = lines.iter().map(context::comment_header).collect();
+        let comments = headers.iter().filter(|&&h| h).count() >= context::COMMENT_HEADERS;
         let ends: Vec<bool> = lines
             .iter()
-            .map(|l| {
+            .zip(&headers)
+            .map(|(l, &header)| {
                 self.furniture.teaser.is_end_marker(l)
                     || self.furniture.signoff.matches(l)
                     || self.furniture.dump.is_copyright_notice(l)
-                    || (comments >= context::COMMENT_HEADERS && context::comment_header(l))
+                    || (comments && header)
             })
             .collect();
         let tail = context::tail(&mut lines, &ends, start);
