@@ -34,10 +34,10 @@ impl NavRules {
                 &format!(r"^(?:(?:{UI_LABEL}|x)\s*[|•·/,]?\s*){{2,4}}$"),
                 // Share and follow buttons, numbered as a dump numbers a list of links.
                 r"^(?:\d{1,2}\.\s*)?(?:share (?:this )?(?:on|via|to|with) |follow (?:us )?on )?(?:facebook|twitter|linkedin|whatsapp|pinterest|reddit|flipboard|instagram|youtube|telegram|tumblr|snapchat|tiktok|messenger|email|e-mail|copy link)$",
-                // Relative times and comment counts of teaser cards ("2 days ago", "New, 6
-                // comments").
+                // Relative times and counters of teaser cards ("2 days ago", "New, 6
+                // comments", "[ 167 comments ]", "Rating: 36 Votes", "1.2K shares").
                 r"^(?:updated\s+)?\d{1,3}\s*(?:s|m|h|d|w|mins?|mons?|hrs?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago$",
-                r"^(?:new,?\s*)?\d{1,5}\s+comments?$",
+                r"^[\[(]?\s*(?:rating\s*:\s*)?(?:new,?\s*)?\d[\d,.]*[km]?\s+(?:comments?|votes?|replies|shares|views|likes)\s*[\])]?$",
                 // Section labels of the page layout, not of the article.
                 r"^(?:story highlights|highlights|key points|key facts|at a glance|in brief|in short|advertisement|advertisment|advert|adverts|anzeige|publicidad|publicité|pubblicità|publicidade|iklan|реклама|sponsored(?: content)?|promoted|ad|ads|listen to (?:this )?article|listen|audio|play|play video|watch video|video|loading|loading\.\.\.|follow|follow us|text size|font size|read more|learn more|find out more|see more|read full (?:story|article)|read the full (?:story|article))\s*[:.…]*$",
                 // Reading time and view counters.
@@ -131,6 +131,9 @@ mod tests {
             "Share this on Facebook",
             "Pinterest",
             "Follow CNN Politics",
+            "[ 167 comments ]",
+            "Rating: 36 Votes",
+            "1.2K shares",
         ] {
             assert!(nav(label), "{label}");
         }
@@ -159,6 +162,7 @@ mod tests {
         assert!(!nav("Comments were closed after 200 replies."));
         assert!(!nav("Facebook shares fell 4% on Tuesday."));
         assert!(!nav("Follow the money"));
+        assert!(!nav("36 votes were cast against the bill."));
         assert!(!nav(
             "Reading time for pupils rose by 20 minutes a day, the survey found."
         ));
