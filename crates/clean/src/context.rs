@@ -5,7 +5,9 @@
 use storyline_dates::month_number;
 use storyline_record::RemovalReason;
 
-use crate::lines::{ends_period, ends_sentence, is_prose, is_sentence, list_number, Line, Verdict};
+use crate::lines::{
+    bare_list_number, ends_period, ends_sentence, is_prose, is_sentence, list_number, Line, Verdict,
+};
 use crate::metadata::title::is_headline;
 
 /// Whether a line is still in the body (not removed whole).
@@ -98,18 +100,11 @@ fn numbered(lines: &[Line<'_>], i: usize) -> Option<(u32, bool, usize)> {
     if let Some((n, label)) = list_number(line.text) {
         return Some((n, entry(label, line.words.saturating_sub(1), line), 1));
     }
-    let n = bare_number(line)?;
-    let next = lines
-        .get(i + 1)
-        .filter(|l| open(l) && list_number(l.text).is_none() && bare_number(l).is_none())?;
+    let n = bare_list_number(line.text)?;
+    let next = lines.get(i + 1).filter(|l| {
+        open(l) && list_number(l.text).is_none() && bare_list_number(l.text).is_none()
+    })?;
     Some((n, entry(next.text, next.words, next), 2))
-}
-
-/// The number of a line that is only a list number ("2.").
-fn bare_number(line: &Line<'_>) -> Option<u32> {
-    let n = line.text.strip_suffix('.')?;
-    let digits = (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
-    n.parse().ok().filter(|_| digits)
 }
 
 /// Menus: a page's lists of links come out of a page dump as numbered lines ("1. Home" /
@@ -166,7 +161,8 @@ pub fn menus(lines: &mut [Line<'_>]) {
 /// short label of up to three words that is no sentence ("Policy", "Sports & Outdoors"), or a
 /// line already read as the site's interface ("3 hours ago" under another story's headline).
 fn menu_gap(line: &Line<'_>) -> bool {
-    let label = bare_number(line).is_some() || (line.words <= 3 && !ends_sentence(line.text));
+    let label =
+        bare_list_number(line.text).is_some() || (line.words <= 3 && !ends_sentence(line.text));
     (open(line) && label) || line.verdict == Verdict::Drop(RemovalReason::Navigation)
 }
 
@@ -244,7 +240,7 @@ pub fn cards(lines: &mut [Line<'_>], body_start: usize) {
         lines.get(h + 2).filter(|l| l.verdict.is_dateline())?;
         let excerpt = lines
             .get(h + 3)
-            .is_some_and(|l| open(l) && !is_headline(l) && bare_number(l).is_none());
+            .is_some_and(|l| open(l) && !is_headline(l) && bare_list_number(l.text).is_none());
         Some(h + 3 + usize::from(excerpt))
     };
     let mut i = body_start + 1;
@@ -252,7 +248,10 @@ pub fn cards(lines: &mut [Line<'_>], body_start: usize) {
         let mut ends = 0;
         let mut j = i;
         loop {
-            let h = if lines.get(j).is_some_and(|l| bare_number(l).is_some()) {
+            let h = if lines
+                .get(j)
+                .is_some_and(|l| bare_list_number(l.text).is_some())
+            {
                 j + 1
             } else {
                 j

@@ -145,8 +145,19 @@ fn trim_closers(text: &str) -> &str {
 /// number a list's items.
 pub fn list_number(text: &str) -> Option<(u32, &str)> {
     let (n, rest) = text.split_once(". ")?;
+    Some((list_digits(n)?, rest.trim()))
+}
+
+/// The number of a line that is only a list number ("2."), as page dumps write an item whose
+/// text follows on lines of its own.
+pub fn bare_list_number(text: &str) -> Option<u32> {
+    list_digits(text.strip_suffix('.')?)
+}
+
+/// One or two digits as a list item's number.
+fn list_digits(n: &str) -> Option<u32> {
     let digits = (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit());
-    Some((n.parse().ok().filter(|_| digits)?, rest.trim()))
+    n.parse().ok().filter(|_| digits)
 }
 
 /// Whether the text ends like a sentence: `.`, `!`, `?` or `…` (or their CJK forms),
@@ -241,6 +252,9 @@ mod tests {
         assert_eq!(list_number("2019. A year in review"), None);
         assert_eq!(list_number("U.S. stocks fell"), None);
         assert_eq!(list_number("Business"), None);
+        assert_eq!(bare_list_number("2."), Some(2));
+        assert_eq!(bare_list_number("2019."), None);
+        assert_eq!(bare_list_number("2. Business"), None);
     }
 
     #[test]

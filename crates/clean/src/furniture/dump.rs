@@ -158,8 +158,9 @@ mod tests {
         assert!(notice(
             "Copyright © 2010 AUTORACING. Todos os direitos reservados."
         ));
-        // Photo credits name no year, and a story about copyright is no notice.
         assert!(notice("© 2019 Reuters. All Rights Reserved."));
+        // Photo credits name no year or a photo word, and a story about copyright is no
+        // notice.
         assert!(!notice("© Reuters"));
         assert!(!notice("© 2024 Getty Images"));
         assert!(!notice("Photo: © 2019 AFP"));
