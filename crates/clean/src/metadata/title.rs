@@ -1,13 +1,14 @@
 //! The headline: a headline-shaped line before the body starts (title-cased or
 //! sentence-like, no final full stop, three to twenty-five words; no short numbered menu
-//! entry): the one just above a dateline or byline, else one the page repeats (page dumps
-//! repeat their title), else the first of five words or more (site labels are short), else
-//! the first; with none there, the
+//! entry). Where the body's prose repeats the content words of some of them (a headline sums
+//! up its lede), only those are in the running. Of those in the running: the one just above a
+//! dateline or byline, else one the page repeats (page dumps repeat their title), else the
+//! first of five words or more (site labels are short), else the first; with none there, the
 //! headline-shaped line just above the first dateline or byline.
 
-use storyline_lexicon::{is_metadata_word, MetadataClass};
+use storyline_lexicon::{is_metadata_word, is_story_stopword, MetadataClass};
 
-use crate::lines::{ends_period, is_space, list_number, lowercase_ratio, Line, Verdict};
+use crate::lines::{ends_period, is_prose, is_space, list_number, lowercase_ratio, Line, Verdict};
 
 /// Whether a line is shaped like a headline.
 pub fn is_headline(line: &Line<'_>) -> bool {
@@ -86,6 +87,14 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
     if candidates.is_empty() {
         return below();
     }
+    // A headline sums up its lede: where some candidates do, the others are labels, menu
+    // entries or taglines.
+    let echoed = echoed_by_lede(lines, &candidates, header_end);
+    let candidates = if echoed.is_empty() {
+        candidates
+    } else {
+        echoed
+    };
     candidates
         .iter()
         .copied()
@@ -109,6 +118,61 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
         })
         .or_else(|| candidates.first().copied())
 }
+
+/// The candidates whose content words the body's opening repeats: a headline sums up its
+/// lede, while a site's label, a menu entry or a tagline shares a word with it at most by
+/// chance (teasers of related stories may share words too, so this only narrows the choice).
+/// At least [`ECHOED_WORDS`] of a candidate's content words, and a third of them, must come
+/// back in the first [`LEDE_WORDS`] words of the body's prose (a page of results repeats its
+/// section labels in its rows); a row kept as a table's is never an echo.
+fn echoed_by_lede(lines: &[Line<'_>], candidates: &[usize], body: usize) -> Vec<usize> {
+    let mut lede = Vec::new();
+    let mut words = 0;
+    for line in lines.iter().skip(body) {
+        if words >= LEDE_WORDS {
+            break;
+        }
+        if !line.verdict.is_drop() && is_prose(line) {
+            words += line.words;
+            lede.extend(stems(line.text));
+        }
+    }
+    lede.sort_unstable();
+    lede.dedup();
+    candidates
+        .iter()
+        .copied()
+        // A table's rows repeat each other's names: a row is no headline however it echoes.
+        .filter(|&i| lines[i].verdict == Verdict::Open)
+        .filter(|&i| {
+            let own = stems(lines[i].text);
+            let shared = own.iter().filter(|w| lede.binary_search(w).is_ok()).count();
+            shared >= ECHOED_WORDS && shared * 3 >= own.len()
+        })
+        .collect()
+}
+
+/// The content words of `text`, each cut to its first five letters (so that "tariff" and
+/// "tariffs" meet), lower case, once each: words of five letters or more that are not
+/// function or calendar words ("about", "after", "monday").
+fn stems(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() >= 5 && !w.chars().all(|c| c.is_ascii_digit()))
+        .map(str::to_lowercase)
+        .filter(|w| !is_story_stopword(w))
+        .map(|w| w.chars().take(5).collect())
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Fewest content words a headline shares with its lede.
+const ECHOED_WORDS: usize = 2;
+
+/// Words of the body's opening that a headline is compared with.
+const LEDE_WORDS: usize = 120;
 
 /// The headline without the site's name that a page's title line may end with
 /// ("Snooze cruise: Study sees future for hibernating astronauts | CTV News", "… – Rolling
@@ -220,6 +284,25 @@ mod tests {
         let mut lines = split_lines(raw);
         lines[2].verdict = Verdict::Drop(storyline_record::RemovalReason::Dateline);
         assert_eq!(find(&lines, 0), Some(1));
+    }
+
+    #[test]
+    fn the_headline_is_the_line_its_lede_echoes() {
+        // A tagline is as long as a headline and comes first; only the headline shares its
+        // words with the body's opening.
+        let raw = "Daily Herald\n\
+                   Your trusted source for local news and weather updates\n\
+                   City council approves new riverside library plan\n\
+                   More from Daily Herald\n\
+                   The city council approved plans on Tuesday for a library beside the river, \
+                   after months of debate about its cost.";
+        assert_eq!(find(&split_lines(raw), 4), Some(2));
+        // Without prose after them, rows of results echo each other: no echo decides.
+        let raw = "Results of the weekend games\n\
+                   Rovers 2 United 1 after extra time\n\
+                   United 3 Rovers 0 in the second leg\n\
+                   Athletic 1 Town 1 in the final round";
+        assert_eq!(find(&split_lines(raw), 2), Some(0));
     }
 
     #[test]
