@@ -2,6 +2,8 @@
 //! text alone: the header above the body, captions above credits, the tail of other stories
 //! after the body, and short lines sandwiched between furniture.
 
+use std::ops::Range;
+
 use storyline_dates::month_number;
 use storyline_record::RemovalReason;
 
@@ -20,13 +22,32 @@ fn open(line: &Line<'_>) -> bool {
     line.verdict == Verdict::Open
 }
 
-/// Index of the first kept line that reads as prose: where the body starts.
+/// Where the body starts: the first kept line that reads as prose and that more prose follows
+/// within [`BODY_GAP`] kept lines (a body is a run of paragraphs; a lone prose-like line among
+/// menus, a form's thank-you note or a line of tracking data, is not its start); failing
+/// that, the first prose line.
 pub fn body_start(lines: &[Line<'_>]) -> usize {
-    lines
+    let mut prose = lines
         .iter()
-        .position(|l| kept(l) && is_prose(l))
-        .unwrap_or(lines.len())
+        .enumerate()
+        .filter(|(_, l)| kept(l))
+        .enumerate()
+        .filter(|(_, (_, l))| is_prose(l));
+    let Some((mut rank, (mut at, _))) = prose.next() else {
+        return lines.len();
+    };
+    let first = at;
+    for (next_rank, (next_at, _)) in prose {
+        if next_rank - rank <= BODY_GAP {
+            return at;
+        }
+        (rank, at) = (next_rank, next_at);
+    }
+    first
 }
+
+/// Most kept lines between two paragraphs of a body (captions, subheads, credits).
+const BODY_GAP: usize = 4;
 
 /// Rows of a table or of a list of results ("Bradford 1 Tranmere 0", "NEW YORK 75 59 .560",
 /// "Saqlain Mushtaq b Hollioake 0"): a run of at least [`TABLE_ROWS`] consecutive open lines,
@@ -307,21 +328,23 @@ pub const COMMENT_HEADERS: usize = 3;
 /// follows the body, the page holds teasers. Every open line after it is a teaser, unless the
 /// body visibly resumes (two full sentences in a row); where it resumes, the next end marker
 /// starts another tail (a page may set a "Related" box inside the article and its footer
-/// after it). Returns the index of the first end marker, if any.
-pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<usize> {
+/// after it). Returns the tails, each from its end marker to its last teaser where the body
+/// resumes (to the end of the page where it does not), in order.
+pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Vec<Range<usize>> {
     let full = |l: &Line<'_>| open(l) && is_sentence(l, 12);
-    let mut first = None;
+    let mut tails = Vec::new();
     let mut i = body_start + 1;
     while i < lines.len() {
         if !ends.get(i).copied().unwrap_or(false) {
             i += 1;
             continue;
         }
-        first.get_or_insert(i);
+        let start = i;
         // A marker still open (a comment's header) goes with its tail.
         if open(&lines[i]) {
             lines[i].verdict = Verdict::Drop(RemovalReason::Teaser);
         }
+        let mut end = i + 1;
         i += 1;
         while i < lines.len() {
             if full(&lines[i]) && lines.get(i + 1).is_some_and(full) {
@@ -329,11 +352,14 @@ pub fn tail(lines: &mut [Line<'_>], ends: &[bool], body_start: usize) -> Option<
             }
             if open(&lines[i]) {
                 lines[i].verdict = Verdict::Drop(RemovalReason::Teaser);
+                end = i + 1;
             }
             i += 1;
         }
+        // Where the body resumes, the lines after the last teaser (a dateline, a byline) head it.
+        tails.push(start..if i < lines.len() { end } else { i });
     }
-    first
+    tails
 }
 
 /// After the last prose paragraph, a run of headline-shaped lines is the headlines of other
@@ -511,6 +537,22 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_prose_line_among_menus_does_not_start_the_body() {
+        let raw = "Thanks for contacting us. We've received your submission.\n\
+                   News\n\
+                   Sport\n\
+                   Weather\n\
+                   Business\n\
+                   Culture\n\
+                   The council approved the budget for next year after a long debate on Tuesday.\n\
+                   Its leader said the plan would protect libraries and bus routes in the county.";
+        assert_eq!(body_start(&split_lines(raw)), 6);
+        // With nothing after it, the only prose line is where the body starts.
+        let raw = "Home\nThe council approved the budget for next year after a long debate.\nShare";
+        assert_eq!(body_start(&split_lines(raw)), 1);
+    }
+
+    #[test]
     fn tail_after_a_sign_off_is_teasers() {
         let raw = "United won 3-0 at home on Saturday, their fifth straight league win.\n\
                    The manager praised the defence after the game.\n\
@@ -521,7 +563,7 @@ mod tests {
         drop(&mut lines, 2, RemovalReason::SignOff);
         let ends = [false, false, true, false, false];
         let start = body_start(&lines);
-        assert_eq!(tail(&mut lines, &ends, start), Some(2));
+        assert_eq!(tail(&mut lines, &ends, start), vec![2..5]);
         assert_eq!(lines[3].verdict, Verdict::Drop(RemovalReason::Teaser));
         assert_eq!(lines[4].verdict, Verdict::Drop(RemovalReason::Teaser));
         assert_eq!(lines[1].verdict, Verdict::Open);
@@ -554,7 +596,8 @@ mod tests {
         drop(&mut lines, 1, RemovalReason::Teaser);
         drop(&mut lines, 4, RemovalReason::Metadata);
         let ends = [false, true, false, false, true, false, false, false];
-        assert_eq!(tail(&mut lines, &ends, 0), Some(1));
+        // The first tail ends where the body resumes; the second runs to the end.
+        assert_eq!(tail(&mut lines, &ends, 0), vec![1..2, 4..8]);
         assert_eq!(lines[3].verdict, Verdict::Open);
         for line in &lines[5..] {
             assert_eq!(

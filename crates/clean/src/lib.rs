@@ -43,6 +43,8 @@ mod furniture;
 mod lines;
 mod metadata;
 
+use std::ops::Range;
+
 use storyline_record::{Article, Metadata, RemovalReason};
 
 use furniture::Furniture;
@@ -110,10 +112,10 @@ impl Cleaner {
                     || (comments && header)
             })
             .collect();
-        let tail = context::tail(&mut lines, &ends, start);
+        let tails = context::tail(&mut lines, &ends, start);
         context::trailing(&mut lines);
         context::sandwich(&mut lines);
-        self.fill(article, &mut lines, &found, start, tail);
+        self.fill(article, &mut lines, &found, start, &tails);
 
         let out = assemble::assemble(&raw, &lines);
         article.raw = raw;
@@ -226,10 +228,12 @@ impl Cleaner {
         lines: &mut [Line<'_>],
         found: &Found,
         start: usize,
-        tail: Option<usize>,
+        tails: &[Range<usize>],
     ) {
         let meta = &mut article.meta;
-        let before_tail = |i: usize| !matches!(tail, Some(t) if i >= t);
+        // Dates of other stories' teasers are not the article's; the body may resume after
+        // a tail, and its dateline with it.
+        let before_tail = |i: usize| !tails.iter().any(|t| t.contains(&i));
         if meta.published.is_none() {
             let dates: Vec<FoundDate> = found
                 .dates

@@ -459,3 +459,21 @@ fn the_last_paragraph_of_a_cut_off_article_stays() {
                The chief executive told reporters the airline was also considering flights to two inland cities, but that it would need";
     assert_eq!(clean(raw).text, raw);
 }
+
+#[test]
+fn the_dateline_of_a_body_that_resumes_after_a_box_of_other_stories_counts() {
+    // The body starts, a box of other stories interrupts it, and the article's own date line
+    // and paragraphs follow: the box is a tail, the date after it is the article's.
+    let raw = "Port strike halts grain exports\n\n\
+               Dock workers at the country's largest port walked out on Tuesday, halting grain shipments.\n\n\
+               The union said the strike would last until the government honoured its pay deal.\n\n\
+               Most Popular\n\n\
+               Farmers protest fuel prices in the capital as harvest costs climb\n\n\
+               September 12, 2023\n\n\
+               Ships queued outside the harbour as the walkout entered its second day on Wednesday.\n\n\
+               Traders said grain prices rose on the news, with wheat futures up three percent.";
+    let a = clean(raw);
+    assert_eq!(a.meta.published.as_deref(), Some("2023-09-12"));
+    assert!(!a.text.contains("Farmers protest"));
+    assert!(a.text.contains("Ships queued"));
+}

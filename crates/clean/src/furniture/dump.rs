@@ -1,6 +1,6 @@
 //! Raw metadata lines of page dumps: URLs, XPath expressions, e-mail addresses, phone numbers,
 //! tag lists and lowercase tag words, locale codes, bare numbers and years, widget names,
-//! copyright and publisher lines, lines without a letter or digit.
+//! copyright and publisher lines, lines without a letter or digit, a data layer's keyed fields.
 
 use regex::RegexSet;
 
@@ -45,6 +45,9 @@ impl DumpRules {
                 // A strip of post metadata: "05/10/2018 - Posted by: Ana Lima - Category: Health".
                 r"\s[-|•]\s(?:tags?|categor(?:y|ies|ia|ie)|publicado por|posted in|filed under)\s*:.{0,200}$",
                 r"^[^\p{L}\p{N}]+$",
+                // A page's data layer written out: "site: media | arena: nfl | pageType:
+                // stories | section: | slug: …", four or more keyed fields between bars.
+                r"^(?:[\w-]{1,30}\s*:[^|]{0,200}\|\s*){3,}[\w-]{1,30}\s*:",
                 r"^(?:og|twitter|article|fb):[\w:]+\b.{0,200}$",
                 r"^(?:content-type|charset|viewport|robots|canonical|amphtml)\b.{0,100}$",
             ]),
@@ -144,6 +147,9 @@ mod tests {
             "12/04/2023 - Posted by: Ana Lima - Category: Health - Tags: flu, winter"
         ));
         assert!(dump("Our Standards: The Thomson Reuters Trust Principles."));
+        assert!(dump(
+            "site: news | desk: world | pageType: article | section: | slug: rates-rise-again | route: story.uk"
+        ));
     }
 
     #[test]
@@ -181,6 +187,10 @@ mod tests {
         assert!(!dump("to the stadium before kick-off, police said."));
         assert!(!dump(
             "Call 999 if you see the suspect, officers urged residents."
+        ));
+        // Keyed fields in prose, or fewer than four of them, are no data layer.
+        assert!(!dump(
+            "Venue: Wembley | Kick-off: 3pm | Tickets: sold out, the club said on its website."
         ));
     }
 }

@@ -23,7 +23,7 @@ pub fn is_headline(line: &Line<'_>) -> bool {
     (3..=max_words).contains(&line.words)
         && line.text.len() <= 220
         && !ends_period(line.text)
-        && !line.text.ends_with([':', ',', ';'])
+        && !line.text.ends_with([':', ',', ';', '|', '•'])
         && !ends_on_fragment_word(line.text)
         && first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "'\"‘“".contains(c))
         && letters * 2 >= line.text.chars().filter(|c| !is_space(*c)).count()
@@ -90,11 +90,21 @@ pub fn find(lines: &[Line<'_>], header_end: usize) -> Option<usize> {
     // A headline sums up its lede: where some candidates do, the others are labels, menu
     // entries or taglines.
     let echoed = echoed_by_lede(lines, &candidates, header_end);
-    let candidates = if echoed.is_empty() {
-        candidates
-    } else {
-        echoed
-    };
+    if !echoed.is_empty() {
+        // Of the echoed, the first of a headline's length unless one sits above a dateline
+        // or byline; a repeated line among them is a teaser the page shows twice as often
+        // as its own headline.
+        return echoed
+            .iter()
+            .copied()
+            .find(above_dateline)
+            .or_else(|| {
+                echoed.iter().copied().find(|&i| {
+                    lines[i].words >= FULL_HEADLINE && list_number(lines[i].text).is_none()
+                })
+            })
+            .or_else(|| echoed.first().copied());
+    }
     candidates
         .iter()
         .copied()
@@ -252,6 +262,9 @@ mod tests {
         let raw = "Markets\nFed Holds Rates Steady as Inflation Cools\nFed Holds Rates Steady as Inflation Cools";
         let lines = split_lines(raw);
         assert_eq!(find(&lines, 3), Some(1));
+        // A byline run into a bar is no headline.
+        let raw = "By Jane Example |\nThe council approved the budget.";
+        assert_eq!(find(&split_lines(raw), 2), None);
         let raw = "The council approved the budget.\nshort";
         assert_eq!(find(&split_lines(raw), 2), None);
     }
