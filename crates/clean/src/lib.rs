@@ -340,10 +340,20 @@ impl Cleaner {
                 })
                 .find_map(|l| self.meta.outlet.copyright_holder(l.text))
         };
+        // The site's own name after the headline on its title line ("… | CTV News") is the
+        // outlet itself; a copyright line may name its parent company.
+        let title_site = || {
+            lines
+                .iter()
+                .filter(|l| l.verdict == Verdict::Drop(RemovalReason::Title))
+                .find_map(|l| title::site(l.text))
+                .map(str::to_string)
+        };
         let agency = found.agencies.first().cloned();
         phrase
             .or(team)
             .or_else(|| page.and_then(metadata::outlet_from_url))
+            .or_else(title_site)
             .or_else(copyright)
             .or(agency)
     }

@@ -477,3 +477,18 @@ fn the_dateline_of_a_body_that_resumes_after_a_box_of_other_stories_counts() {
     assert!(!a.text.contains("Farmers protest"));
     assert!(a.text.contains("Ships queued"));
 }
+
+#[test]
+fn the_site_after_the_headline_on_its_title_line_is_the_outlet() {
+    // The copyright line names the parent company; the title line names the site itself.
+    let raw = "Port strike halts grain exports at the largest harbour | Harbour Daily News\n\n\
+               Dock workers at the country's largest port walked out on Tuesday, halting grain shipments.\n\n\
+               The union said the strike would last until the government honoured its pay deal.\n\n\
+               © 2023 Example Media Holdings. All rights reserved.";
+    let a = clean(raw);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Port strike halts grain exports at the largest harbour")
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("Harbour Daily News"));
+}

@@ -190,12 +190,23 @@ const LEDE_WORDS: usize = 120;
 /// headline of four words or more. A headline's own second half has lowercase words ("Milan
 /// Design Week 2018 | Michael Anastassiades’ light installation for FLOS").
 pub fn without_site(text: &str) -> &str {
+    split_site(text).0
+}
+
+/// The site's name a page's title line ends with, as [`without_site`] reads it ("CTV News"
+/// of "Snooze cruise: … | CTV News").
+pub fn site(text: &str) -> Option<&str> {
+    split_site(text).1
+}
+
+/// A title line as headline and site name (`None` when it names no site).
+fn split_site(text: &str) -> (&str, Option<&str>) {
     let cut = [" | ", " – ", " — ", " - "]
         .iter()
         .filter_map(|sep| text.rfind(sep).map(|i| (i, sep.len())))
         .max_by_key(|&(i, _)| i);
     let Some((i, len)) = cut else {
-        return text;
+        return (text, None);
     };
     let (head, site) = (text[..i].trim_end(), &text[i + len..]);
     let site_words: Vec<&str> = site.split_whitespace().collect();
@@ -206,9 +217,9 @@ pub fn without_site(text: &str) -> &str {
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         });
     if named && head.split_whitespace().count() >= 4 {
-        head
+        (head, Some(site.trim()))
     } else {
-        text
+        (text, None)
     }
 }
 
@@ -246,7 +257,12 @@ mod tests {
             ),
         ] {
             assert_eq!(without_site(line), headline);
+            assert_eq!(site(line).is_some(), line != headline, "{line}");
         }
+        assert_eq!(
+            site("Study sees future for hibernating astronauts | CTV News"),
+            Some("CTV News")
+        );
     }
 
     #[test]
