@@ -144,15 +144,20 @@ pub(crate) fn cue_after<'t>(page: Page<'t>, close: usize, ended_sentence: bool) 
     if clause.is_empty() || (ended_sentence && (start == 0 || clause.len() > 8)) {
         return None;
     }
-    // The cue is among the clause's first eight words (punctuation not counted).
+    // The cue is among the clause's first eight words (punctuation not counted), and not
+    // the second word of a name ("the United States").
     let mut words = 0;
+    let in_name = |k: usize| k > 0 && clause[k].is_capitalized() && clause[k - 1].is_capitalized();
     let Some(c) = clause
         .iter()
         .take_while(|t| {
             words += usize::from(t.word);
             words <= 8
         })
-        .position(|t| t.word && (cues_after_quote(&t.lower()) || t.lower() == "according"))
+        .enumerate()
+        .position(|(k, t)| {
+            t.word && (cues_after_quote(&t.lower()) || t.lower() == "according") && !in_name(k)
+        })
     else {
         return cue_after_aside(clause).or_else(|| quotative_frame(page, clause));
     };
@@ -412,6 +417,15 @@ mod tests {
             Some(("according to".into(), "the statistics office".into()))
         );
         assert_eq!(after("\"We lost\" because the referee was poor."), None);
+        // A cue word inside a name is no cue; a title-case cue after the mark is.
+        assert_eq!(
+            after("A \"phase one\" trade deal between the United States and China was signed."),
+            None
+        );
+        assert_eq!(
+            after("\"We Will Win,\" Says Coach Before Final"),
+            Some(("Says".into(), "Coach Before Final".into()))
+        );
     }
 
     #[test]
