@@ -5,6 +5,7 @@ use storyline_record::{Shape, Upos};
 
 use super::source::is_relative;
 use crate::tree::Tree;
+use crate::words::is_cue;
 
 /// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports
 /// one, with its relation (`"ccomp"` or `"xcomp"`).
@@ -125,13 +126,25 @@ pub(super) fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
         }
     };
     tree.children_with(i, "parataxis")
-        .find(|&k| opens(k, true))
+        .find(|&k| opens(k, true) && !reports_back(tree, k))
         .or_else(|| {
             tree.children_with(i, "obl")
                 .filter(|&o| o > i)
                 .flat_map(|o| tree.children(o))
                 .find(|&k| matches!(tree.rel(k), "acl" | "acl:relcl") && opens(k, false))
         })
+}
+
+/// Whether clause `k` is a reporting clause that closes its sentence (`…, people familiar with
+/// the talks say.`): a listed cue with a subject and nothing after it. It reports what comes
+/// before it, and is no complement of an earlier verb the parse hung it from.
+fn reports_back(tree: &Tree<'_>, k: usize) -> bool {
+    let (_, hi) = tree.extent(k, |_| false);
+    is_cue(&tree.tokens[k].norm)
+        && tree
+            .children(k)
+            .any(|c| c < k && tree.rel(c).starts_with("nsubj"))
+        && (k + 1..=hi).all(|j| tree.tokens[j].upos == Upos::Punct)
 }
 
 /// The "that" clause the parse read as a relative clause of whom a cue that addresses someone

@@ -181,6 +181,9 @@ pub(crate) fn source_of(tree: &Tree<'_>, i: usize, depth: usize) -> Option<(usiz
         if let Some(before) = before_relative_aside(tree, i, s) {
             return Some(before);
         }
+        if let Some(phrase) = qualified_subject(tree, i, s) {
+            return Some(phrase);
+        }
         // A thing a clause says, released by someone (`is releasing an ad that urges …`,
         // `rushing out new books that explore …`): whoever released it speaks.
         let thing = |k: usize| {
@@ -380,6 +383,41 @@ pub(crate) fn of_quotation(tree: &Tree<'_>, lo: usize, hi: usize) -> Option<Span
     }
     None
 }
+
+/// The phrase that speaks when the parse cut it at a preposition and made the preposition open
+/// a clause whose subject is the preposition's noun (`…, people familiar with the talks said`
+/// read as "with the talks said"): the source runs from after the comma (or the sentence's
+/// start) before the preposition to the end of the cue's subject, within a few words.
+fn qualified_subject(tree: &Tree<'_>, i: usize, s: usize) -> Option<(usize, usize)> {
+    let (s_lo, s_hi) = tree.extent(s, outside_source);
+    let adp = s_lo.checked_sub(1)?;
+    let marks =
+        tree.tokens[adp].upos == Upos::Adp && tree.head(adp) == Some(i) && tree.rel(adp) == "mark";
+    // The preposition completes an adjective or participle ("familiar with", "close to",
+    // "briefed on"), not a clause ("resigned Sunday as the opposition threatened").
+    let qualifies = adp > 0
+        && (tree.tokens[adp - 1].upos == Upos::Adj || tree.tokens[adp - 1].xpos.name() == "VBN");
+    if !marks || !qualifies {
+        return None;
+    }
+    let (sent_lo, _) = tree.sentence(i);
+    let from = adp.saturating_sub(QUALIFIED_WORDS).max(sent_lo);
+    let lo = (from..adp)
+        .rev()
+        .find(|&k| tree.tokens[k].norm == ",")
+        .map_or(from, |k| k + 1);
+    let named = (lo..adp).any(|k| {
+        matches!(
+            tree.tokens[k].upos,
+            Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num
+        )
+    });
+    let bounded = lo == sent_lo || tree.tokens[lo - 1].norm == ",";
+    (lo < adp && named && bounded).then_some((lo, s_hi))
+}
+
+/// Most words of a phrase a preposition qualifies before a cue's subject.
+const QUALIFIED_WORDS: usize = 6;
 
 /// The name the parse hung from time expression `k` read as a subject ("Rep. Brad Sherman
 /// last month joked", "Brad" a compound of "month"): a time never speaks, the name does.

@@ -79,3 +79,38 @@ fn a_cue_a_quotation_follows_does_not_close_its_sentence() {
         content(&a, "explaining")
     );
 }
+
+#[test]
+fn a_reporting_clause_closing_the_sentence_is_no_complement_of_an_earlier_verb() {
+    // "say" hung from "agrees" as parataxis after a comma: it reports the clause before it.
+    let text =
+        "The deal may grow if Trump agrees to the demands, people familiar with the talks say.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 4, "nsubj"),
+            ("AUX", "MD", 4, "aux"),
+            ("VERB", "VB", 0, "root"),
+            ("SCONJ", "IN", 7, "mark"),
+            ("PROPN", "NNP", 7, "nsubj"),
+            ("VERB", "VBZ", 4, "advcl"),
+            ("ADP", "IN", 10, "case"),
+            ("DET", "DT", 10, "det"),
+            ("NOUN", "NNS", 7, "obl"),
+            ("PUNCT", ",", 17, "punct"),
+            ("NOUN", "NNS", 17, "nsubj"),
+            ("ADJ", "JJ", 12, "amod"),
+            ("ADP", "IN", 16, "case"),
+            ("DET", "DT", 16, "det"),
+            ("NOUN", "NNS", 13, "obl"),
+            ("VERB", "VBP", 7, "parataxis"),
+            ("PUNCT", ".", 4, "punct"),
+        ],
+    );
+    assert_eq!(content(&a, "agrees"), None);
+    assert_eq!(
+        content(&a, "say").as_deref(),
+        Some("if Trump agrees to the demands")
+    );
+}

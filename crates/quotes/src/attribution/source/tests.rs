@@ -542,3 +542,57 @@ fn a_conjunction_read_as_a_subject_stands_for_no_one() {
     );
     assert_eq!(source(&a, "said").as_deref(), Some("Senator Maria Lopez"));
 }
+
+#[test]
+fn a_phrase_the_parse_cut_at_its_preposition_speaks_whole() {
+    // "…, people familiar with the talks said" read as "with the talks said": the phrase from
+    // the comma speaks, not the preposition's noun.
+    let text = "The deal may grow bigger next year, people familiar with the talks said.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 4, "nsubj"),
+            ("AUX", "MD", 4, "aux"),
+            ("VERB", "VB", 0, "root"),
+            ("ADJ", "JJR", 4, "xcomp"),
+            ("ADJ", "JJ", 7, "amod"),
+            ("NOUN", "NN", 4, "obl:unmarked"),
+            ("PUNCT", ",", 10, "punct"),
+            ("NOUN", "NNS", 10, "nsubj"),
+            ("ADJ", "JJ", 4, "advcl"),
+            ("ADP", "IN", 14, "mark"),
+            ("DET", "DT", 13, "det"),
+            ("NOUN", "NNS", 14, "nsubj"),
+            ("VERB", "VBD", 10, "advcl"),
+            ("PUNCT", ".", 4, "punct"),
+        ],
+    );
+    assert_eq!(
+        source(&a, "said").as_deref(),
+        Some("people familiar with the talks")
+    );
+    // A subordinator read as a preposition after a noun opens a clause of its own.
+    let text = "The president resigned on Sunday as the opposition said it would storm his office.";
+    let a = given(
+        text,
+        &[
+            ("DET", "DT", 2, "det"),
+            ("NOUN", "NN", 3, "nsubj"),
+            ("VERB", "VBD", 0, "root"),
+            ("ADP", "IN", 5, "case"),
+            ("PROPN", "NNP", 3, "obl"),
+            ("ADP", "IN", 9, "mark"),
+            ("DET", "DT", 8, "det"),
+            ("NOUN", "NN", 9, "nsubj"),
+            ("VERB", "VBD", 3, "advcl"),
+            ("PRON", "PRP", 12, "nsubj"),
+            ("AUX", "MD", 12, "aux"),
+            ("VERB", "VB", 9, "ccomp"),
+            ("PRON", "PRP$", 14, "nmod:poss"),
+            ("NOUN", "NN", 12, "obj"),
+            ("PUNCT", ".", 3, "punct"),
+        ],
+    );
+    assert_eq!(source(&a, "said").as_deref(), Some("the opposition"));
+}
