@@ -115,7 +115,7 @@ impl Cleaner {
         let tails = context::tail(&mut lines, &ends, start);
         context::trailing(&mut lines);
         context::sandwich(&mut lines);
-        self.fill(article, &mut lines, &found, start, &tails);
+        self.fill(article, &mut lines, &found, (start, title_line), &tails);
 
         let out = assemble::assemble(&raw, &lines);
         article.raw = raw;
@@ -227,18 +227,23 @@ impl Cleaner {
         article: &mut Article,
         lines: &mut [Line<'_>],
         found: &Found,
-        start: usize,
+        (start, title_line): (usize, Option<usize>),
         tails: &[Range<usize>],
     ) {
         let meta = &mut article.meta;
         // Dates of other stories' teasers are not the article's; the body may resume after
         // a tail, and its dateline with it.
         let before_tail = |i: usize| !tails.iter().any(|t| t.contains(&i));
+        // A site shows the date of the day in its header, among its menus well above the
+        // headline; where a date heads the article (right above the headline or below it),
+        // the header's does not count.
+        let heads = |i: usize| title_line.is_some_and(|t| i + HEADLINE_REACH >= t);
+        let headed = found.dates.iter().any(|&(i, _)| before_tail(i) && heads(i));
         if meta.published.is_none() {
             let dates: Vec<FoundDate> = found
                 .dates
                 .iter()
-                .filter(|(i, _)| before_tail(*i))
+                .filter(|&&(i, _)| before_tail(i) && (!headed || heads(i)))
                 .map(|(_, d)| d.clone())
                 .collect();
             meta.published = metadata::pick_published(&dates);
@@ -358,6 +363,10 @@ impl Cleaner {
             .or(agency)
     }
 }
+
+/// Most lines between an article's date above its headline and the headline ("October 9,
+/// 2018 at 4:02 pm" / "Tweet" / headline).
+const HEADLINE_REACH: usize = 3;
 
 #[cfg(test)]
 mod tests;

@@ -492,3 +492,26 @@ fn the_site_after_the_headline_on_its_title_line_is_the_outlet() {
     );
     assert_eq!(a.meta.outlet.as_deref(), Some("Harbour Daily News"));
 }
+
+#[test]
+fn the_date_of_the_day_in_a_sites_header_is_not_the_articles() {
+    let raw = "1. Home\n2. Politics\n3. Business\n\nWednesday, November 20, 2019\n\n\
+               1. Newsletters\n2. Magazine\n3. Podcasts\n4. Events\n\n\
+               Senate passes the farm bill after a long night of votes\n\n\
+               November 18, 2019 12:01 PM\n\n\
+               The Senate passed the farm bill early on Monday after a long night of votes on amendments.\n\n\
+               Its sponsors said the bill would help growers hit by the drought across the plains.";
+    let a = clean(raw);
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Senate passes the farm bill after a long night of votes")
+    );
+    assert_eq!(a.meta.published.as_deref(), Some("2019-11-18"));
+    // A date right above the headline heads the article: it is the one.
+    let raw = "1. Home\n2. News\n3. Sport\n\nOctober 9, 2018\n\nTweet\n\n\
+               Senate adjourns to honour two members who died this week\n\n\
+               The Senate adjourned on Tuesday to honour two of its members who died this week.\n\n\
+               Its leader moved the motion and members stood for a minute of silence in the chamber.\n\n\
+               Other stories\n\nNovember 19, 2019";
+    assert_eq!(clean(raw).meta.published.as_deref(), Some("2018-10-09"));
+}
