@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use storyline_lexicon::is_story_stopword;
+use storyline_lexicon::is_story_keyword;
 use storyline_record::Record;
 
 use crate::chars::words;
@@ -37,7 +37,7 @@ impl Features {
         let mut doc_words: Vec<Vec<(u32, u32)>> = Vec::with_capacity(records.len());
         for r in records {
             let mut tf: HashMap<u32, u32> = HashMap::new();
-            for w in words(&r.text).filter(|w| is_content(w)) {
+            for w in words(&r.text).filter(|w| is_story_keyword(w)) {
                 let next = word_ids.len() as u32;
                 let id = *word_ids.entry(w).or_insert(next);
                 if id == next {
@@ -127,10 +127,6 @@ impl Features {
     pub fn get(&self, a: usize) -> &[(u32, f32)] {
         self.of_article.get(a).map_or(&[], Vec::as_slice)
     }
-}
-
-fn is_content(w: &str) -> bool {
-    w.len() >= 5 && !w.bytes().all(|b| b.is_ascii_digit()) && !is_story_stopword(w)
 }
 
 /// Weighted Jaccard of two sorted feature lists: shared weight over the weight of either.

@@ -140,7 +140,8 @@ pub use numbers::{cardinal, glued_scale, scale, vague};
 pub use page::{page_role, page_words, PageRole};
 pub use quote_words::{is_quote_word, QuoteClass};
 pub use stories::{
-    is_name_title, is_noun_phrase_stop, is_story_stopword, name_variant_groups, noun_class,
+    is_name_title, is_noun_phrase_stop, is_story_keyword, is_story_stopword, name_variant_groups,
+    noun_class,
 };
 pub use tallies::{is_tally_link, tally_word, Tally};
 pub use time_zones::{time_zone_names, time_zone_offset};

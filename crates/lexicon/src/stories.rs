@@ -27,6 +27,19 @@ pub fn is_story_stopword(word: &str) -> bool {
     STOPWORDS.contains(word)
 }
 
+/// Whether the lower-case `word` can say which story an article tells: five bytes or more,
+/// not a number, not a function, newsroom or calendar word.
+///
+/// ```
+/// assert!(storyline_lexicon::is_story_keyword("ceasefire"));
+/// assert!(!storyline_lexicon::is_story_keyword("however"));
+/// assert!(!storyline_lexicon::is_story_keyword("2019"));
+/// assert!(!storyline_lexicon::is_story_keyword("deal"));
+/// ```
+pub fn is_story_keyword(word: &str) -> bool {
+    word.len() >= 5 && !word.bytes().all(|b| b.is_ascii_digit()) && !is_story_stopword(word)
+}
+
 /// Whether the lower-case `word` (without a final full stop) is a title that opens a name
 /// without being part of it ("mr", "president").
 ///

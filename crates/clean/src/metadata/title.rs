@@ -6,7 +6,7 @@
 //! first of five words or more (site labels are short), else the first; with none there, the
 //! headline-shaped line just above the first dateline or byline.
 
-use storyline_lexicon::{is_metadata_word, is_story_stopword, MetadataClass};
+use storyline_lexicon::{is_metadata_word, is_story_keyword, MetadataClass};
 
 use crate::lines::{ends_period, is_prose, is_space, list_number, lowercase_ratio, Line, Verdict};
 
@@ -163,14 +163,13 @@ fn echoed_by_lede(lines: &[Line<'_>], candidates: &[usize], body: usize) -> Vec<
 }
 
 /// The content words of `text`, each cut to its first five letters (so that "tariff" and
-/// "tariffs" meet), lower case, once each: words of five letters or more that are not
-/// function or calendar words ("about", "after", "monday").
+/// "tariffs" meet), lower case, once each: the words that can say which story an article
+/// tells (`is_story_keyword`: five bytes or more, not function or calendar words).
 fn stems(text: &str) -> Vec<String> {
     let mut out: Vec<String> = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().count() >= 5 && !w.chars().all(|c| c.is_ascii_digit()))
         .map(str::to_lowercase)
-        .filter(|w| !is_story_stopword(w))
+        .filter(|w| is_story_keyword(w))
         .map(|w| w.chars().take(5).collect())
         .collect();
     out.sort_unstable();
