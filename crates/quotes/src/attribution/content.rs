@@ -3,9 +3,8 @@
 
 use storyline_record::{Shape, Upos};
 
-use super::source::is_relative;
+use super::source::{is_cue_verb, is_relative};
 use crate::tree::Tree;
-use crate::words::is_cue;
 
 /// A clausal complement of `i` (`said (that) …`), or a to-infinitive when the verb reports
 /// one, with its relation (`"ccomp"` or `"xcomp"`).
@@ -136,11 +135,11 @@ pub(super) fn quoted_parataxis(tree: &Tree<'_>, i: usize) -> Option<usize> {
 }
 
 /// Whether clause `k` is a reporting clause that closes its sentence (`…, people familiar with
-/// the talks say.`): a listed cue with a subject and nothing after it. It reports what comes
+/// the talks say.`): a cue verb the lexicon lists, with a subject and nothing after it. It reports what comes
 /// before it, and is no complement of an earlier verb the parse hung it from.
 fn reports_back(tree: &Tree<'_>, k: usize) -> bool {
     let (_, hi) = tree.extent(k, |_| false);
-    is_cue(&tree.tokens[k].norm)
+    is_cue_verb(tree, k)
         && tree
             .children(k)
             .any(|c| c < k && tree.rel(c).starts_with("nsubj"))

@@ -318,7 +318,7 @@ fn reporting_verb_above(tree: &Tree<'_>, head: usize, i: usize) -> Option<usize>
 }
 
 /// Whether token `v` is a verb the lexicon lists as an attribution cue.
-fn is_cue_verb(tree: &Tree<'_>, v: usize) -> bool {
+pub(super) fn is_cue_verb(tree: &Tree<'_>, v: usize) -> bool {
     tree.tokens[v].upos == Upos::Verb
         && Lexicon::get()
             .attribution_cue(&tree.tokens[v].lemma)
@@ -413,7 +413,8 @@ fn qualified_subject(tree: &Tree<'_>, i: usize, s: usize) -> Option<(usize, usiz
         )
     });
     let bounded = lo == sent_lo || tree.tokens[lo - 1].norm == ",";
-    (lo < adp && named && bounded).then_some((lo, s_hi))
+    // A noun before the preposition makes the phrase (and so it is not empty).
+    (named && bounded).then_some((lo, s_hi))
 }
 
 /// Most words of a phrase a preposition qualifies before a cue's subject.
