@@ -8,9 +8,9 @@ use crate::lex::{lex_article, sentence_ranges, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
-use crate::parsed::{modified_head, parsed_noun, singular_head, tagged_no_noun};
+use crate::parsed::{changed_subject, modified_head, parsed_noun, singular_head, tagged_no_noun};
 use crate::tally::{paired_at, Paired};
-use crate::verbs::is_casualty_verb;
+use crate::verbs::{is_casualty_verb, is_change_verb};
 use crate::words::is_time_unit;
 use std::collections::HashSet;
 use storyline_lexicon::{is_abstract_count_noun, is_claim_word, ClaimClass};
@@ -147,6 +147,11 @@ fn claim_at(
                 after: false,
                 ..c.noun.clone()
             })
+        })
+        .or_else(|| {
+            measured
+                .then(|| changed_subject(ctx.article, toks, p))
+                .flatten()
         });
     if noun.is_none() && !measured {
         return None;
@@ -183,7 +188,7 @@ fn claim_at(
             return None;
         }
     }
-    let range = range_before(text, toks, lead, floor);
+    let range = range_before(text, toks, p, lead, floor);
     let mut start = toks[range.map_or(lead, |r| r.0)].start;
     let mut end = toks[p.last].end;
     let (noun_text, head) = match &noun {
@@ -233,7 +238,7 @@ fn claim_at(
             .vague
             .clone()
             .or(hedge.map(|h| h.1))
-            .or(range.map(|r| r.2.to_string())),
+            .or(range.and_then(|r| r.2).map(str::to_string)),
         claimant: ctx.claimant(floor, ceil, span),
         span,
         vague: p.vague.is_some(),
@@ -252,13 +257,15 @@ fn claim_at(
 }
 
 /// The lower end of a range closed by the number at `lead` ("between 200 and 300 homes",
-/// "from 40 to 60 jobs"): the token that opens it, its value and the opening word.
+/// "from 40 to 60 jobs", and without an opening word "four to six services"): the token that
+/// opens it, its value and the opening word, if any.
 fn range_before(
     text: &str,
     toks: &[Tok],
+    p: &NumPhrase,
     lead: usize,
     floor: usize,
-) -> Option<(usize, f64, &'static str)> {
+) -> Option<(usize, f64, Option<&'static str>)> {
     let joiner = lead.checked_sub(1).filter(|&j| j > floor)?;
     let opener = match word_at(text, toks, joiner)?.as_ref() {
         "and" => "between",
@@ -266,9 +273,20 @@ fn range_before(
         _ => return None,
     };
     // The lower number is one or two tokens ("200", "two hundred").
-    (joiner.saturating_sub(2).max(floor + 1)..joiner).find_map(|k| {
+    (joiner.saturating_sub(2).max(floor)..joiner).find_map(|k| {
         let low = parse(text, toks, k).filter(|l| l.last + 1 == joiner)?;
-        is_word(text, toks, k - 1, opener).then_some((k - 1, low.value, opener))
+        if k > floor && is_word(text, toks, k - 1, opener) {
+            return Some((k - 1, low.value, Some(opener)));
+        }
+        // "four to six services": a bare range rises and keeps one unit; after a verb of
+        // change or "by" the first figure is the change ("rose 5 to 30"), not a bound.
+        let before = k
+            .checked_sub(1)
+            .filter(|&b| b >= floor)
+            .and_then(|b| word_at(text, toks, b));
+        let change = before.is_some_and(|w| is_change_verb(&w) || w == "by" || w == "from");
+        let unit = low.unit.is_none() || low.unit == p.unit;
+        (opener == "from" && low.value < p.value && unit && !change).then_some((k, low.value, None))
     })
 }
 
@@ -525,6 +543,17 @@ mod tests {
             "{:?}",
             r.claims
         );
+        // Without an opening word, a rising pair in one unit is a range; after a verb of
+        // change the first figure is the change.
+        let mut r =
+            article("Disney will offer four to six services. The index rose 5 to 30 points.");
+        run(&mut r);
+        let got: Vec<_> = r
+            .claims
+            .iter()
+            .map(|c| (c.value, c.upper, c.noun.as_str()))
+            .collect();
+        assert_eq!(got, [(4.0, Some(6.0), "services"), (30.0, None, "points")]);
         // A vague quantity is a claim with its bounds, marked vague.
         let dozens = a.claims.last().expect("claim");
         assert!(dozens.vague && dozens.upper == Some(100.0));

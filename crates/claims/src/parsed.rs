@@ -9,6 +9,7 @@ use storyline_record::{Article, Token, Upos};
 use crate::lex::{text_of, Tok};
 use crate::noun::Noun;
 use crate::number::NumPhrase;
+use storyline_lexicon::{is_claim_word, ClaimClass};
 
 /// How far (in tokens) a counted noun may stand from its number: a few modifiers at most.
 const MAX_GAP: usize = 6;
@@ -101,6 +102,82 @@ pub(crate) fn parsed_noun(
         return noun_from(text, toks, first, t, tokens, h, true);
     }
     None
+}
+
+/// How far (in tokens) a verb's subject may stand from it.
+const SUBJECT_REACH: usize = 40;
+
+/// "The stock added 2%", "Japan's Nikkei 225 declined 0.3%", "the yen strengthened 0.13%":
+/// an amount or a percentage that a verb of change (by lemma, `change_lemma` in the lexicon)
+/// takes as its object or oblique measures that verb's nominal subject, or its object when the
+/// verb has one ("increase its exports to $30 billion"). The phrase is its head with the
+/// compounds, adjectives and flat parts of a name beside it.
+pub(crate) fn changed_subject(article: &Article, toks: &[Tok], p: &NumPhrase) -> Option<Noun> {
+    let tokens = &article.tokens;
+    let (from, to) = (toks.get(p.first)?.start, toks.get(p.last)?.end);
+    let n = token_at(tokens, toks.get(p.last)?.start)?;
+    // The figure's own unit ("%", "$") heads the number in the parse.
+    let amount = match tokens[n].head.map(|h| h as usize) {
+        Some(h) if rel(&tokens[n]) == "nummod" && within(&tokens[h], from, to) => h,
+        _ => n,
+    };
+    let a = &tokens[amount];
+    if !matches!(rel(a), "obj" | "obl" | "obl:npmod" | "nmod:npmod" | "iobj") {
+        return None;
+    }
+    let v = a.head? as usize;
+    let verb = &tokens[v];
+    if verb.upos != Upos::Verb || !is_claim_word(ClaimClass::ChangeLemma, &verb.lemma) {
+        return None;
+    }
+    let near = v.saturating_sub(SUBJECT_REACH)..tokens.len().min(v + SUBJECT_REACH);
+    let child = |k: &usize, rels: &[&str]| {
+        tokens[*k].head == Some(v as u32) && rels.contains(&rel(&tokens[*k]))
+    };
+    // "the United States could increase its exports to $30 billion": a verb with an object
+    // changes the object, not its subject.
+    let object = (rel(a) != "obj")
+        .then(|| near.clone().find(|k| child(k, &["obj"])))
+        .flatten();
+    let s = object.or_else(|| {
+        near.into_iter()
+            .find(|k| child(k, &["nsubj", "nsubj:pass"]))
+    })?;
+    let subject = &tokens[s];
+    if !nominal(subject) {
+        return None;
+    }
+    // The phrase: the modifiers right before the head, the flat parts of a name after it.
+    let attached = |k: usize, rels: &[&str]| {
+        tokens[k].head == Some(s as u32) && rels.contains(&rel(&tokens[k]))
+    };
+    let mut first = s;
+    while first > 0 && attached(first - 1, &["compound", "amod", "flat"]) {
+        first -= 1;
+    }
+    let mut last = s;
+    while last + 1 < tokens.len() && attached(last + 1, &["flat", "compound"]) {
+        last += 1;
+    }
+    let start = tok_at(toks, tokens[first].span.start())?;
+    let end = tok_at(toks, tokens[last].span.start())?;
+    // A head inside a hyphenated word ("12.9-inch iPad") is a misread modifier.
+    if toks[tok_at(toks, subject.span.start())?].start != subject.span.start() {
+        return None;
+    }
+    Some(Noun {
+        start,
+        end,
+        head: subject.norm.clone(),
+        country: None,
+        measure: None,
+        after: false,
+    })
+}
+
+/// Whether token `t` lies inside the bytes `from..to`.
+fn within(t: &Token, from: usize, to: usize) -> bool {
+    t.span.start() >= from && t.span.end() <= to
 }
 
 /// The light token holding the noun that the word at light token `k` modifies, when it
@@ -239,6 +316,22 @@ mod tests {
         );
         let c = claims_parsed("The minister listed two key reasons for the delay.");
         assert!(c.is_empty(), "{c:?}");
+    }
+
+    #[test]
+    fn an_amount_a_verb_of_change_takes_measures_what_changed() {
+        let c = claims_parsed("The Japanese yen strengthened 0.13% against the dollar.");
+        assert!(
+            c.iter().any(|c| c.value == 0.13 && c.noun.ends_with("yen")),
+            "{c:?}"
+        );
+        // With an object, the object is what changes, not the subject.
+        let c = claims_parsed("The company wants to increase its exports to China to $30 billion.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 3e10 && c.noun.ends_with("exports")),
+            "{c:?}"
+        );
     }
 
     #[test]

@@ -120,6 +120,9 @@ word_classes! {
         /// Words between a thing and the amount it is worth: the noun right before is what
         /// the amount measures ("a deal worth $2bn", "a company valued at $1bn").
         ValueLink = "value_link",
+        /// Lemmas of verbs whose object or oblique amount measures the change of their
+        /// subject ("the yen strengthened 0.13%", "the Nikkei declined 0.3%"): read on the parse.
+        ChangeLemma = "change_lemma",
     }
 
     /// Whether the lower-case `word` is in `class`.
