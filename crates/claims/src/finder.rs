@@ -8,7 +8,7 @@ use crate::lex::{lex_article, sentence_ranges, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
-use crate::parsed::{changed_subject, modified_head, parsed_noun, singular_head, tagged_no_noun};
+use crate::parsed::{measured_noun, modified_head, parsed_noun, singular_head, tagged_no_noun};
 use crate::tally::{paired_at, Paired};
 use crate::verbs::{is_casualty_verb, is_change_verb};
 use crate::words::is_time_unit;
@@ -150,7 +150,7 @@ fn claim_at(
         })
         .or_else(|| {
             measured
-                .then(|| changed_subject(ctx.article, toks, p))
+                .then(|| measured_noun(ctx.article, toks, p))
                 .flatten()
         });
     if noun.is_none() && !measured {

@@ -7,8 +7,9 @@
 use storyline_record::{Article, Token, Upos};
 
 use crate::lex::{text_of, Tok};
-use crate::noun::Noun;
+use crate::noun::{is_currency_code, Noun};
 use crate::number::NumPhrase;
+use crate::words::is_time_unit;
 use storyline_lexicon::{is_claim_word, ClaimClass};
 
 /// How far (in tokens) a counted noun may stand from its number: a few modifiers at most.
@@ -104,15 +105,12 @@ pub(crate) fn parsed_noun(
     None
 }
 
-/// How far (in tokens) a verb's subject may stand from it.
+/// How far (in tokens) a dependent may stand from its head.
 const SUBJECT_REACH: usize = 40;
 
-/// "The stock added 2%", "Japan's Nikkei 225 declined 0.3%", "the yen strengthened 0.13%":
-/// an amount or a percentage that a verb of change (by lemma, `change_lemma` in the lexicon)
-/// takes as its object or oblique measures that verb's nominal subject, or its object when the
-/// verb has one ("increase its exports to $30 billion"). The phrase is its head with the
-/// compounds, adjectives and flat parts of a name beside it.
-pub(crate) fn changed_subject(article: &Article, toks: &[Tok], p: &NumPhrase) -> Option<Noun> {
+/// What the parse says an amount or a percentage with no noun of its own measures: the
+/// thing that changes by it ([`changed`]) or the thing it prices ([`priced`]).
+pub(crate) fn measured_noun(article: &Article, toks: &[Tok], p: &NumPhrase) -> Option<Noun> {
     let tokens = &article.tokens;
     let (from, to) = (toks.get(p.first)?.start, toks.get(p.last)?.end);
     let n = token_at(tokens, toks.get(p.last)?.start)?;
@@ -121,6 +119,17 @@ pub(crate) fn changed_subject(article: &Article, toks: &[Tok], p: &NumPhrase) ->
         Some(h) if rel(&tokens[n]) == "nummod" && within(&tokens[h], from, to) => h,
         _ => n,
     };
+    let money = p.unit.as_deref().is_some_and(is_currency_code);
+    let thing =
+        changed(tokens, amount).or_else(|| money.then(|| priced(tokens, amount)).flatten())?;
+    phrase_of(tokens, toks, thing)
+}
+
+/// "The stock added 2%", "Japan's Nikkei 225 declined 0.3%", "the yen strengthened 0.13%":
+/// an amount that a verb of change (by lemma, `change_lemma` in the lexicon) takes as its
+/// object or oblique measures that verb's subject, or its object when the verb has one
+/// ("increase its exports to $30 billion").
+fn changed(tokens: &[Token], amount: usize) -> Option<usize> {
     let a = &tokens[amount];
     if !matches!(rel(a), "obj" | "obl" | "obl:npmod" | "nmod:npmod" | "iobj") {
         return None;
@@ -130,45 +139,67 @@ pub(crate) fn changed_subject(article: &Article, toks: &[Tok], p: &NumPhrase) ->
     if verb.upos != Upos::Verb || !is_claim_word(ClaimClass::ChangeLemma, &verb.lemma) {
         return None;
     }
-    let near = v.saturating_sub(SUBJECT_REACH)..tokens.len().min(v + SUBJECT_REACH);
-    let child = |k: &usize, rels: &[&str]| {
-        tokens[*k].head == Some(v as u32) && rels.contains(&rel(&tokens[*k]))
-    };
     // "the United States could increase its exports to $30 billion": a verb with an object
     // changes the object, not its subject.
     let object = (rel(a) != "obj")
-        .then(|| near.clone().find(|k| child(k, &["obj"])))
+        .then(|| dependent(tokens, v, &["obj"]))
         .flatten();
-    let s = object.or_else(|| {
-        near.into_iter()
-            .find(|k| child(k, &["nsubj", "nsubj:pass"]))
-    })?;
-    let subject = &tokens[s];
-    if !nominal(subject) {
+    object.or_else(|| dependent(tokens, v, &["nsubj", "nsubj:pass"]))
+}
+
+/// "offering the iPad Pro for $799", "sold the company the right … for $5.9 million", "its
+/// purchase of The Times for $500 million": an amount after "for" prices the object of its
+/// verb, or the noun it modifies.
+fn priced(tokens: &[Token], amount: usize) -> Option<usize> {
+    let a = &tokens[amount];
+    dependent(tokens, amount, &["case"]).filter(|&c| tokens[c].norm == "for")?;
+    let h = a.head? as usize;
+    match (rel(a), tokens[h].upos) {
+        ("nmod", Upos::Noun | Upos::Propn) => Some(h),
+        ("obl", Upos::Verb) => dependent(tokens, h, &["obj"]),
+        _ => None,
+    }
+}
+
+/// The first dependent of token `h` (within [`SUBJECT_REACH`] of it) whose relation is one of
+/// `rels`.
+fn dependent(tokens: &[Token], h: usize, rels: &[&str]) -> Option<usize> {
+    (h.saturating_sub(SUBJECT_REACH)..tokens.len().min(h + SUBJECT_REACH))
+        .find(|&k| tokens[k].head == Some(h as u32) && rels.contains(&rel(&tokens[k])))
+}
+
+/// The noun phrase headed by token `s`, when it is a noun or a name: the compounds and
+/// adjectives before it, the flat parts of a name after it.
+fn phrase_of(tokens: &[Token], toks: &[Tok], s: usize) -> Option<Noun> {
+    let head = &tokens[s];
+    // "the Times" is no time unit, but the claim's checks would read its head as one.
+    if !nominal(head) || is_time_unit(&head.norm) {
         return None;
     }
-    // The phrase: the modifiers right before the head, the flat parts of a name after it.
-    let attached = |k: usize, rels: &[&str]| {
-        tokens[k].head == Some(s as u32) && rels.contains(&rel(&tokens[k]))
+    // A modifier joins when it hangs from a word already in the phrase ("Amazon Echo Buds").
+    let attached = |k: usize, (first, last): (usize, usize), rels: &[&str]| {
+        tokens[k]
+            .head
+            .is_some_and(|h| (first..=last).contains(&(h as usize)))
+            && rels.contains(&rel(&tokens[k]))
     };
-    let mut first = s;
-    while first > 0 && attached(first - 1, &["compound", "amod", "flat"]) {
+    let (mut first, mut last) = (s, s);
+    while first > 0 && attached(first - 1, (first, s), &["compound", "amod", "flat"]) {
         first -= 1;
     }
-    let mut last = s;
-    while last + 1 < tokens.len() && attached(last + 1, &["flat", "compound"]) {
+    while last + 1 < tokens.len() && attached(last + 1, (s, last), &["flat", "compound"]) {
         last += 1;
     }
     let start = tok_at(toks, tokens[first].span.start())?;
     let end = tok_at(toks, tokens[last].span.start())?;
     // A head inside a hyphenated word ("12.9-inch iPad") is a misread modifier.
-    if toks[tok_at(toks, subject.span.start())?].start != subject.span.start() {
+    if toks[tok_at(toks, head.span.start())?].start != head.span.start() {
         return None;
     }
     Some(Noun {
         start,
         end,
-        head: subject.norm.clone(),
+        head: head.norm.clone(),
         country: None,
         measure: None,
         after: false,
@@ -330,6 +361,22 @@ mod tests {
         assert!(
             c.iter()
                 .any(|c| c.value == 3e10 && c.noun.ends_with("exports")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn an_amount_after_for_prices_the_object_or_the_noun_it_modifies() {
+        let c = claims_parsed("Electronic Express is offering the tablet for $799 this week.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 799.0 && c.noun.ends_with("tablet")),
+            "{c:?}"
+        );
+        let c = claims_parsed("The deal follows its purchase of the Post for $500 million.");
+        assert!(
+            c.iter()
+                .any(|c| c.value == 5e8 && c.noun.ends_with("purchase")),
             "{c:?}"
         );
     }
