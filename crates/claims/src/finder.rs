@@ -140,7 +140,15 @@ fn claim_at(
         .filter(|n| {
             let lone = n.after && n.start == n.end;
             let next = n.start == p.last + 1;
-            !(when(n) || measured && lone && tagged_no_noun(ctx.article, toks, n.end, next))
+            // A word read before the figure must be a noun too: "prices start at $2,199" does
+            // not measure "start", nor "the watch is priced at $399" "priced".
+            let verb_before = measured
+                && !n.after
+                && n.start == n.end
+                && tagged_no_noun(ctx.article, toks, n.end, true);
+            !(when(n)
+                || verb_before
+                || measured && lone && tagged_no_noun(ctx.article, toks, n.end, next))
         })
         .or_else(|| {
             carried.map(|c| Noun {

@@ -382,6 +382,15 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_before_an_amount_is_not_what_it_measures() {
+        let c = claims_parsed("Configurations start at $2,199 this year.");
+        assert!(
+            c.iter().any(|c| c.value == 2199.0 && c.noun != "start"),
+            "{c:?}"
+        );
+    }
+
+    #[test]
     fn a_year_before_a_singular_noun_is_no_count() {
         let c = claims_parsed("NASA is preparing its planned 2024 crewed moon shot.");
         assert!(c.is_empty(), "{c:?}");
