@@ -4,7 +4,7 @@
 use crate::carried::{carried_to, Carried};
 use crate::context::Context;
 use crate::exclude::excluded;
-use crate::lex::{lex_article, sentence_ranges, Tok};
+use crate::lex::{is_capitalised, lex_article, sentence_ranges, text_of, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
@@ -189,6 +189,14 @@ fn claim_at(
         {
             // "its planned 2024 crewed moon shot", "the 2016 election": a count of two
             // thousand things would take a plural noun; a year before a singular one names it.
+            return None;
+        }
+        let named = toks
+            .get(n.start)
+            .is_some_and(|t| is_capitalised(text_of(text, t)));
+        if p.year_like() && n.after && named && n.country.is_none() {
+            // "2019 Apple AirPods": a year before a name is a model year; two thousand
+            // people of a nation ("2000 Americans") stay a count.
             return None;
         }
         if !measured && p.value == 1.0 {
@@ -415,6 +423,14 @@ mod tests {
             .iter()
             .map(|c| (c.value, c.noun.clone(), c.span.slice(&a.text).to_string()))
             .collect()
+    }
+
+    #[test]
+    fn a_year_before_a_name_is_a_model_year() {
+        let mut a = article("Shoppers bought 2019 Apple AirPods. Some 2000 Americans signed it.");
+        let got = run(&mut a);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!((got[0].0, got[0].1.as_str()), (2000.0, "Americans"));
     }
 
     #[test]
