@@ -1,6 +1,6 @@
 //! The stage itself: [`EntityRecognizer`] reads words, runs chunking, typing and coreference.
 
-use storyline_lexicon::Lexicon;
+use storyline_lexicon::{is_entity_word, EntityClass, Lexicon};
 use storyline_record::{Article, Entity, EntityType};
 
 use crate::chunks::pieces_with_datelines;
@@ -69,7 +69,9 @@ impl EntityRecognizer {
         settle(&mut typed);
         let mut entities = resolve(&typed, &words);
         add_appositive_roles(&mut entities, text);
-        entities.retain(|e| !ordinary_word_person(e, &words, self.lexicon));
+        entities.retain(|e| {
+            !ordinary_word_person(e, &words, self.lexicon) && !interjection(e, &words, self.lexicon)
+        });
         if let Some(title) = article.meta.title.as_deref() {
             self.add_title_names(title, &mut entities);
         }
@@ -124,6 +126,19 @@ impl EntityRecognizer {
 /// Universe" is a pageant's title), is a capitalised word, not a person, unless a speech
 /// verb stands right beside it: surnames that are words ("…, Smith said", "Cook told") speak.
 fn ordinary_word_person(e: &Entity, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    let (titled, speaks) = titled_or_speaking(e, words, lex);
+    e.kind == EntityType::Person
+        && e.role.is_none()
+        && !e.name.contains(' ')
+        && e.aliases.iter().all(|a| !a.contains(' '))
+        && lex.is_common_word(&e.name)
+        && !titled
+        && !speaks
+}
+
+/// Whether a title or honorific stands before some mention of `e` ("Mr. Ban"; "Miss" aside,
+/// a pageant's title), and whether a speech verb stands right after one ("Cook told").
+fn titled_or_speaking(e: &Entity, words: &[Word<'_>], lex: &Lexicon) -> (bool, bool) {
     let mut titled = false;
     let mut speaks = false;
     for m in &e.mentions {
@@ -134,12 +149,16 @@ fn ordinary_word_person(e: &Entity, words: &[Word<'_>], lex: &Lexicon) -> bool {
         });
         speaks |= words.get(k + 1).is_some_and(|w| lex.is_cue_verb(w.text));
     }
-    let speaks = speaks && !e.mentions.is_empty();
-    e.kind == EntityType::Person
-        && e.role.is_none()
-        && !e.name.contains(' ')
+    (titled, speaks && !e.mentions.is_empty())
+}
+
+/// "Um, I loved doing that": an entity named by one interjection that is also a family name
+/// (`interjection_name` in the lexicon), with no fuller name in the article, no title before
+/// it and no speech verb after it, is the interjection.
+fn interjection(e: &Entity, words: &[Word<'_>], lex: &Lexicon) -> bool {
+    let (titled, speaks) = titled_or_speaking(e, words, lex);
+    is_entity_word(EntityClass::InterjectionName, &e.name)
         && e.aliases.iter().all(|a| !a.contains(' '))
-        && lex.is_common_word(&e.name)
         && !titled
         && !speaks
 }
@@ -250,6 +269,10 @@ mod tests {
     fn plural_weekdays_and_interjections_are_no_names() {
         let got = run_parsed("Hmm. The hall is open on Saturdays and Wednesdays, Yeah.");
         assert!(got.is_empty(), "{got:?}");
+        // An interjection that is also a family name speaks only with a title or a verb.
+        let got = run_parsed("Um, I loved the city. Um I don't enjoy bugs. Mr. Oh said so.");
+        assert!(!got.iter().any(|g| g.0 == "Um"), "{got:?}");
+        assert!(got.iter().any(|g| g.0 == "Oh"), "{got:?}");
     }
 
     #[test]

@@ -96,6 +96,9 @@ word_classes! {
         /// United States states as written after a city and a comma: names, AP abbreviations
         /// and postal codes ("Holmdel, NJ", "DeKalb, Ill.", "Tampa, Florida").
         UsState = "us_state",
+        /// Interjections of transcribed speech that are also family names, as written ("Um",
+        /// "Oh"): alone, without a title before or a speech verb after, they are no name.
+        InterjectionName = "interjection_name",
     }
 
     /// Whether `word` (lower case, or as written for the classes that say so) is in `class`.
