@@ -227,7 +227,28 @@ fn according(tree: &Tree<'_>, i: usize) -> Option<Attribution> {
         .map(|a| tree.extent(a, |_| false))
         .find(|&(_, a_hi)| a_hi < s_hi && !tree.is_punct(a_hi + 1))
         .map_or(n_hi, |(a_lo, _)| a_lo.saturating_sub(1).max(noun));
-    let content = if i <= s_lo + 1 {
+    // A fronted "According to X," ends at its comma, whatever the parse hangs on X past it
+    // ("According to data released in August, newly installed capacity reached …": the
+    // parse made "capacity" a conjunct of "data").
+    let fronted = i <= s_lo + 1;
+    let n_hi = if fronted {
+        // The comma that opens a modifier of X is not it ("According to Jane Hale, a lawyer,
+        // …", "According to the study, published in …, the man …"); one that opens a
+        // conjunct is ("According to data …, newly installed capacity reached …").
+        let opens_modifier = |k: usize| {
+            tree.children(noun).any(|c| {
+                c > k
+                    && !matches!(tree.rel(c), "conj" | "punct")
+                    && (k..=k + 1).contains(&tree.extent(c, |_| false).0)
+            })
+        };
+        (noun + 1..=n_hi)
+            .find(|&k| tree.tokens[k].norm == "," && !opens_modifier(k))
+            .map_or(n_hi, |k| k - 1)
+    } else {
+        n_hi
+    };
+    let content = if fronted {
         trim(tree, n_hi + 1, s_hi)?
     } else {
         trim(tree, s_lo, i - 1)?
@@ -310,6 +331,18 @@ mod tests {
         let r =
             run("According to Jane Hale, a lawyer for the city, the bridge will reopen in May.");
         assert_eq!(r[0].1, "Jane Hale, a lawyer for the city");
+    }
+
+    #[test]
+    fn a_fronted_according_to_ends_at_its_comma() {
+        let r = run("According to data released by MOTIE in August, newly installed capacity for the first seven months of the year reached 1.64 GW.");
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "data released by MOTIE in August");
+        assert!(r[0].2.starts_with("newly installed capacity"), "{r:?}");
+        // A comma that opens a modifier of the source does not end it.
+        let r =
+            run("According to the study, published in a journal, the man had suffered for months.");
+        assert!(r[0].2.starts_with("the man had suffered"), "{r:?}");
     }
 
     #[test]
