@@ -3,7 +3,9 @@
 
 use crate::context::Context;
 use crate::lex::{is_capitalised, lower, text_of, Kind};
+use crate::nouns::singular;
 use crate::number::{is_word, word_at};
+use crate::resolve::is_filler;
 use crate::verbs::is_cue;
 use crate::words::is_function;
 use storyline_lexicon::{is_claim_word, ClaimClass};
@@ -174,6 +176,24 @@ impl Context<'_> {
         {
             return None;
         }
+        // The phrase must end in a name or in a noun that can state a figure ("analysts",
+        // "a study"): "hopes of a truce earlier in the day", "the force" state nothing.
+        let mut h = m - 1;
+        while h > first && is_filler(&lower(text_of(self.text, &self.toks[h]))) {
+            h -= 1;
+        }
+        let raw = text_of(self.text, &self.toks[h]);
+        let head = lower(raw);
+        let states = is_capitalised(raw)
+            || [head.as_ref(), singular(&head)].into_iter().any(|w| {
+                is_claim_word(ClaimClass::ClaimantNoun, w)
+                    || is_claim_word(ClaimClass::PersonNoun, w)
+                    || is_claim_word(ClaimClass::PublicBodyNoun, w)
+                    || is_claim_word(ClaimClass::CompanyNoun, w)
+            });
+        if !states {
+            return None;
+        }
         self.resolve(first, m - 1, self.toks[first].start)
     }
 }
@@ -255,6 +275,18 @@ mod tests {
         let ctx = Context::new(&a, &toks);
         let span = Span::new(a.text.len(), a.text.len());
         ctx.claimant(0, toks.len(), span)
+    }
+
+    #[test]
+    fn only_a_name_or_a_noun_that_can_state_a_figure_claims_it() {
+        assert_eq!(
+            claimant_of("The new deal shows a 51% stake for the buyer.", &[]).as_deref(),
+            Some("Gazette")
+        );
+        assert_eq!(
+            claimant_of("Independent analysts estimated 300 job losses.", &[]).as_deref(),
+            Some("Independent analysts")
+        );
     }
 
     #[test]

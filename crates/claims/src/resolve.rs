@@ -25,7 +25,7 @@ fn is_public_body_word(w: &str) -> bool {
 }
 
 /// Words that never name a claimant on their own ("said together", "also said").
-fn is_filler(w: &str) -> bool {
+pub(crate) fn is_filler(w: &str) -> bool {
     w.ends_with("ly") || is_claim_word(ClaimClass::Filler, w)
 }
 

@@ -123,6 +123,9 @@ word_classes! {
         /// Lemmas of verbs whose object or oblique amount measures the change of their
         /// subject ("the yen strengthened 0.13%", "the Nikkei declined 0.3%"): read on the parse.
         ChangeLemma = "change_lemma",
+        /// Nouns (singular) that can state a figure as the subject of a cue ("analysts
+        /// estimated", "a study found"): people by what they do, and documents and sources.
+        ClaimantNoun = "claimant_noun",
     }
 
     /// Whether the lower-case `word` is in `class`.
