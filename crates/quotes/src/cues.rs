@@ -429,6 +429,14 @@ mod tests {
     }
 
     #[test]
+    fn present_tense_cues_of_feature_copy_invert_too() {
+        assert_eq!(
+            after("\"We are excited about the tour,\" comments Johnston in a statement."),
+            Some(("comments".into(), "Johnston".into()))
+        );
+    }
+
+    #[test]
     fn cue_after_a_titled_subject_with_an_aside() {
         assert_eq!(
             after("\"I am the guy,\" Mr. Clarke said."),
