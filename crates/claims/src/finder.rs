@@ -4,11 +4,13 @@
 use crate::carried::{carried_to, Carried};
 use crate::context::Context;
 use crate::exclude::excluded;
-use crate::lex::{is_capitalised, lex_article, sentence_ranges, text_of, Tok};
+use crate::lex::{is_capitalised, is_possessive, lex_article, sentence_ranges, text_of, Tok};
 use crate::noun::{counted_noun, Noun};
 use crate::nouns::{currency_word, is_concrete, is_person_noun, singular};
 use crate::number::{hedge_before, is_word, parse, word_at, NumPhrase};
-use crate::parsed::{measured_noun, modified_head, parsed_noun, singular_head, tagged_no_noun};
+use crate::parsed::{
+    measured_noun, modified_head, parsed_noun, singular_head, superlative_at, tagged_no_noun,
+};
 use crate::tally::{paired_at, Paired};
 use crate::verbs::{is_casualty_verb, is_change_verb};
 use crate::words::is_time_unit;
@@ -189,6 +191,13 @@ fn claim_at(
         {
             // "its planned 2024 crewed moon shot", "the 2016 election": a count of two
             // thousand things would take a plural noun; a year before a singular one names it.
+            return None;
+        }
+        // "the world's two largest economies", "China's three biggest airlines": a small
+        // number between an owner and a superlative picks members out, as after "the".
+        let owner =
+            lead > floor && word_at(text, toks, lead - 1).is_some_and(|w| is_possessive(&w));
+        if !measured && p.value < 100.0 && owner && superlative_at(ctx.article, toks, p.last + 1) {
             return None;
         }
         let named = toks

@@ -227,6 +227,11 @@ pub(crate) fn modified_head(article: &Article, toks: &[Tok], k: usize) -> Option
 
 /// Whether the noun phrase ending at light token `end` has a singular head, as tagged
 /// (`NN`, `NNP`): a count of several things takes a plural noun.
+/// Whether the tagger reads light token `k` as a superlative adjective ("largest", "best").
+pub(crate) fn superlative_at(article: &Article, toks: &[Tok], k: usize) -> bool {
+    tagged(article, toks, k).is_some_and(|t| t.xpos.name() == "JJS")
+}
+
 pub(crate) fn singular_head(article: &Article, toks: &[Tok], end: usize) -> bool {
     tagged(article, toks, end).is_some_and(|t| matches!(t.xpos.name(), "NN" | "NNP"))
 }
@@ -379,6 +384,14 @@ mod tests {
                 .any(|c| c.value == 5e8 && c.noun.ends_with("purchase")),
             "{c:?}"
         );
+    }
+
+    #[test]
+    fn an_owner_and_a_superlative_pick_members_out() {
+        let c = claims_parsed("The war between the world's two largest economies hurt farmers.");
+        assert!(c.is_empty(), "{c:?}");
+        let c = claims_parsed("The company's two new plants will open in May.");
+        assert!(c.iter().any(|c| c.value == 2.0), "{c:?}");
     }
 
     #[test]
