@@ -309,7 +309,7 @@ fn range_before(
             .checked_sub(1)
             .filter(|&b| b >= floor)
             .and_then(|b| word_at(text, toks, b));
-        let change = before.is_some_and(|w| is_change_verb(&w) || w == "by" || w == "from");
+        let change = before.is_some_and(|w| is_change_verb(&w) || w == "by");
         let unit = low.unit.is_none() || low.unit == p.unit;
         (opener == "from" && low.value < p.value && unit && !change).then_some((k, low.value, None))
     })

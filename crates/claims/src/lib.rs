@@ -30,7 +30,9 @@
 //!   points": `abstract_count_nouns.txt` in the lexicon);
 //! - the counted noun is read by word order, then from the parse (`parsed`): the noun the
 //!   number modifies ("12 confirmed deaths"), a partitive ("nine of the patients"),
-//!   "others" with its verb ("40 others injured");
+//!   "others" with its verb ("40 others injured"); what an amount without a noun measures is
+//!   the subject (or object) of its verb of change ("the yen strengthened 0.13%") or the thing
+//!   a "for" amount prices ("offering the tablet for $799");
 //! - a small count of people opening a sentence ("Two men have been charged") identifies who
 //!   acted and is dropped, unless a hedge or harm ("were killed") makes it a count.
 #![deny(missing_docs)]

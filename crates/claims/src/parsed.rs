@@ -106,7 +106,7 @@ pub(crate) fn parsed_noun(
 }
 
 /// How far (in tokens) a dependent may stand from its head.
-const SUBJECT_REACH: usize = 40;
+const DEPENDENT_REACH: usize = 40;
 
 /// What the parse says an amount or a percentage with no noun of its own measures: the
 /// thing that changes by it ([`changed`]) or the thing it prices ([`priced`]).
@@ -161,10 +161,10 @@ fn priced(tokens: &[Token], amount: usize) -> Option<usize> {
     }
 }
 
-/// The first dependent of token `h` (within [`SUBJECT_REACH`] of it) whose relation is one of
+/// The first dependent of token `h` (within [`DEPENDENT_REACH`] of it) whose relation is one of
 /// `rels`.
 fn dependent(tokens: &[Token], h: usize, rels: &[&str]) -> Option<usize> {
-    (h.saturating_sub(SUBJECT_REACH)..tokens.len().min(h + SUBJECT_REACH))
+    (h.saturating_sub(DEPENDENT_REACH)..tokens.len().min(h + DEPENDENT_REACH))
         .find(|&k| tokens[k].head == Some(h as u32) && rels.contains(&rel(&tokens[k])))
 }
 
@@ -225,13 +225,13 @@ pub(crate) fn modified_head(article: &Article, toks: &[Tok], k: usize) -> Option
     tok_at(toks, head.span.start())
 }
 
-/// Whether the noun phrase ending at light token `end` has a singular head, as tagged
-/// (`NN`, `NNP`): a count of several things takes a plural noun.
 /// Whether the tagger reads light token `k` as a superlative adjective ("largest", "best").
 pub(crate) fn superlative_at(article: &Article, toks: &[Tok], k: usize) -> bool {
     tagged(article, toks, k).is_some_and(|t| t.xpos.name() == "JJS")
 }
 
+/// Whether the noun phrase ending at light token `end` has a singular head, as tagged
+/// (`NN`, `NNP`): a count of several things takes a plural noun.
 pub(crate) fn singular_head(article: &Article, toks: &[Tok], end: usize) -> bool {
     tagged(article, toks, end).is_some_and(|t| matches!(t.xpos.name(), "NN" | "NNP"))
 }
